@@ -1,0 +1,216 @@
+/* equity-cli.c — asheville-equity-cli: the core for scripts, tests and benchmarks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "equity-cli.h"
+
+static const EquityCliCommand commands[] = {
+  { "new",      N_("PROJECT"),         N_("Create an empty project"),                 equity_cli_new },
+  { "sample",   N_("PROJECT"),         N_("Create the sample project from bundled public data"), equity_cli_sample },
+  { "import",   N_("PROJECT FILE"),    N_("Import a CSV, spreadsheet or map layer as a dataset"), equity_cli_import },
+  { "datasets", N_("PROJECT"),         N_("List the project’s datasets and their columns"), equity_cli_datasets },
+  { "show",     N_("PROJECT DATASET"), N_("Print a dataset’s rows as CSV or JSON"),    equity_cli_show },
+};
+
+const EquityCliCommand *
+equity_cli_find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+int
+equity_cli_fail (const GError *error)
+{
+  g_printerr ("asheville-equity-cli: %s\n", error->message);
+  return EQUITY_CLI_FAILED;
+}
+
+int
+equity_cli_fail_message (const char *format,
+                         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("asheville-equity-cli: %s\n", message);
+  return EQUITY_CLI_FAILED;
+}
+
+gboolean
+equity_cli_parse_options (const EquityCliCommand *command,
+                          GOptionEntry           *entries,
+                          int                    *argc,
+                          char                 ***argv,
+                          guint                   n_positional)
+{
+  g_autofree char *parameter = g_strdup_printf ("%s %s", command->name, _(command->args));
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context, _(command->summary));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("asheville-equity-cli %s: %s\n", command->name, error->message);
+      g_printerr (_("Try “asheville-equity-cli %s --help”.\n"), command->name);
+      return FALSE;
+    }
+
+  /* argv[0] is the program, argv[1] the command */
+  if ((guint) *argc != n_positional + 2)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      g_printerr (_("asheville-equity-cli %s: expected %s\n"), command->name, _(command->args));
+      g_printerr ("%s", help);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+equity_cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+void
+equity_cli_remove_project (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
+JsonNode *
+equity_cli_dataset_to_json (EquityDataset *dataset,
+                            gboolean       full)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  GPtrArray *columns = equity_dataset_get_columns (dataset);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, full ? "name" : "dataset");
+  json_builder_add_string_value (builder, equity_dataset_get_name (dataset));
+  json_builder_set_member_name (builder, "rows");
+  json_builder_add_int_value (builder, equity_dataset_get_n_rows (dataset));
+  if (full)
+    {
+      GDateTime *imported = equity_dataset_get_imported_at (dataset);
+      g_autofree char *when = imported ? g_date_time_format_iso8601 (imported) : NULL;
+
+      json_builder_set_member_name (builder, "source");
+      json_builder_add_string_value (builder, equity_dataset_get_source (dataset));
+      json_builder_set_member_name (builder, "format");
+      json_builder_add_string_value (builder, equity_dataset_get_format (dataset));
+      json_builder_set_member_name (builder, "imported_at");
+      json_builder_add_string_value (builder, when);
+    }
+
+  json_builder_set_member_name (builder, "columns");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < columns->len; i++)
+    {
+      EquityColumn *column = g_ptr_array_index (columns, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, equity_column_get_name (column));
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, equity_column_type_to_string (equity_column_get_column_type (column)));
+      json_builder_set_member_name (builder, "role");
+      json_builder_add_string_value (builder, equity_column_role_to_string (equity_column_get_role (column)));
+      if (equity_column_get_moe_of (column) != NULL)
+        {
+          json_builder_set_member_name (builder, "moe_of");
+          json_builder_add_string_value (builder, equity_column_get_moe_of (column));
+        }
+      json_builder_set_member_name (builder, "nulls");
+      json_builder_add_int_value (builder, equity_column_get_n_nulls (column));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n", _("Usage: asheville-equity-cli COMMAND [OPTION…] ARGUMENTS"));
+  fprintf (stream, "\n%s\n\n", _("Asheville Equity on the command line: the same core as the app."));
+  fprintf (stream, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *synopsis = g_strdup_printf ("%s %s", commands[i].name, _(commands[i].args));
+      fprintf (stream, "  %-26s %s\n", synopsis, _(commands[i].summary));
+    }
+  fprintf (stream, "\n%s\n", _("Options:"));
+  fprintf (stream, "  %-26s %s\n", "--version", _("Print the program’s version"));
+  fprintf (stream, "  %-26s %s\n", "--help", _("Print this help"));
+  fprintf (stream, "\n%s\n", _("Run “asheville-equity-cli COMMAND --help” for a command’s options."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const EquityCliCommand *command;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return EQUITY_CLI_USAGE;
+    }
+  if (g_str_equal (argv[1], "--version") || g_str_equal (argv[1], "-V"))
+    {
+      g_print ("asheville-equity-cli %s\n", PACKAGE_VERSION);
+      return EQUITY_CLI_OK;
+    }
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      print_usage (stdout);
+      return EQUITY_CLI_OK;
+    }
+
+  command = equity_cli_find_command (argv[1]);
+  if (command == NULL)
+    {
+      g_printerr (_("asheville-equity-cli: unknown command “%s”\n\n"), argv[1]);
+      print_usage (stderr);
+      return EQUITY_CLI_USAGE;
+    }
+
+  return command->run (argc, argv);
+}

@@ -1,0 +1,55 @@
+/* equity-cli.h — shared pieces of asheville-equity-cli
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "equity-core.h"
+
+G_BEGIN_DECLS
+
+typedef int (*EquityCliCommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char           *name;
+  const char           *args;      /* e.g. "PROJECT FILE" */
+  const char           *summary;
+  EquityCliCommandFunc  run;
+} EquityCliCommand;
+
+/* exit codes */
+#define EQUITY_CLI_OK     0
+#define EQUITY_CLI_FAILED 1
+#define EQUITY_CLI_USAGE  2
+
+/* Parses options for COMMAND; prints usage and returns FALSE on error.
+ * On success ARGV holds the positional arguments, ARGV[0] the command. */
+gboolean  equity_cli_parse_options (const EquityCliCommand *command,
+                                    GOptionEntry           *entries,
+                                    int                    *argc,
+                                    char                 ***argv,
+                                    guint                   n_positional);
+int       equity_cli_fail          (const GError           *error);
+int       equity_cli_fail_message  (const char             *format,
+                                    ...) G_GNUC_PRINTF (1, 2);
+/* Prints NODE as one JSON document on stdout. */
+void      equity_cli_print_json    (JsonNode               *node);
+/* Removes a project file (and its WAL companions) the command created. */
+void      equity_cli_remove_project (const char            *path);
+
+JsonNode *equity_cli_dataset_to_json (EquityDataset        *dataset,
+                                      gboolean              full);
+
+const EquityCliCommand *equity_cli_find_command (const char *name);
+
+int equity_cli_new      (int argc, char **argv);
+int equity_cli_sample   (int argc, char **argv);
+int equity_cli_datasets (int argc, char **argv);
+int equity_cli_import   (int argc, char **argv);
+int equity_cli_show     (int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,15 @@
+/* equity-core.h — everything the GUI and the CLI use from the core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "equity-error.h"
+#include "equity-column.h"
+#include "equity-dataset.h"
+#include "equity-project.h"
+#include "equity-saved-analysis.h"
+#include "equity-csv-reader.h"
+#include "equity-importer.h"
+#include "equity-sample.h"

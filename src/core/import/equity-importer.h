@@ -1,0 +1,66 @@
+/* equity-importer.h — file → typed dataset table, in one transaction
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "equity-project.h"
+#include "equity-sample.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *name;          /* dataset name; NULL: the file's base name */
+  const char *sheet;         /* spreadsheets: sheet to read; NULL: the first */
+  const char *layer;         /* GeoPackage and friends: layer; NULL: the first */
+  guint       skip_rows;     /* CSV: lines before the header */
+  char        delimiter;     /* CSV: 0 to detect */
+  const char *encoding;      /* CSV: NULL to detect */
+  const char *source_label;  /* recorded as the source; NULL: the file's path */
+} EquityImportOptions;
+
+#define EQUITY_TYPE_IMPORTER (equity_importer_get_type ())
+G_DECLARE_FINAL_TYPE (EquityImporter, equity_importer, EQUITY, IMPORTER, GObject)
+
+EquityImporter *equity_importer_new             (GFile                     *file,
+                                                 const EquityImportOptions *options);
+/* Pass 1: reads the whole file, infers each column's type from every value,
+ * suggests roles and null sentinels, and keeps the first rows for a preview. */
+gboolean        equity_importer_analyze         (EquityImporter            *self,
+                                                 EquityProgressFunc         progress,
+                                                 gpointer                   progress_data,
+                                                 GCancellable              *cancellable,
+                                                 GError                   **error);
+GFile          *equity_importer_get_file        (EquityImporter            *self);
+/* "CSV", "TSV", "XLSX", "GeoJSON", … */
+const char     *equity_importer_get_format      (EquityImporter            *self);
+/* e.g. "comma-separated, UTF-8" */
+char           *equity_importer_describe        (EquityImporter            *self);
+const char     *equity_importer_get_name        (EquityImporter            *self);
+void            equity_importer_set_name        (EquityImporter            *self,
+                                                 const char                *name);
+guint64         equity_importer_get_n_rows      (EquityImporter            *self);
+/* EquityColumn objects; change their type or role before equity_importer_run() */
+GPtrArray      *equity_importer_get_columns     (EquityImporter            *self);
+/* up to N_PREVIEW rows as NULL-terminated string arrays (NULL for an empty cell) */
+GPtrArray      *equity_importer_get_preview     (EquityImporter            *self);
+/* sentinel values seen in the data ("-999", "N/A", …) that would become NULL */
+const char * const *equity_importer_get_sentinels (EquityImporter          *self);
+void            equity_importer_set_convert_sentinels (EquityImporter      *self,
+                                                       gboolean             convert);
+/* problems that did not stop the import (ragged rows, …), one per line */
+const char * const *equity_importer_get_warnings (EquityImporter           *self);
+/* Pass 2: writes the dataset into PROJECT in one transaction. On error or
+ * cancellation the project is left exactly as it was. */
+EquityDataset  *equity_importer_run             (EquityImporter            *self,
+                                                 EquityProject             *project,
+                                                 EquityProgressFunc         progress,
+                                                 gpointer                   progress_data,
+                                                 GCancellable              *cancellable,
+                                                 GError                   **error);
+
+G_END_DECLS

@@ -1,0 +1,51 @@
+/* equity-record-source.h — what the importer reads rows from (private)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "equity-column.h"
+
+G_BEGIN_DECLS
+
+/* A reader of rows of text fields, with an optional first row of column names.
+ * The CSV reader and the OGR reader (spreadsheets, map layers) both give one. */
+typedef struct _EquityRecordSource EquityRecordSource;
+
+typedef struct
+{
+  gboolean    (*next)       (EquityRecordSource *source, GCancellable *cancellable, GError **error);
+  guint       (*n_fields)   (EquityRecordSource *source);
+  const char *(*field)      (EquityRecordSource *source, guint index, gsize *length);
+  /* a fixed type for field INDEX (geometry, typed spreadsheet cells), or -1 to infer */
+  int         (*field_type) (EquityRecordSource *source, guint index);
+  guint64     (*line)       (EquityRecordSource *source);
+  double      (*fraction)   (EquityRecordSource *source);
+  gboolean    (*rewind)     (EquityRecordSource *source, GError **error);
+  char       *(*describe)   (EquityRecordSource *source);
+  void        (*free)       (EquityRecordSource *source);
+} EquityRecordSourceFuncs;
+
+struct _EquityRecordSource
+{
+  const EquityRecordSourceFuncs *funcs;
+  char                          *display_name;   /* file name for messages */
+  char                          *format;         /* "CSV", "TSV", "XLSX", … */
+  /* the first record holds column names (CSV); else names come from NAMES */
+  gboolean                       header_in_data;
+  GPtrArray                     *names;
+};
+
+EquityRecordSource *equity_record_source_new_csv (GFile        *file,
+                                                  guint         skip_rows,
+                                                  char          delimiter,
+                                                  const char   *encoding,
+                                                  GError      **error);
+void                equity_record_source_free    (EquityRecordSource *source);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EquityRecordSource, equity_record_source_free)
+
+G_END_DECLS

@@ -1,0 +1,78 @@
+/* equity-type-guess.h — infer a column's type from every one of its values
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "equity-column.h"
+
+G_BEGIN_DECLS
+
+/* Accepted layouts of a date; the guess keeps those every value fits. */
+typedef enum
+{
+  EQUITY_DATE_YMD_DASH  = 1 << 0,   /* 2020-02-18 */
+  EQUITY_DATE_YMD_SLASH = 1 << 1,   /* 2020/02/18 */
+  EQUITY_DATE_MDY_SLASH = 1 << 2,   /* 02/18/2020, 2/18/2020 */
+  EQUITY_DATE_DMY_SLASH = 1 << 3,   /* 18/02/2020 */
+  EQUITY_DATE_MDY_DASH  = 1 << 4,   /* 02-18-2020 */
+  EQUITY_DATE_DMY_DASH  = 1 << 5,   /* 18-02-2020 */
+  EQUITY_DATE_ALL       = (1 << 6) - 1,
+} EquityDateLayout;
+
+typedef struct
+{
+  guint64  n_values;        /* non-empty cells */
+  guint64  n_empty;
+  guint64  n_sentinels;
+  /* over all non-empty cells / over those that are not sentinels */
+  gboolean all_integer[2];
+  gboolean all_number[2];
+  guint    date_layouts[2];
+  gboolean any_leading_zero;
+  gboolean all_lat_lon_pair;
+  double   min_number;
+  double   max_number;
+  GHashTable *distinct;     /* up to EQUITY_TYPE_GUESS_MAX_DISTINCT values */
+  gboolean    too_many_distinct;
+  GHashTable *sentinels_seen;
+} EquityTypeGuess;
+
+#define EQUITY_TYPE_GUESS_MAX_DISTINCT 64
+
+void             equity_type_guess_init        (EquityTypeGuess *guess);
+void             equity_type_guess_clear       (EquityTypeGuess *guess);
+void             equity_type_guess_add         (EquityTypeGuess *guess,
+                                                const char      *value,
+                                                gsize            length);
+/* The type, with or without sentinels turned into NULL. Sets AMBIGUOUS_DATE
+ * when the values are dates whose day and month cannot be told apart. */
+EquityColumnType equity_type_guess_result      (EquityTypeGuess *guess,
+                                                gboolean         convert_sentinels,
+                                                guint           *date_layout,
+                                                gboolean        *ambiguous_date);
+EquityColumnRole equity_type_guess_suggest_role (EquityTypeGuess *guess,
+                                                 const char      *name,
+                                                 EquityColumnType type);
+
+/* Whether VALUE is a missing-value code ("-999", "N/A", "-555555555", …). */
+gboolean         equity_value_is_sentinel      (const char      *value);
+/* Number parsing that accepts "1,234", "$1,234.50" but not codes like "021". */
+gboolean         equity_parse_integer          (const char      *value,
+                                                gint64          *out);
+gboolean         equity_parse_number           (const char      *value,
+                                                double          *out);
+/* Writes DATE (in LAYOUT) as ISO 8601 into OUT ("2020-02-18", or with a time
+ * "2019-01-01T12:00:00"). Returns FALSE when it does not fit the layout. */
+gboolean         equity_parse_date             (const char      *value,
+                                                guint            layout,
+                                                char             out[32]);
+/* "35.59, -82.55" or "(35.59, -82.55)" */
+gboolean         equity_parse_lat_lon          (const char      *value,
+                                                double          *lat,
+                                                double          *lon);
+
+G_END_DECLS

@@ -1,0 +1,103 @@
+/* equity-project.h — the .equity project file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "equity-dataset.h"
+
+G_BEGIN_DECLS
+
+/* "EQTY" in the SQLite header's application_id field */
+#define EQUITY_PROJECT_APPLICATION_ID 0x45515459
+#define EQUITY_PROJECT_SCHEMA_VERSION (equity_project_schema_version ())
+
+#define EQUITY_TYPE_PROJECT (equity_project_get_type ())
+G_DECLARE_FINAL_TYPE (EquityProject, equity_project, EQUITY, PROJECT, GObject)
+
+/* Creates a new project; fails with EQUITY_ERROR_EXISTS if the file exists. */
+EquityProject *equity_project_create           (const char     *path,
+                                                GError        **error);
+/* Opens an existing project, upgrading an older schema in one transaction.
+ * Refuses foreign, damaged or newer files without writing to them. */
+EquityProject *equity_project_open             (const char     *path,
+                                                GError        **error);
+/* Opens PATH, creating it when missing (the CLI's "write" commands). */
+EquityProject *equity_project_open_or_create   (const char     *path,
+                                                GError        **error);
+void           equity_project_close            (EquityProject  *self);
+const char    *equity_project_get_path         (EquityProject  *self);
+char          *equity_project_dup_title        (EquityProject  *self);
+sqlite3       *equity_project_get_db           (EquityProject  *self);
+int            equity_project_schema_version   (void);
+
+/* The catalog. The list model holds EquityDataset objects, ordered by name,
+ * and emits items-changed whenever the catalog changes. */
+GListModel    *equity_project_get_datasets     (EquityProject  *self);
+EquityDataset *equity_project_find_dataset     (EquityProject  *self,
+                                                const char     *name);
+gboolean       equity_project_reload_catalog   (EquityProject  *self,
+                                                GError        **error);
+gboolean       equity_project_rename_dataset   (EquityProject  *self,
+                                                EquityDataset  *dataset,
+                                                const char     *new_name,
+                                                GError        **error);
+gboolean       equity_project_delete_dataset   (EquityProject  *self,
+                                                EquityDataset  *dataset,
+                                                GError        **error);
+/* a dataset name not yet used, based on BASE ("arrests", "arrests 2", …) */
+char          *equity_project_unique_dataset_name (EquityProject *self,
+                                                   const char    *base);
+
+/* Saved analyses: name → spec text (a GKeyFile), kept in the project. */
+gboolean       equity_project_save_analysis    (EquityProject  *self,
+                                                const char     *name,
+                                                const char     *kind,
+                                                const char     *spec,
+                                                GError        **error);
+GListModel    *equity_project_get_analyses     (EquityProject  *self);
+char          *equity_project_dup_analysis_spec (EquityProject *self,
+                                                 const char    *name,
+                                                 GError       **error);
+
+/* A line in the project's audit log. */
+gboolean       equity_project_log              (EquityProject  *self,
+                                                const char     *action,
+                                                const char     *detail,
+                                                GError        **error);
+
+/* For importers, inside a transaction: a catalog entry and its typed table
+ * "ds_<id>" with columns "c0", "c1", … (user names never reach SQL). */
+gboolean       equity_project_begin            (EquityProject  *self,
+                                                GError        **error);
+gboolean       equity_project_commit           (EquityProject  *self,
+                                                GError        **error);
+void           equity_project_rollback         (EquityProject  *self);
+EquityDataset *equity_project_create_dataset   (EquityProject  *self,
+                                                const char     *name,
+                                                const char     *source,
+                                                const char     *format,
+                                                GPtrArray      *columns,
+                                                GError        **error);
+gboolean       equity_project_finish_dataset   (EquityProject  *self,
+                                                EquityDataset  *dataset,
+                                                guint64         n_rows,
+                                                GError        **error);
+/* Updates a column's role (and moe-of) in the catalog. */
+gboolean       equity_project_set_column_role  (EquityProject  *self,
+                                                EquityDataset  *dataset,
+                                                EquityColumn   *column,
+                                                EquityColumnRole role,
+                                                const char     *moe_of,
+                                                GError        **error);
+
+/* Runs SQL that has no parameters; errors carry SQLite's message. */
+gboolean       equity_project_exec             (EquityProject  *self,
+                                                const char     *sql,
+                                                GError        **error);
+
+G_END_DECLS

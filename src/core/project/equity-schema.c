@@ -1,0 +1,110 @@
+/* equity-schema.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "equity-error.h"
+#include "equity-schema.h"
+
+/* Each entry upgrades version N to N+1. Never edit a released migration:
+ * files in the field were made by it. Add a new one at the end instead. */
+static const char *migrations[] = {
+  /* 1: the dataset catalog */
+  "CREATE TABLE datasets ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  source TEXT,"
+  "  format TEXT,"
+  "  imported_at TEXT NOT NULL,"
+  "  row_count INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE dataset_columns ("
+  "  dataset_id INTEGER NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  type TEXT NOT NULL CHECK (type IN ('text','integer','real','date','geometry')),"
+  "  role TEXT NOT NULL DEFAULT 'none',"
+  "  moe_of TEXT,"
+  "  n_nulls INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (dataset_id, position)"
+  ");",
+
+  /* 2: project metadata, saved analyses and the audit log */
+  "CREATE TABLE metadata ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT"
+  ");"
+  "CREATE TABLE analyses ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  kind TEXT NOT NULL,"
+  "  spec TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE TABLE audit_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  actor TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  detail TEXT"
+  ");",
+};
+
+int
+equity_schema_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+void
+equity_schema_set_error (sqlite3     *db,
+                         GError     **error,
+                         const char  *what)
+{
+  int code = sqlite3_extended_errcode (db);
+  int primary = code & 0xff;
+  int error_code = EQUITY_ERROR_FAILED;
+
+  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+    error_code = EQUITY_ERROR_CORRUPT;
+
+  g_set_error (error, EQUITY_ERROR, error_code, "%s: %s", what, sqlite3_errmsg (db));
+}
+
+gboolean
+equity_schema_migrate (sqlite3  *db,
+                       int       from,
+                       int       to,
+                       GError  **error)
+{
+  g_autofree char *set_version = NULL;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (from >= 0 && from <= to, FALSE);
+  g_return_val_if_fail (to <= equity_schema_latest_version (), FALSE);
+
+  for (int version = from; version < to; version++)
+    {
+      if (sqlite3_exec (db, migrations[version], NULL, NULL, NULL) != SQLITE_OK)
+        {
+          g_autofree char *what = g_strdup_printf (_("Could not upgrade the project to version %d"),
+                                                   version + 1);
+          equity_schema_set_error (db, error, what);
+          return FALSE;
+        }
+    }
+
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", to);
+  if (sqlite3_exec (db, set_version, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      equity_schema_set_error (db, error, _("Could not record the project version"));
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,26 @@
+/* equity-schema.h — the project file's schema and its migrations
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+/* the user_version a file has after every migration this program knows */
+int      equity_schema_latest_version (void);
+/* Applies migrations FROM+1 … TO in order and sets user_version to TO.
+ * The caller holds the transaction. */
+gboolean equity_schema_migrate        (sqlite3  *db,
+                                       int       from,
+                                       int       to,
+                                       GError  **error);
+/* Sets ERROR from the connection's last SQLite error, prefixed by WHAT. */
+void     equity_schema_set_error      (sqlite3  *db,
+                                       GError  **error,
+                                       const char *what);
+
+G_END_DECLS

@@ -1,0 +1,395 @@
+/* test-importer.c — file → dataset: types, nulls, hostile names, atomicity
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "equity-core.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char          *dir;
+  EquityProject *project;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+
+  fixture->dir = test_make_tmpdir ();
+  path = g_build_filename (fixture->dir, "test.equity", NULL);
+  fixture->project = equity_project_create (path, NULL);
+  g_assert_nonnull (fixture->project);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_object (&fixture->project);
+  test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static GFile *
+write_file (Fixture    *fixture,
+            const char *name,
+            const char *contents)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+static EquityDataset *
+import (Fixture     *fixture,
+        GFile       *file,
+        GError     **error)
+{
+  g_autoptr(EquityImporter) importer = equity_importer_new (file, NULL);
+
+  if (!equity_importer_analyze (importer, NULL, NULL, NULL, error))
+    return NULL;
+  return equity_importer_run (importer, fixture->project, NULL, NULL, NULL, error);
+}
+
+/* A snapshot of everything in the project: schema, catalog and row counts. */
+static char *
+project_state (EquityProject *project)
+{
+  sqlite3 *db = equity_project_get_db (project);
+  g_autoptr(GString) state = g_string_new (NULL);
+
+  g_string_append (state, test_query_text (db, "SELECT coalesce(group_concat(name || ':' || sql, ';'), '') FROM "
+                                               "(SELECT name, sql FROM sqlite_master ORDER BY name)"));
+  g_string_append_printf (state, "|%" G_GINT64_FORMAT, test_query_int (db, "SELECT count(*) FROM datasets"));
+  g_string_append_printf (state, "|%" G_GINT64_FORMAT, test_query_int (db, "SELECT count(*) FROM dataset_columns"));
+  g_string_append_printf (state, "|%" G_GINT64_FORMAT, test_query_int (db, "SELECT count(*) FROM audit_log"));
+  return g_string_free (g_steal_pointer (&state), FALSE);
+}
+
+static void
+test_types_and_values (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "tracts.csv",
+                                      "geoid,county,total,share,day,poverty,note\n"
+                                      "37021000100,021,1563,0.25,2020/02/18,120,a\n"
+                                      "37021000200,021,\"1,902\",0.5,2021/12/31,-999,\n"
+                                      "37021000300,021,88,1e-1,2020/01/01,N/A,\"quoted, comma\"\n");
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = equity_project_get_db (fixture->project);
+  const char *table;
+  g_autofree char *sql = NULL;
+
+  dataset = import (fixture, file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (equity_dataset_get_name (dataset), ==, "tracts");
+  g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 3);
+  g_assert_cmpuint (equity_dataset_get_n_columns (dataset), ==, 7);
+
+  g_assert_cmpint (equity_column_get_column_type (equity_dataset_get_column (dataset, 0)), ==, EQUITY_COLUMN_TYPE_INTEGER);
+  g_assert_cmpint (equity_column_get_role (equity_dataset_get_column (dataset, 0)), ==, EQUITY_COLUMN_ROLE_KEY);
+  /* the county code keeps its leading zero */
+  g_assert_cmpint (equity_column_get_column_type (equity_dataset_get_column (dataset, 1)), ==, EQUITY_COLUMN_TYPE_TEXT);
+  g_assert_cmpint (equity_column_get_column_type (equity_dataset_get_column (dataset, 2)), ==, EQUITY_COLUMN_TYPE_INTEGER);
+  g_assert_cmpint (equity_column_get_role (equity_dataset_get_column (dataset, 2)), ==, EQUITY_COLUMN_ROLE_POPULATION);
+  g_assert_cmpint (equity_column_get_column_type (equity_dataset_get_column (dataset, 3)), ==, EQUITY_COLUMN_TYPE_REAL);
+  g_assert_cmpint (equity_column_get_column_type (equity_dataset_get_column (dataset, 4)), ==, EQUITY_COLUMN_TYPE_DATE);
+  g_assert_cmpint (equity_column_get_column_type (equity_dataset_get_column (dataset, 5)), ==, EQUITY_COLUMN_TYPE_INTEGER);
+  g_assert_cmpuint (equity_column_get_n_nulls (equity_dataset_get_column (dataset, 5)), ==, 2);
+  g_assert_cmpuint (equity_column_get_n_nulls (equity_dataset_get_column (dataset, 6)), ==, 1);
+
+  table = equity_dataset_get_table_name (dataset);
+  g_free (sql), sql = g_strdup_printf ("SELECT c1 FROM %s WHERE rowid = 1", table);
+  g_assert_cmpstr (test_query_text (db, sql), ==, "021");
+  g_free (sql), sql = g_strdup_printf ("SELECT sum(c2) FROM %s", table);
+  g_assert_cmpint (test_query_int (db, sql), ==, 1563 + 1902 + 88);
+  g_free (sql), sql = g_strdup_printf ("SELECT group_concat(c4, ' ') FROM %s", table);
+  g_assert_cmpstr (test_query_text (db, sql), ==, "2020-02-18 2021-12-31 2020-01-01");
+  g_free (sql), sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE c5 IS NULL", table);
+  g_assert_cmpint (test_query_int (db, sql), ==, 2);
+  g_free (sql), sql = g_strdup_printf ("SELECT typeof(c3) || typeof(c0) FROM %s WHERE rowid = 3", table);
+  g_assert_cmpstr (test_query_text (db, sql), ==, "realinteger");
+  g_free (sql), sql = g_strdup_printf ("SELECT c6 FROM %s WHERE rowid = 3", table);
+  g_assert_cmpstr (test_query_text (db, sql), ==, "quoted, comma");
+
+  /* the catalog kept it all: reopen and look again */
+  {
+    g_autofree char *path = g_strdup (equity_project_get_path (fixture->project));
+    g_autoptr(EquityProject) reopened = NULL;
+    EquityDataset *again;
+
+    g_clear_object (&fixture->project);
+    reopened = equity_project_open (path, &error);
+    g_assert_no_error (error);
+    again = equity_project_find_dataset (reopened, "tracts");
+    g_assert_nonnull (again);
+    g_assert_cmpuint (equity_dataset_get_n_rows (again), ==, 3);
+    g_assert_cmpstr (equity_dataset_get_format (again), ==, "CSV");
+    g_assert_cmpuint (equity_column_get_n_nulls (equity_dataset_get_column (again, 5)), ==, 2);
+    fixture->project = g_steal_pointer (&reopened);
+  }
+}
+
+static void
+test_hostile_names (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *names[] = { "\"; DROP TABLE datasets; --", "select", "a", "a", "", "it's", "[x]" };
+  g_autoptr(GFile) file = write_file (fixture, "hostile.csv",
+                                      "\"\"\"; DROP TABLE datasets; --\",select,a,a,,it's,[x]\n"
+                                      "1,2,3,4,5,6,7\n");
+  g_autoptr(EquityImporter) importer = equity_importer_new (file, NULL);
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = equity_project_get_db (fixture->project);
+
+  g_assert_true (equity_importer_analyze (importer, NULL, NULL, NULL, &error));
+  equity_importer_set_name (importer, "Robert'); DROP TABLE datasets;--");
+  dataset = equity_importer_run (importer, fixture->project, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (equity_dataset_get_n_columns (dataset), ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_cmpstr (equity_column_get_name (equity_dataset_get_column (dataset, i)), ==, names[i]);
+  g_assert_cmpstr (equity_dataset_get_name (dataset), ==, "Robert'); DROP TABLE datasets;--");
+  g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM datasets"), ==, 1);
+}
+
+static void
+test_atomic_on_parse_error (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GString) contents = g_string_new ("id,name\n");
+  g_autoptr(GFile) good = write_file (fixture, "good.csv", "x\n1\n");
+  g_autoptr(GFile) bad = NULL;
+  g_autoptr(EquityDataset) first = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  first = import (fixture, good, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 1; i < 5000; i++)
+    g_string_append_printf (contents, "%u,name %u\n", i, i);
+  /* line 5001: a quote that never closes */
+  g_string_append (contents, "5000,\"broken\n");
+  bad = write_file (fixture, "bad.csv", contents->str);
+
+  before = project_state (fixture->project);
+  g_assert_null (import (fixture, bad, &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (error->message, "bad.csv:5001:"));
+  after = project_state (fixture->project);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_atomic_on_failed_write (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "typed.csv", "code,value\n1,10\n2,20\nX3,30\n");
+  g_autoptr(EquityImporter) importer = equity_importer_new (file, NULL);
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = project_state (fixture->project);
+  g_autofree char *after = NULL;
+  EquityColumn *code;
+
+  g_assert_true (equity_importer_analyze (importer, NULL, NULL, NULL, &error));
+  code = g_ptr_array_index (equity_importer_get_columns (importer), 0);
+  g_assert_cmpint (equity_column_get_column_type (code), ==, EQUITY_COLUMN_TYPE_TEXT);
+
+  /* the user insists on whole numbers: row 3 cannot be one */
+  equity_column_set_column_type (code, EQUITY_COLUMN_TYPE_INTEGER);
+  dataset = equity_importer_run (importer, fixture->project, NULL, NULL, NULL, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "typed.csv:4:1:"));
+  g_assert_nonnull (strstr (error->message, "X3"));
+
+  after = project_state (fixture->project);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+cancel_at_half (double   fraction,
+                gpointer user_data)
+{
+  if (fraction > 0.5)
+    g_cancellable_cancel (user_data);
+}
+
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GString) contents = g_string_new ("id,value\n");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(EquityImporter) importer = NULL;
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (contents, "%u,%u.5\n", i, i);
+  file = write_file (fixture, "big.csv", contents->str);
+
+  importer = equity_importer_new (file, NULL);
+  g_assert_true (equity_importer_analyze (importer, NULL, NULL, NULL, &error));
+  g_assert_cmpuint (equity_importer_get_n_rows (importer), ==, 100000);
+
+  before = project_state (fixture->project);
+  dataset = equity_importer_run (importer, fixture->project, cancel_at_half, cancellable, cancellable, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  after = project_state (fixture->project);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_ragged_rows (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GFile) short_rows = write_file (fixture, "short.csv", "a,b,c\n1,2,3\n4,5\n6,7,8,\n");
+  g_autoptr(GFile) long_rows = write_file (fixture, "long.csv", "a,b,c\n1,2,3\n4,5,6,lost?\n");
+  g_autoptr(EquityImporter) importer = equity_importer_new (short_rows, NULL);
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const *warnings;
+
+  g_assert_true (equity_importer_analyze (importer, NULL, NULL, NULL, &error));
+  warnings = equity_importer_get_warnings (importer);
+  g_assert_nonnull (warnings[0]);
+  g_assert_nonnull (strstr (warnings[0], "Line 3"));
+  dataset = equity_importer_run (importer, fixture->project, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 3);
+  g_assert_cmpuint (equity_column_get_n_nulls (equity_dataset_get_column (dataset, 2)), ==, 1);
+
+  /* a longer row with something in the extra cell would lose data: refused */
+  g_assert_null (import (fixture, long_rows, &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (error->message, "long.csv:3:4:"));
+}
+
+static void
+test_moe_pairs (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "acs.csv",
+                                      "FIPS,E_TOTPOP,M_TOTPOP,B17001_002E,B17001_002M,Poverty Estimate,Poverty Margin of Error\n"
+                                      "37021000100,1563,200,100,40,90,30\n");
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dataset = import (fixture, file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (equity_column_get_role (equity_dataset_get_column (dataset, 0)), ==, EQUITY_COLUMN_ROLE_KEY);
+  g_assert_cmpint (equity_column_get_role (equity_dataset_get_column (dataset, 1)), ==, EQUITY_COLUMN_ROLE_POPULATION);
+  g_assert_cmpint (equity_column_get_role (equity_dataset_get_column (dataset, 2)), ==, EQUITY_COLUMN_ROLE_MOE);
+  g_assert_cmpstr (equity_column_get_moe_of (equity_dataset_get_column (dataset, 2)), ==, "E_TOTPOP");
+  g_assert_cmpstr (equity_column_get_moe_of (equity_dataset_get_column (dataset, 4)), ==, "B17001_002E");
+  g_assert_cmpstr (equity_column_get_moe_of (equity_dataset_get_column (dataset, 6)), ==, "Poverty Estimate");
+  g_assert_null (equity_column_get_moe_of (equity_dataset_get_column (dataset, 1)));
+}
+
+static void
+test_empty_file (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "empty.csv", "");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (import (fixture, file, &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "empty.csv:1:1:"));
+}
+
+/* Counts per race from data/samples/SOURCES.md (W 10,314 / B 4,452 / I 163 /
+ * A 80 / U 6), which were tallied from the file by the data's curator, and the
+ * City of Asheville's 2020 population (94,589) from the same table. */
+static void
+test_sample_project (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sample.equity", NULL);
+  g_autoptr(EquityProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  EquityDataset *arrests, *places, *svi;
+  sqlite3 *db;
+  g_autofree char *sql = NULL;
+  guint race_column;
+
+  project = equity_sample_create (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  db = equity_project_get_db (project);
+  g_assert_cmpuint (g_list_model_get_n_items (equity_project_get_datasets (project)), ==, 4);
+
+  arrests = equity_project_find_dataset (project, "Asheville arrests 2020–2021");
+  g_assert_nonnull (arrests);
+  g_assert_cmpuint (equity_dataset_get_n_rows (arrests), ==, 15015);
+  g_assert_cmpuint (equity_dataset_get_n_columns (arrests), ==, 11);
+  g_assert_cmpint (equity_column_get_column_type (equity_dataset_find_column (arrests, "date_arrested")), ==, EQUITY_COLUMN_TYPE_DATE);
+  g_assert_cmpint (equity_column_get_role (equity_dataset_find_column (arrests, "subject_race")), ==, EQUITY_COLUMN_ROLE_GROUP);
+  race_column = equity_column_get_position (equity_dataset_find_column (arrests, "subject_race"));
+  sql = g_strdup_printf ("SELECT group_concat(c%u || '=' || n, ' ') FROM (SELECT c%u, count(*) AS n FROM %s GROUP BY c%u ORDER BY n DESC)",
+                         race_column, race_column, equity_dataset_get_table_name (arrests), race_column);
+  g_assert_cmpstr (test_query_text (db, sql), ==, "W=10314 B=4452 I=163 A=80 U=6");
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT min(c1) || ' ' || max(c1) FROM %s", equity_dataset_get_table_name (arrests));
+  g_assert_cmpstr (test_query_text (db, sql), ==, "2020-01-01 2021-12-31");
+
+  places = equity_project_find_dataset (project, "NC places, 2020 Census race and ethnicity");
+  g_assert_nonnull (places);
+  g_assert_cmpuint (equity_dataset_get_n_rows (places), ==, 776);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT c3 FROM %s WHERE c0 = 3702140", equity_dataset_get_table_name (places));
+  g_assert_cmpint (test_query_int (db, sql), ==, 94589);
+
+  svi = equity_project_find_dataset (project, "Buncombe tracts, CDC social vulnerability 2020");
+  g_assert_nonnull (svi);
+  g_assert_cmpuint (equity_dataset_get_n_rows (svi), ==, 65);
+  g_assert_cmpuint (equity_dataset_get_n_columns (svi), ==, 158);
+  g_assert_cmpstr (equity_column_get_moe_of (equity_dataset_find_column (svi, "M_POV150")), ==, "E_POV150");
+
+  g_clear_object (&project);
+  /* making it again over the same file is refused */
+  g_assert_null (equity_sample_create (path, NULL, NULL, NULL, &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_EXISTS);
+  test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add ("/importer/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("types-and-values", test_types_and_values);
+  ADD ("hostile-names", test_hostile_names);
+  ADD ("atomic-on-parse-error", test_atomic_on_parse_error);
+  ADD ("atomic-on-failed-write", test_atomic_on_failed_write);
+  ADD ("cancel", test_cancel);
+  ADD ("ragged-rows", test_ragged_rows);
+  ADD ("moe-pairs", test_moe_pairs);
+  ADD ("empty-file", test_empty_file);
+#undef ADD
+  g_test_add_func ("/importer/sample-project", test_sample_project);
+
+  return g_test_run ();
+}

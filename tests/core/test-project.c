@@ -1,0 +1,331 @@
+/* test-project.c — the project file: create, open, migrate, refuse
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "equity-core.h"
+#include "equity-schema.h"
+#include "test-util.h"
+
+static void
+test_create (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "new.equity", NULL);
+  g_autoptr(EquityProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  project = equity_project_create (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  db = equity_project_get_db (project);
+  g_assert_cmpint (test_query_int (db, "PRAGMA application_id"), ==, EQUITY_PROJECT_APPLICATION_ID);
+  g_assert_cmpint (test_query_int (db, "PRAGMA user_version"), ==, equity_project_schema_version ());
+  g_assert_cmpint (test_query_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpstr (test_query_text (db, "PRAGMA journal_mode"), ==, "wal");
+  g_assert_cmpuint (g_list_model_get_n_items (equity_project_get_datasets (project)), ==, 0);
+
+  {
+    g_autofree char *title = equity_project_dup_title (project);
+    g_assert_cmpstr (title, ==, "new");
+  }
+
+  /* creating over an existing file is refused and leaves it alone */
+  equity_project_close (project);
+  {
+    g_autofree char *before = test_file_checksum (path);
+    g_autoptr(EquityProject) again = equity_project_create (path, &error);
+    g_autofree char *after = NULL;
+
+    g_assert_null (again);
+    g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_EXISTS);
+    g_clear_error (&error);
+    after = test_file_checksum (path);
+    g_assert_cmpstr (before, ==, after);
+  }
+
+  test_remove_tree (dir);
+}
+
+static void
+assert_refused (const char *path,
+                int         code,
+                const char *message_part)
+{
+  g_autofree char *before = test_file_checksum (path);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityProject) project = equity_project_open (path, &error);
+
+  g_assert_null (project);
+  g_assert_error (error, EQUITY_ERROR, code);
+  g_assert_nonnull (strstr (error->message, message_part));
+
+  after = test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_refuse_foreign (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *text = g_build_filename (dir, "notes.equity", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.equity", NULL);
+  g_autofree char *other_db = g_build_filename (dir, "other.equity", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_set_contents (text, "name,value\na,1\n", -1, NULL));
+  assert_refused (text, EQUITY_ERROR_NOT_A_PROJECT, "not an SQLite database");
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  assert_refused (empty, EQUITY_ERROR_NOT_A_PROJECT, "not an SQLite database");
+
+  /* an SQLite database of some other program */
+  g_assert_cmpint (sqlite3_open (other_db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused (other_db, EQUITY_ERROR_NOT_A_PROJECT, "not an Asheville Equity project");
+
+  test_remove_tree (dir);
+}
+
+static void
+test_refuse_newer (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "future.equity", NULL);
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", equity_project_schema_version () + 1);
+  g_autoptr(EquityProject) project = NULL;
+  sqlite3 *db = NULL;
+
+  project = equity_project_create (path, NULL);
+  g_assert_nonnull (project);
+  g_clear_object (&project);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, set_version, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_refused (path, EQUITY_ERROR_TOO_NEW, "newer version");
+  test_remove_tree (dir);
+}
+
+/* A file as version 1 of the program wrote it: only the first migration. */
+static void
+make_version_1_file (const char *path,
+                     gboolean    break_next_migration)
+{
+  g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", (gint32) EQUITY_PROJECT_APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, set_id, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (equity_schema_migrate (db, 0, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO datasets (name, source, format, imported_at, row_count) "
+                                 "VALUES ('old data', 'old.csv', 'CSV', '2025-01-01T00:00:00Z', 0);"
+                                 "INSERT INTO dataset_columns (dataset_id, position, name, type) VALUES (1, 0, 'x', 'integer');"
+                                 "CREATE TABLE \"ds_1\" (c0 INTEGER) STRICT;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  if (break_next_migration)
+    /* a table in the way makes migration 2 fail half-way */
+    g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE audit_log (x)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_migrate (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "old.equity", NULL);
+  g_autoptr(EquityProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  make_version_1_file (path, FALSE);
+
+  project = equity_project_open (path, &error);
+  g_assert_no_error (error);
+  db = equity_project_get_db (project);
+  g_assert_cmpint (test_query_int (db, "PRAGMA user_version"), ==, equity_project_schema_version ());
+  g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'analyses'"), ==, 1);
+  /* the data of the old file is all still there */
+  g_assert_cmpuint (g_list_model_get_n_items (equity_project_get_datasets (project)), ==, 1);
+  g_assert_nonnull (equity_project_find_dataset (project, "old data"));
+
+  test_remove_tree (dir);
+}
+
+static void
+test_migrate_failure_rolls_back (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "old.equity", NULL);
+  g_autoptr(EquityProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  make_version_1_file (path, TRUE);
+
+  project = equity_project_open (path, &error);
+  g_assert_null (project);
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "version 2"));
+
+  /* still a version 1 file, without any of migration 2's tables */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (test_query_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'metadata'"), ==, 0);
+  g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM datasets"), ==, 1);
+  sqlite3_close (db);
+
+  test_remove_tree (dir);
+}
+
+static void
+test_refuse_damaged (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "damaged.equity", NULL);
+  g_autoptr(EquityProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  sqlite3 *db = NULL;
+
+  project = equity_project_create (path, NULL);
+  g_assert_nonnull (project);
+  g_clear_object (&project);
+  /* fold the WAL into the main file so the damage below hits real pages */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  /* overwrite the schema page after the 100-byte header with garbage */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4096);
+  memset (contents + 100, 0xA5, 1000);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  {
+    g_autofree char *before = test_file_checksum (path);
+    g_autofree char *after = NULL;
+
+    project = equity_project_open (path, &error);
+    g_assert_null (project);
+    g_assert_nonnull (error);
+    g_assert_true (error->domain == EQUITY_ERROR);
+    g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_CORRUPT);
+    g_assert_nonnull (strstr (error->message, "damaged"));
+    after = test_file_checksum (path);
+    g_assert_cmpstr (before, ==, after);
+  }
+
+  test_remove_tree (dir);
+}
+
+static void
+test_catalog_rename_delete (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "catalog.equity", NULL);
+  g_autoptr(EquityProject) project = equity_project_create (path, NULL);
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *unique = NULL;
+  sqlite3 *db = equity_project_get_db (project);
+
+  g_ptr_array_add (columns, equity_column_new ("geoid", EQUITY_COLUMN_TYPE_TEXT, EQUITY_COLUMN_ROLE_KEY));
+  g_ptr_array_add (columns, equity_column_new ("total", EQUITY_COLUMN_TYPE_INTEGER, EQUITY_COLUMN_ROLE_POPULATION));
+
+  g_assert_true (equity_project_begin (project, &error));
+  dataset = equity_project_create_dataset (project, "tracts", "tracts.csv", "CSV", columns, &error);
+  g_assert_no_error (error);
+  g_assert_true (equity_project_finish_dataset (project, dataset, 0, &error));
+  g_assert_true (equity_project_commit (project, &error));
+  g_assert_true (equity_project_reload_catalog (project, &error));
+
+  g_clear_object (&dataset);
+  dataset = g_object_ref (equity_project_find_dataset (project, "tracts"));
+  g_assert_cmpuint (equity_dataset_get_n_columns (dataset), ==, 2);
+  g_assert_cmpint (equity_column_get_role (equity_dataset_get_column (dataset, 0)), ==, EQUITY_COLUMN_ROLE_KEY);
+
+  unique = equity_project_unique_dataset_name (project, "tracts");
+  g_assert_cmpstr (unique, ==, "tracts 2");
+
+  g_assert_true (equity_project_rename_dataset (project, dataset, "Buncombe tracts", &error));
+  g_assert_no_error (error);
+  g_assert_null (equity_project_find_dataset (project, "tracts"));
+  g_assert_nonnull (equity_project_find_dataset (project, "Buncombe tracts"));
+
+  /* empty names are refused */
+  g_assert_false (equity_project_rename_dataset (project, equity_project_find_dataset (project, "Buncombe tracts"), "  ", &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (equity_project_delete_dataset (project, equity_project_find_dataset (project, "Buncombe tracts"), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (equity_project_get_datasets (project)), ==, 0);
+  g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'ds_%'"), ==, 0);
+  g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM dataset_columns"), ==, 0);
+  /* every change is in the audit log, in order */
+  g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM audit_log"), ==, 3);
+  g_assert_cmpstr (test_query_text (db, "SELECT group_concat(action, ' ') FROM (SELECT action FROM audit_log ORDER BY id)"),
+                   ==, "import rename-dataset delete-dataset");
+
+  test_remove_tree (dir);
+}
+
+static void
+test_saved_analyses (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "analyses.equity", NULL);
+  g_autoptr(EquityProject) project = equity_project_create (path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *spec = NULL;
+  GListModel *analyses = equity_project_get_analyses (project);
+
+  g_assert_true (equity_project_save_analysis (project, "Arrests by race", "group-rates", "[analysis]\nkind = group-rates\n", &error));
+  g_assert_true (equity_project_save_analysis (project, "Arrests by race", "group-rates", "[analysis]\nkind = group-rates\nper = 100\n", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (analyses), ==, 1);
+
+  spec = equity_project_dup_analysis_spec (project, "Arrests by race", &error);
+  g_assert_nonnull (strstr (spec, "per = 100"));
+
+  g_assert_null (equity_project_dup_analysis_spec (project, "nothing", &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND);
+
+  test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/project/create", test_create);
+  g_test_add_func ("/project/refuse-foreign", test_refuse_foreign);
+  g_test_add_func ("/project/refuse-newer", test_refuse_newer);
+  g_test_add_func ("/project/refuse-damaged", test_refuse_damaged);
+  g_test_add_func ("/project/migrate", test_migrate);
+  g_test_add_func ("/project/migrate-failure-rolls-back", test_migrate_failure_rolls_back);
+  g_test_add_func ("/project/catalog-rename-delete", test_catalog_rename_delete);
+  g_test_add_func ("/project/saved-analyses", test_saved_analyses);
+
+  return g_test_run ();
+}

@@ -1,0 +1,26 @@
+/* test-util.h — helpers shared by the core tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+char       *test_make_tmpdir     (void);
+void        test_remove_tree     (const char *path);
+/* SHA-256 of the file's bytes, or "absent" */
+char       *test_file_checksum   (const char *path);
+gint64      test_query_int       (sqlite3    *db,
+                                  const char *sql);
+/* interned: compare it, don't free it */
+const char *test_query_text      (sqlite3    *db,
+                                  const char *sql);
+/* path of a file under tests/data */
+char       *test_data_path       (const char *first,
+                                  ...) G_GNUC_NULL_TERMINATED;
+
+G_END_DECLS
