@@ -1,0 +1,182 @@
+/* equity-preferences-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "equity-preferences-window"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "equity-preferences-window.h"
+
+struct _EquityPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  /* Template widgets */
+  AdwComboRow          *color_scheme_row;
+  GtkSwitch            *restore_switch;
+  GtkSpinButton        *suppress_spin;
+  AdwComboRow          *confidence_row;
+  AdwComboRow          *rates_row;
+
+  /* Owned references */
+  GSettings            *settings;
+};
+
+G_DEFINE_FINAL_TYPE (EquityPreferencesWindow, equity_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* The order of the rows in the combo models of the template. */
+static const char * const color_schemes[] = { "default", "light", "dark" };
+static const double confidence_levels[] = { 0.90, 0.95, 0.99 };
+static const gint32 rate_bases[] = { 100, 1000, 10000, 100000 };
+
+static gboolean
+color_scheme_get_mapping (GValue   *value,
+                          GVariant *variant,
+                          gpointer  user_data)
+{
+  const char *scheme = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (color_schemes); i++)
+    if (g_str_equal (scheme, color_schemes[i]))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+
+  g_value_set_uint (value, 0);
+  return TRUE;
+}
+
+static GVariant *
+color_scheme_set_mapping (const GValue       *value,
+                          const GVariantType *expected_type,
+                          gpointer            user_data)
+{
+  guint i = g_value_get_uint (value);
+
+  return g_variant_new_string (color_schemes[i < G_N_ELEMENTS (color_schemes) ? i : 0]);
+}
+
+static gboolean
+confidence_get_mapping (GValue   *value,
+                        GVariant *variant,
+                        gpointer  user_data)
+{
+  double level = g_variant_get_double (variant);
+  guint best = 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (confidence_levels); i++)
+    if (fabs (level - confidence_levels[i]) < fabs (level - confidence_levels[best]))
+      best = i;
+
+  g_value_set_uint (value, best);
+  return TRUE;
+}
+
+static GVariant *
+confidence_set_mapping (const GValue       *value,
+                        const GVariantType *expected_type,
+                        gpointer            user_data)
+{
+  guint i = g_value_get_uint (value);
+
+  return g_variant_new_double (confidence_levels[i < G_N_ELEMENTS (confidence_levels) ? i : 1]);
+}
+
+static gboolean
+rates_get_mapping (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  gint32 base = g_variant_get_int32 (variant);
+  guint best = 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rate_bases); i++)
+    if (base == rate_bases[i])
+      best = i;
+
+  g_value_set_uint (value, best);
+  return TRUE;
+}
+
+static GVariant *
+rates_set_mapping (const GValue       *value,
+                   const GVariantType *expected_type,
+                   gpointer            user_data)
+{
+  guint i = g_value_get_uint (value);
+
+  return g_variant_new_int32 (rate_bases[i < G_N_ELEMENTS (rate_bases) ? i : 1]);
+}
+
+static void
+equity_preferences_window_dispose (GObject *object)
+{
+  EquityPreferencesWindow *self = (EquityPreferencesWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), EQUITY_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (equity_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+equity_preferences_window_class_init (EquityPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = equity_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/asheville/Equity/ui/equity-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, EquityPreferencesWindow, color_scheme_row);
+  gtk_widget_class_bind_template_child (widget_class, EquityPreferencesWindow, restore_switch);
+  gtk_widget_class_bind_template_child (widget_class, EquityPreferencesWindow, suppress_spin);
+  gtk_widget_class_bind_template_child (widget_class, EquityPreferencesWindow, confidence_row);
+  gtk_widget_class_bind_template_child (widget_class, EquityPreferencesWindow, rates_row);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+equity_preferences_window_init (EquityPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+
+  g_settings_bind_with_mapping (self->settings, "color-scheme",
+                                self->color_scheme_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                color_scheme_get_mapping, color_scheme_set_mapping,
+                                NULL, NULL);
+  g_settings_bind (self->settings, "restore-last-project",
+                   self->restore_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "suppress-below",
+                   gtk_spin_button_get_adjustment (self->suppress_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "confidence",
+                                self->confidence_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                confidence_get_mapping, confidence_set_mapping,
+                                NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "rates-per",
+                                self->rates_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                rates_get_mapping, rates_set_mapping,
+                                NULL, NULL);
+}
+
+GtkWidget *
+equity_preferences_window_new (GtkWindow *transient_for)
+{
+  return g_object_new (EQUITY_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", transient_for,
+                       NULL);
+}

@@ -1,0 +1,167 @@
+/* equity-utils.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "equity-utils"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "equity-utils.h"
+
+char *
+equity_dup_sample_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "asheville-equity",
+                           "Sample project.equity", NULL);
+}
+
+char *
+equity_format_count (guint64 count)
+{
+  const struct lconv *conv = localeconv ();
+  const char *separator = ",";
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, count);
+  GString *out = g_string_new (NULL);
+  gsize len = strlen (digits);
+
+  /* The C locale has no separator: the English strings still want one. */
+  if (conv != NULL && conv->thousands_sep != NULL && conv->thousands_sep[0] != '\0')
+    separator = conv->thousands_sep;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (out, separator);
+      g_string_append_c (out, digits[i]);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+equity_dup_title_for_path (const char *path)
+{
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  base = g_path_get_basename (path);
+  if (g_str_has_suffix (base, ".equity") && strlen (base) > strlen (".equity"))
+    base[strlen (base) - strlen (".equity")] = '\0';
+
+  return g_steal_pointer (&base);
+}
+
+char *
+equity_dup_display_folder (const char *path)
+{
+  g_autofree char *dir = NULL;
+  const char *home = g_get_home_dir ();
+  gsize home_len;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  home_len = strlen (home);
+
+  if (g_str_equal (dir, home))
+    return g_strdup ("~");
+
+  if (home_len > 1 && g_str_has_prefix (dir, home) && dir[home_len] == G_DIR_SEPARATOR)
+    return g_strconcat ("~", dir + home_len, NULL);
+
+  return g_steal_pointer (&dir);
+}
+
+char *
+equity_ensure_project_suffix (const char *path)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_str_has_suffix (path, ".equity"))
+    return g_strdup (path);
+
+  return g_strconcat (path, ".equity", NULL);
+}
+
+gboolean
+equity_is_project_file (GFile *file)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  name = g_file_get_basename (file);
+  return name != NULL && g_str_has_suffix (name, ".equity");
+}
+
+char **
+equity_recent_projects_dup (GSettings *settings)
+{
+  g_auto(GStrv) paths = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n = 0;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  paths = g_settings_get_strv (settings, "recent-projects");
+  for (guint i = 0; paths[i] != NULL && n < EQUITY_MAX_RECENT_PROJECTS; i++)
+    {
+      if (!g_file_test (paths[i], G_FILE_TEST_IS_REGULAR))
+        continue;
+      g_strv_builder_add (builder, paths[i]);
+      n++;
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+void
+equity_recent_projects_add (GSettings  *settings,
+                            const char *path)
+{
+  g_auto(GStrv) paths = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) result = NULL;
+  guint n = 1;
+
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (path != NULL);
+
+  paths = g_settings_get_strv (settings, "recent-projects");
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; paths[i] != NULL && n < EQUITY_MAX_RECENT_PROJECTS; i++)
+    {
+      if (g_str_equal (paths[i], path))
+        continue;
+      g_strv_builder_add (builder, paths[i]);
+      n++;
+    }
+
+  result = g_strv_builder_end (builder);
+  g_settings_set_strv (settings, "recent-projects", (const char * const *) result);
+}
+
+void
+equity_recent_projects_remove (GSettings  *settings,
+                               const char *path)
+{
+  g_auto(GStrv) paths = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) result = NULL;
+
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (path != NULL);
+
+  paths = g_settings_get_strv (settings, "recent-projects");
+  for (guint i = 0; paths[i] != NULL; i++)
+    if (!g_str_equal (paths[i], path))
+      g_strv_builder_add (builder, paths[i]);
+
+  result = g_strv_builder_end (builder);
+  g_settings_set_strv (settings, "recent-projects", (const char * const *) result);
+}

@@ -1,0 +1,33 @@
+/* equity-utils.h — small helpers shared by the windows and pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define EQUITY_MAX_RECENT_PROJECTS 10
+
+/* where --sample and “Open Sample Project” keep the sample project */
+char  *equity_dup_sample_path           (void);
+/* 15015 → "15,015", grouped the way the locale groups digits */
+char  *equity_format_count              (guint64      count);
+/* "arrests-review" for ".../arrests-review.equity" */
+char  *equity_dup_title_for_path        (const char  *path);
+/* the folder holding PATH, with the home folder shown as "~" */
+char  *equity_dup_display_folder        (const char  *path);
+/* a file name that ends with ".equity" */
+char  *equity_ensure_project_suffix     (const char  *path);
+gboolean equity_is_project_file         (GFile       *file);
+
+/* Recent projects, newest first; files that no longer exist are left out. */
+char **equity_recent_projects_dup       (GSettings   *settings);
+void   equity_recent_projects_add       (GSettings   *settings,
+                                         const char  *path);
+void   equity_recent_projects_remove    (GSettings   *settings,
+                                         const char  *path);
+
+G_END_DECLS

@@ -1,0 +1,610 @@
+/* equity-window-actions.c — the window's actions, file choosers, imports
+ * and drag and drop
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "equity-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "equity-utils.h"
+#include "equity-window-private.h"
+
+static void equity_window_start_next_import (EquityWindow *self);
+
+void
+_equity_window_show_error (EquityWindow *self,
+                           const char   *heading,
+                           const char   *message)
+{
+  GtkWidget *dialog;
+
+  g_assert (EQUITY_IS_WINDOW (self));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_equity_window_update_actions (EquityWindow *self)
+{
+  gboolean has_project = self->project != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-project", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-job", self->job != NULL);
+}
+
+/* Progress of the running job, shown at the bottom of the window. */
+
+static void
+job_fraction_changed_cb (EquityWindow *self,
+                         GParamSpec   *pspec,
+                         EquityJob    *job)
+{
+  double fraction = equity_job_get_fraction (job);
+  /* Translators: progress of an import, e.g. "42 %" */
+  g_autofree char *percent = g_strdup_printf (_("%.0f%%"), fraction * 100.0);
+
+  gtk_progress_bar_set_fraction (self->job_progress, fraction);
+  gtk_label_set_label (self->job_percent, percent);
+}
+
+static void
+equity_window_begin_job (EquityWindow *self,
+                         EquityJob    *job)
+{
+  g_assert (EQUITY_IS_WINDOW (self));
+  g_assert (self->job == NULL);
+
+  self->job = g_object_ref (job);
+  g_signal_connect_object (job, "notify::fraction",
+                           G_CALLBACK (job_fraction_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_label_set_label (self->job_label, equity_job_get_title (job));
+  job_fraction_changed_cb (self, NULL, job);
+  gtk_spinner_start (self->job_spinner);
+  gtk_revealer_set_reveal_child (self->job_revealer, TRUE);
+  _equity_window_update_actions (self);
+}
+
+static void
+equity_window_end_job (EquityWindow *self)
+{
+  g_assert (EQUITY_IS_WINDOW (self));
+
+  if (self->job != NULL)
+    g_signal_handlers_disconnect_by_data (self->job, self);
+  g_clear_object (&self->job);
+  gtk_spinner_stop (self->job_spinner);
+  gtk_revealer_set_reveal_child (self->job_revealer, FALSE);
+  _equity_window_update_actions (self);
+}
+
+void
+_equity_window_cancel_jobs (EquityWindow *self)
+{
+  g_assert (EQUITY_IS_WINDOW (self));
+
+  g_queue_clear_full (&self->pending_imports, g_object_unref);
+  if (self->job != NULL)
+    {
+      equity_job_cancel (self->job);
+      equity_window_end_job (self);
+    }
+}
+
+/* Imports */
+
+static void
+import_finished_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  EquityJob *job = EQUITY_JOB (object);
+  g_autoptr(EquityWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  guint64 n_rows = 0;
+
+  if (!equity_job_import_finish (job, result, &name, &n_rows, &error))
+    {
+      if (g_cancellable_is_cancelled (equity_job_get_cancellable (job)))
+        {
+          /* The window moved on (closed, other project) or the user cancelled. */
+          if (self->job == job)
+            {
+              equity_window_end_job (self);
+              adw_toast_overlay_add_toast (self->toast_overlay,
+                                           adw_toast_new (_("Import cancelled")));
+              equity_window_start_next_import (self);
+            }
+          return;
+        }
+
+      if (self->job == job)
+        {
+          GFile *file = g_object_get_data (G_OBJECT (job), "equity-file");
+          g_autofree char *basename = g_file_get_basename (file);
+          /* Translators: the heading of an error dialog, %s is a file name */
+          g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"), basename);
+
+          equity_window_end_job (self);
+          _equity_window_show_error (self, heading, error->message);
+          equity_window_start_next_import (self);
+        }
+      return;
+    }
+
+  if (self->job != job)
+    return;
+
+  equity_window_end_job (self);
+
+  if (self->project != NULL)
+    {
+      g_autoptr(GError) reload_error = NULL;
+      g_autofree char *count = equity_format_count (n_rows);
+      g_autofree char *message = NULL;
+
+      /* Select the new dataset once the sidebar lists it. */
+      g_free (self->select_after_reload);
+      self->select_after_reload = g_strdup (name);
+
+      if (!equity_project_reload_catalog (self->project, &reload_error))
+        _equity_window_show_error (self, _("Could Not Read the Project’s Catalog"),
+                                   reload_error->message);
+      else
+        _equity_window_select_dataset_by_name (self, name);
+      g_clear_pointer (&self->select_after_reload, g_free);
+
+      /* Translators: shown when an import finished, e.g.
+       * "Imported 15,015 rows into “arrests”" */
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "Imported %s row into “%s”",
+                                              "Imported %s rows into “%s”",
+                                              n_rows),
+                                 count, name);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+
+  equity_window_start_next_import (self);
+}
+
+static void
+equity_window_start_next_import (EquityWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(EquityJob) job = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *title = NULL;
+
+  g_assert (EQUITY_IS_WINDOW (self));
+
+  if (self->job != NULL || self->project == NULL)
+    return;
+
+  file = g_queue_pop_head (&self->pending_imports);
+  if (file == NULL)
+    return;
+
+  basename = g_file_get_basename (file);
+  /* Translators: shown while a file is imported, %s is its name */
+  title = g_strdup_printf (_("Importing “%s”…"), basename);
+  job = equity_job_new (title);
+  g_object_set_data_full (G_OBJECT (job), "equity-file", g_object_ref (file), g_object_unref);
+
+  equity_window_begin_job (self, job);
+  equity_job_import_async (job, equity_project_get_path (self->project), file,
+                           import_finished_cb, g_object_ref (self));
+}
+
+void
+equity_window_import_files (EquityWindow  *self,
+                            GFile        **files,
+                            guint          n_files)
+{
+  g_return_if_fail (EQUITY_IS_WINDOW (self));
+
+  if (self->project == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Open or create a project to import data into")));
+      return;
+    }
+
+  for (guint i = 0; i < n_files; i++)
+    g_queue_push_tail (&self->pending_imports, g_object_ref (files[i]));
+
+  equity_window_start_next_import (self);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *first_pattern,
+            ...)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  const char *pattern = first_pattern;
+  va_list args;
+
+  gtk_file_filter_set_name (filter, name);
+  va_start (args, first_pattern);
+  while (pattern != NULL)
+    {
+      gtk_file_filter_add_pattern (filter, pattern);
+      pattern = va_arg (args, const char *);
+    }
+  va_end (args);
+
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+import_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    EquityWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
+      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+      guint n = g_list_model_get_n_items (files);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (array, g_list_model_get_item (files, i));
+
+      equity_window_import_files (self, (GFile **) array->pdata, array->len);
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  EquityWindow *self = EQUITY_WINDOW (widget);
+  GtkFileChooserNative *native;
+
+  if (self->project == NULL)
+    return;
+
+  native = gtk_file_chooser_native_new (_("Import Data"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
+
+  add_filter (GTK_FILE_CHOOSER (native), _("All supported files"),
+              "*.csv", "*.CSV", "*.tsv", "*.TSV", "*.txt", "*.xlsx", "*.XLSX",
+              "*.ods", "*.ODS", "*.geojson", "*.json", "*.shp", "*.SHP", "*.gpkg", NULL);
+  add_filter (GTK_FILE_CHOOSER (native), _("Comma- and tab-separated values"),
+              "*.csv", "*.CSV", "*.tsv", "*.TSV", "*.txt", NULL);
+  add_filter (GTK_FILE_CHOOSER (native), _("Spreadsheets (Excel, OpenDocument)"),
+              "*.xlsx", "*.XLSX", "*.ods", "*.ODS", NULL);
+  add_filter (GTK_FILE_CHOOSER (native), _("Map layers (GeoJSON, Shapefile, GeoPackage)"),
+              "*.geojson", "*.json", "*.shp", "*.SHP", "*.gpkg", NULL);
+  add_filter (GTK_FILE_CHOOSER (native), _("All files"), "*", NULL);
+
+  g_signal_connect_object (native, "response", G_CALLBACK (import_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Projects */
+
+static void
+open_response_cb (GtkNativeDialog *native,
+                  int              response,
+                  EquityWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        equity_window_open_project (self, path);
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+void
+equity_window_choose_project (EquityWindow *self)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  g_return_if_fail (EQUITY_IS_WINDOW (self));
+
+  native = gtk_file_chooser_native_new (_("Open Project"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  gtk_file_filter_set_name (filter, _("Asheville Equity projects"));
+  gtk_file_filter_add_pattern (filter, "*.equity");
+  gtk_file_filter_add_mime_type (filter, "application/x-asheville-equity");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  add_filter (GTK_FILE_CHOOSER (native), _("All files"), "*", NULL);
+
+  g_signal_connect_object (native, "response", G_CALLBACK (open_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+remove_project_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (name);
+    }
+}
+
+static void
+new_response_cb (GtkNativeDialog *native,
+                 int              response,
+                 EquityWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *chosen = g_file_get_path (file);
+      g_autofree char *path = chosen != NULL ? equity_ensure_project_suffix (chosen) : NULL;
+      g_autoptr(EquityProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL)
+        goto out;
+
+      /* The file chooser asked before replacing an existing file. */
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          if (self->project != NULL && g_str_equal (equity_project_get_path (self->project), path))
+            equity_window_close_project (self);
+          remove_project_files (path);
+        }
+
+      project = equity_project_create (path, &error);
+      if (project == NULL)
+        {
+          g_autofree char *name = g_path_get_basename (path);
+          /* Translators: the heading of an error dialog, %s is a file name */
+          g_autofree char *heading = g_strdup_printf (_("Could Not Create “%s”"), name);
+
+          _equity_window_show_error (self, heading, error->message);
+          goto out;
+        }
+
+      equity_project_close (project);
+      equity_window_open_project (self, path);
+    }
+
+out:
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+void
+equity_window_choose_new_project (EquityWindow *self)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GFile) folder = NULL;
+
+  g_return_if_fail (EQUITY_IS_WINDOW (self));
+
+  native = gtk_file_chooser_native_new (_("New Project"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("C_reate"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  /* Translators: the suggested file name of a new project */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("Equity review.equity"));
+
+  if (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS) != NULL)
+    {
+      folder = g_file_new_for_path (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS));
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+    }
+
+  g_signal_connect_object (native, "response", G_CALLBACK (new_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* The sample project */
+
+static void
+sample_finished_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  EquityJob *job = EQUITY_JOB (object);
+  g_autoptr(EquityWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = equity_dup_sample_path ();
+
+  if (!equity_job_create_sample_finish (job, result, &error))
+    {
+      if (self->job == job)
+        {
+          equity_window_end_job (self);
+          if (!g_cancellable_is_cancelled (equity_job_get_cancellable (job)))
+            _equity_window_show_error (self, _("Could Not Create the Sample Project"),
+                                       error->message);
+        }
+      return;
+    }
+
+  if (self->job != job)
+    return;
+
+  equity_window_end_job (self);
+  equity_window_open_project (self, path);
+}
+
+void
+equity_window_open_sample (EquityWindow *self)
+{
+  g_autofree char *path = equity_dup_sample_path ();
+  g_autoptr(EquityJob) job = NULL;
+
+  g_return_if_fail (EQUITY_IS_WINDOW (self));
+
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      equity_window_open_project (self, path);
+      return;
+    }
+
+  if (self->job != NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Another task is running: wait for it to finish, or cancel it")));
+      return;
+    }
+
+  job = equity_job_new (_("Creating the sample project from Asheville open data…"));
+  equity_window_begin_job (self, job);
+  equity_job_create_sample_async (job, path, sample_finished_cb, g_object_ref (self));
+}
+
+/* Drag and drop */
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         EquityWindow  *self)
+{
+  GSList *list;
+  g_autoptr(GPtrArray) data_files = g_ptr_array_new ();
+  GFile *project_file = NULL;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  list = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (const GSList *l = list; l != NULL; l = l->next)
+    {
+      if (equity_is_project_file (l->data))
+        project_file = project_file != NULL ? project_file : l->data;
+      else
+        g_ptr_array_add (data_files, l->data);
+    }
+
+  /* A project dropped on the window opens; data files are imported. */
+  if (project_file != NULL)
+    {
+      g_autofree char *path = g_file_get_path (project_file);
+
+      if (path != NULL)
+        equity_window_open_project (self, path);
+    }
+  else if (data_files->len > 0)
+    equity_window_import_files (self, (GFile **) data_files->pdata, data_files->len);
+
+  g_slist_free (list);
+
+  return project_file != NULL || data_files->len > 0;
+}
+
+/* The actions */
+
+static void
+close_project_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  equity_window_close_project (EQUITY_WINDOW (widget));
+}
+
+static void
+cancel_job_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  EquityWindow *self = EQUITY_WINDOW (widget);
+
+  if (self->job != NULL)
+    equity_job_cancel (self->job);
+}
+
+static void
+open_project_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  equity_window_open_project (EQUITY_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  EquityWindow *self = EQUITY_WINDOW (widget);
+  const char *name = g_variant_get_string (param, NULL);
+
+  if (self->project == NULL || adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  EquityWindow *self = EQUITY_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
+}
+
+void
+_equity_window_class_add_actions (GtkWidgetClass *widget_class)
+{
+  static const char * const pages[] = {
+    "datasets", "explore", "indicators", "assessments", "action-plan",
+  };
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.close-project", NULL, close_project_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-job", NULL, cancel_job_action);
+  gtk_widget_class_install_action (widget_class, "win.open-project", "s", open_project_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close-project", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-page", "s", pages[i]);
+}
+
+void
+_equity_window_init_actions (EquityWindow *self)
+{
+  GtkDropTarget *target;
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}

@@ -1,0 +1,71 @@
+/* equity-window-private.h — shared by the files that make up EquityWindow
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "equity-datasets-page.h"
+#include "equity-explore-page.h"
+#include "equity-job.h"
+#include "equity-sidebar.h"
+#include "equity-start-page.h"
+#include "equity-window.h"
+
+G_BEGIN_DECLS
+
+struct _EquityWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  EquityStartPage      *start_page;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_box;
+  GtkWidget            *content_box;
+  AdwWindowTitle       *sidebar_title;
+  AdwViewSwitcherTitle *switcher_title;
+  EquitySidebar        *sidebar;
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherBar   *switcher_bar;
+  EquityDatasetsPage   *datasets_page;
+  EquityExplorePage    *explore_page;
+  GtkRevealer          *job_revealer;
+  GtkSpinner           *job_spinner;
+  GtkLabel             *job_label;
+  GtkProgressBar       *job_progress;
+  GtkLabel             *job_percent;
+
+  /* Owned references */
+  GSettings            *settings;
+  EquityProject        *project;
+  GSignalGroup         *datasets_signals;
+  EquityJob            *job;
+  GQueue                pending_imports;    /* GFile */
+  gint64                selected_dataset_id;
+  gboolean              reselecting;
+  char                 *select_after_reload;
+};
+
+/* equity-window-actions.c */
+void _equity_window_class_add_actions (GtkWidgetClass *widget_class);
+void _equity_window_init_actions      (EquityWindow   *self);
+void _equity_window_cancel_jobs       (EquityWindow   *self);
+void _equity_window_update_actions    (EquityWindow   *self);
+void _equity_window_show_error        (EquityWindow   *self,
+                                       const char     *heading,
+                                       const char     *message);
+
+/* equity-window.c */
+void _equity_window_select_dataset_by_name (EquityWindow *self,
+                                            const char   *name);
+
+/* for tests */
+AdwViewStack  *_equity_window_get_view_stack    (EquityWindow *self);
+EquitySidebar *_equity_window_get_sidebar       (EquityWindow *self);
+gboolean       _equity_window_shows_start_page  (EquityWindow *self);
+EquityDatasetsPage *_equity_window_get_datasets_page (EquityWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,433 @@
+/* equity-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "equity-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "equity-action-plan-page.h"
+#include "equity-assessments-page.h"
+#include "equity-indicators-page.h"
+#include "equity-utils.h"
+#include "equity-window-private.h"
+
+G_DEFINE_FINAL_TYPE (EquityWindow, equity_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+equity_window_update_titles (EquityWindow *self)
+{
+  if (self->project != NULL)
+    {
+      g_autofree char *title = equity_project_dup_title (self->project);
+      g_autofree char *folder = equity_dup_display_folder (equity_project_get_path (self->project));
+
+      gtk_window_set_title (GTK_WINDOW (self), title);
+      adw_window_title_set_title (self->sidebar_title, title);
+      adw_window_title_set_subtitle (self->sidebar_title, folder);
+      adw_view_switcher_title_set_title (self->switcher_title, title);
+    }
+  else
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Asheville Equity"));
+      adw_window_title_set_title (self->sidebar_title, "");
+      adw_window_title_set_subtitle (self->sidebar_title, "");
+      adw_view_switcher_title_set_title (self->switcher_title, "");
+    }
+}
+
+/* After the catalog changed (import, rename, delete, reload), keep the
+ * dataset that was shown if it still exists, else show the first one. */
+static void
+datasets_changed_cb (EquityWindow *self,
+                     guint         position,
+                     guint         removed,
+                     guint         added,
+                     GListModel   *model)
+{
+  g_assert (EQUITY_IS_WINDOW (self));
+
+  if (self->select_after_reload != NULL)
+    {
+      EquityDataset *dataset = equity_project_find_dataset (self->project, self->select_after_reload);
+
+      g_clear_pointer (&self->select_after_reload, g_free);
+      if (dataset != NULL)
+        self->selected_dataset_id = equity_dataset_get_id (dataset);
+    }
+
+  self->reselecting = TRUE;
+  if (self->selected_dataset_id < 0
+      || !equity_sidebar_select_dataset (self->sidebar, self->selected_dataset_id))
+    equity_sidebar_select_first_dataset (self->sidebar);
+  self->reselecting = FALSE;
+
+  if (g_list_model_get_n_items (model) == 0)
+    {
+      self->selected_dataset_id = -1;
+      equity_datasets_page_set_dataset (self->datasets_page, NULL);
+    }
+}
+
+static void
+sidebar_dataset_selected_cb (EquityWindow  *self,
+                             EquityDataset *dataset,
+                             EquitySidebar *sidebar)
+{
+  g_assert (EQUITY_IS_WINDOW (self));
+
+  self->selected_dataset_id = equity_dataset_get_id (dataset);
+  equity_datasets_page_set_dataset (self->datasets_page, dataset);
+
+  /* A catalog change keeps the page the user is looking at. */
+  if (self->reselecting)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "datasets");
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+sidebar_analysis_selected_cb (EquityWindow        *self,
+                              EquitySavedAnalysis *analysis,
+                              EquitySidebar       *sidebar)
+{
+  g_assert (EQUITY_IS_WINDOW (self));
+
+  equity_explore_page_set_analysis (self->explore_page, analysis);
+  adw_view_stack_set_visible_child_name (self->view_stack, "explore");
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+equity_window_set_project (EquityWindow  *self,
+                           EquityProject *project)
+{
+  g_autoptr(EquityProject) old = NULL;
+
+  g_assert (EQUITY_IS_WINDOW (self));
+
+  if (self->project == project)
+    return;
+
+  _equity_window_cancel_jobs (self);
+
+  old = g_steal_pointer (&self->project);
+  if (project != NULL)
+    self->project = g_object_ref (project);
+  self->selected_dataset_id = -1;
+  g_clear_pointer (&self->select_after_reload, g_free);
+
+  /* The sidebar's rows must follow the catalog before the window looks
+   * at them, so the window connects to the model last. */
+  equity_sidebar_set_project (self->sidebar, project);
+  equity_datasets_page_set_project (self->datasets_page, project);
+  equity_explore_page_set_project (self->explore_page, project);
+  g_signal_group_set_target (self->datasets_signals,
+                             project != NULL ? equity_project_get_datasets (project) : NULL);
+
+  if (old != NULL)
+    equity_project_close (old);
+
+  if (project != NULL)
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "datasets");
+      equity_sidebar_select_first_dataset (self->sidebar);
+      adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+      gtk_stack_set_visible_child_name (self->main_stack, "project");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->main_stack, "start");
+
+  equity_window_update_titles (self);
+  _equity_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+void
+_equity_window_select_dataset_by_name (EquityWindow *self,
+                                       const char   *name)
+{
+  EquityDataset *dataset;
+
+  g_assert (EQUITY_IS_WINDOW (self));
+
+  if (self->project == NULL)
+    return;
+
+  dataset = equity_project_find_dataset (self->project, name);
+  if (dataset == NULL)
+    return;
+
+  self->selected_dataset_id = equity_dataset_get_id (dataset);
+  equity_sidebar_select_dataset (self->sidebar, self->selected_dataset_id);
+}
+
+static gboolean
+equity_window_close_request (GtkWindow *window)
+{
+  EquityWindow *self = EQUITY_WINDOW (window);
+  int width;
+  int height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+
+  _equity_window_cancel_jobs (self);
+
+  return GTK_WINDOW_CLASS (equity_window_parent_class)->close_request (window);
+}
+
+static void
+equity_window_dispose (GObject *object)
+{
+  EquityWindow *self = (EquityWindow *)object;
+
+  if (self->job != NULL)
+    _equity_window_cancel_jobs (self);
+
+  if (self->datasets_signals != NULL)
+    g_signal_group_set_target (self->datasets_signals, NULL);
+
+  /* libadwaita 1.2 switchers keep a plain pointer to their stack: let go
+   * of it before the stack goes away. */
+  if (self->switcher_bar != NULL)
+    {
+      adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
+      adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), EQUITY_TYPE_WINDOW);
+
+  if (self->project != NULL)
+    equity_project_close (self->project);
+  g_clear_object (&self->project);
+  g_clear_object (&self->datasets_signals);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->select_after_reload, g_free);
+
+  G_OBJECT_CLASS (equity_window_parent_class)->dispose (object);
+}
+
+static void
+equity_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  EquityWindow *self = EQUITY_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+equity_window_class_init (EquityWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = equity_window_dispose;
+  object_class->get_property = equity_window_get_property;
+  window_class->close_request = equity_window_close_request;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL,
+                         EQUITY_TYPE_PROJECT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Types used by the template */
+  g_type_ensure (EQUITY_TYPE_START_PAGE);
+  g_type_ensure (EQUITY_TYPE_SIDEBAR);
+  g_type_ensure (EQUITY_TYPE_DATASETS_PAGE);
+  g_type_ensure (EQUITY_TYPE_EXPLORE_PAGE);
+  g_type_ensure (EQUITY_TYPE_INDICATORS_PAGE);
+  g_type_ensure (EQUITY_TYPE_ASSESSMENTS_PAGE);
+  g_type_ensure (EQUITY_TYPE_ACTION_PLAN_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/asheville/Equity/ui/equity-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, datasets_page);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, explore_page);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, job_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, job_spinner);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, job_label);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, job_progress);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, job_percent);
+
+  _equity_window_class_add_actions (widget_class);
+}
+
+static void
+equity_window_init (EquityWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selected_dataset_id = -1;
+  g_queue_init (&self->pending_imports);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  self->datasets_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->datasets_signals, "items-changed",
+                                 G_CALLBACK (datasets_changed_cb), self,
+                                 G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
+  g_signal_connect_object (self->sidebar, "dataset-selected",
+                           G_CALLBACK (sidebar_dataset_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "analysis-selected",
+                           G_CALLBACK (sidebar_analysis_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  _equity_window_init_actions (self);
+  equity_window_update_titles (self);
+  _equity_window_update_actions (self);
+}
+
+EquityWindow *
+equity_window_new (GtkApplication *application)
+{
+  return g_object_new (EQUITY_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+EquityProject *
+equity_window_get_project (EquityWindow *self)
+{
+  g_return_val_if_fail (EQUITY_IS_WINDOW (self), NULL);
+
+  return self->project;
+}
+
+gboolean
+equity_window_open_project (EquityWindow *self,
+                            const char   *path)
+{
+  g_autoptr(EquityProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (EQUITY_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->project != NULL && g_str_equal (equity_project_get_path (self->project), path))
+    {
+      gtk_window_present (GTK_WINDOW (self));
+      return TRUE;
+    }
+
+  project = equity_project_open (path, &error);
+  if (project == NULL)
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      /* Translators: the heading of an error dialog, %s is a file name */
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      _equity_window_show_error (self, heading, error->message);
+      return FALSE;
+    }
+
+  equity_window_set_project (self, project);
+  equity_recent_projects_add (self->settings, equity_project_get_path (project));
+  g_settings_set_string (self->settings, "last-project", equity_project_get_path (project));
+
+  return TRUE;
+}
+
+void
+equity_window_close_project (EquityWindow *self)
+{
+  g_return_if_fail (EQUITY_IS_WINDOW (self));
+
+  if (self->project == NULL)
+    return;
+
+  equity_window_set_project (self, NULL);
+  g_settings_set_string (self->settings, "last-project", "");
+}
+
+void
+equity_window_add_toast (EquityWindow *self,
+                         AdwToast     *toast)
+{
+  g_return_if_fail (EQUITY_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+gboolean
+equity_window_is_busy (EquityWindow *self)
+{
+  g_return_val_if_fail (EQUITY_IS_WINDOW (self), FALSE);
+
+  return self->job != NULL;
+}
+
+AdwViewStack *
+_equity_window_get_view_stack (EquityWindow *self)
+{
+  return self->view_stack;
+}
+
+EquitySidebar *
+_equity_window_get_sidebar (EquityWindow *self)
+{
+  return self->sidebar;
+}
+
+EquityDatasetsPage *
+_equity_window_get_datasets_page (EquityWindow *self)
+{
+  return self->datasets_page;
+}
+
+gboolean
+_equity_window_shows_start_page (EquityWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "start") == 0;
+}

@@ -1,0 +1,607 @@
+/* test-window.c — the main window on real projects, rendered under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "app-test-util.h"
+#include "equity-application.h"
+#include "equity-core.h"
+#include "equity-preferences-window.h"
+#include "equity-start-page.h"
+#include "equity-window-private.h"
+
+/* Pictures below this luminance variance are taken as blank. */
+#define MIN_VARIANCE 20.0
+
+static EquityApplication *app;
+
+static const char *expected_pages[] = {
+  "datasets", "explore", "indicators", "assessments", "action-plan",
+};
+
+static void
+reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+  g_settings_set_int (settings, "window-width", 1180);
+  g_settings_set_int (settings, "window-height", 760);
+}
+
+static EquityWindow *
+create_window (void)
+{
+  EquityWindow *window = equity_window_new (GTK_APPLICATION (app));
+
+  /* The test keeps its own reference for g_assert_finalize_object(). */
+  return g_object_ref (window);
+}
+
+static void
+destroy_window (EquityWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  app_test_wait (50);
+  g_assert_finalize_object (window);
+}
+
+static char *
+write_csv (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "pool_visits.csv", NULL);
+  g_autoptr(GString) csv = g_string_new ("neighborhood,visits,residents,opened\n");
+  static const char *names[] = { "Burton Street", "East End", "Emma", "Shiloh", "West Asheville" };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 250; i++)
+    g_string_append_printf (csv, "%s,%u,%u,2021-%02u-%02u\n",
+                            names[i % G_N_ELEMENTS (names)], 10 + i % 37, 900 + 13 * i,
+                            1 + i % 12, 1 + i % 28);
+
+  g_file_set_contents (path, csv->str, csv->len, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+static char *
+create_project (const char *dir,
+                const char *name,
+                gboolean    with_data)
+{
+  g_autofree char *file_name = g_strconcat (name, ".equity", NULL);
+  char *path = g_build_filename (dir, file_name, NULL);
+  g_autoptr(EquityProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  project = equity_project_create (path, &error);
+  g_assert_no_error (error);
+
+  if (with_data)
+    {
+      g_autofree char *csv = write_csv (dir);
+      g_autoptr(GFile) file = g_file_new_for_path (csv);
+      g_autoptr(EquityImporter) importer = equity_importer_new (file, &(EquityImportOptions) { 0 });
+      g_autoptr(EquityDataset) dataset = NULL;
+
+      g_assert_true (equity_importer_analyze (importer, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      dataset = equity_importer_run (importer, project, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (dataset);
+    }
+
+  equity_project_close (project);
+  return path;
+}
+
+static guint
+count_view_stack_pages (AdwViewStack *stack)
+{
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (pages));
+}
+
+static void
+test_start_page (void)
+{
+  EquityWindow *window;
+  double variance;
+
+  reset_settings ();
+  window = create_window ();
+
+  g_assert_null (equity_window_get_project (window));
+  g_assert_true (_equity_window_shows_start_page (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Asheville Equity");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window)) == FALSE);
+
+  app_test_show_window (GTK_WINDOW (window));
+  variance = app_test_render_png (GTK_WIDGET (window), "window-start");
+  g_assert_cmpfloat (variance, >, MIN_VARIANCE);
+
+  destroy_window (window);
+}
+
+static void
+test_empty_project (void)
+{
+  g_autofree char *dir = app_test_make_tmpdir ();
+  g_autofree char *path = create_project (dir, "Empty review", FALSE);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_auto(GStrv) recent = NULL;
+  AdwViewStack *stack;
+  EquityWindow *window;
+  double variance;
+
+  reset_settings ();
+  window = create_window ();
+  g_assert_true (equity_window_open_project (window, path));
+
+  g_assert_false (_equity_window_shows_start_page (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Empty review");
+
+  stack = _equity_window_get_view_stack (window);
+  g_assert_cmpuint (count_view_stack_pages (stack), ==, G_N_ELEMENTS (expected_pages));
+  for (guint i = 0; i < G_N_ELEMENTS (expected_pages); i++)
+    g_assert_nonnull (adw_view_stack_get_child_by_name (stack, expected_pages[i]));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "datasets");
+
+  g_assert_cmpuint (equity_sidebar_get_n_dataset_rows (_equity_window_get_sidebar (window)), ==, 0);
+  g_assert_cmpuint (equity_sidebar_get_n_analysis_rows (_equity_window_get_sidebar (window)), ==, 0);
+
+  /* Opening a project records it. */
+  recent = g_settings_get_strv (settings, "recent-projects");
+  g_assert_cmpuint (g_strv_length (recent), ==, 1);
+  g_assert_cmpstr (recent[0], ==, path);
+  g_assert_cmpstr (g_settings_get_string (settings, "last-project"), ==, path);
+
+  app_test_show_window (GTK_WINDOW (window));
+  variance = app_test_render_png (GTK_WIDGET (window), "window-empty-project");
+  g_assert_cmpfloat (variance, >, MIN_VARIANCE);
+
+  /* Each page renders. */
+  for (guint i = 1; i < G_N_ELEMENTS (expected_pages); i++)
+    {
+      g_autofree char *name = g_strconcat ("window-empty-", expected_pages[i], NULL);
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", expected_pages[i]);
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, expected_pages[i]);
+      app_test_wait (300);
+      variance = app_test_render_png (GTK_WIDGET (window), name);
+      g_assert_cmpfloat (variance, >, MIN_VARIANCE);
+    }
+
+  /* Closing the project goes back to the start page, which lists it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-project", NULL);
+  g_assert_null (equity_window_get_project (window));
+  g_assert_true (_equity_window_shows_start_page (window));
+  g_assert_cmpstr (g_settings_get_string (settings, "last-project"), ==, "");
+  app_test_wait (300);
+  variance = app_test_render_png (GTK_WIDGET (window), "window-start-recent");
+  g_assert_cmpfloat (variance, >, MIN_VARIANCE);
+
+  destroy_window (window);
+  app_test_remove_tree (dir);
+}
+
+static void
+test_recent_projects (void)
+{
+  g_autofree char *dir = app_test_make_tmpdir ();
+  g_autofree char *first = create_project (dir, "First", FALSE);
+  g_autofree char *second = create_project (dir, "Second", FALSE);
+  g_autofree char *gone = g_build_filename (dir, "Gone.equity", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  const char *paths[] = { second, gone, first, NULL };
+  EquityStartPage *page;
+
+  reset_settings ();
+  g_settings_set_strv (settings, "recent-projects", paths);
+
+  page = g_object_ref_sink (g_object_new (EQUITY_TYPE_START_PAGE, NULL));
+  /* missing files are left out */
+  g_assert_cmpuint (equity_start_page_get_n_recent (page), ==, 2);
+
+  g_settings_set_strv (settings, "recent-projects", (const char *[]) { first, NULL });
+  g_assert_cmpuint (equity_start_page_get_n_recent (page), ==, 1);
+
+  g_assert_finalize_object (page);
+  app_test_remove_tree (dir);
+}
+
+static void
+test_project_with_data (void)
+{
+  g_autofree char *dir = app_test_make_tmpdir ();
+  g_autofree char *path = create_project (dir, "Pools", TRUE);
+  EquityWindow *window;
+  EquityDataset *shown;
+  double variance;
+
+  reset_settings ();
+  window = create_window ();
+  g_assert_true (equity_window_open_project (window, path));
+
+  g_assert_cmpuint (equity_sidebar_get_n_dataset_rows (_equity_window_get_sidebar (window)), ==, 1);
+  shown = equity_datasets_page_get_dataset (_equity_window_get_datasets_page (window));
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (equity_dataset_get_name (shown), ==, "pool_visits");
+  g_assert_cmpuint (equity_dataset_get_n_rows (shown), ==, 250);
+
+  app_test_show_window (GTK_WINDOW (window));
+  variance = app_test_render_png (GTK_WIDGET (window), "window-dataset");
+  g_assert_cmpfloat (variance, >, MIN_VARIANCE);
+
+  /* A saved analysis shows up in the sidebar and opens in Explore. */
+  {
+    EquityProject *project = equity_window_get_project (window);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(EquitySavedAnalysis) analysis = NULL;
+
+    equity_project_save_analysis (project, "Pool visits by neighborhood", "area-rates",
+                                  "[analysis]\nevents=pool_visits\narea_column=neighborhood\n"
+                                  "population=residents\nrate_per=1000\n",
+                                  &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (equity_sidebar_get_n_analysis_rows (_equity_window_get_sidebar (window)), ==, 1);
+
+    analysis = g_list_model_get_item (equity_project_get_analyses (project), 0);
+    g_signal_emit_by_name (_equity_window_get_sidebar (window), "analysis-selected", analysis);
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (_equity_window_get_view_stack (window)), ==, "explore");
+    g_assert_true (equity_explore_page_get_analysis (window->explore_page) == analysis);
+    app_test_wait (300);
+    variance = app_test_render_png (GTK_WIDGET (window), "window-analysis");
+    g_assert_cmpfloat (variance, >, MIN_VARIANCE);
+  }
+
+  destroy_window (window);
+  app_test_remove_tree (dir);
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  return !equity_window_is_busy (data);
+}
+
+static void
+test_import (void)
+{
+  g_autofree char *dir = app_test_make_tmpdir ();
+  g_autofree char *path = create_project (dir, "Import", FALSE);
+  g_autofree char *csv = write_csv (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  EquityWindow *window;
+  EquityDataset *shown;
+
+  reset_settings ();
+  window = create_window ();
+  g_assert_true (equity_window_open_project (window, path));
+  app_test_show_window (GTK_WINDOW (window));
+
+  /* The same path as drag and drop and the Import… file chooser. */
+  equity_window_import_files (window, &file, 1);
+  g_assert_true (equity_window_is_busy (window));
+  g_assert_true (app_test_wait_until (not_busy, window, 60000));
+
+  g_assert_cmpuint (g_list_model_get_n_items (equity_project_get_datasets (equity_window_get_project (window))), ==, 1);
+  g_assert_cmpuint (equity_sidebar_get_n_dataset_rows (_equity_window_get_sidebar (window)), ==, 1);
+  shown = equity_datasets_page_get_dataset (_equity_window_get_datasets_page (window));
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (equity_dataset_get_name (shown), ==, "pool_visits");
+
+  /* A second import of the same file gets a name of its own. */
+  equity_window_import_files (window, &file, 1);
+  g_assert_true (app_test_wait_until (not_busy, window, 60000));
+  g_assert_cmpuint (equity_sidebar_get_n_dataset_rows (_equity_window_get_sidebar (window)), ==, 2);
+  shown = equity_datasets_page_get_dataset (_equity_window_get_datasets_page (window));
+  g_assert_cmpstr (equity_dataset_get_name (shown), !=, "pool_visits");
+
+  app_test_wait (300);
+  app_test_render_png (GTK_WIDGET (window), "window-after-import");
+
+  destroy_window (window);
+  app_test_remove_tree (dir);
+}
+
+static char *
+write_big_csv (const char *dir,
+               guint       n_rows)
+{
+  g_autofree char *path = g_build_filename (dir, "service_requests.csv", NULL);
+  g_autoptr(GString) csv = g_string_new ("request_id,neighborhood,category,days_to_close,opened\n");
+  static const char *names[] = { "Burton Street", "East End", "Emma", "Montford", "Shiloh" };
+  static const char *categories[] = { "Pothole", "Streetlight", "Sidewalk", "Graffiti" };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append_printf (csv, "%u,%s,%s,%u,2022-%02u-%02u\n", i,
+                            names[i % G_N_ELEMENTS (names)],
+                            categories[(i / 7) % G_N_ELEMENTS (categories)],
+                            (i * 31) % 90, 1 + i % 12, 1 + i % 28);
+
+  g_file_set_contents (path, csv->str, csv->len, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+static void
+test_import_cancel (void)
+{
+  g_autofree char *dir = app_test_make_tmpdir ();
+  g_autofree char *path = create_project (dir, "Cancel", FALSE);
+  g_autofree char *csv = write_big_csv (dir, 400000);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  EquityWindow *window;
+
+  reset_settings ();
+  window = create_window ();
+  g_assert_true (equity_window_open_project (window, path));
+  app_test_show_window (GTK_WINDOW (window));
+
+  equity_window_import_files (window, &file, 1);
+  g_assert_true (equity_window_is_busy (window));
+  g_assert_true (gtk_revealer_get_reveal_child (window->job_revealer));
+  app_test_wait (350);
+
+  if (equity_window_is_busy (window))
+    {
+      app_test_render_png (GTK_WIDGET (window), "window-importing");
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-job", NULL);
+      g_assert_true (app_test_wait_until (not_busy, window, 60000));
+      /* a cancelled import leaves the project as it was */
+      g_assert_cmpuint (g_list_model_get_n_items (equity_project_get_datasets (equity_window_get_project (window))), ==, 0);
+      g_assert_cmpuint (equity_sidebar_get_n_dataset_rows (_equity_window_get_sidebar (window)), ==, 0);
+    }
+  else
+    g_test_message ("the import finished before it could be cancelled");
+
+  g_assert_false (gtk_revealer_get_reveal_child (window->job_revealer));
+
+  destroy_window (window);
+  app_test_remove_tree (dir);
+}
+
+static void
+test_sample (void)
+{
+  g_autofree char *dir = app_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "Sample project.equity", NULL);
+  g_autoptr(EquityProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  EquityWindow *window;
+  EquitySidebar *sidebar;
+  guint n_datasets;
+  guint n_analyses;
+  double variance;
+
+  project = equity_sample_create (path, NULL, NULL, NULL, &error);
+  if (project == NULL && g_error_matches (error, EQUITY_ERROR, EQUITY_ERROR_UNSUPPORTED))
+    {
+      g_test_skip (error->message);
+      return;
+    }
+  g_assert_no_error (error);
+  n_datasets = g_list_model_get_n_items (equity_project_get_datasets (project));
+  n_analyses = g_list_model_get_n_items (equity_project_get_analyses (project));
+  g_assert_cmpuint (n_datasets, >, 0);
+  equity_project_close (project);
+
+  reset_settings ();
+  window = create_window ();
+  g_assert_true (equity_window_open_project (window, path));
+
+  sidebar = _equity_window_get_sidebar (window);
+  g_assert_cmpuint (equity_sidebar_get_n_dataset_rows (sidebar), ==, n_datasets);
+  g_assert_cmpuint (equity_sidebar_get_n_analysis_rows (sidebar), ==, n_analyses);
+  g_assert_nonnull (equity_datasets_page_get_dataset (_equity_window_get_datasets_page (window)));
+
+  app_test_show_window (GTK_WINDOW (window));
+  variance = app_test_render_png (GTK_WIDGET (window), "window-sample");
+  g_assert_cmpfloat (variance, >, MIN_VARIANCE);
+
+  /* The same in the dark style. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  app_test_wait (400);
+  variance = app_test_render_png (GTK_WIDGET (window), "window-sample-dark");
+  g_assert_cmpfloat (variance, >, MIN_VARIANCE);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  destroy_window (window);
+  app_test_remove_tree (dir);
+}
+
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWidget *preferences;
+  double variance;
+
+  reset_settings ();
+  g_settings_set_enum (settings, "color-scheme", 2);
+  g_settings_set_int (settings, "suppress-below", 5);
+  g_settings_set_int (settings, "rates-per", 100000);
+
+  preferences = g_object_ref (equity_preferences_window_new (NULL));
+  app_test_show_window (GTK_WINDOW (preferences));
+  variance = app_test_render_png (preferences, "preferences");
+  g_assert_cmpfloat (variance, >, MIN_VARIANCE);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  app_test_wait (50);
+  g_assert_finalize_object (preferences);
+
+  /* The defaults the schema promises */
+  reset_settings ();
+  g_assert_cmpint (g_settings_get_int (settings, "suppress-below"), ==, 11);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "confidence"), 0.95, 1e-9);
+  g_assert_cmpint (g_settings_get_int (settings, "rates-per"), ==, 1000);
+  g_assert_true (g_settings_get_boolean (settings, "restore-last-project"));
+}
+
+static void
+test_dark_start_page (void)
+{
+  EquityWindow *window;
+  double variance;
+
+  reset_settings ();
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  window = create_window ();
+  app_test_show_window (GTK_WINDOW (window));
+  g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  variance = app_test_render_png (GTK_WIDGET (window), "window-start-dark");
+  g_assert_cmpfloat (variance, >, MIN_VARIANCE);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  destroy_window (window);
+}
+
+static void
+test_narrow (void)
+{
+  g_autofree char *dir = app_test_make_tmpdir ();
+  g_autofree char *path = create_project (dir, "Narrow", TRUE);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  EquityWindow *window;
+  double variance;
+
+  reset_settings ();
+  g_settings_set_int (settings, "window-width", 400);
+  g_settings_set_int (settings, "window-height", 720);
+  window = create_window ();
+  g_assert_true (equity_window_open_project (window, path));
+  app_test_show_window (GTK_WINDOW (window));
+
+  /* The sidebar folds away; the dataset is shown with a way back. */
+  g_assert_true (adw_leaflet_get_folded (window->leaflet));
+  g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->content_box);
+  variance = app_test_render_png (GTK_WIDGET (window), "window-narrow");
+  g_assert_cmpfloat (variance, >, MIN_VARIANCE);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->sidebar_box);
+  app_test_wait (500);
+  variance = app_test_render_png (GTK_WIDGET (window), "window-narrow-sidebar");
+  g_assert_cmpfloat (variance, >, MIN_VARIANCE);
+
+  /* Closing the window keeps its size for next time. */
+  g_settings_set_int (settings, "window-width", 1000);
+  gtk_window_close (GTK_WINDOW (window));
+  app_test_wait (50);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 400);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 720);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  g_assert_finalize_object (window);
+
+  app_test_remove_tree (dir);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+test_about_and_shortcuts (void)
+{
+  EquityWindow *window;
+  GtkWindow *about;
+  GtkWindow *shortcuts;
+
+  reset_settings ();
+  window = create_window ();
+  app_test_show_window (GTK_WINDOW (window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  app_test_wait (500);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (about), "about"), >, MIN_VARIANCE);
+  gtk_window_destroy (about);
+
+  /* The shortcuts window comes from the resource, through GtkApplication. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  app_test_wait (500);
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (shortcuts), "shortcuts"), >, MIN_VARIANCE);
+  gtk_window_close (shortcuts);
+
+  /* Every accelerator the shortcuts window lists is set. */
+  {
+    static const char *actions[] = { "app.new", "app.open", "app.preferences", "app.quit" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+      {
+        g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+
+        g_assert_cmpuint (g_strv_length (accels), >, 0);
+      }
+  }
+
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  app_test_init (&argc, &argv);
+
+  /* A registered application, as when the app runs: its actions, accels,
+   * style sheet and help overlay. Not unique, so a running instance of the
+   * app is left alone. */
+  app = equity_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/app/window/start-page", test_start_page);
+  g_test_add_func ("/app/window/start-page-dark", test_dark_start_page);
+  g_test_add_func ("/app/window/empty-project", test_empty_project);
+  g_test_add_func ("/app/window/recent-projects", test_recent_projects);
+  g_test_add_func ("/app/window/project-with-data", test_project_with_data);
+  g_test_add_func ("/app/window/narrow", test_narrow);
+  g_test_add_func ("/app/window/import", test_import);
+  g_test_add_func ("/app/window/import-cancel", test_import_cancel);
+  g_test_add_func ("/app/window/sample", test_sample);
+  g_test_add_func ("/app/preferences", test_preferences);
+  g_test_add_func ("/app/about-and-shortcuts", test_about_and_shortcuts);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+  return ret;
+}
