@@ -17,9 +17,10 @@ typedef struct
   const char *encoding;
   /* physical lines skipped before the header (preamble) */
   guint       skip_rows;
-  /* accept a stray quote inside an unquoted field as a literal character,
-   * and text after a closing quote as it is, instead of failing with a
-   * parse error */
+  /* instead of failing with a parse error, take a stray quote inside an
+   * unquoted field as a literal character, and a quote inside a quoted
+   * field that is followed by other text (not by the delimiter, a line
+   * break or the end) as a literal quote, the field going on */
   gboolean    lenient_quotes;
   /* skip lines that are completely empty instead of returning each as a
    * record with one empty field (the RFC 4180 reading, and the default:

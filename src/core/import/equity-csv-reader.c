@@ -1,0 +1,1044 @@
+/* equity-csv-reader.c — a streaming CSV/TSV reader
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The input is read in fixed chunks and decoded to UTF-8 chunk by chunk, so
+ * memory depends on the longest record, never on the file. The parser is a
+ * small state machine that can stop at any byte of a chunk and resume in the
+ * next one; field bytes go into one growing buffer, NUL-terminated, with an
+ * offsets array, so a record costs no allocation once the buffers are warm.
+ * docs/csv.md describes what is accepted and why.
+ */
+
+#define G_LOG_DOMAIN "equity-csv-reader"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "equity-csv-reader.h"
+#include "equity-error.h"
+
+/* The fuzz build shrinks the chunk so that every chunk-boundary path runs. */
+#ifndef EQUITY_CSV_CHUNK_SIZE
+# define EQUITY_CSV_CHUNK_SIZE (128 * 1024)
+#endif
+#define CHUNK_SIZE   ((gsize) EQUITY_CSV_CHUNK_SIZE)
+#define SNIFF_BYTES  (64 * 1024)
+#define SNIFF_LINES  512
+#define RAW_CAP      (CHUNK_SIZE + 8)           /* + carried bytes, sentinel */
+#define TEXT_CAP     (3 * RAW_CAP + 8)          /* Windows-1252: 1 byte → 3 */
+
+typedef enum { ENC_UTF8, ENC_UTF16LE, ENC_UTF16BE, ENC_CP1252 } Encoding;
+
+static const char * const encoding_names[] = { "UTF-8", "UTF-16LE", "UTF-16BE", "WINDOWS-1252" };
+
+typedef enum
+{
+  ST_FIELD_START,
+  ST_UNQUOTED,
+  ST_QUOTED,
+  ST_QUOTE_SEEN,    /* a quote inside a quoted field: doubled quote or the end */
+} State;
+
+struct _EquityCsvReader
+{
+  GObject       parent_instance;
+
+  /* Owned References */
+  GInputStream *stream;
+  char         *display_name;
+  GError       *failure;          /* errors are sticky until rewind */
+  guchar       *raw;              /* bytes as read, RAW_CAP */
+  guchar       *text_buf;         /* decoded text when not UTF-8, TEXT_CAP */
+  char         *fields;           /* NUL-terminated fields of the current record */
+  gsize        *offsets;          /* n_fields + 1 starts into fields */
+
+  /* Options and what was detected */
+  char          delimiter;
+  Encoding      encoding;
+  gboolean      encoding_forced, had_bom, lenient_quotes, skip_blank_lines;
+  guint         skip_rows;
+  guint8        special[256];     /* bytes that end a run of unquoted text */
+  guint8        qspecial[256];    /* bytes that end a run of quoted text */
+
+  /* Input */
+  goffset       start_offset, size, n_read;
+  gsize         raw_len;
+  guchar        carry[4];         /* an incomplete character at a chunk's end */
+  gsize         carry_len;
+  guchar       *text;             /* what the parser walks: raw or text_buf */
+  gsize         text_len, text_pos;
+  gsize         chunk_raw_len;    /* raw bytes behind the current text */
+  gboolean      eof, seen_non_ascii;
+  gboolean      bad_pending;      /* text stops at bad_byte, not valid UTF-8 */
+  guint8        bad_byte;
+
+  /* Parser position */
+  State         state;
+  gboolean      in_record;
+  gboolean      skip_lf;          /* the last line ended on CR: swallow one LF */
+  gboolean      last_was_cr;      /* the previous chunk ended with CR */
+  guint         skip_remaining;
+  guint64       line, record_line, n_records;
+  gsize         line_start;       /* where the current line starts in text */
+  guint64       col_base;         /* characters of that line in earlier chunks */
+  gsize         quote_pos;        /* the opening quote of the current field */
+  guint64       quote_line, quote_col;   /* quote_col is 0 until worked out */
+
+  /* Current record */
+  gsize         fields_len, fields_cap;
+  guint         n_fields, offsets_cap;
+};
+
+G_DEFINE_FINAL_TYPE (EquityCsvReader, equity_csv_reader, G_TYPE_OBJECT)
+
+static void
+equity_csv_reader_finalize (GObject *object)
+{
+  EquityCsvReader *self = (EquityCsvReader *)object;
+
+  g_clear_object (&self->stream);
+  g_clear_pointer (&self->display_name, g_free);
+  g_clear_error (&self->failure);
+  g_clear_pointer (&self->raw, g_free);
+  g_clear_pointer (&self->text_buf, g_free);
+  g_clear_pointer (&self->fields, g_free);
+  g_clear_pointer (&self->offsets, g_free);
+
+  G_OBJECT_CLASS (equity_csv_reader_parent_class)->finalize (object);
+}
+
+static void
+equity_csv_reader_class_init (EquityCsvReaderClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = equity_csv_reader_finalize;
+}
+
+static void
+equity_csv_reader_init (EquityCsvReader *self)
+{
+  self->raw = g_malloc (RAW_CAP);
+  self->text = self->raw;
+  self->fields_cap = 256;
+  self->fields = g_malloc (self->fields_cap);
+  self->offsets_cap = 32;
+  self->offsets = g_new0 (gsize, self->offsets_cap);
+  self->size = -1;
+}
+
+/* 1-based character column of text position POS on the current line */
+static guint64
+column_at (EquityCsvReader *self,
+           gsize            pos)
+{
+  guint64 column = self->col_base + 1;
+
+  /* every UTF-8 character has exactly one byte that is not a continuation */
+  for (gsize i = self->line_start; i < pos; i++)
+    column += (self->text[i] & 0xC0) != 0x80;
+  return column;
+}
+
+static void G_GNUC_PRINTF (6, 7)
+set_position_error (EquityCsvReader *self,
+                    GError         **error,
+                    gint             code,
+                    guint64          line,
+                    guint64          column,
+                    const char      *format,
+                    ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, EQUITY_ERROR, code, "%s:%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ": %s",
+               self->display_name, line, column, what);
+}
+
+/* The quote's column is worked out only when its line is about to be lost
+ * (a line break or a new chunk), because counting characters for every
+ * quoted field would cost more than the parsing itself. */
+static void
+resolve_quote_column (EquityCsvReader *self)
+{
+  if (self->quote_col == 0)
+    self->quote_col = column_at (self, self->quote_pos);
+}
+
+/* TRUE if the eight bytes at P are all ASCII */
+static inline gboolean
+ascii8 (const guchar *p)
+{
+  guint64 word;
+
+  memcpy (&word, p, sizeof word);   /* an unaligned load */
+  return (word & G_GUINT64_CONSTANT (0x8080808080808080)) == 0;
+}
+
+/* Length of the longest valid UTF-8 prefix; *truncated tells whether what
+ * stops it may be a character cut off by the end of the buffer. */
+static gsize
+utf8_valid_prefix (const guchar *s,
+                   gsize         n,
+                   gboolean     *non_ascii,
+                   gboolean     *truncated)
+{
+  gsize i = 0;
+
+  *truncated = FALSE;
+  while (i < n)
+    {
+      gunichar ch;
+
+      /* most CSV text is ASCII: skip it eight bytes at a time */
+      if (i + 8 <= n && ascii8 (s + i))
+        i += 8;
+      else if (s[i] < 0x80)
+        i++;
+      else
+        {
+          ch = g_utf8_get_char_validated ((const char *)s + i, n - i);
+          if (ch == (gunichar)-2)
+            *truncated = s[i] >= 0xC2 && s[i] <= 0xF4 && n - i < (gsize)g_utf8_skip[s[i]];
+          if (ch > 0x10FFFF)
+            return i;
+          *non_ascii = TRUE;
+          i += g_utf8_skip[s[i]];
+        }
+    }
+  return i;
+}
+
+static const guint16 cp1252_high[32] = {
+  0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+  0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+/* Decodes UTF-16 into OUT; returns the bytes used (a split pair waits). */
+static gsize
+decode_utf16 (const guchar *r,
+              gsize         n,
+              gboolean      be,
+              gboolean      eof,
+              guchar       *out,
+              gsize        *out_len)
+{
+  char *o = (char *)out;
+  gsize i = 0;
+
+  while (i + 1 < n)
+    {
+      gunichar u = be ? (r[i] << 8 | r[i + 1]) : (r[i] | r[i + 1] << 8);
+      gunichar u2 = i + 3 < n ? (be ? (r[i + 2] << 8 | r[i + 3]) : (r[i + 2] | r[i + 3] << 8)) : 0;
+
+      if (u >= 0xD800 && u <= 0xDBFF && i + 3 >= n && !eof)
+        break;                  /* the pair continues in the next chunk */
+      i += 2;
+      if (u >= 0xD800 && u <= 0xDBFF && u2 >= 0xDC00 && u2 <= 0xDFFF)
+        {
+          u = 0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00);
+          i += 2;
+        }
+      else if (u >= 0xD800 && u <= 0xDFFF)
+        u = 0xFFFD;             /* a lone surrogate stands for no text */
+      o += g_unichar_to_utf8 (u, o);
+    }
+  if (eof && i < n)
+    {
+      o += g_unichar_to_utf8 (0xFFFD, o);   /* an odd byte out at the end */
+      i = n;
+    }
+
+  *out_len = o - (char *)out;
+  return i;
+}
+
+/* Turns raw[skip..raw_len) into text, keeping an incomplete character back. */
+static void
+decode (EquityCsvReader *self,
+        gsize            skip)
+{
+  const guchar *r = self->raw + skip;
+  gsize n = self->raw_len - skip, used = n;
+
+  self->bad_pending = FALSE;
+  self->text_pos = 0;
+
+  if (self->encoding == ENC_UTF8)
+    {
+      gboolean non_ascii = FALSE, truncated = FALSE;
+
+      used = utf8_valid_prefix (r, n, &non_ascii, &truncated);
+      self->seen_non_ascii |= non_ascii;
+      if (used < n && !(truncated && !self->eof))
+        {
+          if (!self->encoding_forced && !self->seen_non_ascii)
+            {
+              /* Everything so far was ASCII, which reads the same in
+               * Windows-1252: switching now equals having chosen it first. */
+              self->encoding = ENC_CP1252;
+              decode (self, skip);
+              return;
+            }
+          self->bad_pending = TRUE;
+          self->bad_byte = r[used];
+        }
+      self->text = (guchar *)r;
+      self->text_len = used;
+    }
+  else
+    {
+      if (self->text_buf == NULL)
+        self->text_buf = g_malloc (TEXT_CAP);
+      self->text = self->text_buf;
+
+      if (self->encoding == ENC_CP1252)
+        {
+          char *o = (char *)self->text_buf;
+
+          for (gsize i = 0; i < n; i++)
+            if (r[i] < 0x80)
+              *o++ = r[i];
+            else
+              o += g_unichar_to_utf8 (r[i] < 0xA0 ? cp1252_high[r[i] - 0x80] : r[i], o);
+          self->text_len = o - (char *)self->text_buf;
+        }
+      else
+        used = decode_utf16 (r, n, self->encoding == ENC_UTF16BE, self->eof,
+                             self->text_buf, &self->text_len);
+    }
+
+  self->carry_len = self->bad_pending ? 0 : n - used;
+  memcpy (self->carry, r + used, self->carry_len);
+  self->chunk_raw_len = used;
+  /* a sentinel every special table stops at, so scans need no bounds check */
+  self->text[self->text_len] = '\n';
+}
+
+static gboolean
+read_raw (EquityCsvReader *self,
+          GCancellable    *cancellable,
+          GError         **error)
+{
+  gsize n = 0;
+
+  memcpy (self->raw, self->carry, self->carry_len);
+  self->raw_len = self->carry_len;
+  self->carry_len = 0;
+  if (self->eof)
+    return TRUE;
+
+  if (!g_input_stream_read_all (self->stream, self->raw + self->raw_len, CHUNK_SIZE,
+                                &n, cancellable, error))
+    {
+      g_prefix_error (error, "%s: ", self->display_name);
+      return FALSE;
+    }
+  self->raw_len += n;
+  self->n_read += n;
+  self->eof = n < CHUNK_SIZE;
+  return TRUE;
+}
+
+static gboolean
+encoding_error (EquityCsvReader *self,
+                GError         **error)
+{
+  set_position_error (self, error, EQUITY_ERROR_ENCODING, self->line, column_at (self, self->text_pos),
+                      "byte 0x%02X is not valid UTF-8; convert the file to UTF-8 or choose its encoding",
+                      self->bad_byte);
+  return FALSE;
+}
+
+/* Moves to the next chunk of text; at the end of input text_len stays 0. */
+static gboolean
+refill (EquityCsvReader *self,
+        GCancellable    *cancellable,
+        GError         **error)
+{
+  /* after a closing quote, a doubled quote in the next chunk reopens it */
+  if (self->state == ST_QUOTED || self->state == ST_QUOTE_SEEN)
+    resolve_quote_column (self);
+  self->col_base = column_at (self, self->text_len) - 1;
+  if (self->text_len > 0)
+    self->last_was_cr = self->text[self->text_len - 1] == '\r';
+  self->line_start = self->text_pos = self->text_len = 0;
+
+  if (self->bad_pending)
+    return encoding_error (self, error);
+
+  while (self->text_len == 0 && !(self->eof && self->carry_len == 0))
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !read_raw (self, cancellable, error))
+        return FALSE;
+      decode (self, 0);
+      if (self->text_len == 0 && self->bad_pending)
+        return encoding_error (self, error);
+    }
+  return TRUE;
+}
+
+static gsize
+bom_length (const guchar *s,
+            gsize         n,
+            Encoding     *encoding)
+{
+  if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+    *encoding = ENC_UTF8;
+  else if (n >= 2 && s[0] == 0xFF && s[1] == 0xFE)
+    *encoding = ENC_UTF16LE;
+  else if (n >= 2 && s[0] == 0xFE && s[1] == 0xFF)
+    *encoding = ENC_UTF16BE;
+  else
+    return 0;
+  return *encoding == ENC_UTF8 ? 3 : 2;
+}
+
+/* Counts fields per record for one candidate, respecting quotes; blank
+ * lines and a record cut off by the end of the sample do not count. Returns
+ * the share (‰) of records with the most common count, put in *mode. */
+static guint
+sniff_candidate (const guchar *s,
+                 gsize         n,
+                 gboolean      complete,
+                 guchar        delimiter,
+                 guint        *mode)
+{
+  guint counts[SNIFF_LINES];
+  guint n_counts = 0, fields = 1, best = 0;
+  gboolean quoted = FALSE, blank = TRUE;
+
+  for (gsize i = 0; i < n && n_counts < SNIFF_LINES; i++)
+    {
+      if (s[i] == '"')
+        quoted = !quoted;
+      else if (quoted)
+        continue;
+      else if (s[i] == '\n' || s[i] == '\r')
+        {
+          if (!blank)
+            counts[n_counts++] = fields;
+          fields = 1;
+          blank = TRUE;
+          continue;
+        }
+      else if (s[i] == delimiter)
+        fields++;
+      blank = FALSE;
+    }
+  if (complete && !blank && n_counts < SNIFF_LINES)
+    counts[n_counts++] = fields;
+
+  *mode = 0;
+  for (guint i = 0; i < n_counts; i++)
+    {
+      guint same = 0;
+
+      for (guint j = 0; j < n_counts; j++)
+        same += counts[j] == counts[i];
+      if (same > best || (same == best && counts[i] > *mode))
+        {
+          best = same;
+          *mode = counts[i];
+        }
+    }
+  return n_counts > 0 ? best * 1000 / n_counts : 0;
+}
+
+static char
+sniff_delimiter (const guchar *s,
+                 gsize         n,
+                 gboolean      complete,
+                 guint         skip_rows)
+{
+  static const char candidates[] = { ',', '\t', ';', '|' };
+  guint best_score = 0, best_mode = 0;
+  gsize start = 0;
+  char best = ',';
+
+  /* preamble lines say nothing about the table's shape */
+  for (guint i = 0; i < skip_rows && start < n; i++)
+    {
+      while (start < n && s[start] != '\n' && s[start] != '\r')
+        start++;
+      if (start + 1 < n && s[start] == '\r' && s[start + 1] == '\n')
+        start++;
+      start++;
+    }
+  if (start >= n)
+    return best;
+  if (n - start > SNIFF_BYTES)
+    {
+      n = start + SNIFF_BYTES;
+      complete = FALSE;
+    }
+
+  /* The most consistent field count wins; a single column proves nothing,
+   * and among equally consistent ones the wider table is the likelier. */
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      guint mode = 0;
+      guint score = sniff_candidate (s + start, n - start, complete, candidates[i], &mode);
+
+      if (mode > 1 && (score > best_score || (score == best_score && mode > best_mode)))
+        {
+          best = candidates[i];
+          best_score = score;
+          best_mode = mode;
+        }
+    }
+  return best;
+}
+
+/* Reads the first chunk; with DETECT it also settles encoding and delimiter
+ * (a rewind keeps what the first pass found). */
+static gboolean
+start (EquityCsvReader *self,
+       gboolean         detect,
+       GError         **error)
+{
+  Encoding bom_encoding = ENC_UTF8;
+  gsize bom;
+
+  g_clear_error (&self->failure);
+  self->text = self->raw;
+  self->text_len = self->text_pos = self->raw_len = self->carry_len = 0;
+  self->n_read = 0;
+  self->eof = self->bad_pending = FALSE;
+  self->state = ST_FIELD_START;
+  self->in_record = self->skip_lf = self->last_was_cr = FALSE;
+  self->skip_remaining = self->skip_rows;
+  self->line = 1;
+  self->record_line = self->n_records = self->col_base = 0;
+  self->line_start = self->fields_len = 0;
+  self->n_fields = 0;
+
+  if (!read_raw (self, NULL, error))
+    return FALSE;
+
+  bom = bom_length (self->raw, self->raw_len, &bom_encoding);
+  if (detect && !self->encoding_forced)
+    {
+      gboolean non_ascii = FALSE, truncated = FALSE;
+
+      self->had_bom = bom > 0;
+      if (bom > 0)
+        self->encoding = bom_encoding;
+      else if (utf8_valid_prefix (self->raw, self->raw_len, &non_ascii, &truncated) == self->raw_len ||
+               (truncated && !self->eof))
+        self->encoding = ENC_UTF8;
+      else
+        self->encoding = ENC_CP1252;
+    }
+  else if (detect)
+    self->had_bom = bom > 0 && bom_encoding == self->encoding;
+  /* a UTF-8 BOM is a promise: bad bytes later are errors, not Windows-1252 */
+  self->seen_non_ascii = self->had_bom;
+
+  decode (self, self->had_bom ? bom : 0);
+
+  if (detect && self->delimiter == 0)
+    self->delimiter = sniff_delimiter (self->text, self->text_len, self->eof && self->carry_len == 0,
+                                       self->skip_rows);
+  memset (self->special, 0, sizeof self->special);
+  memset (self->qspecial, 0, sizeof self->qspecial);
+  self->special[(guchar)self->delimiter] = self->special['"'] = 1;
+  self->special['\r'] = self->special['\n'] = 1;
+  self->qspecial['"'] = self->qspecial['\r'] = self->qspecial['\n'] = 1;
+  return TRUE;
+}
+
+static gboolean
+parse_encoding (const char *name,
+                Encoding   *encoding)
+{
+  static const struct { const char *name; Encoding encoding; } aliases[] = {
+    { "UTF-8", ENC_UTF8 }, { "UTF8", ENC_UTF8 }, { "UTF-16LE", ENC_UTF16LE }, { "UTF-16BE", ENC_UTF16BE },
+    { "WINDOWS-1252", ENC_CP1252 }, { "CP1252", ENC_CP1252 }, { "ISO-8859-1", ENC_CP1252 },
+    { "LATIN1", ENC_CP1252 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+    if (g_ascii_strcasecmp (name, aliases[i].name) == 0)
+      {
+        *encoding = aliases[i].encoding;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+EquityCsvReader *
+equity_csv_reader_new_for_stream (GInputStream           *stream,
+                                  const char             *display_name,
+                                  const EquityCsvOptions *options,
+                                  GError                **error)
+{
+  static const EquityCsvOptions defaults = { 0 };
+  g_autoptr(EquityCsvReader) self = NULL;
+  GSeekable *seekable = G_IS_SEEKABLE (stream) ? G_SEEKABLE (stream) : NULL;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (options == NULL)
+    options = &defaults;
+
+  self = g_object_new (EQUITY_TYPE_CSV_READER, NULL);
+  self->stream = g_object_ref (stream);
+  self->display_name = g_strdup (display_name != NULL ? display_name : "(stream)");
+  self->delimiter = options->delimiter;
+  self->skip_rows = options->skip_rows;
+  self->lenient_quotes = options->lenient_quotes;
+  self->skip_blank_lines = options->skip_blank_lines;
+
+  if ((self->delimiter != 0 && strchr ("\"\r\n", self->delimiter) != NULL) || (guchar)self->delimiter >= 0x80)
+    {
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID, "%s: byte 0x%02X cannot be a CSV delimiter",
+                   self->display_name, (guchar)self->delimiter);
+      return NULL;
+    }
+  if (options->encoding != NULL && !parse_encoding (options->encoding, &self->encoding))
+    {
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_UNSUPPORTED,
+                   "%s: the encoding “%s” is not supported (use UTF-8, UTF-16LE, UTF-16BE or WINDOWS-1252)",
+                   self->display_name, options->encoding);
+      return NULL;
+    }
+  self->encoding_forced = options->encoding != NULL;
+
+  /* Progress needs the total; a rewind needs to know where we began. */
+  if (seekable != NULL && g_seekable_can_seek (seekable))
+    {
+      self->start_offset = g_seekable_tell (seekable);
+      if (g_seekable_seek (seekable, 0, G_SEEK_END, NULL, NULL))
+        {
+          self->size = g_seekable_tell (seekable) - self->start_offset;
+          if (!g_seekable_seek (seekable, self->start_offset, G_SEEK_SET, NULL, error))
+            return NULL;
+        }
+    }
+
+  if (!start (self, TRUE, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+EquityCsvReader *
+equity_csv_reader_new_for_file (GFile                  *file,
+                                const EquityCsvOptions *options,
+                                GError                **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  basename = g_file_get_basename (file);
+  name = g_filename_display_name (basename != NULL ? basename : "");
+  if (!(stream = g_file_read (file, NULL, error)))
+    return NULL;
+  return equity_csv_reader_new_for_stream (G_INPUT_STREAM (stream), name, options, error);
+}
+
+/* Counts the line break at text[pos]; CRLF is one break, so the LF after a
+ * CR only moves the line start. */
+static inline void
+note_newline (EquityCsvReader *self,
+              gsize            pos)
+{
+  gboolean after_cr = pos > 0 ? self->text[pos - 1] == '\r' : self->last_was_cr;
+
+  if (self->text[pos] == '\r' || !after_cr)
+    self->line++;
+  self->line_start = pos + 1;
+  self->col_base = 0;
+}
+
+/* Preamble lines are physical lines: quotes in them mean nothing. */
+static void
+skip_preamble (EquityCsvReader *self)
+{
+  gsize p = self->text_pos;
+
+  if (self->skip_lf && self->text[p] == '\n')
+    p = self->line_start = p + 1;
+  self->skip_lf = FALSE;
+
+  while (p < self->text_len && self->text[p] != '\n' && self->text[p] != '\r')
+    p++;
+  self->text_pos = p;
+  if (p < self->text_len)
+    {
+      note_newline (self, p);
+      self->skip_lf = self->text[p] == '\r';
+      self->text_pos = p + 1;
+      self->skip_remaining--;
+    }
+}
+
+static inline void
+push_field (EquityCsvReader *self,
+            gsize            end)
+{
+  if (G_UNLIKELY (self->n_fields + 2 > self->offsets_cap))
+    {
+      self->offsets_cap *= 2;
+      self->offsets = g_renew (gsize, self->offsets, self->offsets_cap);
+    }
+  self->offsets[++self->n_fields] = end;
+}
+
+/* Parses the current chunk. Returns TRUE when a record is complete; FALSE
+ * when the chunk ran out or on error. */
+static gboolean
+scan (EquityCsvReader *self,
+      GError         **error)
+{
+  const guchar *s = self->text;
+  const gsize end = self->text_len;
+  const guint8 *special = self->special, *qspecial = self->qspecial;
+  State state = self->state;
+  gsize p = self->text_pos;
+  guchar c = 0;
+  char *out;
+
+  if (G_UNLIKELY (self->skip_lf))
+    {
+      if (s[p] == '\n')
+        p = self->line_start = p + 1;
+      self->skip_lf = FALSE;
+    }
+
+  /* One input byte yields at most one output byte. +2: a lenient quote read
+   * in the previous chunk may be written in this one, and the final NUL. */
+  if (self->fields_len + (end - p) + 2 > self->fields_cap)
+    {
+      self->fields_cap = MAX (self->fields_cap * 2, self->fields_len + (end - p) + 2);
+      self->fields = g_realloc (self->fields, self->fields_cap);
+    }
+  out = self->fields + self->fields_len;
+
+  while (p < end)
+    {
+      const guchar *q = s + p;
+
+      switch (state)
+        {
+        case ST_FIELD_START:
+          c = s[p];
+          if (!self->in_record)
+            {
+              if ((c == '\n' || c == '\r') && self->skip_blank_lines)
+                {
+                  note_newline (self, p++);
+                  continue;
+                }
+              self->in_record = TRUE;
+              self->record_line = self->line;
+            }
+          if (c == '"')
+            {
+              self->quote_pos = p++;
+              self->quote_line = self->line;
+              self->quote_col = 0;
+              state = ST_QUOTED;
+              break;
+            }
+          state = ST_UNQUOTED;
+          G_GNUC_FALLTHROUGH;
+
+        case ST_UNQUOTED:
+          while (!special[*q])          /* the sentinel stops it at the end */
+            q++;
+          memcpy (out, s + p, q - (s + p));
+          out += q - (s + p);
+          p = q - s;
+          if (p >= end)
+            break;
+          c = s[p];
+          if (c == '\n' || c == '\r')
+            goto end_record;
+          if (c == '"' && !self->lenient_quotes)
+            {
+              set_position_error (self, error, EQUITY_ERROR_PARSE, self->line, column_at (self, p),
+                                  "stray quote inside an unquoted field");
+              return FALSE;
+            }
+          if (c == '"')
+            *out++ = '"';
+          else
+            {
+              *out++ = '\0';
+              push_field (self, out - self->fields);
+              state = ST_FIELD_START;
+            }
+          p++;
+          break;
+
+        case ST_QUOTED:
+          while (!qspecial[*q])
+            q++;
+          memcpy (out, s + p, q - (s + p));
+          out += q - (s + p);
+          p = q - s;
+          if (p >= end)
+            break;
+          if (s[p] == '"')
+            state = ST_QUOTE_SEEN;
+          else
+            {
+              /* a line break inside quotes is data, but still a new line */
+              resolve_quote_column (self);
+              note_newline (self, p);
+              *out++ = s[p];
+            }
+          p++;
+          break;
+
+        case ST_QUOTE_SEEN:
+          c = s[p];
+          if (c == '"')
+            {
+              *out++ = '"';             /* a doubled quote */
+              p++;
+              state = ST_QUOTED;
+            }
+          else if (special[c])
+            state = ST_UNQUOTED;        /* which ends the field right here */
+          else if (self->lenient_quotes)
+            {
+              /* An exporter that forgot to double inner quotes ("VINOD
+               * "VINNIE" K. GOEL"): the quote was text, the field goes on. */
+              *out++ = '"';
+              state = ST_QUOTED;
+            }
+          else
+            {
+              gsize len = MIN ((gsize)g_utf8_skip[c], end - p);
+              gunichar ch = g_utf8_get_char ((const char *)s + p);
+              g_autofree char *what = g_unichar_isprint (ch) && ch != '\'' ?
+                g_strdup_printf ("'%.*s'", (int)len, s + p) : g_strdup_printf ("U+%04X", ch);
+
+              set_position_error (self, error, EQUITY_ERROR_PARSE, self->line, column_at (self, p),
+                                  "unexpected character %s after closing quote", what);
+              return FALSE;
+            }
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  self->state = state;
+  self->fields_len = out - self->fields;
+  self->text_pos = p;
+  return FALSE;
+
+end_record:
+  *out++ = '\0';
+  push_field (self, out - self->fields);
+  self->fields_len = out - self->fields;
+  note_newline (self, p);
+  self->skip_lf = c == '\r';
+  self->text_pos = p + 1;
+  self->state = ST_FIELD_START;
+  return TRUE;
+}
+
+/* The input ended: finish the record in progress, if there is one. */
+static gboolean
+finish_at_eof (EquityCsvReader  *self,
+               GError          **error)
+{
+  if (!self->in_record)
+    return FALSE;
+
+  if (self->state == ST_QUOTED)
+    {
+      resolve_quote_column (self);
+      set_position_error (self, error, EQUITY_ERROR_PARSE, self->quote_line, self->quote_col,
+                          "unterminated quoted field that starts here");
+      return FALSE;
+    }
+
+  self->fields[self->fields_len++] = '\0';
+  push_field (self, self->fields_len);
+  self->state = ST_FIELD_START;
+  return TRUE;
+}
+
+gboolean
+equity_csv_reader_next_record (EquityCsvReader  *self,
+                               GCancellable     *cancellable,
+                               GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (EQUITY_IS_CSV_READER (self), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->failure != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->failure));
+      return FALSE;
+    }
+
+  self->n_fields = 0;
+  self->fields_len = 0;
+  self->in_record = FALSE;
+
+  while (local_error == NULL)
+    {
+      if (self->text_pos >= self->text_len)
+        {
+          if (!refill (self, cancellable, &local_error))
+            break;
+          if (self->text_len == 0 && finish_at_eof (self, &local_error))
+            {
+              self->n_records++;
+              return TRUE;
+            }
+          if (self->text_len == 0)
+            {
+              self->n_fields = 0;
+              break;
+            }
+        }
+      else if (self->skip_remaining > 0)
+        skip_preamble (self);
+      else if (scan (self, &local_error))
+        {
+          self->n_records++;
+          return TRUE;
+        }
+    }
+
+  if (local_error != NULL)
+    {
+      self->failure = g_error_copy (local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return FALSE;
+}
+
+guint
+equity_csv_reader_get_n_fields (EquityCsvReader *self)
+{
+  g_return_val_if_fail (EQUITY_IS_CSV_READER (self), 0);
+
+  return self->n_fields;
+}
+
+const char *
+equity_csv_reader_get_field (EquityCsvReader *self,
+                             guint            index,
+                             gsize           *length)
+{
+  g_return_val_if_fail (EQUITY_IS_CSV_READER (self), NULL);
+  g_return_val_if_fail (index < self->n_fields, NULL);
+
+  if (length != NULL)
+    *length = self->offsets[index + 1] - self->offsets[index] - 1;
+  return self->fields + self->offsets[index];
+}
+
+guint64
+equity_csv_reader_get_line (EquityCsvReader *self)
+{
+  g_return_val_if_fail (EQUITY_IS_CSV_READER (self), 0);
+
+  return self->record_line;
+}
+
+guint64
+equity_csv_reader_get_n_records (EquityCsvReader *self)
+{
+  g_return_val_if_fail (EQUITY_IS_CSV_READER (self), 0);
+
+  return self->n_records;
+}
+
+char
+equity_csv_reader_get_delimiter (EquityCsvReader *self)
+{
+  g_return_val_if_fail (EQUITY_IS_CSV_READER (self), 0);
+
+  return self->delimiter;
+}
+
+const char *
+equity_csv_reader_get_encoding (EquityCsvReader *self)
+{
+  g_return_val_if_fail (EQUITY_IS_CSV_READER (self), NULL);
+
+  return encoding_names[self->encoding];
+}
+
+gboolean
+equity_csv_reader_get_had_bom (EquityCsvReader *self)
+{
+  g_return_val_if_fail (EQUITY_IS_CSV_READER (self), FALSE);
+
+  return self->had_bom;
+}
+
+goffset
+equity_csv_reader_get_offset (EquityCsvReader *self)
+{
+  gsize unparsed;
+
+  g_return_val_if_fail (EQUITY_IS_CSV_READER (self), 0);
+
+  /* decoded text can be longer than its bytes: scale what is left back */
+  unparsed = self->text_len - MIN (self->text_pos, self->text_len);
+  if (self->encoding != ENC_UTF8 && self->text_len > 0)
+    unparsed = (guint64)unparsed * self->chunk_raw_len / self->text_len;
+  return MAX (0, self->n_read - (goffset)self->carry_len - (goffset)unparsed);
+}
+
+goffset
+equity_csv_reader_get_size (EquityCsvReader *self)
+{
+  g_return_val_if_fail (EQUITY_IS_CSV_READER (self), -1);
+
+  return self->size;
+}
+
+gboolean
+equity_csv_reader_rewind (EquityCsvReader  *self,
+                          GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (EQUITY_IS_CSV_READER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!G_IS_SEEKABLE (self->stream) || !g_seekable_can_seek (G_SEEKABLE (self->stream)))
+    {
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_UNSUPPORTED,
+                   "%s: cannot read the data a second time: the stream cannot seek", self->display_name);
+      return FALSE;
+    }
+
+  if (!g_seekable_seek (G_SEEKABLE (self->stream), self->start_offset, G_SEEK_SET, NULL, &local_error) ||
+      !start (self, FALSE, &local_error))
+    {
+      g_clear_error (&self->failure);
+      self->failure = g_error_copy (local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
