@@ -5,10 +5,12 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <glib/gi18n.h>
 
 #include "equity-cli.h"
+#include "equity-geometry.h"
 
 static gboolean
 parse_delimiter (const char  *text,
@@ -41,6 +43,7 @@ equity_cli_import (int    argc,
   g_autofree char *encoding = NULL;
   gboolean json = FALSE;
   gboolean keep_sentinels = FALSE;
+  gboolean lenient_quotes = FALSE;
   gboolean created = FALSE;
   int skip_rows = 0;
   GOptionEntry entries[] = {
@@ -50,6 +53,7 @@ equity_cli_import (int    argc,
     { "skip-rows", 0, 0, G_OPTION_ARG_INT, &skip_rows, N_("Lines to skip before the header"), "N" },
     { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter_text, N_("Field delimiter: , ; | or tab (default: detected)"), "C" },
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding, N_("Text encoding (default: detected)"), N_("ENC") },
+    { "lenient-quotes", 0, 0, G_OPTION_ARG_NONE, &lenient_quotes, N_("Keep a stray quote as text instead of failing"), NULL },
     { "keep-sentinels", 0, 0, G_OPTION_ARG_NONE, &keep_sentinels, N_("Keep missing-value codes such as -999 and N/A as values"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
@@ -65,6 +69,7 @@ equity_cli_import (int    argc,
   options.sheet = sheet;
   options.layer = layer;
   options.encoding = encoding;
+  options.lenient_quotes = lenient_quotes;
   if (skip_rows < 0)
     return equity_cli_fail_message (_("--skip-rows must be 0 or more"));
   options.skip_rows = skip_rows;
@@ -120,7 +125,7 @@ equity_cli_import (int    argc,
     {
       const char * const *warnings = equity_importer_get_warnings (importer);
 
-      g_print (_("Imported %" G_GUINT64_FORMAT " rows into “%s”\n"),
+      g_print (_("Imported %" PRIu64 " rows into “%s”\n"),
                equity_dataset_get_n_rows (dataset), equity_dataset_get_name (dataset));
       for (guint i = 0; warnings[i] != NULL; i++)
         g_printerr (_("warning: %s\n"), warnings[i]);
@@ -206,6 +211,26 @@ write_value (FILE         *out,
           }
       }
       fputs (number, out);
+      break;
+    case SQLITE_BLOB:
+      /* The importer stores only geometries as BLOBs (WKB): CLI.md shows them
+       * as GeoJSON text, in both formats (a JSON string under --format json). */
+      {
+        const guint8 *data = sqlite3_column_blob (stmt, index);
+        gsize length = sqlite3_column_bytes (stmt, index);
+        g_autoptr(EquityGeometry) geometry = equity_geometry_new_from_wkb (data, length, NULL);
+        g_autoptr(GString) text = g_string_new (NULL);
+
+        if (geometry != NULL)
+          equity_geometry_to_geojson (geometry, text);
+        else
+          for (gsize i = 0; i < length; i++)
+            g_string_append_printf (text, "%02x", data[i]);
+        if (json)
+          write_json_string (out, text->str);
+        else
+          write_csv_field (out, text->str);
+      }
       break;
     default:
       if (json)

@@ -38,6 +38,15 @@ test_create (void)
     g_assert_cmpstr (title, ==, "new");
   }
 
+  /* a second connection, as the GUI's import worker or the CLI would open,
+   * while the first still has the project open */
+  {
+    g_autoptr(EquityProject) second = equity_project_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (second);
+  }
+
   /* creating over an existing file is refused and leaves it alone */
   equity_project_close (project);
   {

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "equity-csv-reader.h"
@@ -97,6 +98,13 @@ csv_describe (EquityRecordSource *source)
   return g_strdup_printf ("%s, %s", delimiter_name (equity_csv_reader_get_delimiter (reader)), encoding);
 }
 
+static gboolean
+csv_bbox (EquityRecordSource *source,
+          double              extent[4])
+{
+  return FALSE;
+}
+
 static void
 csv_free (EquityRecordSource *source)
 {
@@ -105,7 +113,7 @@ csv_free (EquityRecordSource *source)
 
 static const EquityRecordSourceFuncs csv_funcs = {
   csv_next, csv_n_fields, csv_field, csv_field_type, csv_line, csv_fraction,
-  csv_rewind, csv_describe, csv_free,
+  csv_rewind, csv_describe, csv_bbox, csv_free,
 };
 
 EquityRecordSource *
@@ -113,9 +121,10 @@ equity_record_source_new_csv (GFile       *file,
                               guint        skip_rows,
                               char         delimiter,
                               const char  *encoding,
+                              gboolean     lenient_quotes,
                               GError     **error)
 {
-  EquityCsvOptions options = { delimiter, encoding, skip_rows, FALSE };
+  EquityCsvOptions options = { delimiter, encoding, skip_rows, lenient_quotes, FALSE };
   g_autoptr(EquityCsvReader) reader = NULL;
   CsvSource *source;
 
@@ -130,6 +139,24 @@ equity_record_source_new_csv (GFile       *file,
   source->parent.header_in_data = TRUE;
   source->reader = g_steal_pointer (&reader);
   return &source->parent;
+}
+
+gboolean
+equity_record_source_is_text (GFile *file)
+{
+  static const char *suffixes[] = { ".csv", ".tsv", ".txt", ".tab", ".dat" };
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *lower = g_ascii_strdown (basename, -1);
+
+  /* a folder is a shapefile's home, never a text file */
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (lower, suffixes[i]))
+      return TRUE;
+  /* no extension at all: try it as text */
+  return strchr (lower, '.') == NULL;
 }
 
 void

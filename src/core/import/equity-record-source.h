@@ -26,6 +26,8 @@ typedef struct
   double      (*fraction)   (EquityRecordSource *source);
   gboolean    (*rewind)     (EquityRecordSource *source, GError **error);
   char       *(*describe)   (EquityRecordSource *source);
+  /* the bounding box (lon/lat) of the current record's geometry; FALSE if it has none */
+  gboolean    (*bbox)       (EquityRecordSource *source, double extent[4]);
   void        (*free)       (EquityRecordSource *source);
 } EquityRecordSourceFuncs;
 
@@ -43,7 +45,16 @@ EquityRecordSource *equity_record_source_new_csv (GFile        *file,
                                                   guint         skip_rows,
                                                   char          delimiter,
                                                   const char   *encoding,
+                                                  gboolean      lenient_quotes,
                                                   GError      **error);
+/* Spreadsheets (XLSX, ODS, XLS) and map layers (GeoJSON, Shapefile, GeoPackage)
+ * through GDAL/OGR. Geometry fields are given as WKB in longitude/latitude
+ * (EPSG:4326) with field_type EQUITY_COLUMN_TYPE_GEOMETRY. */
+EquityRecordSource *equity_record_source_new_ogr (GFile        *file,
+                                                  const char   *sheet_or_layer,
+                                                  GError      **error);
+/* Whether FILE is read by the CSV reader (by its name: .csv, .tsv, .txt, .tab) */
+gboolean            equity_record_source_is_text (GFile        *file);
 void                equity_record_source_free    (EquityRecordSource *source);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EquityRecordSource, equity_record_source_free)

@@ -13,6 +13,7 @@ struct _EquityDataset
   gint64     id;
   char      *name;
   char      *table_name;
+  char      *bbox_table_name;
   char      *source;
   char      *format;
   GDateTime *imported_at;
@@ -38,6 +39,7 @@ equity_dataset_finalize (GObject *object)
 
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->table_name, g_free);
+  g_clear_pointer (&self->bbox_table_name, g_free);
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->format, g_free);
   g_clear_pointer (&self->imported_at, g_date_time_unref);
@@ -136,6 +138,33 @@ equity_dataset_get_table_name (EquityDataset *self)
 {
   g_return_val_if_fail (EQUITY_IS_DATASET (self), NULL);
   return self->table_name;
+}
+
+const char *
+equity_dataset_get_bbox_table_name (EquityDataset *self)
+{
+  g_return_val_if_fail (EQUITY_IS_DATASET (self), NULL);
+
+  if (equity_dataset_get_geometry_column (self) == NULL)
+    return NULL;
+  if (self->bbox_table_name == NULL)
+    self->bbox_table_name = g_strdup_printf ("\"ds_%" G_GINT64_FORMAT "_bbox\"", self->id);
+  return self->bbox_table_name;
+}
+
+EquityColumn *
+equity_dataset_get_geometry_column (EquityDataset *self)
+{
+  g_return_val_if_fail (EQUITY_IS_DATASET (self), NULL);
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      EquityColumn *column = g_ptr_array_index (self->columns, i);
+
+      if (equity_column_get_column_type (column) == EQUITY_COLUMN_TYPE_GEOMETRY)
+        return column;
+    }
+  return NULL;
 }
 
 const char *

@@ -22,6 +22,11 @@ void           equity_dataset_set_name         (EquityDataset *self,
                                                 const char    *name);
 /* the quoted SQL name of the table holding the rows, e.g. "ds_3" */
 const char    *equity_dataset_get_table_name   (EquityDataset *self);
+/* the R*Tree of its geometries' bounding boxes (min_x, max_x, min_y, max_y
+ * by rowid), or NULL when the dataset has no geometry column */
+const char    *equity_dataset_get_bbox_table_name (EquityDataset *self);
+/* the first geometry column, or NULL */
+EquityColumn  *equity_dataset_get_geometry_column (EquityDataset *self);
 const char    *equity_dataset_get_source       (EquityDataset *self);
 void           equity_dataset_set_source       (EquityDataset *self,
                                                 const char    *source);

@@ -30,8 +30,6 @@ G_DEFINE_FINAL_TYPE (EquityProject, equity_project, G_TYPE_OBJECT)
 
 /* The first 100 bytes of an SQLite file: magic, then big-endian fields. */
 #define SQLITE_HEADER_SIZE        100
-#define SQLITE_USER_VERSION_AT    60
-#define SQLITE_APPLICATION_ID_AT  68
 
 int
 equity_project_schema_version (void)
@@ -144,15 +142,39 @@ open_connection (EquityProject  *self,
   return TRUE;
 }
 
-static guint32
-read_be32 (const guint8 *bytes)
+static gboolean
+read_header_fields (const char  *path,
+                    gint32      *application_id,
+                    int         *user_version,
+                    GError     **error)
 {
-  return ((guint32) bytes[0] << 24) | ((guint32) bytes[1] << 16) |
-         ((guint32) bytes[2] << 8) | (guint32) bytes[3];
+  g_autofree char *basename = g_path_get_basename (path);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "SELECT application_id, user_version FROM pragma_application_id, pragma_user_version",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *application_id = sqlite3_column_int (stmt, 0);
+      *user_version = sqlite3_column_int (stmt, 1);
+      ok = TRUE;
+    }
+  else
+    g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_CORRUPT,
+                 _("“%s” is damaged and cannot be opened: %s"), basename,
+                 db ? sqlite3_errmsg (db) : "out of memory");
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ok;
 }
 
-/* Reads the header straight from the file, so a foreign or newer file is
- * refused before SQLite could write anything to it. */
+/* Checks the magic bytes straight from the file, then the header fields
+ * through a read-only connection, so a foreign or newer file is refused
+ * before anything could be written to it. */
 static gboolean
 check_header (const char  *path,
               int         *user_version,
@@ -160,6 +182,7 @@ check_header (const char  *path,
 {
   g_autofree char *basename = g_path_get_basename (path);
   guint8 header[SQLITE_HEADER_SIZE];
+  gint32 application_id = 0;
   gssize n_read;
   FILE *fp;
 
@@ -182,7 +205,12 @@ check_header (const char  *path,
       return FALSE;
     }
 
-  if (read_be32 (header + SQLITE_APPLICATION_ID_AT) != EQUITY_PROJECT_APPLICATION_ID)
+  /* The header fields may be newer in the write-ahead log than in the file
+   * (another process has the project open): ask SQLite, read-only. */
+  if (!read_header_fields (path, &application_id, user_version, error))
+    return FALSE;
+
+  if ((guint32) application_id != EQUITY_PROJECT_APPLICATION_ID)
     {
       g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_A_PROJECT,
                    _("“%s” is an SQLite database, but not an Asheville Equity project"),
@@ -190,7 +218,6 @@ check_header (const char  *path,
       return FALSE;
     }
 
-  *user_version = (int) read_be32 (header + SQLITE_USER_VERSION_AT);
   if (*user_version > equity_schema_latest_version ())
     {
       g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_TOO_NEW,
@@ -237,8 +264,9 @@ equity_project_create (const char  *path,
   set_app_id = g_strdup_printf ("PRAGMA application_id = %d", (gint32) EQUITY_PROJECT_APPLICATION_ID);
   now = now_iso8601 ();
 
-  if (!configure_connection (self, error) ||
-      !exec_sql (self, set_app_id, error) ||
+  /* the id goes into the file itself before the log takes over */
+  if (!exec_sql (self, set_app_id, error) ||
+      !configure_connection (self, error) ||
       !exec_sql (self, "BEGIN IMMEDIATE", error) ||
       !equity_schema_migrate (self->db, 0, equity_schema_latest_version (), error))
     goto failed;
@@ -640,6 +668,13 @@ equity_project_delete_dataset (EquityProject  *self,
   drop = g_strdup_printf ("DROP TABLE IF EXISTS %s", equity_dataset_get_table_name (dataset));
   if (!exec_sql (self, drop, &local_error))
     goto failed;
+  if (equity_dataset_get_bbox_table_name (dataset) != NULL)
+    {
+      g_autofree char *drop_bbox = g_strdup_printf ("DROP TABLE IF EXISTS %s",
+                                                    equity_dataset_get_bbox_table_name (dataset));
+      if (!exec_sql (self, drop_bbox, &local_error))
+        goto failed;
+    }
 
   stmt = prepare (self, "DELETE FROM datasets WHERE id = ?1", &local_error);
   if (stmt == NULL)
