@@ -5,6 +5,7 @@
 #   build-aux/setup.sh run     install, build, open the app on the sample project
 #   build-aux/setup.sh test    install, build, run every test (also under ASan+UBSan)
 #   build-aux/setup.sh bench   install, build, run the benchmarks against their peers
+#   build-aux/setup.sh fuzz    install clang, build the libFuzzer targets, replay their corpora
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -29,7 +30,7 @@ BENCH_PACKAGES=(time)
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
 usage () {
-  sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 }
 
@@ -142,6 +143,7 @@ case "$MODE" in
   bench) run_bench ;;
   fuzz)  install_packages "${PACKAGES[@]}" "${FUZZ_PACKAGES[@]}"
          CC=clang build build-fuzz -Dfuzzing=true -Dgui=false -Dtests=false
-         echo "Fuzz targets are in build-fuzz/tests/fuzz/" ;;
+         meson test -C build-fuzz --suite fuzz --print-errorlogs
+         echo "Fuzz targets are in build-fuzz/tests/fuzz/ (see tests/fuzz/meson.build)" ;;
   *)     usage ;;
 esac

@@ -13,3 +13,4 @@
 #include "equity-csv-reader.h"
 #include "equity-importer.h"
 #include "equity-sample.h"
+#include "equity-table-query.h"

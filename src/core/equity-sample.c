@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -23,14 +24,87 @@ typedef struct
 } SampleDataset;
 
 static const SampleDataset sample_datasets[] = {
-  { "apd_arrests_2020_2021.csv", N_("Asheville arrests 2020–2021"),
+  { "apd_arrests_2020_2021.csv", "Asheville arrests 2020–2021",
     N_("City of Asheville open data, APD arrests (via nmpierson/asheville_crime_data)") },
-  { "mcclatchy_census2020_nc_places_2020_rc_eth.csv", N_("NC places, 2020 Census race and ethnicity"),
+  { "mcclatchy_census2020_nc_places_2020_rc_eth.csv", "NC places, 2020 Census race and ethnicity",
     N_("U.S. Census Bureau, 2020 P.L. 94-171 (compiled by McClatchy)") },
-  { "census2020_pl_race_eth_buncombe_tract.csv", N_("Buncombe tracts, 2020 Census race and ethnicity"),
+  { "census2020_pl_race_eth_buncombe_tract.csv", "Buncombe tracts, 2020 Census race and ethnicity",
     N_("U.S. Census Bureau, 2020 P.L. 94-171 (compiled by McClatchy)") },
-  { "cdc_svi2020_buncombe_tract.csv", N_("Buncombe tracts, CDC social vulnerability 2020"),
+  { "cdc_svi2020_buncombe_tract.csv", "Buncombe tracts, CDC social vulnerability 2020",
     N_("CDC/ATSDR Social Vulnerability Index 2020 (ACS 2016–2020)") },
+  { "buncombe_tracts_cb2018_500k.geojson", "Buncombe tract boundaries (2010 tracts)",
+    N_("U.S. Census Bureau, 2018 cartographic boundary file") },
+  { "charlotte_npa_geography.geojson", "Charlotte neighborhood profile areas",
+    N_("Charlotte–Mecklenburg Quality of Life Explorer") },
+  { "charlotte_qol_r52_311_requests.csv", "Charlotte 311 requests by neighborhood",
+    N_("Charlotte–Mecklenburg Quality of Life Explorer, metric 52") },
+  { "charlotte_qol_d52_residents_hundreds.csv", "Charlotte residents by neighborhood (hundreds)",
+    N_("Charlotte–Mecklenburg Quality of Life Explorer, metric 52 denominator") },
+};
+
+/* The saved analyses of the sample, as an analyst would write them
+ * (../shared/CLI.md). Names of datasets are the English ones above. */
+typedef struct
+{
+  const char *name;
+  const char *kind;
+  const char *spec;
+} SampleAnalysis;
+
+static const SampleAnalysis sample_analyses[] = {
+  { N_("Arrests by race, 2020–2021"), "group-rates",
+    "[analysis]\n"
+    "kind = group-rates\n"
+    "per = 1000\n"
+    "confidence = 0.95\n"
+    "suppress-below = 11\n"
+    "events = Asheville arrests 2020–2021\n"
+    "group-column = subject_race\n"
+    "population = NC places, 2020 Census race and ethnicity\n"
+    "# the City of Asheville\n"
+    "population-filter = fips=3702140\n"
+    "reference = W\n"
+    "source-note = Arrests: City of Asheville open data (APD), 2020–2021, both years over one year's population. "
+    "Population: 2020 Census race alone (P.L. 94-171).\n"
+    "\n"
+    "[groups]\n"
+    "W = rc_white\n"
+    "B = rc_black\n"
+    "A = rc_asian\n"
+    "I = rc_am_indian\n" },
+
+  { N_("Poverty by tract, Buncombe County"), "acs-proportion",
+    "[analysis]\n"
+    "kind = acs-proportion\n"
+    "dataset = Buncombe tracts, CDC social vulnerability 2020\n"
+    "key-column = FIPS\n"
+    "# people below 150% of the poverty line, of all residents (as the SVI computes it)\n"
+    "numerator = E_POV150\n"
+    "numerator-moe = M_POV150\n"
+    "denominator = E_TOTPOP\n"
+    "denominator-moe = M_TOTPOP\n"
+    "map = Buncombe tract boundaries (2010 tracts)\n"
+    "map-key = GEOID\n"
+    "source-note = ACS 2016–2020 5-year estimates via CDC/ATSDR SVI 2020; margins of error at 90%. "
+    "2020 tracts drawn on 2010 boundaries: tracts that were split show as no data.\n" },
+
+  { N_("311 requests by neighborhood, Charlotte 2019"), "area-rates",
+    "[analysis]\n"
+    "kind = area-rates\n"
+    "per = 100\n"
+    "events = Charlotte 311 requests by neighborhood\n"
+    "area-column = id\n"
+    "# each row holds a neighborhood's count of requests\n"
+    "count-column = y_2019\n"
+    "population = Charlotte residents by neighborhood (hundreds)\n"
+    "population-key = id\n"
+    "population-column = y_2019\n"
+    "population-scale = 100\n"
+    "map = Charlotte neighborhood profile areas\n"
+    "map-key = id\n"
+    "units = 311 requests per 100 residents\n"
+    "source-note = Charlotte–Mecklenburg Quality of Life Explorer, metric 52 (2019). "
+    "Requests measure how often residents report, not how much service they need.\n" },
 };
 
 typedef struct
@@ -53,6 +127,17 @@ step_progress (double   fraction,
 }
 
 static void
+remove_extracted (const char *dir)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sample_datasets); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, sample_datasets[i].file, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
 remove_project_files (const char *path)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
@@ -63,6 +148,80 @@ remove_project_files (const char *path)
   g_unlink (shm);
 }
 
+/* GDAL reads paths, not resources: the files are copied out first. */
+static char *
+extract_samples (GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autofree char *dir = g_dir_make_tmp ("equity-sample-XXXXXX", error);
+
+  if (dir == NULL)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample_datasets); i++)
+    {
+      g_autofree char *uri = g_strconcat (SAMPLES_URI, sample_datasets[i].file, NULL);
+      g_autofree char *path = g_build_filename (dir, sample_datasets[i].file, NULL);
+      g_autoptr(GFile) source = g_file_new_for_uri (uri);
+      g_autoptr(GFile) target = g_file_new_for_path (path);
+
+      if (!g_file_copy (source, target, G_FILE_COPY_NONE, cancellable, NULL, NULL, error))
+        {
+          remove_extracted (dir);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&dir);
+}
+
+static gboolean
+import_samples (EquityProject       *project,
+                const char          *dir,
+                SampleProgress      *state,
+                GCancellable        *cancellable,
+                GError             **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sample_datasets); i++)
+    {
+      const SampleDataset *sample = &sample_datasets[i];
+      g_autofree char *path = g_build_filename (dir, sample->file, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(EquityImporter) importer = NULL;
+      g_autoptr(EquityDataset) dataset = NULL;
+      EquityImportOptions options = { 0 };
+
+      /* analyses name the datasets, so these names are never translated */
+      options.name = sample->name;
+      options.source_label = _(sample->source);
+      importer = equity_importer_new (file, &options);
+
+      if (!equity_importer_analyze (importer, step_progress, state, cancellable, error))
+        return FALSE;
+      state->step++;
+      dataset = equity_importer_run (importer, project, step_progress, state, cancellable, error);
+      if (dataset == NULL)
+        return FALSE;
+      state->step++;
+    }
+  return TRUE;
+}
+
+static gboolean
+save_analyses (EquityProject  *project,
+               GError        **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sample_analyses); i++)
+    {
+      const SampleAnalysis *sample = &sample_analyses[i];
+      g_autofree char *spec = g_strdup_printf ("[analysis]\nname = %s\n%s", _(sample->name),
+                                               sample->spec + strlen ("[analysis]\n"));
+
+      if (!equity_project_save_analysis (project, _(sample->name), sample->kind, spec, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 EquityProject *
 equity_sample_create (const char          *path,
                       EquityProgressFunc   progress,
@@ -71,7 +230,9 @@ equity_sample_create (const char          *path,
                       GError             **error)
 {
   g_autoptr(EquityProject) project = NULL;
+  g_autofree char *dir = NULL;
   SampleProgress state = { progress, progress_data, 0 };
+  gboolean ok;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -79,33 +240,20 @@ equity_sample_create (const char          *path,
   if (project == NULL)
     return NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (sample_datasets); i++)
+  dir = extract_samples (cancellable, error);
+  ok = dir != NULL &&
+       import_samples (project, dir, &state, cancellable, error) &&
+       save_analyses (project, error);
+  if (dir != NULL)
+    remove_extracted (dir);
+
+  if (!ok)
     {
-      const SampleDataset *sample = &sample_datasets[i];
-      g_autofree char *uri = g_strconcat (SAMPLES_URI, sample->file, NULL);
-      g_autoptr(GFile) file = g_file_new_for_uri (uri);
-      g_autoptr(EquityImporter) importer = NULL;
-      g_autoptr(EquityDataset) dataset = NULL;
-      EquityImportOptions options = { 0 };
-
-      options.name = _(sample->name);
-      options.source_label = _(sample->source);
-      importer = equity_importer_new (file, &options);
-
-      if (!equity_importer_analyze (importer, step_progress, &state, cancellable, error))
-        goto failed;
-      state.step++;
-      dataset = equity_importer_run (importer, project, step_progress, &state, cancellable, error);
-      if (dataset == NULL)
-        goto failed;
-      state.step++;
+      /* A half-made sample is of no use to anyone: leave no file behind. */
+      equity_project_close (project);
+      remove_project_files (path);
+      return NULL;
     }
 
   return g_steal_pointer (&project);
-
-failed:
-  /* A half-made sample is of no use to anyone: leave no file behind. */
-  equity_project_close (project);
-  remove_project_files (path);
-  return NULL;
 }

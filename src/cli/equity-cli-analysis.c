@@ -1,0 +1,384 @@
+/* equity-cli-analysis.c — analyze and analyses
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "equity-cli.h"
+#include "equity-analysis.h"
+
+/* A plain-text table: rows of cells, columns padded to their widest cell
+ * (counted in characters, not bytes: "–" is one column). */
+typedef struct
+{
+  GPtrArray *rows;   /* GStrv */
+  guint      n_columns;
+} Table;
+
+static void
+table_add (Table *table,
+           ...)
+{
+  GPtrArray *cells = g_ptr_array_new ();
+  const char *cell;
+  va_list args;
+
+  va_start (args, table);
+  while ((cell = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (cells, g_strdup (cell));
+  va_end (args);
+  table->n_columns = MAX (table->n_columns, cells->len);
+  g_ptr_array_add (cells, NULL);
+  g_ptr_array_add (table->rows, g_ptr_array_free (cells, FALSE));
+}
+
+static void
+table_print (Table *table)
+{
+  g_autofree glong *widths = g_new0 (glong, MAX (table->n_columns, 1));
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (table->rows, r);
+
+      for (guint c = 0; cells[c] != NULL; c++)
+        widths[c] = MAX (widths[c], g_utf8_strlen (cells[c], -1));
+    }
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (table->rows, r);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint c = 0; cells[c] != NULL; c++)
+        {
+          glong pad = widths[c] - g_utf8_strlen (cells[c], -1);
+
+          /* the label column reads left to right, numbers line up on the right */
+          if (c == 0)
+            g_string_append (line, cells[c]);
+          for (glong i = 0; i < pad; i++)
+            g_string_append_c (line, ' ');
+          if (c > 0)
+            g_string_append (line, cells[c]);
+          if (cells[c + 1] != NULL)
+            g_string_append (line, "  ");
+        }
+      while (line->len > 0 && line->str[line->len - 1] == ' ')
+        g_string_truncate (line, line->len - 1);
+      g_print ("%s\n", line->str);
+    }
+}
+
+static char *
+number (double value,
+        int    digits)
+{
+  if (!isfinite (value))
+    return g_strdup ("—");
+  return g_strdup_printf ("%.*f", digits, value);
+}
+
+static char *
+interval (double value,
+          double low,
+          double high,
+          int    digits)
+{
+  g_autofree char *v = number (value, digits);
+
+  if (!isfinite (low) && !isfinite (high))
+    return g_steal_pointer (&v);
+  {
+    g_autofree char *l = number (low, digits);
+    g_autofree char *h = isfinite (high) ? number (high, digits) : g_strdup ("∞");
+
+    return g_strdup_printf ("%s (%s–%s)", v, l, h);
+  }
+}
+
+static const char *
+flag_text (const EquityResultRow *row)
+{
+  if (row->suppressed)
+    return _("suppressed");
+  if (row->is_reference)
+    return _("reference");
+  if (row->flagged)
+    return _("below 80");
+  return "";
+}
+
+static void
+print_rows (EquityResult *result)
+{
+  const char *kind = equity_result_get_kind (result);
+  Table table = { g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev), 0 };
+
+  if (g_str_equal (kind, "acs-proportion"))
+    table_add (&table, _("Key"), _("Estimate"), _("MOE"), _("CV %"), _("Reliability"), NULL);
+  else if (g_str_equal (kind, "dissimilarity"))
+    table_add (&table, _("Area"), _("Share A"), _("Share B"), NULL);
+  else if (g_str_equal (kind, "outcomes"))
+    table_add (&table, "", _("n"), _("Mean (CI)"), _("Median (CI)"), "", NULL);
+  else if (g_str_equal (kind, "representation"))
+    table_add (&table, _("Group"), _("Members"), _("Seat share (CI)"), _("Population share"),
+               _("Ratio (CI)"), "", NULL);
+  else if (g_str_equal (kind, "utilization"))
+    table_add (&table, _("Group"), _("Dollars"), _("Utilization"), _("Availability"),
+               _("Disparity index"), "", NULL);
+  else if (g_str_equal (kind, "group-exposure"))
+    table_add (&table, _("Group"), _("Residents"), _("Rate (CI)"), _("Ratio (CI)"), _("Service share"),
+               _("Population share"), "", NULL);
+  else
+    table_add (&table, g_str_equal (kind, "area-rates") ? _("Area") : _("Group"), _("Count"),
+               _("Population"), _("Rate (CI)"), _("Ratio (CI)"), "", NULL);
+
+  for (guint i = 0; i < equity_result_get_n_rows (result); i++)
+    {
+      EquityResultRow *row = equity_result_get_row (result, i);
+      const char *name = equity_result_row_get_name (row);
+      g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL, *e = NULL;
+
+      if (g_str_equal (kind, "acs-proportion"))
+        {
+          a = number (row->estimate, 4);
+          b = number (row->moe, 4);
+          c = number (row->cv, 1);
+          table_add (&table, name, a, b, c, row->reliability, NULL);
+        }
+      else if (g_str_equal (kind, "dissimilarity"))
+        {
+          a = number (row->share, 4);
+          b = number (row->population_share, 4);
+          table_add (&table, name, a, b, NULL);
+        }
+      else if (g_str_equal (kind, "outcomes"))
+        {
+          a = number (row->count, 0);
+          b = interval (row->mean, row->mean_low, row->mean_high, 2);
+          c = interval (row->median, row->median_low, row->median_high, 2);
+          table_add (&table, name, a, b, c, flag_text (row), NULL);
+        }
+      else if (g_str_equal (kind, "representation"))
+        {
+          a = number (row->count, 0);
+          b = interval (row->share, row->share_low, row->share_high, 3);
+          c = number (row->population_share, 3);
+          d = interval (row->ratio, row->ratio_low, row->ratio_high, 2);
+          table_add (&table, name, a, b, c, d, flag_text (row), NULL);
+        }
+      else if (g_str_equal (kind, "utilization"))
+        {
+          a = number (row->count, 2);
+          b = number (row->share, 4);
+          c = number (row->population_share, 4);
+          d = number (row->index, 1);
+          table_add (&table, name, a, b, c, d, flag_text (row), NULL);
+        }
+      else if (g_str_equal (kind, "group-exposure"))
+        {
+          a = number (row->population, 0);
+          b = interval (row->rate, row->rate_low, row->rate_high, 2);
+          c = interval (row->ratio, row->ratio_low, row->ratio_high, 2);
+          d = number (row->share, 3);
+          e = number (row->population_share, 3);
+          table_add (&table, name, a, b, c, d, e, flag_text (row), NULL);
+        }
+      else
+        {
+          a = number (row->count, row->count == floor (row->count) ? 0 : 2);
+          b = number (row->population, 0);
+          c = interval (row->rate, row->rate_low, row->rate_high, 2);
+          d = interval (row->ratio, row->ratio_low, row->ratio_high, 2);
+          table_add (&table, name, a, b, c, d, flag_text (row), NULL);
+        }
+    }
+  table_print (&table);
+  g_ptr_array_unref (table.rows);
+}
+
+static void
+print_result (EquityResult *result)
+{
+  const char *kind = equity_result_get_kind (result);
+  const char * const *notes = equity_result_get_notes (result);
+  g_autofree char *headline = equity_result_dup_headline (result);
+  GPtrArray *unmatched = equity_result_get_unmatched (result);
+  EquityResultRow *overall = equity_result_get_overall (result);
+
+  g_print ("%s (%s)\n", equity_result_get_title (result), kind);
+  if (equity_result_get_units (result) != NULL)
+    g_print ("%s\n", equity_result_get_units (result));
+  g_print ("\n");
+  print_rows (result);
+
+  if (g_str_equal (kind, "dissimilarity") || g_str_equal (kind, "index-of-disparity"))
+    g_print ("\n%s: %.4f\n", _("Index"), equity_result_get_index (result));
+  if (isfinite (overall->rate))
+    {
+      g_autofree char *rate = interval (overall->rate, overall->rate_low, overall->rate_high, 2);
+
+      g_print ("\n%s: %.0f / %.0f → %s\n", _("Overall"), overall->count, overall->population, rate);
+    }
+  if (unmatched->len > 0 || equity_result_get_unmatched_events (result) > 0)
+    {
+      g_autoptr(GString) keys = g_string_new (NULL);
+
+      for (guint i = 0; i < unmatched->len && i < 20; i++)
+        g_string_append_printf (keys, "%s%s", i > 0 ? ", " : "", (char *) unmatched->pdata[i]);
+      if (unmatched->len > 20)
+        g_string_append_printf (keys, _(", and %u more"), unmatched->len - 20);
+      g_print (_("Unmatched: %" G_GUINT64_FORMAT " events (%s)\n"),
+               equity_result_get_unmatched_events (result), keys->str);
+    }
+  if (equity_result_get_outside (result) > 0)
+    g_print (_("Outside every area: %" G_GUINT64_FORMAT " events\n"), equity_result_get_outside (result));
+  for (guint i = 0; notes[i] != NULL; i++)
+    g_print (_("Note: %s\n"), notes[i]);
+  if (headline != NULL)
+    g_print ("\n%s\n", headline);
+  if (equity_result_get_suppress_below (result) > 1)
+    g_print (_("Counts from 1 to %u are marked “suppressed”.\n"), equity_result_get_suppress_below (result) - 1);
+}
+
+int
+equity_cli_analyze (int    argc,
+                    char **argv)
+{
+  g_autoptr(EquityProject) project = NULL;
+  g_autoptr(EquityAnalysis) analysis = NULL;
+  g_autoptr(EquityResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *spec = NULL;
+  gboolean save = FALSE;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "save", 0, 0, G_OPTION_ARG_NONE, &save, N_("Store the spec in the project under its name"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  const char *spec_path;
+
+  if (!equity_cli_parse_options (equity_cli_find_command ("analyze"), entries, &argc, &argv, 2))
+    return EQUITY_CLI_USAGE;
+  spec_path = argv[3];
+
+  if (!g_file_test (argv[2], G_FILE_TEST_EXISTS))
+    return equity_cli_fail_message (_("%s: no such project"), argv[2]);
+  project = equity_project_open (argv[2], &error);
+  if (project == NULL)
+    return equity_cli_fail (error);
+
+  /* SPEC.ini, or the name of an analysis saved in the project */
+  if (!g_file_test (spec_path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *saved = equity_project_dup_analysis_spec (project, spec_path, NULL);
+
+      if (saved == NULL)
+        return equity_cli_fail_message (_("%s: no such file (nor a saved analysis of that name)"), spec_path);
+      analysis = equity_analysis_new_from_project (project, spec_path, &error);
+    }
+  else
+    analysis = equity_analysis_new_from_file (spec_path, &error);
+  if (analysis == NULL)
+    return equity_cli_fail (error);
+
+  result = equity_analysis_run (analysis, project, NULL, NULL, NULL, &error);
+  if (result == NULL)
+    return equity_cli_fail (error);
+
+  /* only a spec that ran is worth keeping */
+  if (save)
+    {
+      name = equity_analysis_dup_name (analysis);
+      kind = equity_analysis_dup_kind (analysis);
+      spec = equity_analysis_to_data (analysis, NULL);
+      if (!equity_project_save_analysis (project, name, kind, spec, &error))
+        return equity_cli_fail (error);
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = equity_result_to_json (result);
+
+      equity_cli_print_json (root);
+    }
+  else
+    {
+      print_result (result);
+      if (save)
+        g_print (_("Saved as “%s”.\n"), name);
+    }
+  return EQUITY_CLI_OK;
+}
+
+int
+equity_cli_analyses (int    argc,
+                     char **argv)
+{
+  g_autoptr(EquityProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  GListModel *analyses;
+  guint n;
+
+  if (!equity_cli_parse_options (equity_cli_find_command ("analyses"), entries, &argc, &argv, 1))
+    return EQUITY_CLI_USAGE;
+  if (!g_file_test (argv[2], G_FILE_TEST_EXISTS))
+    return equity_cli_fail_message (_("%s: no such project"), argv[2]);
+  project = equity_project_open (argv[2], &error);
+  if (project == NULL)
+    return equity_cli_fail (error);
+
+  analyses = equity_project_get_analyses (project);
+  n = g_list_model_get_n_items (analyses);
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(EquitySavedAnalysis) saved = g_list_model_get_item (analyses, i);
+          GDateTime *updated = equity_saved_analysis_get_updated_at (saved);
+          g_autofree char *when = updated != NULL ? g_date_time_format_iso8601 (updated) : NULL;
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, equity_saved_analysis_get_name (saved));
+          json_builder_set_member_name (builder, "kind");
+          json_builder_add_string_value (builder, equity_saved_analysis_get_kind (saved));
+          json_builder_set_member_name (builder, "updated_at");
+          json_builder_add_string_value (builder, when);
+          json_builder_set_member_name (builder, "spec");
+          json_builder_add_string_value (builder, equity_saved_analysis_get_spec (saved));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      equity_cli_print_json (root);
+      return EQUITY_CLI_OK;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EquitySavedAnalysis) saved = g_list_model_get_item (analyses, i);
+      const char *kind = equity_saved_analysis_get_kind (saved);
+      const char *label = equity_analysis_kind_to_label (kind);
+
+      g_print ("%s\t%s\n", equity_saved_analysis_get_name (saved), label != NULL ? label : kind);
+    }
+  return EQUITY_CLI_OK;
+}

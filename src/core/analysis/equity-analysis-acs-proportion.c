@@ -1,0 +1,139 @@
+/* equity-analysis-acs-proportion.c — a share per row, with its ACS margin of error
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Spec keys ([analysis]): dataset, key-column, numerator, numerator-moe,
+ * denominator, denominator-moe; [map] + [map-key] to draw it.
+ */
+
+#define G_LOG_DOMAIN "equity-analysis"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "equity-analysis-private.h"
+
+static const char *numeric_keys[] = { "numerator", "numerator-moe", "denominator", "denominator-moe" };
+
+static gboolean
+acs_proportion_validate (EquityAnalysisContext  *context,
+                         GError                **error)
+{
+  EquityDataset *dataset = _equity_analysis_dataset (context, "dataset", FALSE, error);
+
+  if (dataset == NULL || _equity_analysis_column (context, dataset, NULL, "key-column", FALSE, error) == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (numeric_keys); i++)
+    if (_equity_analysis_numeric_column (context, dataset, NULL, numeric_keys[i], FALSE, error) == NULL)
+      return FALSE;
+  return _equity_analysis_check_map (context, error);
+}
+
+/* ACS tables mark what they cannot publish with negative codes (-999 in the
+ * SVI, -666666666 and friends in the API): never a count or a margin */
+static double
+acs_value (sqlite3_stmt *stmt,
+           int           index,
+           guint        *n_invalid)
+{
+  double value;
+
+  if (sqlite3_column_type (stmt, index) == SQLITE_NULL)
+    return NAN;
+  value = sqlite3_column_double (stmt, index);
+  if (value < 0.0)
+    {
+      (*n_invalid)++;
+      return NAN;
+    }
+  return value;
+}
+
+static EquityResult *
+acs_proportion_run (EquityAnalysisContext  *context,
+                    GError                **error)
+{
+  g_autoptr(EquityResult) result = _equity_analysis_new_result (context, "acs-proportion");
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *source = NULL;
+  EquityDataset *dataset = _equity_analysis_dataset (context, "dataset", FALSE, NULL);
+  EquityColumn *key = _equity_analysis_column (context, dataset, NULL, "key-column", FALSE, NULL);
+  EquityColumn *columns[G_N_ELEMENTS (numeric_keys)];
+  guint n_invalid = 0, n_fallback = 0, n_missing = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_string_printf (sql, "SELECT c%u", equity_column_get_position (key));
+  for (guint i = 0; i < G_N_ELEMENTS (numeric_keys); i++)
+    {
+      columns[i] = _equity_analysis_column (context, dataset, NULL, numeric_keys[i], FALSE, NULL);
+      g_string_append_printf (sql, ", c%u", equity_column_get_position (columns[i]));
+    }
+  g_string_append_printf (sql, " FROM %s ORDER BY rowid", equity_dataset_get_table_name (dataset));
+
+  stmt = _equity_analysis_prepare (context, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *label = _equity_value_to_key (stmt, 0);
+      EquityResultRow *row = equity_result_add_row (result, label != NULL ? label : "");
+      double x = acs_value (stmt, 1, &n_invalid);
+      double moe_x = acs_value (stmt, 2, &n_invalid);
+      double y = acs_value (stmt, 3, &n_invalid);
+      double moe_y = acs_value (stmt, 4, &n_invalid);
+      EquityStatsFlags flags = EQUITY_STATS_OK;
+
+      row->count = x;
+      row->population = y;
+      row->population_moe = moe_y;
+      row->estimate = y > 0.0 && isfinite (x) ? x / y : NAN;
+      if (isnan (row->estimate))
+        flags |= y == 0.0 ? EQUITY_STATS_ZERO_DENOMINATOR : EQUITY_STATS_MISSING_MOE;
+      else
+        row->moe = equity_acs_moe_proportion (x, moe_x, y, moe_y, &flags);
+      row->cv = equity_acs_cv (row->estimate, row->moe);
+      row->reliability = equity_acs_reliability (row->cv);
+      row->share = row->estimate;
+      row->flags = flags;
+      if (flags & EQUITY_STATS_RATIO_FALLBACK)
+        n_fallback++;
+      if (flags & EQUITY_STATS_MISSING_MOE)
+        n_missing++;
+    }
+  sqlite3_finalize (stmt);
+  if (_equity_analysis_step_error (context, rc, error))
+    return NULL;
+
+  if (n_fallback > 0)
+    {
+      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u row used the ratio formula: the proportion formula had nothing under its root.",
+                                                            "%u rows used the ratio formula: the proportion formula had nothing under its root.",
+                                                            n_fallback), n_fallback);
+      equity_result_add_note (result, note);
+    }
+  if (n_missing > 0 || n_invalid > 0)
+    {
+      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u row lacks an estimate or a margin (empty or a negative code): its margin is unknown and its reliability low.",
+                                                            "%u rows lack an estimate or a margin (empty or negative codes): their margins are unknown and their reliability low.",
+                                                            n_missing), n_missing);
+      equity_result_add_note (result, note);
+    }
+
+  _equity_analysis_set_map (context, result, dataset, equity_column_get_name (key));
+  equity_result_set_units (result, _("proportion (0–1); margins of error at 90%"));
+  source = g_strdup_printf (_("“%s”: %s / %s, margins %s and %s (Census Bureau formulas)."),
+                            equity_dataset_get_name (dataset), equity_column_get_name (columns[0]),
+                            equity_column_get_name (columns[2]), equity_column_get_name (columns[1]),
+                            equity_column_get_name (columns[3]));
+  equity_result_set_source_note (result, source);
+  return g_steal_pointer (&result);
+}
+
+const EquityAnalysisKind equity_analysis_kind_acs_proportion = {
+  "acs-proportion", N_("ACS proportion"), acs_proportion_validate, acs_proportion_run,
+};

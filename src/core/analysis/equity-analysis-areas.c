@@ -1,0 +1,472 @@
+/* equity-analysis-areas.c — events to areas: by key, or by point in polygon
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Spec keys ([analysis]): events, [events-filter], [value-column], and either
+ * area-column, or lat-column + lon-column, or location-column ("lat, lon"),
+ * with areas (a spatial dataset) and areas-key (its column of area keys).
+ */
+
+#define G_LOG_DOMAIN "equity-analysis"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "equity-analysis-private.h"
+#include "equity-point-index.h"
+
+/* rows between checks of the cancellable and progress reports */
+#define CHECK_EVERY 65536
+
+gboolean
+_equity_analysis_check_area_source (EquityAnalysisContext  *context,
+                                    GError                **error)
+{
+  g_auto(EquityRowFilter) filter = { 0 };
+  g_autoptr(GError) local_error = NULL;
+  EquityDataset *events, *areas;
+  gboolean has_area, has_lat, has_lon, has_location;
+
+  events = _equity_analysis_dataset (context, "events", FALSE, error);
+  if (events == NULL || !_equity_analysis_filter (context, events, "events-filter", &filter, error))
+    return FALSE;
+  if (_equity_analysis_numeric_column (context, events, NULL, "value-column", TRUE, &local_error) == NULL
+      && local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  has_area = equity_analysis_has_key (context->analysis, "area-column");
+  has_lat = equity_analysis_has_key (context->analysis, "lat-column");
+  has_lon = equity_analysis_has_key (context->analysis, "lon-column");
+  has_location = equity_analysis_has_key (context->analysis, "location-column");
+
+  if (has_area)
+    return _equity_analysis_column (context, events, NULL, "area-column", FALSE, error) != NULL;
+
+  if (!has_lat && !has_lon && !has_location)
+    {
+      _equity_analysis_set_error (context, error, NULL, "area-column",
+                                  _("missing (give area-column, or lat-column and lon-column, "
+                                    "or location-column, with areas and areas-key)"));
+      return FALSE;
+    }
+  if (has_location)
+    {
+      if (_equity_analysis_column (context, events, NULL, "location-column", FALSE, error) == NULL)
+        return FALSE;
+    }
+  else if (_equity_analysis_numeric_column (context, events, NULL, "lat-column", FALSE, error) == NULL
+           || _equity_analysis_numeric_column (context, events, NULL, "lon-column", FALSE, error) == NULL)
+    return FALSE;
+
+  areas = _equity_analysis_dataset (context, "areas", FALSE, error);
+  if (areas == NULL || _equity_analysis_column (context, areas, NULL, "areas-key", FALSE, error) == NULL)
+    return FALSE;
+  if (equity_dataset_get_geometry_column (areas) == NULL)
+    {
+      _equity_analysis_set_error (context, error, NULL, "areas",
+                                  _("dataset “%s” has no geometry (import a GeoJSON, Shapefile or "
+                                    "GeoPackage of the areas)"), equity_dataset_get_name (areas));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+assign_by_key (EquityAnalysisContext  *context,
+               EquityDataset          *events,
+               EquityColumn           *area_column,
+               EquityColumn           *value_column,
+               const EquityRowFilter  *filter,
+               GHashTable             *slots,
+               double                 *counts,
+               double                 *sums,
+               EquityResult           *result,
+               GError                **error)
+{
+  g_autoptr(GHashTable) by_key = NULL;
+  g_autoptr(GList) keys = NULL;
+  guint64 unmatched = 0, blank = 0;
+
+  by_key = _equity_analysis_count_by (context, events, area_column, value_column, filter, error);
+  if (by_key == NULL)
+    return FALSE;
+
+  /* sorted, so the unmatched list reads the same every run */
+  keys = g_list_sort (g_hash_table_get_keys (by_key), (GCompareFunc) g_strcmp0);
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      const double *entry = g_hash_table_lookup (by_key, l->data);
+      gpointer slot = g_hash_table_lookup (slots, l->data);
+
+      if (slot != NULL)
+        {
+          counts[GPOINTER_TO_UINT (slot) - 1] += entry[0];
+          if (sums != NULL)
+            sums[GPOINTER_TO_UINT (slot) - 1] += entry[1];
+        }
+      else if (((const char *) l->data)[0] == '\0')
+        blank += (guint64) entry[0];
+      else
+        {
+          equity_result_add_unmatched (result, l->data);
+          unmatched += (guint64) entry[0];
+        }
+    }
+  equity_result_set_unmatched_events (result, unmatched + blank);
+  if (blank > 0)
+    {
+      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%" G_GUINT64_FORMAT " event has no %s and is counted as unmatched.",
+                                                            "%" G_GUINT64_FORMAT " events have no %s and are counted as unmatched.",
+                                                            blank),
+                                               blank, equity_column_get_name (area_column));
+      equity_result_add_note (result, note);
+    }
+  return TRUE;
+}
+
+/* "35.59, -82.55" or "(35.59, -82.55)" → lat, lon */
+static gboolean
+parse_location (const char *text,
+                double     *lat,
+                double     *lon)
+{
+  char *end;
+
+  if (text == NULL)
+    return FALSE;
+  while (g_ascii_isspace (*text) || *text == '(' || *text == '[')
+    text++;
+  *lat = g_ascii_strtod (text, &end);
+  if (end == text)
+    return FALSE;
+  text = end;
+  while (g_ascii_isspace (*text))
+    text++;
+  if (*text != ',' && *text != ';')
+    return FALSE;
+  text++;
+  *lon = g_ascii_strtod (text, &end);
+  if (end == text)
+    return FALSE;
+  while (g_ascii_isspace (*end) || *end == ')' || *end == ']')
+    end++;
+  return *end == '\0' && isfinite (*lat) && isfinite (*lon);
+}
+
+typedef struct
+{
+  GPtrArray *geometries;  /* EquityGeometry*, NULL where unreadable */
+  GPtrArray *keys;        /* char*, NULL where blank */
+} Polygons;
+
+static void
+polygons_clear (Polygons *polygons)
+{
+  g_clear_pointer (&polygons->geometries, g_ptr_array_unref);
+  g_clear_pointer (&polygons->keys, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Polygons, polygons_clear)
+
+static gboolean
+load_polygons (EquityAnalysisContext  *context,
+               Polygons               *polygons,
+               EquityResult           *result,
+               GError                **error)
+{
+  EquityDataset *areas = _equity_analysis_dataset (context, "areas", FALSE, error);
+  EquityColumn *key = _equity_analysis_column (context, areas, NULL, "areas-key", FALSE, error);
+  EquityColumn *geometry = equity_dataset_get_geometry_column (areas);
+  g_autofree char *sql = NULL;
+  guint unreadable = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  polygons->geometries = g_ptr_array_new_with_free_func ((GDestroyNotify) equity_geometry_free);
+  polygons->keys = g_ptr_array_new_with_free_func (g_free);
+
+  sql = g_strdup_printf ("SELECT c%u, c%u FROM %s ORDER BY rowid", equity_column_get_position (key),
+                         equity_column_get_position (geometry), equity_dataset_get_table_name (areas));
+  stmt = _equity_analysis_prepare (context, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const guint8 *blob = sqlite3_column_blob (stmt, 1);
+      int length = sqlite3_column_bytes (stmt, 1);
+      EquityGeometry *parsed = NULL;
+
+      if (blob != NULL && length > 0)
+        parsed = equity_geometry_new_from_wkb (blob, length, NULL);
+      if (parsed == NULL)
+        unreadable++;
+      g_ptr_array_add (polygons->geometries, parsed);
+      g_ptr_array_add (polygons->keys, _equity_value_to_key (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+  if (_equity_analysis_step_error (context, rc, error))
+    return FALSE;
+  if (unreadable > 0)
+    {
+      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u area of “%s” has no readable geometry and holds no events.",
+                                                            "%u areas of “%s” have no readable geometry and hold no events.",
+                                                            unreadable),
+                                               unreadable, equity_dataset_get_name (areas));
+      equity_result_add_note (result, note);
+    }
+  return TRUE;
+}
+
+static gboolean
+assign_by_point (EquityAnalysisContext  *context,
+                 EquityDataset          *events,
+                 EquityColumn           *value_column,
+                 const EquityRowFilter  *filter,
+                 GHashTable             *slots,
+                 double                 *counts,
+                 double                 *sums,
+                 EquityResult           *result,
+                 GError                **error)
+{
+  g_auto(Polygons) polygons = { 0 };
+  g_autoptr(EquityPointIndex) index = NULL;
+  g_autofree int *polygon_slot = NULL;
+  g_autofree double *polygon_events = NULL;
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  EquityColumn *location = _equity_analysis_column (context, events, NULL, "location-column", TRUE, NULL);
+  guint64 outside = 0, no_location = 0, unmatched = 0, n_rows = 0;
+  guint64 total_rows = MAX (equity_dataset_get_n_rows (events), 1);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!load_polygons (context, &polygons, result, error))
+    return FALSE;
+  index = equity_point_index_new (polygons.geometries);
+
+  /* each polygon's slot among the areas, once, not once per point */
+  polygon_slot = g_new (int, MAX (polygons.keys->len, 1));
+  polygon_events = g_new0 (double, MAX (polygons.keys->len, 1));
+  for (guint i = 0; i < polygons.keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (polygons.keys, i);
+      gpointer slot = key != NULL ? g_hash_table_lookup (slots, key) : NULL;
+
+      polygon_slot[i] = slot != NULL ? (int) GPOINTER_TO_UINT (slot) - 1 : -1;
+    }
+
+  if (location != NULL)
+    g_string_append_printf (sql, "c%u, NULL", equity_column_get_position (location));
+  else
+    {
+      EquityColumn *lat = _equity_analysis_column (context, events, NULL, "lat-column", FALSE, NULL);
+      EquityColumn *lon = _equity_analysis_column (context, events, NULL, "lon-column", FALSE, NULL);
+
+      g_string_append_printf (sql, "c%u, c%u", equity_column_get_position (lat),
+                              equity_column_get_position (lon));
+    }
+  if (value_column != NULL)
+    g_string_append_printf (sql, ", c%u", equity_column_get_position (value_column));
+  else
+    g_string_append (sql, ", 0");
+  if (filter->column != NULL)
+    g_string_append_printf (sql, ", c%u", equity_column_get_position (filter->column));
+  g_string_append_printf (sql, " FROM %s", equity_dataset_get_table_name (events));
+
+  stmt = _equity_analysis_prepare (context, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      double lat, lon;
+      int polygon;
+
+      if (++n_rows % CHECK_EVERY == 0)
+        {
+          if (_equity_analysis_cancelled (context, error))
+            {
+              sqlite3_finalize (stmt);
+              return FALSE;
+            }
+          _equity_analysis_progress (context, 0.1 + 0.8 * n_rows / total_rows);
+        }
+      if (filter->column != NULL)
+        {
+          g_autofree char *value = _equity_value_to_key (stmt, 3);
+
+          if (g_strcmp0 (value, filter->value) != 0)
+            continue;
+        }
+      if (location != NULL)
+        {
+          if (!parse_location ((const char *) sqlite3_column_text (stmt, 0), &lat, &lon))
+            {
+              no_location++;
+              continue;
+            }
+        }
+      else
+        {
+          if (sqlite3_column_type (stmt, 0) == SQLITE_NULL || sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+            {
+              no_location++;
+              continue;
+            }
+          lat = sqlite3_column_double (stmt, 0);
+          lon = sqlite3_column_double (stmt, 1);
+        }
+
+      polygon = equity_point_index_lookup (index, lon, lat);
+      if (polygon < 0)
+        outside++;
+      else if (polygon_slot[polygon] >= 0)
+        {
+          counts[polygon_slot[polygon]] += 1.0;
+          if (sums != NULL)
+            sums[polygon_slot[polygon]] += sqlite3_column_double (stmt, 2);
+        }
+      else
+        polygon_events[polygon] += 1.0;
+    }
+  sqlite3_finalize (stmt);
+  if (_equity_analysis_step_error (context, rc, error))
+    return FALSE;
+
+  /* polygons that held events but have no population row */
+  for (guint i = 0; i < polygons.keys->len; i++)
+    if (polygon_events[i] > 0.0)
+      {
+        const char *key = g_ptr_array_index (polygons.keys, i);
+
+        equity_result_add_unmatched (result, key != NULL ? key : _("(blank)"));
+        unmatched += (guint64) polygon_events[i];
+      }
+  equity_result_set_unmatched_events (result, unmatched);
+  equity_result_set_outside (result, outside + no_location);
+  if (no_location > 0)
+    {
+      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%" G_GUINT64_FORMAT " event has no usable location and is counted as outside.",
+                                                            "%" G_GUINT64_FORMAT " events have no usable location and are counted as outside.",
+                                                            no_location),
+                                               no_location);
+      equity_result_add_note (result, note);
+    }
+  return TRUE;
+}
+
+gboolean
+_equity_analysis_assign_events (EquityAnalysisContext  *context,
+                                GHashTable             *slots,
+                                double                 *counts,
+                                double                 *sums,
+                                EquityResult           *result,
+                                GError                **error)
+{
+  g_auto(EquityRowFilter) filter = { 0 };
+  EquityDataset *events = _equity_analysis_dataset (context, "events", FALSE, error);
+  EquityColumn *area_column, *value_column;
+
+  if (events == NULL || !_equity_analysis_filter (context, events, "events-filter", &filter, error))
+    return FALSE;
+  value_column = _equity_analysis_column (context, events, NULL, "value-column", TRUE, NULL);
+  /* count-column: each row stands for that many events (an aggregated table) */
+  if (value_column == NULL)
+    value_column = _equity_analysis_column (context, events, NULL, "count-column", TRUE, NULL);
+  area_column = _equity_analysis_column (context, events, NULL, "area-column", TRUE, NULL);
+
+  if (area_column != NULL)
+    return assign_by_key (context, events, area_column, value_column, &filter, slots, counts,
+                          value_column != NULL ? sums : NULL, result, error);
+  return assign_by_point (context, events, value_column, &filter, slots, counts,
+                          value_column != NULL ? sums : NULL, result, error);
+}
+
+gboolean
+_equity_analysis_area_table (EquityAnalysisContext  *context,
+                             EquityDataset          *dataset,
+                             EquityColumn           *key_column,
+                             EquityColumn          **columns,
+                             const gboolean         *is_moe,
+                             guint                   n_columns,
+                             EquityAreaTable        *out,
+                             GError                **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree double *row = g_new (double, MAX (n_columns, 1));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  memset (out, 0, sizeof *out);
+  out->keys = g_ptr_array_new_with_free_func (g_free);
+  out->slots = g_hash_table_new (g_str_hash, g_str_equal);
+  out->values = g_array_new (FALSE, FALSE, sizeof (double));
+  out->n_columns = n_columns;
+
+  g_string_printf (sql, "SELECT c%u", equity_column_get_position (key_column));
+  for (guint i = 0; i < n_columns; i++)
+    if (columns[i] != NULL)
+      g_string_append_printf (sql, ", c%u", equity_column_get_position (columns[i]));
+    else
+      g_string_append (sql, ", NULL");
+  g_string_append_printf (sql, " FROM %s ORDER BY rowid", equity_dataset_get_table_name (dataset));
+
+  stmt = _equity_analysis_prepare (context, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *key = _equity_value_to_key (stmt, 0);
+      gpointer slot;
+
+      if (key == NULL || key[0] == '\0')
+        {
+          out->n_blank++;
+          continue;
+        }
+      for (guint i = 0; i < n_columns; i++)
+        row[i] = sqlite3_column_type (stmt, i + 1) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, i + 1);
+
+      slot = g_hash_table_lookup (out->slots, key);
+      if (slot == NULL)
+        {
+          g_array_append_vals (out->values, row, n_columns);
+          g_ptr_array_add (out->keys, g_steal_pointer (&key));
+          g_hash_table_insert (out->slots, g_ptr_array_index (out->keys, out->keys->len - 1),
+                               GUINT_TO_POINTER (out->keys->len));
+          continue;
+        }
+
+      /* the same area twice (a tract split over two rows): one area */
+      out->n_duplicates++;
+      for (guint i = 0; i < n_columns; i++)
+        {
+          double *have = &_equity_area_table_value (out, GPOINTER_TO_UINT (slot) - 1, i);
+
+          if (isnan (row[i]))
+            continue;
+          if (isnan (*have))
+            *have = row[i];
+          else if (is_moe != NULL && is_moe[i])
+            *have = sqrt (*have * *have + row[i] * row[i]);
+          else
+            *have += row[i];
+        }
+    }
+  sqlite3_finalize (stmt);
+  return !_equity_analysis_step_error (context, rc, error);
+}
+
+void
+_equity_area_table_clear (EquityAreaTable *table)
+{
+  g_clear_pointer (&table->slots, g_hash_table_unref);
+  g_clear_pointer (&table->keys, g_ptr_array_unref);
+  g_clear_pointer (&table->values, g_array_unref);
+}

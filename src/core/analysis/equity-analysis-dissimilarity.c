@@ -1,0 +1,121 @@
+/* equity-analysis-dissimilarity.c — how differently two groups spread over areas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Spec keys ([analysis]): dataset, group-a, group-b, [key-column];
+ * [map] + [map-key] to draw each area's contribution.
+ */
+
+#define G_LOG_DOMAIN "equity-analysis"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "equity-analysis-private.h"
+
+static gboolean
+dissimilarity_validate (EquityAnalysisContext  *context,
+                        GError                **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  EquityDataset *dataset = _equity_analysis_dataset (context, "dataset", FALSE, error);
+
+  if (dataset == NULL
+      || _equity_analysis_numeric_column (context, dataset, NULL, "group-a", FALSE, error) == NULL
+      || _equity_analysis_numeric_column (context, dataset, NULL, "group-b", FALSE, error) == NULL)
+    return FALSE;
+  if (_equity_analysis_column (context, dataset, NULL, "key-column", TRUE, &local_error) == NULL
+      && local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return _equity_analysis_check_map (context, error);
+}
+
+static EquityResult *
+dissimilarity_run (EquityAnalysisContext  *context,
+                   GError                **error)
+{
+  g_autoptr(EquityResult) result = _equity_analysis_new_result (context, "dissimilarity");
+  g_autoptr(GArray) a = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) b = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *sql = NULL;
+  g_autofree char *source = NULL;
+  EquityDataset *dataset = _equity_analysis_dataset (context, "dataset", FALSE, NULL);
+  EquityColumn *group_a = _equity_analysis_column (context, dataset, NULL, "group-a", FALSE, NULL);
+  EquityColumn *group_b = _equity_analysis_column (context, dataset, NULL, "group-b", FALSE, NULL);
+  EquityColumn *key = _equity_analysis_column (context, dataset, NULL, "key-column", TRUE, NULL);
+  double total_a = 0.0, total_b = 0.0;
+  guint skipped = 0, row_number = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  sql = g_strdup_printf ("SELECT c%u, c%u, %s%u FROM %s ORDER BY rowid",
+                         equity_column_get_position (group_a), equity_column_get_position (group_b),
+                         key != NULL ? "c" : "", key != NULL ? equity_column_get_position (key) : 0,
+                         equity_dataset_get_table_name (dataset));
+  stmt = _equity_analysis_prepare (context, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *label = NULL;
+      EquityResultRow *row;
+      double x, y;
+
+      row_number++;
+      /* an area missing either count cannot say how the two groups differ */
+      if (sqlite3_column_type (stmt, 0) == SQLITE_NULL || sqlite3_column_type (stmt, 1) == SQLITE_NULL
+          || sqlite3_column_double (stmt, 0) < 0.0 || sqlite3_column_double (stmt, 1) < 0.0)
+        {
+          skipped++;
+          continue;
+        }
+      x = sqlite3_column_double (stmt, 0);
+      y = sqlite3_column_double (stmt, 1);
+      label = key != NULL ? _equity_value_to_key (stmt, 2) : g_strdup_printf ("%u", row_number);
+      row = equity_result_add_row (result, label != NULL ? label : "");
+      row->count = x;
+      row->population = y;
+      g_array_append_val (a, x);
+      g_array_append_val (b, y);
+      total_a += x;
+      total_b += y;
+    }
+  sqlite3_finalize (stmt);
+  if (_equity_analysis_step_error (context, rc, error))
+    return NULL;
+
+  for (guint i = 0; i < equity_result_get_n_rows (result); i++)
+    {
+      EquityResultRow *row = equity_result_get_row (result, i);
+
+      row->share = total_a > 0.0 ? row->count / total_a : NAN;
+      row->population_share = total_b > 0.0 ? row->population / total_b : NAN;
+    }
+  equity_result_set_index (result, equity_stats_dissimilarity ((double *) a->data, (double *) b->data, a->len));
+  equity_result_set_number (result, "total_a", total_a);
+  equity_result_set_number (result, "total_b", total_b);
+  if (skipped > 0)
+    {
+      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u row lacks a count of either group and is left out.",
+                                                            "%u rows lack a count of either group and are left out.",
+                                                            skipped), skipped);
+      equity_result_add_note (result, note);
+    }
+  if (key != NULL)
+    _equity_analysis_set_map (context, result, dataset, equity_column_get_name (key));
+  equity_result_set_units (result, _("index 0–1 (0: both groups spread alike)"));
+  source = g_strdup_printf (_("“%s”: %s against %s across %u areas."), equity_dataset_get_name (dataset),
+                            equity_column_get_name (group_a), equity_column_get_name (group_b), a->len);
+  equity_result_set_source_note (result, source);
+  return g_steal_pointer (&result);
+}
+
+const EquityAnalysisKind equity_analysis_kind_dissimilarity = {
+  "dissimilarity", N_("Dissimilarity index"), dissimilarity_validate, dissimilarity_run,
+};

@@ -1,0 +1,179 @@
+/* equity-analysis-outcomes.c — mean and median of a value by group or area
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Spec keys ([analysis]): events, value-column, and group-column or
+ * area-column (what to break the values down by), [events-filter];
+ * [map] + [map-key] to draw it by area.
+ */
+
+#define G_LOG_DOMAIN "equity-analysis"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "equity-analysis-private.h"
+
+static EquityColumn *
+by_column (EquityAnalysisContext *context,
+           EquityDataset         *events,
+           const char           **key)
+{
+  *key = equity_analysis_has_key (context->analysis, "group-column") ? "group-column" : "area-column";
+  return _equity_analysis_column (context, events, NULL, *key, TRUE, NULL);
+}
+
+static gboolean
+outcomes_validate (EquityAnalysisContext  *context,
+                   GError                **error)
+{
+  g_auto(EquityRowFilter) filter = { 0 };
+  EquityDataset *events = _equity_analysis_dataset (context, "events", FALSE, error);
+  const char *key;
+
+  if (events == NULL
+      || _equity_analysis_numeric_column (context, events, NULL, "value-column", FALSE, error) == NULL
+      || !_equity_analysis_filter (context, events, "events-filter", &filter, error))
+    return FALSE;
+  if (!equity_analysis_has_key (context->analysis, "group-column")
+      && !equity_analysis_has_key (context->analysis, "area-column"))
+    {
+      _equity_analysis_set_error (context, error, NULL, "group-column",
+                                  _("missing (give group-column or area-column: what to compare)"));
+      return FALSE;
+    }
+  by_column (context, events, &key);
+  if (_equity_analysis_column (context, events, NULL, key, FALSE, error) == NULL)
+    return FALSE;
+  return _equity_analysis_check_map (context, error);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+fill_row (EquityAnalysisContext *context,
+          EquityResultRow       *row,
+          GArray                *values)
+{
+  EquityEstimate estimate;
+
+  g_array_sort (values, compare_doubles);
+  row->count = values->len;
+  row->flags = equity_stats_mean ((double *) values->data, values->len, context->confidence, &estimate, NULL);
+  row->mean = estimate.value;
+  row->mean_low = estimate.low;
+  row->mean_high = estimate.high;
+  row->flags |= equity_stats_median ((double *) values->data, values->len, context->confidence, &estimate);
+  row->median = estimate.value;
+  row->median_low = estimate.low;
+  row->median_high = estimate.high;
+  row->suppressed = _equity_analysis_suppressed (context, values->len);
+}
+
+static EquityResult *
+outcomes_run (EquityAnalysisContext  *context,
+              GError                **error)
+{
+  g_autoptr(EquityResult) result = _equity_analysis_new_result (context, "outcomes");
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) g_array_unref);
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GList) keys = NULL;
+  g_auto(EquityRowFilter) filter = { 0 };
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *source = NULL;
+  EquityDataset *events = _equity_analysis_dataset (context, "events", FALSE, NULL);
+  EquityColumn *value = _equity_analysis_column (context, events, NULL, "value-column", FALSE, NULL);
+  const char *by_key;
+  EquityColumn *by = by_column (context, events, &by_key);
+  EquityResultRow *overall;
+  guint64 blank = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!_equity_analysis_filter (context, events, "events-filter", &filter, error))
+    return NULL;
+  g_string_printf (sql, "SELECT c%u, c%u", equity_column_get_position (by), equity_column_get_position (value));
+  if (filter.column != NULL)
+    g_string_append_printf (sql, ", c%u", equity_column_get_position (filter.column));
+  g_string_append_printf (sql, " FROM %s WHERE c%u IS NOT NULL", equity_dataset_get_table_name (events),
+                          equity_column_get_position (value));
+
+  stmt = _equity_analysis_prepare (context, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *key = _equity_value_to_key (stmt, 0);
+      double x = sqlite3_column_double (stmt, 1);
+      GArray *values;
+
+      if (filter.column != NULL)
+        {
+          g_autofree char *cell = _equity_value_to_key (stmt, 2);
+
+          if (g_strcmp0 (cell, filter.value) != 0)
+            continue;
+        }
+      g_array_append_val (all, x);
+      if (key == NULL || key[0] == '\0')
+        {
+          blank++;
+          continue;
+        }
+      values = g_hash_table_lookup (groups, key);
+      if (values == NULL)
+        {
+          values = g_array_new (FALSE, FALSE, sizeof (double));
+          g_hash_table_insert (groups, g_steal_pointer (&key), values);
+        }
+      g_array_append_val (values, x);
+    }
+  sqlite3_finalize (stmt);
+  if (_equity_analysis_step_error (context, rc, error))
+    return NULL;
+
+  overall = equity_result_get_overall (result);
+  fill_row (context, overall, all);
+
+  keys = g_list_sort (g_hash_table_get_keys (groups), (GCompareFunc) g_strcmp0);
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      EquityResultRow *row = equity_result_add_row (result, l->data);
+
+      if (g_str_equal (by_key, "group-column"))
+        row->display_label = g_strdup (equity_analysis_group_display_name (l->data));
+      fill_row (context, row, g_hash_table_lookup (groups, l->data));
+      row->ratio = overall->mean != 0.0 ? row->mean / overall->mean : NAN;
+    }
+  if (blank > 0)
+    {
+      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%" G_GUINT64_FORMAT " value has no %s: it counts in the overall figures only.",
+                                                            "%" G_GUINT64_FORMAT " values have no %s: they count in the overall figures only.",
+                                                            blank), blank, equity_column_get_name (by));
+      equity_result_add_note (result, note);
+    }
+
+  if (g_str_equal (by_key, "area-column"))
+    _equity_analysis_set_map (context, result, NULL, NULL);
+  equity_result_set_units (result, equity_column_get_name (value));
+  source = g_strdup_printf (_("“%s”: %s by %s; mean with a t interval, median with an order-statistic interval."),
+                            equity_dataset_get_name (events), equity_column_get_name (value),
+                            equity_column_get_name (by));
+  equity_result_set_source_note (result, source);
+  return g_steal_pointer (&result);
+}
+
+const EquityAnalysisKind equity_analysis_kind_outcomes = {
+  "outcomes", N_("Outcomes"), outcomes_validate, outcomes_run,
+};

@@ -1,0 +1,223 @@
+/* equity-analysis-private.h — what the kinds share: the run context and helpers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "equity-analysis.h"
+#include "equity-stats.h"
+
+G_BEGIN_DECLS
+
+#define EQUITY_ANALYSIS_GROUP "analysis"
+#define EQUITY_GROUPS_GROUP   "groups"
+/* optional: group value → margin-of-error column of its population */
+#define EQUITY_GROUP_MOES_GROUP "group-moes"
+
+typedef struct
+{
+  EquityAnalysis     *analysis;
+  EquityProject      *project;
+  sqlite3            *db;
+  EquityProgressFunc  progress;
+  gpointer            progress_data;
+  GCancellable       *cancellable;
+  double              per;
+  double              confidence;
+  guint               suppress_below;
+} EquityAnalysisContext;
+
+typedef struct
+{
+  const char   *kind;
+  const char   *label;
+  gboolean    (*validate) (EquityAnalysisContext *context,
+                           GError               **error);
+  EquityResult *(*run)    (EquityAnalysisContext *context,
+                           GError               **error);
+} EquityAnalysisKind;
+
+/* the kinds, one file each */
+extern const EquityAnalysisKind equity_analysis_kind_group_rates;
+extern const EquityAnalysisKind equity_analysis_kind_area_rates;
+extern const EquityAnalysisKind equity_analysis_kind_group_exposure;
+extern const EquityAnalysisKind equity_analysis_kind_outcomes;
+extern const EquityAnalysisKind equity_analysis_kind_acs_proportion;
+extern const EquityAnalysisKind equity_analysis_kind_representation;
+extern const EquityAnalysisKind equity_analysis_kind_utilization;
+extern const EquityAnalysisKind equity_analysis_kind_dissimilarity;
+extern const EquityAnalysisKind equity_analysis_kind_index_of_disparity;
+
+/* [GROUP] KEY of the spec, stripped; NULL when absent or empty */
+char          *_equity_analysis_spec_value  (EquityAnalysis        *self,
+                                             const char            *group,
+                                             const char            *key);
+
+/* group-rates, shared with index-of-disparity */
+gboolean       _equity_analysis_group_rates_validate (EquityAnalysisContext *context,
+                                                      GError               **error);
+EquityResult  *_equity_analysis_group_rates (EquityAnalysisContext *context,
+                                             const char            *kind,
+                                             GError               **error);
+/* "arrests per 1,000 residents" */
+char          *_equity_analysis_units       (EquityAnalysisContext *context,
+                                             const char            *what);
+
+/* Errors: "SOURCE: [GROUP] KEY: message" */
+void           _equity_analysis_set_error   (EquityAnalysisContext *context,
+                                             GError               **error,
+                                             const char            *group,
+                                             const char            *key,
+                                             const char            *format,
+                                             ...) G_GNUC_PRINTF (5, 6);
+/* [analysis] KEY as a string; NULL when absent or empty */
+char          *_equity_analysis_string      (EquityAnalysisContext *context,
+                                             const char            *key);
+/* The dataset [analysis] KEY names; an error when absent (unless OPTIONAL,
+ * then NULL with no error) or not in the project. */
+EquityDataset *_equity_analysis_dataset     (EquityAnalysisContext *context,
+                                             const char            *key,
+                                             gboolean               optional,
+                                             GError               **error);
+/* The column of DATASET that [GROUP] KEY names (GROUP NULL: [analysis]) */
+EquityColumn  *_equity_analysis_column      (EquityAnalysisContext *context,
+                                             EquityDataset         *dataset,
+                                             const char            *group,
+                                             const char            *key,
+                                             gboolean               optional,
+                                             GError               **error);
+/* …and which must hold numbers */
+EquityColumn  *_equity_analysis_numeric_column (EquityAnalysisContext *context,
+                                                EquityDataset         *dataset,
+                                                const char            *group,
+                                                const char            *key,
+                                                gboolean               optional,
+                                                GError               **error);
+/* the storage name of COLUMN: "c3" */
+char          *_equity_column_sql           (EquityColumn          *column);
+/* A cell as the text keys match on: integers in decimal, reals that are whole
+ * numbers without ".0", text as stored; NULL for NULL. */
+char          *_equity_value_to_key         (sqlite3_stmt          *stmt,
+                                             int                    index);
+/* sqlite3_prepare_v2 with a GError carrying SQLite's message */
+sqlite3_stmt  *_equity_analysis_prepare     (EquityAnalysisContext *context,
+                                             const char            *sql,
+                                             GError               **error);
+gboolean       _equity_analysis_step_error  (EquityAnalysisContext *context,
+                                             int                    rc,
+                                             GError               **error);
+/* TRUE (with an error set) when the run was cancelled */
+gboolean       _equity_analysis_cancelled   (EquityAnalysisContext *context,
+                                             GError               **error);
+void           _equity_analysis_progress    (EquityAnalysisContext *context,
+                                             double                 fraction);
+/* a result of KIND with per, confidence, suppress-below and title set */
+EquityResult  *_equity_analysis_new_result  (EquityAnalysisContext *context,
+                                             const char            *kind);
+/* counts from 1 to suppress-below − 1 */
+gboolean       _equity_analysis_suppressed  (EquityAnalysisContext *context,
+                                             double                 count);
+
+/* A COLUMN=VALUE filter of [analysis] KEY, matched as text */
+typedef struct
+{
+  EquityColumn *column;
+  char         *value;
+} EquityRowFilter;
+
+gboolean       _equity_analysis_filter      (EquityAnalysisContext *context,
+                                             EquityDataset         *dataset,
+                                             const char            *key,
+                                             EquityRowFilter       *filter,
+                                             GError               **error);
+void           _equity_row_filter_clear     (EquityRowFilter       *filter);
+
+/* [groups] with their population columns (group-rates, representation,
+ * group-exposure): checks that each column exists in POPULATION and holds
+ * numbers; [group-moes] likewise, optional. */
+gboolean       _equity_analysis_check_groups (EquityAnalysisContext *context,
+                                              EquityDataset         *population,
+                                              GError               **error);
+
+/* Group populations: the sum of each [groups] column over the rows of
+ * [analysis] population that pass population-filter, with the ACS sum of
+ * the [group-moes] margins (NAN when there are none). */
+typedef struct
+{
+  char  **groups;      /* [groups] values, file order */
+  guint   n_groups;
+  double *population;
+  double *moe;
+  guint   n_rows;      /* population rows summed */
+} EquityGroupPopulation;
+
+gboolean       _equity_analysis_group_population (EquityAnalysisContext *context,
+                                                  EquityGroupPopulation *out,
+                                                  GError               **error);
+void           _equity_group_population_clear    (EquityGroupPopulation *population);
+
+/* Counts (and sums of VALUE, when given) of DATASET's rows by the text of
+ * KEY_COLUMN: key → double[2] {count, sum}; NULL keys under "". */
+GHashTable    *_equity_analysis_count_by     (EquityAnalysisContext *context,
+                                              EquityDataset         *dataset,
+                                              EquityColumn          *key_column,
+                                              EquityColumn          *value_column,
+                                              const EquityRowFilter *filter,
+                                              GError               **error);
+
+/* Areas: events of [analysis] events assigned to SLOTS (key → slot + 1 as
+ * GUINT_TO_POINTER) through area-column, or lat/lon or location points in the
+ * polygons of `areas`. Adds to COUNTS[slot] (and SUMS[slot] with
+ * value-column). Records unmatched keys, unmatched events and outside events
+ * in RESULT. */
+gboolean       _equity_analysis_check_area_source (EquityAnalysisContext *context,
+                                                   GError               **error);
+gboolean       _equity_analysis_assign_events (EquityAnalysisContext *context,
+                                               GHashTable            *slots,
+                                               double                *counts,
+                                               double                *sums,
+                                               EquityResult          *result,
+                                               GError               **error);
+
+/* optional map + map-key: a spatial dataset to draw the result on */
+gboolean       _equity_analysis_check_map   (EquityAnalysisContext *context,
+                                             GError               **error);
+/* map + map-key, else areas + areas-key, else KEYED when it has geometry */
+void           _equity_analysis_set_map     (EquityAnalysisContext *context,
+                                             EquityResult          *result,
+                                             EquityDataset         *keyed,
+                                             const char            *keyed_key);
+
+/* The rows of an area table (the population dataset of area-rates and
+ * group-exposure): one slot per distinct key, in row order; rows that share a
+ * key are merged (values summed, margins by root sum of squares). */
+typedef struct
+{
+  GPtrArray  *keys;       /* char*, one per slot */
+  GHashTable *slots;      /* key → slot + 1 */
+  guint       n_columns;
+  GArray     *values;     /* double, n_slots × n_columns, NAN for NULL */
+  guint       n_duplicates;
+  guint       n_blank;    /* rows without a key, left out */
+} EquityAreaTable;
+
+gboolean       _equity_analysis_area_table  (EquityAnalysisContext *context,
+                                             EquityDataset         *dataset,
+                                             EquityColumn          *key_column,
+                                             EquityColumn         **columns,
+                                             const gboolean        *is_moe,
+                                             guint                  n_columns,
+                                             EquityAreaTable       *out,
+                                             GError               **error);
+void           _equity_area_table_clear     (EquityAreaTable       *table);
+#define _equity_area_table_value(table, slot, column) \
+  g_array_index ((table)->values, double, (gsize) (slot) * (table)->n_columns + (column))
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EquityAreaTable, _equity_area_table_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EquityRowFilter, _equity_row_filter_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EquityGroupPopulation, _equity_group_population_clear)
+
+G_END_DECLS

@@ -1,0 +1,520 @@
+/* equity-analysis-util.c — what the kinds share: spec look-ups, errors, SQL
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "equity-analysis"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "equity-error.h"
+#include "equity-analysis-private.h"
+
+void
+_equity_analysis_set_error (EquityAnalysisContext  *context,
+                            GError                **error,
+                            const char             *group,
+                            const char             *key,
+                            const char             *format,
+                            ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID, "%s: [%s] %s: %s",
+               equity_analysis_get_source_name (context->analysis),
+               group != NULL ? group : EQUITY_ANALYSIS_GROUP, key, message);
+}
+
+char *
+_equity_analysis_string (EquityAnalysisContext *context,
+                         const char            *key)
+{
+  return _equity_analysis_spec_value (context->analysis, EQUITY_ANALYSIS_GROUP, key);
+}
+
+EquityDataset *
+_equity_analysis_dataset (EquityAnalysisContext  *context,
+                          const char             *key,
+                          gboolean                optional,
+                          GError                **error)
+{
+  g_autofree char *name = _equity_analysis_string (context, key);
+  EquityDataset *dataset;
+
+  if (name == NULL)
+    {
+      if (!optional)
+        _equity_analysis_set_error (context, error, NULL, key, _("missing (the name of a dataset)"));
+      return NULL;
+    }
+  dataset = equity_project_find_dataset (context->project, name);
+  if (dataset == NULL)
+    _equity_analysis_set_error (context, error, NULL, key, _("the project has no dataset “%s”"), name);
+  return dataset;
+}
+
+EquityColumn *
+_equity_analysis_column (EquityAnalysisContext  *context,
+                         EquityDataset          *dataset,
+                         const char             *group,
+                         const char             *key,
+                         gboolean                optional,
+                         GError                **error)
+{
+  g_autofree char *name = _equity_analysis_spec_value (context->analysis,
+                                                       group != NULL ? group : EQUITY_ANALYSIS_GROUP,
+                                                       key);
+  EquityColumn *column;
+
+  if (name == NULL)
+    {
+      if (!optional)
+        _equity_analysis_set_error (context, error, group, key,
+                                    _("missing (a column of dataset “%s”)"),
+                                    equity_dataset_get_name (dataset));
+      return NULL;
+    }
+  column = equity_dataset_find_column (dataset, name);
+  if (column == NULL)
+    _equity_analysis_set_error (context, error, group, key, _("dataset “%s” has no column “%s”"),
+                                equity_dataset_get_name (dataset), name);
+  return column;
+}
+
+EquityColumn *
+_equity_analysis_numeric_column (EquityAnalysisContext  *context,
+                                 EquityDataset          *dataset,
+                                 const char             *group,
+                                 const char             *key,
+                                 gboolean                optional,
+                                 GError                **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  EquityColumn *column = _equity_analysis_column (context, dataset, group, key, optional, &local_error);
+  EquityColumnType type;
+
+  if (column == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  type = equity_column_get_column_type (column);
+  if (type != EQUITY_COLUMN_TYPE_INTEGER && type != EQUITY_COLUMN_TYPE_REAL)
+    {
+      _equity_analysis_set_error (context, error, group, key,
+                                  _("column “%s” of dataset “%s” holds %s, not numbers"),
+                                  equity_column_get_name (column), equity_dataset_get_name (dataset),
+                                  equity_column_type_to_string (type));
+      return NULL;
+    }
+  return column;
+}
+
+char *
+_equity_column_sql (EquityColumn *column)
+{
+  return g_strdup_printf ("c%u", equity_column_get_position (column));
+}
+
+char *
+_equity_value_to_key (sqlite3_stmt *stmt,
+                      int           index)
+{
+  switch (sqlite3_column_type (stmt, index))
+    {
+    case SQLITE_NULL:
+      return NULL;
+    case SQLITE_INTEGER:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, index));
+    case SQLITE_FLOAT:
+      {
+        double value = sqlite3_column_double (stmt, index);
+        char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+        /* 9.0 is the key 9: a code read as a number must still match its text */
+        if (value == floor (value) && fabs (value) < 1e15)
+          return g_strdup_printf ("%.0f", value);
+        return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value));
+      }
+    default:
+      return g_strdup ((const char *) sqlite3_column_text (stmt, index));
+    }
+}
+
+sqlite3_stmt *
+_equity_analysis_prepare (EquityAnalysisContext  *context,
+                          const char             *sql,
+                          GError                **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (context->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_FAILED, _("Could not read the project: %s"),
+                   sqlite3_errmsg (context->db));
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+_equity_analysis_step_error (EquityAnalysisContext  *context,
+                             int                     rc,
+                             GError                **error)
+{
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    return FALSE;
+  g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_FAILED, _("Could not read the project: %s"),
+               sqlite3_errmsg (context->db));
+  return TRUE;
+}
+
+gboolean
+_equity_analysis_cancelled (EquityAnalysisContext  *context,
+                            GError                **error)
+{
+  return g_cancellable_set_error_if_cancelled (context->cancellable, error);
+}
+
+void
+_equity_analysis_progress (EquityAnalysisContext *context,
+                           double                 fraction)
+{
+  if (context->progress != NULL)
+    context->progress (CLAMP (fraction, 0.0, 1.0), context->progress_data);
+}
+
+EquityResult *
+_equity_analysis_new_result (EquityAnalysisContext *context,
+                             const char            *kind)
+{
+  g_autofree char *name = equity_analysis_dup_name (context->analysis);
+  EquityResult *result = equity_result_new (kind);
+
+  equity_result_set_title (result, name);
+  equity_result_set_per (result, context->per);
+  equity_result_set_confidence (result, context->confidence);
+  equity_result_set_suppress_below (result, context->suppress_below);
+  return result;
+}
+
+char *
+_equity_analysis_units (EquityAnalysisContext *context,
+                        const char            *what)
+{
+  g_autoptr(GString) per = g_string_new (NULL);
+  g_autofree char *digits = NULL;
+  guint lead;
+
+  if (context->per != floor (context->per) || context->per >= 1e15)
+    return g_strdup_printf (_("%s per %g residents"), what, context->per);
+  /* 1000 → "1,000": the way a council packet prints it */
+  digits = g_strdup_printf ("%.0f", context->per);
+  lead = strlen (digits) % 3;
+  for (guint i = 0; digits[i] != '\0'; i++)
+    {
+      if (i > 0 && (i % 3) == lead % 3 && i >= (lead == 0 ? 3 : lead))
+        g_string_append_c (per, ',');
+      g_string_append_c (per, digits[i]);
+    }
+  return g_strdup_printf (_("%s per %s residents"), what, per->str);
+}
+
+gboolean
+_equity_analysis_suppressed (EquityAnalysisContext *context,
+                             double                 count)
+{
+  return count >= 1.0 && count < context->suppress_below;
+}
+
+gboolean
+_equity_analysis_filter (EquityAnalysisContext  *context,
+                         EquityDataset          *dataset,
+                         const char             *key,
+                         EquityRowFilter        *filter,
+                         GError                **error)
+{
+  g_autofree char *text = _equity_analysis_string (context, key);
+  g_autofree char *column_name = NULL;
+  const char *equals;
+
+  filter->column = NULL;
+  filter->value = NULL;
+  if (text == NULL)
+    return TRUE;
+
+  equals = strchr (text, '=');
+  if (equals == NULL || equals == text)
+    {
+      _equity_analysis_set_error (context, error, NULL, key, _("“%s” is not COLUMN=VALUE"), text);
+      return FALSE;
+    }
+  column_name = g_strstrip (g_strndup (text, equals - text));
+  filter->column = equity_dataset_find_column (dataset, column_name);
+  if (filter->column == NULL)
+    {
+      _equity_analysis_set_error (context, error, NULL, key, _("dataset “%s” has no column “%s”"),
+                                  equity_dataset_get_name (dataset), column_name);
+      return FALSE;
+    }
+  filter->value = g_strstrip (g_strdup (equals + 1));
+  return TRUE;
+}
+
+void
+_equity_row_filter_clear (EquityRowFilter *filter)
+{
+  g_clear_pointer (&filter->value, g_free);
+  filter->column = NULL;
+}
+
+gboolean
+_equity_analysis_check_groups (EquityAnalysisContext  *context,
+                               EquityDataset          *population,
+                               GError                **error)
+{
+  g_auto(GStrv) groups = equity_analysis_dup_groups (context->analysis);
+
+  if (groups[0] == NULL)
+    {
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID,
+                   _("%s: [groups]: missing (one line per group: GROUP VALUE = population column)"),
+                   equity_analysis_get_source_name (context->analysis));
+      return FALSE;
+    }
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (_equity_analysis_numeric_column (context, population, EQUITY_GROUPS_GROUP, groups[i],
+                                           FALSE, error) == NULL)
+        return FALSE;
+      if (_equity_analysis_numeric_column (context, population, EQUITY_GROUP_MOES_GROUP, groups[i],
+                                           TRUE, &local_error) == NULL && local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static double
+column_double (sqlite3_stmt *stmt,
+               int           index)
+{
+  if (sqlite3_column_type (stmt, index) == SQLITE_NULL)
+    return NAN;
+  return sqlite3_column_double (stmt, index);
+}
+
+gboolean
+_equity_analysis_group_population (EquityAnalysisContext  *context,
+                                   EquityGroupPopulation  *out,
+                                   GError                **error)
+{
+  EquityDataset *population = _equity_analysis_dataset (context, "population", FALSE, error);
+  g_auto(EquityRowFilter) filter = { 0 };
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  g_autofree double *moe_squares = NULL;
+  g_autofree double *largest_zero_moe = NULL;
+  g_autofree gboolean *has_moe = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  memset (out, 0, sizeof *out);
+  if (population == NULL || !_equity_analysis_filter (context, population, "population-filter", &filter, error))
+    return FALSE;
+
+  out->groups = equity_analysis_dup_groups (context->analysis);
+  out->n_groups = g_strv_length (out->groups);
+  out->population = g_new0 (double, out->n_groups);
+  out->moe = g_new (double, out->n_groups);
+  moe_squares = g_new0 (double, out->n_groups);
+  largest_zero_moe = g_new (double, out->n_groups);
+  has_moe = g_new0 (gboolean, out->n_groups);
+
+  /* column i is the group's population, n + i its margin (or NULL) */
+  for (guint i = 0; i < out->n_groups; i++)
+    {
+      EquityColumn *column = _equity_analysis_column (context, population, EQUITY_GROUPS_GROUP,
+                                                      out->groups[i], FALSE, error);
+      if (column == NULL)
+        return FALSE;
+      g_string_append_printf (sql, "%sc%u", i > 0 ? ", " : "", equity_column_get_position (column));
+      largest_zero_moe[i] = -1.0;
+    }
+  for (guint i = 0; i < out->n_groups; i++)
+    {
+      EquityColumn *moe = _equity_analysis_column (context, population, EQUITY_GROUP_MOES_GROUP,
+                                                   out->groups[i], TRUE, NULL);
+      has_moe[i] = moe != NULL;
+      if (moe != NULL)
+        g_string_append_printf (sql, ", c%u", equity_column_get_position (moe));
+      else
+        g_string_append (sql, ", NULL");
+    }
+  if (filter.column != NULL)
+    g_string_append_printf (sql, ", c%u", equity_column_get_position (filter.column));
+  g_string_append_printf (sql, " FROM %s ORDER BY rowid", equity_dataset_get_table_name (population));
+
+  stmt = _equity_analysis_prepare (context, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (filter.column != NULL)
+        {
+          g_autofree char *key = _equity_value_to_key (stmt, 2 * out->n_groups);
+
+          if (g_strcmp0 (key, filter.value) != 0)
+            continue;
+        }
+      out->n_rows++;
+      for (guint i = 0; i < out->n_groups; i++)
+        {
+          double value = column_double (stmt, i);
+          double moe = column_double (stmt, out->n_groups + i);
+
+          if (isfinite (value))
+            out->population[i] += value;
+          if (!isfinite (moe))
+            continue;
+          /* the ACS sum rule: of the zero estimates' margins, only the largest */
+          if (value == 0.0)
+            largest_zero_moe[i] = MAX (largest_zero_moe[i], fabs (moe));
+          else
+            moe_squares[i] += moe * moe;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (_equity_analysis_step_error (context, rc, error))
+    return FALSE;
+
+  if (out->n_rows == 0)
+    {
+      if (filter.column != NULL)
+        _equity_analysis_set_error (context, error, NULL, "population-filter",
+                                    _("no row of dataset “%s” has %s = %s"),
+                                    equity_dataset_get_name (population),
+                                    equity_column_get_name (filter.column), filter.value);
+      else
+        _equity_analysis_set_error (context, error, NULL, "population", _("dataset “%s” has no rows"),
+                                    equity_dataset_get_name (population));
+      return FALSE;
+    }
+  for (guint i = 0; i < out->n_groups; i++)
+    {
+      if (largest_zero_moe[i] >= 0.0)
+        moe_squares[i] += largest_zero_moe[i] * largest_zero_moe[i];
+      out->moe[i] = has_moe[i] ? sqrt (moe_squares[i]) : NAN;
+    }
+  return TRUE;
+}
+
+void
+_equity_group_population_clear (EquityGroupPopulation *population)
+{
+  g_clear_pointer (&population->groups, g_strfreev);
+  g_clear_pointer (&population->population, g_free);
+  g_clear_pointer (&population->moe, g_free);
+}
+
+/* The text key of a cell without allocating for the common cases: text as
+ * stored, integers printed into BUFFER; NULL for NULL. */
+static const char *
+peek_key (sqlite3_stmt *stmt,
+          int           index,
+          char         *buffer,
+          gsize         size,
+          char        **allocated)
+{
+  switch (sqlite3_column_type (stmt, index))
+    {
+    case SQLITE_NULL:
+      return NULL;
+    case SQLITE_TEXT:
+      return (const char *) sqlite3_column_text (stmt, index);
+    case SQLITE_INTEGER:
+      g_snprintf (buffer, size, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, index));
+      return buffer;
+    default:
+      *allocated = _equity_value_to_key (stmt, index);
+      return *allocated;
+    }
+}
+
+GHashTable *
+_equity_analysis_count_by (EquityAnalysisContext  *context,
+                           EquityDataset          *dataset,
+                           EquityColumn           *key_column,
+                           EquityColumn           *value_column,
+                           const EquityRowFilter  *filter,
+                           GError                **error)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  gboolean filtered = filter != NULL && filter->column != NULL;
+  guint64 n_rows = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* One pass with a hash table in memory: SQLite's GROUP BY on a column
+   * without an index sorts the whole table first, which is slower than this
+   * by half, and compares stored values rather than the text keys match on. */
+  g_string_printf (sql, "SELECT c%u, ", equity_column_get_position (key_column));
+  if (value_column != NULL)
+    g_string_append_printf (sql, "c%u", equity_column_get_position (value_column));
+  else
+    g_string_append (sql, "NULL");
+  if (filtered)
+    g_string_append_printf (sql, ", c%u", equity_column_get_position (filter->column));
+  g_string_append_printf (sql, " FROM %s", equity_dataset_get_table_name (dataset));
+
+  stmt = _equity_analysis_prepare (context, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *allocated = NULL;
+      char buffer[32];
+      const char *key;
+      double *entry;
+
+      if (++n_rows % 262144 == 0 && _equity_analysis_cancelled (context, error))
+        {
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+      if (filtered)
+        {
+          g_autofree char *cell = _equity_value_to_key (stmt, 2);
+
+          if (g_strcmp0 (cell, filter->value) != 0)
+            continue;
+        }
+      key = peek_key (stmt, 0, buffer, sizeof buffer, &allocated);
+      if (key == NULL)
+        key = "";
+      entry = g_hash_table_lookup (counts, key);
+      if (entry == NULL)
+        {
+          entry = g_new0 (double, 2);
+          g_hash_table_insert (counts, g_strdup (key), entry);
+        }
+      entry[0] += 1.0;
+      entry[1] += sqlite3_column_double (stmt, 1);  /* NULL reads as 0 */
+    }
+  sqlite3_finalize (stmt);
+  if (_equity_analysis_step_error (context, rc, error))
+    return NULL;
+  return g_steal_pointer (&counts);
+}

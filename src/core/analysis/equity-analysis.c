@@ -1,0 +1,539 @@
+/* equity-analysis.c — an analysis spec (a GKeyFile, ../shared/CLI.md) and its run
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "equity-analysis"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "equity-error.h"
+#include "equity-analysis-private.h"
+
+struct _EquityAnalysis
+{
+  GObject   parent_instance;
+  GKeyFile *spec;
+  char     *source_name;
+};
+
+G_DEFINE_FINAL_TYPE (EquityAnalysis, equity_analysis, G_TYPE_OBJECT)
+
+static const EquityAnalysisKind *kinds[] = {
+  &equity_analysis_kind_group_rates,
+  &equity_analysis_kind_area_rates,
+  &equity_analysis_kind_group_exposure,
+  &equity_analysis_kind_outcomes,
+  &equity_analysis_kind_acs_proportion,
+  &equity_analysis_kind_representation,
+  &equity_analysis_kind_utilization,
+  &equity_analysis_kind_dissimilarity,
+  &equity_analysis_kind_index_of_disparity,
+};
+
+static const char * const kind_names[] = {
+  "group-rates", "area-rates", "group-exposure", "outcomes", "acs-proportion",
+  "representation", "utilization", "dissimilarity", "index-of-disparity", NULL,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (kinds) + 1 == G_N_ELEMENTS (kind_names));
+
+static void
+equity_analysis_finalize (GObject *object)
+{
+  EquityAnalysis *self = EQUITY_ANALYSIS (object);
+
+  g_clear_pointer (&self->spec, g_key_file_unref);
+  g_clear_pointer (&self->source_name, g_free);
+
+  G_OBJECT_CLASS (equity_analysis_parent_class)->finalize (object);
+}
+
+static void
+equity_analysis_class_init (EquityAnalysisClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = equity_analysis_finalize;
+}
+
+static void
+equity_analysis_init (EquityAnalysis *self)
+{
+  self->spec = g_key_file_new ();
+  self->source_name = g_strdup ("spec");
+}
+
+const char * const *
+equity_analysis_list_kinds (void)
+{
+  return kind_names;
+}
+
+static const EquityAnalysisKind *
+find_kind (const char *name)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (kinds[i]->kind, name))
+      return kinds[i];
+  return NULL;
+}
+
+const char *
+equity_analysis_kind_to_label (const char *kind)
+{
+  const EquityAnalysisKind *found = find_kind (kind);
+
+  return found != NULL ? _(found->label) : NULL;
+}
+
+EquityAnalysis *
+equity_analysis_new (const char *kind)
+{
+  EquityAnalysis *self = g_object_new (EQUITY_TYPE_ANALYSIS, NULL);
+
+  if (kind != NULL)
+    equity_analysis_set_string (self, "kind", kind);
+  return self;
+}
+
+static EquityAnalysis *
+new_from_key_file (GKeyFile   *spec,
+                   const char *source_name,
+                   GError     *load_error,
+                   GError    **error)
+{
+  g_autoptr(EquityAnalysis) self = NULL;
+
+  if (load_error != NULL)
+    {
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE, "%s: %s", source_name, load_error->message);
+      return NULL;
+    }
+  if (!g_key_file_has_group (spec, EQUITY_ANALYSIS_GROUP))
+    {
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE,
+                   _("%s: no [analysis] group (a spec starts with [analysis], then name = and kind =)"),
+                   source_name);
+      return NULL;
+    }
+
+  self = g_object_new (EQUITY_TYPE_ANALYSIS, NULL);
+  g_key_file_unref (self->spec);
+  self->spec = g_key_file_ref (spec);
+  g_free (self->source_name);
+  self->source_name = g_strdup (source_name);
+  return g_steal_pointer (&self);
+}
+
+EquityAnalysis *
+equity_analysis_new_from_file (const char  *path,
+                               GError     **error)
+{
+  g_autoptr(GKeyFile) spec = g_key_file_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  g_key_file_load_from_file (spec, path, G_KEY_FILE_KEEP_COMMENTS, &local_error);
+  if (local_error != NULL && g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    {
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND, _("%s: no such file"), path);
+      return NULL;
+    }
+  return new_from_key_file (spec, path, local_error, error);
+}
+
+EquityAnalysis *
+equity_analysis_new_from_data (const char  *data,
+                               gssize       length,
+                               const char  *source_name,
+                               GError     **error)
+{
+  g_autoptr(GKeyFile) spec = g_key_file_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  g_key_file_load_from_data (spec, data, length < 0 ? (gsize) -1 : (gsize) length,
+                             G_KEY_FILE_KEEP_COMMENTS, &local_error);
+  return new_from_key_file (spec, source_name != NULL ? source_name : "spec", local_error, error);
+}
+
+EquityAnalysis *
+equity_analysis_new_from_project (EquityProject  *project,
+                                  const char     *name,
+                                  GError        **error)
+{
+  g_autofree char *spec = NULL;
+  g_autofree char *source = NULL;
+
+  g_return_val_if_fail (EQUITY_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  spec = equity_project_dup_analysis_spec (project, name, error);
+  if (spec == NULL)
+    return NULL;
+  source = g_strdup_printf (_("saved analysis “%s”"), name);
+  return equity_analysis_new_from_data (spec, -1, source, error);
+}
+
+char *
+equity_analysis_to_data (EquityAnalysis *self,
+                         gsize          *length)
+{
+  g_return_val_if_fail (EQUITY_IS_ANALYSIS (self), NULL);
+  return g_key_file_to_data (self->spec, length, NULL);
+}
+
+const char *
+equity_analysis_get_source_name (EquityAnalysis *self)
+{
+  g_return_val_if_fail (EQUITY_IS_ANALYSIS (self), NULL);
+  return self->source_name;
+}
+
+char *
+equity_analysis_dup_string (EquityAnalysis *self,
+                            const char     *key)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (EQUITY_IS_ANALYSIS (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  value = g_key_file_get_string (self->spec, EQUITY_ANALYSIS_GROUP, key, NULL);
+  if (value == NULL)
+    return NULL;
+  g_strstrip (value);
+  return g_steal_pointer (&value);
+}
+
+char *
+equity_analysis_dup_name (EquityAnalysis *self)
+{
+  return equity_analysis_dup_string (self, "name");
+}
+
+char *
+equity_analysis_dup_kind (EquityAnalysis *self)
+{
+  return equity_analysis_dup_string (self, "kind");
+}
+
+void
+equity_analysis_set_string (EquityAnalysis *self,
+                            const char     *key,
+                            const char     *value)
+{
+  g_return_if_fail (EQUITY_IS_ANALYSIS (self));
+  g_return_if_fail (key != NULL);
+
+  if (value == NULL)
+    g_key_file_remove_key (self->spec, EQUITY_ANALYSIS_GROUP, key, NULL);
+  else
+    g_key_file_set_string (self->spec, EQUITY_ANALYSIS_GROUP, key, value);
+}
+
+gboolean
+equity_analysis_has_key (EquityAnalysis *self,
+                         const char     *key)
+{
+  g_return_val_if_fail (EQUITY_IS_ANALYSIS (self), FALSE);
+  return g_key_file_has_key (self->spec, EQUITY_ANALYSIS_GROUP, key, NULL);
+}
+
+/* a number as people write them in a key file: "1000", "0.95", " 11 " */
+static gboolean
+parse_double (const char *text,
+              double     *value)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  char *end = NULL;
+
+  if (copy[0] == '\0')
+    return FALSE;
+  *value = g_ascii_strtod (copy, &end);
+  return end != NULL && *end == '\0' && isfinite (*value);
+}
+
+double
+equity_analysis_get_double (EquityAnalysis *self,
+                            const char     *key)
+{
+  g_autofree char *text = equity_analysis_dup_string (self, key);
+  double value;
+
+  if (text == NULL || !parse_double (text, &value))
+    return NAN;
+  return value;
+}
+
+void
+equity_analysis_set_double (EquityAnalysis *self,
+                            const char     *key,
+                            double          value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_if_fail (EQUITY_IS_ANALYSIS (self));
+
+  if (!isfinite (value))
+    {
+      equity_analysis_set_string (self, key, NULL);
+      return;
+    }
+  /* whole numbers as integers, so the file reads "per = 1000" */
+  if (value == floor (value) && fabs (value) < 1e15)
+    g_snprintf (buffer, sizeof buffer, "%.0f", value);
+  else
+    g_ascii_dtostr (buffer, sizeof buffer, value);
+  equity_analysis_set_string (self, key, buffer);
+}
+
+static gboolean
+get_setting (EquityAnalysis  *self,
+             const char      *key,
+             double           fallback,
+             double           minimum,
+             double           maximum,
+             gboolean         open_minimum,
+             double          *value,
+             GError         **error)
+{
+  g_autofree char *text = equity_analysis_dup_string (self, key);
+
+  *value = fallback;
+  if (text == NULL)
+    return TRUE;
+  if (!parse_double (text, value))
+    {
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID,
+                   _("%s: [analysis] %s: “%s” is not a number"), self->source_name, key, text);
+      return FALSE;
+    }
+  if ((open_minimum ? *value <= minimum : *value < minimum) || *value > maximum)
+    {
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID,
+                   _("%s: [analysis] %s: %s is out of range (%g to %g)"),
+                   self->source_name, key, text, minimum, maximum);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+equity_analysis_get_settings (EquityAnalysis  *self,
+                              double          *per,
+                              double          *confidence,
+                              guint           *suppress_below,
+                              GError         **error)
+{
+  double suppress;
+
+  g_return_val_if_fail (EQUITY_IS_ANALYSIS (self), FALSE);
+
+  if (!get_setting (self, "per", 1000.0, 0.0, 1e12, TRUE, per, error)
+      || !get_setting (self, "confidence", 0.95, 0.5, 0.9999, FALSE, confidence, error)
+      || !get_setting (self, "suppress-below", 11.0, 0.0, 1e9, FALSE, &suppress, error))
+    return FALSE;
+  if (suppress != floor (suppress))
+    {
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID,
+                   _("%s: [analysis] suppress-below: %g is not a whole number"),
+                   self->source_name, suppress);
+      return FALSE;
+    }
+  *suppress_below = (guint) suppress;
+  return TRUE;
+}
+
+void
+equity_analysis_set_group (EquityAnalysis *self,
+                           const char     *value,
+                           const char     *column)
+{
+  g_return_if_fail (EQUITY_IS_ANALYSIS (self));
+  g_return_if_fail (value != NULL && column != NULL);
+
+  g_key_file_set_string (self->spec, EQUITY_GROUPS_GROUP, value, column);
+}
+
+void
+equity_analysis_remove_group (EquityAnalysis *self,
+                              const char     *value)
+{
+  g_return_if_fail (EQUITY_IS_ANALYSIS (self));
+  g_return_if_fail (value != NULL);
+
+  g_key_file_remove_key (self->spec, EQUITY_GROUPS_GROUP, value, NULL);
+  g_key_file_remove_key (self->spec, EQUITY_GROUP_MOES_GROUP, value, NULL);
+}
+
+char **
+equity_analysis_dup_groups (EquityAnalysis *self)
+{
+  char **keys;
+
+  g_return_val_if_fail (EQUITY_IS_ANALYSIS (self), NULL);
+
+  keys = g_key_file_get_keys (self->spec, EQUITY_GROUPS_GROUP, NULL, NULL);
+  return keys != NULL ? keys : g_new0 (char *, 1);
+}
+
+char *
+equity_analysis_dup_group_column (EquityAnalysis *self,
+                                  const char     *value)
+{
+  g_autofree char *column = NULL;
+
+  g_return_val_if_fail (EQUITY_IS_ANALYSIS (self), NULL);
+
+  column = g_key_file_get_string (self->spec, EQUITY_GROUPS_GROUP, value, NULL);
+  if (column == NULL)
+    return NULL;
+  g_strstrip (column);
+  return g_steal_pointer (&column);
+}
+
+char *
+_equity_analysis_spec_value (EquityAnalysis *self,
+                             const char     *group,
+                             const char     *key)
+{
+  g_autofree char *value = g_key_file_get_string (self->spec, group, key, NULL);
+
+  if (value == NULL)
+    return NULL;
+  g_strstrip (value);
+  if (value[0] == '\0')
+    return NULL;
+  return g_steal_pointer (&value);
+}
+
+static const EquityAnalysisKind *
+prepare_context (EquityAnalysis         *self,
+                 EquityProject          *project,
+                 EquityAnalysisContext  *context,
+                 GError                **error)
+{
+  g_autofree char *kind_name = equity_analysis_dup_kind (self);
+  g_autofree char *name = equity_analysis_dup_name (self);
+  const EquityAnalysisKind *kind;
+
+  context->analysis = self;
+  context->project = project;
+  context->db = equity_project_get_db (project);
+
+  if (kind_name == NULL || kind_name[0] == '\0')
+    {
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID,
+                   _("%s: [analysis] kind: missing (one of %s)"), self->source_name,
+                   "group-rates, area-rates, group-exposure, outcomes, acs-proportion, "
+                   "representation, utilization, dissimilarity, index-of-disparity");
+      return NULL;
+    }
+  kind = find_kind (kind_name);
+  if (kind == NULL)
+    {
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID,
+                   _("%s: [analysis] kind: unknown kind “%s” (one of %s)"), self->source_name, kind_name,
+                   "group-rates, area-rates, group-exposure, outcomes, acs-proportion, "
+                   "representation, utilization, dissimilarity, index-of-disparity");
+      return NULL;
+    }
+  if (name == NULL || name[0] == '\0')
+    {
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID,
+                   _("%s: [analysis] name: missing (the name the analysis is saved and shown under)"),
+                   self->source_name);
+      return NULL;
+    }
+  if (!equity_analysis_get_settings (self, &context->per, &context->confidence,
+                                     &context->suppress_below, error))
+    return NULL;
+  return kind;
+}
+
+gboolean
+equity_analysis_validate (EquityAnalysis  *self,
+                          EquityProject   *project,
+                          GError         **error)
+{
+  EquityAnalysisContext context = { 0 };
+  const EquityAnalysisKind *kind;
+
+  g_return_val_if_fail (EQUITY_IS_ANALYSIS (self), FALSE);
+  g_return_val_if_fail (EQUITY_IS_PROJECT (project), FALSE);
+
+  kind = prepare_context (self, project, &context, error);
+  if (kind == NULL)
+    return FALSE;
+  return kind->validate (&context, error);
+}
+
+EquityResult *
+equity_analysis_run (EquityAnalysis     *self,
+                     EquityProject      *project,
+                     EquityProgressFunc  progress,
+                     gpointer            progress_data,
+                     GCancellable       *cancellable,
+                     GError            **error)
+{
+  EquityAnalysisContext context = { 0 };
+  const EquityAnalysisKind *kind;
+  EquityResult *result;
+
+  g_return_val_if_fail (EQUITY_IS_ANALYSIS (self), NULL);
+  g_return_val_if_fail (EQUITY_IS_PROJECT (project), NULL);
+
+  kind = prepare_context (self, project, &context, error);
+  if (kind == NULL || !kind->validate (&context, error))
+    return NULL;
+
+  context.progress = progress;
+  context.progress_data = progress_data;
+  context.cancellable = cancellable;
+
+  if (_equity_analysis_cancelled (&context, error))
+    return NULL;
+  _equity_analysis_progress (&context, 0.0);
+  result = kind->run (&context, error);
+  if (result != NULL)
+    {
+      g_autofree char *source_note = equity_analysis_dup_string (self, "source-note");
+      g_autofree char *units = equity_analysis_dup_string (self, "units");
+
+      /* the analyst's own wording for the chart wins over the generated one */
+      if (source_note != NULL && *source_note != '\0')
+        equity_result_set_source_note (result, source_note);
+      if (units != NULL && *units != '\0')
+        equity_result_set_units (result, units);
+      _equity_analysis_progress (&context, 1.0);
+    }
+  return result;
+}
+
+const char *
+equity_analysis_group_display_name (const char *value)
+{
+  /* the codes of the NIBRS/UCR race field that police exports carry, and of
+   * the Census race/ethnicity groups; a reader should never have to guess */
+  static const struct { const char *code; const char *name; } names[] = {
+    { "W", N_("White") },
+    { "B", N_("Black") },
+    { "A", N_("Asian") },
+    { "I", N_("American Indian") },
+    { "H", N_("Hispanic or Latino") },
+    { "P", N_("Pacific Islander") },
+    { "M", N_("Multiracial") },
+    { "O", N_("Other") },
+    { "U", N_("Unknown") },
+  };
+
+  for (guint i = 0; value != NULL && i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (names[i].code, value) == 0)
+      return _(names[i].name);
+  return NULL;
+}
