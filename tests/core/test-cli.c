@@ -219,7 +219,7 @@ test_sample (void)
   g_assert_true (exited_ok (&datasets));
   listed = parse_json (datasets.out);
   array = json_node_get_array (listed);
-  g_assert_cmpuint (json_array_get_length (array), ==, 4);
+  g_assert_cmpuint (json_array_get_length (array), ==, 8);
 
   run_cli (&show, "show", path, "Asheville arrests 2020–2021", "--limit", "1", "--format", "json", NULL);
   g_assert_true (exited_ok (&show));

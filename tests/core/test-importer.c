@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "equity-core.h"
+#include "equity-analysis.h"
 #include "test-util.h"
 
 typedef struct
@@ -337,7 +338,8 @@ test_sample_project (void)
   project = equity_sample_create (path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   db = equity_project_get_db (project);
-  g_assert_cmpuint (g_list_model_get_n_items (equity_project_get_datasets (project)), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (equity_project_get_datasets (project)), ==, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (equity_project_get_analyses (project)), ==, 3);
 
   arrests = equity_project_find_dataset (project, "Asheville arrests 2020–2021");
   g_assert_nonnull (arrests);
@@ -365,6 +367,34 @@ test_sample_project (void)
   g_assert_cmpuint (equity_dataset_get_n_rows (svi), ==, 65);
   g_assert_cmpuint (equity_dataset_get_n_columns (svi), ==, 158);
   g_assert_cmpstr (equity_column_get_moe_of (equity_dataset_find_column (svi, "M_POV150")), ==, "E_POV150");
+
+  g_assert_cmpuint (equity_dataset_get_n_rows (equity_project_find_dataset (project, "Buncombe tract boundaries (2010 tracts)")), ==, 56);
+  g_assert_cmpuint (equity_dataset_get_n_rows (equity_project_find_dataset (project, "Charlotte neighborhood profile areas")), ==, 462);
+
+  /* Every saved analysis runs on the sample as shipped. The Black arrest rate
+   * is 4,452 / 9,938 × 1,000 = 447.98 per 1,000 (counts above, rc_black from
+   * the places table); NPA 2's 311 rate is 902 / (21.43 × 100) × 100 = 42.09
+   * per 100 residents (r52.csv and d52.csv, 2019). */
+  {
+    const char *names[] = { "Arrests by race, 2020–2021", "Poverty by tract, Buncombe County",
+                            "311 requests by neighborhood, Charlotte 2019" };
+    EquityResult *results[G_N_ELEMENTS (names)];
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autoptr(EquityAnalysis) analysis = equity_analysis_new_from_project (project, names[i], &error);
+
+        g_assert_no_error (error);
+        results[i] = equity_analysis_run (analysis, project, NULL, NULL, NULL, &error);
+        g_assert_no_error (error);
+      }
+    g_assert_cmpfloat_with_epsilon (equity_result_find_row (results[0], "B")->rate, 447.98, 0.005);
+    g_assert_cmpuint (equity_result_get_n_rows (results[1]), ==, 65);
+    g_assert_cmpfloat_with_epsilon (equity_result_find_row (results[2], "2")->rate, 42.09, 0.005);
+    g_assert_cmpstr (equity_result_get_map_dataset (results[2]), ==, "Charlotte neighborhood profile areas");
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      g_object_unref (results[i]);
+  }
 
   g_clear_object (&project);
   /* making it again over the same file is refused */
