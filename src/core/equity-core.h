@@ -13,4 +13,8 @@
 #include "equity-csv-reader.h"
 #include "equity-importer.h"
 #include "equity-sample.h"
+#include "equity-geometry.h"
+#include "equity-result.h"
+#include "equity-analysis.h"
+#include "equity-chart.h"
 #include "equity-table-query.h"

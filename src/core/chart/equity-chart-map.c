@@ -1,0 +1,544 @@
+/* equity-chart-map.c — the choropleth: areas classed by quantile, a legend,
+ * hatching for what is not shown, a north arrow
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "equity-chart"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "equity-chart-private.h"
+
+/* areas smaller than this across get no outline (a city's tracts on a state map) */
+#define MIN_BORDERED_PX 4.0
+
+/* ---- classes --------------------------------------------------------- */
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *) a;
+  double db = *(const double *) b;
+
+  return (da > db) - (da < db);
+}
+
+/* Quantile classes: each holds about a fifth of the areas, so the legend
+ * reads as "the fifth of tracts with the highest rates", which a council
+ * member can repeat, and one outlier cannot squeeze every other area into a
+ * single colour. Breaks are rounded to a precision the range calls for, and
+ * areas are classed by the rounded breaks, so the legend is exactly true. */
+static void
+compute_classes (EquityChart *self)
+{
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  double lo;
+  double hi;
+  double unit;
+  int decimals;
+  guint n;
+
+  self->classes_valid = TRUE;
+  self->n_classes = 0;
+  memset (self->class_counts, 0, sizeof self->class_counts);
+
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      EquityChartArea *area = g_ptr_array_index (self->areas, i);
+      double value;
+
+      area->klass = -1;
+      if (area->row >= 0 &&
+          equity_chart_row_value (self, equity_result_get_row (self->result, area->row), &value, NULL, NULL))
+        g_array_append_val (values, value);
+    }
+  n = values->len;
+  if (n == 0)
+    return;
+
+  g_array_sort (values, compare_doubles);
+  lo = g_array_index (values, double, 0);
+  hi = g_array_index (values, double, n - 1);
+  decimals = hi > lo ? (int) ceil (-log10 ((hi - lo) / 20)) : equity_chart_value_decimals (hi);
+  decimals = CLAMP (decimals, 0, 6);
+  self->class_decimals = decimals;
+  unit = pow (10, -decimals);
+
+  self->class_breaks[0] = floor (lo / unit + 1e-9) * unit;
+  for (guint k = 1; k < EQUITY_CHART_MAX_CLASSES; k++)
+    {
+      guint index = (guint) ceil ((double) k * n / EQUITY_CHART_MAX_CLASSES) - 1;
+      double b = round (g_array_index (values, double, MIN (index, n - 1)) / unit) * unit;
+
+      if (b > self->class_breaks[self->n_classes] && b < hi)
+        self->class_breaks[++self->n_classes] = b;
+    }
+  {
+    double top = MAX (ceil (hi / unit - 1e-9) * unit, self->class_breaks[self->n_classes] + unit);
+
+    self->n_classes++;
+    self->class_breaks[self->n_classes] = top;
+  }
+
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      EquityChartArea *area = g_ptr_array_index (self->areas, i);
+      double value;
+
+      if (area->row < 0 ||
+          !equity_chart_row_value (self, equity_result_get_row (self->result, area->row), &value, NULL, NULL))
+        continue;
+      area->klass = self->n_classes - 1;
+      for (guint k = 0; k < self->n_classes; k++)
+        if (value <= self->class_breaks[k + 1] + unit * 1e-9)
+          {
+            area->klass = k;
+            break;
+          }
+      self->class_counts[area->klass]++;
+    }
+}
+
+/* ---- drawing --------------------------------------------------------- */
+
+static void
+append_areas (EquityChart *self,
+              cairo_t     *cr,
+              int          klass,
+              gboolean     all)
+{
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      EquityChartArea *area = g_ptr_array_index (self->areas, i);
+
+      if (all || area->klass == klass)
+        cairo_append_path (cr, &area->path);
+    }
+}
+
+static void
+hatch (const EquityChartCanvas *canvas,
+       double                   x,
+       double                   y,
+       double                   width,
+       double                   height)
+{
+  cairo_t *cr = canvas->cr;
+  double spacing = MAX (5.0, canvas->base * 0.38);
+  double line = MAX (1.0, canvas->base / 16);
+
+  /* diagonal lines: they survive greyscale printing, where a pale fill would
+   * not. They lie on x + y = k·spacing across the whole picture, so two
+   * hatched neighbours read as one hatched patch. */
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_set_line_width (cr, line);
+  equity_chart_set_color (cr, &canvas->style->muted);
+  for (double c = floor ((x + y - line) / spacing) * spacing; c <= x + width + y + height + line; c += spacing)
+    {
+      cairo_move_to (cr, c - y + line, y - line);
+      cairo_line_to (cr, c - y - height - line, y + height + line);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+draw_north_arrow (const EquityChartCanvas *canvas,
+                  double                   cx,
+                  double                   top,
+                  double                   size)
+{
+  cairo_t *cr = canvas->cr;
+  g_autoptr(PangoLayout) n = equity_chart_text_layout (canvas, EQUITY_CHART_TEXT_BOLD, size * 0.55, "N");
+  double text_height;
+
+  equity_chart_text_size (n, NULL, &text_height);
+  equity_chart_text_draw (canvas, n, &canvas->style->foreground, cx, top, 0.5, 0);
+  top += text_height;
+
+  /* a half-filled arrowhead, the convention that reads as "north" at a glance */
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+  cairo_move_to (cr, cx, top);
+  cairo_line_to (cr, cx + size * 0.32, top + size);
+  cairo_line_to (cr, cx, top + size * 0.72);
+  cairo_close_path (cr);
+  equity_chart_set_color (cr, &canvas->style->foreground);
+  cairo_fill (cr);
+  cairo_move_to (cr, cx, top);
+  cairo_line_to (cr, cx - size * 0.32, top + size);
+  cairo_line_to (cr, cx, top + size * 0.72);
+  cairo_close_path (cr);
+  cairo_set_line_width (cr, MAX (1.0, canvas->line));
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static char *
+class_label (EquityChart *self,
+             guint        k)
+{
+  g_autofree char *low = equity_chart_format_number (self->class_breaks[k], self->class_decimals);
+  g_autofree char *high = equity_chart_format_number (self->class_breaks[k + 1], self->class_decimals);
+
+  return g_strdup_printf ("%s – %s%s", low, high, self->percent ? "%" : "");
+}
+
+typedef struct
+{
+  double width;
+  double height;
+  double swatch_w;
+  double swatch_h;
+  double row_h;
+  double title_h;
+  double px;
+  gboolean any_hidden;
+  char *title;
+} Legend;
+
+static void
+measure_legend (const EquityChartCanvas *canvas,
+                Legend                  *legend,
+                double                   max_width)
+{
+  EquityChart *self = canvas->chart;
+  g_autoptr(PangoLayout) title = NULL;
+  double widest = 0;
+
+  {
+    /* what the colours measure; notes after a semicolon are the subtitle's */
+    const char *units = equity_chart_units (self);
+    const char *semicolon = strchr (units, ';');
+    g_autofree char *measure = semicolon != NULL ? g_strndup (units, semicolon - units) : g_strdup (units);
+    g_autofree char *first = g_utf8_strup (measure, g_utf8_next_char (measure) - measure);
+
+    legend->title = g_strconcat (first, g_utf8_next_char (measure), NULL);
+  }
+  legend->px = canvas->base * 0.9;
+  legend->swatch_w = canvas->base * 1.6;
+  legend->swatch_h = canvas->base * 1.05;
+  legend->row_h = MAX (legend->swatch_h, legend->px * 1.25) + canvas->base * 0.35;
+  legend->any_hidden = FALSE;
+  for (guint i = 0; i < self->areas->len; i++)
+    legend->any_hidden |= ((EquityChartArea *) g_ptr_array_index (self->areas, i))->klass < 0;
+
+  for (guint k = 0; k < self->n_classes; k++)
+    {
+      g_autofree char *label = class_label (self, k);
+      widest = MAX (widest, equity_chart_text_width (canvas, EQUITY_CHART_TEXT_BODY, legend->px, label));
+    }
+  if (legend->any_hidden)
+    {
+      widest = MAX (widest, equity_chart_text_width (canvas, EQUITY_CHART_TEXT_BODY, legend->px, _("Not shown")));
+      widest = MAX (widest, equity_chart_text_width (canvas, EQUITY_CHART_TEXT_SMALL, 0,
+                                                     _("suppressed or no data")));
+    }
+
+  legend->width = MIN (legend->swatch_w + canvas->base * 0.6 + widest, max_width);
+  legend->width = MAX (legend->width, canvas->base * 9);
+
+  title = equity_chart_text_layout (canvas, EQUITY_CHART_TEXT_BOLD, legend->px, legend->title);
+  equity_chart_text_limit (title, legend->width, 3);
+  equity_chart_text_size (title, NULL, &legend->title_h);
+
+  legend->height = legend->title_h + canvas->base * 0.5 +
+                   (self->n_classes + (legend->any_hidden ? 1.5 : 0)) * legend->row_h;
+}
+
+static void
+draw_legend (const EquityChartCanvas *canvas,
+             const Legend            *legend,
+             double                   x,
+             double                   y)
+{
+  EquityChart *self = canvas->chart;
+  cairo_t *cr = canvas->cr;
+  g_autoptr(PangoLayout) title = NULL;
+  double text_x = x + legend->swatch_w + canvas->base * 0.6;
+  double text_w = legend->width - legend->swatch_w - canvas->base * 0.6;
+
+  title = equity_chart_text_layout (canvas, EQUITY_CHART_TEXT_BOLD, legend->px, legend->title);
+  equity_chart_text_limit (title, legend->width, 3);
+  equity_chart_text_draw (canvas, title, &canvas->style->foreground, x, y, 0, 0);
+  y += legend->title_h + canvas->base * 0.5;
+
+  /* highest class on top, as the eye reads "more" upwards */
+  for (guint j = 0; j < self->n_classes; j++)
+    {
+      guint k = self->n_classes - 1 - j;
+      g_autofree char *label = class_label (self, k);
+      g_autoptr(PangoLayout) text = equity_chart_text_layout (canvas, EQUITY_CHART_TEXT_BODY, legend->px, label);
+      EquityChartColor color;
+
+      equity_chart_palette_class (k, self->n_classes, &color);
+      cairo_rectangle (cr, x, y, legend->swatch_w, legend->swatch_h);
+      equity_chart_set_color (cr, &color);
+      cairo_fill (cr);
+
+      equity_chart_text_limit (text, text_w, 1);
+      equity_chart_text_draw (canvas, text, &canvas->style->foreground, text_x, y + legend->swatch_h / 2, 0, 0.5);
+      y += legend->row_h;
+    }
+
+  if (legend->any_hidden)
+    {
+      g_autoptr(PangoLayout) text = equity_chart_text_layout (canvas, EQUITY_CHART_TEXT_BODY, legend->px,
+                                                              _("Not shown"));
+      g_autoptr(PangoLayout) why = equity_chart_text_layout (canvas, EQUITY_CHART_TEXT_SMALL, 0,
+                                                             _("suppressed or no data"));
+      double text_h;
+
+      y += legend->row_h * 0.25;
+      cairo_rectangle (cr, x, y, legend->swatch_w, legend->swatch_h);
+      equity_chart_set_color (cr, &canvas->style->no_data);
+      cairo_fill_preserve (cr);
+      cairo_save (cr);
+      cairo_clip (cr);
+      hatch (canvas, x, y, legend->swatch_w, legend->swatch_h);
+      cairo_restore (cr);
+
+      equity_chart_text_limit (text, text_w, 1);
+      equity_chart_text_size (text, NULL, &text_h);
+      equity_chart_text_draw (canvas, text, &canvas->style->foreground, text_x, y + legend->swatch_h / 2, 0, 0.5);
+      equity_chart_text_limit (why, text_w, 2);
+      equity_chart_text_draw (canvas, why, &canvas->style->muted, text_x,
+                              y + legend->swatch_h / 2 + text_h / 2, 0, 0);
+    }
+}
+
+static char *
+dup_footnote (EquityChart *self)
+{
+  g_autoptr(GString) note = g_string_new (NULL);
+  guint n_unreliable = 0;
+  guint n_unmatched = 0;
+  g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      EquityChartArea *area = g_ptr_array_index (self->areas, i);
+
+      if (area->row < 0 || area->klass < 0)
+        continue;
+      if (g_hash_table_add (shown, GINT_TO_POINTER (area->row + 1)) &&
+          g_strcmp0 (equity_result_get_row (self->result, area->row)->reliability, "low") == 0)
+        n_unreliable++;
+    }
+  for (guint i = 0; i < equity_result_get_n_rows (self->result); i++)
+    if (!g_hash_table_contains (shown, GINT_TO_POINTER (i + 1)) &&
+        !equity_result_get_row (self->result, i)->suppressed)
+      n_unmatched++;
+
+  g_string_append (note, _("Classes are quintiles: each holds about a fifth of the areas shown."));
+  if (n_unreliable > 0)
+    g_string_append_printf (note, ngettext (" %u area has an unreliable estimate (CV above 30%%).",
+                                            " %u areas have unreliable estimates (CV above 30%%).",
+                                            n_unreliable), n_unreliable);
+  if (n_unmatched > 0 && self->areas->len > 0)
+    g_string_append_printf (note, ngettext (" %u row has no area on the map.",
+                                            " %u rows have no area on the map.", n_unmatched), n_unmatched);
+  return g_string_free (g_steal_pointer (&note), FALSE);
+}
+
+void
+equity_chart_draw_map (EquityChartCanvas *canvas)
+{
+  EquityChart *self = canvas->chart;
+  cairo_t *cr = canvas->cr;
+  g_autofree char *subtitle = equity_chart_default_subtitle (self, FALSE);
+  g_autofree char *footnote = NULL;
+  EquityChartRect plot;
+  EquityChartRect map;
+  Legend legend;
+  double gap = canvas->base * 1.5;
+  double arrow = canvas->base * 1.7;
+  double legend_y;
+  double border;
+  EquityChartColor color;
+
+  if (self->areas->len == 0)
+    {
+      equity_chart_draw_frame (canvas, subtitle, NULL, &plot);
+      equity_chart_draw_message (canvas, &plot, _("No map: the analysis names no areas with geometry."));
+      return;
+    }
+
+  if (!self->classes_valid)
+    compute_classes (self);
+  footnote = dup_footnote (self);
+  equity_chart_draw_frame (canvas, subtitle, footnote, &plot);
+
+  measure_legend (canvas, &legend, plot.width * 0.3);
+  map.x = plot.x;
+  map.y = plot.y;
+  map.width = MAX (plot.width - legend.width - gap, 1);
+  map.height = plot.height;
+  /* a map narrower than its room moves right, so map and legend stand
+   * together in the middle rather than at opposite edges */
+  {
+    double extent_w = MAX (self->map_extent[1] - self->map_extent[0], 1e-9);
+    double extent_h = MAX (self->map_extent[3] - self->map_extent[2], 1e-9);
+    double drawn_w = extent_w * MIN (map.width / extent_w, map.height / extent_h);
+
+    if (drawn_w < map.width)
+      {
+        map.x = plot.x + (plot.width - drawn_w - gap - legend.width) / 2;
+        map.width = drawn_w;
+      }
+  }
+  equity_chart_map_fit (self, &map);
+
+  /* Fills by class: one path per colour instead of one per area. Cairo's
+   * fast antialiasing (4×4 samples) halves the time of the default on 2,192
+   * tracts and looks the same under the borders; PDF and SVG ignore it. */
+  cairo_save (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  for (guint k = 0; k < self->n_classes; k++)
+    {
+      cairo_new_path (cr);
+      append_areas (self, cr, k, FALSE);
+      equity_chart_palette_class (k, self->n_classes, &color);
+      equity_chart_set_color (cr, &color);
+      cairo_fill (cr);
+    }
+
+  /* hatched one by one: lines over each area's own box, not the whole map */
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      EquityChartArea *area = g_ptr_array_index (self->areas, i);
+
+      if (area->klass >= 0)
+        continue;
+      cairo_new_path (cr);
+      cairo_append_path (cr, &area->path);
+      equity_chart_set_color (cr, &canvas->style->no_data);
+      cairo_fill_preserve (cr);
+      cairo_save (cr);
+      cairo_clip (cr);
+      hatch (canvas, area->box[0], area->box[1], area->box[2] - area->box[0], area->box[3] - area->box[1]);
+      cairo_restore (cr);
+    }
+  cairo_new_path (cr);
+
+  /* thin borders, each shared one stroked once: enough to tell neighbours
+   * apart, never enough to hide small areas */
+  border = sqrt (map.width * map.height / MAX (self->areas->len, 1)) / 40;
+  border = CLAMP (border, 0.4, 1.5);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  cairo_set_line_width (cr, border);
+  equity_chart_set_color (cr, &canvas->style->border);
+  /* Thousands of sub-pixel borders on a screen or PNG: one unsmoothed pixel
+   * at partial strength looks the same as a smoothed 0.4 px line, weighs
+   * more evenly, and rasterizes several times faster. Vector files keep the
+   * true thin line. */
+  if (border < 0.75 && cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+    {
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+      cairo_set_line_width (cr, 1.0);
+      equity_chart_set_color_alpha (cr, &canvas->style->border, border * 1.25);
+    }
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      EquityChartArea *area = g_ptr_array_index (self->areas, i);
+
+      /* a speck of a few pixels shows its colour, not a white outline */
+      if (area->box[2] - area->box[0] < MIN_BORDERED_PX && area->box[3] - area->box[1] < MIN_BORDERED_PX)
+        continue;
+      cairo_append_path (cr, &area->border);
+    }
+  cairo_stroke (cr);
+
+  if (self->highlighted_row >= 0)
+    {
+      for (guint i = 0; i < self->areas->len; i++)
+        {
+          EquityChartArea *area = g_ptr_array_index (self->areas, i);
+          if (area->row == self->highlighted_row)
+            cairo_append_path (cr, &area->path);
+        }
+      cairo_set_line_width (cr, MAX (2.0, canvas->line * 2));
+      equity_chart_set_color (cr, &canvas->style->foreground);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+
+  legend_y = plot.y + MAX (0, (plot.height - legend.height - arrow * 1.8) / 2);
+  draw_legend (canvas, &legend, map.x + map.width + gap, legend_y);
+  draw_north_arrow (canvas, map.x + map.width + gap + legend.swatch_w / 2,
+                    MIN (legend_y + legend.height + canvas->base * 1.2, plot.y + plot.height - arrow * 1.6),
+                    arrow);
+  g_free (legend.title);
+}
+
+/* ---- words ---------------------------------------------------------- */
+
+char *
+equity_chart_map_describe (EquityChart *self)
+{
+  GString *text = g_string_new (NULL);
+  const EquityChartArea *highest = NULL;
+  const EquityChartArea *lowest = NULL;
+  double high_value = -G_MAXDOUBLE;
+  double low_value = G_MAXDOUBLE;
+  guint n_hidden = 0;
+
+  if (!self->classes_valid)
+    compute_classes (self);
+
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      const EquityChartArea *area = g_ptr_array_index (self->areas, i);
+      double value;
+
+      if (area->klass < 0)
+        {
+          n_hidden++;
+          continue;
+        }
+      equity_chart_row_value (self, equity_result_get_row (self->result, area->row), &value, NULL, NULL);
+      if (value > high_value)
+        {
+          high_value = value;
+          highest = area;
+        }
+      if (value < low_value)
+        {
+          low_value = value;
+          lowest = area;
+        }
+    }
+
+  g_string_append_printf (text, _("Map: %s for %u areas"), equity_chart_units (self), self->areas->len);
+  if (self->n_classes > 0)
+    {
+      g_autofree char *lo = equity_chart_format_number (self->class_breaks[0], self->class_decimals);
+      g_autofree char *hi = equity_chart_format_number (self->class_breaks[self->n_classes],
+                                                        self->class_decimals);
+      g_string_append_printf (text, _(", in %u classes from %s to %s."), self->n_classes, lo, hi);
+    }
+  else
+    g_string_append (text, ".");
+  if (highest != NULL && lowest != NULL && highest != lowest)
+    {
+      g_autofree char *h = equity_chart_format_value (self, high_value);
+      g_autofree char *l = equity_chart_format_value (self, low_value);
+
+      g_string_append_printf (text, _(" Highest %s, %s; lowest %s, %s."),
+                              equity_chart_row_label (equity_result_get_row (self->result, highest->row)), h,
+                              equity_chart_row_label (equity_result_get_row (self->result, lowest->row)), l);
+    }
+  if (n_hidden > 0)
+    g_string_append_printf (text, ngettext (" %u area is not shown (suppressed or no data).",
+                                            " %u areas are not shown (suppressed or no data).", n_hidden),
+                            n_hidden);
+  return g_string_free (text, FALSE);
+}

@@ -1,0 +1,355 @@
+/* equity-chart-private.h — what the chart's renderers share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "equity-chart.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double x;
+  double y;
+  double width;
+  double height;
+} EquityChartRect;
+
+/* A place in the last drawn layout that answers to a row of the result */
+typedef struct
+{
+  guint           row;
+  EquityChartRect rect;
+  gboolean        is_point;  /* trend, scatter: nearest centre wins */
+} EquityChartHit;
+
+/* An area of the map: its rings projected once (x = lon·cos φ0, y = lat),
+ * and a path in user space cached for the last map transform. */
+typedef struct
+{
+  char         *key;
+  int           row;          /* the result row it shows, or -1 */
+  double       *coords;       /* x0, y0, x1, y1, … of all rings */
+  guint        *ring_starts;  /* index of each ring's first point; n_rings + 1 entries */
+  guint         n_rings;
+  double        extent[4];    /* min_x, max_x, min_y, max_y in projected units */
+  guint8       *owned;        /* per point: its segment to the next is drawn as
+                               * this area's border (a shared one only once) */
+  cairo_path_t  path;         /* fill, in user space, for the cached transform */
+  cairo_path_t  border;       /* the owned segments, likewise */
+  double        box[4];       /* the path's user-space box: x1, y1, x2, y2 */
+  int           path_capacity;
+  int           border_capacity;
+  int           klass;        /* class index, or -1: not shown */
+} EquityChartArea;
+
+/* The quantity drawn for each row */
+typedef enum
+{
+  EQUITY_CHART_MEASURE_RATE,
+  EQUITY_CHART_MEASURE_MEAN,
+  EQUITY_CHART_MEASURE_INDEX,
+  EQUITY_CHART_MEASURE_ESTIMATE,
+  EQUITY_CHART_MEASURE_SHARE,
+  EQUITY_CHART_MEASURE_COUNT,
+} EquityChartMeasure;
+
+#define EQUITY_CHART_MAX_CLASSES 5
+
+struct _EquityChart
+{
+  GObject           parent_instance;
+
+  /* Owned References */
+  EquityResult     *result;
+  char             *title;
+  char             *subtitle;
+  char             *source_note;
+  char             *x_title;
+  char             *y_title;
+  char             *units;         /* the result's, or said for what is drawn */
+  char             *font_family;   /* the style's, owned here */
+  GArray           *targets;       /* pairs of doubles: year, target */
+  GPtrArray        *areas;         /* EquityChartArea */
+  GArray           *hits;          /* EquityChartHit, from the last draw */
+  GArray           *scratch_points; /* map: one ring in user space, reused */
+  GByteArray       *scratch_keep;
+  GArray           *scratch_stack;
+  GArray           *scratch_index;  /* original index of each scratch point */
+
+  EquityChartKind   kind;
+  EquityChartStyle  style;
+  EquityChartMeasure measure;
+  gboolean          percent;       /* measure shown ×100 with "%" */
+  gboolean          estimate_percent; /* estimates are proportions, shown ×100 */
+  EquityChartField  scatter_x;
+  EquityChartField  scatter_y;
+  double            target;
+  int               highlighted_row;
+
+  /* map: classes and the transform of the cached paths */
+  guint             n_classes;
+  double            class_breaks[EQUITY_CHART_MAX_CLASSES + 1];
+  guint             class_counts[EQUITY_CHART_MAX_CLASSES];
+  guint             class_decimals;
+  double            map_extent[4];
+  double            map_scale;     /* user units per projected unit */
+  double            map_origin_x;  /* user x of projected min_x */
+  double            map_origin_y;  /* user y of projected max_y */
+  gboolean          map_paths_valid;
+  gboolean          classes_valid;
+
+  /* the value axis of the last draw (bars, dots, trend's y), for tests and tools */
+  double            axis_min;
+  double            axis_max;
+  double            axis_p0;
+  double            axis_p1;
+  /* scatter: its horizontal axis */
+  double            x_axis_min;
+  double            x_axis_max;
+  double            x_axis_p0;
+  double            x_axis_p1;
+};
+
+/* One drawing pass: the target and the sizes derived from it */
+typedef struct
+{
+  EquityChart            *chart;
+  cairo_t                *cr;
+  PangoContext           *pango;  /* one per pass: layouts share its font options */
+  const EquityChartStyle *style;
+  double                  width;
+  double                  height;
+  double                  base;  /* body text size in pixels */
+  double                  pad;   /* outer margin */
+  double                  line;  /* a hairline that survives projection */
+} EquityChartCanvas;
+
+typedef enum
+{
+  EQUITY_CHART_TEXT_BODY,
+  EQUITY_CHART_TEXT_BOLD,
+  EQUITY_CHART_TEXT_TITLE,
+  EQUITY_CHART_TEXT_SUBTITLE,
+  EQUITY_CHART_TEXT_SMALL,
+  EQUITY_CHART_TEXT_SMALL_ITALIC,
+  EQUITY_CHART_TEXT_TICK,
+} EquityChartTextStyle;
+
+/* A value axis: the domain widened to nice ticks, mapped onto pixels */
+typedef struct
+{
+  double   min;
+  double   max;
+  double   p0;        /* pixel of min */
+  double   p1;        /* pixel of max */
+  GArray  *ticks;     /* doubles */
+  int      decimals;
+  gboolean percent;
+} EquityChartAxis;
+
+/* equity-chart-text.c */
+double       equity_chart_text_base_size   (double                   width,
+                                            double                   height,
+                                            double                   font_scale);
+double       equity_chart_text_px          (const EquityChartCanvas *canvas,
+                                            EquityChartTextStyle     text_style);
+PangoLayout *equity_chart_text_layout      (const EquityChartCanvas *canvas,
+                                            EquityChartTextStyle     text_style,
+                                            double                   px,
+                                            const char              *text);
+void         equity_chart_text_limit       (PangoLayout             *layout,
+                                            double                   max_width,
+                                            int                      max_lines);
+void         equity_chart_text_size        (PangoLayout             *layout,
+                                            double                  *width,
+                                            double                  *height);
+/* Draws LAYOUT with its box's point (XALIGN, YALIGN) ∈ [0,1]² at (X, Y). */
+void         equity_chart_text_draw        (const EquityChartCanvas *canvas,
+                                            PangoLayout             *layout,
+                                            const EquityChartColor  *color,
+                                            double                   x,
+                                            double                   y,
+                                            double                   xalign,
+                                            double                   yalign);
+/* width of TEXT in the given style, for layout decisions */
+double       equity_chart_text_width       (const EquityChartCanvas *canvas,
+                                            EquityChartTextStyle     text_style,
+                                            double                   px,
+                                            const char              *text);
+
+/* 12,345.6 with thousands separators and a true minus sign */
+char        *equity_chart_format_number    (double                   value,
+                                            int                      decimals);
+/* decimals that suit a value shown alone, and an interval's ends */
+int          equity_chart_value_decimals   (double                   value);
+int          equity_chart_interval_decimals (double                  value);
+/* Nice ticks (1, 2, 2.5, 5 × 10ⁿ) covering [MIN, MAX] with about N_WANTED steps.
+ * Widens MIN and MAX to the outer ticks; returns the ticks and their decimals. */
+GArray      *equity_chart_nice_ticks       (double                  *min,
+                                            double                  *max,
+                                            int                      n_wanted,
+                                            int                     *decimals);
+
+/* equity-chart-axis.c */
+/* ticks about SPACING pixels apart across [P0, P1] */
+void         equity_chart_axis_init        (EquityChartAxis         *axis,
+                                            double                   min,
+                                            double                   max,
+                                            double                   p0,
+                                            double                   p1,
+                                            double                   spacing,
+                                            gboolean                 percent);
+void         equity_chart_axis_clear       (EquityChartAxis         *axis);
+double       equity_chart_axis_map         (const EquityChartAxis   *axis,
+                                            double                   value);
+char        *equity_chart_axis_label       (const EquityChartAxis   *axis,
+                                            double                   tick);
+double       equity_chart_axis_label_width (const EquityChartCanvas *canvas,
+                                            const EquityChartAxis   *axis);
+/* a horizontal axis: grid lines from TOP to BOTTOM, labels below BOTTOM */
+void         equity_chart_axis_draw_x      (const EquityChartCanvas *canvas,
+                                            const EquityChartAxis   *axis,
+                                            double                   top,
+                                            double                   bottom);
+/* a vertical axis: grid lines from LEFT to RIGHT, labels left of LEFT */
+void         equity_chart_axis_draw_y      (const EquityChartCanvas *canvas,
+                                            const EquityChartAxis   *axis,
+                                            double                   left,
+                                            double                   right);
+
+/* equity-chart-palette.c */
+void         equity_chart_set_color        (cairo_t                 *cr,
+                                            const EquityChartColor  *color);
+void         equity_chart_set_color_alpha  (cairo_t                 *cr,
+                                            const EquityChartColor  *color,
+                                            double                   alpha);
+/* the sequential ramp's colour for class K of N (low values light) */
+void         equity_chart_palette_class    (guint                    k,
+                                            guint                    n,
+                                            EquityChartColor        *color);
+
+/* equity-chart.c: layout and data shared by the renderers */
+/* Draws background, title, subtitle and notes; returns the rectangle left for the plot. */
+void         equity_chart_draw_frame       (EquityChartCanvas       *canvas,
+                                            const char              *subtitle,
+                                            const char              *footnote,
+                                            EquityChartRect         *plot);
+void         equity_chart_draw_message     (EquityChartCanvas       *canvas,
+                                            const EquityChartRect   *rect,
+                                            const char              *message);
+void         equity_chart_add_hit          (EquityChart             *self,
+                                            guint                    row,
+                                            const EquityChartRect   *rect,
+                                            gboolean                 is_point);
+/* the row's drawn value and its interval (NAN when absent), in display units */
+gboolean     equity_chart_row_value        (EquityChart             *self,
+                                            const EquityResultRow   *row,
+                                            double                  *value,
+                                            double                  *low,
+                                            double                  *high);
+double       equity_chart_field_value      (EquityChart             *self,
+                                            const EquityResultRow   *row,
+                                            EquityChartField         field);
+const char  *equity_chart_field_title      (EquityChart             *self,
+                                            EquityChartField         field);
+/* the reference value (reference group, else overall) and its name */
+gboolean     equity_chart_reference        (EquityChart             *self,
+                                            double                  *value,
+                                            const char             **name);
+const char  *equity_chart_row_label        (const EquityResultRow   *row);
+const char  *equity_chart_units            (EquityChart             *self);
+/* "Arrests per 1,000 residents, with 95% confidence intervals" */
+char        *equity_chart_default_subtitle (EquityChart             *self,
+                                            gboolean                 intervals);
+char        *equity_chart_format_value     (EquityChart             *self,
+                                            double                   value);
+gboolean     equity_chart_has_intervals    (EquityChart             *self);
+/* the rows drawn, in order, for bars and dots (the highest first when too many) */
+GArray      *equity_chart_rows_to_draw     (EquityChart             *self,
+                                            guint                    max_rows,
+                                            guint                   *n_candidates);
+
+/* where VALUE fell on the last drawn value axis; FALSE before a draw */
+gboolean     equity_chart_value_to_pixel   (EquityChart             *self,
+                                            double                   value,
+                                            double                  *pixel);
+void         equity_chart_remember_axis    (EquityChart             *self,
+                                            const EquityChartAxis   *axis);
+gboolean     equity_chart_x_value_to_pixel (EquityChart             *self,
+                                            double                   value,
+                                            double                  *pixel);
+void         equity_chart_remember_x_axis  (EquityChart             *self,
+                                            const EquityChartAxis   *axis);
+
+/* equity-chart-rows.c: the layout bars and dots share — one band per row,
+ * category labels on the left, value labels on the right, a reference line */
+typedef struct
+{
+  GArray          *rows;          /* guint result row indexes, top to bottom */
+  guint            n_candidates;
+  EquityChartRect  plot;
+  double           label_right;   /* right edge of the category labels */
+  double           marks_top;
+  double           band;          /* height of one row */
+  double           label_px;      /* category and value label size */
+  EquityChartAxis  axis;          /* horizontal value axis */
+  gboolean         has_reference;
+  double           reference;
+  const char      *reference_name;
+} EquityChartRowLayout;
+
+/* Lays out and draws the frame, the grid and the category labels; LEGEND
+ * keeps a strip above the marks (plot.y to marks_top) for the caller's legend. */
+void         equity_chart_rows_begin       (EquityChartCanvas       *canvas,
+                                            EquityChartRowLayout    *layout,
+                                            gboolean                 from_zero,
+                                            gboolean                 show_reference,
+                                            gboolean                 legend);
+double       equity_chart_rows_center      (const EquityChartRowLayout *layout,
+                                            guint                    i);
+/* the value label of row I, its box's XALIGN point at X */
+void         equity_chart_rows_draw_value  (EquityChartCanvas       *canvas,
+                                            const EquityChartRowLayout *layout,
+                                            guint                    i,
+                                            double                   x,
+                                            double                   xalign,
+                                            const char              *text,
+                                            gboolean                 muted);
+/* the reference line above the marks, and the layout's end */
+void         equity_chart_rows_end         (EquityChartCanvas       *canvas,
+                                            EquityChartRowLayout    *layout);
+/* a whisker from LOW to HIGH at Y with end caps CAP tall */
+void         equity_chart_draw_whisker     (EquityChartCanvas       *canvas,
+                                            double                   low,
+                                            double                   high,
+                                            double                   y,
+                                            double                   cap,
+                                            const EquityChartColor  *color);
+
+/* the renderers: each draws the whole picture */
+void         equity_chart_draw_bars        (EquityChartCanvas       *canvas);
+void         equity_chart_draw_dots        (EquityChartCanvas       *canvas);
+void         equity_chart_draw_map         (EquityChartCanvas       *canvas);
+void         equity_chart_draw_trend       (EquityChartCanvas       *canvas);
+void         equity_chart_draw_scatter     (EquityChartCanvas       *canvas);
+
+/* equity-chart-map-geometry.c */
+void         equity_chart_area_free        (gpointer                 data);
+void         equity_chart_map_clear        (EquityChart             *self);
+/* fits the areas into RECT, keeping their aspect; rebuilds the cached paths
+ * when the transform changed */
+void         equity_chart_map_fit          (EquityChart             *self,
+                                            const EquityChartRect   *rect);
+gboolean     equity_chart_map_hit_test     (EquityChart             *self,
+                                            double                   x,
+                                            double                   y,
+                                            guint                   *row_index);
+/* equity-chart-map.c */
+char        *equity_chart_map_describe     (EquityChart             *self);
+
+G_END_DECLS
