@@ -31,6 +31,7 @@ test_create (void)
   g_assert_cmpint (test_query_int (db, "PRAGMA user_version"), ==, equity_project_schema_version ());
   g_assert_cmpint (test_query_int (db, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpstr (test_query_text (db, "PRAGMA journal_mode"), ==, "wal");
+  g_assert_cmpint (test_query_int (db, "PRAGMA page_size"), ==, 16384);
   g_assert_cmpuint (g_list_model_get_n_items (equity_project_get_datasets (project)), ==, 0);
 
   {

@@ -7,9 +7,11 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "equity-cell-text.h"
 #include "equity-error.h"
 #include "equity-importer.h"
 #include "equity-record-source.h"
@@ -26,6 +28,7 @@ struct _EquityImporter
   GFile               *file;
   char                *name;
   guint                skip_rows;
+  gboolean             lenient_quotes;
   char                 delimiter;
   char                *encoding;
   char                *sheet;
@@ -122,6 +125,7 @@ equity_importer_new (GFile                     *file,
     {
       self->name = g_strdup (options->name);
       self->skip_rows = options->skip_rows;
+      self->lenient_quotes = options->lenient_quotes;
       self->delimiter = options->delimiter;
       self->encoding = g_strdup (options->encoding);
       self->sheet = g_strdup (options->sheet);
@@ -149,8 +153,10 @@ static EquityRecordSource *
 open_source (EquityImporter  *self,
              GError         **error)
 {
-  return equity_record_source_new_csv (self->file, self->skip_rows, self->delimiter,
-                                       self->encoding, error);
+  if (equity_record_source_is_text (self->file))
+    return equity_record_source_new_csv (self->file, self->skip_rows, self->delimiter,
+                                         self->encoding, self->lenient_quotes, error);
+  return equity_record_source_new_ogr (self->file, self->sheet ? self->sheet : self->layer, error);
 }
 
 /* ACS estimate/margin pairs: E_X/M_X, EP_X/MP_X, B01001_001E/B01001_001M,
@@ -229,7 +235,10 @@ settle_types (EquityImporter *self)
       GHashTableIter iter;
       gpointer key;
 
-      type = equity_type_guess_result (guess, self->convert_sentinels, &self->date_layouts[i], &ambiguous);
+      if (self->source->funcs->field_type (self->source, i) >= 0)
+        type = self->source->funcs->field_type (self->source, i);
+      else
+        type = equity_type_guess_result (guess, self->convert_sentinels, &self->date_layouts[i], &ambiguous);
       equity_column_set_column_type (column, type);
       equity_column_set_role (column, equity_type_guess_suggest_role (guess, equity_column_get_name (column), type));
       equity_column_set_n_nulls (column, guess->n_empty + (self->convert_sentinels ? guess->n_sentinels : 0));
@@ -286,6 +295,37 @@ read_header (EquityImporter  *self,
   return TRUE;
 }
 
+/* A quote that belongs to the text is the usual cause of a quote error:
+ * say how to keep it. */
+static void
+explain_quote_error (EquityImporter *self,
+                     GError         *error)
+{
+  g_autofree char *message = NULL;
+
+  if (self->lenient_quotes || !g_error_matches (error, EQUITY_ERROR, EQUITY_ERROR_PARSE) ||
+      strstr (error->message, "quote") == NULL || strstr (error->message, "unterminated") != NULL)
+    return;
+  message = g_strdup_printf (_("%s. If the quote belongs to the text, import with lenient quotes."),
+                             error->message);
+  g_free (error->message);
+  error->message = g_steal_pointer (&message);
+}
+
+/* An empty line in a table of several columns holds no value: skip it. In a
+ * one-column file it is a real empty value and stays. */
+static inline gboolean
+is_blank_line (EquityRecordSource *source,
+               guint               n_columns)
+{
+  gsize length = 0;
+
+  if (n_columns < 2 || source->funcs->n_fields (source) != 1)
+    return FALSE;
+  source->funcs->field (source, 0, &length);
+  return length == 0;
+}
+
 /* A row longer than the header loses nothing only if its extra cells are empty. */
 static gboolean
 check_row_width (EquityImporter  *self,
@@ -307,7 +347,7 @@ check_row_width (EquityImporter  *self,
       if (length > 0)
         {
           g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE,
-                       _("%s:%" G_GUINT64_FORMAT ":%u: this row has %u fields but the header has %u; "
+                       _("%s:%" PRIu64 ":%u: this row has %u fields but the header has %u; "
                          "field %u holds “%.40s”. Fix the row or choose another header row."),
                        source->display_name, source->funcs->line (source), i + 1,
                        n_fields, n_columns, i + 1, value);
@@ -319,12 +359,18 @@ check_row_width (EquityImporter  *self,
     {
       self->n_ragged++;
       if (self->n_ragged <= 10)
-        add_warning (self, g_strdup_printf (_("Line %" G_GUINT64_FORMAT ": %u fields where the header has %u; "
+        add_warning (self, g_strdup_printf (_("Line %" PRIu64 ": %u fields where the header has %u; "
                                               "missing cells are left empty"),
                                             source->funcs->line (source), n_fields, n_columns));
     }
   return TRUE;
 }
+
+static gboolean analyze_chunks (EquityImporter      *self,
+                                EquityProgressFunc   progress,
+                                gpointer             progress_data,
+                                GCancellable        *cancellable,
+                                GError             **error);
 
 gboolean
 equity_importer_analyze (EquityImporter      *self,
@@ -352,10 +398,20 @@ equity_importer_analyze (EquityImporter      *self,
   for (guint i = 0; i < self->columns->len; i++)
     equity_type_guess_init (&g_array_index (self->guesses, EquityTypeGuess, i));
 
+  /* A CSV file is parsed on a second thread while this one guesses. */
+  if (equity_record_source_is_text (self->file))
+    {
+      if (!analyze_chunks (self, progress, progress_data, cancellable, error))
+        return FALSE;
+      goto analyzed;
+    }
+
   while (source->funcs->next (source, cancellable, &local_error))
     {
       guint n_fields = MIN (source->funcs->n_fields (source), self->columns->len);
 
+      if (is_blank_line (source, self->columns->len))
+        continue;
       if (!check_row_width (self, TRUE, error))
         return FALSE;
 
@@ -363,7 +419,12 @@ equity_importer_analyze (EquityImporter      *self,
         {
           gsize length = 0;
           const char *value = source->funcs->field (source, i, &length);
-          equity_type_guess_add (&g_array_index (self->guesses, EquityTypeGuess, i), value, length);
+
+          /* typed cells and geometries are not guessed at (WKB is binary) */
+          if (source->funcs->field_type (source, i) >= 0 && length > 0)
+            g_array_index (self->guesses, EquityTypeGuess, i).n_values++;
+          else
+            equity_type_guess_add (&g_array_index (self->guesses, EquityTypeGuess, i), value, length);
         }
       for (guint i = n_fields; i < self->columns->len; i++)
         equity_type_guess_add (&g_array_index (self->guesses, EquityTypeGuess, i), "", 0);
@@ -375,7 +436,11 @@ equity_importer_analyze (EquityImporter      *self,
             {
               gsize length = 0;
               const char *value = i < n_fields ? source->funcs->field (source, i, &length) : NULL;
-              row[i] = length > 0 ? g_strdup (value) : g_strdup ("");
+
+              if (length > 0 && source->funcs->field_type (source, i) == EQUITY_COLUMN_TYPE_GEOMETRY)
+                row[i] = g_strdup (_("(geometry)"));
+              else
+                row[i] = length > 0 ? g_strdup (value) : g_strdup ("");
             }
           g_ptr_array_add (self->preview, row);
         }
@@ -387,10 +452,12 @@ equity_importer_analyze (EquityImporter      *self,
 
   if (local_error != NULL)
     {
+      explain_quote_error (self, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
+analyzed:
   if (self->n_ragged > 10)
     add_warning (self, g_strdup_printf (ngettext ("%u row in all has fewer fields than the header",
                                                   "%u rows in all have fewer fields than the header",
@@ -490,43 +557,65 @@ equity_importer_get_warnings (EquityImporter *self)
   return (const char * const *) self->warnings->pdata;
 }
 
-static gboolean
-bind_value (EquityImporter  *self,
-            sqlite3_stmt    *insert,
-            guint            index,
-            EquityColumn    *column,
-            const char      *value,
-            gsize            length,
-            guint64         *n_nulls,
-            GError         **error)
+/* A value as it goes into the table, worked out from the text of a cell */
+typedef enum
 {
-  EquityColumnType type = equity_column_get_column_type (column);
-  char date[32];
-  gint64 integer;
-  double number;
-  int param = index + 1;
+  CELL_NULL,
+  CELL_INTEGER,
+  CELL_REAL,
+  CELL_TEXT,
+  CELL_BLOB,
+} CellKind;
 
-  if (length == 0 || (self->convert_sentinels && equity_value_is_sentinel (value)))
+typedef struct
+{
+  CellKind kind;
+  gsize    length;        /* of data */
+  union
+  {
+    gint64      integer;
+    double      real;
+    const char *data;     /* text or blob */
+    gsize       offset;   /* the same, while a chunk's bytes may still move */
+  } v;
+} Cell;
+
+/* Turns VALUE, the text of field INDEX, into what the column stores. DATE
+ * receives a rewritten date, which CELL then points to; text and blobs point
+ * into VALUE. */
+static gboolean
+convert_value (EquityImporter    *self,
+               guint              index,
+               EquityColumnType   type,
+               const char        *value,
+               gsize              length,
+               Cell              *cell,
+               char               date[32],
+               guint64           *n_nulls,
+               GError           **error)
+{
+  if (length == 0 ||
+      (type != EQUITY_COLUMN_TYPE_GEOMETRY && self->convert_sentinels && equity_value_is_sentinel (value)))
     {
       (*n_nulls)++;
-      sqlite3_bind_null (insert, param);
+      cell->kind = CELL_NULL;
       return TRUE;
     }
 
   switch (type)
     {
     case EQUITY_COLUMN_TYPE_INTEGER:
-      if (equity_parse_integer (value, &integer))
+      if (equity_parse_integer (value, &cell->v.integer))
         {
-          sqlite3_bind_int64 (insert, param, integer);
+          cell->kind = CELL_INTEGER;
           return TRUE;
         }
       break;
 
     case EQUITY_COLUMN_TYPE_REAL:
-      if (equity_parse_number (value, &number))
+      if (equity_parse_number (value, &cell->v.real))
         {
-          sqlite3_bind_double (insert, param, number);
+          cell->kind = CELL_REAL;
           return TRUE;
         }
       break;
@@ -541,26 +630,516 @@ bind_value (EquityImporter  *self,
             layout = self->date_layouts[index] = l;
         if (layout != 0 && equity_parse_date (value, layout, date))
           {
-            sqlite3_bind_text (insert, param, date, -1, SQLITE_TRANSIENT);
+            cell->kind = CELL_TEXT;
+            cell->v.data = date;
+            cell->length = strlen (date);
             return TRUE;
           }
       }
       break;
 
-    case EQUITY_COLUMN_TYPE_TEXT:
     case EQUITY_COLUMN_TYPE_GEOMETRY:
+      cell->kind = CELL_BLOB;
+      cell->v.data = value;
+      cell->length = length;
+      return TRUE;
+
+    case EQUITY_COLUMN_TYPE_TEXT:
     default:
-      sqlite3_bind_text (insert, param, value, length, SQLITE_STATIC);
+      cell->kind = CELL_TEXT;
+      cell->v.data = value;
+      cell->length = length;
       return TRUE;
     }
 
   g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE,
-               _("%s:%" G_GUINT64_FORMAT ":%u: “%.40s” is not %s, but column “%s” was set to that type"),
+               _("%s:%" PRIu64 ":%u: “%.40s” is not %s, but column “%s” was set to that type"),
                self->source->display_name, self->source->funcs->line (self->source), index + 1, value,
                type == EQUITY_COLUMN_TYPE_INTEGER ? _("a whole number") :
                type == EQUITY_COLUMN_TYPE_REAL ? _("a number") : _("a date"),
-               equity_column_get_name (column));
+               equity_column_get_name (g_ptr_array_index (self->columns, index)));
   return FALSE;
+}
+
+static int
+bind_cell (sqlite3_stmt            *insert,
+           int                      param,
+           const Cell              *cell,
+           sqlite3_destructor_type  lifetime)
+{
+  switch (cell->kind)
+    {
+    case CELL_INTEGER:
+      return sqlite3_bind_int64 (insert, param, cell->v.integer);
+    case CELL_REAL:
+      return sqlite3_bind_double (insert, param, cell->v.real);
+    case CELL_TEXT:
+      return sqlite3_bind_text64 (insert, param, cell->v.data, cell->length, lifetime, SQLITE_UTF8);
+    case CELL_BLOB:
+      return sqlite3_bind_blob64 (insert, param, cell->v.data, cell->length, lifetime);
+    case CELL_NULL:
+    default:
+      return sqlite3_bind_null (insert, param);
+    }
+}
+
+static gboolean
+bind_value (EquityImporter  *self,
+            sqlite3_stmt    *insert,
+            guint            index,
+            EquityColumn    *column,
+            const char      *value,
+            gsize            length,
+            guint64         *n_nulls,
+            GError         **error)
+{
+  char date[32];
+  Cell cell;
+
+  if (!convert_value (self, index, equity_column_get_column_type (column), value, length,
+                      &cell, date, n_nulls, error))
+    return FALSE;
+
+  /* The source's text stays until the next row; a rewritten date is gone
+   * once we return, so SQLite keeps its own copy of that. */
+  if (bind_cell (insert, index + 1, &cell,
+                 cell.kind == CELL_TEXT && cell.v.data == date ? SQLITE_TRANSIENT : SQLITE_STATIC) != SQLITE_OK)
+    {
+      equity_schema_set_error (sqlite3_db_handle (insert), error, _("Could not store a row"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reading a CSV file is split between two threads: a reader thread parses
+ * rows into chunks (and, when writing, converts them) while the calling
+ * thread guesses types from, or inserts, the chunk before. The calling
+ * thread alone touches SQLite and the importer's results. N_CHUNKS chunks of
+ * about CELLS_PER_CHUNK cells are in flight, so memory does not grow with
+ * the file. Each INSERT carries ROWS_PER_INSERT rows: one statement run per
+ * row costs SQLite more than storing the row. */
+#define CELLS_PER_CHUNK   16384
+#define N_CHUNKS          4
+#define ROWS_PER_INSERT   32
+
+typedef struct
+{
+  Cell     *cells;        /* n_rows × n_columns */
+  char     *bytes;        /* the cells' text and blobs, each NUL-terminated */
+  gsize     n_bytes;
+  gsize     bytes_cap;
+  guint     n_rows;
+  double    fraction;     /* of the source read once the chunk was full */
+  GError   *error;        /* reading stopped on this error */
+  gboolean  last;         /* the reader sends nothing after this one */
+} Chunk;
+
+typedef struct
+{
+  EquityImporter   *self;
+  /* when writing, the column types to convert to; NULL when analyzing */
+  EquityColumnType *types;
+  guint64          *n_nulls;
+  guint             n_columns;
+  guint             rows_per_chunk;
+  GCancellable     *cancellable;
+  GAsyncQueue      *empty;    /* Chunk: for the reader to fill */
+  GAsyncQueue      *full;     /* Chunk: for the calling thread */
+  GThread          *reader;   /* NULL: chunks are filled in turn on demand */
+  int               stop;     /* atomic: the calling thread gave up */
+} Pipeline;
+
+static guint
+rows_per_chunk (guint n_columns)
+{
+  return MAX (CELLS_PER_CHUNK / MAX (n_columns, 1), 1);
+}
+
+/* Keeps a copy of CELL's text: the source reuses its buffer for the next row. */
+static void
+chunk_keep_data (Chunk *chunk,
+                 Cell  *cell)
+{
+  if (chunk->n_bytes + cell->length + 1 > chunk->bytes_cap)
+    {
+      chunk->bytes_cap = MAX (chunk->bytes_cap * 2, chunk->n_bytes + cell->length + 1);
+      chunk->bytes = g_realloc (chunk->bytes, chunk->bytes_cap);
+    }
+  memcpy (chunk->bytes + chunk->n_bytes, cell->v.data, cell->length);
+  chunk->bytes[chunk->n_bytes + cell->length] = '\0';
+  /* an offset until the bytes stop moving: see fill_chunk() */
+  cell->v.offset = chunk->n_bytes;
+  chunk->n_bytes += cell->length + 1;
+}
+
+/* Runs on the reader thread, if there is one. */
+static void
+fill_chunk (Pipeline *pipeline,
+            Chunk    *chunk)
+{
+  EquityImporter *self = pipeline->self;
+  EquityRecordSource *source = self->source;
+  guint n_columns = pipeline->n_columns;
+  gboolean analyzing = pipeline->types == NULL;
+  char date[32];
+
+  chunk->n_rows = 0;
+  chunk->n_bytes = 0;
+  chunk->last = FALSE;
+
+  while (chunk->n_rows < pipeline->rows_per_chunk && !chunk->last)
+    {
+      Cell *row = chunk->cells + (gsize) chunk->n_rows * n_columns;
+      guint n_fields;
+
+      if (!source->funcs->next (source, pipeline->cancellable, &chunk->error))
+        {
+          /* as the loop in equity_importer_analyze() does for its errors */
+          if (analyzing && chunk->error != NULL)
+            explain_quote_error (self, chunk->error);
+          chunk->last = TRUE;
+          break;
+        }
+      if (is_blank_line (source, n_columns))
+        continue;
+      if (!check_row_width (self, analyzing, &chunk->error))
+        {
+          chunk->last = TRUE;
+          break;
+        }
+
+      n_fields = MIN (source->funcs->n_fields (source), n_columns);
+      for (guint i = 0; i < n_fields; i++)
+        {
+          Cell *cell = &row[i];
+          gsize length = 0;
+          const char *value = source->funcs->field (source, i, &length);
+
+          if (analyzing)
+            {
+              cell->kind = CELL_TEXT;
+              cell->v.data = value;
+              cell->length = length;
+            }
+          else if (!convert_value (self, i, pipeline->types[i], value, length, cell, date,
+                                   &pipeline->n_nulls[i], &chunk->error))
+            {
+              chunk->last = TRUE;
+              break;
+            }
+          if (cell->kind == CELL_TEXT || cell->kind == CELL_BLOB)
+            chunk_keep_data (chunk, cell);
+        }
+      if (chunk->last)
+        break;
+
+      for (guint i = n_fields; i < n_columns; i++)
+        {
+          if (analyzing)
+            {
+              row[i].kind = CELL_TEXT;
+              row[i].v.data = "";
+              row[i].length = 0;
+              chunk_keep_data (chunk, &row[i]);
+            }
+          else
+            {
+              pipeline->n_nulls[i]++;
+              row[i].kind = CELL_NULL;
+            }
+        }
+      chunk->n_rows++;
+    }
+
+  /* The bytes stay where they are now: offsets become pointers. */
+  for (gsize i = 0; i < (gsize) chunk->n_rows * n_columns; i++)
+    if (chunk->cells[i].kind == CELL_TEXT || chunk->cells[i].kind == CELL_BLOB)
+      chunk->cells[i].v.data = chunk->bytes + chunk->cells[i].v.offset;
+  chunk->fraction = source->funcs->fraction (source);
+}
+
+static gpointer
+read_chunks (gpointer data)
+{
+  Pipeline *pipeline = data;
+  gboolean last = FALSE;
+
+  while (!last)
+    {
+      Chunk *chunk = g_async_queue_pop (pipeline->empty);
+
+      if (g_atomic_int_get (&pipeline->stop))
+        {
+          chunk->n_rows = 0;
+          chunk->last = TRUE;
+        }
+      else
+        fill_chunk (pipeline, chunk);
+      last = chunk->last;
+      g_async_queue_push (pipeline->full, chunk);
+    }
+  return NULL;
+}
+
+/* TYPES: see Pipeline. */
+static void
+pipeline_start (Pipeline         *pipeline,
+                EquityImporter   *self,
+                EquityColumnType *types,
+                guint64          *n_nulls,
+                guint             rows_per_insert,
+                GCancellable     *cancellable)
+{
+  guint n_columns = self->columns->len;
+
+  pipeline->self = self;
+  pipeline->types = types;
+  pipeline->n_nulls = n_nulls;
+  pipeline->n_columns = n_columns;
+  pipeline->rows_per_chunk = rows_per_chunk (n_columns);
+  /* whole INSERTs in a chunk, if a chunk holds one */
+  if (rows_per_insert > 1 && pipeline->rows_per_chunk > rows_per_insert)
+    pipeline->rows_per_chunk -= pipeline->rows_per_chunk % rows_per_insert;
+  pipeline->cancellable = cancellable;
+  pipeline->empty = g_async_queue_new ();
+  pipeline->full = g_async_queue_new ();
+  pipeline->stop = FALSE;
+
+  for (guint i = 0; i < N_CHUNKS; i++)
+    {
+      Chunk *chunk = g_new0 (Chunk, 1);
+
+      chunk->cells = g_new (Cell, (gsize) pipeline->rows_per_chunk * n_columns);
+      g_async_queue_push (pipeline->empty, chunk);
+    }
+
+  /* GDAL keeps per-thread state, so only the CSV reader moves to another
+   * thread. Without one (or if it cannot start) chunks are filled in turn. */
+  pipeline->reader = NULL;
+  if (equity_record_source_is_text (self->file))
+    pipeline->reader = g_thread_try_new ("equity-import", read_chunks, pipeline, NULL);
+}
+
+/* The next chunk, in the source's order */
+static Chunk *
+pipeline_take (Pipeline *pipeline)
+{
+  Chunk *chunk;
+
+  if (pipeline->reader != NULL)
+    return g_async_queue_pop (pipeline->full);
+
+  chunk = g_async_queue_pop (pipeline->empty);
+  fill_chunk (pipeline, chunk);
+  return chunk;
+}
+
+/* Hands CHUNK back for reuse. Returns whether to take another: after the
+ * last one, no; after a failure (OK false), only to drain the reader, which
+ * stops at its next chunk and sends that one as the last. */
+static gboolean
+pipeline_give_back (Pipeline *pipeline,
+                    Chunk    *chunk,
+                    gboolean  ok)
+{
+  gboolean last = chunk->last;
+
+  g_clear_error (&chunk->error);
+  g_async_queue_push (pipeline->empty, chunk);
+  if (!ok)
+    g_atomic_int_set (&pipeline->stop, TRUE);
+  return !last && (ok || pipeline->reader != NULL);
+}
+
+static void
+pipeline_finish (Pipeline *pipeline)
+{
+  Chunk *chunk;
+
+  g_clear_pointer (&pipeline->reader, g_thread_join);
+  /* with the reader gone, every chunk is back in the empty queue */
+  while ((chunk = g_async_queue_try_pop (pipeline->empty)) != NULL)
+    {
+      g_clear_error (&chunk->error);
+      g_free (chunk->cells);
+      g_free (chunk->bytes);
+      g_free (chunk);
+    }
+  g_clear_pointer (&pipeline->empty, g_async_queue_unref);
+  g_clear_pointer (&pipeline->full, g_async_queue_unref);
+}
+
+/* The analyze() loop for a CSV file, with the parsing on the reader thread. */
+static gboolean
+analyze_chunks (EquityImporter      *self,
+                EquityProgressFunc   progress,
+                gpointer             progress_data,
+                GCancellable        *cancellable,
+                GError             **error)
+{
+  guint n_columns = self->columns->len;
+  EquityTypeGuess *guesses = &g_array_index (self->guesses, EquityTypeGuess, 0);
+  g_autoptr(GError) local_error = NULL;
+  Pipeline pipeline;
+  gboolean more = TRUE;
+  gboolean ok = TRUE;
+
+  pipeline_start (&pipeline, self, NULL, NULL, 0, cancellable);
+
+  while (more)
+    {
+      Chunk *chunk = pipeline_take (&pipeline);
+
+      if (ok && chunk->error != NULL)
+        {
+          ok = FALSE;
+          local_error = g_steal_pointer (&chunk->error);
+        }
+
+      for (guint r = 0; ok && r < chunk->n_rows; r++)
+        {
+          const Cell *row = chunk->cells + (gsize) r * n_columns;
+
+          for (guint i = 0; i < n_columns; i++)
+            equity_type_guess_add (&guesses[i], row[i].v.data, row[i].length);
+
+          if (self->preview->len < N_PREVIEW)
+            {
+              char **preview = g_new0 (char *, n_columns + 1);
+
+              for (guint i = 0; i < n_columns; i++)
+                preview[i] = g_strdup (row[i].v.data);
+              g_ptr_array_add (self->preview, preview);
+            }
+
+          self->n_rows++;
+          if (self->n_rows % CHECK_EVERY == 0 && progress != NULL)
+            progress (chunk->fraction, progress_data);
+        }
+
+      more = pipeline_give_back (&pipeline, chunk, ok);
+    }
+  pipeline_finish (&pipeline);
+
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return ok;
+}
+
+/* Runs on the calling thread: binds the chunk's rows, ROWS_PER_INSERT at a
+ * time through INSERT_MANY, the rest one by one through INSERT_ONE. */
+static gboolean
+store_chunk (sqlite3_stmt  *insert_many,
+             guint          rows_per_insert,
+             sqlite3_stmt  *insert_one,
+             const Chunk   *chunk,
+             guint          n_columns,
+             GError       **error)
+{
+  guint row = 0;
+
+  while (row < chunk->n_rows)
+    {
+      gboolean many = insert_many != NULL && chunk->n_rows - row >= rows_per_insert;
+      sqlite3_stmt *insert = many ? insert_many : insert_one;
+      guint n_rows = many ? rows_per_insert : 1;
+      const Cell *cells = chunk->cells + (gsize) row * n_columns;
+      int rc = SQLITE_OK;
+
+      /* the chunk outlives the statement's run: no copies */
+      for (guint i = 0; i < n_rows * n_columns && rc == SQLITE_OK; i++)
+        rc = bind_cell (insert, i + 1, &cells[i], SQLITE_STATIC);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (insert);
+      sqlite3_reset (insert);
+      if (rc != SQLITE_DONE)
+        {
+          equity_schema_set_error (sqlite3_db_handle (insert), error, _("Could not store a row"));
+          return FALSE;
+        }
+      row += n_rows;
+    }
+  return TRUE;
+}
+
+/* The write_rows() loop for a table with no side table to keep in step with
+ * each row: the source's rows in chunks, stored in multi-row INSERTs. */
+static gboolean
+write_batches (EquityImporter      *self,
+               EquityDataset       *dataset,
+               sqlite3_stmt        *insert_one,
+               guint64             *n_nulls,
+               guint64             *n_rows,
+               EquityProgressFunc   progress,
+               gpointer             progress_data,
+               GCancellable        *cancellable,
+               GError             **error)
+{
+  sqlite3 *db = sqlite3_db_handle (insert_one);
+  guint n_columns = self->columns->len;
+  guint max_params = sqlite3_limit (db, SQLITE_LIMIT_VARIABLE_NUMBER, -1);
+  /* as many rows as the statement may have parameters for, and a chunk holds */
+  guint rows_per_insert = MIN (MIN (ROWS_PER_INSERT, max_params / MAX (n_columns, 1)),
+                               rows_per_chunk (n_columns));
+  g_autofree EquityColumnType *types = g_new (EquityColumnType, n_columns);
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *insert_many = NULL;
+  Pipeline pipeline;
+  gboolean more = TRUE;
+  gboolean ok = TRUE;
+
+  if (rows_per_insert > 1)
+    {
+      g_autoptr(GString) sql = g_string_new (NULL);
+
+      g_string_append_printf (sql, "INSERT INTO %s VALUES ", equity_dataset_get_table_name (dataset));
+      for (guint r = 0; r < rows_per_insert; r++)
+        {
+          g_string_append (sql, r ? ", (" : "(");
+          for (guint i = 0; i < n_columns; i++)
+            g_string_append (sql, i ? ", ?" : "?");
+          g_string_append_c (sql, ')');
+        }
+      if (sqlite3_prepare_v3 (db, sql->str, -1, SQLITE_PREPARE_PERSISTENT, &insert_many, NULL) != SQLITE_OK)
+        {
+          equity_schema_set_error (db, error, _("Could not prepare the import"));
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < n_columns; i++)
+    types[i] = equity_column_get_column_type (g_ptr_array_index (self->columns, i));
+
+  pipeline_start (&pipeline, self, types, n_nulls, rows_per_insert, cancellable);
+
+  while (more)
+    {
+      Chunk *chunk = pipeline_take (&pipeline);
+      guint64 before = *n_rows;
+
+      if (ok && chunk->error != NULL)
+        {
+          ok = FALSE;
+          local_error = g_steal_pointer (&chunk->error);
+        }
+      else if (ok)
+        {
+          ok = store_chunk (insert_many, rows_per_insert, insert_one, chunk, n_columns, &local_error);
+          *n_rows += chunk->n_rows;
+          if (ok && g_cancellable_set_error_if_cancelled (cancellable, &local_error))
+            ok = FALSE;
+          if (ok && progress != NULL && *n_rows / CHECK_EVERY != before / CHECK_EVERY)
+            progress (chunk->fraction, progress_data);
+        }
+
+      more = pipeline_give_back (&pipeline, chunk, ok);
+    }
+  pipeline_finish (&pipeline);
+  sqlite3_finalize (insert_many);
+
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return ok;
 }
 
 static gboolean
@@ -578,6 +1157,7 @@ write_rows (EquityImporter      *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree guint64 *n_nulls = g_new0 (guint64, self->columns->len);
   sqlite3_stmt *insert = NULL;
+  sqlite3_stmt *insert_bbox = NULL;
   guint n_columns = self->columns->len;
   guint64 n_rows = 0;
   gboolean ok = FALSE;
@@ -593,15 +1173,46 @@ write_rows (EquityImporter      *self,
       return FALSE;
     }
 
+  if (equity_dataset_get_bbox_table_name (dataset) != NULL)
+    {
+      g_autofree char *create = NULL;
+      g_autofree char *fill = NULL;
+
+      /* bounding boxes in an R*Tree: the spatial join's prefilter */
+      create = g_strdup_printf ("CREATE VIRTUAL TABLE %s USING rtree (id, min_x, max_x, min_y, max_y)",
+                                equity_dataset_get_bbox_table_name (dataset));
+      fill = g_strdup_printf ("INSERT INTO %s VALUES (?1, ?2, ?3, ?4, ?5)",
+                              equity_dataset_get_bbox_table_name (dataset));
+      if (!equity_project_exec (project, create, error))
+        goto out;
+      if (sqlite3_prepare_v2 (db, fill, -1, &insert_bbox, NULL) != SQLITE_OK)
+        {
+          equity_schema_set_error (db, error, _("Could not prepare the import"));
+          goto out;
+        }
+    }
+
   if (!source->funcs->rewind (source, error))
     goto out;
   if (source->header_in_data && !source->funcs->next (source, cancellable, error))
     goto out;
 
+  /* Without a side table to keep in step with each row, rows go in batches
+   * (write_batches()); a layer with geometries is stored row by row. */
+  if (insert_bbox == NULL)
+    {
+      if (!write_batches (self, dataset, insert, n_nulls, &n_rows, progress, progress_data,
+                          cancellable, error))
+        goto out;
+      goto stored;
+    }
+
   while (source->funcs->next (source, cancellable, &local_error))
     {
       guint n_fields = MIN (source->funcs->n_fields (source), n_columns);
 
+      if (is_blank_line (source, n_columns))
+        continue;
       if (!check_row_width (self, FALSE, error))
         goto out;
 
@@ -627,6 +1238,24 @@ write_rows (EquityImporter      *self,
         }
       sqlite3_reset (insert);
 
+      if (insert_bbox != NULL)
+        {
+          double extent[4];
+
+          if (source->funcs->bbox (source, extent))
+            {
+              sqlite3_bind_int64 (insert_bbox, 1, sqlite3_last_insert_rowid (db));
+              for (guint i = 0; i < 4; i++)
+                sqlite3_bind_double (insert_bbox, i + 2, extent[i]);
+              if (sqlite3_step (insert_bbox) != SQLITE_DONE)
+                {
+                  equity_schema_set_error (db, error, _("Could not store a row"));
+                  goto out;
+                }
+              sqlite3_reset (insert_bbox);
+            }
+        }
+
       if (++n_rows % CHECK_EVERY == 0)
         {
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -642,12 +1271,14 @@ write_rows (EquityImporter      *self,
       goto out;
     }
 
+stored:
   for (guint i = 0; i < n_columns; i++)
     equity_column_set_n_nulls (equity_dataset_get_column (dataset, i), n_nulls[i]);
   ok = equity_project_finish_dataset (project, dataset, n_rows, error);
 
 out:
   sqlite3_finalize (insert);
+  sqlite3_finalize (insert_bbox);
   return ok;
 }
 
@@ -694,4 +1325,53 @@ equity_importer_run (EquityImporter      *self,
     progress (1.0, progress_data);
 
   return g_object_ref (equity_project_find_dataset (project, self->name));
+}
+
+/* The GUI's preview: a cell as equity_importer_run() would store it. */
+char *
+equity_importer_dup_preview_value (EquityImporter *self,
+                                   guint           row,
+                                   guint           column,
+                                   gboolean       *fits)
+{
+  GPtrArray *preview;
+  const char *value;
+  guint64 n_nulls = 0;
+  char date[32];
+  Cell cell;
+
+  g_return_val_if_fail (EQUITY_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (self->analyzed, NULL);
+  g_return_val_if_fail (row < self->preview->len && column < self->columns->len, NULL);
+
+  if (fits != NULL)
+    *fits = TRUE;
+
+  preview = self->preview;
+  value = ((char **) g_ptr_array_index (preview, row))[column];
+  if (value == NULL)
+    return NULL;
+
+  if (!convert_value (self, column, equity_column_get_column_type (g_ptr_array_index (self->columns, column)),
+                      value, strlen (value), &cell, date, &n_nulls, NULL))
+    {
+      /* kept as written: the import would stop on it */
+      if (fits != NULL)
+        *fits = FALSE;
+      return g_strdup (value);
+    }
+
+  switch (cell.kind)
+    {
+    case CELL_NULL:
+      return NULL;
+    case CELL_INTEGER:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, cell.v.integer);
+    case CELL_REAL:
+      return equity_format_real (cell.v.real);
+    case CELL_TEXT:
+    case CELL_BLOB:
+    default:
+      return g_strndup (cell.v.data, cell.length);
+    }
 }

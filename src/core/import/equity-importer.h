@@ -21,6 +21,7 @@ typedef struct
   char        delimiter;     /* CSV: 0 to detect */
   const char *encoding;      /* CSV: NULL to detect */
   const char *source_label;  /* recorded as the source; NULL: the file's path */
+  gboolean    lenient_quotes; /* CSV: keep stray quotes as text instead of failing */
 } EquityImportOptions;
 
 #define EQUITY_TYPE_IMPORTER (equity_importer_get_type ())
@@ -48,6 +49,15 @@ guint64         equity_importer_get_n_rows      (EquityImporter            *self
 GPtrArray      *equity_importer_get_columns     (EquityImporter            *self);
 /* up to N_PREVIEW rows as NULL-terminated string arrays (NULL for an empty cell) */
 GPtrArray      *equity_importer_get_preview     (EquityImporter            *self);
+/* Cell ROW, COLUMN of the preview as equity_importer_run() would store it
+ * with the columns' current types: NULL for an empty cell, integers and
+ * numbers as stored, dates in ISO 8601. FITS is set to FALSE (and the text
+ * given as written) when the value does not fit the column's type, which
+ * would stop the import. */
+char           *equity_importer_dup_preview_value (EquityImporter          *self,
+                                                   guint                    row,
+                                                   guint                    column,
+                                                   gboolean                *fits);
 /* sentinel values seen in the data ("-999", "N/A", …) that would become NULL */
 const char * const *equity_importer_get_sentinels (EquityImporter          *self);
 void            equity_importer_set_convert_sentinels (EquityImporter      *self,

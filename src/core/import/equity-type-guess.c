@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,27 +44,6 @@ equity_type_guess_clear (EquityTypeGuess *guess)
 {
   g_clear_pointer (&guess->distinct, g_hash_table_unref);
   g_clear_pointer (&guess->sentinels_seen, g_hash_table_unref);
-}
-
-gboolean
-equity_value_is_sentinel (const char *value)
-{
-  double number;
-
-  /* Every code starts with one of these: most values are out at once. */
-  if (strchr ("Nn#(-*", value[0]) == NULL || value[0] == '\0')
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (text_sentinels); i++)
-    if (strcmp (value, text_sentinels[i]) == 0)
-      return TRUE;
-
-  if (equity_parse_number (value, &number))
-    for (guint i = 0; i < G_N_ELEMENTS (number_sentinels); i++)
-      if (number == number_sentinels[i])
-        return TRUE;
-
-  return FALSE;
 }
 
 /* Copies VALUE without a leading "$" and thousands separators into BUF.
@@ -128,9 +108,10 @@ has_leading_zero (const char *text)
   return text[0] == '0' && g_ascii_isdigit (text[1]);
 }
 
-gboolean
-equity_parse_integer (const char *value,
-                      gint64     *out)
+/* The reference readings, for every shape scan_number() leaves open */
+static gboolean
+parse_integer_slow (const char *value,
+                    gint64     *out)
 {
   char buf[64];
   const char *p;
@@ -158,9 +139,9 @@ equity_parse_integer (const char *value,
   return TRUE;
 }
 
-gboolean
-equity_parse_number (const char *value,
-                     double     *out)
+static gboolean
+parse_number_slow (const char *value,
+                   double     *out)
 {
   char buf[64];
   const char *p;
@@ -204,6 +185,183 @@ equity_parse_number (const char *value,
   return TRUE;
 }
 
+typedef enum
+{
+  NUMBER_NONE,      /* neither a whole number nor a number */
+  NUMBER_INTEGER,   /* a whole number, and so a number too */
+  NUMBER_REAL,      /* a number that is not a whole number */
+} NumberKind;
+
+/* Powers of ten that a double holds exactly */
+static const double exact_powers_of_ten[] = {
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+  1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+/* Bytes that can appear in something parse_*_slow() accept: any other byte
+ * is copied into their buffer as it is, and fails their grammar. */
+static const guint8 numeric_byte[256] = {
+  ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+  ['7'] = 1, ['8'] = 1, ['9'] = 1, ['.'] = 1, [','] = 1, ['e'] = 1, ['E'] = 1,
+  ['+'] = 1, ['-'] = 1, ['$'] = 1,
+};
+
+/* Reads VALUE once, as equity_parse_integer() and equity_parse_number() would
+ * together, so that a column's values are not each parsed several times.
+ *
+ * The shapes almost every cell has (-82.55151, 1234, 0.5) are read here. A
+ * whole number of at most 18 digits fits a gint64, and its double is the same
+ * correctly rounded conversion strtod() makes. A decimal of at most 15
+ * digits is an exact integer divided by an exact power of ten: one IEEE
+ * division, rounded once, which is again what strtod() returns. Anything with
+ * a byte no number has is text. The rest ("1,234", "$5", "1e3", very long
+ * digit runs) goes to the slow readers, so the answers never differ. */
+static NumberKind
+scan_number (const char *value,
+             gint64     *integer,
+             double     *number)
+{
+  const guchar *p = (const guchar *) value;
+  const guchar *start;
+  gboolean negative = FALSE;
+  gboolean dot = FALSE;
+  guint64 mantissa = 0;
+  guint n_digits = 0;
+  guint n_fraction = 0;
+
+  if (*p == '-' || *p == '+')
+    negative = *p++ == '-';
+  start = p;
+
+  for (;; p++)
+    {
+      guint digit = *p - '0';
+
+      if (digit < 10)
+        {
+          /* past 19 digits the value is unused: the slow path takes it */
+          if (n_digits < 19)
+            mantissa = mantissa * 10 + digit;
+          n_digits++;
+          n_fraction += dot;
+        }
+      else if (*p == '.' && !dot)
+        dot = TRUE;
+      else
+        break;
+    }
+
+  if (*p == '\0' && n_digits > 0)
+    {
+      /* "021", "-007", "00.5": codes, not numbers */
+      if (start[0] == '0' && g_ascii_isdigit (start[1]))
+        return NUMBER_NONE;
+
+#if FLT_EVAL_METHOD == 0
+      if (!dot && n_digits <= 18)
+        {
+          gint64 whole = negative ? -(gint64) mantissa : (gint64) mantissa;
+          double real = (double) mantissa;
+
+          if (integer != NULL)
+            *integer = whole;
+          if (number != NULL)
+            *number = negative ? -real : real;
+          return NUMBER_INTEGER;
+        }
+      if (dot && n_digits <= 15)
+        {
+          double real = (double) mantissa / exact_powers_of_ten[n_fraction];
+
+          if (number != NULL)
+            *number = negative ? -real : real;
+          return NUMBER_REAL;
+        }
+#endif
+    }
+  else
+    {
+      for (; *p != '\0'; p++)
+        if (!numeric_byte[*p])
+          return NUMBER_NONE;
+    }
+
+  if (parse_integer_slow (value, integer))
+    {
+      if (number != NULL)
+        parse_number_slow (value, number);
+      return NUMBER_INTEGER;
+    }
+  if (parse_number_slow (value, number))
+    return NUMBER_REAL;
+  return NUMBER_NONE;
+}
+
+gboolean
+equity_parse_integer (const char *value,
+                      gint64     *out)
+{
+  gint64 integer;
+
+  if (scan_number (value, &integer, NULL) != NUMBER_INTEGER)
+    return FALSE;
+  if (out != NULL)
+    *out = integer;
+  return TRUE;
+}
+
+gboolean
+equity_parse_number (const char *value,
+                     double     *out)
+{
+  double number;
+
+  if (scan_number (value, NULL, &number) == NUMBER_NONE)
+    return FALSE;
+  if (out != NULL)
+    *out = number;
+  return TRUE;
+}
+
+/* KIND and NUMBER are what scan_number() says of VALUE. */
+static gboolean
+is_sentinel (const char *value,
+             NumberKind  kind,
+             double      number)
+{
+  /* Every code starts with one of these: most values are out at once. */
+  switch (value[0])
+    {
+    case 'N': case 'n': case '#': case '(': case '-': case '*':
+      break;
+    default:
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_sentinels); i++)
+    if (text_sentinels[i][0] == value[0] && strcmp (value, text_sentinels[i]) == 0)
+      return TRUE;
+
+  if (kind != NUMBER_NONE)
+    for (guint i = 0; i < G_N_ELEMENTS (number_sentinels); i++)
+      if (number == number_sentinels[i])
+        return TRUE;
+
+  return FALSE;
+}
+
+gboolean
+equity_value_is_sentinel (const char *value)
+{
+  double number = 0;
+  NumberKind kind = NUMBER_NONE;
+
+  /* only a minus sign starts both a code and a number */
+  if (value[0] == '-')
+    kind = scan_number (value, NULL, &number);
+  return is_sentinel (value, kind, number);
+}
+
 static gboolean
 read_digits (const char **p,
              guint        min,
@@ -223,6 +381,32 @@ read_digits (const char **p,
     return FALSE;
   *out = value;
   return TRUE;
+}
+
+/* Year 1000 to 9999 and month 1 to 12 only, as equity_parse_date() reads them */
+static int
+days_in_month (int month,
+               int year)
+{
+  static const guint8 days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+  if (month == 2 && (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)))
+    return 29;
+  return days[month - 1];
+}
+
+/* Writes VALUE (0 <= VALUE < 10^WIDTH) as WIDTH digits with leading zeros */
+static char *
+put_digits (char *out,
+            int   value,
+            guint width)
+{
+  for (guint i = width; i > 0; i--)
+    {
+      out[i - 1] = '0' + value % 10;
+      value /= 10;
+    }
+  return out + width;
 }
 
 gboolean
@@ -284,16 +468,30 @@ equity_parse_date (const char *value,
   if (*p != '\0')
     return FALSE;
 
-  if (year < 1000 || month < 1 || month > 12 || day < 1 ||
-      day > g_date_get_days_in_month (month, year))
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > days_in_month (month, year))
     return FALSE;
 
+  /* Written by hand: this runs for every cell of a date column, and
+   * printf-style formatting would cost more than the parsing above. */
   if (out != NULL)
     {
+      char *o = out;
+
+      o = put_digits (o, year, 4);
+      *o++ = '-';
+      o = put_digits (o, month, 2);
+      *o++ = '-';
+      o = put_digits (o, day, 2);
       if (has_time)
-        g_snprintf (out, 32, "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour, minute, second);
-      else
-        g_snprintf (out, 32, "%04d-%02d-%02d", year, month, day);
+        {
+          *o++ = 'T';
+          o = put_digits (o, hour, 2);
+          *o++ = ':';
+          o = put_digits (o, minute, 2);
+          *o++ = ':';
+          o = put_digits (o, second, 2);
+        }
+      *o = '\0';
     }
   return TRUE;
 }
@@ -324,15 +522,20 @@ equity_parse_lat_lon (const char *value,
   return *lat >= -90 && *lat <= 90 && *lon >= -180 && *lon <= 180;
 }
 
+/* KIND is what scan_number() says of VALUE. */
 static void
 narrow (EquityTypeGuess *guess,
         guint            which,
-        const char      *value)
+        const char      *value,
+        NumberKind       kind)
 {
-  if (guess->all_integer[which] && !equity_parse_integer (value, NULL))
+  if (guess->all_integer[which] && kind != NUMBER_INTEGER)
     guess->all_integer[which] = FALSE;
-  if (guess->all_number[which] && !guess->all_integer[which] && !equity_parse_number (value, NULL))
+  if (guess->all_number[which] && !guess->all_integer[which] && kind == NUMBER_NONE)
     guess->all_number[which] = FALSE;
+  /* every layout starts with a digit: one look rules text out of all six */
+  if (guess->date_layouts[which] != 0 && !g_ascii_isdigit (value[0]))
+    guess->date_layouts[which] = 0;
   if (guess->date_layouts[which] != 0)
     for (guint layout = 1; layout < EQUITY_DATE_ALL; layout <<= 1)
       if ((guess->date_layouts[which] & layout) && !equity_parse_date (value, layout, NULL))
@@ -344,7 +547,8 @@ equity_type_guess_add (EquityTypeGuess *guess,
                        const char      *value,
                        gsize            length)
 {
-  double number, lat, lon;
+  double number = 0, lat, lon;
+  NumberKind kind;
 
   if (length == 0)
     {
@@ -353,9 +557,12 @@ equity_type_guess_add (EquityTypeGuess *guess,
     }
   guess->n_values++;
 
+  /* One reading of the value serves every question below. */
+  kind = scan_number (value, NULL, &number);
+
   /* [0]: every value as written; [1]: with missing-value codes left out */
-  narrow (guess, 0, value);
-  if (equity_value_is_sentinel (value))
+  narrow (guess, 0, value, kind);
+  if (is_sentinel (value, kind, number))
     {
       guess->n_sentinels++;
       if (g_hash_table_size (guess->sentinels_seen) < 16)
@@ -363,8 +570,8 @@ equity_type_guess_add (EquityTypeGuess *guess,
     }
   else
     {
-      narrow (guess, 1, value);
-      if (equity_parse_number (value, &number))
+      narrow (guess, 1, value, kind);
+      if (kind != NUMBER_NONE)
         {
           guess->min_number = MIN (guess->min_number, number);
           guess->max_number = MAX (guess->max_number, number);
@@ -375,7 +582,9 @@ equity_type_guess_add (EquityTypeGuess *guess,
         guess->any_leading_zero = TRUE;
     }
 
-  if (guess->all_lat_lon_pair && !equity_parse_lat_lon (value, &lat, &lon))
+  /* a pair needs its comma: most columns are ruled out without a copy */
+  if (guess->all_lat_lon_pair &&
+      (strchr (value, ',') == NULL || !equity_parse_lat_lon (value, &lat, &lon)))
     guess->all_lat_lon_pair = FALSE;
 
   if (!guess->too_many_distinct && !g_hash_table_contains (guess->distinct, value))

@@ -1,0 +1,181 @@
+#!/bin/bash
+# analysis.sh — the analysis benchmarks
+#
+#   bench/analysis.sh BUILD_DIR
+#
+# area_rates_1m: `asheville-equity-cli analyze` of an area-rates spec over
+#   1,000,000 events keyed to 500 areas, against the same GROUP BY run by the
+#   sqlite3 shell on the same project file. Target: ours ≤ 1.25 × sqlite3.
+# pip_join_1m_462: the same analysis with events placed by latitude and
+#   longitude into the 462 Charlotte NPA polygons (point in polygon, holes
+#   and all), reported with, for scale, sqlite3 joining the points to the
+#   polygons' R*Tree of bounding boxes (no exact test).
+#
+# The data are made here with a fixed seed (a Park–Miller generator in awk,
+# exact in any awk's doubles), so every machine measures the same files.
+# Environment:
+#   BENCH_RUNS=N    measured runs per side (default 3), medians reported
+#   BENCH_WORK=DIR  scratch space (default BUILD_DIR/bench-work/analysis, ~150 MB)
+#
+# Prints one "BENCH name key=value… PASS|FAIL" line per benchmark. Exits 0
+# when every target is met, 1 otherwise, 2 on a usage error.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+set -uo pipefail
+
+BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+if [ $# -lt 1 ] || [ ! -d "$1" ]; then
+  sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2
+  exit 2
+fi
+BUILD_DIR=$(cd "$1" && pwd)
+CLI="$BUILD_DIR/src/cli/asheville-equity-cli"
+RUNS=${BENCH_RUNS:-3}
+WORK=${BENCH_WORK:-$BUILD_DIR/bench-work}/analysis
+TARGET_RATIO=1.25
+NPA="$BENCH_DIR/data/npa_geography.geojson"
+
+for tool in sqlite3 awk; do
+  command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 2; }
+done
+[ -x "$CLI" ] || { echo "$CLI is missing: build $BUILD_DIR first" >&2; exit 2; }
+[ -f "$NPA" ] || { echo "$NPA is missing" >&2; exit 2; }
+mkdir -p "$WORK" || exit 2
+
+# seconds as a decimal, whatever the locale's separator
+now () {
+  local t=$EPOCHREALTIME
+  echo "${t/,/.}"
+}
+
+# time_once CMD… — prints the wall-clock seconds CMD took; its output is dropped
+time_once () {
+  local start end
+  start=$(now)
+  "$@" >/dev/null 2>"$WORK/.stderr" || { cat "$WORK/.stderr" >&2; return 1; }
+  end=$(now)
+  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.4f\n", e - s }'
+}
+
+median () {
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 }
+    END { if (NR % 2) printf "%.3f", v[(NR + 1) / 2]; else printf "%.3f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# sql_name DATASET COLUMN — prints "TABLE|cN" from the project's catalog
+sql_name () {
+  sqlite3 "$1" "SELECT 'ds_' || d.id || '|c' || c.position FROM datasets d
+                JOIN dataset_columns c ON c.dataset_id = d.id
+                WHERE d.name = '$2' AND c.name = '$3';"
+}
+
+FAILED=0
+
+make_data () {
+  local stamp="$WORK/data-v1"
+  [ -f "$stamp" ] && return 0
+  echo "  making the data in $WORK (once)…" >&2
+  rm -f "$WORK"/*.equity* "$WORK"/*.csv
+  # 1,000,000 events: an id, an area key A0001…A0500, an amount
+  awk 'BEGIN { x = 20240101; print "event_id,area,amount"
+    for (i = 1; i <= 1000000; i++) {
+      x = (x * 16807) % 2147483647; a = x % 500
+      x = (x * 16807) % 2147483647
+      printf "%d,A%04d,%.2f\n", i, a + 1, (x % 100000) / 100 } }' > "$WORK/events.csv"
+  awk 'BEGIN { x = 77; print "area,population"
+    for (i = 1; i <= 500; i++) { x = (x * 16807) % 2147483647; printf "A%04d,%d\n", i, 500 + x % 9500 } }' \
+    > "$WORK/areas.csv"
+  # 1,000,000 points spread over the NPAs' bounding box: about half fall
+  # outside every polygon, the rest across all 462
+  awk 'BEGIN { x = 4242; print "point_id,latitude,longitude"
+    for (i = 1; i <= 1000000; i++) {
+      x = (x * 16807) % 2147483647; lat = 35.0016 + (x / 2147483647) * 0.5136
+      x = (x * 16807) % 2147483647; lon = -81.0582 + (x / 2147483647) * 0.5078
+      printf "%d,%.6f,%.6f\n", i, lat, lon } }' > "$WORK/points.csv"
+  grep -o '"id": "[0-9]*"' "$NPA" | tr -dc '0-9\n' |
+    awk 'BEGIN { x = 99; print "npa,population" }
+         { x = (x * 16807) % 2147483647; printf "%s,%d\n", $1, 800 + x % 12000 }' > "$WORK/npa_population.csv"
+
+  "$CLI" import "$WORK/rates.equity" "$WORK/events.csv" --name events >/dev/null &&
+  "$CLI" import "$WORK/rates.equity" "$WORK/areas.csv" --name areas >/dev/null &&
+  "$CLI" import "$WORK/pip.equity" "$NPA" --name npa >/dev/null &&
+  "$CLI" import "$WORK/pip.equity" "$WORK/npa_population.csv" --name npa_population >/dev/null &&
+  "$CLI" import "$WORK/pip.equity" "$WORK/points.csv" --name points >/dev/null || return 1
+
+  cat > "$WORK/area-rates.ini" <<'EOF'
+[analysis]
+name = Benchmark: area rates
+kind = area-rates
+events = events
+area-column = area
+population = areas
+population-key = area
+population-column = population
+EOF
+  cat > "$WORK/pip.ini" <<'EOF'
+[analysis]
+name = Benchmark: points in NPAs
+kind = area-rates
+events = points
+lat-column = latitude
+lon-column = longitude
+areas = npa
+areas-key = id
+population = npa_population
+population-key = npa
+population-column = population
+EOF
+  touch "$stamp"
+}
+
+bench_area_rates () {
+  local names table column ours=() peer=() t i ours_s peer_s ratio verdict
+  names=$(sql_name "$WORK/rates.equity" events area)
+  table=${names%%|*}
+  column=${names##*|}
+  # warm-up: both read the file once into the page cache
+  time_once "$CLI" analyze "$WORK/rates.equity" "$WORK/area-rates.ini" --json >/dev/null || return 1
+  time_once sqlite3 "$WORK/rates.equity" "SELECT $column, count(*) FROM \"$table\" GROUP BY $column;" >/dev/null
+  for i in $(seq 1 "$RUNS"); do
+    t=$(time_once "$CLI" analyze "$WORK/rates.equity" "$WORK/area-rates.ini" --json) || return 1
+    ours+=("$t")
+    t=$(time_once sqlite3 "$WORK/rates.equity" "SELECT $column, count(*) FROM \"$table\" GROUP BY $column;") || return 1
+    peer+=("$t")
+  done
+  ours_s=$(median "${ours[@]}")
+  peer_s=$(median "${peer[@]}")
+  ratio=$(awk -v a="$ours_s" -v b="$peer_s" 'BEGIN { printf "%.2f", a / b }')
+  verdict=$(awk -v r="$ratio" -v t="$TARGET_RATIO" 'BEGIN { print (r <= t) ? "PASS" : "FAIL" }')
+  [ "$verdict" = PASS ] || FAILED=1
+  echo "BENCH area_rates_1m ours_s=$ours_s sqlite3_s=$peer_s ratio=$ratio target_ratio=$TARGET_RATIO $verdict"
+}
+
+bench_pip () {
+  local points bbox ours=() peer=() t i ours_s peer_s outside
+  points=$(sql_name "$WORK/pip.equity" points latitude)
+  bbox=$(sqlite3 "$WORK/pip.equity" "SELECT 'ds_' || id || '_bbox' FROM datasets WHERE name = 'npa';")
+  local lat=${points##*|} table=${points%%|*}
+  local lon
+  lon=$(sql_name "$WORK/pip.equity" points longitude)
+  lon=${lon##*|}
+  local rtree_sql="SELECT count(*) FROM \"$table\" p, \"$bbox\" b
+                   WHERE b.min_x <= p.$lon AND b.max_x >= p.$lon AND b.min_y <= p.$lat AND b.max_y >= p.$lat;"
+
+  time_once "$CLI" analyze "$WORK/pip.equity" "$WORK/pip.ini" --json >/dev/null || return 1
+  for i in $(seq 1 "$RUNS"); do
+    t=$(time_once "$CLI" analyze "$WORK/pip.equity" "$WORK/pip.ini" --json) || return 1
+    ours+=("$t")
+    t=$(time_once sqlite3 "$WORK/pip.equity" "$rtree_sql") || return 1
+    peer+=("$t")
+  done
+  ours_s=$(median "${ours[@]}")
+  peer_s=$(median "${peer[@]}")
+  outside=$("$CLI" analyze "$WORK/pip.equity" "$WORK/pip.ini" --json | awk -F': *' '/"outside"/ { gsub(/[ ,]/, "", $2); print $2 }')
+  echo "BENCH pip_join_1m_462 ours_s=$ours_s sqlite3_rtree_only_s=$peer_s points=1000000 polygons=462 outside=$outside"
+}
+
+make_data || { echo "BENCH area_rates_1m FAIL (could not make the data)"; exit 1; }
+bench_area_rates || { echo "BENCH area_rates_1m FAIL (a command failed)"; FAILED=1; }
+bench_pip || { echo "BENCH pip_join_1m_462 FAIL (a command failed)"; FAILED=1; }
+exit $FAILED
