@@ -1,0 +1,158 @@
+/* analysis-test-util.h — a project in a scratch directory, datasets from text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared by test-analysis.c and test-analysis-kinds.c (header-only: each
+ * test binary is one translation unit).
+ */
+
+#pragma once
+
+#include <math.h>
+#include <string.h>
+#include <json-glib/json-glib.h>
+
+#include "equity-core.h"
+#include "equity-analysis.h"
+#include "equity-stats.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char          *dir;
+  EquityProject *project;
+} Fixture;
+
+static inline void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = test_make_tmpdir ();
+  path = g_build_filename (fixture->dir, "test.equity", NULL);
+  fixture->project = equity_project_create (path, &error);
+  g_assert_no_error (error);
+}
+
+static inline void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  equity_project_close (fixture->project);
+  g_clear_object (&fixture->project);
+  test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static inline void
+import_file (Fixture    *fixture,
+             const char *path,
+             const char *name)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(EquityImporter) importer = NULL;
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  EquityImportOptions options = { 0 };
+
+  options.name = name;
+  importer = equity_importer_new (file, &options);
+  equity_importer_analyze (importer, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  dataset = equity_importer_run (importer, fixture->project, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+}
+
+/* writes TEXT to NAME.EXTENSION in the scratch directory and imports it */
+static inline void
+import_text (Fixture    *fixture,
+             const char *name,
+             const char *extension,
+             const char *text)
+{
+  g_autofree char *file_name = g_strdup_printf ("%s.%s", name, extension);
+  g_autofree char *path = g_build_filename (fixture->dir, file_name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  import_file (fixture, path, name);
+}
+
+static inline EquityResult *
+run_spec (Fixture    *fixture,
+          const char *spec,
+          GError    **error)
+{
+  g_autoptr(EquityAnalysis) analysis = equity_analysis_new_from_data (spec, -1, "spec.ini", error);
+
+  if (analysis == NULL)
+    return NULL;
+  return equity_analysis_run (analysis, fixture->project, NULL, NULL, NULL, error);
+}
+
+static inline EquityResult *
+run_ok (Fixture    *fixture,
+        const char *spec)
+{
+  g_autoptr(GError) error = NULL;
+  EquityResult *result = run_spec (fixture, spec, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  return result;
+}
+
+/* the error message of a spec that must fail */
+static inline char *
+run_error (Fixture    *fixture,
+           const char *spec)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityResult) result = run_spec (fixture, spec, &error);
+
+  g_assert_null (result);
+  g_assert_nonnull (error);
+  return g_strdup (error->message);
+}
+
+/* the JSON of RESULT through a real parse, as a consumer reads it */
+static inline JsonNode *
+result_json (EquityResult *result)
+{
+  g_autoptr(JsonNode) node = equity_result_to_json (result);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static inline void
+assert_members (JsonObject         *object,
+                const char * const *keys)
+{
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (!json_object_has_member (object, keys[i]))
+      g_error ("JSON lacks the member “%s”", keys[i]);
+}
+
+#define assert_close(actual, expected, relative)                                   \
+  G_STMT_START {                                                                   \
+    double a_ = (actual), e_ = (expected);                                         \
+    if (!(fabs (a_ - e_) <= (relative) * MAX (fabs (e_), 1e-300)))                 \
+      g_error ("%s:%d: %s = %.17g, expected %.17g", __FILE__, __LINE__, #actual, a_, e_); \
+  } G_STMT_END
+
+static inline char *
+sample_path (const char *file)
+{
+  /* the bundled sample data at <source>/data/samples, beside tests/ */
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", file, NULL);
+}
