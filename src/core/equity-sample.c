@@ -64,6 +64,7 @@ static const SampleAnalysis sample_analyses[] = {
     "# the City of Asheville\n"
     "population-filter = fips=3702140\n"
     "reference = W\n"
+    "units = arrests per 1,000 residents, 2020 and 2021 together\n"
     "source-note = Arrests: City of Asheville open data (APD), 2020–2021, both years over one year's population. "
     "Population: 2020 Census race alone (P.L. 94-171).\n"
     "\n"

@@ -846,44 +846,6 @@ test_map_errors (MapFixture    *fixture,
 
 /* ---- the command line ------------------------------------------------------ */
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static gboolean
-run_cli (Run        *run,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list ap;
-
-  g_ptr_array_add (args, (gpointer) g_getenv ("EQUITY_CLI"));
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  g_assert_nonnull (g_ptr_array_index (args, 0));
-  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &run->status, &error);
-  g_assert_no_error (error);
-  return g_spawn_check_wait_status (run->status, NULL);
-}
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
 static void
 write_and_import (MapFixture *fixture,
                   const char *name,
@@ -923,7 +885,7 @@ test_cli_chart (MapFixture    *fixture,
   g_autoptr(GString) events = g_string_new ("id,race\n");
   g_autoptr(GString) poverty = g_string_new ("geoid,poor,poor_moe,people,people_moe\n");
   g_autoptr(GError) error = NULL;
-  Run run = { 0 };
+  TestRun run = { 0 };
   sqlite3_stmt *stmt = NULL;
   guint i = 0;
 
@@ -975,40 +937,40 @@ test_cli_chart (MapFixture    *fixture,
   g_clear_object (&fixture->project);
   before = test_file_checksum (project);
 
-  g_assert_true (run_cli (&run, "chart", project, "Stops by race", "--out", png, NULL));
+  g_assert_true (test_run_cli (&run, "chart", project, "Stops by race", "--out", png, NULL));
   assert_png (png, 1200, 800);
-  run_clear (&run);
-  g_assert_true (run_cli (&run, "chart", project, "Stops by race", "--out", pdf, "--kind", "dots",
+  test_run_clear (&run);
+  g_assert_true (test_run_cli (&run, "chart", project, "Stops by race", "--out", pdf, "--kind", "dots",
                           "--width", "1920", "--height", "1080", NULL));
   {
     g_autofree char *contents = NULL;
     g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
     g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   }
-  run_clear (&run);
+  test_run_clear (&run);
 
   /* the analysis names its map: a map by default */
-  g_assert_true (run_cli (&run, "chart", project, "Poverty by tract", "--out", map, NULL));
+  g_assert_true (test_run_cli (&run, "chart", project, "Poverty by tract", "--out", map, NULL));
   g_assert_nonnull (strstr (run.out, "map"));
   assert_png (map, 1200, 800);
-  run_clear (&run);
+  test_run_clear (&run);
 
   /* failures: one clear message, a non-zero exit, nothing written */
-  g_assert_false (run_cli (&run, "chart", project, "Stops by race", "--out", gif, NULL));
+  g_assert_false (test_run_cli (&run, "chart", project, "Stops by race", "--out", gif, NULL));
   g_assert_nonnull (strstr (run.err, "rates.gif"));
   g_assert_false (g_file_test (gif, G_FILE_TEST_EXISTS));
-  run_clear (&run);
-  g_assert_false (run_cli (&run, "chart", project, "No such analysis", "--out", png, NULL));
+  test_run_clear (&run);
+  g_assert_false (test_run_cli (&run, "chart", project, "No such analysis", "--out", png, NULL));
   g_assert_nonnull (strstr (run.err, "No such analysis"));
-  run_clear (&run);
-  g_assert_false (run_cli (&run, "chart", project, "Stops by race", "--out", png, "--kind", "pie", NULL));
+  test_run_clear (&run);
+  g_assert_false (test_run_cli (&run, "chart", project, "Stops by race", "--out", png, "--kind", "pie", NULL));
   g_assert_nonnull (strstr (run.err, "pie"));
-  run_clear (&run);
-  g_assert_false (run_cli (&run, "chart", project, "Stops by race", "--out", png, "--kind", "map", NULL));
+  test_run_clear (&run);
+  g_assert_false (test_run_cli (&run, "chart", project, "Stops by race", "--out", png, "--kind", "map", NULL));
   g_assert_nonnull (strstr (run.err, "map"));
-  run_clear (&run);
-  g_assert_false (run_cli (&run, "chart", project, "Stops by race", NULL));
-  run_clear (&run);
+  test_run_clear (&run);
+  g_assert_false (test_run_cli (&run, "chart", project, "Stops by race", NULL));
+  test_run_clear (&run);
 
   /* drawing reads the project and never changes it */
   after = test_file_checksum (project);

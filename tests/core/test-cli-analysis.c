@@ -12,62 +12,6 @@
 
 #include "test-util.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list ap;
-
-  g_ptr_array_add (args, (gpointer) g_getenv ("EQUITY_CLI"));
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  g_assert_nonnull (g_ptr_array_index (args, 0));
-  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &run->status, &error);
-  g_assert_no_error (error);
-}
-
-static gboolean
-exited_ok (Run *run)
-{
-  return g_spawn_check_wait_status (run->status, NULL);
-}
-
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
-
 static const char spec_text[] =
   "[analysis]\n"
   "name = Arrests by race\n"
@@ -95,30 +39,30 @@ test_analyze_and_save (void)
                                                    "mcclatchy_census2020_nc_places_2020_rc_eth.csv", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_auto(Run) import1 = { 0 };
-  g_auto(Run) import2 = { 0 };
-  g_auto(Run) analyze = { 0 };
-  g_auto(Run) table = { 0 };
-  g_auto(Run) failed = { 0 };
-  g_auto(Run) saved = { 0 };
-  g_auto(Run) listed = { 0 };
-  g_auto(Run) listed_text = { 0 };
-  g_auto(Run) by_name = { 0 };
+  g_auto(TestRun) import1 = { 0 };
+  g_auto(TestRun) import2 = { 0 };
+  g_auto(TestRun) analyze = { 0 };
+  g_auto(TestRun) table = { 0 };
+  g_auto(TestRun) failed = { 0 };
+  g_auto(TestRun) saved = { 0 };
+  g_auto(TestRun) listed = { 0 };
+  g_auto(TestRun) listed_text = { 0 };
+  g_auto(TestRun) by_name = { 0 };
   g_autoptr(JsonNode) result = NULL;
   g_autoptr(JsonNode) analyses = NULL;
   JsonObject *root, *black, *entry;
   JsonArray *groups;
 
-  run_cli (&import1, "import", project, arrests, "--name", "arrests", NULL);
-  g_assert_true (exited_ok (&import1));
-  run_cli (&import2, "import", project, places, "--name", "places", NULL);
-  g_assert_true (exited_ok (&import2));
+  test_run_cli (&import1, "import", project, arrests, "--name", "arrests", NULL);
+  g_assert_true (test_run_ok (&import1));
+  test_run_cli (&import2, "import", project, places, "--name", "places", NULL);
+  g_assert_true (test_run_ok (&import2));
   g_assert_true (g_file_set_contents (spec, spec_text, -1, NULL));
 
   /* --json: one document, CLI.md's keys, numbers as numbers */
-  run_cli (&analyze, "analyze", project, spec, "--json", NULL);
-  g_assert_true (exited_ok (&analyze));
-  result = parse_json (analyze.out);
+  test_run_cli (&analyze, "analyze", project, spec, "--json", NULL);
+  g_assert_true (test_run_ok (&analyze));
+  result = test_parse_json (analyze.out);
   root = json_node_get_object (result);
   g_assert_cmpstr (json_object_get_string_member (root, "kind"), ==, "group-rates");
   g_assert_cmpint (json_object_get_int_member (root, "per"), ==, 1000);
@@ -137,8 +81,8 @@ test_analyze_and_save (void)
   g_assert_cmpstr (analyze.err, ==, "");
 
   /* without --json: a table a person reads */
-  run_cli (&table, "analyze", project, spec, NULL);
-  g_assert_true (exited_ok (&table));
+  test_run_cli (&table, "analyze", project, spec, NULL);
+  g_assert_true (test_run_ok (&table));
   g_assert_nonnull (strstr (table.out, "Black"));
   g_assert_nonnull (strstr (table.out, "447.98"));
   g_assert_nonnull (strstr (table.out, "3.11 (3.01–3.22)"));
@@ -148,30 +92,30 @@ test_analyze_and_save (void)
   g_assert_true (g_file_set_contents (bad, "[analysis]\nname = Bad\nkind = group-rates\nevents = arrests\n"
                                       "group-column = race\npopulation = places\n[groups]\nW = rc_white\n",
                                       -1, NULL));
-  run_cli (&failed, "analyze", project, bad, "--save", NULL);
-  g_assert_false (exited_ok (&failed));
+  test_run_cli (&failed, "analyze", project, bad, "--save", NULL);
+  g_assert_false (test_run_ok (&failed));
   g_assert_nonnull (strstr (failed.err, "bad.ini: [analysis] group-column: dataset “arrests” has no column “race”"));
   g_assert_cmpstr (failed.out, ==, "");
   after = test_file_checksum (project);
   g_assert_cmpstr (before, ==, after);
 
   /* --save keeps the spec, comments and all, under its name */
-  run_cli (&saved, "analyze", project, spec, "--save", "--json", NULL);
-  g_assert_true (exited_ok (&saved));
-  run_cli (&listed, "analyses", project, "--json", NULL);
-  g_assert_true (exited_ok (&listed));
-  analyses = parse_json (listed.out);
+  test_run_cli (&saved, "analyze", project, spec, "--save", "--json", NULL);
+  g_assert_true (test_run_ok (&saved));
+  test_run_cli (&listed, "analyses", project, "--json", NULL);
+  g_assert_true (test_run_ok (&listed));
+  analyses = test_parse_json (listed.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (analyses)), ==, 1);
   entry = json_array_get_object_element (json_node_get_array (analyses), 0);
   g_assert_cmpstr (json_object_get_string_member (entry, "name"), ==, "Arrests by race");
   g_assert_cmpstr (json_object_get_string_member (entry, "kind"), ==, "group-rates");
   g_assert_nonnull (strstr (json_object_get_string_member (entry, "spec"), "a comment that must survive"));
-  run_cli (&listed_text, "analyses", project, NULL);
+  test_run_cli (&listed_text, "analyses", project, NULL);
   g_assert_nonnull (strstr (listed_text.out, "Arrests by race"));
 
   /* a saved analysis runs by name */
-  run_cli (&by_name, "analyze", project, "Arrests by race", "--json", NULL);
-  g_assert_true (exited_ok (&by_name));
+  test_run_cli (&by_name, "analyze", project, "Arrests by race", "--json", NULL);
+  g_assert_true (test_run_ok (&by_name));
   g_assert_nonnull (strstr (by_name.out, "\"group-rates\""));
 
   test_remove_tree (dir);
@@ -183,25 +127,25 @@ test_usage_errors (void)
   g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *project = g_build_filename (dir, "p.equity", NULL);
   g_autofree char *missing = g_build_filename (dir, "nope.ini", NULL);
-  g_auto(Run) created = { 0 };
-  g_auto(Run) no_spec = { 0 };
-  g_auto(Run) no_project = { 0 };
-  g_auto(Run) help = { 0 };
-  g_auto(Run) empty = { 0 };
+  g_auto(TestRun) created = { 0 };
+  g_auto(TestRun) no_spec = { 0 };
+  g_auto(TestRun) no_project = { 0 };
+  g_auto(TestRun) help = { 0 };
+  g_auto(TestRun) empty = { 0 };
 
-  run_cli (&created, "new", project, NULL);
-  g_assert_true (exited_ok (&created));
-  run_cli (&no_spec, "analyze", project, missing, NULL);
-  g_assert_false (exited_ok (&no_spec));
+  test_run_cli (&created, "new", project, NULL);
+  g_assert_true (test_run_ok (&created));
+  test_run_cli (&no_spec, "analyze", project, missing, NULL);
+  g_assert_false (test_run_ok (&no_spec));
   g_assert_nonnull (strstr (no_spec.err, "nope.ini: no such file"));
-  run_cli (&no_project, "analyses", missing, NULL);
-  g_assert_false (exited_ok (&no_project));
+  test_run_cli (&no_project, "analyses", missing, NULL);
+  g_assert_false (test_run_ok (&no_project));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-  run_cli (&help, "analyze", "--help", NULL);
-  g_assert_true (exited_ok (&help));
+  test_run_cli (&help, "analyze", "--help", NULL);
+  g_assert_true (test_run_ok (&help));
   g_assert_nonnull (strstr (help.out, "--save"));
-  run_cli (&empty, "analyses", project, "--json", NULL);
-  g_assert_true (exited_ok (&empty));
+  test_run_cli (&empty, "analyses", project, "--json", NULL);
+  g_assert_true (test_run_ok (&empty));
   g_assert_cmpstr (g_strstrip (empty.out), ==, "[]");
 
   test_remove_tree (dir);

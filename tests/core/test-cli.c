@@ -10,80 +10,24 @@
 
 #include "test-util.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list ap;
-
-  g_ptr_array_add (args, (gpointer) g_getenv ("EQUITY_CLI"));
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  g_assert_nonnull (g_ptr_array_index (args, 0));
-  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &run->status, &error);
-  g_assert_no_error (error);
-}
-
-static gboolean
-exited_ok (Run *run)
-{
-  return g_spawn_check_wait_status (run->status, NULL);
-}
-
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
-
 static void
 test_version_and_help (void)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) help = { 0 };
-  g_auto(Run) bad = { 0 };
+  g_auto(TestRun) run = { 0 };
+  g_auto(TestRun) help = { 0 };
+  g_auto(TestRun) bad = { 0 };
 
-  run_cli (&run, "--version", NULL);
-  g_assert_true (exited_ok (&run));
+  test_run_cli (&run, "--version", NULL);
+  g_assert_true (test_run_ok (&run));
   g_assert_cmpstr (run.out, ==, "asheville-equity-cli " PACKAGE_VERSION "\n");
 
-  run_cli (&help, "import", "--help", NULL);
-  g_assert_true (exited_ok (&help));
+  test_run_cli (&help, "import", "--help", NULL);
+  g_assert_true (test_run_ok (&help));
   g_assert_nonnull (strstr (help.out, "--skip-rows"));
   g_assert_nonnull (strstr (help.out, "--delimiter"));
 
-  run_cli (&bad, "frobnicate", NULL);
-  g_assert_false (exited_ok (&bad));
+  test_run_cli (&bad, "frobnicate", NULL);
+  g_assert_false (test_run_ok (&bad));
   g_assert_nonnull (strstr (bad.err, "unknown command"));
 }
 
@@ -93,34 +37,34 @@ test_new_and_datasets (void)
   g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "p.equity", NULL);
   g_autoptr(JsonNode) root = NULL;
-  g_auto(Run) created = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) listed = { 0 };
-  g_auto(Run) foreign = { 0 };
+  g_auto(TestRun) created = { 0 };
+  g_auto(TestRun) again = { 0 };
+  g_auto(TestRun) listed = { 0 };
+  g_auto(TestRun) foreign = { 0 };
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *text = g_build_filename (dir, "notes.txt", NULL);
 
-  run_cli (&created, "new", path, NULL);
-  g_assert_true (exited_ok (&created));
+  test_run_cli (&created, "new", path, NULL);
+  g_assert_true (test_run_ok (&created));
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 
   before = test_file_checksum (path);
-  run_cli (&again, "new", path, NULL);
-  g_assert_false (exited_ok (&again));
+  test_run_cli (&again, "new", path, NULL);
+  g_assert_false (test_run_ok (&again));
   g_assert_nonnull (strstr (again.err, "already exists"));
   after = test_file_checksum (path);
   g_assert_cmpstr (before, ==, after);
 
-  run_cli (&listed, "datasets", path, "--json", NULL);
-  g_assert_true (exited_ok (&listed));
-  root = parse_json (listed.out);
+  test_run_cli (&listed, "datasets", path, "--json", NULL);
+  g_assert_true (test_run_ok (&listed));
+  root = test_parse_json (listed.out);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 0);
 
   g_assert_true (g_file_set_contents (text, "hello", -1, NULL));
-  run_cli (&foreign, "datasets", text, NULL);
-  g_assert_false (exited_ok (&foreign));
+  test_run_cli (&foreign, "datasets", text, NULL);
+  g_assert_false (test_run_ok (&foreign));
   g_assert_nonnull (strstr (foreign.err, "not an Asheville Equity project"));
 
   test_remove_tree (dir);
@@ -137,11 +81,11 @@ test_import_show (void)
   g_autoptr(JsonNode) imported = NULL;
   g_autoptr(JsonNode) shown = NULL;
   g_autoptr(JsonNode) listed = NULL;
-  g_auto(Run) import = { 0 };
-  g_auto(Run) show_json = { 0 };
-  g_auto(Run) show_csv = { 0 };
-  g_auto(Run) datasets = { 0 };
-  g_auto(Run) failed = { 0 };
+  g_auto(TestRun) import = { 0 };
+  g_auto(TestRun) show_json = { 0 };
+  g_auto(TestRun) show_csv = { 0 };
+  g_auto(TestRun) datasets = { 0 };
+  g_auto(TestRun) failed = { 0 };
   JsonObject *object, *row, *dataset, *column;
   JsonArray *columns, *rows;
 
@@ -151,9 +95,9 @@ test_import_show (void)
                                       "021,\"Code, with comma\",,1e-1\n", -1, NULL));
 
   /* the project is missing: import creates it */
-  run_cli (&import, "import", path, csv, "--name", "NC places", "--json", NULL);
-  g_assert_true (exited_ok (&import));
-  imported = parse_json (import.out);
+  test_run_cli (&import, "import", path, csv, "--name", "NC places", "--json", NULL);
+  g_assert_true (test_run_ok (&import));
+  imported = test_parse_json (import.out);
   object = json_node_get_object (imported);
   g_assert_cmpstr (json_object_get_string_member (object, "dataset"), ==, "NC places");
   g_assert_cmpint (json_object_get_int_member (object, "rows"), ==, 2);
@@ -166,9 +110,9 @@ test_import_show (void)
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (columns, 2), "type"), ==, "integer");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (columns, 3), "type"), ==, "real");
 
-  run_cli (&show_json, "show", path, "NC places", "--format", "json", NULL);
-  g_assert_true (exited_ok (&show_json));
-  shown = parse_json (show_json.out);
+  test_run_cli (&show_json, "show", path, "NC places", "--format", "json", NULL);
+  g_assert_true (test_run_ok (&show_json));
+  shown = test_parse_json (show_json.out);
   rows = json_node_get_array (shown);
   g_assert_cmpuint (json_array_get_length (rows), ==, 2);
   row = json_array_get_object_element (rows, 1);
@@ -178,12 +122,12 @@ test_import_show (void)
   g_assert_cmpfloat (json_object_get_double_member (row, "share"), ==, 0.1);
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (rows, 0), "total"), ==, 94589);
 
-  run_cli (&show_csv, "show", path, "NC places", "--limit", "1", "--offset", "1", NULL);
-  g_assert_true (exited_ok (&show_csv));
+  test_run_cli (&show_csv, "show", path, "NC places", "--limit", "1", "--offset", "1", NULL);
+  g_assert_true (test_run_ok (&show_csv));
   g_assert_cmpstr (show_csv.out, ==, "fips,place,total,share\r\n021,\"Code, with comma\",,0.1\r\n");
 
-  run_cli (&datasets, "datasets", path, "--json", NULL);
-  listed = parse_json (datasets.out);
+  test_run_cli (&datasets, "datasets", path, "--json", NULL);
+  listed = test_parse_json (datasets.out);
   dataset = json_array_get_object_element (json_node_get_array (listed), 0);
   g_assert_cmpstr (json_object_get_string_member (dataset, "name"), ==, "NC places");
   g_assert_cmpint (json_object_get_int_member (dataset, "rows"), ==, 2);
@@ -193,8 +137,8 @@ test_import_show (void)
 
   /* a bad file: message with file, line and column; no project left behind */
   g_assert_true (g_file_set_contents (bad, "a,b\n1,2\n3,\"open\n", -1, NULL));
-  run_cli (&failed, "import", missing, bad, NULL);
-  g_assert_false (exited_ok (&failed));
+  test_run_cli (&failed, "import", missing, bad, NULL);
+  g_assert_false (test_run_ok (&failed));
   g_assert_nonnull (strstr (failed.err, "bad.csv:3:"));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 
@@ -207,22 +151,22 @@ test_sample (void)
   g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "sample.equity", NULL);
   g_autoptr(JsonNode) listed = NULL;
-  g_auto(Run) sample = { 0 };
-  g_auto(Run) datasets = { 0 };
-  g_auto(Run) show = { 0 };
+  g_auto(TestRun) sample = { 0 };
+  g_auto(TestRun) datasets = { 0 };
+  g_auto(TestRun) show = { 0 };
   JsonArray *array;
 
-  run_cli (&sample, "sample", path, NULL);
-  g_assert_true (exited_ok (&sample));
+  test_run_cli (&sample, "sample", path, NULL);
+  g_assert_true (test_run_ok (&sample));
 
-  run_cli (&datasets, "datasets", path, "--json", NULL);
-  g_assert_true (exited_ok (&datasets));
-  listed = parse_json (datasets.out);
+  test_run_cli (&datasets, "datasets", path, "--json", NULL);
+  g_assert_true (test_run_ok (&datasets));
+  listed = test_parse_json (datasets.out);
   array = json_node_get_array (listed);
   g_assert_cmpuint (json_array_get_length (array), ==, 8);
 
-  run_cli (&show, "show", path, "Asheville arrests 2020–2021", "--limit", "1", "--format", "json", NULL);
-  g_assert_true (exited_ok (&show));
+  test_run_cli (&show, "show", path, "Asheville arrests 2020–2021", "--limit", "1", "--format", "json", NULL);
+  g_assert_true (test_run_ok (&show));
   /* the first arrest in the file, its date read as ISO 8601 */
   g_assert_nonnull (strstr (show.out, "\"date_arrested\": \"2020-02-18\""));
   g_assert_nonnull (strstr (show.out, "\"address\": \"100-BLK COXE AVE\""));

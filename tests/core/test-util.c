@@ -97,3 +97,52 @@ test_data_path (const char *first,
   relative = g_build_filenamev ((char **) parts->pdata);
   return g_test_build_filename (G_TEST_DIST, "data", relative, NULL);
 }
+
+void
+test_run_clear (TestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+gboolean
+test_run_cli (TestRun    *run,
+              const char *first,
+              ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer) g_getenv ("EQUITY_CLI"));
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  g_assert_nonnull (g_ptr_array_index (args, 0));
+  test_run_clear (run);
+  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &run->status, &error);
+  g_assert_no_error (error);
+  return test_run_ok (run);
+}
+
+gboolean
+test_run_ok (TestRun *run)
+{
+  return g_spawn_check_wait_status (run->status, NULL);
+}
+
+JsonNode *
+test_parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 #include <sqlite3.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,23 @@ const char *test_query_text      (sqlite3    *db,
 /* path of a file under tests/data */
 char       *test_data_path       (const char *first,
                                   ...) G_GNUC_NULL_TERMINATED;
+
+/* One run of asheville-equity-cli (its path comes from $EQUITY_CLI). */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} TestRun;
+
+void        test_run_clear       (TestRun    *run);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TestRun, test_run_clear)
+/* Runs the CLI with the given arguments; TRUE when it exited with status 0. */
+gboolean    test_run_cli         (TestRun    *run,
+                                  const char *first,
+                                  ...) G_GNUC_NULL_TERMINATED;
+gboolean    test_run_ok          (TestRun    *run);
+/* parses TEXT or fails the test */
+JsonNode   *test_parse_json      (const char *text);
 
 G_END_DECLS
