@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <math.h>
 #include <stdio.h>
 #include <glib/gi18n.h>
@@ -233,11 +235,11 @@ print_result (EquityResult *result)
         g_string_append_printf (keys, "%s%s", i > 0 ? ", " : "", (char *) unmatched->pdata[i]);
       if (unmatched->len > 20)
         g_string_append_printf (keys, _(", and %u more"), unmatched->len - 20);
-      g_print (_("Unmatched: %" G_GUINT64_FORMAT " events (%s)\n"),
+      g_print (_("Unmatched: %" PRIu64 " events (%s)\n"),
                equity_result_get_unmatched_events (result), keys->str);
     }
   if (equity_result_get_outside (result) > 0)
-    g_print (_("Outside every area: %" G_GUINT64_FORMAT " events\n"), equity_result_get_outside (result));
+    g_print (_("Outside every area: %" PRIu64 " events\n"), equity_result_get_outside (result));
   for (guint i = 0; notes[i] != NULL; i++)
     g_print (_("Note: %s\n"), notes[i]);
   if (headline != NULL)

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <math.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -61,7 +63,7 @@ fail (Reader      *reader,
       const char  *what)
 {
   g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE,
-               _("Not a valid geometry (WKB): %s at byte %" G_GSIZE_FORMAT), what, reader->pos);
+               _("Not a valid geometry (WKB): %s at byte %zu"), what, reader->pos);
   return FALSE;
 }
 

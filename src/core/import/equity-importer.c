@@ -232,6 +232,7 @@ settle_types (EquityImporter *self)
       EquityTypeGuess *guess = &g_array_index (self->guesses, EquityTypeGuess, i);
       gboolean ambiguous = FALSE;
       EquityColumnType type;
+      EquityColumnRole role;
       GHashTableIter iter;
       gpointer key;
 
@@ -239,8 +240,14 @@ settle_types (EquityImporter *self)
         type = self->source->funcs->field_type (self->source, i);
       else
         type = equity_type_guess_result (guess, self->convert_sentinels, &self->date_layouts[i], &ambiguous);
+      role = equity_type_guess_suggest_role (guess, equity_column_get_name (column), type);
+      /* A geography key is a code, not a quantity (DESIGN.md: FIPS codes are
+       * text): 37021000100 is never summed, and it reads the same as written. */
+      if (role == EQUITY_COLUMN_ROLE_KEY && type == EQUITY_COLUMN_TYPE_INTEGER &&
+          self->source->funcs->field_type (self->source, i) < 0)
+        type = EQUITY_COLUMN_TYPE_TEXT;
       equity_column_set_column_type (column, type);
-      equity_column_set_role (column, equity_type_guess_suggest_role (guess, equity_column_get_name (column), type));
+      equity_column_set_role (column, role);
       equity_column_set_n_nulls (column, guess->n_empty + (self->convert_sentinels ? guess->n_sentinels : 0));
       if (ambiguous)
         add_warning (self, g_strdup_printf (_("Dates in column “%s” could be day/month or month/day; "

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <gdal.h>
@@ -242,7 +244,7 @@ append_geometry (OgrSource    *self,
   if (self->transform != NULL && OGR_G_Transform (geometry, self->transform) != OGRERR_NONE)
     {
       g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE,
-                   _("%s:%" G_GUINT64_FORMAT ": the geometry could not be converted to longitude/latitude (%s)"),
+                   _("%s:%" PRIu64 ": the geometry could not be converted to longitude/latitude (%s)"),
                    self->parent.display_name, ogr_line (&self->parent),
                    CPLGetLastErrorMsg ()[0] ? CPLGetLastErrorMsg () : _("outside the coordinate system’s area"));
       OGR_G_DestroyGeometry (geometry);
@@ -324,7 +326,7 @@ ogr_next (EquityRecordSource  *source,
 
   if (local_error == NULL && !found && errors.failures->len > 0)
     g_set_error (&local_error, EQUITY_ERROR, EQUITY_ERROR_PARSE,
-                 _("%s:%" G_GUINT64_FORMAT ": %s"), source->display_name, ogr_line (source) + 1,
+                 _("%s:%" PRIu64 ": %s"), source->display_name, ogr_line (source) + 1,
                  errors.failures->str);
   equity_ogr_errors_clear (&errors);
   if (local_error != NULL)
@@ -448,15 +450,15 @@ count_label (OGRLayerH layer,
     {
     case wkbPoint:
     case wkbMultiPoint:
-      return g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " point", "%" G_GINT64_FORMAT " points", n), n);
+      return g_strdup_printf (ngettext ("%" PRId64 " point", "%" PRId64 " points", n), n);
     case wkbLineString:
     case wkbMultiLineString:
-      return g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " line", "%" G_GINT64_FORMAT " lines", n), n);
+      return g_strdup_printf (ngettext ("%" PRId64 " line", "%" PRId64 " lines", n), n);
     case wkbPolygon:
     case wkbMultiPolygon:
-      return g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " polygon", "%" G_GINT64_FORMAT " polygons", n), n);
+      return g_strdup_printf (ngettext ("%" PRId64 " polygon", "%" PRId64 " polygons", n), n);
     default:
-      return g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " feature", "%" G_GINT64_FORMAT " features", n), n);
+      return g_strdup_printf (ngettext ("%" PRId64 " feature", "%" PRId64 " features", n), n);
     }
 }
 

@@ -170,6 +170,7 @@ equity_describe_wkb (const guint8 *data,
   guint type = 0;
   guint n_parts = 0;
   g_autofree char *points = NULL;
+  g_autofree char *count = NULL;
 
   if (data == NULL || !wkb_walk (&reader, &type, &n_parts, first))
     return g_strdup (_("(unreadable geometry)"));
@@ -182,10 +183,9 @@ equity_describe_wkb (const guint8 *data,
       return g_strdup_printf ("Point (%.6g, %.6g)", first[0], first[1]);
     }
 
+  count = g_strdup_printf ("%" G_GUINT64_FORMAT, reader.n_points);
   /* Translators: the number of points of a geometry, as in "Polygon (12 points)" */
-  points = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " point",
-                                         "%" G_GUINT64_FORMAT " points", reader.n_points),
-                            reader.n_points);
+  points = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s point", "%s points", reader.n_points), count);
   if (type >= 4)
     {
       /* Translators: a multi-part geometry, "MultiPolygon (3 parts, 240 points)" */
