@@ -9,28 +9,9 @@
 
 #include <glib/gi18n.h>
 
-#include "equity-datasets-page.h"
+#include "equity-datasets-page-private.h"
 #include "equity-utils.h"
 
-struct _EquityDatasetsPage
-{
-  AdwBin         parent_instance;
-
-  /* Template widgets */
-  GtkStack      *stack;
-  GtkLabel      *name_label;
-  GtkLabel      *summary_label;
-  AdwActionRow  *source_row;
-  GtkLabel      *format_label;
-  GtkLabel      *imported_label;
-  GtkLabel      *rows_label;
-  GtkLabel      *columns_label;
-  GtkListBox    *columns_list;
-
-  /* Owned references */
-  EquityProject *project;
-  EquityDataset *dataset;
-};
 
 G_DEFINE_FINAL_TYPE (EquityDatasetsPage, equity_datasets_page, ADW_TYPE_BIN)
 
@@ -42,30 +23,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-show_toast (EquityDatasetsPage *self,
-            const char         *title)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
-}
-
-static void
-show_error (EquityDatasetsPage *self,
-            const char         *heading,
-            const GError       *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 static GtkWidget *
 create_column_row (EquityColumn *column)
@@ -118,8 +75,8 @@ create_column_row (EquityColumn *column)
   return row;
 }
 
-static void
-equity_datasets_page_update (EquityDatasetsPage *self)
+void
+_equity_datasets_page_update (EquityDatasetsPage *self)
 {
   GtkWidget *child;
   gboolean has_datasets = FALSE;
@@ -137,8 +94,17 @@ equity_datasets_page_update (EquityDatasetsPage *self)
 
   if (self->dataset == NULL || !has_datasets)
     {
+      equity_table_view_set_dataset (self->table_view, NULL, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
+    }
+
+  /* another dataset: its rows start unsorted and unfiltered */
+  if (equity_table_view_get_model (self->table_view) == NULL ||
+      equity_row_model_get_dataset (equity_table_view_get_model (self->table_view)) != self->dataset)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      equity_table_view_set_dataset (self->table_view, self->project, self->dataset);
     }
 
   {
@@ -220,158 +186,49 @@ equity_datasets_page_update (EquityDatasetsPage *self)
 }
 
 static void
-rename_entry_changed_cb (GtkEditable      *entry,
-                         AdwMessageDialog *dialog)
+search_changed_cb (EquityDatasetsPage *self,
+                   GtkSearchEntry     *entry)
 {
-  const char *text = gtk_editable_get_text (entry);
-  const char *old_name = g_object_get_data (G_OBJECT (dialog), "equity-old-name");
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  adw_message_dialog_set_response_enabled (dialog, "rename",
-                                           stripped[0] != '\0' && g_strcmp0 (stripped, old_name) != 0);
+  equity_table_view_set_filter (self->table_view, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
-rename_entry_activate_cb (GtkEntry         *entry,
-                          AdwMessageDialog *dialog)
+stop_search_cb (EquityDatasetsPage *self,
+                GtkSearchEntry     *entry)
 {
-  if (adw_message_dialog_get_response_enabled (dialog, "rename"))
-    adw_message_dialog_response (dialog, "rename");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
 static void
-rename_response_cb (AdwMessageDialog   *dialog,
-                    const char         *response,
-                    EquityDatasetsPage *self)
+tab_changed_cb (EquityDatasetsPage *self,
+                GParamSpec         *pspec,
+                GtkStack           *tabs)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  g_autofree char *new_name = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EquityDataset) dataset = NULL;
+  /* the search and the summaries are about the rows */
+  gboolean rows = g_strcmp0 (gtk_stack_get_visible_child_name (tabs), "rows") == 0;
 
-  if (!g_str_equal (response, "rename") || self->project == NULL || self->dataset == NULL)
-    return;
-
-  new_name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  dataset = g_object_ref (self->dataset);
-
-  if (!equity_project_rename_dataset (self->project, dataset, new_name, &error))
-    {
-      show_error (self, _("Could Not Rename the Dataset"), error);
-      return;
-    }
-
-  equity_datasets_page_update (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_entry), rows);
+  gtk_widget_set_visible (self->summaries_button, rows);
 }
 
 static void
-rename_action (GtkWidget  *widget,
+rows_toggled_cb (EquityDatasetsPage *self,
+                 GtkToggleButton    *button)
+{
+  gtk_stack_set_visible_child_name (self->tabs, gtk_toggle_button_get_active (button) ? "rows" : "columns");
+}
+
+static void
+search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
   EquityDatasetsPage *self = EQUITY_DATASETS_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  const char *name;
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-  GtkWidget *entry;
 
   if (self->dataset == NULL)
     return;
-
-  name = equity_dataset_get_name (self->dataset);
-  body = g_strdup_printf (_("Saved analyses that use “%s” will use the new name."), name);
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Rename Dataset"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "rename", _("_Rename"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "rename", FALSE);
-  g_object_set_data_full (G_OBJECT (dialog), "equity-old-name", g_strdup (name), g_free);
-
-  entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("New name"),
-                                  -1);
-  g_signal_connect (entry, "changed", G_CALLBACK (rename_entry_changed_cb), dialog);
-  g_signal_connect (entry, "activate", G_CALLBACK (rename_entry_activate_cb), dialog);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-
-  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
-}
-
-static void
-delete_response_cb (AdwMessageDialog   *dialog,
-                    const char         *response,
-                    EquityDatasetsPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EquityDataset) dataset = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *toast = NULL;
-
-  if (!g_str_equal (response, "delete") || self->project == NULL || self->dataset == NULL)
-    return;
-
-  dataset = g_object_ref (self->dataset);
-  name = g_strdup (equity_dataset_get_name (dataset));
-
-  if (!equity_project_delete_dataset (self->project, dataset, &error))
-    {
-      show_error (self, _("Could Not Delete the Dataset"), error);
-      return;
-    }
-
-  /* Translators: shown after a dataset was deleted */
-  toast = g_strdup_printf (_("Deleted “%s”"), name);
-  show_toast (self, toast);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  EquityDatasetsPage *self = EQUITY_DATASETS_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  guint64 n_rows;
-  g_autofree char *heading = NULL;
-  g_autofree char *count = NULL;
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  if (self->dataset == NULL)
-    return;
-
-  n_rows = equity_dataset_get_n_rows (self->dataset);
-  count = equity_format_count (n_rows);
-  heading = g_strdup_printf (_("Delete “%s”?"), equity_dataset_get_name (self->dataset));
-  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Its %s row will be removed from the project. The source file is not touched.",
-                                       "Its %s rows will be removed from the project. The source file is not touched.",
-                                       n_rows),
-                          count);
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_toggle_button_set_active (self->rows_button, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -465,17 +322,35 @@ equity_datasets_page_class_init (EquityDatasetsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EquityDatasetsPage, rows_label);
   gtk_widget_class_bind_template_child (widget_class, EquityDatasetsPage, columns_label);
   gtk_widget_class_bind_template_child (widget_class, EquityDatasetsPage, columns_list);
+  gtk_widget_class_bind_template_child (widget_class, EquityDatasetsPage, tabs);
+  gtk_widget_class_bind_template_child (widget_class, EquityDatasetsPage, rows_button);
+  gtk_widget_class_bind_template_child (widget_class, EquityDatasetsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, EquityDatasetsPage, summaries_button);
+  gtk_widget_class_bind_template_child (widget_class, EquityDatasetsPage, table_view);
 
-  gtk_widget_class_install_action (widget_class, "dataset.rename", NULL, rename_action);
-  gtk_widget_class_install_action (widget_class, "dataset.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "dataset.rename", NULL, _equity_datasets_page_rename_action);
+  gtk_widget_class_install_action (widget_class, "dataset.delete", NULL, _equity_datasets_page_delete_action);
+  gtk_widget_class_install_action (widget_class, "dataset.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "dataset.rename", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "dataset.search", NULL);
+
+  g_type_ensure (EQUITY_TYPE_TABLE_VIEW);
 }
 
 static void
 equity_datasets_page_init (EquityDatasetsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  equity_datasets_page_update (self);
+
+  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "stop-search", G_CALLBACK (stop_search_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tabs, "notify::visible-child-name", G_CALLBACK (tab_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->rows_button, "toggled", G_CALLBACK (rows_toggled_cb), self,
+                           G_CONNECT_SWAPPED);
+  _equity_datasets_page_update (self);
 }
 
 GtkWidget *
@@ -503,7 +378,7 @@ equity_datasets_page_set_project (EquityDatasetsPage *self,
     return;
 
   g_clear_object (&self->dataset);
-  equity_datasets_page_update (self);
+  _equity_datasets_page_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
@@ -525,6 +400,27 @@ equity_datasets_page_set_dataset (EquityDatasetsPage *self,
 
   /* Always refresh: the same object may carry a new name after a rename. */
   g_set_object (&self->dataset, dataset);
-  equity_datasets_page_update (self);
+  _equity_datasets_page_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
+GtkWidget *
+equity_datasets_page_get_table_view (EquityDatasetsPage *self)
+{
+  g_return_val_if_fail (EQUITY_IS_DATASETS_PAGE (self), NULL);
+  return GTK_WIDGET (self->table_view);
+}
+
+GtkWidget *
+equity_datasets_page_get_search_entry (EquityDatasetsPage *self)
+{
+  g_return_val_if_fail (EQUITY_IS_DATASETS_PAGE (self), NULL);
+  return GTK_WIDGET (self->search_entry);
+}
+
+GtkWidget *
+equity_datasets_page_get_summaries_button (EquityDatasetsPage *self)
+{
+  g_return_val_if_fail (EQUITY_IS_DATASETS_PAGE (self), NULL);
+  return self->summaries_button;
 }

@@ -22,4 +22,10 @@ EquityDataset *equity_datasets_page_get_dataset (EquityDatasetsPage *self);
 void           equity_datasets_page_set_dataset (EquityDatasetsPage *self,
                                                  EquityDataset      *dataset);
 
+
+/* for tests */
+GtkWidget     *equity_datasets_page_get_table_view   (EquityDatasetsPage *self);
+GtkWidget     *equity_datasets_page_get_search_entry (EquityDatasetsPage *self);
+GtkWidget     *equity_datasets_page_get_summaries_button (EquityDatasetsPage *self);
+
 G_END_DECLS

@@ -11,8 +11,8 @@
 #include <glib/gstdio.h>
 #include <errno.h>
 
-#include "equity-core.h"
 #include "equity-job.h"
+#include "equity-ogr-util.h"
 
 struct _EquityJob
 {
@@ -28,6 +28,8 @@ struct _EquityJob
   gboolean      update_queued;
 
   double        fraction;
+  /* the share of the progress bar that analysis takes; the worker's */
+  double        analyze_share;
 };
 
 G_DEFINE_FINAL_TYPE (EquityJob, equity_job, G_TYPE_OBJECT)
@@ -43,10 +45,12 @@ static GParamSpec *properties[N_PROPS];
 
 typedef struct
 {
-  char    *project_path;
-  GFile   *file;
-  char    *dataset_name;
-  guint64  n_rows;
+  char           *project_path;
+  EquityImporter *importer;
+  gboolean        list_layers;
+  char          **layers;
+  char           *dataset_name;
+  guint64         n_rows;
 } ImportData;
 
 static void
@@ -55,7 +59,8 @@ import_data_free (gpointer data)
   ImportData *import = data;
 
   g_free (import->project_path);
-  g_clear_object (&import->file);
+  g_clear_object (&import->importer);
+  g_strfreev (import->layers);
   g_free (import->dataset_name);
   g_free (import);
 }
@@ -104,14 +109,18 @@ static void
 analyze_progress_cb (double   fraction,
                      gpointer user_data)
 {
-  equity_job_report (EQUITY_JOB (user_data), 0.4 * fraction);
+  EquityJob *self = EQUITY_JOB (user_data);
+
+  equity_job_report (self, self->analyze_share * fraction);
 }
 
 static void
 run_progress_cb (double   fraction,
                  gpointer user_data)
 {
-  equity_job_report (EQUITY_JOB (user_data), 0.4 + 0.6 * fraction);
+  EquityJob *self = EQUITY_JOB (user_data);
+
+  equity_job_report (self, self->analyze_share + (1.0 - self->analyze_share) * fraction);
 }
 
 static void
@@ -119,6 +128,89 @@ sample_progress_cb (double   fraction,
                     gpointer user_data)
 {
   equity_job_report (EQUITY_JOB (user_data), fraction);
+}
+
+static gboolean
+is_text_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = g_ascii_strdown (name != NULL ? name : "", -1);
+
+  return g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".tsv") ||
+         g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".tab");
+}
+
+static void
+analyze_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  EquityJob *self = source_object;
+  ImportData *import = task_data;
+  GFile *file = equity_importer_get_file (import->importer);
+  g_autoptr(GError) error = NULL;
+
+  self->analyze_share = 1.0;
+  if (import->list_layers && !is_text_file (file))
+    {
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *name = g_file_get_basename (file);
+
+      /* a file that cannot be listed still gets its own message from the analysis */
+      if (path != NULL)
+        import->layers = equity_ogr_list_layers (path, name, NULL);
+    }
+
+  if (!equity_importer_analyze (import->importer, analyze_progress_cb, self, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+equity_job_analyze_async (EquityJob           *self,
+                          EquityImporter      *importer,
+                          gboolean             list_layers,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportData *import;
+
+  g_return_if_fail (EQUITY_IS_JOB (self));
+  g_return_if_fail (EQUITY_IS_IMPORTER (importer));
+
+  import = g_new0 (ImportData, 1);
+  import->importer = g_object_ref (importer);
+  import->list_layers = list_layers;
+
+  task = g_task_new (self, self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, equity_job_analyze_async);
+  g_task_set_name (task, "[equity] analyze");
+  g_task_set_task_data (task, import, import_data_free);
+  g_task_run_in_thread (task, analyze_thread);
+}
+
+gboolean
+equity_job_analyze_finish (EquityJob     *self,
+                           GAsyncResult  *result,
+                           char        ***layers,
+                           GError       **error)
+{
+  ImportData *import;
+
+  g_return_val_if_fail (EQUITY_IS_JOB (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  import = g_task_get_task_data (G_TASK (result));
+  if (layers != NULL)
+    *layers = g_steal_pointer (&import->layers);
+
+  return TRUE;
 }
 
 static void
@@ -129,12 +221,10 @@ import_thread (GTask        *task,
 {
   EquityJob *self = source_object;
   ImportData *import = task_data;
+  EquityImporter *importer = import->importer;
   g_autoptr(EquityProject) project = NULL;
-  g_autoptr(EquityImporter) importer = NULL;
   g_autoptr(EquityDataset) dataset = NULL;
-  g_autofree char *name = NULL;
   g_autoptr(GError) error = NULL;
-  EquityImportOptions options = { 0 };
 
   /* Each thread has its own connection to the project file. */
   project = equity_project_open (import->project_path, &error);
@@ -144,16 +234,24 @@ import_thread (GTask        *task,
       return;
     }
 
-  importer = equity_importer_new (import->file, &options);
-  if (!equity_importer_analyze (importer, analyze_progress_cb, self, cancellable, &error))
+  /* An importer straight from a dropped file is analyzed here; one from the
+   * import dialog was analyzed there, and its name was chosen there. */
+  if (equity_importer_get_columns (importer)->len == 0)
     {
-      equity_project_close (project);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+      g_autofree char *name = NULL;
 
-  name = equity_project_unique_dataset_name (project, equity_importer_get_name (importer));
-  equity_importer_set_name (importer, name);
+      self->analyze_share = 0.4;
+      if (!equity_importer_analyze (importer, analyze_progress_cb, self, cancellable, &error))
+        {
+          equity_project_close (project);
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      name = equity_project_unique_dataset_name (project, equity_importer_get_name (importer));
+      equity_importer_set_name (importer, name);
+    }
+  else
+    self->analyze_share = 0.0;
 
   dataset = equity_importer_run (importer, project, run_progress_cb, self, cancellable, &error);
   if (dataset == NULL)
@@ -173,7 +271,7 @@ import_thread (GTask        *task,
 void
 equity_job_import_async (EquityJob           *self,
                          const char          *project_path,
-                         GFile               *file,
+                         EquityImporter      *importer,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
@@ -182,11 +280,11 @@ equity_job_import_async (EquityJob           *self,
 
   g_return_if_fail (EQUITY_IS_JOB (self));
   g_return_if_fail (project_path != NULL);
-  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (EQUITY_IS_IMPORTER (importer));
 
   import = g_new0 (ImportData, 1);
   import->project_path = g_strdup (project_path);
-  import->file = g_object_ref (file);
+  import->importer = g_object_ref (importer);
 
   task = g_task_new (self, self->cancellable, callback, user_data);
   g_task_set_source_tag (task, equity_job_import_async);

@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "equity-core.h"
+
 G_BEGIN_DECLS
 
 #define EQUITY_TYPE_JOB (equity_job_get_type ())
@@ -18,11 +20,27 @@ double        equity_job_get_fraction        (EquityJob           *self);
 GCancellable *equity_job_get_cancellable     (EquityJob           *self);
 void          equity_job_cancel              (EquityJob           *self);
 
-/* Imports FILE into the project at PROJECT_PATH. The worker opens the
- * project with its own connection; the caller reloads its catalog after. */
+/* Reads IMPORTER's whole file (equity_importer_analyze()). With LIST_LAYERS,
+ * also lists the sheets or map layers of a file that is not text. The
+ * importer belongs to the worker until the callback runs. */
+void          equity_job_analyze_async       (EquityJob           *self,
+                                              EquityImporter      *importer,
+                                              gboolean             list_layers,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+/* LAYERS: the sheet or layer names, or NULL when none were listed */
+gboolean      equity_job_analyze_finish      (EquityJob           *self,
+                                              GAsyncResult        *result,
+                                              char              ***layers,
+                                              GError             **error);
+
+/* Imports with IMPORTER (analyzed first if it was not) into the project at
+ * PROJECT_PATH. The worker opens the project with its own connection; the
+ * caller reloads its catalog after. On failure the project is unchanged
+ * and the importer can be run again. */
 void          equity_job_import_async        (EquityJob           *self,
                                               const char          *project_path,
-                                              GFile               *file,
+                                              EquityImporter      *importer,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);
 gboolean      equity_job_import_finish       (EquityJob           *self,

@@ -1,0 +1,339 @@
+/* test-table.c — a million-row dataset browsed in the Datasets page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "app-test-util.h"
+#include "equity-application.h"
+#include "equity-core.h"
+#include "equity-table-view.h"
+#include "equity-utils.h"
+#include "equity-window-private.h"
+
+#define MIN_VARIANCE 20.0
+
+static EquityApplication *app;
+/* a million, or fewer from EQUITY_TEST_TABLE_ROWS (sanitizer builds are slow) */
+static guint n_test_rows = 1000000;
+
+static const char *neighborhoods[] = { "Burton Street", "East End", "Emma", "Montford", "Shiloh" };
+static const char *categories[] = { "Pothole", "Streetlight", "Sidewalk", "Graffiti" };
+
+static char *
+write_csv (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "service_requests.csv", NULL);
+  g_autoptr(GString) csv = g_string_sized_new ((gsize) n_test_rows * 64);
+  g_autoptr(GError) error = NULL;
+
+  g_string_append (csv, "request_id,neighborhood,category,days_to_close,opened,cost\n");
+  for (guint i = 0; i < n_test_rows; i++)
+    {
+      g_string_append_printf (csv, "%u,%s,%s,%u,2022-%02u-%02u,", i,
+                              neighborhoods[i % G_N_ELEMENTS (neighborhoods)],
+                              categories[(i / 7) % G_N_ELEMENTS (categories)],
+                              (i * 31) % 90, 1 + i % 12, 1 + i % 28);
+      /* every 13th cost is missing */
+      if (i % 13 != 0)
+        g_string_append_printf (csv, "%u.%02u", 10 + (i * 7919) % 5000, i % 100);
+      g_string_append_c (csv, '\n');
+    }
+
+  g_file_set_contents (path, csv->str, csv->len, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+static char *
+create_project (const char *dir)
+{
+  g_autofree char *csv = write_csv (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autoptr(EquityImporter) importer = equity_importer_new (file, NULL);
+  g_autoptr(EquityProject) project = NULL;
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, "Requests.equity", NULL);
+
+  project = equity_project_create (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (equity_importer_analyze (importer, NULL, NULL, NULL, &error));
+  dataset = equity_importer_run (importer, project, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, n_test_rows);
+  equity_project_close (project);
+
+  return path;
+}
+
+static void
+reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  g_settings_set_int (settings, "window-width", 1280);
+  g_settings_set_int (settings, "window-height", 800);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+}
+
+static gboolean
+model_ready (gpointer data)
+{
+  EquityTableView *view = data;
+
+  return equity_table_view_get_model (view) != NULL &&
+         !equity_row_model_is_busy (equity_table_view_get_model (view));
+}
+
+static gboolean
+summaries_ready (gpointer data)
+{
+  return equity_table_view_get_n_summaries (data) > 0;
+}
+
+/* The text of every cell the column view shows on screen, by column. */
+static void
+collect_cells (GtkWidget       *widget,
+               GtkWidget       *viewport,
+               graphene_rect_t *visible,
+               GPtrArray       *cells)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (GTK_IS_INSCRIPTION (child))
+        {
+          if (gtk_widget_compute_bounds (child, viewport, &bounds) &&
+              graphene_rect_intersection (&bounds, visible, NULL) &&
+              gtk_inscription_get_text (GTK_INSCRIPTION (child)) != NULL)
+            g_ptr_array_add (cells, g_strdup (gtk_inscription_get_text (GTK_INSCRIPTION (child))));
+          continue;
+        }
+      collect_cells (child, viewport, visible, cells);
+    }
+}
+
+static GPtrArray *
+visible_cells (GtkColumnView *view)
+{
+  GtkWidget *viewport = gtk_widget_get_parent (GTK_WIDGET (view));
+  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+  graphene_rect_t visible;
+
+  graphene_rect_init (&visible, 0, 0, gtk_widget_get_width (viewport), gtk_widget_get_height (viewport));
+  collect_cells (GTK_WIDGET (view), viewport, &visible, cells);
+  return cells;
+}
+
+static gboolean
+cells_contain (GtkColumnView *view,
+               const char    *text)
+{
+  g_autoptr(GPtrArray) cells = visible_cells (view);
+
+  for (guint i = 0; i < cells->len; i++)
+    if (g_str_equal (g_ptr_array_index (cells, i), text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                guint         *n_frames)
+{
+  (*n_frames)++;
+}
+
+static gboolean
+two_frames (gpointer data)
+{
+  return *(guint *) data >= 2;
+}
+
+/* Waits until WIDGET has been laid out and drawn twice. */
+static void
+wait_frames (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint n_frames = 0;
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &n_frames);
+
+  gtk_widget_queue_draw (widget);
+  g_assert_true (app_test_wait_until (two_frames, &n_frames, 60000));
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static void
+scroll_to (GtkColumnView *view,
+           gboolean       end)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+
+  /* as a person would: after the view has laid out the rows it was given
+   * (GTK 4.8 cannot place a scroll position in rows it has not measured) */
+  wait_frames (GTK_WIDGET (view));
+  gtk_adjustment_set_value (adjustment, end ? gtk_adjustment_get_upper (adjustment) -
+                                              gtk_adjustment_get_page_size (adjustment) : 0.0);
+  /* the list binds the rows now in view */
+  wait_frames (GTK_WIDGET (view));
+  app_test_wait (100);
+}
+
+static GtkColumnViewColumn *
+get_column (GtkColumnView *view,
+            guint          position)
+{
+  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (view), position);
+
+  return column;
+}
+
+static void
+test_million_rows (void)
+{
+  g_autofree char *dir = app_test_make_tmpdir ();
+  g_autofree char *path = create_project (dir);
+  EquityWindow *window;
+  EquityDatasetsPage *page;
+  EquityTableView *view;
+  EquityRowModel *model;
+  GtkColumnView *column_view;
+  GtkWidget *search;
+  g_autoptr(EquityRow) first = NULL;
+  g_autoptr(EquityRow) last = NULL;
+  g_autofree char *count = equity_format_count (n_test_rows);
+  g_autofree char *fifth = equity_format_count (n_test_rows / 5);
+  g_autofree char *all_rows = g_strdup_printf ("%s rows", count);
+  g_autofree char *last_id = g_strdup_printf ("%u", n_test_rows - 1);
+  g_autofree char *sorted_status = g_strdup_printf ("%s rows · sorted by days_to_close, descending", count);
+  g_autofree char *filtered_status = g_strdup_printf ("%s of %s rows · sorted by cost, ascending", fifth, count);
+
+  reset_settings ();
+  window = g_object_ref (equity_window_new (GTK_APPLICATION (app)));
+  g_assert_true (equity_window_open_project (window, path));
+  app_test_show_window (GTK_WINDOW (window));
+
+  page = _equity_window_get_datasets_page (window);
+  view = EQUITY_TABLE_VIEW (equity_datasets_page_get_table_view (page));
+  column_view = equity_table_view_get_column_view (view);
+  g_assert_true (app_test_wait_until (model_ready, view, 60000));
+  model = equity_table_view_get_model (view);
+
+  /* every row, in file order, one column per dataset column */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n_test_rows);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (column_view)), ==, 6);
+  g_assert_cmpstr (equity_table_view_get_status (view), ==, all_rows);
+  app_test_wait (300);
+  g_assert_true (cells_contain (column_view, "0"));
+  g_assert_true (cells_contain (column_view, "Burton Street"));
+  g_assert_true (cells_contain (column_view, "2022-01-01"));
+  /* an empty cost: a dim dash */
+  g_assert_true (cells_contain (column_view, "—"));
+  g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "datasets-1m"), >, MIN_VARIANCE);
+
+  /* the last rows */
+  scroll_to (column_view, TRUE);
+  g_assert_true (cells_contain (column_view, last_id));
+  app_test_render_png (GTK_WIDGET (window), "datasets-1m-end");
+
+  /* sorted by days_to_close, descending: 89 first, then in file order */
+  gtk_column_view_sort_by_column (column_view, get_column (column_view, 3), GTK_SORT_DESCENDING);
+  g_assert_true (equity_row_model_is_busy (model));
+  g_assert_true (app_test_wait_until (model_ready, view, 60000));
+  g_assert_cmpint (equity_row_model_get_sort_column (model), ==, 3);
+  g_assert_false (equity_row_model_get_ascending (model));
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_cmpstr (equity_row_get_value (first, 3), ==, "89");
+  /* 31 i mod 90 = 89 first holds for i = 29 (31 × 29 = 899) */
+  g_assert_cmpstr (equity_row_get_value (first, 0), ==, "29");
+  last = g_list_model_get_item (G_LIST_MODEL (model), n_test_rows - 1);
+  g_assert_cmpstr (equity_row_get_value (last, 3), ==, "0");
+  scroll_to (column_view, FALSE);
+  g_assert_true (cells_contain (column_view, "89"));
+  g_assert_true (cells_contain (column_view, "29"));
+  g_assert_false (cells_contain (column_view, "0"));
+  g_assert_cmpstr (equity_table_view_get_status (view), ==, sorted_status);
+
+  /* cost ascending: empty costs sort last */
+  gtk_column_view_sort_by_column (column_view, get_column (column_view, 5), GTK_SORT_ASCENDING);
+  g_assert_true (app_test_wait_until (model_ready, view, 60000));
+  g_clear_object (&last);
+  last = g_list_model_get_item (G_LIST_MODEL (model), n_test_rows - 1);
+  g_assert_null (equity_row_get_value (last, 5));
+  scroll_to (column_view, TRUE);
+  g_assert_true (cells_contain (column_view, "—"));
+
+  /* filtered to one neighborhood, still sorted */
+  search = equity_datasets_page_get_search_entry (page);
+  gtk_editable_set_text (GTK_EDITABLE (search), "montford");
+  g_assert_true (app_test_wait_until (model_ready, view, 60000));
+  /* the search waits for typing to pause */
+  app_test_wait (400);
+  g_assert_true (app_test_wait_until (model_ready, view, 60000));
+  g_assert_cmpstr (equity_row_model_get_filter (model), ==, "montford");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n_test_rows / 5);
+  scroll_to (column_view, FALSE);
+  g_assert_true (cells_contain (column_view, "Montford"));
+  g_assert_false (cells_contain (column_view, "Emma"));
+  g_assert_false (cells_contain (column_view, "Shiloh"));
+  g_assert_cmpstr (equity_table_view_get_status (view), ==, filtered_status);
+
+  /* the summaries follow the filter */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (equity_datasets_page_get_summaries_button (page)), TRUE);
+  g_assert_true (equity_table_view_get_show_summaries (view));
+  g_assert_true (app_test_wait_until (summaries_ready, view, 60000));
+  g_assert_cmpuint (equity_table_view_get_n_summaries (view), ==, 6);
+  app_test_wait (400);
+  g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "datasets-1m-filtered"), >, MIN_VARIANCE);
+
+  /* a search that matches nothing says so */
+  gtk_editable_set_text (GTK_EDITABLE (search), "100% \"nowhere\"");
+  app_test_wait (400);
+  g_assert_true (app_test_wait_until (model_ready, view, 60000));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  app_test_render_png (GTK_WIDGET (window), "datasets-1m-no-match");
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  app_test_wait (400);
+  g_assert_true (app_test_wait_until (model_ready, view, 60000));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n_test_rows);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  app_test_wait (50);
+  g_assert_finalize_object (window);
+  app_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  app_test_init (&argc, &argv);
+  if (g_getenv ("EQUITY_TEST_TABLE_ROWS") != NULL)
+    n_test_rows = MAX (1000, atoi (g_getenv ("EQUITY_TEST_TABLE_ROWS")) / 10 * 10);
+
+  app = equity_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/app/table/million-rows", test_million_rows);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+  return ret;
+}
