@@ -1,6 +1,11 @@
 /* equity-explore-page.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The inputs on the left (EquityAnalysisEditor), the result on the right:
+ * its headline, chart and map (EquityChartView) and table
+ * (EquityResultTable). The page shows the last result until the next one
+ * arrives (equity-explore-run.c), and says so inline when a run fails.
  */
 
 #define G_LOG_DOMAIN "equity-explore-page"
@@ -9,169 +14,270 @@
 
 #include <glib/gi18n.h>
 
-#include "equity-explore-page.h"
+#include "equity-analysis-fields.h"
+#include "equity-explore-page-private.h"
+#include "equity-utils.h"
 
-struct _EquityExplorePage
-{
-  AdwBin               parent_instance;
-
-  /* Template widgets */
-  GtkStack            *stack;
-  AdwStatusPage       *intro_page;
-  GtkWidget           *sample_button;
-  GtkLabel            *analysis_title;
-  GtkLabel            *analysis_summary;
-  GtkWidget           *settings_group;
-  GtkListBox          *settings_list;
-
-  /* Owned references */
-  EquityProject       *project;
-  EquitySavedAnalysis *analysis;
-  GSignalGroup        *datasets_signals;
+enum {
+  PROP_0,
+  PROP_RESULT,
+  PROP_BUSY,
+  N_PROPS
 };
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (EquityExplorePage, equity_explore_page, ADW_TYPE_BIN)
-
-static const struct {
-  const char *kind;
-  const char *label;
-} kinds[] = {
-  { "area-rates",     N_("Rates by area") },
-  { "group-rates",    N_("Rates by group") },
-  { "group-exposure", N_("Service by where groups live") },
-  { "outcomes",       N_("Outcomes by area or group") },
-  { "representation", N_("Representation") },
-  { "utilization",    N_("Contract utilization") },
-  { "dissimilarity",  N_("Dissimilarity index") },
-  { "equity-score",   N_("Equity score") },
-  { "scan",           N_("Environmental scan") },
-};
 
 const char *
 equity_explore_page_kind_label (const char *kind)
 {
-  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (kinds); i++)
-    if (g_str_equal (kind, kinds[i].kind))
-      return g_dgettext (GETTEXT_PACKAGE, kinds[i].label);
-
-  return kind != NULL ? kind : "";
+  return equity_analysis_fields_kind_label (kind);
 }
 
-/* "reference_group" → "Reference group" */
-static char *
-humanize_key (const char *key)
+static EquityAnalysis *
+get_spec (EquityExplorePage *self)
 {
-  g_autofree char *text = g_strdelimit (g_strdup (key), "_-", ' ');
-  g_autofree char *first = NULL;
-
-  if (text[0] == '\0')
-    return g_steal_pointer (&text);
-
-  first = g_utf8_strup (text, g_utf8_next_char (text) - text);
-  return g_strconcat (first, g_utf8_next_char (text), NULL);
+  return equity_analysis_editor_get_analysis (self->editor);
 }
 
-static void
-add_setting_row (EquityExplorePage *self,
-                 const char        *title,
-                 const char        *value)
+EquityChartKind
+_equity_explore_page_spec_chart_kind (EquityExplorePage *self)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *label = gtk_label_new (value);
+  g_autofree char *text = equity_analysis_dup_string (get_spec (self), "chart");
+  EquityChartKind kind;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  gtk_list_box_append (self->settings_list, row);
+  if (text != NULL && equity_chart_kind_from_string (text, &kind)
+      && (kind == EQUITY_CHART_BARS || kind == EQUITY_CHART_DOTS))
+    return kind;
+
+  return EQUITY_CHART_N_KINDS;
 }
 
-static void
-fill_settings (EquityExplorePage *self,
-               const char        *spec)
+void
+_equity_explore_page_set_busy (EquityExplorePage *self,
+                               gboolean           running)
 {
-  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
-  g_auto(GStrv) groups = NULL;
-
-  if (spec == NULL || !g_key_file_load_from_data (keyfile, spec, -1, G_KEY_FILE_NONE, NULL))
-    return;
-
-  groups = g_key_file_get_groups (keyfile, NULL);
-  for (guint i = 0; groups[i] != NULL; i++)
+  self->running = running;
+  if (!running)
     {
-      g_auto(GStrv) keys = g_key_file_get_keys (keyfile, groups[i], NULL, NULL);
+      g_clear_handle_id (&self->progress_source, g_source_remove);
+      gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
 
-      for (guint j = 0; keys != NULL && keys[j] != NULL; j++)
-        {
-          g_autofree char *value = g_key_file_get_string (keyfile, groups[i], keys[j], NULL);
-          g_autofree char *title = humanize_key (keys[j]);
+static void
+set_message (EquityExplorePage *self,
+             const char        *message)
+{
+  g_free (self->message);
+  self->message = g_strdup (message);
+}
 
-          if (value != NULL && !g_str_equal (keys[j], "kind"))
-            add_setting_row (self, title, value);
-        }
+static void
+update_hover_label (EquityExplorePage *self)
+{
+  EquityChartView *view = adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->map_view)
+                          ? self->map_view : self->chart_view;
+  const char *text = equity_chart_view_get_hover_text (view);
+
+  if (text != NULL)
+    {
+      gtk_label_set_label (self->hover_label, text);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->hover_label), "dim-label");
+    }
+  else
+    {
+      gtk_label_set_label (self->hover_label,
+                           view == self->map_view ? _("Point at an area to see its numbers.")
+                                                  : _("Point at a bar or a dot to see its numbers."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->hover_label), "dim-label");
     }
 }
 
 static void
-equity_explore_page_update (EquityExplorePage *self)
+update_chart_kind_box (EquityExplorePage *self)
 {
-  GtkWidget *child;
-  gboolean has_datasets = FALSE;
+  EquityChartKind kind = self->chart != NULL ? equity_chart_get_kind (self->chart) : EQUITY_CHART_BARS;
+  gboolean on_chart = adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->chart_view);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->settings_list))) != NULL)
-    gtk_list_box_remove (self->settings_list, child);
+  gtk_widget_set_visible (self->chart_kind_box,
+                          on_chart && (kind == EQUITY_CHART_BARS || kind == EQUITY_CHART_DOTS));
+  self->updating = TRUE;
+  gtk_toggle_button_set_active (kind == EQUITY_CHART_DOTS ? self->dots_button : self->bars_button, TRUE);
+  self->updating = FALSE;
+}
+
+void
+_equity_explore_page_show_result (EquityExplorePage *self,
+                                  EquityResult      *result,
+                                  EquityChart       *chart,
+                                  EquityChart       *map,
+                                  const GError      *map_error)
+{
+  g_autofree char *headline = equity_result_dup_headline (result);
+  g_autoptr(GString) notes = g_string_new (NULL);
+  const char * const *result_notes = equity_result_get_notes (result);
+  gboolean had_map = self->map != NULL;
+
+  g_set_object (&self->result, result);
+  g_set_object (&self->chart, chart);
+  g_set_object (&self->map, map);
+
+  /* The chart has the title: above it, only the sentence that sums it up. */
+  gtk_label_set_label (self->title_label, equity_result_get_title (result));
+  gtk_widget_set_visible (GTK_WIDGET (self->title_label), FALSE);
+  gtk_label_set_label (self->headline_label, headline);
+  gtk_widget_set_visible (GTK_WIDGET (self->headline_label), headline != NULL);
+  gtk_widget_set_visible (self->header_box, headline != NULL);
+
+  equity_chart_view_set_chart (self->chart_view, chart);
+  equity_chart_view_set_chart (self->map_view, map);
+  adw_view_stack_page_set_visible (self->map_page, map != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->view_switcher), map != NULL);
+  /* a result that has a map is read on the map first */
+  if (map != NULL && !had_map)
+    adw_view_stack_set_visible_child_name (self->view_stack, "map");
+  else if (map == NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, "chart");
+
+  equity_result_table_set_result (self->table, result);
+
+  for (guint i = 0; result_notes != NULL && result_notes[i] != NULL; i++)
+    g_string_append_printf (notes, "%s%s", notes->len > 0 ? "\n" : "", result_notes[i]);
+  if (equity_result_get_outside (result) > 0)
+    {
+      guint64 outside = equity_result_get_outside (result);
+      g_autofree char *count = equity_format_count (outside);
+      /* Translators: %s is a number of events, e.g. "1,204" */
+      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%s event lies in no area, or has no location that can be read, and is not counted.",
+                                                            "%s events lie in no area, or have no location that can be read, and are not counted.",
+                                                            outside),
+                                               count);
+
+      g_string_append_printf (notes, "%s%s", notes->len > 0 ? "\n" : "", note);
+    }
+  if (map_error != NULL)
+    {
+      /* Translators: %s says why, e.g. "dataset “x” has no geometry" */
+      g_autofree char *note = g_strdup_printf (_("The map could not be drawn: %s"), map_error->message);
+
+      g_string_append_printf (notes, "%s%s", notes->len > 0 ? "\n" : "", note);
+    }
+  gtk_label_set_label (self->notes_label, notes->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_label), notes->len > 0);
+
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->result_stack), TRUE);
+  gtk_stack_set_visible_child_name (self->result_stack, "result");
+  set_message (self, NULL);
+  update_chart_kind_box (self);
+  update_hover_label (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT]);
+}
+
+/* Nothing to show: say what is missing, or what went wrong. */
+void
+_equity_explore_page_show_message (EquityExplorePage *self,
+                                   const char        *icon_name,
+                                   const char        *title,
+                                   const char        *message)
+{
+  g_clear_object (&self->result);
+  g_clear_object (&self->chart);
+  g_clear_object (&self->map);
+  equity_chart_view_set_chart (self->chart_view, NULL);
+  equity_chart_view_set_chart (self->map_view, NULL);
+  equity_result_table_set_result (self->table, NULL);
+
+  {
+    g_autofree char *name = equity_analysis_dup_name (get_spec (self));
+
+    gtk_label_set_label (self->title_label, name != NULL ? name : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->title_label), name != NULL);
+    gtk_widget_set_visible (self->header_box, name != NULL);
+  }
+  gtk_widget_set_visible (GTK_WIDGET (self->headline_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->view_switcher), FALSE);
+  gtk_widget_set_visible (self->chart_kind_box, FALSE);
+  adw_status_page_set_icon_name (self->message_page, icon_name);
+  adw_status_page_set_title (self->message_page, title);
+  adw_status_page_set_description (self->message_page, message);
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  gtk_stack_set_visible_child_name (self->result_stack, "message");
+  set_message (self, message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT]);
+}
+
+void
+_equity_explore_page_show_error (EquityExplorePage *self,
+                                 const char        *message)
+{
+  /* The last result stays in view, greyed, under what went wrong: one
+   * change of a dropdown should not blank the page. */
+  if (self->result == NULL)
+    {
+      _equity_explore_page_show_message (self, "dialog-warning-symbolic", _("This Analysis Cannot Run"), message);
+      return;
+    }
+
+  gtk_label_set_label (self->error_label, message);
+  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->result_stack), FALSE);
+  set_message (self, message);
+}
+
+static void
+editor_changed_cb (EquityExplorePage *self)
+{
+  _equity_explore_page_schedule_run (self);
+}
+
+static void
+chart_kind_toggled_cb (EquityExplorePage *self,
+                       GtkToggleButton   *button)
+{
+  EquityChartKind kind;
+
+  if (self->updating || !gtk_toggle_button_get_active (button))
+    return;
+
+  kind = button == self->dots_button ? EQUITY_CHART_DOTS : EQUITY_CHART_BARS;
+  equity_analysis_set_string (get_spec (self), "chart", equity_chart_kind_to_string (kind));
+  if (self->chart != NULL)
+    {
+      equity_chart_set_kind (self->chart, kind);
+      equity_chart_view_refresh (self->chart_view);
+      update_hover_label (self);
+    }
+}
+
+static void
+visible_view_cb (EquityExplorePage *self)
+{
+  update_chart_kind_box (self);
+  update_hover_label (self);
+}
+
+static void
+update_intro (EquityExplorePage *self)
+{
+  gboolean has_datasets = FALSE;
 
   if (self->project != NULL)
     has_datasets = g_list_model_get_n_items (equity_project_get_datasets (self->project)) > 0;
 
   /* The sample is the next step only for an empty project. */
   gtk_widget_set_visible (self->sample_button, !has_datasets);
-  if (has_datasets)
-    adw_status_page_set_description (self->intro_page,
-                                     _("Compare rates between neighborhoods and groups: events per resident by area or by race and ethnicity, with an interval around every estimate and the gap against a reference group. Saved analyses of this project are listed in the sidebar."));
-  else
-    adw_status_page_set_description (self->intro_page,
-                                     _("Compare rates between neighborhoods and groups: events per resident by area or by race and ethnicity, with an interval around every estimate and the gap against a reference group. Start from a project with service records and Census tables."));
-
-  if (self->analysis == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "intro");
-      return;
-    }
-
-  {
-    const char *kind = equity_saved_analysis_get_kind (self->analysis);
-    GDateTime *updated = equity_saved_analysis_get_updated_at (self->analysis);
-    g_autofree char *summary = NULL;
-
-    gtk_label_set_label (self->analysis_title, equity_saved_analysis_get_name (self->analysis));
-
-    if (updated != NULL)
-      {
-        g_autoptr(GDateTime) local = g_date_time_to_local (updated);
-        /* Translators: date and time a saved analysis was changed, see strftime(3) */
-        g_autofree char *date = g_date_time_format (local, _("%B %-d, %Y at %H:%M"));
-
-        /* Translators: "Rates by group · saved November 24, 2026 at 10:12" */
-        summary = g_strdup_printf (_("%s · saved %s"), equity_explore_page_kind_label (kind), date);
-      }
-    else
-      summary = g_strdup (equity_explore_page_kind_label (kind));
-
-    gtk_label_set_label (self->analysis_summary, summary);
-    fill_settings (self, equity_saved_analysis_get_spec (self->analysis));
-    gtk_widget_set_visible (self->settings_group,
-                            gtk_widget_get_first_child (GTK_WIDGET (self->settings_list)) != NULL);
-    gtk_stack_set_visible_child_name (self->stack, "analysis");
-  }
+  gtk_stack_set_visible_child_name (self->stack, has_datasets ? "analysis" : "intro");
 }
 
 static void
 datasets_changed_cb (EquityExplorePage *self)
 {
-  equity_explore_page_update (self);
+  update_intro (self);
 }
 
 static void
@@ -179,16 +285,50 @@ equity_explore_page_dispose (GObject *object)
 {
   EquityExplorePage *self = (EquityExplorePage *)object;
 
-  /* The stack is both AdwBin's child and a template child: unparent it once. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), EQUITY_TYPE_EXPLORE_PAGE);
+  _equity_explore_page_cancel_run (self);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
   if (self->datasets_signals != NULL)
     g_signal_group_set_target (self->datasets_signals, NULL);
   g_clear_object (&self->datasets_signals);
+
+  /* libadwaita 1.2's switcher keeps a plain pointer to its stack, and the
+   * stack is both AdwBin's child and a template child. */
+  if (self->view_switcher != NULL)
+    adw_view_switcher_set_stack (self->view_switcher, NULL);
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EQUITY_TYPE_EXPLORE_PAGE);
+
+  g_clear_object (&self->result);
+  g_clear_object (&self->chart);
+  g_clear_object (&self->map);
   g_clear_object (&self->analysis);
   g_clear_object (&self->project);
+  g_clear_pointer (&self->message, g_free);
 
   G_OBJECT_CLASS (equity_explore_page_parent_class)->dispose (object);
+}
+
+static void
+equity_explore_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  EquityExplorePage *self = EQUITY_EXPLORE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_RESULT:
+      g_value_set_object (value, self->result);
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, equity_explore_page_is_busy (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -198,16 +338,48 @@ equity_explore_page_class_init (EquityExplorePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = equity_explore_page_dispose;
+  object_class->get_property = equity_explore_page_get_property;
+
+  properties[PROP_RESULT] =
+    g_param_spec_object ("result", NULL, NULL, EQUITY_TYPE_RESULT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (EQUITY_TYPE_ANALYSIS_EDITOR);
+  g_type_ensure (EQUITY_TYPE_CHART_VIEW);
+  g_type_ensure (EQUITY_TYPE_RESULT_TABLE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/asheville/Equity/ui/equity-explore-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, stack);
   gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, intro_page);
   gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, sample_button);
-  gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, analysis_title);
-  gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, analysis_summary);
-  gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, settings_group);
-  gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, settings_list);
+  gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, flap);
+  gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, editor);
+  gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, header_box);
+  gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, headline_label);
+  gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, chart_kind_box);
+  gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, bars_button);
+  gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, dots_button);
+  gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, result_stack);
+  gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, message_page);
+  gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, paned);
+  gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, chart_page);
+  gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, map_page);
+  gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, map_view);
+  gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, hover_label);
+  gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, notes_label);
+  gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, EquityExplorePage, table);
 }
 
 static void
@@ -217,9 +389,24 @@ equity_explore_page_init (EquityExplorePage *self)
 
   self->datasets_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->datasets_signals, "items-changed",
-                                 G_CALLBACK (datasets_changed_cb), self,
-                                 G_CONNECT_SWAPPED);
-  equity_explore_page_update (self);
+                                 G_CALLBACK (datasets_changed_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->editor, "changed", G_CALLBACK (editor_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->bars_button, "toggled", G_CALLBACK (chart_kind_toggled_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->dots_button, "toggled", G_CALLBACK (chart_kind_toggled_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (visible_view_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->chart_view, "notify::hover-text", G_CALLBACK (update_hover_label),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->map_view, "notify::hover-text", G_CALLBACK (update_hover_label),
+                           self, G_CONNECT_SWAPPED);
+
+  adw_view_stack_page_set_visible (self->map_page, FALSE);
+  update_intro (self);
+  _equity_explore_page_show_message (self, "equity-explore-symbolic", _("Choose the Inputs"), NULL);
 }
 
 GtkWidget *
@@ -238,10 +425,27 @@ equity_explore_page_set_project (EquityExplorePage *self,
   if (!g_set_object (&self->project, project))
     return;
 
+  _equity_explore_page_cancel_run (self);
+  _equity_explore_page_set_busy (self, FALSE);
   g_clear_object (&self->analysis);
   g_signal_group_set_target (self->datasets_signals,
                              project != NULL ? equity_project_get_datasets (project) : NULL);
-  equity_explore_page_update (self);
+  equity_analysis_editor_set_project (self->editor, project);
+  update_intro (self);
+  equity_explore_page_new_analysis (self);
+}
+
+void
+equity_explore_page_new_analysis (EquityExplorePage *self)
+{
+  g_autofree char *kind = NULL;
+
+  g_return_if_fail (EQUITY_IS_EXPLORE_PAGE (self));
+
+  kind = equity_analysis_dup_kind (get_spec (self));
+  g_clear_object (&self->analysis);
+  equity_analysis_editor_new_analysis (self->editor, kind != NULL ? kind : "group-rates");
+  _equity_explore_page_start_run (self);
 }
 
 EquitySavedAnalysis *
@@ -256,9 +460,127 @@ void
 equity_explore_page_set_analysis (EquityExplorePage   *self,
                                   EquitySavedAnalysis *analysis)
 {
+  g_autoptr(EquityAnalysis) spec = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = NULL;
+
   g_return_if_fail (EQUITY_IS_EXPLORE_PAGE (self));
   g_return_if_fail (!analysis || EQUITY_IS_SAVED_ANALYSIS (analysis));
 
   g_set_object (&self->analysis, analysis);
-  equity_explore_page_update (self);
+  if (analysis == NULL)
+    return;
+
+  /* Translators: how errors name a saved analysis */
+  source = g_strdup_printf (_("saved analysis “%s”"), equity_saved_analysis_get_name (analysis));
+  spec = equity_analysis_new_from_data (equity_saved_analysis_get_spec (analysis), -1, source, &error);
+  if (spec == NULL)
+    {
+      _equity_explore_page_show_message (self, "dialog-warning-symbolic", _("This Analysis Cannot Be Read"), error->message);
+      return;
+    }
+
+  /* The name it is saved under is its title. */
+  if (!equity_analysis_has_key (spec, "name"))
+    equity_analysis_set_string (spec, "name", equity_saved_analysis_get_name (analysis));
+  if (!equity_analysis_has_key (spec, "kind"))
+    equity_analysis_set_string (spec, "kind", equity_saved_analysis_get_kind (analysis));
+
+  g_clear_object (&self->result);
+  g_clear_object (&self->map);
+  equity_analysis_editor_set_analysis (self->editor, spec);
+  gtk_stack_set_visible_child_name (self->stack, "analysis");
+  _equity_explore_page_start_run (self);
+}
+
+EquityResult *
+equity_explore_page_get_result (EquityExplorePage *self)
+{
+  g_return_val_if_fail (EQUITY_IS_EXPLORE_PAGE (self), NULL);
+
+  return self->result;
+}
+
+gboolean
+equity_explore_page_is_busy (EquityExplorePage *self)
+{
+  g_return_val_if_fail (EQUITY_IS_EXPLORE_PAGE (self), FALSE);
+
+  return self->running || self->debounce_source != 0
+         || equity_analysis_editor_is_loading (self->editor);
+}
+
+const char *
+equity_explore_page_get_message (EquityExplorePage *self)
+{
+  g_return_val_if_fail (EQUITY_IS_EXPLORE_PAGE (self), NULL);
+
+  return self->message;
+}
+
+gboolean
+equity_explore_page_can_save (EquityExplorePage *self)
+{
+  g_return_val_if_fail (EQUITY_IS_EXPLORE_PAGE (self), FALSE);
+
+  return self->project != NULL && self->result != NULL;
+}
+
+GtkWidget *
+_equity_explore_page_get_editor (EquityExplorePage *self)
+{
+  return GTK_WIDGET (self->editor);
+}
+
+GtkWidget *
+_equity_explore_page_get_chart_view (EquityExplorePage *self)
+{
+  return GTK_WIDGET (self->chart_view);
+}
+
+GtkWidget *
+_equity_explore_page_get_map_view (EquityExplorePage *self)
+{
+  return GTK_WIDGET (self->map_view);
+}
+
+GtkWidget *
+_equity_explore_page_get_table (EquityExplorePage *self)
+{
+  return GTK_WIDGET (self->table);
+}
+
+GtkWidget *
+_equity_explore_page_get_progress_bar (EquityExplorePage *self)
+{
+  return GTK_WIDGET (self->progress_bar);
+}
+
+const char *
+_equity_explore_page_get_headline (EquityExplorePage *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->headline_label))
+         ? gtk_label_get_label (self->headline_label) : NULL;
+}
+
+const char *
+_equity_explore_page_get_notes (EquityExplorePage *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->notes_label))
+         ? gtk_label_get_label (self->notes_label) : NULL;
+}
+
+void
+_equity_explore_page_show_view (EquityExplorePage *self,
+                                const char        *name)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+void
+_equity_explore_page_set_chart_kind (EquityExplorePage *self,
+                                     const char        *kind)
+{
+  gtk_toggle_button_set_active (g_strcmp0 (kind, "dots") == 0 ? self->dots_button : self->bars_button,
+                                TRUE);
 }

@@ -165,3 +165,35 @@ equity_recent_projects_remove (GSettings  *settings,
   result = g_strv_builder_end (builder);
   g_settings_set_strv (settings, "recent-projects", (const char * const *) result);
 }
+
+PangoAttrList *
+equity_dim_attributes (void)
+{
+  static PangoAttrList *attributes;
+
+  if (g_once_init_enter (&attributes))
+    {
+      PangoAttrList *list = pango_attr_list_new ();
+
+      pango_attr_list_insert (list, pango_attr_foreground_alpha_new (0.4 * G_MAXUINT16));
+      g_once_init_leave (&attributes, list);
+    }
+  return attributes;
+}
+
+PangoAttrList *
+equity_error_attributes (void)
+{
+  static PangoAttrList *attributes;
+
+  if (g_once_init_enter (&attributes))
+    {
+      PangoAttrList *list = pango_attr_list_new ();
+
+      /* Adwaita's red, readable on light and dark backgrounds */
+      pango_attr_list_insert (list, pango_attr_foreground_new (0xe0 * 257, 0x1b * 257, 0x24 * 257));
+      pango_attr_list_insert (list, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      g_once_init_leave (&attributes, list);
+    }
+  return attributes;
+}

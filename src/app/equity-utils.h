@@ -6,6 +6,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <pango/pango.h>
 
 G_BEGIN_DECLS
 
@@ -29,5 +30,10 @@ void   equity_recent_projects_add       (GSettings   *settings,
                                          const char  *path);
 void   equity_recent_projects_remove    (GSettings   *settings,
                                          const char  *path);
+
+/* Text attributes that dim a cell's text (shared; do not unref) */
+PangoAttrList *equity_dim_attributes     (void);
+/* …and that mark it as an error */
+PangoAttrList *equity_error_attributes   (void);
 
 G_END_DECLS

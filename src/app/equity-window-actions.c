@@ -1,5 +1,5 @@
-/* equity-window-actions.c — the window's actions, file choosers, imports
- * and drag and drop
+/* equity-window-actions.c — the window's actions, file choosers, jobs and
+ * drag and drop
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,8 +13,6 @@
 
 #include "equity-utils.h"
 #include "equity-window-private.h"
-
-static void equity_window_start_next_import (EquityWindow *self);
 
 void
 _equity_window_show_error (EquityWindow *self,
@@ -57,8 +55,8 @@ job_fraction_changed_cb (EquityWindow *self,
   gtk_label_set_label (self->job_percent, percent);
 }
 
-static void
-equity_window_begin_job (EquityWindow *self,
+void
+_equity_window_begin_job (EquityWindow *self,
                          EquityJob    *job)
 {
   g_assert (EQUITY_IS_WINDOW (self));
@@ -75,8 +73,8 @@ equity_window_begin_job (EquityWindow *self,
   _equity_window_update_actions (self);
 }
 
-static void
-equity_window_end_job (EquityWindow *self)
+void
+_equity_window_end_job (EquityWindow *self)
 {
   g_assert (EQUITY_IS_WINDOW (self));
 
@@ -93,144 +91,19 @@ _equity_window_cancel_jobs (EquityWindow *self)
 {
   g_assert (EQUITY_IS_WINDOW (self));
 
-  g_queue_clear_full (&self->pending_imports, g_object_unref);
+  _equity_window_cancel_imports (self);
   if (self->job != NULL)
     {
       equity_job_cancel (self->job);
-      equity_window_end_job (self);
+      _equity_window_end_job (self);
     }
-}
-
-/* Imports */
-
-static void
-import_finished_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  EquityJob *job = EQUITY_JOB (object);
-  g_autoptr(EquityWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  guint64 n_rows = 0;
-
-  if (!equity_job_import_finish (job, result, &name, &n_rows, &error))
-    {
-      if (g_cancellable_is_cancelled (equity_job_get_cancellable (job)))
-        {
-          /* The window moved on (closed, other project) or the user cancelled. */
-          if (self->job == job)
-            {
-              equity_window_end_job (self);
-              adw_toast_overlay_add_toast (self->toast_overlay,
-                                           adw_toast_new (_("Import cancelled")));
-              equity_window_start_next_import (self);
-            }
-          return;
-        }
-
-      if (self->job == job)
-        {
-          GFile *file = g_object_get_data (G_OBJECT (job), "equity-file");
-          g_autofree char *basename = g_file_get_basename (file);
-          /* Translators: the heading of an error dialog, %s is a file name */
-          g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"), basename);
-
-          equity_window_end_job (self);
-          _equity_window_show_error (self, heading, error->message);
-          equity_window_start_next_import (self);
-        }
-      return;
-    }
-
-  if (self->job != job)
-    return;
-
-  equity_window_end_job (self);
-
-  if (self->project != NULL)
-    {
-      g_autoptr(GError) reload_error = NULL;
-      g_autofree char *count = equity_format_count (n_rows);
-      g_autofree char *message = NULL;
-
-      /* Select the new dataset once the sidebar lists it. */
-      g_free (self->select_after_reload);
-      self->select_after_reload = g_strdup (name);
-
-      if (!equity_project_reload_catalog (self->project, &reload_error))
-        _equity_window_show_error (self, _("Could Not Read the Project’s Catalog"),
-                                   reload_error->message);
-      else
-        _equity_window_select_dataset_by_name (self, name);
-      g_clear_pointer (&self->select_after_reload, g_free);
-
-      /* Translators: shown when an import finished, e.g.
-       * "Imported 15,015 rows into “arrests”" */
-      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "Imported %s row into “%s”",
-                                              "Imported %s rows into “%s”",
-                                              n_rows),
-                                 count, name);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-    }
-
-  equity_window_start_next_import (self);
-}
-
-static void
-equity_window_start_next_import (EquityWindow *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(EquityJob) job = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *title = NULL;
-
-  g_assert (EQUITY_IS_WINDOW (self));
-
-  if (self->job != NULL || self->project == NULL)
-    return;
-
-  file = g_queue_pop_head (&self->pending_imports);
-  if (file == NULL)
-    return;
-
-  basename = g_file_get_basename (file);
-  /* Translators: shown while a file is imported, %s is its name */
-  title = g_strdup_printf (_("Importing “%s”…"), basename);
-  job = equity_job_new (title);
-  g_object_set_data_full (G_OBJECT (job), "equity-file", g_object_ref (file), g_object_unref);
-
-  equity_window_begin_job (self, job);
-  equity_job_import_async (job, equity_project_get_path (self->project), file,
-                           import_finished_cb, g_object_ref (self));
 }
 
 void
-equity_window_import_files (EquityWindow  *self,
-                            GFile        **files,
-                            guint          n_files)
-{
-  g_return_if_fail (EQUITY_IS_WINDOW (self));
-
-  if (self->project == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Open or create a project to import data into")));
-      return;
-    }
-
-  for (guint i = 0; i < n_files; i++)
-    g_queue_push_tail (&self->pending_imports, g_object_ref (files[i]));
-
-  equity_window_start_next_import (self);
-}
-
-static void
-add_filter (GtkFileChooser *chooser,
-            const char     *name,
-            const char     *first_pattern,
-            ...)
+_equity_window_add_filter (GtkFileChooser *chooser,
+                           const char     *name,
+                           const char     *first_pattern,
+                           ...)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   const char *pattern = first_pattern;
@@ -246,59 +119,6 @@ add_filter (GtkFileChooser *chooser,
   va_end (args);
 
   gtk_file_chooser_add_filter (chooser, filter);
-}
-
-static void
-import_response_cb (GtkNativeDialog *native,
-                    int              response,
-                    EquityWindow    *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
-      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
-      guint n = g_list_model_get_n_items (files);
-
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (array, g_list_model_get_item (files, i));
-
-      equity_window_import_files (self, (GFile **) array->pdata, array->len);
-    }
-
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  EquityWindow *self = EQUITY_WINDOW (widget);
-  GtkFileChooserNative *native;
-
-  if (self->project == NULL)
-    return;
-
-  native = gtk_file_chooser_native_new (_("Import Data"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
-
-  add_filter (GTK_FILE_CHOOSER (native), _("All supported files"),
-              "*.csv", "*.CSV", "*.tsv", "*.TSV", "*.txt", "*.xlsx", "*.XLSX",
-              "*.ods", "*.ODS", "*.geojson", "*.json", "*.shp", "*.SHP", "*.gpkg", NULL);
-  add_filter (GTK_FILE_CHOOSER (native), _("Comma- and tab-separated values"),
-              "*.csv", "*.CSV", "*.tsv", "*.TSV", "*.txt", NULL);
-  add_filter (GTK_FILE_CHOOSER (native), _("Spreadsheets (Excel, OpenDocument)"),
-              "*.xlsx", "*.XLSX", "*.ods", "*.ODS", NULL);
-  add_filter (GTK_FILE_CHOOSER (native), _("Map layers (GeoJSON, Shapefile, GeoPackage)"),
-              "*.geojson", "*.json", "*.shp", "*.SHP", "*.gpkg", NULL);
-  add_filter (GTK_FILE_CHOOSER (native), _("All files"), "*", NULL);
-
-  g_signal_connect_object (native, "response", G_CALLBACK (import_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
 /* Projects */
@@ -338,7 +158,7 @@ equity_window_choose_project (EquityWindow *self)
   gtk_file_filter_add_pattern (filter, "*.equity");
   gtk_file_filter_add_mime_type (filter, "application/x-asheville-equity");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  add_filter (GTK_FILE_CHOOSER (native), _("All files"), "*", NULL);
+  _equity_window_add_filter (GTK_FILE_CHOOSER (native), _("All files"), "*", NULL);
 
   g_signal_connect_object (native, "response", G_CALLBACK (open_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -441,7 +261,7 @@ sample_finished_cb (GObject      *object,
     {
       if (self->job == job)
         {
-          equity_window_end_job (self);
+          _equity_window_end_job (self);
           if (!g_cancellable_is_cancelled (equity_job_get_cancellable (job)))
             _equity_window_show_error (self, _("Could Not Create the Sample Project"),
                                        error->message);
@@ -452,7 +272,7 @@ sample_finished_cb (GObject      *object,
   if (self->job != job)
     return;
 
-  equity_window_end_job (self);
+  _equity_window_end_job (self);
   equity_window_open_project (self, path);
 }
 
@@ -478,7 +298,7 @@ equity_window_open_sample (EquityWindow *self)
     }
 
   job = equity_job_new (_("Creating the sample project from Asheville open data…"));
-  equity_window_begin_job (self, job);
+  _equity_window_begin_job (self, job);
   equity_job_create_sample_async (job, path, sample_finished_cb, g_object_ref (self));
 }
 
@@ -584,7 +404,7 @@ _equity_window_class_add_actions (GtkWidgetClass *widget_class)
     "datasets", "explore", "indicators", "assessments", "action-plan",
   };
 
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, _equity_window_import_action);
   gtk_widget_class_install_action (widget_class, "win.close-project", NULL, close_project_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-job", NULL, cancel_job_action);
   gtk_widget_class_install_action (widget_class, "win.open-project", "s", open_project_action);

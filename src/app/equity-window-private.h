@@ -7,6 +7,7 @@
 
 #include "equity-datasets-page.h"
 #include "equity-explore-page.h"
+#include "equity-import-dialog.h"
 #include "equity-job.h"
 #include "equity-sidebar.h"
 #include "equity-start-page.h"
@@ -44,6 +45,7 @@ struct _EquityWindow
   GSignalGroup         *datasets_signals;
   EquityJob            *job;
   GQueue                pending_imports;    /* GFile */
+  EquityImportDialog   *import_dialog;      /* the file being imported */
   gint64                selected_dataset_id;
   gboolean              reselecting;
   char                 *select_after_reload;
@@ -57,6 +59,23 @@ void _equity_window_update_actions    (EquityWindow   *self);
 void _equity_window_show_error        (EquityWindow   *self,
                                        const char     *heading,
                                        const char     *message);
+void _equity_window_begin_job         (EquityWindow   *self,
+                                       EquityJob      *job);
+void _equity_window_end_job           (EquityWindow   *self);
+void _equity_window_add_filter        (GtkFileChooser *chooser,
+                                       const char     *name,
+                                       const char     *first_pattern,
+                                       ...) G_GNUC_NULL_TERMINATED;
+
+/* equity-window-import.c */
+void _equity_window_import_action     (GtkWidget      *widget,
+                                       const char     *action_name,
+                                       GVariant       *param);
+void _equity_window_cancel_imports    (EquityWindow   *self);
+
+/* equity-window-explore.c */
+void _equity_window_class_add_explore_actions (GtkWidgetClass *widget_class);
+void _equity_window_init_explore              (EquityWindow   *self);
 
 /* equity-window.c */
 void _equity_window_select_dataset_by_name (EquityWindow *self,
@@ -67,5 +86,6 @@ AdwViewStack  *_equity_window_get_view_stack    (EquityWindow *self);
 EquitySidebar *_equity_window_get_sidebar       (EquityWindow *self);
 gboolean       _equity_window_shows_start_page  (EquityWindow *self);
 EquityDatasetsPage *_equity_window_get_datasets_page (EquityWindow *self);
+EquityImportDialog *_equity_window_get_import_dialog (EquityWindow *self);
 
 G_END_DECLS

@@ -201,8 +201,7 @@ equity_window_dispose (GObject *object)
 {
   EquityWindow *self = (EquityWindow *)object;
 
-  if (self->job != NULL)
-    _equity_window_cancel_jobs (self);
+  _equity_window_cancel_jobs (self);
 
   if (self->datasets_signals != NULL)
     g_signal_group_set_target (self->datasets_signals, NULL);
@@ -294,6 +293,7 @@ equity_window_class_init (EquityWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, job_percent);
 
   _equity_window_class_add_actions (widget_class);
+  _equity_window_class_add_explore_actions (widget_class);
 }
 
 static void
@@ -324,6 +324,7 @@ equity_window_init (EquityWindow *self)
                            G_CONNECT_SWAPPED);
 
   _equity_window_init_actions (self);
+  _equity_window_init_explore (self);
   equity_window_update_titles (self);
   _equity_window_update_actions (self);
 }
@@ -430,4 +431,10 @@ gboolean
 _equity_window_shows_start_page (EquityWindow *self)
 {
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "start") == 0;
+}
+
+EquityImportDialog *
+_equity_window_get_import_dialog (EquityWindow *self)
+{
+  return self->import_dialog;
 }

@@ -8,13 +8,18 @@
 
 #include "app-test-util.h"
 #include "equity-action-plan-page.h"
+#include "equity-analysis-editor.h"
 #include "equity-assessments-page.h"
+#include "equity-chart-view.h"
 #include "equity-datasets-page.h"
 #include "equity-explore-page.h"
+#include "equity-import-dialog.h"
 #include "equity-indicators-page.h"
 #include "equity-preferences-window.h"
+#include "equity-result-table.h"
 #include "equity-sidebar.h"
 #include "equity-start-page.h"
+#include "equity-table-view.h"
 #include "equity-window.h"
 
 static GType
@@ -31,6 +36,11 @@ template_types (guint i)
     case 6: return EQUITY_TYPE_INDICATORS_PAGE;
     case 7: return EQUITY_TYPE_ASSESSMENTS_PAGE;
     case 8: return EQUITY_TYPE_ACTION_PLAN_PAGE;
+    case 9: return EQUITY_TYPE_TABLE_VIEW;
+    case 10: return EQUITY_TYPE_IMPORT_DIALOG;
+    case 11: return EQUITY_TYPE_ANALYSIS_EDITOR;
+    case 12: return EQUITY_TYPE_CHART_VIEW;
+    case 13: return EQUITY_TYPE_RESULT_TABLE;
     default: return G_TYPE_INVALID;
     }
 }

@@ -165,7 +165,10 @@ test_empty_project (void)
   recent = g_settings_get_strv (settings, "recent-projects");
   g_assert_cmpuint (g_strv_length (recent), ==, 1);
   g_assert_cmpstr (recent[0], ==, path);
-  g_assert_cmpstr (g_settings_get_string (settings, "last-project"), ==, path);
+  {
+    g_autofree char *last = g_settings_get_string (settings, "last-project");
+    g_assert_cmpstr (last, ==, path);
+  }
 
   app_test_show_window (GTK_WINDOW (window));
   variance = app_test_render_png (GTK_WIDGET (window), "window-empty-project");
@@ -187,7 +190,10 @@ test_empty_project (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-project", NULL);
   g_assert_null (equity_window_get_project (window));
   g_assert_true (_equity_window_shows_start_page (window));
-  g_assert_cmpstr (g_settings_get_string (settings, "last-project"), ==, "");
+  {
+    g_autofree char *last = g_settings_get_string (settings, "last-project");
+    g_assert_cmpstr (last, ==, "");
+  }
   app_test_wait (300);
   variance = app_test_render_png (GTK_WIDGET (window), "window-start-recent");
   g_assert_cmpfloat (variance, >, MIN_VARIANCE);
@@ -276,6 +282,26 @@ not_busy (gpointer data)
   return !equity_window_is_busy (data);
 }
 
+static gboolean
+dialog_ready (gpointer data)
+{
+  EquityImportDialog *dialog = _equity_window_get_import_dialog (data);
+
+  return dialog != NULL && equity_import_dialog_is_ready (dialog);
+}
+
+/* What drag and drop and the Import… file chooser do: the import dialog
+ * reads the file, then Import starts the job. */
+static void
+start_import (EquityWindow *window,
+              GFile        *file)
+{
+  equity_window_import_files (window, &file, 1);
+  g_assert_nonnull (_equity_window_get_import_dialog (window));
+  g_assert_true (app_test_wait_until (dialog_ready, window, 60000));
+  gtk_widget_activate_action (GTK_WIDGET (_equity_window_get_import_dialog (window)), "import.import", NULL);
+}
+
 static void
 test_import (void)
 {
@@ -291,8 +317,7 @@ test_import (void)
   g_assert_true (equity_window_open_project (window, path));
   app_test_show_window (GTK_WINDOW (window));
 
-  /* The same path as drag and drop and the Import… file chooser. */
-  equity_window_import_files (window, &file, 1);
+  start_import (window, file);
   g_assert_true (equity_window_is_busy (window));
   g_assert_true (app_test_wait_until (not_busy, window, 60000));
 
@@ -303,7 +328,7 @@ test_import (void)
   g_assert_cmpstr (equity_dataset_get_name (shown), ==, "pool_visits");
 
   /* A second import of the same file gets a name of its own. */
-  equity_window_import_files (window, &file, 1);
+  start_import (window, file);
   g_assert_true (app_test_wait_until (not_busy, window, 60000));
   g_assert_cmpuint (equity_sidebar_get_n_dataset_rows (_equity_window_get_sidebar (window)), ==, 2);
   shown = equity_datasets_page_get_dataset (_equity_window_get_datasets_page (window));
@@ -352,7 +377,7 @@ test_import_cancel (void)
   g_assert_true (equity_window_open_project (window, path));
   app_test_show_window (GTK_WINDOW (window));
 
-  equity_window_import_files (window, &file, 1);
+  start_import (window, file);
   g_assert_true (equity_window_is_busy (window));
   g_assert_true (gtk_revealer_get_reveal_child (window->job_revealer));
   app_test_wait (350);
@@ -365,6 +390,8 @@ test_import_cancel (void)
       /* a cancelled import leaves the project as it was */
       g_assert_cmpuint (g_list_model_get_n_items (equity_project_get_datasets (equity_window_get_project (window))), ==, 0);
       g_assert_cmpuint (equity_sidebar_get_n_dataset_rows (_equity_window_get_sidebar (window)), ==, 0);
+      /* and closes the dialog */
+      g_assert_null (_equity_window_get_import_dialog (window));
     }
   else
     g_test_message ("the import finished before it could be cancelled");

@@ -473,9 +473,31 @@ equity_result_dup_headline (EquityResult *self)
     return NULL;
 
   if (g_str_equal (self->kind, "area-rates"))
-    return g_strdup_printf (_("%s: %.2f times the overall rate (%d%% CI %.2f–%.2f)."),
-                            equity_result_row_get_name (row), row->ratio, percent,
-                            row->ratio_low, row->ratio_high);
+    {
+      EquityResultRow *highest = NULL, *lowest = NULL;
+
+      /* the spread a council member asks about first: top and bottom areas */
+      for (guint i = 0; i < self->rows->len; i++)
+        {
+          EquityResultRow *area = g_ptr_array_index (self->rows, i);
+
+          if (area->suppressed || !isfinite (area->ratio) || !isfinite (area->rate))
+            continue;
+          if (highest == NULL || area->ratio > highest->ratio)
+            highest = area;
+          if (lowest == NULL || area->ratio < lowest->ratio)
+            lowest = area;
+        }
+      if (highest != NULL && lowest != NULL && highest != lowest)
+        return g_strdup_printf (_("Area %s has the highest rate, %.2f times the overall rate "
+                                  "(%d%% CI %.2f–%.2f); area %s the lowest, %.2f times."),
+                                equity_result_row_get_name (highest), highest->ratio, percent,
+                                highest->ratio_low, highest->ratio_high,
+                                equity_result_row_get_name (lowest), lowest->ratio);
+      return g_strdup_printf (_("%s: %.2f times the overall rate (%d%% CI %.2f–%.2f)."),
+                              equity_result_row_get_name (row), row->ratio, percent,
+                              row->ratio_low, row->ratio_high);
+    }
   if (g_str_equal (self->kind, "utilization"))
     return g_strdup_printf (_("%s firms received %.0f%% of the dollars their availability predicts "
                               "(disparity index %.0f)."),

@@ -1,0 +1,366 @@
+/* equity-explore-export.c — saving the analysis, and the chart to the
+ * clipboard or a file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "equity-explore-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "equity-explore-page-private.h"
+#include "equity-window.h"
+
+/* Sizes of the pictures: a slide at full HD, a page for print */
+#define PNG_WIDTH        1920
+#define PNG_HEIGHT       1080
+#define VECTOR_WIDTH     1200
+#define VECTOR_HEIGHT     800
+#define CLIPBOARD_WIDTH  1600
+#define CLIPBOARD_HEIGHT 1000
+
+EquityChart *
+_equity_explore_page_get_shown_chart (EquityExplorePage *self)
+{
+  if (self->map != NULL
+      && adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->map_view))
+    return self->map;
+
+  return self->chart;
+}
+
+void
+_equity_explore_page_add_toast (EquityExplorePage *self,
+                                const char        *title)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (EQUITY_IS_WINDOW (root))
+    equity_window_add_toast (EQUITY_WINDOW (root), adw_toast_new (title));
+}
+
+/* Files and the clipboard get the light style on white, as print does;
+ * the chart goes back to the theme's colours after. */
+static EquityChart *
+begin_picture (EquityExplorePage  *self,
+               GError            **error)
+{
+  EquityChart *chart = _equity_explore_page_get_shown_chart (self);
+  EquityChartStyle style;
+
+  if (chart == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("There is no chart yet: choose the inputs of the analysis first"));
+      return NULL;
+    }
+
+  equity_chart_style_init_light (&style);
+  equity_chart_set_style (chart, &style);
+  equity_chart_set_highlighted_row (chart, -1);
+  return chart;
+}
+
+static void
+end_picture (EquityExplorePage *self)
+{
+  equity_chart_view_refresh (self->chart_view);
+  equity_chart_view_refresh (self->map_view);
+}
+
+gboolean
+equity_explore_page_copy_chart (EquityExplorePage  *self,
+                                GError            **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  EquityChart *chart;
+
+  g_return_val_if_fail (EQUITY_IS_EXPLORE_PAGE (self), FALSE);
+
+  chart = begin_picture (self, error);
+  if (chart == NULL)
+    return FALSE;
+  bytes = equity_chart_to_png_bytes (chart, CLIPBOARD_WIDTH, CLIPBOARD_HEIGHT, error);
+  end_picture (self);
+  if (bytes == NULL)
+    return FALSE;
+
+  texture = gdk_texture_new_from_bytes (bytes, error);
+  if (texture == NULL)
+    return FALSE;
+
+  /* A texture is offered as image/png (and the other image formats). */
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
+  return TRUE;
+}
+
+gboolean
+equity_explore_page_export_chart (EquityExplorePage  *self,
+                                  const char         *path,
+                                  GError            **error)
+{
+  g_autofree char *lower = NULL;
+  EquityChart *chart;
+  gboolean png;
+  gboolean ok;
+
+  g_return_val_if_fail (EQUITY_IS_EXPLORE_PAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  chart = begin_picture (self, error);
+  if (chart == NULL)
+    return FALSE;
+
+  lower = g_ascii_strdown (path, -1);
+  png = g_str_has_suffix (lower, ".png");
+  ok = equity_chart_save (chart, path,
+                          png ? PNG_WIDTH : VECTOR_WIDTH,
+                          png ? PNG_HEIGHT : VECTOR_HEIGHT,
+                          error);
+  end_picture (self);
+  return ok;
+}
+
+/* Save Analysis */
+
+static gboolean
+name_is_taken (EquityExplorePage *self,
+               const char        *name)
+{
+  GListModel *analyses = equity_project_get_analyses (self->project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (analyses); i++)
+    {
+      g_autoptr(EquitySavedAnalysis) analysis = g_list_model_get_item (analyses, i);
+
+      if (g_strcmp0 (equity_saved_analysis_get_name (analysis), name) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+equity_explore_page_save_analysis (EquityExplorePage  *self,
+                                   const char         *name,
+                                   GError            **error)
+{
+  EquityAnalysis *spec;
+  g_autofree char *stripped = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *data = NULL;
+  GListModel *analyses;
+
+  g_return_val_if_fail (EQUITY_IS_EXPLORE_PAGE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (self->project == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No project is open"));
+      return FALSE;
+    }
+
+  stripped = g_strstrip (g_strdup (name));
+  spec = equity_analysis_editor_get_analysis (self->editor);
+  equity_analysis_editor_set_name (self->editor, stripped);
+  kind = equity_analysis_dup_kind (spec);
+  data = equity_analysis_to_data (spec, NULL);
+
+  if (!equity_project_save_analysis (self->project, stripped, kind != NULL ? kind : "", data, error))
+    return FALSE;
+
+  /* The project's list was read again: keep the saved analysis it now holds. */
+  analyses = equity_project_get_analyses (self->project);
+  for (guint i = 0; i < g_list_model_get_n_items (analyses); i++)
+    {
+      g_autoptr(EquitySavedAnalysis) analysis = g_list_model_get_item (analyses, i);
+
+      if (g_strcmp0 (equity_saved_analysis_get_name (analysis), stripped) == 0)
+        g_set_object (&self->analysis, analysis);
+    }
+
+  gtk_label_set_label (self->title_label, stripped);
+  return TRUE;
+}
+
+static void
+name_changed_cb (AdwMessageDialog *dialog,
+                 GtkEditable      *entry)
+{
+  EquityExplorePage *self = g_object_get_data (G_OBJECT (dialog), "equity-page");
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  EquitySavedAnalysis *current = self->analysis;
+  gboolean taken = name[0] != '\0' && name_is_taken (self, name)
+                   && (current == NULL || g_strcmp0 (equity_saved_analysis_get_name (current), name) != 0);
+
+  adw_message_dialog_set_response_enabled (dialog, "save", name[0] != '\0');
+  adw_message_dialog_set_response_label (dialog, "save", taken ? _("_Replace") : _("_Save"));
+  adw_message_dialog_set_response_appearance (dialog, "save",
+                                              taken ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_body (dialog,
+                               taken ? _("An analysis of this name exists: saving replaces it.")
+                                     : _("Saved analyses are listed in the sidebar and go into exported workbooks."));
+}
+
+static void
+save_response_cb (AdwMessageDialog  *dialog,
+                  const char        *response,
+                  EquityExplorePage *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+
+  if (!equity_explore_page_save_analysis (self, gtk_editable_get_text (entry), &error))
+    {
+      _equity_explore_page_add_toast (self, error->message);
+      return;
+    }
+
+  /* Translators: a toast; %s is the name of an analysis */
+  toast = g_strdup_printf (_("Saved “%s”"), gtk_editable_get_text (entry));
+  _equity_explore_page_add_toast (self, toast);
+}
+
+void
+equity_explore_page_show_save_dialog (EquityExplorePage *self)
+{
+  GtkWidget *dialog;
+  GtkWidget *entry;
+  g_autofree char *name = NULL;
+  GtkRoot *root;
+
+  g_return_if_fail (EQUITY_IS_EXPLORE_PAGE (self));
+
+  if (self->project == NULL)
+    return;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Save Analysis"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_object_set_data (G_OBJECT (dialog), "equity-page", self);
+
+  g_signal_connect_object (entry, "changed", G_CALLBACK (name_changed_cb), dialog, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_response_cb), self, 0);
+
+  name = equity_analysis_dup_name (equity_analysis_editor_get_analysis (self->editor));
+  gtk_editable_set_text (GTK_EDITABLE (entry), name != NULL ? name : "");
+  name_changed_cb (ADW_MESSAGE_DIALOG (dialog), GTK_EDITABLE (entry));
+  gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Export Chart… */
+
+static const struct {
+  const char *name;
+  const char *pattern;
+  const char *suffix;
+} formats[] = {
+  { N_("PNG image"), "*.png", ".png" },
+  { N_("SVG drawing"), "*.svg", ".svg" },
+  { N_("PDF document"), "*.pdf", ".pdf" },
+};
+
+static void
+export_response_cb (GtkNativeDialog   *native,
+                    int                response,
+                    EquityExplorePage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *chosen = g_file_get_path (file);
+      g_autofree char *path = NULL;
+      g_autofree char *lower = chosen != NULL ? g_ascii_strdown (chosen, -1) : NULL;
+      g_autoptr(GError) error = NULL;
+      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (native));
+      const char *suffix = formats[0].suffix;
+
+      if (chosen == NULL)
+        goto out;
+
+      /* A name without a picture's extension gets the chosen format's. */
+      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+        {
+          if (g_str_has_suffix (lower, formats[i].suffix))
+            suffix = NULL;
+          if (suffix != NULL && filter != NULL
+              && g_strcmp0 (gtk_file_filter_get_name (filter), _(formats[i].name)) == 0)
+            suffix = formats[i].suffix;
+        }
+      path = g_strconcat (chosen, suffix, NULL);
+
+      if (!equity_explore_page_export_chart (self, path, &error))
+        _equity_explore_page_add_toast (self, error->message);
+      else
+        {
+          g_autofree char *basename = g_path_get_basename (path);
+          /* Translators: a toast; %s is a file name */
+          g_autofree char *toast = g_strdup_printf (_("Saved the chart as “%s”"), basename);
+
+          _equity_explore_page_add_toast (self, toast);
+        }
+    }
+
+out:
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+void
+equity_explore_page_show_export_dialog (EquityExplorePage *self)
+{
+  GtkFileChooserNative *native;
+  GtkRoot *root;
+  g_autofree char *name = NULL;
+  g_autofree char *file_name = NULL;
+
+  g_return_if_fail (EQUITY_IS_EXPLORE_PAGE (self));
+
+  if (_equity_explore_page_get_shown_chart (self) == NULL)
+    return;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  native = gtk_file_chooser_native_new (_("Export Chart"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _(formats[i].name));
+      gtk_file_filter_add_pattern (filter, formats[i].pattern);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+    }
+
+  /* File names cannot hold "/": "Arrests by race, 2020–2021.png" */
+  name = equity_analysis_dup_name (equity_analysis_editor_get_analysis (self->editor));
+  file_name = g_strconcat (name != NULL ? g_strdelimit (name, "/\\", '-') : _("Chart"), ".png", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), file_name);
+
+  g_signal_connect_object (native, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}

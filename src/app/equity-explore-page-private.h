@@ -1,0 +1,91 @@
+/* equity-explore-page-private.h — shared by the files of EquityExplorePage
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "equity-analysis-editor.h"
+#include "equity-chart-view.h"
+#include "equity-explore-page.h"
+#include "equity-result-table.h"
+
+G_BEGIN_DECLS
+
+struct _EquityExplorePage
+{
+  AdwBin                parent_instance;
+
+  /* Template widgets */
+  GtkStack             *stack;
+  AdwStatusPage        *intro_page;
+  GtkWidget            *sample_button;
+  AdwFlap              *flap;
+  EquityAnalysisEditor *editor;
+  GtkWidget            *header_box;
+  GtkLabel             *title_label;
+  GtkLabel             *headline_label;
+  AdwViewSwitcher      *view_switcher;
+  GtkWidget            *chart_kind_box;
+  GtkToggleButton      *bars_button;
+  GtkToggleButton      *dots_button;
+  GtkRevealer          *error_revealer;
+  GtkLabel             *error_label;
+  GtkStack             *result_stack;
+  AdwStatusPage        *message_page;
+  GtkPaned             *paned;
+  AdwViewStack         *view_stack;
+  AdwViewStackPage     *chart_page;
+  AdwViewStackPage     *map_page;
+  EquityChartView      *chart_view;
+  EquityChartView      *map_view;
+  GtkLabel             *hover_label;
+  GtkLabel             *notes_label;
+  GtkProgressBar       *progress_bar;
+  EquityResultTable    *table;
+
+  /* Owned references */
+  EquityProject        *project;
+  EquitySavedAnalysis  *analysis;
+  GSignalGroup         *datasets_signals;
+  EquityResult         *result;
+  EquityChart          *chart;
+  EquityChart          *map;
+  GCancellable         *run_cancellable;
+  char                 *message;
+
+  guint                 debounce_source;
+  guint                 progress_source;
+  gboolean              running;
+  gboolean              updating;
+};
+
+/* equity-explore-page.c */
+void            _equity_explore_page_set_busy       (EquityExplorePage *self,
+                                                     gboolean           running);
+void            _equity_explore_page_show_result    (EquityExplorePage *self,
+                                                     EquityResult      *result,
+                                                     EquityChart       *chart,
+                                                     EquityChart       *map,
+                                                     const GError      *map_error);
+void            _equity_explore_page_show_message   (EquityExplorePage *self,
+                                                     const char        *icon_name,
+                                                     const char        *title,
+                                                     const char        *message);
+void            _equity_explore_page_show_error     (EquityExplorePage *self,
+                                                     const char        *message);
+/* bars or dots as the spec says, else EQUITY_CHART_N_KINDS: what suits the result */
+EquityChartKind _equity_explore_page_spec_chart_kind (EquityExplorePage *self);
+
+/* equity-explore-run.c */
+void            _equity_explore_page_start_run      (EquityExplorePage *self);
+void            _equity_explore_page_schedule_run   (EquityExplorePage *self);
+void            _equity_explore_page_cancel_run     (EquityExplorePage *self);
+
+/* equity-explore-export.c */
+/* the chart of the tab shown: the map on the Map tab, else the chart */
+EquityChart *_equity_explore_page_get_shown_chart (EquityExplorePage *self);
+void         _equity_explore_page_add_toast       (EquityExplorePage *self,
+                                                   const char        *title);
+
+G_END_DECLS
