@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
@@ -121,8 +123,8 @@ assign_by_key (EquityAnalysisContext  *context,
   if (blank > 0)
     {
       g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%" G_GUINT64_FORMAT " event has no %s and is counted as unmatched.",
-                                                            "%" G_GUINT64_FORMAT " events have no %s and are counted as unmatched.",
+                                                            "%" PRIu64 " event has no %s and is counted as unmatched.",
+                                                            "%" PRIu64 " events have no %s and are counted as unmatched.",
                                                             blank),
                                                blank, equity_column_get_name (area_column));
       equity_result_add_note (result, note);
@@ -352,8 +354,8 @@ assign_by_point (EquityAnalysisContext  *context,
   if (no_location > 0)
     {
       g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%" G_GUINT64_FORMAT " event has no usable location and is counted as outside.",
-                                                            "%" G_GUINT64_FORMAT " events have no usable location and are counted as outside.",
+                                                            "%" PRIu64 " event has no usable location and is counted as outside.",
+                                                            "%" PRIu64 " events have no usable location and are counted as outside.",
                                                             no_location),
                                                no_location);
       equity_result_add_note (result, note);

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
@@ -249,8 +251,8 @@ _equity_analysis_group_rates (EquityAnalysisContext  *context,
       for (guint i = 0; i < keys->len; i++)
         g_string_append_printf (unmatched_text, "%s%s", i > 0 ? ", " : "", (char *) keys->pdata[i]);
       note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%" G_GUINT64_FORMAT " event has a group with no population in [groups] (%s) and is in no rate.",
-                                           "%" G_GUINT64_FORMAT " events have groups with no population in [groups] (%s) and are in no rate.",
+                                           "%" PRIu64 " event has a group with no population in [groups] (%s) and is in no rate.",
+                                           "%" PRIu64 " events have groups with no population in [groups] (%s) and are in no rate.",
                                            unmatched),
                               unmatched, unmatched_text->str);
       equity_result_add_note (result, note);

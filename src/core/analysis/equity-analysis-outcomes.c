@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
@@ -158,8 +160,8 @@ outcomes_run (EquityAnalysisContext  *context,
   if (blank > 0)
     {
       g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%" G_GUINT64_FORMAT " value has no %s: it counts in the overall figures only.",
-                                                            "%" G_GUINT64_FORMAT " values have no %s: they count in the overall figures only.",
+                                                            "%" PRIu64 " value has no %s: it counts in the overall figures only.",
+                                                            "%" PRIu64 " values have no %s: they count in the overall figures only.",
                                                             blank), blank, equity_column_get_name (by));
       equity_result_add_note (result, note);
     }

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
@@ -100,8 +102,8 @@ representation_run (EquityAnalysisContext  *context,
   if (unmatched > 0)
     {
       g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%" G_GUINT64_FORMAT " member has a group not in [groups] and is in no share.",
-                                                            "%" G_GUINT64_FORMAT " members have groups not in [groups] and are in no share.",
+                                                            "%" PRIu64 " member has a group not in [groups] and is in no share.",
+                                                            "%" PRIu64 " members have groups not in [groups] and are in no share.",
                                                             unmatched), unmatched);
       equity_result_add_note (result, note);
     }

@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
@@ -101,8 +103,8 @@ utilization_run (EquityAnalysisContext  *context,
   if (unmatched > 0)
     {
       g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%" G_GUINT64_FORMAT " contract (%.2f dollars) has a firm group with no availability and is left out.",
-                                                            "%" G_GUINT64_FORMAT " contracts (%.2f dollars) have firm groups with no availability and are left out.",
+                                                            "%" PRIu64 " contract (%.2f dollars) has a firm group with no availability and is left out.",
+                                                            "%" PRIu64 " contracts (%.2f dollars) have firm groups with no availability and are left out.",
                                                             unmatched), unmatched, unmatched_dollars);
       equity_result_add_note (result, note);
     }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include "equity-stats.h"
@@ -530,4 +532,17 @@ equity_stats_median (const double   *sorted,
   out->low = sorted[lo - 1];
   out->high = sorted[n - lo];
   return EQUITY_STATS_OK;
+}
+
+const char *
+equity_stats_reliability_label (const char *reliability)
+{
+  if (g_strcmp0 (reliability, "high") == 0)
+    /* TRANSLATORS: reliability of an estimate */
+    return C_("reliability", "high");
+  if (g_strcmp0 (reliability, "medium") == 0)
+    return C_("reliability", "medium");
+  if (g_strcmp0 (reliability, "low") == 0)
+    return C_("reliability", "low");
+  return reliability;
 }

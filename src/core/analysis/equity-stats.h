@@ -150,6 +150,8 @@ double  equity_acs_cv                  (double        estimate,
                                         double        moe);
 /* "high" (CV ≤ 12), "medium" (≤ 40), "low"; "low" for a NAN CV */
 const char *equity_acs_reliability     (double        cv);
+/* "high", "medium", "low" as a reader of the user's language says them */
+const char *equity_stats_reliability_label (const char *reliability);
 
 /* Indices */
 /* ½ Σ |a_i/A − b_i/B|; NAN when A or B is 0 */

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "equity-chart-private.h"
+#include "equity-stats.h"
 
 /* "arrests per 1,000 residents" → "arrests", "per 1,000", "residents" */
 static void
@@ -162,7 +163,7 @@ equity_chart_dup_row_summary (EquityChart *self,
             g_ptr_array_add (parts, g_strdup_printf (_("CV %s%%"), cv));
           }
         if (row->reliability != NULL)
-          g_ptr_array_add (parts, g_strdup_printf (_("%s reliability"), row->reliability));
+          g_ptr_array_add (parts, g_strdup_printf (_("%s reliability"), equity_stats_reliability_label (row->reliability)));
       }
       break;
 

@@ -140,9 +140,10 @@ detect_measure (EquityChart *self)
 
   /* values drawn as percentages must not be labelled "proportion (0–1)" */
   g_clear_pointer (&self->units, g_free);
-  if (units != NULL && self->percent && strstr (units, "proportion (0–1)") != NULL)
+  if (units != NULL && self->percent && strstr (units, _("proportion (0–1)")) != NULL)
     {
-      g_auto(GStrv) parts = g_strsplit (units, "proportion (0–1)", 2);
+      /* the units come translated from the analysis: match the same words */
+      g_auto(GStrv) parts = g_strsplit (units, _("proportion (0–1)"), 2);
       self->units = g_strjoinv (_("percent"), parts);
     }
   else if (units != NULL && units[0] != '\0')
