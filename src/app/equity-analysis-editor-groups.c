@@ -98,7 +98,9 @@ picked_cb (EquityAnalysisEditor *self,
   if (self->updating || column == NULL)
     return;
 
-  if (value != NULL)
+  if (g_strcmp0 (value, EQUITY_ANALYSIS_ALL_ROWS) == 0)
+    filter = g_strdup (value);
+  else if (value != NULL)
     filter = g_strdup_printf ("%s=%s", column, value);
   equity_analysis_set_string (self->analysis, field->key, filter);
   _equity_analysis_editor_changed (self);
@@ -151,6 +153,8 @@ _equity_analysis_editor_add_row_picker (EquityAnalysisEditor  *self,
       column_name = g_strstrip (g_strndup (text, equals - text));
       value = g_strstrip (equals + 1);
     }
+  else if (g_strcmp0 (text, EQUITY_ANALYSIS_ALL_ROWS) == 0)
+    value = text;
 
   picker = equity_row_picker_new (_(field->title), _(field->none_label));
   if (dataset != NULL)

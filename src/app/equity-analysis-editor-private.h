@@ -34,6 +34,7 @@ struct _EquityAnalysisEditor
   EquityProject        *project;
   EquityAnalysis       *analysis;
   GSignalGroup         *datasets_signals;
+  GSignalGroup         *project_signals;
   GPtrArray            *input_rows;     /* rows added to inputs_group */
   GPtrArray            *group_rows;     /* rows added to groups_group */
   GHashTable           *rows_by_key;    /* key → row (borrowed) */

@@ -154,7 +154,7 @@ _equity_analysis_editor_rebuild (EquityAnalysisEditor *self)
     {
       const EquityFieldInfo *field = &self->kind->fields[i];
 
-      if (!equity_analysis_fields_is_shown (field, self->mode))
+      if (!equity_analysis_fields_is_shown (field, self->mode) || (field->flags & EQUITY_FIELD_HIDDEN))
         continue;
 
       switch (field->type)
@@ -290,6 +290,19 @@ datasets_changed_cb (EquityAnalysisEditor *self)
   _equity_analysis_editor_schedule_rebuild (self);
 }
 
+/* The spec names datasets as the user sees them: follow a rename, so the
+ * open analysis keeps reading the same data. */
+static void
+dataset_renamed_cb (EquityAnalysisEditor *self,
+                    const char           *old_name,
+                    const char           *new_name)
+{
+  if (self->analysis == NULL)
+    return;
+  equity_analysis_rename_dataset (self->analysis, old_name, new_name);
+  _equity_analysis_editor_schedule_rebuild (self);
+}
+
 static void
 equity_analysis_editor_dispose (GObject *object)
 {
@@ -302,6 +315,9 @@ equity_analysis_editor_dispose (GObject *object)
   if (self->datasets_signals != NULL)
     g_signal_group_set_target (self->datasets_signals, NULL);
   g_clear_object (&self->datasets_signals);
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
+  g_clear_object (&self->project_signals);
   if (self->rows_by_key != NULL)
     g_hash_table_remove_all (self->rows_by_key);
 
@@ -382,6 +398,9 @@ equity_analysis_editor_init (EquityAnalysisEditor *self)
   self->datasets_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->datasets_signals, "items-changed",
                                  G_CALLBACK (datasets_changed_cb), self, G_CONNECT_SWAPPED);
+  self->project_signals = g_signal_group_new (EQUITY_TYPE_PROJECT);
+  g_signal_group_connect_object (self->project_signals, "dataset-renamed",
+                                 G_CALLBACK (dataset_renamed_cb), self, G_CONNECT_SWAPPED);
 
   _equity_analysis_editor_rebuild (self);
 }
@@ -404,6 +423,7 @@ equity_analysis_editor_set_project (EquityAnalysisEditor *self,
 
   g_signal_group_set_target (self->datasets_signals,
                              project != NULL ? equity_project_get_datasets (project) : NULL);
+  g_signal_group_set_target (self->project_signals, project);
   _equity_analysis_editor_rebuild (self);
 }
 
@@ -492,6 +512,19 @@ equity_analysis_editor_dup_missing (EquityAnalysisEditor *self)
 
           if (groups[0] == NULL)
             return g_strdup (_("Choose the population column of at least one group"));
+          continue;
+        }
+
+      /* A table of many places (or areas) added up is rarely what a rate
+       * per resident means: the user picks the row, or the sum, on purpose. */
+      if (field->type == EQUITY_FIELD_ROW && !(field->flags & EQUITY_FIELD_HIDDEN))
+        {
+          EquityDataset *dataset = _equity_analysis_editor_dataset_for (self, field->dataset_key);
+
+          value = equity_analysis_dup_string (self->analysis, field->key);
+          if (dataset != NULL && equity_dataset_get_n_rows (dataset) > 1 && value == NULL)
+            /* Translators: %s names an input such as "Population row" */
+            return g_strdup_printf (_("Choose the “%s”: one place, or all rows added up"), _(field->title));
           continue;
         }
 

@@ -142,7 +142,8 @@ delete_response_cb (AdwMessageDialog   *dialog,
   dataset = g_object_ref (self->dataset);
   name = g_strdup (equity_dataset_get_name (dataset));
 
-  if (!equity_project_delete_dataset (self->project, dataset, &error))
+  /* the dialog listed the analyses that read it: the user chose */
+  if (!equity_project_delete_dataset (self->project, dataset, TRUE, &error))
     {
       show_error (self, _("Could Not Delete the Dataset"), error);
       return;
@@ -164,6 +165,7 @@ _equity_datasets_page_delete_action (GtkWidget  *widget,
   g_autofree char *heading = NULL;
   g_autofree char *count = NULL;
   g_autofree char *body = NULL;
+  g_auto(GStrv) users = NULL;
   GtkWidget *dialog;
 
   if (self->dataset == NULL)
@@ -177,6 +179,20 @@ _equity_datasets_page_delete_action (GtkWidget  *widget,
                                        "Its %s rows will be removed from the project. The source file is not touched.",
                                        n_rows),
                           count);
+  users = equity_project_list_analyses_using (self->project, self->dataset, NULL);
+  if (users != NULL && users[0] != NULL)
+    {
+      g_autofree char *list = g_strjoinv ("”, “", users);
+      g_autofree char *use = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "The saved analysis “%s” reads it and will no longer run.",
+                                                           "The saved analyses “%s” read it and will no longer run.",
+                                                           g_strv_length (users)),
+                                              list);
+      char *both = g_strconcat (body, "\n\n", use, NULL);
+
+      g_free (body);
+      body = both;
+    }
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

@@ -150,8 +150,6 @@ equity_explore_page_save_analysis (EquityExplorePage  *self,
 {
   EquityAnalysis *spec;
   g_autofree char *stripped = NULL;
-  g_autofree char *kind = NULL;
-  g_autofree char *data = NULL;
   GListModel *analyses;
 
   g_return_val_if_fail (EQUITY_IS_EXPLORE_PAGE (self), FALSE);
@@ -166,10 +164,7 @@ equity_explore_page_save_analysis (EquityExplorePage  *self,
   stripped = g_strstrip (g_strdup (name));
   spec = equity_analysis_editor_get_analysis (self->editor);
   equity_analysis_editor_set_name (self->editor, stripped);
-  kind = equity_analysis_dup_kind (spec);
-  data = equity_analysis_to_data (spec, NULL);
-
-  if (!equity_project_save_analysis (self->project, stripped, kind != NULL ? kind : "", data, error))
+  if (!equity_analysis_save (spec, self->project, error))
     return FALSE;
 
   /* The project's list was read again: keep the saved analysis it now holds. */

@@ -462,7 +462,6 @@ equity_explore_page_set_analysis (EquityExplorePage   *self,
 {
   g_autoptr(EquityAnalysis) spec = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *source = NULL;
 
   g_return_if_fail (EQUITY_IS_EXPLORE_PAGE (self));
   g_return_if_fail (!analysis || EQUITY_IS_SAVED_ANALYSIS (analysis));
@@ -471,9 +470,7 @@ equity_explore_page_set_analysis (EquityExplorePage   *self,
   if (analysis == NULL)
     return;
 
-  /* Translators: how errors name a saved analysis */
-  source = g_strdup_printf (_("saved analysis “%s”"), equity_saved_analysis_get_name (analysis));
-  spec = equity_analysis_new_from_data (equity_saved_analysis_get_spec (analysis), -1, source, &error);
+  spec = equity_analysis_new_from_project (self->project, equity_saved_analysis_get_name (analysis), &error);
   if (spec == NULL)
     {
       _equity_explore_page_show_message (self, "dialog-warning-symbolic", _("This Analysis Cannot Be Read"), error->message);

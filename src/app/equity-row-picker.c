@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "equity-analysis-choices.h"
+#include "equity-analysis-fields.h"
 #include "equity-row-picker.h"
 
 struct _EquityRowPicker
@@ -70,6 +71,9 @@ update_subtitle (EquityRowPicker *self)
   g_autofree char *text = NULL;
 
   if (self->value == NULL)
+    /* Translators: a population row nobody has picked yet */
+    text = g_strdup (_("Not chosen yet"));
+  else if (g_str_equal (self->value, EQUITY_ANALYSIS_ALL_ROWS))
     text = g_strdup (self->none_label);
   else if (choice != NULL)
     text = choice_title (choice);
@@ -132,7 +136,7 @@ rebuild_items (EquityRowPicker *self)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_ptr_array_add (items, new_item (self->none_label, self->none_label, NULL, NULL));
+  g_ptr_array_add (items, new_item (self->none_label, self->none_label, NULL, EQUITY_ANALYSIS_ALL_ROWS));
   for (guint i = 0; self->choices != NULL && i < self->choices->len; i++)
     {
       const EquityChoice *choice = g_ptr_array_index (self->choices, i);

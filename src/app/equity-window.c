@@ -351,6 +351,7 @@ equity_window_open_project (EquityWindow *self,
 {
   g_autoptr(EquityProject) project = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) bind_error = NULL;
 
   g_return_val_if_fail (EQUITY_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -371,6 +372,11 @@ equity_window_open_project (EquityWindow *self,
       _equity_window_show_error (self, heading, error->message);
       return FALSE;
     }
+
+  /* Analyses saved before datasets were named by id are bound now, so a
+   * rename cannot break them; a read-only project cannot be changed anyway. */
+  if (!equity_analysis_bind_saved (project, &bind_error))
+    g_debug ("Saved analyses still name their datasets: %s", bind_error->message);
 
   equity_window_set_project (self, project);
   equity_recent_projects_add (self->settings, equity_project_get_path (project));

@@ -257,8 +257,6 @@ equity_cli_analyze (int    argc,
   g_autoptr(EquityResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *kind = NULL;
-  g_autofree char *spec = NULL;
   gboolean save = FALSE;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
@@ -281,11 +279,9 @@ equity_cli_analyze (int    argc,
   /* SPEC.ini, or the name of an analysis saved in the project */
   if (!g_file_test (spec_path, G_FILE_TEST_EXISTS))
     {
-      g_autofree char *saved = equity_project_dup_analysis_spec (project, spec_path, NULL);
-
-      if (saved == NULL)
-        return equity_cli_fail_message (_("%s: no such file (nor a saved analysis of that name)"), spec_path);
       analysis = equity_analysis_new_from_project (project, spec_path, &error);
+      if (analysis == NULL && g_error_matches (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND))
+        return equity_cli_fail_message (_("%s: no such file (nor a saved analysis of that name)"), spec_path);
     }
   else
     analysis = equity_analysis_new_from_file (spec_path, &error);
@@ -300,9 +296,7 @@ equity_cli_analyze (int    argc,
   if (save)
     {
       name = equity_analysis_dup_name (analysis);
-      kind = equity_analysis_dup_kind (analysis);
-      spec = equity_analysis_to_data (analysis, NULL);
-      if (!equity_project_save_analysis (project, name, kind, spec, &error))
+      if (!equity_analysis_save (analysis, project, &error))
         return equity_cli_fail (error);
     }
 
@@ -356,6 +350,14 @@ equity_cli_analyses (int    argc,
           g_autoptr(EquitySavedAnalysis) saved = g_list_model_get_item (analyses, i);
           GDateTime *updated = equity_saved_analysis_get_updated_at (saved);
           g_autofree char *when = updated != NULL ? g_date_time_format_iso8601 (updated) : NULL;
+          g_autoptr(EquityAnalysis) analysis = NULL;
+          g_autofree char *spec = NULL;
+
+          /* the spec names datasets as they are called now, not by id */
+          analysis = equity_analysis_new_from_project (project, equity_saved_analysis_get_name (saved), &error);
+          if (analysis == NULL)
+            return equity_cli_fail (error);
+          spec = equity_analysis_to_data (analysis, NULL);
 
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "name");
@@ -365,7 +367,7 @@ equity_cli_analyses (int    argc,
           json_builder_set_member_name (builder, "updated_at");
           json_builder_add_string_value (builder, when);
           json_builder_set_member_name (builder, "spec");
-          json_builder_add_string_value (builder, equity_saved_analysis_get_spec (saved));
+          json_builder_add_string_value (builder, spec);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

@@ -18,6 +18,8 @@ static const EquityCliCommand commands[] = {
   { "import",   N_("PROJECT FILE"),    N_("Import a CSV, spreadsheet or map layer as a dataset"), equity_cli_import },
   { "datasets", N_("PROJECT"),         N_("List the project’s datasets and their columns"), equity_cli_datasets },
   { "show",     N_("PROJECT DATASET"), N_("Print a dataset’s rows as CSV or JSON"),    equity_cli_show },
+  { "rename",   N_("PROJECT DATASET NEW-NAME"), N_("Rename a dataset; saved analyses that read it keep working"), equity_cli_rename },
+  { "delete",   N_("PROJECT DATASET"), N_("Delete a dataset; refuses while saved analyses read it, unless --force"), equity_cli_delete },
   { "analyze",  N_("PROJECT SPEC.ini"), N_("Run an analysis spec; --save keeps it in the project"), equity_cli_analyze },
   { "analyses", N_("PROJECT"),         N_("List the project’s saved analyses"),        equity_cli_analyses },
   { "chart",    N_("PROJECT ANALYSIS-NAME --out FILE"), N_("Draw a saved analysis as a PNG, SVG or PDF chart or map"), equity_cli_chart },

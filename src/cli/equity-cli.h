@@ -51,6 +51,8 @@ int equity_cli_sample   (int argc, char **argv);
 int equity_cli_datasets (int argc, char **argv);
 int equity_cli_import   (int argc, char **argv);
 int equity_cli_show     (int argc, char **argv);
+int equity_cli_rename   (int argc, char **argv);
+int equity_cli_delete   (int argc, char **argv);
 int equity_cli_analyze  (int argc, char **argv);
 int equity_cli_analyses (int argc, char **argv);
 int equity_cli_chart    (int argc, char **argv);

@@ -16,5 +16,6 @@
 #include "equity-geometry.h"
 #include "equity-result.h"
 #include "equity-analysis.h"
+#include "equity-analysis-fields.h"
 #include "equity-chart.h"
 #include "equity-table-query.h"

@@ -23,6 +23,7 @@ typedef enum
   EQUITY_ERROR_ENCODING,          /* text that cannot be decoded */
   EQUITY_ERROR_INVALID,           /* an argument or spec that makes no sense */
   EQUITY_ERROR_UNSUPPORTED,       /* a format we cannot read here */
+  EQUITY_ERROR_IN_USE,            /* a dataset that saved analyses read */
 } EquityError;
 
 GQuark equity_error_quark (void);

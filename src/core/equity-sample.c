@@ -13,6 +13,7 @@
 
 #include "equity-importer.h"
 #include "equity-sample.h"
+#include "equity-analysis.h"
 
 #define SAMPLES_URI "resource:///org/asheville/Equity/samples/"
 
@@ -217,7 +218,9 @@ save_analyses (EquityProject  *project,
       g_autofree char *spec = g_strdup_printf ("[analysis]\nname = %s\n%s", _(sample->name),
                                                sample->spec + strlen ("[analysis]\n"));
 
-      if (!equity_project_save_analysis (project, _(sample->name), sample->kind, spec, error))
+      g_autoptr(EquityAnalysis) analysis = equity_analysis_new_from_data (spec, -1, _(sample->name), error);
+
+      if (analysis == NULL || !equity_analysis_save (analysis, project, error))
         return FALSE;
     }
   return TRUE;

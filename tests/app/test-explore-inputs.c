@@ -35,6 +35,14 @@ test_build_by_choosing (void)
   g_assert_cmpstr (group_column, ==, "subject_race");
   choose (window, "population", "NC places, 2020 Census race and ethnicity");
 
+  /* 776 places are not added up unasked: the row is chosen first */
+  g_clear_pointer (&missing, g_free);
+  missing = equity_analysis_editor_dup_missing (editor);
+  g_assert_nonnull (strstr (missing, "Population row"));
+  g_assert_null (equity_explore_page_get_result (page));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (equity_analysis_editor_get_row (editor, "population-filter"))),
+                   ==, "Not chosen yet");
+
   /* The row is picked from the place names, not typed. */
   picker = EQUITY_ROW_PICKER (equity_analysis_editor_get_row (editor, "population-filter"));
   g_assert_cmpuint (equity_row_picker_get_n_choices (picker), ==, 776);
@@ -51,6 +59,19 @@ test_build_by_choosing (void)
   g_assert_cmpfloat_with_epsilon (find_row (window, "B")->rate, 447.977, 0.001);
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "explore-built"), >, MIN_VARIANCE);
 
+  /* Adding up every place is a choice the spec then says out loud */
+  {
+    g_autofree char *filter = NULL;
+
+    choose (window, "population-filter", "*");
+    filter = equity_analysis_dup_string (equity_analysis_editor_get_analysis (editor), "population-filter");
+    g_assert_cmpstr (filter, ==, "*");
+    g_assert_null (equity_explore_page_get_message (page));
+    /* the state's Black residents (the sum over all 776 rows) are more than Asheville's 9,938 */
+    g_assert_cmpfloat (find_row (window, "B")->population, >, 9938.0 * 100);
+    choose (window, "population-filter", "3702140");
+  }
+
   /* Leaving a group out */
   choose (window, "groups/I", NULL);
   g_assert_null (find_row (window, "I"));
@@ -66,6 +87,56 @@ test_build_by_choosing (void)
       g_assert_true (equity_explore_page_get_result (page) != NULL
                      || equity_explore_page_get_message (page) != NULL);
     }
+
+  close_window (window);
+}
+
+/* Renaming a dataset that the open analysis and a saved one read keeps
+ * both computing the same numbers; deleting it first says who reads it. */
+static void
+test_rename_used_dataset (void)
+{
+  EquityWindow *window = open_sample ("rename-used", 1400, 900);
+  EquityExplorePage *page = window->explore_page;
+  EquityProject *project = equity_window_get_project (window);
+  EquityAnalysisEditor *editor = get_editor (window);
+  const char *places = "NC places, 2020 Census race and ethnicity";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *population = NULL;
+  GtkWindow *dialog;
+  double ratio;
+
+  open_analysis (window, ARRESTS);
+  ratio = find_row (window, "B")->ratio;
+  /* published-table check lives in test-cli-analysis: 3.1129 by hand from 4,452/9,938 and White */
+  g_assert_cmpfloat_with_epsilon (ratio, 3.1129, 0.0001);
+
+  g_assert_true (equity_project_rename_dataset (project, equity_project_find_dataset (project, places),
+                                                "Census places", &error));
+  g_assert_no_error (error);
+  wait_for_page (page);
+  population = equity_analysis_dup_string (equity_analysis_editor_get_analysis (editor), "population");
+  g_assert_cmpstr (population, ==, "Census places");
+
+  /* the open analysis runs again with the new name; the saved one too */
+  choose (window, "reference", "W");
+  g_assert_null (equity_explore_page_get_message (page));
+  g_assert_cmpfloat (find_row (window, "B")->ratio, ==, ratio);
+  open_analysis (window, POVERTY);
+  open_analysis (window, ARRESTS);
+  g_assert_null (equity_explore_page_get_message (page));
+  g_assert_cmpfloat (find_row (window, "B")->ratio, ==, ratio);
+
+  /* asking to delete it names the analysis that reads it */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "datasets");
+  equity_datasets_page_set_dataset (window->datasets_page, equity_project_find_dataset (project, "Census places"));
+  gtk_widget_activate_action (GTK_WIDGET (window->datasets_page), "dataset.delete", NULL);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ARRESTS));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (dialog);
+  g_assert_nonnull (equity_project_find_dataset (project, "Census places"));
 
   close_window (window);
 }
@@ -189,10 +260,12 @@ test_errors (void)
   EquityProject *project = equity_window_get_project (window);
   g_autoptr(GError) error = NULL;
 
-  equity_project_save_analysis (project, "Broken", "group-rates",
-                                "[analysis]\nkind = group-rates\nevents = Gone\n"
-                                "group-column = race\npopulation = Gone too\n\n[groups]\nW = white\n",
-                                &error);
+  g_autoptr(EquityAnalysis) broken =
+    equity_analysis_new_from_data ("[analysis]\nname = Broken\nkind = group-rates\nevents = Gone\n"
+                                   "group-column = race\npopulation = Gone too\n\n[groups]\nW = white\n",
+                                   -1, NULL, &error);
+
+  g_assert_true (equity_analysis_save (broken, project, &error));
   g_assert_no_error (error);
   open_analysis (window, "Broken");
   g_assert_null (equity_explore_page_get_result (page));
@@ -219,6 +292,7 @@ main (int   argc,
   explore_test_init (&argc, &argv);
 
   g_test_add_func ("/app/explore/build-by-choosing", test_build_by_choosing);
+  g_test_add_func ("/app/explore/rename-used-dataset", test_rename_used_dataset);
   g_test_add_func ("/app/explore/points-in-areas", test_points_in_areas);
   g_test_add_func ("/app/explore/errors", test_errors);
 

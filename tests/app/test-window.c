@@ -256,10 +256,14 @@ test_project_with_data (void)
     g_autoptr(GError) error = NULL;
     g_autoptr(EquitySavedAnalysis) analysis = NULL;
 
-    equity_project_save_analysis (project, "Pool visits by neighborhood", "area-rates",
-                                  "[analysis]\nevents=pool_visits\narea_column=neighborhood\n"
-                                  "population=residents\nrate_per=1000\n",
-                                  &error);
+    g_autoptr(EquityAnalysis) spec =
+      equity_analysis_new_from_data ("[analysis]\nname=Pool visits by neighborhood\nkind=area-rates\n"
+                                     "events=pool_visits\narea_column=neighborhood\n"
+                                     "population=residents\nrate_per=1000\n",
+                                     -1, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (equity_analysis_save (spec, project, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (equity_sidebar_get_n_analysis_rows (_equity_window_get_sidebar (window)), ==, 1);
 

@@ -121,6 +121,98 @@ test_analyze_and_save (void)
   test_remove_tree (dir);
 }
 
+/* Black arrests and population of the saved analysis, run by name */
+static void
+run_saved (const char *project,
+           gint64     *count,
+           gint64     *population)
+{
+  g_auto(TestRun) run = { 0 };
+  g_autoptr(JsonNode) result = NULL;
+  JsonObject *black;
+
+  test_run_cli (&run, "analyze", project, "Arrests by race", "--json", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (test_run_ok (&run));
+  result = test_parse_json (run.out);
+  black = json_array_get_object_element (json_object_get_array_member (json_node_get_object (result), "groups"), 1);
+  g_assert_cmpstr (json_object_get_string_member (black, "group"), ==, "B");
+  *count = json_object_get_int_member (black, "count");
+  *population = json_object_get_int_member (black, "population");
+}
+
+/* CLI.md: rename keeps saved analyses working; delete refuses, listing
+ * them, unless --force, and a later import never takes the deleted one's place. */
+static void
+test_rename_and_delete (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *project = g_build_filename (dir, "p.equity", NULL);
+  g_autofree char *spec = g_build_filename (dir, "spec.ini", NULL);
+  g_autofree char *arrests = test_data_path ("csv", "real", "asheville", "apd_arrests_2020_2021.csv", NULL);
+  g_autofree char *places = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                   "mcclatchy_census2020_nc_places_2020_rc_eth.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autoptr(JsonNode) analyses = NULL;
+  g_auto(TestRun) import1 = { 0 };
+  g_auto(TestRun) import2 = { 0 };
+  g_auto(TestRun) saved = { 0 };
+  g_auto(TestRun) renamed = { 0 };
+  g_auto(TestRun) listed = { 0 };
+  g_auto(TestRun) refused = { 0 };
+  g_auto(TestRun) forced = { 0 };
+  g_auto(TestRun) reimport = { 0 };
+  g_auto(TestRun) broken = { 0 };
+  gint64 count, population, count2, population2;
+  const char *saved_spec;
+
+  test_run_cli (&import1, "import", project, arrests, "--name", "arrests", NULL);
+  g_assert_true (test_run_ok (&import1));
+  test_run_cli (&import2, "import", project, places, "--name", "places", NULL);
+  g_assert_true (test_run_ok (&import2));
+  g_assert_true (g_file_set_contents (spec, spec_text, -1, NULL));
+  test_run_cli (&saved, "analyze", project, spec, "--save", NULL);
+  g_assert_true (test_run_ok (&saved));
+  run_saved (project, &count, &population);
+  /* Asheville's Black residents in the 2020 Census (the places file's fips 3702140 row) */
+  g_assert_cmpint (population, ==, 9938);
+
+  /* renamed, the saved analysis reads the same rows and says the new name */
+  test_run_cli (&renamed, "rename", project, "places", "NC places, 2020 Census", NULL);
+  g_assert_true (test_run_ok (&renamed));
+  run_saved (project, &count2, &population2);
+  g_assert_cmpint (count2, ==, count);
+  g_assert_cmpint (population2, ==, population);
+  test_run_cli (&listed, "analyses", project, "--json", NULL);
+  g_assert_true (test_run_ok (&listed));
+  analyses = test_parse_json (listed.out);
+  saved_spec = json_object_get_string_member (json_array_get_object_element (json_node_get_array (analyses), 0), "spec");
+  g_assert_nonnull (strstr (saved_spec, "population=NC places, 2020 Census"));
+  g_assert_nonnull (strstr (saved_spec, "population-filter=fips=3702140"));
+  g_assert_nonnull (strstr (saved_spec, "B=rc_black"));
+
+  /* a dataset in use is not deleted without --force; the file is untouched */
+  before = test_file_checksum (project);
+  test_run_cli (&refused, "delete", project, "NC places, 2020 Census", NULL);
+  g_assert_false (test_run_ok (&refused));
+  g_assert_nonnull (strstr (refused.err, "Arrests by race"));
+  g_assert_nonnull (strstr (refused.err, "--force"));
+  g_assert_cmpstr (test_file_checksum (project), ==, before);
+
+  test_run_cli (&forced, "delete", project, "NC places, 2020 Census", "--force", NULL);
+  g_assert_true (test_run_ok (&forced));
+
+  /* the same file imported again under the old name is a new dataset: the
+   * analysis says its data is gone rather than reading it unasked */
+  test_run_cli (&reimport, "import", project, places, "--name", "NC places, 2020 Census", NULL);
+  g_assert_true (test_run_ok (&reimport));
+  test_run_cli (&broken, "analyze", project, "Arrests by race", NULL);
+  g_assert_false (test_run_ok (&broken));
+  g_assert_nonnull (strstr (broken.err, "deleted dataset"));
+
+  test_remove_tree (dir);
+}
+
 static void
 test_usage_errors (void)
 {
@@ -159,6 +251,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/analysis/analyze-and-save", test_analyze_and_save);
   g_test_add_func ("/cli/analysis/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/analysis/rename-and-delete", test_rename_and_delete);
 
   return g_test_run ();
 }

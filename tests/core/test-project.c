@@ -285,7 +285,7 @@ test_catalog_rename_delete (void)
   g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_true (equity_project_delete_dataset (project, equity_project_find_dataset (project, "Buncombe tracts"), &error));
+  g_assert_true (equity_project_delete_dataset (project, equity_project_find_dataset (project, "Buncombe tracts"), FALSE, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (equity_project_get_datasets (project)), ==, 0);
   g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'ds_%'"), ==, 0);
@@ -308,15 +308,19 @@ test_saved_analyses (void)
   g_autofree char *spec = NULL;
   GListModel *analyses = equity_project_get_analyses (project);
 
-  g_assert_true (equity_project_save_analysis (project, "Arrests by race", "group-rates", "[analysis]\nkind = group-rates\n", &error));
-  g_assert_true (equity_project_save_analysis (project, "Arrests by race", "group-rates", "[analysis]\nkind = group-rates\nper = 100\n", &error));
+  g_autoptr(GArray) no_datasets = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean bound = FALSE;
+
+  g_assert_true (equity_project_save_analysis (project, "Arrests by race", "group-rates", "[analysis]\nkind = group-rates\n", no_datasets, &error));
+  g_assert_true (equity_project_save_analysis (project, "Arrests by race", "group-rates", "[analysis]\nkind = group-rates\nper = 100\n", no_datasets, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (analyses), ==, 1);
 
-  spec = equity_project_dup_analysis_spec (project, "Arrests by race", &error);
+  spec = equity_project_dup_analysis_spec (project, "Arrests by race", &bound, &error);
   g_assert_nonnull (strstr (spec, "per = 100"));
+  g_assert_true (bound);
 
-  g_assert_null (equity_project_dup_analysis_spec (project, "nothing", &error));
+  g_assert_null (equity_project_dup_analysis_spec (project, "nothing", NULL, &error));
   g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND);
 
   test_remove_tree (dir);

@@ -12,6 +12,7 @@
 
 #include "equity-error.h"
 #include "equity-analysis-private.h"
+#include "equity-analysis-fields.h"
 
 void
 _equity_analysis_set_error (EquityAnalysisContext  *context,
@@ -248,7 +249,7 @@ _equity_analysis_filter (EquityAnalysisContext  *context,
 
   filter->column = NULL;
   filter->value = NULL;
-  if (text == NULL)
+  if (text == NULL || g_str_equal (text, EQUITY_ANALYSIS_ALL_ROWS))
     return TRUE;
 
   equals = strchr (text, '=');

@@ -161,24 +161,6 @@ equity_analysis_new_from_data (const char  *data,
   return new_from_key_file (spec, source_name != NULL ? source_name : "spec", local_error, error);
 }
 
-EquityAnalysis *
-equity_analysis_new_from_project (EquityProject  *project,
-                                  const char     *name,
-                                  GError        **error)
-{
-  g_autofree char *spec = NULL;
-  g_autofree char *source = NULL;
-
-  g_return_val_if_fail (EQUITY_IS_PROJECT (project), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-
-  spec = equity_project_dup_analysis_spec (project, name, error);
-  if (spec == NULL)
-    return NULL;
-  source = g_strdup_printf (_("saved analysis “%s”"), name);
-  return equity_analysis_new_from_data (spec, -1, source, error);
-}
-
 char *
 equity_analysis_to_data (EquityAnalysis *self,
                          gsize          *length)

@@ -27,10 +27,23 @@ EquityAnalysis *equity_analysis_new_from_data   (const char      *data,
                                                  gssize           length,
                                                  const char      *source_name,
                                                  GError         **error) G_GNUC_WARN_UNUSED_RESULT;
-/* A saved analysis of PROJECT by name. */
+/* A saved analysis of PROJECT by name, its datasets and columns named as
+ * they are called now (equity-analysis-refs.c). */
 EquityAnalysis *equity_analysis_new_from_project (EquityProject  *project,
                                                   const char     *name,
                                                   GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Saves the spec under its name, its datasets and columns bound to their
+ * ids, so renaming them later changes nothing it computes. */
+gboolean        equity_analysis_save            (EquityAnalysis  *self,
+                                                 EquityProject   *project,
+                                                 GError         **error);
+/* Binds the analyses a project saved before ids existed (schema < 3). */
+gboolean        equity_analysis_bind_saved      (EquityProject   *project,
+                                                 GError         **error);
+/* An analysis being edited follows a dataset's rename. */
+void            equity_analysis_rename_dataset  (EquityAnalysis  *self,
+                                                 const char      *old_name,
+                                                 const char      *new_name);
 /* The spec as key-file text (comments kept). */
 char           *equity_analysis_to_data         (EquityAnalysis  *self,
                                                  gsize           *length);

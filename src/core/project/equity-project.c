@@ -28,6 +28,13 @@ struct _EquityProject
 
 G_DEFINE_FINAL_TYPE (EquityProject, equity_project, G_TYPE_OBJECT)
 
+enum {
+  DATASET_RENAMED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* The first 100 bytes of an SQLite file: magic, then big-endian fields. */
 #define SQLITE_HEADER_SIZE        100
 
@@ -56,6 +63,18 @@ equity_project_class_init (EquityProjectClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = equity_project_finalize;
+
+  /**
+   * EquityProject::dataset-renamed:
+   * @old_name: the name it had
+   * @new_name: the name it has now
+   *
+   * An analysis being edited names its datasets as the user sees them, so
+   * it follows a rename through this signal (saved ones name them by id).
+   */
+  signals[DATASET_RENAMED] =
+    g_signal_new ("dataset-renamed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void
@@ -614,6 +633,7 @@ equity_project_rename_dataset (EquityProject  *self,
                                GError        **error)
 {
   g_autofree char *detail = NULL;
+  g_autofree char *old_name = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -644,19 +664,25 @@ equity_project_rename_dataset (EquityProject  *self,
       return FALSE;
     }
 
-  detail = g_strdup_printf ("%s → %s", equity_dataset_get_name (dataset), new_name);
+  old_name = g_strdup (equity_dataset_get_name (dataset));
+  detail = g_strdup_printf ("%s → %s", old_name, new_name);
   equity_project_log (self, "rename-dataset", detail, NULL);
-  return equity_project_reload_catalog (self, error);
+  if (!equity_project_reload_catalog (self, error))
+    return FALSE;
+  g_signal_emit (self, signals[DATASET_RENAMED], 0, old_name, new_name);
+  return TRUE;
 }
 
 gboolean
 equity_project_delete_dataset (EquityProject  *self,
                                EquityDataset  *dataset,
+                               gboolean        force,
                                GError        **error)
 {
   g_autofree char *drop = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) users = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -664,8 +690,41 @@ equity_project_delete_dataset (EquityProject  *self,
   g_return_val_if_fail (EQUITY_IS_DATASET (dataset), FALSE);
 
   name = g_strdup (equity_dataset_get_name (dataset));
+  users = equity_project_list_analyses_using (self, dataset, error);
+  if (users == NULL)
+    return FALSE;
+  if (users[0] != NULL && !force)
+    {
+      g_autofree char *list = g_strjoinv ("”, “", users);
+
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_IN_USE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Dataset “%s” is used by the saved analysis “%s”; delete it anyway to leave that analysis without its data",
+                                "Dataset “%s” is used by the saved analyses “%s”; delete it anyway to leave those analyses without their data",
+                                g_strv_length (users)),
+                   name, list);
+      return FALSE;
+    }
+
   if (!equity_project_begin (self, error))
     return FALSE;
+
+  /* A later import must never get this id: saved analyses that read this
+   * dataset would silently read that one instead. */
+  stmt = prepare (self,
+                  "INSERT INTO metadata (key, value) VALUES ('last_deleted_dataset_id', ?1) "
+                  "ON CONFLICT (key) DO UPDATE SET value = MAX(CAST(value AS INTEGER), ?1)",
+                  &local_error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, equity_dataset_get_id (dataset));
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      equity_schema_set_error (self->db, &local_error, _("Could not delete the dataset"));
+      goto failed;
+    }
 
   drop = g_strdup_printf ("DROP TABLE IF EXISTS %s", equity_dataset_get_table_name (dataset));
   if (!exec_sql (self, drop, &local_error))
@@ -768,7 +827,11 @@ equity_project_create_dataset (EquityProject  *self,
     }
 
   stmt = prepare (self,
-                  "INSERT INTO datasets (name, source, format, imported_at) VALUES (?1, ?2, ?3, ?4)",
+                  "INSERT INTO datasets (id, name, source, format, imported_at) VALUES ("
+                  "  1 + MAX (COALESCE ((SELECT MAX (id) FROM datasets), 0),"
+                  "           COALESCE ((SELECT CAST (value AS INTEGER) FROM metadata"
+                  "                      WHERE key = 'last_deleted_dataset_id'), 0)),"
+                  "  ?1, ?2, ?3, ?4)",
                   error);
   if (stmt == NULL)
     return NULL;
@@ -931,49 +994,95 @@ equity_project_set_column_role (EquityProject     *self,
   return TRUE;
 }
 
+static gboolean
+step_done (EquityProject  *self,
+           sqlite3_stmt   *stmt,
+           const char     *what,
+           GError        **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      equity_schema_set_error (self->db, error, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 equity_project_save_analysis (EquityProject  *self,
                               const char     *name,
                               const char     *kind,
                               const char     *spec,
+                              GArray         *dataset_ids,
                               GError        **error)
 {
   g_autofree char *now = now_iso8601 ();
+  g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (EQUITY_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (kind != NULL && spec != NULL, FALSE);
+  g_return_val_if_fail (kind != NULL && spec != NULL && dataset_ids != NULL, FALSE);
 
   if (!validate_name (name, _("analysis"), error))
     return FALSE;
+  if (!equity_project_begin (self, error))
+    return FALSE;
 
   stmt = prepare (self,
-                  "INSERT INTO analyses (name, kind, spec, created_at, updated_at) "
-                  "VALUES (?1, ?2, ?3, ?4, ?4) "
-                  "ON CONFLICT (name) DO UPDATE SET kind = ?2, spec = ?3, updated_at = ?4",
-                  error);
+                  "INSERT INTO analyses (name, kind, spec, bound, created_at, updated_at) "
+                  "VALUES (?1, ?2, ?3, 1, ?4, ?4) "
+                  "ON CONFLICT (name) DO UPDATE SET kind = ?2, spec = ?3, bound = 1, updated_at = ?4",
+                  &local_error);
   if (stmt == NULL)
-    return FALSE;
+    goto failed;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, spec, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  if (!step_done (self, stmt, _("Could not save the analysis"), &local_error))
+    goto failed;
+
+  stmt = prepare (self,
+                  "DELETE FROM analysis_datasets WHERE analysis_id = (SELECT id FROM analyses WHERE name = ?1)",
+                  &local_error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, _("Could not save the analysis"), &local_error))
+    goto failed;
+
+  for (guint i = 0; i < dataset_ids->len; i++)
     {
-      equity_schema_set_error (self->db, error, _("Could not save the analysis"));
-      return FALSE;
+      stmt = prepare (self,
+                      "INSERT OR IGNORE INTO analysis_datasets (analysis_id, dataset_id) "
+                      "SELECT id, ?2 FROM analyses WHERE name = ?1",
+                      &local_error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (dataset_ids, gint64, i));
+      if (!step_done (self, stmt, _("Could not save the analysis"), &local_error))
+        goto failed;
     }
 
-  equity_project_log (self, "save-analysis", name, NULL);
+  if (!equity_project_log (self, "save-analysis", name, &local_error)
+      || !equity_project_commit (self, &local_error))
+    goto failed;
   return load_analyses (self, error);
+
+failed:
+  equity_project_rollback (self);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 char *
 equity_project_dup_analysis_spec (EquityProject  *self,
                                   const char     *name,
+                                  gboolean       *bound,
                                   GError        **error)
 {
   char *spec = NULL;
@@ -981,18 +1090,95 @@ equity_project_dup_analysis_spec (EquityProject  *self,
 
   g_return_val_if_fail (EQUITY_IS_PROJECT (self), NULL);
 
-  stmt = prepare (self, "SELECT spec FROM analyses WHERE name = ?1", error);
+  stmt = prepare (self, "SELECT spec, bound FROM analyses WHERE name = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    spec = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    {
+      spec = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      if (bound != NULL)
+        *bound = sqlite3_column_int (stmt, 1) != 0;
+    }
   sqlite3_finalize (stmt);
 
   if (spec == NULL)
     g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND,
                  _("The project has no analysis named “%s”"), name);
   return spec;
+}
+
+/* The first column of every row of STMT, as a NULL-terminated array. */
+static char **
+collect_names (EquityProject  *self,
+               sqlite3_stmt   *stmt,
+               GError        **error)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (names, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      equity_schema_set_error (self->db, error, _("Could not read the saved analyses"));
+      return NULL;
+    }
+  return g_strv_builder_end (names);
+}
+
+char **
+equity_project_list_analyses_using (EquityProject  *self,
+                                    EquityDataset  *dataset,
+                                    GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (EQUITY_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (EQUITY_IS_DATASET (dataset), NULL);
+
+  stmt = prepare (self,
+                  "SELECT a.name FROM analyses a JOIN analysis_datasets d ON d.analysis_id = a.id "
+                  "WHERE d.dataset_id = ?1 ORDER BY a.name COLLATE NOCASE",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, equity_dataset_get_id (dataset));
+  return collect_names (self, stmt, error);
+}
+
+char **
+equity_project_list_unbound_analyses (EquityProject  *self,
+                                      GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (EQUITY_IS_PROJECT (self), NULL);
+
+  stmt = prepare (self, "SELECT name FROM analyses WHERE bound = 0 ORDER BY name", error);
+  if (stmt == NULL)
+    return NULL;
+  return collect_names (self, stmt, error);
+}
+
+EquityDataset *
+equity_project_find_dataset_by_id (EquityProject *self,
+                                   gint64         id)
+{
+  GListModel *model;
+
+  g_return_val_if_fail (EQUITY_IS_PROJECT (self), NULL);
+
+  model = G_LIST_MODEL (self->datasets);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(EquityDataset) dataset = g_list_model_get_item (model, i);
+
+      if (equity_dataset_get_id (dataset) == id)
+        return dataset;
+    }
+  return NULL;
 }
 
 gboolean

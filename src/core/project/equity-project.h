@@ -46,23 +46,40 @@ gboolean       equity_project_rename_dataset   (EquityProject  *self,
                                                 EquityDataset  *dataset,
                                                 const char     *new_name,
                                                 GError        **error);
+EquityDataset *equity_project_find_dataset_by_id (EquityProject *self,
+                                                  gint64         id);
+/* Refuses with EQUITY_ERROR_IN_USE, naming them, when saved analyses read
+ * DATASET, unless FORCE; those analyses then say their dataset is gone. */
 gboolean       equity_project_delete_dataset   (EquityProject  *self,
                                                 EquityDataset  *dataset,
+                                                gboolean        force,
                                                 GError        **error);
 /* a dataset name not yet used, based on BASE ("arrests", "arrests 2", …) */
 char          *equity_project_unique_dataset_name (EquityProject *self,
                                                    const char    *base);
 
-/* Saved analyses: name → spec text (a GKeyFile), kept in the project. */
+/* Saved analyses: name → spec text (a GKeyFile) whose datasets and columns
+ * are bound to ids (equity_analysis_save() binds, equity_analysis_new_from_project()
+ * resolves); DATASET_IDS (gint64) are the datasets it reads. */
 gboolean       equity_project_save_analysis    (EquityProject  *self,
                                                 const char     *name,
                                                 const char     *kind,
                                                 const char     *spec,
+                                                GArray         *dataset_ids,
                                                 GError        **error);
 GListModel    *equity_project_get_analyses     (EquityProject  *self);
+/* the stored text; BOUND tells whether it names datasets by id (files made
+ * before schema 3 name them by name until equity_analysis_bind_saved()) */
 char          *equity_project_dup_analysis_spec (EquityProject *self,
                                                  const char    *name,
+                                                 gboolean      *bound,
                                                  GError       **error);
+/* names of the saved analyses that read DATASET, sorted */
+char         **equity_project_list_analyses_using (EquityProject  *self,
+                                                   EquityDataset  *dataset,
+                                                   GError        **error);
+char         **equity_project_list_unbound_analyses (EquityProject  *self,
+                                                     GError        **error);
 
 /* A line in the project's audit log. */
 gboolean       equity_project_log              (EquityProject  *self,

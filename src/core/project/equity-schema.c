@@ -53,6 +53,17 @@ static const char *migrations[] = {
   "  action TEXT NOT NULL,"
   "  detail TEXT"
   ");",
+
+  /* 3: saved analyses name datasets and columns by id ("#12"), not by name,
+   * so renaming a dataset never breaks them; analysis_datasets says which
+   * datasets each one reads, so a deletion can list them first. Specs saved
+   * before (bound = 0) are bound when a writable project is opened. */
+  "ALTER TABLE analyses ADD COLUMN bound INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE analysis_datasets ("
+  "  analysis_id INTEGER NOT NULL REFERENCES analyses (id) ON DELETE CASCADE,"
+  "  dataset_id INTEGER NOT NULL,"
+  "  PRIMARY KEY (analysis_id, dataset_id)"
+  ") WITHOUT ROWID;",
 };
 
 int

@@ -6,11 +6,11 @@
  * own files in src/core/analysis/.
  */
 
-#define G_LOG_DOMAIN "equity-explore"
+#define G_LOG_DOMAIN "equity-analysis"
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "equity-analysis-fields.h"
 
@@ -45,7 +45,9 @@ static const EquityModeInfo outcome_modes[] = {
 };
 
 #define EVENTS_DATASET \
-  { "events", EQUITY_FIELD_DATASET, N_("Events"), NULL, NULL, 0, R (GROUP) | R (DATE), 0, NULL, NULL }
+  { "events", EQUITY_FIELD_DATASET, N_("Events"), NULL, NULL, 0, R (GROUP) | R (DATE), 0, NULL, NULL }, \
+  { "events-filter", EQUITY_FIELD_ROW, N_("Only events where"), N_("All events"), "events", \
+    EQUITY_FIELD_OPTIONAL | EQUITY_FIELD_HIDDEN, 0, 0, NULL, NULL }
 
 #define AREA_SOURCE_FIELDS \
   EVENTS_DATASET, \

@@ -1,12 +1,14 @@
-/* equity-analysis-fields.h — what each kind of analysis asks for, so the
- * editor can offer datasets and columns instead of asking for names
+/* equity-analysis-fields.h — what each kind of analysis reads from its spec:
+ * the editor offers datasets and columns from it, and saved analyses bind the
+ * datasets and columns it names to their stable ids
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
-#include "equity-core.h"
+#include "equity-analysis.h"
+#include "equity-project.h"
 
 G_BEGIN_DECLS
 
@@ -27,9 +29,15 @@ typedef enum
   EQUITY_FIELD_NUMERIC   = 1 << 1,  /* integer or real columns only */
   EQUITY_FIELD_GEOMETRY  = 1 << 2,  /* datasets with shapes only */
   EQUITY_FIELD_OVERALL   = 1 << 3,  /* reference: "all groups together" is a choice */
+  EQUITY_FIELD_HIDDEN    = 1 << 4,  /* read from spec files, not offered by the editor */
 } EquityFieldFlags;
 
 #define EQUITY_ROLE_BIT(role) (1u << (role))
+
+/* The value of a ROW field (population-filter) that adds up all rows on
+ * purpose; without the key, all rows are added up too (older specs), but the
+ * editor asks which row first. */
+#define EQUITY_ANALYSIS_ALL_ROWS "*"
 
 typedef struct
 {

@@ -1,0 +1,259 @@
+/* test-saved-analysis.c — saved analyses name datasets and columns by id
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Renaming a dataset must never change what a saved analysis computes, and
+ * deleting one must never let another dataset take its place unasked.
+ */
+
+#include "config.h"
+
+#include "analysis-test-util.h"
+
+static const char small_spec[] =
+  "[analysis]\nname = Small\nkind = group-rates\nevents = stops\ngroup-column = group\n"
+  "events-filter = year=2020\npopulation = people\npopulation-filter = code=021\n"
+  "reference = X\nper = 100\n"
+  "[groups]\nX = x_pop\nY = y_pop\n";
+
+static void
+import_small (Fixture *fixture)
+{
+  import_text (fixture, "stops", "csv",
+               "id,group,year\n1,X,2020\n2,X,2020\n3,X,2021\n4,Y,2020\n5,Y,2020\n6,Y,2020\n");
+  import_text (fixture, "people", "csv", "code,x_pop,y_pop\n021,100,200\n21,1,1\n");
+}
+
+static void
+save (Fixture    *fixture,
+      const char *spec)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityAnalysis) analysis = equity_analysis_new_from_data (spec, -1, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (equity_analysis_save (analysis, fixture->project, &error));
+  g_assert_no_error (error);
+}
+
+static EquityResult *
+run_saved (Fixture  *fixture,
+           GError  **error)
+{
+  g_autoptr(EquityAnalysis) analysis = equity_analysis_new_from_project (fixture->project, "Small", error);
+
+  if (analysis == NULL)
+    return NULL;
+  return equity_analysis_run (analysis, fixture->project, NULL, NULL, NULL, error);
+}
+
+/* By hand from the two files: in 2020, X has stops 1 and 2, Y has 4, 5 and
+ * 6; the populations come from the "021" row alone (100 and 200). */
+static void
+assert_small_result (EquityResult *result)
+{
+  EquityResultRow *x = equity_result_find_row (result, "X");
+  EquityResultRow *y = equity_result_find_row (result, "Y");
+
+  g_assert_cmpfloat (x->count, ==, 2);
+  g_assert_cmpfloat (y->count, ==, 3);
+  g_assert_cmpfloat (x->population, ==, 100);
+  g_assert_cmpfloat (y->population, ==, 200);
+}
+
+static void
+rename_dataset (Fixture    *fixture,
+                const char *from,
+                const char *to)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (equity_project_rename_dataset (fixture->project,
+                                                equity_project_find_dataset (fixture->project, from),
+                                                to, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_rename_keeps_meaning (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityResult) before = NULL;
+  g_autoptr(EquityResult) after = NULL;
+  g_autoptr(EquityAnalysis) reread = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *text = NULL;
+  gboolean bound = FALSE;
+
+  import_small (fixture);
+  save (fixture, small_spec);
+
+  /* what is stored names no dataset or column */
+  stored = equity_project_dup_analysis_spec (fixture->project, "Small", &bound, &error);
+  g_assert_true (bound);
+  g_assert_null (strstr (stored, "stops"));
+  g_assert_null (strstr (stored, "people"));
+  g_assert_null (strstr (stored, "x_pop"));
+  g_assert_null (strstr (stored, "year"));
+
+  before = run_saved (fixture, &error);
+  g_assert_no_error (error);
+  assert_small_result (before);
+
+  rename_dataset (fixture, "stops", "Traffic stops 2020–2021");
+  rename_dataset (fixture, "people", "Residents [ACS]");
+  after = run_saved (fixture, &error);
+  g_assert_no_error (error);
+  assert_small_result (after);
+
+  /* shown as the user now calls them, the filters' values kept */
+  reread = equity_analysis_new_from_project (fixture->project, "Small", &error);
+  g_assert_no_error (error);
+  text = equity_analysis_dup_string (reread, "events");
+  g_assert_cmpstr (text, ==, "Traffic stops 2020–2021");
+  g_clear_pointer (&text, g_free);
+  text = equity_analysis_dup_string (reread, "population-filter");
+  g_assert_cmpstr (text, ==, "code=021");
+  g_clear_pointer (&text, g_free);
+  text = equity_analysis_dup_group_column (reread, "Y");
+  g_assert_cmpstr (text, ==, "y_pop");
+}
+
+static void
+test_delete_lists_users (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityResult) result = NULL;
+  g_auto(GStrv) users = NULL;
+  EquityDataset *people;
+  gint64 deleted_id;
+
+  import_small (fixture);
+  save (fixture, small_spec);
+  people = equity_project_find_dataset (fixture->project, "people");
+  deleted_id = equity_dataset_get_id (people);
+
+  users = equity_project_list_analyses_using (fixture->project, people, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (users), ==, 1);
+  g_assert_cmpstr (users[0], ==, "Small");
+
+  g_assert_false (equity_project_delete_dataset (fixture->project, people, FALSE, &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_IN_USE);
+  g_assert_nonnull (strstr (error->message, "Small"));
+  g_clear_error (&error);
+  g_assert_nonnull (equity_project_find_dataset (fixture->project, "people"));
+
+  g_assert_true (equity_project_delete_dataset (fixture->project, people, TRUE, &error));
+  g_assert_no_error (error);
+
+  /* the same name again is another dataset, with another id */
+  import_text (fixture, "people", "csv", "code,x_pop,y_pop\n021,100,200\n");
+  g_assert_cmpint (equity_dataset_get_id (equity_project_find_dataset (fixture->project, "people")), >, deleted_id);
+  result = run_saved (fixture, &error);
+  g_assert_null (result);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "deleted dataset"));
+}
+
+/* Projects saved before schema 3 named datasets by name: bound on open. */
+static void
+test_bind_saved_by_name (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityResult) result = NULL;
+  g_autofree char *insert = NULL;
+  g_auto(GStrv) unbound = NULL;
+
+  import_small (fixture);
+  insert = g_strdup_printf ("INSERT INTO analyses (name, kind, spec, created_at, updated_at, bound) "
+                            "VALUES ('Small', 'group-rates', '%s', '2026-01-01T00:00:00Z', "
+                            "'2026-01-01T00:00:00Z', 0)", small_spec);
+  g_assert_true (equity_project_exec (fixture->project, insert, &error));
+  g_assert_no_error (error);
+
+  unbound = equity_project_list_unbound_analyses (fixture->project, &error);
+  g_assert_cmpuint (g_strv_length (unbound), ==, 1);
+  g_assert_true (equity_analysis_bind_saved (fixture->project, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&unbound, g_strfreev);
+  unbound = equity_project_list_unbound_analyses (fixture->project, &error);
+  g_assert_cmpuint (g_strv_length (unbound), ==, 0);
+
+  rename_dataset (fixture, "people", "Residents");
+  result = run_saved (fixture, &error);
+  g_assert_no_error (error);
+  assert_small_result (result);
+}
+
+static void
+renamed_cb (EquityProject *project,
+            const char    *old_name,
+            const char    *new_name,
+            GString       *seen)
+{
+  g_string_append_printf (seen, "%s→%s;", old_name, new_name);
+}
+
+/* An analysis being edited follows the rename the project announces. */
+static void
+test_edited_analysis_follows (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityAnalysis) analysis = equity_analysis_new_from_data (small_spec, -1, NULL, &error);
+  g_autoptr(GString) seen = g_string_new (NULL);
+  g_autofree char *events = NULL;
+  g_autofree char *population = NULL;
+
+  import_small (fixture);
+  g_signal_connect (fixture->project, "dataset-renamed", G_CALLBACK (renamed_cb), seen);
+  rename_dataset (fixture, "stops", "Stops");
+  g_assert_cmpstr (seen->str, ==, "stops→Stops;");
+
+  equity_analysis_rename_dataset (analysis, "stops", "Stops");
+  events = equity_analysis_dup_string (analysis, "events");
+  population = equity_analysis_dup_string (analysis, "population");
+  g_assert_cmpstr (events, ==, "Stops");
+  g_assert_cmpstr (population, ==, "people");
+}
+
+/* A name that matched nothing when saved comes back as it was written. */
+static void
+test_unresolved_names_kept (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityAnalysis) reread = NULL;
+  g_autofree char *events = NULL;
+  g_autofree char *column = NULL;
+
+  save (fixture, small_spec);
+  reread = equity_analysis_new_from_project (fixture->project, "Small", &error);
+  g_assert_no_error (error);
+  events = equity_analysis_dup_string (reread, "events");
+  column = equity_analysis_dup_string (reread, "group-column");
+  g_assert_cmpstr (events, ==, "stops");
+  g_assert_cmpstr (column, ==, "group");
+}
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  ADD ("/saved-analysis/rename-keeps-meaning", test_rename_keeps_meaning);
+  ADD ("/saved-analysis/delete-lists-users", test_delete_lists_users);
+  ADD ("/saved-analysis/bind-saved-by-name", test_bind_saved_by_name);
+  ADD ("/saved-analysis/edited-analysis-follows", test_edited_analysis_follows);
+  ADD ("/saved-analysis/unresolved-names-kept", test_unresolved_names_kept);
+
+  return g_test_run ();
+}
