@@ -188,7 +188,12 @@ test_spec_errors (Fixture       *fixture,
     { "[analysis]\nname = x\nkind = group-rates\nevents = arrests\ngroup-column = subject_race\n"
       "population = places\npopulation-filter = fips=99\n[groups]\nW = rc_white\n",
       "spec.ini: [analysis] population-filter: no row of dataset “places” has fips = 99" },
-    { "not a key file\n", "spec.ini: " },
+    /* syntax errors name the line, and escape what a terminal would obey */
+    { "not a key file\n", "spec.ini:1: “not a key file” comes before the first group" },
+    { "[analysis]\nname = x\nkind group-rates\n", "spec.ini:3: “kind group-rates” is not “key = value”" },
+    { "# spec\n[analysis\nname = x\n", "spec.ini:2: “[analysis” opens a group name without closing it" },
+    { "[analysis]\nname = x\n\x1b[2J\n", "spec.ini:3: “\\x1B[2J” is not “key = value”" },
+    { "[analysis]\nname = x\n\xff\n", "spec.ini:3: the line is not UTF-8 text" },
     { "[other]\na = b\n", "spec.ini: no [analysis] group" },
   };
 

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "equity-error.h"
@@ -98,17 +99,98 @@ equity_analysis_new (const char *kind)
   return self;
 }
 
-static EquityAnalysis *
-new_from_key_file (GKeyFile   *spec,
-                   const char *source_name,
-                   GError     *load_error,
-                   GError    **error)
+/* TEXT for a message: control characters and invalid UTF-8 escaped, so a
+ * file's bytes can never drive the terminal that shows the error. */
+static char *
+quote_line (const char *text,
+            gsize       length)
 {
-  g_autoptr(EquityAnalysis) self = NULL;
+  g_autofree char *valid = g_utf8_make_valid (text, length);
+  GString *quoted = g_string_new (NULL);
 
-  if (load_error != NULL)
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
     {
-      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE, "%s: %s", source_name, load_error->message);
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_printf (quoted, "\\x%02X", c);
+      else
+        g_string_append_unichar (quoted, c);
+    }
+  return g_string_free (quoted, FALSE);
+}
+
+/* GLib says a key file is malformed but not where: find the first line a
+ * key file cannot hold, and say what it should be, with its number. */
+static void
+set_syntax_error (const char  *data,
+                  gsize        length,
+                  const char  *source_name,
+                  GError     **error)
+{
+  const char *line = data, *end = data + length;
+  gboolean seen_group = FALSE;
+
+  for (guint number = 1; line < end; number++)
+    {
+      const char *newline = memchr (line, '\n', end - line);
+      gsize n = (newline != NULL ? newline : end) - line;
+      g_autofree char *text = g_strstrip (g_strndup (line, n));
+      g_autofree char *quoted = quote_line (text, strlen (text));
+
+      if (!g_utf8_validate (line, n, NULL))
+        {
+          g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE,
+                       _("%s:%u: the line is not UTF-8 text: “%s”"), source_name, number, quoted);
+          return;
+        }
+      if (text[0] == '[' && text[strlen (text) - 1] == ']')
+        seen_group = TRUE;
+      else if (text[0] == '[')
+        {
+          g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE,
+                       _("%s:%u: “%s” opens a group name without closing it with ]"),
+                       source_name, number, quoted);
+          return;
+        }
+      else if (text[0] != '\0' && text[0] != '#' && !seen_group)
+        {
+          g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE,
+                       _("%s:%u: “%s” comes before the first group (a spec starts with [analysis])"),
+                       source_name, number, quoted);
+          return;
+        }
+      else if (text[0] != '\0' && text[0] != '#' && (strchr (text, '=') == NULL || text[0] == '='))
+        {
+          g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE,
+                       _("%s:%u: “%s” is not “key = value” (comments start with # on a line of their own)"),
+                       source_name, number, quoted);
+          return;
+        }
+      line += n + 1;
+    }
+  g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE,
+               _("%s: not a spec file (a spec starts with [analysis], then name = and kind =)"), source_name);
+}
+
+EquityAnalysis *
+equity_analysis_new_from_data (const char  *data,
+                               gssize       length,
+                               const char  *source_name,
+                               GError     **error)
+{
+  g_autoptr(GKeyFile) spec = g_key_file_new ();
+  g_autoptr(EquityAnalysis) self = NULL;
+  gsize size;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  size = length < 0 ? strlen (data) : (gsize) length;
+  if (source_name == NULL)
+    source_name = "spec";
+  if (!g_key_file_load_from_data (spec, data, size, G_KEY_FILE_KEEP_COMMENTS, NULL))
+    {
+      set_syntax_error (data, size, source_name, error);
       return NULL;
     }
   if (!g_key_file_has_group (spec, EQUITY_ANALYSIS_GROUP))
@@ -131,34 +213,21 @@ EquityAnalysis *
 equity_analysis_new_from_file (const char  *path,
                                GError     **error)
 {
-  g_autoptr(GKeyFile) spec = g_key_file_new ();
+  g_autofree char *data = NULL;
   g_autoptr(GError) local_error = NULL;
+  gsize length;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  g_key_file_load_from_file (spec, path, G_KEY_FILE_KEEP_COMMENTS, &local_error);
-  if (local_error != NULL && g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+  if (!g_file_get_contents (path, &data, &length, &local_error))
     {
-      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND, _("%s: no such file"), path);
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND, _("%s: no such file"), path);
+      else
+        g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_FAILED, "%s: %s", path, local_error->message);
       return NULL;
     }
-  return new_from_key_file (spec, path, local_error, error);
-}
-
-EquityAnalysis *
-equity_analysis_new_from_data (const char  *data,
-                               gssize       length,
-                               const char  *source_name,
-                               GError     **error)
-{
-  g_autoptr(GKeyFile) spec = g_key_file_new ();
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (data != NULL, NULL);
-
-  g_key_file_load_from_data (spec, data, length < 0 ? (gsize) -1 : (gsize) length,
-                             G_KEY_FILE_KEEP_COMMENTS, &local_error);
-  return new_from_key_file (spec, source_name != NULL ? source_name : "spec", local_error, error);
+  return equity_analysis_new_from_data (data, length, path, error);
 }
 
 char *
