@@ -51,30 +51,9 @@ item_row (gpointer item)
   return equity_result_get_row (self->result, self->index);
 }
 
-typedef enum
-{
-  COLUMN_NAME,
-  COLUMN_COUNT,
-  COLUMN_POPULATION,
-  COLUMN_RATE,
-  COLUMN_RATIO,
-  COLUMN_DIFFERENCE,
-  COLUMN_ESTIMATE,
-  COLUMN_CV,
-  COLUMN_RELIABILITY,
-  COLUMN_SHARE,
-  COLUMN_POPULATION_SHARE,
-  COLUMN_MEAN,
-  COLUMN_MEDIAN,
-  COLUMN_INDEX,
-  COLUMN_SUPPRESSED,
-  N_COLUMNS
-} ColumnId;
-
-static const char * const column_names[N_COLUMNS] = {
-  "name", "count", "population", "rate", "ratio", "difference", "estimate", "cv",
-  "reliability", "share", "population-share", "mean", "median", "index", "suppressed",
-};
+typedef EquityResultColumn ColumnId;
+#define N_COLUMNS     EQUITY_N_RESULT_COLUMNS
+#define COLUMN_NAME   EQUITY_RESULT_COLUMN_NAME
 
 struct _EquityResultTable
 {
@@ -93,167 +72,7 @@ static double
 column_value (const EquityResultRow *row,
               ColumnId               id)
 {
-  switch (id)
-    {
-    case COLUMN_COUNT: return row->count;
-    case COLUMN_POPULATION: return row->population;
-    case COLUMN_RATE: return row->rate;
-    case COLUMN_RATIO: return row->ratio;
-    case COLUMN_DIFFERENCE: return row->difference;
-    case COLUMN_ESTIMATE: return row->estimate;
-    case COLUMN_CV: return row->cv;
-    case COLUMN_SHARE: return row->share;
-    case COLUMN_POPULATION_SHARE: return row->population_share;
-    case COLUMN_MEAN: return row->mean;
-    case COLUMN_MEDIAN: return row->median;
-    case COLUMN_INDEX: return row->index;
-    case COLUMN_SUPPRESSED: return row->suppressed ? 1.0 : 0.0;
-    case COLUMN_RELIABILITY:
-      return row->reliability == NULL ? NAN
-             : g_str_equal (row->reliability, "high") ? 3.0
-             : g_str_equal (row->reliability, "medium") ? 2.0 : 1.0;
-    case COLUMN_NAME:
-    case N_COLUMNS:
-    default:
-      return NAN;
-    }
-}
-
-/* Numbers as the charts write them (docs/charts.md): 15,015 and 1,234.5,
- * with a true minus sign, whatever the machine's locale. */
-static char *
-format_number (double value,
-               int    decimals)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE + 16];
-  g_autoptr(GString) text = g_string_new (NULL);
-  const char *digits;
-  const char *point;
-  gsize n_int;
-
-  if (isnan (value))
-    return g_strdup ("—");
-
-  g_ascii_formatd (buffer, sizeof buffer, decimals == 0 ? "%.0f" : decimals == 1 ? "%.1f" : "%.2f",
-                   fabs (value));
-  digits = buffer;
-  point = strchr (digits, '.');
-  n_int = point != NULL ? (gsize) (point - digits) : strlen (digits);
-
-  /* a value that rounds to zero has no sign */
-  if (value < 0 && strspn (digits, "0.") != strlen (digits))
-    g_string_append (text, "−");
-  for (gsize i = 0; i < n_int; i++)
-    {
-      if (i > 0 && (n_int - i) % 3 == 0)
-        g_string_append_c (text, ',');
-      g_string_append_c (text, digits[i]);
-    }
-  if (point != NULL)
-    g_string_append (text, point);
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-/* 0.290 → "29.0%" */
-static char *
-format_percent (double share)
-{
-  g_autofree char *number = NULL;
-
-  if (isnan (share))
-    return g_strdup ("—");
-  number = format_number (share * 100.0, 1);
-  return g_strconcat (number, "%", NULL);
-}
-
-static int
-rate_decimals (double value)
-{
-  return fabs (value) >= 1000.0 ? 0 : 2;
-}
-
-/* "447.98 (434.91–461.33)" */
-static char *
-format_interval (double value,
-                 double low,
-                 double high,
-                 int    decimals,
-                 double scale)
-{
-  g_autofree char *text = format_number (value * scale, decimals);
-  g_autofree char *low_text = NULL;
-  g_autofree char *high_text = NULL;
-
-  if (isnan (value) || (isnan (low) && isnan (high)))
-    return g_steal_pointer (&text);
-
-  low_text = format_number (low * scale, decimals);
-  high_text = isnan (high) ? g_strdup ("∞") : format_number (high * scale, decimals);
-  /* Translators: an estimate and its confidence interval, "447.98 (434.91–461.33)" */
-  return g_strdup_printf (_("%s (%s–%s)"), text, low_text, high_text);
-}
-
-static char *
-cell_text (const EquityResultRow *row,
-           ColumnId               id)
-{
-  switch (id)
-    {
-    case COLUMN_NAME:
-      if (row->display_label != NULL && g_strcmp0 (row->display_label, row->label) != 0)
-        /* Translators: a group's name and its code, "Black (B)" */
-        return g_strdup_printf (_("%s (%s)"), row->display_label, row->label);
-      return g_strdup (equity_result_row_get_name (row));
-    case COLUMN_COUNT:
-      return format_number (row->count, row->count == floor (row->count) ? 0 : 2);
-    case COLUMN_POPULATION:
-      return format_number (row->population, row->population == floor (row->population) ? 0 : 1);
-    case COLUMN_RATE:
-      return format_interval (row->rate, row->rate_low, row->rate_high, rate_decimals (row->rate), 1.0);
-    case COLUMN_RATIO:
-      return format_interval (row->ratio, row->ratio_low, row->ratio_high, 2, 1.0);
-    case COLUMN_DIFFERENCE:
-      return format_interval (row->difference, row->difference_low, row->difference_high,
-                              rate_decimals (row->difference), 1.0);
-    case COLUMN_ESTIMATE:
-      if (isnan (row->estimate) || isnan (row->moe))
-        return format_percent (row->estimate);
-      {
-        g_autofree char *estimate = format_percent (row->estimate);
-        g_autofree char *moe = format_number (row->moe * 100.0, 1);
-
-        /* Translators: a percentage and its margin of error, "29.0% ± 6.2" */
-        return g_strdup_printf (_("%s ± %s"), estimate, moe);
-      }
-    case COLUMN_CV:
-      return format_number (row->cv, 1);
-    case COLUMN_RELIABILITY:
-      if (g_strcmp0 (row->reliability, "high") == 0)
-        return g_strdup (C_("reliability", "High"));
-      if (g_strcmp0 (row->reliability, "medium") == 0)
-        return g_strdup (C_("reliability", "Medium"));
-      if (g_strcmp0 (row->reliability, "low") == 0)
-        return g_strdup (C_("reliability", "Low"));
-      return g_strdup ("—");
-    case COLUMN_SHARE:
-      if (isnan (row->share) || isnan (row->share_low))
-        return format_percent (row->share);
-      return format_interval (row->share, row->share_low, row->share_high, 1, 100.0);
-    case COLUMN_POPULATION_SHARE:
-      return format_percent (row->population_share);
-    case COLUMN_MEAN:
-      return format_interval (row->mean, row->mean_low, row->mean_high, 2, 1.0);
-    case COLUMN_MEDIAN:
-      return format_interval (row->median, row->median_low, row->median_high, 2, 1.0);
-    case COLUMN_INDEX:
-      return format_number (row->index, 1);
-    case COLUMN_SUPPRESSED:
-      return g_strdup (row->suppressed ? _("Suppressed") : "");
-    case N_COLUMNS:
-    default:
-      return NULL;
-    }
+  return equity_result_column_get_value (id, row, NULL, NULL);
 }
 
 static void
@@ -264,8 +83,9 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   ColumnId id = GPOINTER_TO_UINT (user_data);
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), id == COLUMN_NAME || id == COLUMN_RELIABILITY
-                                           || id == COLUMN_SUPPRESSED ? 0.0 : 1.0);
+  gtk_label_set_xalign (GTK_LABEL (label), equity_result_column_get_format (id) == EQUITY_NUMBER_FORMAT_TEXT
+                                           || equity_result_column_get_format (id) == EQUITY_NUMBER_FORMAT_FLAG
+                                           ? 0.0 : 1.0);
   /* Numbers are never cut short; long names are, past a point. */
   if (id == COLUMN_NAME)
     {
@@ -286,10 +106,10 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   ColumnId id = GPOINTER_TO_UINT (user_data);
   GtkWidget *label = gtk_list_item_get_child (list_item);
   const EquityResultRow *row = item_row (gtk_list_item_get_item (list_item));
-  g_autofree char *text = cell_text (row, id);
+  g_autofree char *text = equity_result_column_dup_text (id, row);
 
   gtk_label_set_label (GTK_LABEL (label), text);
-  if (id == COLUMN_SUPPRESSED && row->suppressed)
+  if (id == EQUITY_RESULT_COLUMN_SUPPRESSED && row->suppressed)
     gtk_widget_add_css_class (label, "warning");
   else
     gtk_widget_remove_css_class (label, "warning");
@@ -321,111 +141,6 @@ compare_cb (gconstpointer a,
   if (isnan (u) || isnan (v))
     return isnan (u) == isnan (v) ? GTK_ORDERING_EQUAL : isnan (u) ? GTK_ORDERING_LARGER : GTK_ORDERING_SMALLER;
   return u < v ? GTK_ORDERING_SMALLER : u > v ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-static gboolean
-any_value (EquityResult *result,
-           ColumnId      id)
-{
-  for (guint i = 0; i < equity_result_get_n_rows (result); i++)
-    {
-      const EquityResultRow *row = equity_result_get_row (result, i);
-
-      if (id == COLUMN_SUPPRESSED ? row->suppressed
-          : id == COLUMN_RELIABILITY ? row->reliability != NULL
-          : !isnan (column_value (row, id)))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* ACS proportions carry their estimate as a share too: one column is enough. */
-static gboolean
-repeats_estimate (EquityResult *result,
-                  ColumnId      id)
-{
-  if (id != COLUMN_SHARE)
-    return FALSE;
-
-  for (guint i = 0; i < equity_result_get_n_rows (result); i++)
-    {
-      const EquityResultRow *row = equity_result_get_row (result, i);
-
-      if (isnan (row->estimate) || (!isnan (row->share) && row->share != row->estimate))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-is_group_kind (const char *kind)
-{
-  static const char * const kinds[] = {
-    "group-rates", "index-of-disparity", "group-exposure", "representation", "utilization",
-  };
-
-  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (kinds); i++)
-    if (g_str_equal (kinds[i], kind))
-      return TRUE;
-
-  return FALSE;
-}
-
-/* Column titles say what the numbers are for this result. */
-static char *
-column_title (EquityResult *result,
-              ColumnId      id)
-{
-  const char *kind = equity_result_get_kind (result);
-  const char *reference = equity_result_get_reference (result);
-  g_autofree char *per = NULL;
-
-  switch (id)
-    {
-    case COLUMN_NAME:
-      if (is_group_kind (kind))
-        return g_strdup (_("Group"));
-      return g_strdup (equity_result_get_map_dataset (result) != NULL ? _("Area") : _("Row"));
-    case COLUMN_COUNT:
-      if (g_strcmp0 (kind, "representation") == 0)
-        return g_strdup (_("Members"));
-      if (g_strcmp0 (kind, "utilization") == 0)
-        return g_strdup (_("Dollars"));
-      if (g_strcmp0 (kind, "outcomes") == 0)
-        return g_strdup (_("Values"));
-      return g_strdup (_("Count"));
-    case COLUMN_POPULATION:
-      return g_strdup (_("Residents"));
-    case COLUMN_RATE:
-      per = format_number (equity_result_get_per (result), 0);
-      /* Translators: a column title, "Rate per 1,000" */
-      return g_strdup_printf (_("Rate per %s"), per);
-    case COLUMN_RATIO:
-      if (reference != NULL && g_ascii_strcasecmp (reference, "overall") != 0)
-        {
-          const EquityResultRow *row = equity_result_find_row (result, reference);
-
-          /* Translators: a column title, "Ratio to White" */
-          return g_strdup_printf (_("Ratio to %s"), row != NULL ? equity_result_row_get_name (row) : reference);
-        }
-      return g_strdup (_("Ratio to overall"));
-    case COLUMN_DIFFERENCE: return g_strdup (_("Difference"));
-    case COLUMN_ESTIMATE: return g_strdup (_("Estimate"));
-    case COLUMN_CV: return g_strdup (_("CV %"));
-    case COLUMN_RELIABILITY: return g_strdup (_("Reliability"));
-    case COLUMN_SHARE: return g_strdup (_("Share"));
-    case COLUMN_POPULATION_SHARE:
-      return g_strdup (g_strcmp0 (kind, "utilization") == 0 ? _("Availability") : _("Share of residents"));
-    case COLUMN_MEAN: return g_strdup (_("Mean"));
-    case COLUMN_MEDIAN: return g_strdup (_("Median"));
-    case COLUMN_INDEX: return g_strdup (_("Disparity index"));
-    case COLUMN_SUPPRESSED: return g_strdup (_("Suppressed"));
-    case N_COLUMNS:
-    default:
-      return NULL;
-    }
 }
 
 static void
@@ -551,9 +266,17 @@ equity_result_table_set_result (EquityResultTable *self,
 
   g_set_object (&self->result, result);
 
-  for (guint id = 0; result != NULL && id < N_COLUMNS; id++)
-    if (id == COLUMN_NAME || (any_value (result, id) && !repeats_estimate (result, id)))
-      titles[id] = column_title (result, id);
+  if (result != NULL)
+    {
+      g_autoptr(GArray) shown = equity_result_list_columns (result);
+
+      for (guint i = 0; i < shown->len; i++)
+        {
+          ColumnId id = g_array_index (shown, EquityResultColumn, i);
+
+          titles[id] = equity_result_column_dup_title (id, result);
+        }
+    }
   for (guint id = 0; id < N_COLUMNS; id++)
     same = same && g_strcmp0 (titles[id], self->titles[id]) == 0;
 
@@ -590,6 +313,7 @@ equity_result_table_dup_cell (EquityResultTable *self,
                               const char        *column)
 {
   const EquityResultRow *row;
+  EquityResultColumn id;
 
   g_return_val_if_fail (EQUITY_IS_RESULT_TABLE (self), NULL);
   g_return_val_if_fail (label != NULL && column != NULL, NULL);
@@ -597,9 +321,7 @@ equity_result_table_dup_cell (EquityResultTable *self,
   if (self->result == NULL || (row = equity_result_find_row (self->result, label)) == NULL)
     return NULL;
 
-  for (guint id = 0; id < N_COLUMNS; id++)
-    if (g_str_equal (column_names[id], column))
-      return self->titles[id] != NULL ? cell_text (row, id) : NULL;
-
-  return NULL;
+  if (!equity_result_column_from_string (column, &id))
+    return NULL;
+  return self->titles[id] != NULL ? equity_result_column_dup_text (id, row) : NULL;
 }

@@ -1102,7 +1102,7 @@ test_numbers (void)
   struct { double value; int decimals; const char *text; } cases[] = {
     { 0, 0, "0" }, { 999, 0, "999" }, { 1000, 0, "1,000" }, { 1234567.891, 1, "1,234,567.9" },
     { -4452, 0, "−4,452" }, { -0.04, 1, "0.0" }, { 448, 1, "448.0" }, { 0.126, 2, "0.13" },
-    { NAN, 1, "–" },
+    { NAN, 1, "—" },  /* one marker for a missing value everywhere (equity-format.h) */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "equity-chart-private.h"
+#include "equity-format.h"
 
 #define DEFAULT_FAMILY "Cantarell, Sans"
 
@@ -149,40 +150,7 @@ char *
 equity_chart_format_number (double value,
                             int    decimals)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  char format[16];
-  GString *out;
-  const char *digits;
-  const char *point;
-  gsize n_int;
-  double rounded;
-
-  if (!isfinite (value))
-    return g_strdup ("–");
-
-  decimals = CLAMP (decimals, 0, 9);
-  g_snprintf (format, sizeof format, "%%.%df", decimals);
-  g_ascii_formatd (buffer, sizeof buffer, format, fabs (value));
-
-  out = g_string_new (NULL);
-  /* no "−0.0": the sign belongs only to values that round away from zero */
-  rounded = g_ascii_strtod (buffer, NULL);
-  if (value < 0 && rounded != 0)
-    g_string_append (out, "−");
-
-  digits = buffer;
-  point = strchr (digits, '.');
-  n_int = point != NULL ? (gsize) (point - digits) : strlen (digits);
-  for (gsize i = 0; i < n_int; i++)
-    {
-      if (i > 0 && (n_int - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, digits[i]);
-    }
-  if (point != NULL)
-    g_string_append (out, point);
-
-  return g_string_free (out, FALSE);
+  return equity_format_number (value, decimals);
 }
 
 int
