@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "analysis-test-util.h"
+#include "chart/equity-chart.h"
 
 static const char * const group_rates_keys[] = { "kind", "per", "confidence", "reference", "groups", NULL };
 static const char * const group_row_keys[] = {
@@ -349,6 +350,56 @@ test_area_rates_keys_as_text (Fixture       *fixture,
   g_assert_true (isnan (nine->rate_low));  /* amounts have no Poisson interval */
 }
 
+/* Source notes go into exported charts: they name the dataset and its file,
+ * never the folder it was imported from. */
+static void
+assert_note_without_path (Fixture      *fixture,
+                          EquityResult *result,
+                          const char   *file)
+{
+  g_autoptr(EquityChart) chart = equity_chart_new (result);
+  const char *note = equity_result_get_source_note (result);
+  const char * const *notes = equity_result_get_notes (result);
+
+  g_assert_nonnull (note);
+  g_assert_nonnull (strstr (note, file));
+  g_assert_null (strstr (note, fixture->dir));
+  g_assert_null (strchr (note, '/'));
+  for (guint i = 0; notes != NULL && notes[i] != NULL; i++)
+    g_assert_null (strstr (notes[i], fixture->dir));
+  /* what the chart draws at its foot */
+  g_assert_cmpstr (equity_chart_get_source_note (chart), ==, note);
+}
+
+static void
+test_source_notes_without_paths (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(EquityResult) rates = NULL;
+  g_autoptr(EquityResult) areas = NULL;
+  g_autoptr(EquityResult) outcomes = NULL;
+
+  g_assert_true (g_path_is_absolute (fixture->dir));
+  import_text (fixture, "stops", "csv", "id,group,area,cost\n1,X,9,3\n2,Y,9,4\n3,X,7,5\n");
+  import_text (fixture, "people", "csv", "key,x_pop,y_pop,residents\n9,100,200,300\n7,10,20,30\n");
+
+  rates = run_ok (fixture,
+                  "[analysis]\nname = R\nkind = group-rates\nevents = stops\ngroup-column = group\n"
+                  "population = people\npopulation-filter = key=9\n[groups]\nX = x_pop\nY = y_pop\n");
+  assert_note_without_path (fixture, rates, "stops.csv");
+  g_assert_nonnull (strstr (equity_result_get_source_note (rates), "people.csv"));
+
+  areas = run_ok (fixture,
+                  "[analysis]\nname = A\nkind = area-rates\nevents = stops\narea-column = area\n"
+                  "population = people\npopulation-key = key\npopulation-column = residents\n");
+  assert_note_without_path (fixture, areas, "people.csv");
+
+  outcomes = run_ok (fixture,
+                     "[analysis]\nname = O\nkind = outcomes\nevents = stops\nvalue-column = cost\n"
+                     "group-column = group\n");
+  assert_note_without_path (fixture, outcomes, "stops.csv");
+}
+
 #define SQUARE(x0, y0, x1, y1) \
   "[[" #x0 "," #y0 "],[" #x1 "," #y0 "],[" #x1 "," #y1 "],[" #x0 "," #y1 "],[" #x0 "," #y0 "]]"
 
@@ -473,6 +524,7 @@ main (int    argc,
   ADD ("/analysis/area-rates/points", test_area_rates_points);
   ADD ("/analysis/area-rates/errors", test_area_rates_errors);
   ADD ("/analysis/cancelled", test_cancelled);
+  ADD ("/analysis/source-notes/no-paths", test_source_notes_without_paths);
 
   return g_test_run ();
 }

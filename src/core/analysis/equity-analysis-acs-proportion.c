@@ -58,6 +58,7 @@ acs_proportion_run (EquityAnalysisContext  *context,
   g_autoptr(EquityResult) result = _equity_analysis_new_result (context, "acs-proportion");
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autofree char *source = NULL;
+  g_autofree char *described = NULL;
   EquityDataset *dataset = _equity_analysis_dataset (context, "dataset", FALSE, NULL);
   EquityColumn *key = _equity_analysis_column (context, dataset, NULL, "key-column", FALSE, NULL);
   EquityColumn *columns[G_N_ELEMENTS (numeric_keys)];
@@ -126,8 +127,9 @@ acs_proportion_run (EquityAnalysisContext  *context,
 
   _equity_analysis_set_map (context, result, dataset, equity_column_get_name (key));
   equity_result_set_units (result, _("proportion (0–1); margins of error at 90%"));
-  source = g_strdup_printf (_("“%s”: %s / %s, margins %s and %s (Census Bureau formulas)."),
-                            equity_dataset_get_name (dataset), equity_column_get_name (columns[0]),
+  described = _equity_analysis_describe_dataset (dataset, NULL);
+  source = g_strdup_printf (_("%s: %s / %s, margins %s and %s (Census Bureau formulas)."),
+                            described, equity_column_get_name (columns[0]),
                             equity_column_get_name (columns[2]), equity_column_get_name (columns[1]),
                             equity_column_get_name (columns[3]));
   equity_result_set_source_note (result, source);

@@ -116,6 +116,8 @@ area_rates_run (EquityAnalysisContext  *context,
   g_autofree double *weights = NULL;
   g_autofree char *units = NULL;
   g_autofree char *source = NULL;
+  g_autofree char *events_text = NULL;
+  g_autofree char *population_text = NULL;
   EquityDataset *events = _equity_analysis_dataset (context, "events", FALSE, NULL);
   EquityDataset *population = _equity_analysis_dataset (context, "population", FALSE, NULL);
   EquityColumn *key = _equity_analysis_column (context, population, NULL, "population-key", FALSE, NULL);
@@ -253,8 +255,10 @@ area_rates_run (EquityAnalysisContext  *context,
   units = _equity_analysis_units (context, value_column != NULL ? equity_column_get_name (value_column)
                                                                 : equity_dataset_get_name (events));
   equity_result_set_units (result, units);
-  source = g_strdup_printf (_("Events: “%s”. Population: “%s”, column %s, by %s."),
-                            equity_dataset_get_name (events), equity_dataset_get_name (population),
+  events_text = _equity_analysis_describe_dataset (events, NULL);
+  population_text = _equity_analysis_describe_dataset (population, NULL);
+  source = g_strdup_printf (_("Events: %s. Population: %s, column %s, by %s."),
+                            events_text, population_text,
                             equity_column_get_name (columns[0]), equity_column_get_name (key));
   equity_result_set_source_note (result, source);
   return g_steal_pointer (&result);

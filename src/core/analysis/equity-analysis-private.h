@@ -220,4 +220,11 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EquityAreaTable, _equity_area_table_clear)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EquityRowFilter, _equity_row_filter_clear)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EquityGroupPopulation, _equity_group_population_clear)
 
+/* Source notes: “NAME” (FILE.csv)[, rows where COLUMN = VALUE]; the base name
+ * of the dataset's source only, never its path. */
+char          *_equity_analysis_describe_dataset (EquityDataset         *dataset,
+                                                  const EquityRowFilter *filter);
+/* "a/b/arrests.csv" → "arrests.csv"; NULL for NULL or an empty name */
+char          *_equity_source_base_name     (const char            *source);
+
 G_END_DECLS
