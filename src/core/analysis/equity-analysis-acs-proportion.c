@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Spec keys ([analysis]): dataset, key-column, numerator, numerator-moe,
- * denominator, denominator-moe; [map] + [map-key] to draw it.
+ * denominator, denominator-moe, [label-column] (the rows' names; default a
+ * name-like column); [map] + [map-key] to draw it.
  */
 
 #define G_LOG_DOMAIN "equity-analysis"
@@ -28,7 +29,8 @@ acs_proportion_validate (EquityAnalysisContext  *context,
   for (guint i = 0; i < G_N_ELEMENTS (numeric_keys); i++)
     if (_equity_analysis_numeric_column (context, dataset, NULL, numeric_keys[i], FALSE, error) == NULL)
       return FALSE;
-  return _equity_analysis_check_map (context, error);
+  return _equity_analysis_check_label_column (context, dataset, error) &&
+         _equity_analysis_check_map (context, error);
 }
 
 /* ACS tables mark what they cannot publish with negative codes (-999 in the
@@ -126,6 +128,8 @@ acs_proportion_run (EquityAnalysisContext  *context,
     }
 
   _equity_analysis_set_map (context, result, dataset, equity_column_get_name (key));
+  if (!_equity_analysis_label_areas (context, result, dataset, key, error))
+    return NULL;
   equity_result_set_units (result, _("proportion (0–1); margins of error at 90%"));
   described = _equity_analysis_describe_dataset (dataset, NULL);
   source = g_strdup_printf (_("%s: %s / %s, margins %s and %s (Census Bureau formulas)."),

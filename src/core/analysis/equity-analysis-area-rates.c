@@ -4,7 +4,8 @@
  *
  * Spec keys ([analysis]): the event keys of equity-analysis-areas.c, and
  * population, population-key, population-column, [population-moe-column],
- * [population-scale] (people per unit of the population column, default 1);
+ * [population-scale] (people per unit of the population column, default 1),
+ * [label-column] (the areas' names in population; default a name-like column);
  * [map] + [map-key] name the geometries to draw when events carry keys.
  */
 
@@ -76,7 +77,8 @@ area_rates_validate (EquityAnalysisContext  *context,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  return _equity_analysis_check_map (context, error);
+  return _equity_analysis_check_label_column (context, population, error) &&
+         _equity_analysis_check_map (context, error);
 }
 
 static void
@@ -252,6 +254,8 @@ area_rates_run (EquityAnalysisContext  *context,
     }
 
   _equity_analysis_set_map (context, result, population, equity_column_get_name (key));
+  if (!_equity_analysis_label_areas (context, result, population, key, error))
+    return NULL;
   units = _equity_analysis_units (context, value_column != NULL ? equity_column_get_name (value_column)
                                                                 : equity_dataset_get_name (events));
   equity_result_set_units (result, units);

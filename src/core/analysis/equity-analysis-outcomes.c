@@ -168,7 +168,11 @@ outcomes_run (EquityAnalysisContext  *context,
     }
 
   if (g_str_equal (by_key, "area-column"))
-    _equity_analysis_set_map (context, result, NULL, NULL);
+    {
+      _equity_analysis_set_map (context, result, NULL, NULL);
+      if (!_equity_analysis_label_areas (context, result, NULL, NULL, error))
+        return NULL;
+    }
   equity_result_set_units (result, equity_column_get_name (value));
   described = _equity_analysis_describe_dataset (events, NULL);
   source = g_strdup_printf (_("%s: %s by %s; mean with a t interval, median with an order-statistic interval."),

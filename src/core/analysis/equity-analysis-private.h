@@ -227,4 +227,18 @@ char          *_equity_analysis_describe_dataset (EquityDataset         *dataset
 /* "a/b/arrests.csv" → "arrests.csv"; NULL for NULL or an empty name */
 char          *_equity_source_base_name     (const char            *source);
 
+/* Area names: [analysis] label-column of DATASET (checked by the first),
+ * else a name-like column of DATASET (NAMELSAD, name, neighborhood, …), else
+ * one of the map or areas dataset joined by its key; set as the display
+ * labels of RESULT's rows whose labels are keys of KEY_COLUMN. DATASET may
+ * be NULL (only the map is looked at). No names found is not an error. */
+gboolean       _equity_analysis_check_label_column (EquityAnalysisContext *context,
+                                                    EquityDataset         *dataset,
+                                                    GError               **error);
+gboolean       _equity_analysis_label_areas (EquityAnalysisContext *context,
+                                             EquityResult          *result,
+                                             EquityDataset         *dataset,
+                                             EquityColumn          *key_column,
+                                             GError               **error);
+
 G_END_DECLS
