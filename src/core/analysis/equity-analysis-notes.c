@@ -16,20 +16,25 @@
 
 #include "equity-analysis-private.h"
 
-char *
-_equity_source_base_name (const char *source)
+/* "C:\\Users\\…": a drive letter, which g_uri_peek_scheme() takes for a scheme */
+static gboolean
+is_drive_path (const char *source)
 {
-  const char *end, *start;
+  return g_ascii_isalpha (source[0]) && source[1] == ':' && (source[2] == '\\' || source[2] == '/');
+}
 
-  if (source == NULL)
-    return NULL;
-  end = source + strlen (source);
+static char *
+base_name (const char *path)
+{
+  const char *end = path + strlen (path);
+  const char *start;
+
   /* "folder/" names the folder */
-  while (end > source && (end[-1] == '/' || end[-1] == '\\'))
+  while (end > path && (end[-1] == '/' || end[-1] == '\\'))
     end--;
   start = end;
   /* both separators: a project made on Windows may be read here */
-  while (start > source && start[-1] != '/' && start[-1] != '\\')
+  while (start > path && start[-1] != '/' && start[-1] != '\\')
     start--;
   if (start == end)
     return NULL;
@@ -37,10 +42,30 @@ _equity_source_base_name (const char *source)
 }
 
 char *
+_equity_source_display_name (const char *source)
+{
+  const char *scheme;
+
+  if (source == NULL || source[0] == '\0')
+    return NULL;
+  if (g_path_is_absolute (source) || g_str_has_prefix (source, "~/") || is_drive_path (source))
+    return base_name (source);
+  scheme = g_uri_peek_scheme (source);
+  if (g_strcmp0 (scheme, "file") == 0)
+    {
+      g_autofree char *path = g_filename_from_uri (source, NULL, NULL);
+
+      return path != NULL ? base_name (path) : NULL;
+    }
+  /* a web address or a label the import was given ("City open data (via …)") */
+  return g_strdup (source);
+}
+
+char *
 _equity_analysis_describe_dataset (EquityDataset         *dataset,
                                    const EquityRowFilter *filter)
 {
-  g_autofree char *file = _equity_source_base_name (equity_dataset_get_source (dataset));
+  g_autofree char *file = _equity_source_display_name (equity_dataset_get_source (dataset));
   GString *text = g_string_new (NULL);
 
   g_string_append_printf (text, "“%s”", equity_dataset_get_name (dataset));

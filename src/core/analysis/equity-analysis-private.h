@@ -224,8 +224,10 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EquityGroupPopulation, _equity_group_populatio
  * of the dataset's source only, never its path. */
 char          *_equity_analysis_describe_dataset (EquityDataset         *dataset,
                                                   const EquityRowFilter *filter);
-/* "a/b/arrests.csv" → "arrests.csv"; NULL for NULL or an empty name */
-char          *_equity_source_base_name     (const char            *source);
+/* A dataset's source as a note may show it: a local path or file URI by its
+ * base name ("/home/…/arrests.csv" → "arrests.csv"), a web address or a label
+ * as it is; NULL for NULL or "" */
+char          *_equity_source_display_name  (const char            *source);
 
 /* Area names: [analysis] label-column of DATASET (checked by the first),
  * else a name-like column of DATASET (NAMELSAD, name, neighborhood, …), else
