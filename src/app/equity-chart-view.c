@@ -158,7 +158,16 @@ equity_chart_view_set_hovered_row (EquityChartView *self,
     {
       equity_chart_set_highlighted_row (self->chart, row);
       if (row >= 0)
-        text = equity_chart_dup_row_summary (self->chart, (guint) row);
+        {
+          EquityResult *result = equity_chart_get_result (self->chart);
+          g_autofree char *summary = equity_chart_dup_row_summary (self->chart, (guint) row);
+
+          /* a map has no labels beside its areas: the tooltip says which one */
+          /* TRANSLATORS: a chart's tooltip, "Census Tract 1: 394 of 1,358 residents, …" */
+          text = g_strdup_printf (_("%s: %s"),
+                                  equity_result_row_get_name (equity_result_get_row (result, (guint) row)),
+                                  summary);
+        }
     }
 
   g_free (self->hover_text);

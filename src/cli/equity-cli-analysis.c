@@ -145,6 +145,12 @@ print_rows (EquityResult *result)
       EquityResultRow *row = equity_result_get_row (result, i);
       const char *name = equity_result_row_get_name (row);
       g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL, *e = NULL;
+      g_autofree char *named_area = NULL;
+
+      /* an area by its name, with the key a script or a map joins on */
+      if (equity_result_get_map_dataset (result) != NULL && row->display_label != NULL &&
+          g_strcmp0 (row->display_label, row->label) != 0)
+        name = named_area = g_strdup_printf (_("%s (%s)"), row->display_label, row->label);
 
       if (g_str_equal (kind, "acs-proportion"))
         {

@@ -48,7 +48,7 @@ test_arrests (void)
   hover_row (chart_view, result, "B");
   g_assert_cmpint (equity_chart_view_get_hovered_row (chart_view), ==, (int) row_index (result, "B"));
   g_assert_cmpstr (equity_chart_view_get_hover_text (chart_view), ==,
-                   "4,452 arrests, 9,938 residents, 2020 and 2021 together, 448.0 per 1,000 (435–461), 3.11× White (3.01–3.22)");
+                   "Black: 4,452 arrests, 9,938 residents, 2020 and 2021 together, 448.0 per 1,000 (435–461), 3.11× White (3.01–3.22)");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (chart_view)), ==,
                    equity_chart_view_get_hover_text (chart_view));
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "explore-arrests-hover"), >, MIN_VARIANCE);
@@ -213,9 +213,9 @@ test_maps (void)
   assert_cell (window, "37021000100", "reliability", "Medium");
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "explore-poverty-map"), >, MIN_VARIANCE);
 
-  /* Hovering an area names it. */
+  /* Hovering an area names it, by its name rather than its GEOID. */
   hover_row (map_view, result, "37021000100");
-  g_assert_nonnull (equity_chart_view_get_hover_text (map_view));
+  g_assert_true (g_str_has_prefix (equity_chart_view_get_hover_text (map_view), "Census Tract 1: "));
 
   open_analysis (window, CHARLOTTE);
   result = equity_explore_page_get_result (page);

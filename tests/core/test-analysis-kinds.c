@@ -58,6 +58,9 @@ test_acs_proportion_svi (Fixture       *fixture,
   assert_members (object, row_keys);
   g_assert_cmpstr (json_object_get_string_member (object, "key"), ==, "37021000100");
   g_assert_cmpstr (json_object_get_string_member (object, "reliability"), ==, "medium");
+  /* named by the SVI's LOCATION, less the county and state every row shares */
+  g_assert_cmpstr (json_object_get_string_member (object, "label"), ==, "Census Tract 1");
+  g_assert_cmpstr (equity_result_find_row (result, "37021002606")->display_label, ==, "Census Tract 26.06");
 }
 
 static void

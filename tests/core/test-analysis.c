@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "analysis-test-util.h"
+#include "chart/equity-chart.h"
 
 static const char * const group_rates_keys[] = { "kind", "per", "confidence", "reference", "groups", NULL };
 static const char * const group_row_keys[] = {
@@ -354,6 +355,79 @@ test_area_rates_keys_as_text (Fixture       *fixture,
   g_assert_true (isnan (nine->rate_low));  /* amounts have no Poisson interval */
 }
 
+/* Source notes go into exported charts: they name the dataset and its file,
+ * never the folder it was imported from. */
+static void
+assert_note_without_path (Fixture      *fixture,
+                          EquityResult *result,
+                          const char   *file)
+{
+  g_autoptr(EquityChart) chart = equity_chart_new (result);
+  const char *note = equity_result_get_source_note (result);
+  const char * const *notes = equity_result_get_notes (result);
+
+  g_assert_nonnull (note);
+  g_assert_nonnull (strstr (note, file));
+  g_assert_null (strstr (note, fixture->dir));
+  g_assert_null (strchr (note, '/'));
+  for (guint i = 0; notes != NULL && notes[i] != NULL; i++)
+    g_assert_null (strstr (notes[i], fixture->dir));
+  /* what the chart draws at its foot */
+  g_assert_cmpstr (equity_chart_get_source_note (chart), ==, note);
+}
+
+static void
+test_source_notes_without_paths (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(EquityResult) rates = NULL;
+  g_autoptr(EquityResult) areas = NULL;
+  g_autoptr(EquityResult) outcomes = NULL;
+
+  g_assert_true (g_path_is_absolute (fixture->dir));
+  import_text (fixture, "stops", "csv", "id,group,area,cost\n1,X,9,3\n2,Y,9,4\n3,X,7,5\n");
+  import_text (fixture, "people", "csv", "key,x_pop,y_pop,residents\n9,100,200,300\n7,10,20,30\n");
+
+  rates = run_ok (fixture,
+                  "[analysis]\nname = R\nkind = group-rates\nevents = stops\ngroup-column = group\n"
+                  "population = people\npopulation-filter = key=9\n[groups]\nX = x_pop\nY = y_pop\n");
+  assert_note_without_path (fixture, rates, "stops.csv");
+  g_assert_nonnull (strstr (equity_result_get_source_note (rates), "people.csv"));
+
+  areas = run_ok (fixture,
+                  "[analysis]\nname = A\nkind = area-rates\nevents = stops\narea-column = area\n"
+                  "population = people\npopulation-key = key\npopulation-column = residents\n");
+  assert_note_without_path (fixture, areas, "people.csv");
+
+  outcomes = run_ok (fixture,
+                     "[analysis]\nname = O\nkind = outcomes\nevents = stops\nvalue-column = cost\n"
+                     "group-column = group\n");
+  assert_note_without_path (fixture, outcomes, "stops.csv");
+
+  /* a source the import was given as words is not a path: it stays whole */
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "stops.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(EquityImporter) importer = NULL;
+    g_autoptr(EquityDataset) dataset = NULL;
+    g_autoptr(EquityResult) labelled = NULL;
+    g_autoptr(GError) error = NULL;
+    EquityImportOptions options = { 0 };
+
+    options.name = "portal stops";
+    options.source_label = "City open data (via owner/repo)";
+    importer = equity_importer_new (file, &options);
+    g_assert_true (equity_importer_analyze (importer, NULL, NULL, NULL, &error));
+    dataset = equity_importer_run (importer, fixture->project, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    labelled = run_ok (fixture,
+                       "[analysis]\nname = L\nkind = outcomes\nevents = portal stops\nvalue-column = cost\n"
+                       "group-column = group\n");
+    g_assert_nonnull (strstr (equity_result_get_source_note (labelled),
+                              "“portal stops” (City open data (via owner/repo))"));
+  }
+}
+
 #define SQUARE(x0, y0, x1, y1) \
   "[[" #x0 "," #y0 "],[" #x1 "," #y0 "],[" #x1 "," #y1 "],[" #x0 "," #y1 "],[" #x0 "," #y0 "]]"
 
@@ -387,6 +461,91 @@ check_points_result (EquityResult *result)
   g_assert_cmpstr (g_ptr_array_index (equity_result_get_unmatched (result), 0), ==, "E");
   g_assert_cmpstr (equity_result_get_map_dataset (result), ==, "zones");
   g_assert_cmpstr (equity_result_get_map_key (result), ==, "name");
+}
+
+/* Areas are named: by a name-like column of the population, by label-column,
+ * or by the map's names joined on its key; codes are not names. */
+static void
+test_area_rates_labels (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char zones_geojson[] =
+    "{\"type\":\"FeatureCollection\",\"features\":["
+    "{\"type\":\"Feature\",\"properties\":{\"zone\":\"A\",\"NAMELSAD\":\"Zone Alpha\"},"
+    "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[" SQUARE (0, 0, 10, 10) "]}},"
+    "{\"type\":\"Feature\",\"properties\":{\"zone\":\"B\",\"NAMELSAD\":\"Zone Beta\"},"
+    "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[" SQUARE (10, 0, 20, 10) "]}}"
+    "]}";
+  g_autoptr(EquityResult) named = NULL;
+  g_autoptr(EquityResult) chosen = NULL;
+  g_autoptr(EquityResult) mapped = NULL;
+  g_autoptr(EquityResult) codes = NULL;
+  g_autoptr(EquityChart) chart = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autofree char *headline = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *message = NULL;
+  JsonObject *first;
+
+  import_text (fixture, "calls", "csv", "id,area,zone\n1,9,A\n2,9,A\n3,21,B\n4,21,B\n5,21,B\n6,9,A\n");
+  import_text (fixture, "areas", "csv",
+               "key,residents,Neighborhood,ward\n9,400,Montford,North ward\n21,100,West End,West ward\n");
+  import_text (fixture, "zone people", "csv", "zone,people,name\nA,1000,1\nB,500,2.01\n");
+  import_text (fixture, "zones", "geojson", zones_geojson);
+
+  /* a name-like column of the population, by default */
+  named = run_ok (fixture,
+                  "[analysis]\nname = Named\nkind = area-rates\nevents = calls\narea-column = area\n"
+                  "population = areas\npopulation-key = key\npopulation-column = residents\n"
+                  "suppress-below = 1\n");
+  g_assert_cmpstr (equity_result_find_row (named, "9")->display_label, ==, "Montford");
+  g_assert_cmpstr (equity_result_find_row (named, "21")->display_label, ==, "West End");
+  json = result_json (named);
+  first = json_array_get_object_element (json_object_get_array_member (json_node_get_object (json), "areas"), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "area"), ==, "9");
+  g_assert_cmpstr (json_object_get_string_member (first, "label"), ==, "Montford");
+  assert_members (first, area_row_keys);
+  /* 3 of 100 against 3 of 400: West End highest, said by its name */
+  headline = equity_result_dup_headline (named);
+  g_assert_true (g_str_has_prefix (headline, "West End has the highest rate"));
+  g_assert_nonnull (strstr (headline, "Montford the lowest"));
+  chart = equity_chart_new (named);
+  equity_chart_set_kind (chart, EQUITY_CHART_BARS);
+  description = equity_chart_dup_description (chart);
+  g_assert_nonnull (strstr (description, "West End"));
+  g_assert_null (strstr (description, "21"));
+
+  /* label-column picks another */
+  chosen = run_ok (fixture,
+                   "[analysis]\nname = Wards\nkind = area-rates\nevents = calls\narea-column = area\n"
+                   "population = areas\npopulation-key = key\npopulation-column = residents\n"
+                   "label-column = ward\n");
+  g_assert_cmpstr (equity_result_find_row (chosen, "9")->display_label, ==, "North ward");
+
+  /* the population's "name" holds tract numbers, codes: the map's names are used */
+  mapped = run_ok (fixture,
+                   "[analysis]\nname = Zones\nkind = area-rates\nevents = calls\narea-column = zone\n"
+                   "population = zone people\npopulation-key = zone\npopulation-column = people\n"
+                   "map = zones\nmap-key = zone\n");
+  g_assert_cmpstr (equity_result_find_row (mapped, "A")->display_label, ==, "Zone Alpha");
+  g_assert_cmpstr (equity_result_find_row (mapped, "B")->display_label, ==, "Zone Beta");
+
+  /* no names anywhere: the keys stand, and "label" is null */
+  codes = run_ok (fixture,
+                  "[analysis]\nname = Codes\nkind = area-rates\nevents = calls\narea-column = zone\n"
+                  "population = zone people\npopulation-key = zone\npopulation-column = people\n");
+  g_assert_null (equity_result_find_row (codes, "B")->display_label);
+  g_clear_pointer (&json, json_node_unref);
+  json = result_json (codes);
+  first = json_array_get_object_element (json_object_get_array_member (json_node_get_object (json), "areas"), 0);
+  g_assert_true (json_object_get_null_member (first, "label"));
+
+  message = run_error (fixture,
+                       "[analysis]\nname = Bad\nkind = area-rates\nevents = calls\narea-column = area\n"
+                       "population = areas\npopulation-key = key\npopulation-column = residents\n"
+                       "label-column = nope\n");
+  g_assert_nonnull (strstr (message, "label-column"));
+  g_assert_nonnull (strstr (message, "nope"));
 }
 
 static void
@@ -477,7 +636,9 @@ main (int    argc,
   ADD ("/analysis/area-rates/keys-as-text", test_area_rates_keys_as_text);
   ADD ("/analysis/area-rates/points", test_area_rates_points);
   ADD ("/analysis/area-rates/errors", test_area_rates_errors);
+  ADD ("/analysis/area-rates/labels", test_area_rates_labels);
   ADD ("/analysis/cancelled", test_cancelled);
+  ADD ("/analysis/source-notes/no-paths", test_source_notes_without_paths);
 
   return g_test_run ();
 }

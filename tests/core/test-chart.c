@@ -833,6 +833,117 @@ test_map (MapFixture    *fixture,
   }
 }
 
+/* A legend class's bounds read back from its text: "8 to under 24" (upper
+ * bound excluded), "24 to 60" or "8 – 23" (included), "8" (one value). */
+static void
+legend_bounds (EquityChart *chart,
+               guint        k,
+               double      *low,
+               double      *high,
+               gboolean    *high_included)
+{
+  g_autofree char *label = equity_chart_map_class_label (chart, k);
+  g_auto(GStrv) parts = NULL;
+
+  g_assert_nonnull (label);
+  if (strstr (label, " to under ") != NULL)
+    {
+      parts = g_strsplit (label, " to under ", 2);
+      *high_included = FALSE;
+    }
+  else if (strstr (label, " to ") != NULL)
+    {
+      parts = g_strsplit (label, " to ", 2);
+      *high_included = TRUE;
+    }
+  else
+    {
+      parts = g_strsplit (label, " – ", 2);
+      *high_included = TRUE;
+    }
+  *low = g_ascii_strtod (parts[0], NULL);
+  *high = parts[1] != NULL ? g_ascii_strtod (parts[1], NULL) : *low;
+}
+
+/* Every area's value lies in its own class as the legend states it, and no
+ * value the legend can state lies in two classes. */
+static void
+assert_legend_exact (EquityChart *chart,
+                     gboolean     closed_ranges)
+{
+  cairo_surface_t *surface = render (chart, 1200, 800, NULL);
+
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (chart->n_classes, >=, 3);
+  for (guint k = 0; k < chart->n_classes; k++)
+    {
+      double low, high, next_low, next_high;
+      gboolean included, next_included;
+
+      legend_bounds (chart, k, &low, &high, &included);
+      g_assert_cmpfloat (low, <=, high);
+      if (k + 1 == chart->n_classes)
+        {
+          g_assert_true (included);
+          continue;
+        }
+      legend_bounds (chart, k + 1, &next_low, &next_high, &next_included);
+      /* "0 – 7", "8 – 23": a whole unit apart; "0 to under 8", "8 to …": met, not shared */
+      g_assert_cmpint (included, ==, closed_ranges);
+      if (closed_ranges)
+        g_assert_cmpfloat (fabs (next_low - high - pow (10, -(double) chart->class_decimals)), <, 1e-9);
+      else
+        g_assert_cmpfloat (next_low, ==, high);
+    }
+  for (guint i = 0; i < chart->areas->len; i++)
+    {
+      EquityChartArea *area = g_ptr_array_index (chart->areas, i);
+      double value, low, high;
+      gboolean included;
+
+      if (area->klass < 0)
+        continue;
+      g_assert_true (equity_chart_row_value (chart, equity_result_get_row (chart->result, area->row),
+                                             &value, NULL, NULL));
+      legend_bounds (chart, (guint) area->klass, &low, &high, &included);
+      g_assert_cmpfloat (value, >=, low);
+      if (included)
+        g_assert_cmpfloat (value, <=, high);
+      else
+        g_assert_cmpfloat (value, <, high);
+    }
+}
+
+static void
+test_map_legend (MapFixture    *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(EquityResult) rates = make_area_result (fixture->project);
+  g_autoptr(EquityResult) whole = make_area_result (fixture->project);
+  g_autoptr(EquityChart) rates_chart = equity_chart_new (rates);
+  g_autoptr(EquityChart) whole_chart = equity_chart_new (whole);
+  g_autoptr(GError) error = NULL;
+
+  /* rates with decimals: "a to under b", the next class from b */
+  equity_chart_set_kind (rates_chart, EQUITY_CHART_MAP);
+  g_assert_true (equity_chart_load_map (rates_chart, fixture->project, "tracts", "GEOID", &error));
+  g_assert_no_error (error);
+  assert_legend_exact (rates_chart, FALSE);
+
+  /* whole numbers, and some on the breaks: closed ranges that do not meet */
+  for (guint i = 0; i < equity_result_get_n_rows (whole); i++)
+    {
+      EquityResultRow *row = equity_result_get_row (whole, i);
+
+      row->rate = round (row->rate);
+    }
+  equity_chart_set_kind (whole_chart, EQUITY_CHART_MAP);
+  g_assert_true (equity_chart_load_map (whole_chart, fixture->project, "tracts", "GEOID", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (whole_chart->class_decimals, ==, 0);
+  assert_legend_exact (whole_chart, TRUE);
+}
+
 static void
 test_map_errors (MapFixture    *fixture,
                  gconstpointer  data)
@@ -1335,6 +1446,7 @@ main (int    argc,
   g_test_add_func ("/chart/dots", test_dots);
   g_test_add_func ("/chart/dots/dumbbell", test_dumbbell);
   g_test_add ("/chart/map", MapFixture, NULL, map_fixture_setup, test_map, map_fixture_teardown);
+  g_test_add ("/chart/map/legend", MapFixture, NULL, map_fixture_setup, test_map_legend, map_fixture_teardown);
   g_test_add ("/chart/map/errors", MapFixture, NULL, map_fixture_setup, test_map_errors, map_fixture_teardown);
   g_test_add ("/chart/cli", MapFixture, NULL, map_fixture_setup, test_cli_chart, map_fixture_teardown);
   g_test_add_func ("/chart/trend", test_trend);

@@ -79,6 +79,16 @@ test_analyze_and_save (void)
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (black, "ratio_high"), 3.224219, 1e-6);
   g_assert_true (json_object_get_null_member (json_array_get_object_element (groups, 0), "ratio_low"));
   g_assert_cmpstr (analyze.err, ==, "");
+  /* the note names the file, not the folder it was imported from */
+  {
+    const char *note = json_object_get_string_member (root, "source_note");
+    g_autofree char *folder = g_path_get_dirname (arrests);
+
+    g_assert_true (g_path_is_absolute (arrests));
+    g_assert_nonnull (strstr (note, "apd_arrests_2020_2021.csv"));
+    g_assert_null (strstr (note, folder));
+    g_assert_null (strchr (note, '/'));
+  }
 
   /* without --json: a table a person reads */
   test_run_cli (&table, "analyze", project, spec, NULL);
@@ -117,6 +127,21 @@ test_analyze_and_save (void)
   test_run_cli (&by_name, "analyze", project, "Arrests by race", "--json", NULL);
   g_assert_true (test_run_ok (&by_name));
   g_assert_nonnull (strstr (by_name.out, "\"group-rates\""));
+
+  /* an exported chart carries no local path either */
+  {
+    g_autofree char *svg = g_build_filename (dir, "chart.svg", NULL);
+    g_autofree char *folder = g_path_get_dirname (arrests);
+    g_autofree char *contents = NULL;
+    g_auto(TestRun) chart = { 0 };
+
+    test_run_cli (&chart, "chart", project, "Arrests by race", "--out", svg, NULL);
+    g_assert_true (test_run_ok (&chart));
+    g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "<svg"));
+    g_assert_null (strstr (contents, folder));
+    g_assert_null (strstr (chart.out, folder));
+  }
 
   test_remove_tree (dir);
 }

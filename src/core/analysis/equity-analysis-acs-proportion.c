@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Spec keys ([analysis]): dataset, key-column, numerator, numerator-moe,
- * denominator, denominator-moe; [map] + [map-key] to draw it.
+ * denominator, denominator-moe, [label-column] (the rows' names; default a
+ * name-like column); [map] + [map-key] to draw it.
  */
 
 #define G_LOG_DOMAIN "equity-analysis"
@@ -28,7 +29,8 @@ acs_proportion_validate (EquityAnalysisContext  *context,
   for (guint i = 0; i < G_N_ELEMENTS (numeric_keys); i++)
     if (_equity_analysis_numeric_column (context, dataset, NULL, numeric_keys[i], FALSE, error) == NULL)
       return FALSE;
-  return _equity_analysis_check_map (context, error);
+  return _equity_analysis_check_label_column (context, dataset, error) &&
+         _equity_analysis_check_map (context, error);
 }
 
 /* ACS tables mark what they cannot publish with negative codes (-999 in the
@@ -58,6 +60,7 @@ acs_proportion_run (EquityAnalysisContext  *context,
   g_autoptr(EquityResult) result = _equity_analysis_new_result (context, "acs-proportion");
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autofree char *source = NULL;
+  g_autofree char *described = NULL;
   EquityDataset *dataset = _equity_analysis_dataset (context, "dataset", FALSE, NULL);
   EquityColumn *key = _equity_analysis_column (context, dataset, NULL, "key-column", FALSE, NULL);
   EquityColumn *columns[G_N_ELEMENTS (numeric_keys)];
@@ -125,9 +128,12 @@ acs_proportion_run (EquityAnalysisContext  *context,
     }
 
   _equity_analysis_set_map (context, result, dataset, equity_column_get_name (key));
+  if (!_equity_analysis_label_areas (context, result, dataset, key, error))
+    return NULL;
   equity_result_set_units (result, _("proportion (0–1); margins of error at 90%"));
-  source = g_strdup_printf (_("“%s”: %s / %s, margins %s and %s (Census Bureau formulas)."),
-                            equity_dataset_get_name (dataset), equity_column_get_name (columns[0]),
+  described = _equity_analysis_describe_dataset (dataset, NULL);
+  source = g_strdup_printf (_("%s: %s / %s, margins %s and %s (Census Bureau formulas)."),
+                            described, equity_column_get_name (columns[0]),
                             equity_column_get_name (columns[2]), equity_column_get_name (columns[1]),
                             equity_column_get_name (columns[3]));
   equity_result_set_source_note (result, source);

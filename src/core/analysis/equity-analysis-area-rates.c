@@ -4,7 +4,8 @@
  *
  * Spec keys ([analysis]): the event keys of equity-analysis-areas.c, and
  * population, population-key, population-column, [population-moe-column],
- * [population-scale] (people per unit of the population column, default 1);
+ * [population-scale] (people per unit of the population column, default 1),
+ * [label-column] (the areas' names in population; default a name-like column);
  * [map] + [map-key] name the geometries to draw when events carry keys.
  */
 
@@ -76,7 +77,8 @@ area_rates_validate (EquityAnalysisContext  *context,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  return _equity_analysis_check_map (context, error);
+  return _equity_analysis_check_label_column (context, population, error) &&
+         _equity_analysis_check_map (context, error);
 }
 
 static void
@@ -116,6 +118,8 @@ area_rates_run (EquityAnalysisContext  *context,
   g_autofree double *weights = NULL;
   g_autofree char *units = NULL;
   g_autofree char *source = NULL;
+  g_autofree char *events_text = NULL;
+  g_autofree char *population_text = NULL;
   EquityDataset *events = _equity_analysis_dataset (context, "events", FALSE, NULL);
   EquityDataset *population = _equity_analysis_dataset (context, "population", FALSE, NULL);
   EquityColumn *key = _equity_analysis_column (context, population, NULL, "population-key", FALSE, NULL);
@@ -250,11 +254,15 @@ area_rates_run (EquityAnalysisContext  *context,
     }
 
   _equity_analysis_set_map (context, result, population, equity_column_get_name (key));
+  if (!_equity_analysis_label_areas (context, result, population, key, error))
+    return NULL;
   units = _equity_analysis_units (context, value_column != NULL ? equity_column_get_name (value_column)
                                                                 : equity_dataset_get_name (events));
   equity_result_set_units (result, units);
-  source = g_strdup_printf (_("Events: “%s”. Population: “%s”, column %s, by %s."),
-                            equity_dataset_get_name (events), equity_dataset_get_name (population),
+  events_text = _equity_analysis_describe_dataset (events, NULL);
+  population_text = _equity_analysis_describe_dataset (population, NULL);
+  source = g_strdup_printf (_("Events: %s. Population: %s, column %s, by %s."),
+                            events_text, population_text,
                             equity_column_get_name (columns[0]), equity_column_get_name (key));
   equity_result_set_source_note (result, source);
   return g_steal_pointer (&result);

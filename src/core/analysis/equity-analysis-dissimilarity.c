@@ -44,6 +44,7 @@ dissimilarity_run (EquityAnalysisContext  *context,
   g_autoptr(GArray) b = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *sql = NULL;
   g_autofree char *source = NULL;
+  g_autofree char *described = NULL;
   EquityDataset *dataset = _equity_analysis_dataset (context, "dataset", FALSE, NULL);
   EquityColumn *group_a = _equity_analysis_column (context, dataset, NULL, "group-a", FALSE, NULL);
   EquityColumn *group_b = _equity_analysis_column (context, dataset, NULL, "group-b", FALSE, NULL);
@@ -110,7 +111,8 @@ dissimilarity_run (EquityAnalysisContext  *context,
   if (key != NULL)
     _equity_analysis_set_map (context, result, dataset, equity_column_get_name (key));
   equity_result_set_units (result, _("index 0–1 (0: both groups spread alike)"));
-  source = g_strdup_printf (_("“%s”: %s against %s across %u areas."), equity_dataset_get_name (dataset),
+  described = _equity_analysis_describe_dataset (dataset, NULL);
+  source = g_strdup_printf (_("%s: %s against %s across %u areas."), described,
                             equity_column_get_name (group_a), equity_column_get_name (group_b), a->len);
   equity_result_set_source_note (result, source);
   return g_steal_pointer (&result);

@@ -105,6 +105,8 @@ static const EquityFieldInfo area_rates_fields[] = {
     R (POPULATION), 0, NULL, NULL },
   { "population-moe-column", EQUITY_FIELD_COLUMN, N_("Margin of error of residents"), N_("None: a count"),
     "population", EQUITY_FIELD_OPTIONAL | EQUITY_FIELD_NUMERIC, R (MOE), 0, "population-column", NULL },
+  { "label-column", EQUITY_FIELD_COLUMN, N_("Area names"), N_("A column called name, if any"), "population",
+    EQUITY_FIELD_OPTIONAL, 0, 0, NULL, NULL },
   MAP_FIELDS (MODE_KEY),
   { NULL }
 };
@@ -145,6 +147,8 @@ static const EquityFieldInfo acs_proportion_fields[] = {
   { "denominator", EQUITY_FIELD_COLUMN, N_("Out of"), NULL, "dataset", EQUITY_FIELD_NUMERIC, R (POPULATION), 0, NULL, NULL },
   { "denominator-moe", EQUITY_FIELD_COLUMN, N_("Its margin of error"), NULL, "dataset", EQUITY_FIELD_NUMERIC,
     R (MOE), 0, "denominator", NULL },
+  { "label-column", EQUITY_FIELD_COLUMN, N_("Row names"), N_("A column called name, if any"), "dataset",
+    EQUITY_FIELD_OPTIONAL, 0, 0, NULL, NULL },
   MAP_FIELDS (0),
   { NULL }
 };

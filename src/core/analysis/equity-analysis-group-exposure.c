@@ -74,6 +74,8 @@ group_exposure_run (EquityAnalysisContext  *context,
   g_autofree double *variance = NULL;
   g_autofree char *units = NULL;
   g_autofree char *source = NULL;
+  g_autofree char *events_text = NULL;
+  g_autofree char *population_text = NULL;
   EquityDataset *events = _equity_analysis_dataset (context, "events", FALSE, NULL);
   EquityDataset *population = _equity_analysis_dataset (context, "population", FALSE, NULL);
   EquityColumn *key = _equity_analysis_column (context, population, NULL, "population-key", FALSE, NULL);
@@ -226,9 +228,11 @@ group_exposure_run (EquityAnalysisContext  *context,
   _equity_analysis_set_map (context, result, population, equity_column_get_name (key));
   units = _equity_analysis_units (context, equity_dataset_get_name (events));
   equity_result_set_units (result, units);
-  source = g_strdup_printf (_("Events: “%s”, by area. Residents of each group per area: “%s”. "
+  events_text = _equity_analysis_describe_dataset (events, NULL);
+  population_text = _equity_analysis_describe_dataset (population, NULL);
+  source = g_strdup_printf (_("Events: %s, by area. Residents of each group per area: %s. "
                               "Assumes residents of an area are served alike."),
-                            equity_dataset_get_name (events), equity_dataset_get_name (population));
+                            events_text, population_text);
   equity_result_set_source_note (result, source);
   return g_steal_pointer (&result);
 }

@@ -64,22 +64,6 @@ _equity_analysis_group_rates_validate (EquityAnalysisContext  *context,
   return TRUE;
 }
 
-static char *
-describe_source (EquityDataset         *dataset,
-                 const EquityRowFilter *filter)
-{
-  const char *source = equity_dataset_get_source (dataset);
-  GString *text = g_string_new (NULL);
-
-  g_string_append_printf (text, "“%s”", equity_dataset_get_name (dataset));
-  if (source != NULL && source[0] != '\0')
-    g_string_append_printf (text, " (%s)", source);
-  if (filter != NULL && filter->column != NULL)
-    g_string_append_printf (text, _(", rows where %s = %s"), equity_column_get_name (filter->column),
-                            filter->value);
-  return g_string_free (text, FALSE);
-}
-
 /* Largest population first; the reference of the ratios unless the spec
  * names one. */
 static guint
@@ -258,8 +242,8 @@ _equity_analysis_group_rates (EquityAnalysisContext  *context,
       equity_result_add_note (result, note);
     }
 
-  events_text = describe_source (events, &events_filter);
-  population_text = describe_source (population_dataset, &population_filter);
+  events_text = _equity_analysis_describe_dataset (events, &events_filter);
+  population_text = _equity_analysis_describe_dataset (population_dataset, &population_filter);
   g_free (note);
   note = g_strdup_printf (_("Events: %s, by %s. Population: %s."), events_text,
                           equity_column_get_name (group_column), population_text);

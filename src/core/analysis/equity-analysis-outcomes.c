@@ -93,6 +93,7 @@ outcomes_run (EquityAnalysisContext  *context,
   g_auto(EquityRowFilter) filter = { 0 };
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autofree char *source = NULL;
+  g_autofree char *described = NULL;
   EquityDataset *events = _equity_analysis_dataset (context, "events", FALSE, NULL);
   EquityColumn *value = _equity_analysis_column (context, events, NULL, "value-column", FALSE, NULL);
   const char *by_key;
@@ -167,10 +168,15 @@ outcomes_run (EquityAnalysisContext  *context,
     }
 
   if (g_str_equal (by_key, "area-column"))
-    _equity_analysis_set_map (context, result, NULL, NULL);
+    {
+      _equity_analysis_set_map (context, result, NULL, NULL);
+      if (!_equity_analysis_label_areas (context, result, NULL, NULL, error))
+        return NULL;
+    }
   equity_result_set_units (result, equity_column_get_name (value));
-  source = g_strdup_printf (_("“%s”: %s by %s; mean with a t interval, median with an order-statistic interval."),
-                            equity_dataset_get_name (events), equity_column_get_name (value),
+  described = _equity_analysis_describe_dataset (events, NULL);
+  source = g_strdup_printf (_("%s: %s by %s; mean with a t interval, median with an order-statistic interval."),
+                            described, equity_column_get_name (value),
                             equity_column_get_name (by));
   equity_result_set_source_note (result, source);
   return g_steal_pointer (&result);

@@ -220,4 +220,27 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EquityAreaTable, _equity_area_table_clear)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EquityRowFilter, _equity_row_filter_clear)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EquityGroupPopulation, _equity_group_population_clear)
 
+/* Source notes: “NAME” (FILE.csv)[, rows where COLUMN = VALUE]; the base name
+ * of the dataset's source only, never its path. */
+char          *_equity_analysis_describe_dataset (EquityDataset         *dataset,
+                                                  const EquityRowFilter *filter);
+/* A dataset's source as a note may show it: a local path or file URI by its
+ * base name ("/home/…/arrests.csv" → "arrests.csv"), a web address or a label
+ * as it is; NULL for NULL or "" */
+char          *_equity_source_display_name  (const char            *source);
+
+/* Area names: [analysis] label-column of DATASET (checked by the first),
+ * else a name-like column of DATASET (NAMELSAD, name, neighborhood, …), else
+ * one of the map or areas dataset joined by its key; set as the display
+ * labels of RESULT's rows whose labels are keys of KEY_COLUMN. DATASET may
+ * be NULL (only the map is looked at). No names found is not an error. */
+gboolean       _equity_analysis_check_label_column (EquityAnalysisContext *context,
+                                                    EquityDataset         *dataset,
+                                                    GError               **error);
+gboolean       _equity_analysis_label_areas (EquityAnalysisContext *context,
+                                             EquityResult          *result,
+                                             EquityDataset         *dataset,
+                                             EquityColumn          *key_column,
+                                             GError               **error);
+
 G_END_DECLS

@@ -44,6 +44,8 @@ representation_run (EquityAnalysisContext  *context,
   g_autoptr(GHashTable) counts = NULL;
   g_autoptr(GHashTable) mapped = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *source = NULL;
+  g_autofree char *members_text = NULL;
+  g_autofree char *population_text = NULL;
   EquityDataset *members = _equity_analysis_dataset (context, "members", FALSE, NULL);
   EquityDataset *population_dataset = _equity_analysis_dataset (context, "population", FALSE, NULL);
   EquityColumn *group = _equity_analysis_column (context, members, NULL, "group-column", FALSE, NULL);
@@ -111,8 +113,10 @@ representation_run (EquityAnalysisContext  *context,
   equity_result_get_overall (result)->count = seats;
   equity_result_get_overall (result)->population = people;
   equity_result_set_units (result, _("share of seats against share of residents"));
-  source = g_strdup_printf (_("Members: “%s”, by %s. Population: “%s”."), equity_dataset_get_name (members),
-                            equity_column_get_name (group), equity_dataset_get_name (population_dataset));
+  members_text = _equity_analysis_describe_dataset (members, NULL);
+  population_text = _equity_analysis_describe_dataset (population_dataset, NULL);
+  source = g_strdup_printf (_("Members: %s, by %s. Population: %s."), members_text,
+                            equity_column_get_name (group), population_text);
   equity_result_set_source_note (result, source);
   return g_steal_pointer (&result);
 }

@@ -49,6 +49,8 @@ utilization_run (EquityAnalysisContext  *context,
   g_auto(EquityAreaTable) table = { 0 };
   g_autoptr(GHashTable) dollars = NULL;
   g_autofree char *source = NULL;
+  g_autofree char *contracts_text = NULL;
+  g_autofree char *availability_text = NULL;
   EquityDataset *contracts = _equity_analysis_dataset (context, "contracts", FALSE, NULL);
   EquityDataset *availability = _equity_analysis_dataset (context, "availability", FALSE, NULL);
   EquityColumn *group = _equity_analysis_column (context, contracts, NULL, "group-column", FALSE, NULL);
@@ -111,10 +113,12 @@ utilization_run (EquityAnalysisContext  *context,
 
   equity_result_get_overall (result)->count = total_dollars;
   equity_result_set_units (result, _("disparity index (100 = parity; below 80 = substantial disparity)"));
-  source = g_strdup_printf (_("Contracts: “%s”, %s by %s. Availability: “%s”, %s. Statistical significance "
+  contracts_text = _equity_analysis_describe_dataset (contracts, NULL);
+  availability_text = _equity_analysis_describe_dataset (availability, NULL);
+  source = g_strdup_printf (_("Contracts: %s, %s by %s. Availability: %s, %s. Statistical significance "
                               "is not tested."),
-                            equity_dataset_get_name (contracts), equity_column_get_name (value),
-                            equity_column_get_name (group), equity_dataset_get_name (availability),
+                            contracts_text, equity_column_get_name (value),
+                            equity_column_get_name (group), availability_text,
                             equity_column_get_name (available));
   equity_result_set_source_note (result, source);
   return g_steal_pointer (&result);

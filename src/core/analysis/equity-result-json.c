@@ -21,7 +21,7 @@ typedef enum
   F_RATIO, F_RATIO_LOW, F_RATIO_HIGH, F_DIFFERENCE, F_DIFFERENCE_LOW, F_DIFFERENCE_HIGH,
   F_ESTIMATE, F_MOE, F_CV, F_RELIABILITY, F_SHARE, F_SHARE_LOW, F_SHARE_HIGH,
   F_POPULATION_SHARE, F_MEAN, F_MEAN_LOW, F_MEAN_HIGH, F_MEDIAN, F_MEDIAN_LOW,
-  F_MEDIAN_HIGH, F_INDEX, F_FLAGGED, F_SUPPRESSED, F_IS_REFERENCE, F_DISPLAY_LABEL,
+  F_MEDIAN_HIGH, F_INDEX, F_FLAGGED, F_SUPPRESSED, F_IS_REFERENCE, F_DISPLAY_LABEL, F_LABEL,
   F_END,
 } Field;
 
@@ -53,15 +53,16 @@ static const Member group_members[] = {
   { "is_reference", F_IS_REFERENCE }, { NULL, F_END },
 };
 
+/* "label": the area's name (label-column), null when it has none */
 static const Member area_members[] = {
-  { "display_label", F_DISPLAY_LABEL }, RATE_MEMBERS,
+  { "label", F_LABEL }, { "display_label", F_DISPLAY_LABEL }, RATE_MEMBERS,
   { "ratio_to_overall", F_RATIO }, { "ratio_low", F_RATIO_LOW }, { "ratio_high", F_RATIO_HIGH },
   { "share", F_SHARE }, { "population_share", F_POPULATION_SHARE },
   { "suppressed", F_SUPPRESSED }, { NULL, F_END },
 };
 
 static const Member acs_members[] = {
-  { "estimate", F_ESTIMATE }, { "moe", F_MOE }, { "cv", F_CV }, { "reliability", F_RELIABILITY },
+  { "label", F_LABEL }, { "estimate", F_ESTIMATE }, { "moe", F_MOE }, { "cv", F_CV }, { "reliability", F_RELIABILITY },
   { "numerator", F_COUNT }, { "denominator", F_POPULATION }, { NULL, F_END },
 };
 
@@ -172,6 +173,13 @@ add_member (JsonBuilder           *builder,
     case F_DISPLAY_LABEL:
       json_builder_set_member_name (builder, member->name);
       json_builder_add_string_value (builder, equity_result_row_get_name (row));
+      break;
+    case F_LABEL:
+      json_builder_set_member_name (builder, member->name);
+      if (row->display_label != NULL)
+        json_builder_add_string_value (builder, row->display_label);
+      else
+        json_builder_add_null_value (builder);
       break;
     case F_SUPPRESSED:
     case F_IS_REFERENCE:

@@ -488,6 +488,14 @@ equity_result_dup_headline (EquityResult *self)
           if (lowest == NULL || area->ratio < lowest->ratio)
             lowest = area;
         }
+      /* named areas read as themselves: "Census Tract 1 has …", not "Area Census Tract 1" */
+      if (highest != NULL && lowest != NULL && highest != lowest &&
+          highest->display_label != NULL && lowest->display_label != NULL)
+        return g_strdup_printf (_("%s has the highest rate, %.2f times the overall rate "
+                                  "(%d%% CI %.2f–%.2f); %s the lowest, %.2f times."),
+                                highest->display_label, highest->ratio, percent,
+                                highest->ratio_low, highest->ratio_high,
+                                lowest->display_label, lowest->ratio);
       if (highest != NULL && lowest != NULL && highest != lowest)
         return g_strdup_printf (_("Area %s has the highest rate, %.2f times the overall rate "
                                   "(%d%% CI %.2f–%.2f); area %s the lowest, %.2f times."),

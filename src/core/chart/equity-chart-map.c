@@ -69,6 +69,15 @@ compute_classes (EquityChart *self)
   decimals = CLAMP (decimals, 0, 6);
   self->class_decimals = decimals;
   unit = pow (10, -decimals);
+  /* values already at the breaks' precision (counts, say) can be given
+   * closed ranges, "8 – 23"; others need "8 to under 24" to be exact */
+  self->class_on_grid = TRUE;
+  for (guint i = 0; i < n && self->class_on_grid; i++)
+    {
+      double steps = g_array_index (values, double, i) / unit;
+
+      self->class_on_grid = fabs (steps - round (steps)) <= 1e-9 * MAX (1.0, fabs (steps));
+    }
 
   self->class_breaks[0] = floor (lo / unit + 1e-9) * unit;
   for (guint k = 1; k < EQUITY_CHART_MAX_CLASSES; k++)
@@ -94,9 +103,11 @@ compute_classes (EquityChart *self)
       if (area->row < 0 ||
           !equity_chart_row_value (self, equity_result_get_row (self->result, area->row), &value, NULL, NULL))
         continue;
+      /* each class runs from its lower break up to, not including, the next:
+       * a value on a break belongs to one class only, the upper one */
       area->klass = self->n_classes - 1;
-      for (guint k = 0; k < self->n_classes; k++)
-        if (value <= self->class_breaks[k + 1] + unit * 1e-9)
+      for (guint k = 0; k + 1 < self->n_classes; k++)
+        if (value < self->class_breaks[k + 1] - unit * 1e-9)
           {
             area->klass = k;
             break;
@@ -181,14 +192,38 @@ draw_north_arrow (const EquityChartCanvas *canvas,
   cairo_restore (cr);
 }
 
-static char *
-class_label (EquityChart *self,
-             guint        k)
+/* Class K's boundaries, none shared with its neighbours: "8 to under 24"
+ * (the top class: "24 to 60"), or for values at the breaks' precision
+ * "8 – 23" */
+char *
+equity_chart_map_class_label (EquityChart *self,
+                              guint        k)
 {
-  g_autofree char *low = equity_chart_format_number (self->class_breaks[k], self->class_decimals);
-  g_autofree char *high = equity_chart_format_number (self->class_breaks[k + 1], self->class_decimals);
+  const char *percent = self->percent ? "%" : "";
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+  double high_value;
+  gboolean top;
 
-  return g_strdup_printf ("%s – %s%s", low, high, self->percent ? "%" : "");
+  if (!self->classes_valid)
+    compute_classes (self);
+  g_return_val_if_fail (k < self->n_classes, NULL);
+
+  top = k + 1 == self->n_classes;
+  high_value = self->class_breaks[k + 1];
+  if (self->class_on_grid && !top)
+    high_value -= pow (10, -(double) self->class_decimals);
+  low = equity_chart_format_number (self->class_breaks[k], self->class_decimals);
+  high = equity_chart_format_number (high_value, self->class_decimals);
+  if (self->class_on_grid && g_str_equal (low, high))
+    return g_strdup_printf ("%s%s", low, percent);
+  if (self->class_on_grid)
+    return g_strdup_printf ("%s – %s%s", low, high, percent);
+  if (top)
+    /* TRANSLATORS: a map legend's top class, "24 to 60" */
+    return g_strdup_printf (_("%s to %s%s"), low, high, percent);
+  /* TRANSLATORS: a map legend's class, "8 to under 24"; the next starts at 24 */
+  return g_strdup_printf (_("%s to under %s%s"), low, high, percent);
 }
 
 typedef struct
@@ -232,7 +267,7 @@ measure_legend (const EquityChartCanvas *canvas,
 
   for (guint k = 0; k < self->n_classes; k++)
     {
-      g_autofree char *label = class_label (self, k);
+      g_autofree char *label = equity_chart_map_class_label (self, k);
       widest = MAX (widest, equity_chart_text_width (canvas, EQUITY_CHART_TEXT_BODY, legend->px, label));
     }
   if (legend->any_hidden)
@@ -274,7 +309,7 @@ draw_legend (const EquityChartCanvas *canvas,
   for (guint j = 0; j < self->n_classes; j++)
     {
       guint k = self->n_classes - 1 - j;
-      g_autofree char *label = class_label (self, k);
+      g_autofree char *label = equity_chart_map_class_label (self, k);
       g_autoptr(PangoLayout) text = equity_chart_text_layout (canvas, EQUITY_CHART_TEXT_BODY, legend->px, label);
       EquityChartColor color;
 

@@ -96,6 +96,7 @@ struct _EquityChart
   double            class_breaks[EQUITY_CHART_MAX_CLASSES + 1];
   guint             class_counts[EQUITY_CHART_MAX_CLASSES];
   guint             class_decimals;
+  gboolean          class_on_grid;  /* every value a multiple of the breaks' unit */
   double            map_extent[4];
   double            map_scale;     /* user units per projected unit */
   double            map_origin_x;  /* user x of projected min_x */
@@ -351,5 +352,8 @@ gboolean     equity_chart_map_hit_test     (EquityChart             *self,
                                             guint                   *row_index);
 /* equity-chart-map.c */
 char        *equity_chart_map_describe     (EquityChart             *self);
+/* the legend's text for class K */
+char        *equity_chart_map_class_label  (EquityChart             *self,
+                                            guint                    k);
 
 G_END_DECLS
