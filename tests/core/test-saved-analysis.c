@@ -240,6 +240,39 @@ test_unresolved_names_kept (Fixture       *fixture,
   g_assert_cmpstr (column, ==, "group");
 }
 
+/* The note under a chart names what every rate divides by: the row chosen,
+ * or how many rows were added up. */
+static void
+test_note_names_population (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(EquityResult) one_row = NULL;
+  g_autoptr(EquityResult) summed = NULL;
+  g_autoptr(EquityResult) chosen_sum = NULL;
+  g_autofree char *without_filter = NULL;
+  g_autofree char *all_rows = NULL;
+
+  import_small (fixture);
+  one_row = run_ok (fixture, small_spec);
+  g_assert_nonnull (strstr (equity_result_get_source_note (one_row), "rows where code = 021"));
+
+  without_filter = g_strjoinv ("", (char *[]) { "[analysis]\nname = Small\nkind = group-rates\n"
+                                                "events = stops\ngroup-column = group\npopulation = people\n"
+                                                "[groups]\nX = x_pop\nY = y_pop\n", NULL });
+  summed = run_ok (fixture, without_filter);
+  g_assert_nonnull (strstr (equity_result_get_source_note (summed), "all 2 rows added up"));
+  /* by hand: 100 + 1 */
+  g_assert_cmpfloat (equity_result_find_row (summed, "X")->population, ==, 101);
+
+  all_rows = g_strconcat (without_filter, "", NULL);
+  all_rows = g_strjoinv ("", (char *[]) { "[analysis]\nname = Small\nkind = group-rates\n"
+                                          "events = stops\ngroup-column = group\npopulation = people\n"
+                                          "population-filter = *\n[groups]\nX = x_pop\nY = y_pop\n", NULL });
+  chosen_sum = run_ok (fixture, all_rows);
+  g_assert_nonnull (strstr (equity_result_get_source_note (chosen_sum), "all 2 rows added up"));
+  g_assert_cmpfloat (equity_result_find_row (chosen_sum, "Y")->population, ==, 201);
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -254,6 +287,7 @@ main (int    argc,
   ADD ("/saved-analysis/bind-saved-by-name", test_bind_saved_by_name);
   ADD ("/saved-analysis/edited-analysis-follows", test_edited_analysis_follows);
   ADD ("/saved-analysis/unresolved-names-kept", test_unresolved_names_kept);
+  ADD ("/saved-analysis/note-names-population", test_note_names_population);
 
   return g_test_run ();
 }

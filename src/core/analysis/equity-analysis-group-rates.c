@@ -243,7 +243,7 @@ _equity_analysis_group_rates (EquityAnalysisContext  *context,
     }
 
   events_text = _equity_analysis_describe_dataset (events, &events_filter);
-  population_text = _equity_analysis_describe_dataset (population_dataset, &population_filter);
+  population_text = _equity_analysis_describe_population (population_dataset, &population_filter, population.n_rows);
   g_free (note);
   note = g_strdup_printf (_("Events: %s, by %s. Population: %s."), events_text,
                           equity_column_get_name (group_column), population_text);

@@ -76,3 +76,18 @@ _equity_analysis_describe_dataset (EquityDataset         *dataset,
                             filter->value);
   return g_string_free (text, FALSE);
 }
+
+char *
+_equity_analysis_describe_population (EquityDataset         *dataset,
+                                      const EquityRowFilter *filter,
+                                      guint                  n_rows)
+{
+  g_autofree char *described = _equity_analysis_describe_dataset (dataset, filter);
+
+  /* what a rate divides by must never be a silent sum over many places */
+  if ((filter == NULL || filter->column == NULL) && n_rows > 1)
+    /* Translators: "“NC places” (places.csv), all 776 rows added up" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, all %u row added up", "%s, all %u rows added up", n_rows),
+                            described, n_rows);
+  return g_steal_pointer (&described);
+}

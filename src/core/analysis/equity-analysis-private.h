@@ -224,6 +224,10 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EquityGroupPopulation, _equity_group_populatio
  * of the dataset's source only, never its path. */
 char          *_equity_analysis_describe_dataset (EquityDataset         *dataset,
                                                   const EquityRowFilter *filter);
+/* …a population: its row filter, or how many rows were added up */
+char          *_equity_analysis_describe_population (EquityDataset         *dataset,
+                                                     const EquityRowFilter *filter,
+                                                     guint                  n_rows);
 /* A dataset's source as a note may show it: a local path or file URI by its
  * base name ("/home/…/arrests.csv" → "arrests.csv"), a web address or a label
  * as it is; NULL for NULL or "" */

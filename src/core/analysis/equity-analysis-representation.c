@@ -41,6 +41,7 @@ representation_run (EquityAnalysisContext  *context,
 {
   g_autoptr(EquityResult) result = _equity_analysis_new_result (context, "representation");
   g_auto(EquityGroupPopulation) population = { 0 };
+  g_auto(EquityRowFilter) filter = { 0 };
   g_autoptr(GHashTable) counts = NULL;
   g_autoptr(GHashTable) mapped = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *source = NULL;
@@ -55,7 +56,8 @@ representation_run (EquityAnalysisContext  *context,
   gpointer key, value;
 
   counts = _equity_analysis_count_by (context, members, group, NULL, NULL, error);
-  if (counts == NULL || !_equity_analysis_group_population (context, &population, error))
+  if (counts == NULL || !_equity_analysis_group_population (context, &population, error)
+      || !_equity_analysis_filter (context, population_dataset, "population-filter", &filter, error))
     return NULL;
 
   for (guint g = 0; g < population.n_groups; g++)
@@ -114,7 +116,7 @@ representation_run (EquityAnalysisContext  *context,
   equity_result_get_overall (result)->population = people;
   equity_result_set_units (result, _("share of seats against share of residents"));
   members_text = _equity_analysis_describe_dataset (members, NULL);
-  population_text = _equity_analysis_describe_dataset (population_dataset, NULL);
+  population_text = _equity_analysis_describe_population (population_dataset, &filter, population.n_rows);
   source = g_strdup_printf (_("Members: %s, by %s. Population: %s."), members_text,
                             equity_column_get_name (group), population_text);
   equity_result_set_source_note (result, source);
