@@ -147,7 +147,7 @@ static void
 test_hostile_names (Fixture       *fixture,
                     gconstpointer  data)
 {
-  const char *names[] = { "\"; DROP TABLE datasets; --", "select", "a", "a", "", "it's", "[x]" };
+  const char *names[] = { "\"; DROP TABLE datasets; --", "select", "a", "a (2)", "column 5", "it's", "[x]" };
   g_autoptr(GFile) file = write_file (fixture, "hostile.csv",
                                       "\"\"\"; DROP TABLE datasets; --\",select,a,a,,it's,[x]\n"
                                       "1,2,3,4,5,6,7\n");
@@ -309,6 +309,85 @@ test_moe_pairs (Fixture       *fixture,
   g_assert_null (equity_column_get_moe_of (equity_dataset_get_column (dataset, 1)));
 }
 
+/* Duplicate and empty header names become unique names; the warnings say so
+ * and keep the header as written. */
+static void
+test_unique_column_names (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char *names[] = { "dup", "Dup (2)", "DUP (3)", "column 4 (2)", "column 4", "b" };
+  g_autoptr(GFile) file = write_file (fixture, "dups.csv", "dup,Dup,DUP,,column 4,b\n1,2,3,4,5,6\n");
+  g_autoptr(EquityImporter) importer = equity_importer_new (file, NULL);
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *warnings = NULL;
+
+  g_assert_true (equity_importer_analyze (importer, NULL, NULL, NULL, &error));
+  dataset = equity_importer_run (importer, fixture->project, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (equity_dataset_get_n_columns (dataset), ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_cmpstr (equity_column_get_name (equity_dataset_get_column (dataset, i)), ==, names[i]);
+
+  warnings = g_strjoinv ("\n", (char **) equity_importer_get_warnings (importer));
+  g_assert_nonnull (strstr (warnings, "Column 2 has the same header as an earlier column, “Dup”; it is called “Dup (2)”"));
+  /* a header written as "column 4" keeps that name */
+  g_assert_nonnull (strstr (warnings, "Column 4 has no name in the header; it is called “column 4 (2)”"));
+  g_assert_null (strstr (warnings, "“b”"));
+}
+
+/* More columns than a table can hold: refused before anything is written,
+ * with the file, the count and the limit, not SQLite's words. */
+static void
+test_too_many_columns (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GString) contents = g_string_new (NULL);
+  g_autoptr(GFile) wide = NULL;
+  g_autoptr(GFile) widest = NULL;
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (contents, "%sc%u", i ? "," : "", i);
+  g_string_append (contents, "\n");
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (contents, "%s%u", i ? "," : "", i);
+  g_string_append (contents, "\n");
+  wide = write_file (fixture, "wide.csv", contents->str);
+  dataset = import (fixture, wide, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (equity_dataset_get_n_columns (dataset), ==, 2000);
+
+  g_string_truncate (contents, 0);
+  for (guint i = 0; i < 2001; i++)
+    g_string_append_printf (contents, "%sc%u", i ? "," : "", i);
+  g_string_append (contents, "\n1\n");
+  widest = write_file (fixture, "widest.csv", contents->str);
+  before = project_state (fixture->project);
+  g_assert_null (import (fixture, widest, &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_UNSUPPORTED);
+  g_assert_true (g_str_has_prefix (error->message, "widest.csv: the file has 2001 columns, more than the 2000"));
+  after = project_state (fixture->project);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Text quoted from the file in a message cannot act on a terminal. */
+static void
+test_control_characters_escaped (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "esc.csv", "a,b\n1,2\n3,4,\033[2J\033c\n");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (import (fixture, file, &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE);
+  g_assert_null (strchr (error->message, '\033'));
+  g_assert_nonnull (strstr (error->message, "“U+001B[2JU+001Bc”"));
+}
+
 static void
 test_empty_file (Fixture       *fixture,
                  gconstpointer  data)
@@ -419,6 +498,9 @@ main (int   argc,
   ADD ("ragged-rows", test_ragged_rows);
   ADD ("moe-pairs", test_moe_pairs);
   ADD ("empty-file", test_empty_file);
+  ADD ("unique-column-names", test_unique_column_names);
+  ADD ("too-many-columns", test_too_many_columns);
+  ADD ("control-characters-escaped", test_control_characters_escaped);
 #undef ADD
   g_test_add_func ("/importer/sample-project", test_sample_project);
 
