@@ -427,6 +427,11 @@ test_sample_project (void)
   g_assert_cmpuint (equity_dataset_get_n_columns (arrests), ==, 11);
   g_assert_cmpint (equity_column_get_column_type (equity_dataset_find_column (arrests, "date_arrested")), ==, EQUITY_COLUMN_TYPE_DATE);
   g_assert_cmpint (equity_column_get_role (equity_dataset_find_column (arrests, "subject_race")), ==, EQUITY_COLUMN_ROLE_GROUP);
+  /* 1409 is 14:09, not a quantity; armainid repeats (several charges per
+   * arrest), so only OBJECTID is offered as the record identifier */
+  g_assert_cmpint (equity_column_get_role (equity_dataset_find_column (arrests, "time_arrested")), ==, EQUITY_COLUMN_ROLE_TIME);
+  g_assert_cmpint (equity_column_get_role (equity_dataset_find_column (arrests, "OBJECTID")), ==, EQUITY_COLUMN_ROLE_IDENTIFIER);
+  g_assert_cmpint (equity_column_get_role (equity_dataset_find_column (arrests, "armainid")), !=, EQUITY_COLUMN_ROLE_IDENTIFIER);
   race_column = equity_column_get_position (equity_dataset_find_column (arrests, "subject_race"));
   sql = g_strdup_printf ("SELECT group_concat(c%u || '=' || n, ' ') FROM (SELECT c%u, count(*) AS n FROM %s GROUP BY c%u ORDER BY n DESC)",
                          race_column, race_column, equity_dataset_get_table_name (arrests), race_column);

@@ -40,6 +40,10 @@ test_buncombe_tracts (Fixture       *fixture,
   g_assert_cmpint (column_type (dataset, "ALAND"), ==, EQUITY_COLUMN_TYPE_INTEGER);
   g_assert_cmpint (column_type (dataset, "COUNTYFP"), ==, EQUITY_COLUMN_TYPE_TEXT);
   g_assert_cmpint (query_int (fixture, dataset, "SELECT count(*) FROM {T} WHERE {COUNTYFP} = '021'"), ==, 56);
+  /* STATEFP "37" and tract NAME "9.01" are codes, text like COUNTYFP */
+  g_assert_cmpint (column_type (dataset, "STATEFP"), ==, EQUITY_COLUMN_TYPE_TEXT);
+  g_assert_cmpint (column_type (dataset, "NAME"), ==, EQUITY_COLUMN_TYPE_TEXT);
+  g_assert_cmpint (query_int (fixture, dataset, "SELECT count(*) FROM {T} WHERE {STATEFP} = '37'"), ==, 56);
   g_assert_cmpint (query_int (fixture, dataset, "SELECT count(*) FROM {T} WHERE CAST({GEOID} AS TEXT) = '37021000100'"), ==, 1);
   g_assert_cmpstr (query_text (fixture, dataset, "SELECT {AFFGEOID} FROM {T} WHERE CAST({GEOID} AS TEXT) = '37021000100'"),
                    ==, "1400000US37021000100");

@@ -247,6 +247,15 @@ settle_types (EquityImporter *self)
       if (role == EQUITY_COLUMN_ROLE_KEY && type == EQUITY_COLUMN_TYPE_INTEGER &&
           self->source->funcs->field_type (self->source, i) < 0)
         type = EQUITY_COLUMN_TYPE_TEXT;
+      /* Census codes and labels that happen to be numbers (STATEFP 37, tract
+       * NAME 9.01) stay text, like COUNTYFP 021 does by its leading zero. */
+      if ((type == EQUITY_COLUMN_TYPE_INTEGER || type == EQUITY_COLUMN_TYPE_REAL) &&
+          self->source->funcs->field_type (self->source, i) < 0 &&
+          equity_type_guess_name_is_code (equity_column_get_name (column)))
+        {
+          type = EQUITY_COLUMN_TYPE_TEXT;
+          role = equity_type_guess_suggest_role (guess, equity_column_get_name (column), type);
+        }
       equity_column_set_column_type (column, type);
       equity_column_set_role (column, role);
       equity_column_set_n_nulls (column, guess->n_empty + (self->convert_sentinels ? guess->n_sentinels : 0));
@@ -419,7 +428,12 @@ equity_importer_analyze (EquityImporter      *self,
   self->guesses = g_array_sized_new (FALSE, TRUE, sizeof (EquityTypeGuess), self->columns->len);
   g_array_set_size (self->guesses, self->columns->len);
   for (guint i = 0; i < self->columns->len; i++)
-    equity_type_guess_init (&g_array_index (self->guesses, EquityTypeGuess, i));
+    {
+      EquityTypeGuess *guess = &g_array_index (self->guesses, EquityTypeGuess, i);
+
+      equity_type_guess_init (guess);
+      equity_type_guess_set_name (guess, equity_column_get_name (g_ptr_array_index (self->columns, i)));
+    }
 
   /* A CSV file is parsed on a second thread while this one guesses. */
   if (equity_record_source_is_text (self->file))
