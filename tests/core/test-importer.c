@@ -388,6 +388,50 @@ test_control_characters_escaped (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "“U+001B[2JU+001Bc”"));
 }
 
+/* UTF-16 without a byte-order mark imports with its real names and a
+ * warning; a NUL or a binary file is refused and leaves the project as it was. */
+static void
+test_encodings_and_binary (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *utf16 = NULL;
+  g_autofree char *utf16_path = g_build_filename (fixture->dir, "utf16.csv", NULL);
+  g_autofree char *nul_path = g_build_filename (fixture->dir, "nul.csv", NULL);
+  g_autofree char *png_path = g_build_filename (fixture->dir, "chart.csv", NULL);
+  g_autoptr(GFile) utf16_file = g_file_new_for_path (utf16_path);
+  g_autoptr(GFile) nul_file = g_file_new_for_path (nul_path);
+  g_autoptr(GFile) png_file = g_file_new_for_path (png_path);
+  g_autoptr(EquityImporter) importer = equity_importer_new (utf16_file, NULL);
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize length = 0;
+
+  utf16 = g_convert ("name,count\nAsheville,94589\n", -1, "UTF-16LE", "UTF-8", NULL, &length, NULL);
+  g_assert_true (g_file_set_contents (utf16_path, utf16, length, NULL));
+  g_assert_true (equity_importer_analyze (importer, NULL, NULL, NULL, &error));
+  g_assert_nonnull (strstr (equity_importer_get_warnings (importer)[0], "read as UTF-16LE"));
+  dataset = equity_importer_run (importer, fixture->project, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (equity_column_get_name (equity_dataset_get_column (dataset, 0)), ==, "name");
+  g_assert_cmpstr (equity_column_get_name (equity_dataset_get_column (dataset, 1)), ==, "count");
+
+  before = project_state (fixture->project);
+  g_assert_true (g_file_set_contents (nul_path, "name,count\nAsh\0ville,94589\n", 27, NULL));
+  g_assert_null (import (fixture, nul_file, &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_ENCODING);
+  g_assert_true (g_str_has_prefix (error->message, "nul.csv:2:4: a NUL character"));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (png_path, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, NULL));
+  g_assert_null (import (fixture, png_file, &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_UNSUPPORTED);
+  g_assert_true (g_str_has_prefix (error->message, "chart.csv: not a text file (it looks like a PNG image)"));
+  after = project_state (fixture->project);
+  g_assert_cmpstr (before, ==, after);
+}
+
 static void
 test_empty_file (Fixture       *fixture,
                  gconstpointer  data)
@@ -506,6 +550,7 @@ main (int   argc,
   ADD ("unique-column-names", test_unique_column_names);
   ADD ("too-many-columns", test_too_many_columns);
   ADD ("control-characters-escaped", test_control_characters_escaped);
+  ADD ("encodings-and-binary", test_encodings_and_binary);
 #undef ADD
   g_test_add_func ("/importer/sample-project", test_sample_project);
 

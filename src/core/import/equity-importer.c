@@ -420,6 +420,8 @@ equity_importer_analyze (EquityImporter      *self,
     return FALSE;
   source = self->source;
 
+  for (guint i = 0; source->warnings != NULL && i < source->warnings->len; i++)
+    add_warning (self, g_strdup (g_ptr_array_index (source->warnings, i)));
   if (!read_header (self, cancellable, error) ||
       !equity_import_check_n_columns (source->display_name, self->columns->len, error))
     return FALSE;
