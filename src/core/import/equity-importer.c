@@ -378,7 +378,7 @@ check_row_width (EquityImporter  *self,
 
           g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE,
                        _("%s:%" PRIu64 ":%u: this row has %u fields but the header has %u; "
-                         "field %u holds “%s”. Fix the row or choose another header row."),
+                         "field %u holds “%s”. Fix the row or choose another header line."),
                        source->display_name, source->funcs->line (source), i + 1,
                        n_fields, n_columns, i + 1, shown);
           return FALSE;
