@@ -60,7 +60,7 @@ while IFS= read -r file; do
     */bad-header-no-header.csv)
       check "$file" refused "^asheville-equity-cli: $name:1:1: the file is empty" ;;
     */ncdot_dbe_vendor_directory.csv)
-      check "$file" refused "^asheville-equity-cli: $name:3:2: .*choose another header row"
+      check "$file" refused "^asheville-equity-cli: $name:3:2: .*choose another header line"
       check "$file" ok "" --skip-rows 2 --lenient-quotes ;;
     *) check "$file" ok "" ;;
   esac

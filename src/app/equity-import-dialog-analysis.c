@@ -153,6 +153,28 @@ show_loading_cb (gpointer data)
   gtk_stack_set_visible_child_name (self->stack, "loading");
 }
 
+/* What to try next, naming only controls this kind of file has. */
+static const char *
+failure_hint (EquityImportDialog *self)
+{
+  gboolean several = g_list_model_get_n_items (G_LIST_MODEL (self->layers)) > 1;
+
+  if (self->is_text)
+    return _("The file could not be read with these settings. Change the separator, encoding, "
+             "header line or lenient quotes above, as the message says.");
+  if (self->is_sheet && several)
+    return _("This sheet could not be read. Choose another sheet above, or fix the workbook in a "
+             "spreadsheet program.");
+  if (self->is_sheet)
+    return _("The workbook could not be read. Fix it in a spreadsheet program, or save the sheet "
+             "as CSV and import that.");
+  if (several)
+    return _("This layer could not be read. Choose another layer above, or export the file again "
+             "from the program that made it.");
+  return _("The file could not be read. Check that it is complete (a shapefile needs its .shp, "
+           ".shx and .dbf files), or export it again from the program that made it.");
+}
+
 static void
 analyze_done_cb (GObject      *object,
                  GAsyncResult *result,
@@ -179,6 +201,7 @@ analyze_done_cb (GObject      *object,
     {
       g_clear_object (&self->pending);
       _equity_import_dialog_set_error (self, error->message);
+      adw_status_page_set_description (self->failed_page, failure_hint (self));
       _equity_import_dialog_fill_columns (self);
       equity_import_preview_clear (self->preview_view);
       gtk_widget_set_visible (self->sentinel_group, FALSE);
@@ -222,6 +245,7 @@ _equity_import_dialog_analyze (EquityImportDialog *self)
       options.delimiter = delimiter < G_N_ELEMENTS (delimiters) ? delimiters[delimiter] : 0;
       options.encoding = encoding < G_N_ELEMENTS (encodings) ? encodings[encoding] : NULL;
       options.skip_rows = (guint) gtk_spin_button_get_value_as_int (self->header_spin) - 1;
+      options.lenient_quotes = gtk_switch_get_active (self->lenient_switch);
     }
   else if (self->layers_listed && g_list_model_get_n_items (G_LIST_MODEL (self->layers)) > 0)
     {

@@ -26,6 +26,8 @@ struct _EquityImportDialog
   AdwComboRow     *encoding_row;
   GtkWidget       *header_row;
   GtkSpinButton   *header_spin;
+  GtkWidget       *lenient_row;
+  GtkSwitch       *lenient_switch;
   AdwComboRow     *layer_row;
   GtkStringList   *layers;
   GtkWidget       *sentinel_group;
@@ -37,6 +39,7 @@ struct _EquityImportDialog
   GtkSpinner      *spinner;
   GtkLabel        *loading_label;
   GtkProgressBar  *progress_bar;
+  AdwStatusPage   *failed_page;
   GtkLabel        *summary_label;
   GtkLabel        *preview_caption;
   GtkRevealer     *warnings_revealer;
@@ -47,6 +50,7 @@ struct _EquityImportDialog
   EquityProject   *project;
   GFile           *file;
   gboolean         is_text;
+  gboolean         is_sheet;       /* a workbook: .xlsx, .xlsm, .ods, .xls */
   EquityJob       *job;            /* the analysis running, or NULL */
   EquityImporter  *pending;        /* the importer it works on */
   EquityImporter  *importer;       /* the last one analyzed */

@@ -200,6 +200,8 @@ equity_import_dialog_class_init (EquityImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EquityImportDialog, encoding_row);
   gtk_widget_class_bind_template_child (widget_class, EquityImportDialog, header_row);
   gtk_widget_class_bind_template_child (widget_class, EquityImportDialog, header_spin);
+  gtk_widget_class_bind_template_child (widget_class, EquityImportDialog, lenient_row);
+  gtk_widget_class_bind_template_child (widget_class, EquityImportDialog, lenient_switch);
   gtk_widget_class_bind_template_child (widget_class, EquityImportDialog, layer_row);
   gtk_widget_class_bind_template_child (widget_class, EquityImportDialog, layers);
   gtk_widget_class_bind_template_child (widget_class, EquityImportDialog, sentinel_group);
@@ -211,6 +213,7 @@ equity_import_dialog_class_init (EquityImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EquityImportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, EquityImportDialog, loading_label);
   gtk_widget_class_bind_template_child (widget_class, EquityImportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, EquityImportDialog, failed_page);
   gtk_widget_class_bind_template_child (widget_class, EquityImportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, EquityImportDialog, preview_caption);
   gtk_widget_class_bind_template_child (widget_class, EquityImportDialog, warnings_revealer);
@@ -239,6 +242,8 @@ equity_import_dialog_init (EquityImportDialog *self)
   g_signal_connect_object (self->encoding_row, "notify::selected", G_CALLBACK (option_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->layer_row, "notify::selected", G_CALLBACK (option_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->lenient_switch, "notify::active", G_CALLBACK (option_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->header_spin, "value-changed", G_CALLBACK (header_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -292,6 +297,8 @@ equity_import_dialog_new (GtkWindow     *parent,
   }
   self->is_text = g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".tsv") ||
                   g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".tab");
+  self->is_sheet = g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".xlsm") ||
+                   g_str_has_suffix (lower, ".ods") || g_str_has_suffix (lower, ".xls");
   adw_window_title_set_subtitle (self->window_title, basename);
 
   /* text files have a separator, encoding and header line; workbooks and
@@ -299,6 +306,7 @@ equity_import_dialog_new (GtkWindow     *parent,
   gtk_widget_set_visible (GTK_WIDGET (self->delimiter_row), self->is_text);
   gtk_widget_set_visible (GTK_WIDGET (self->encoding_row), self->is_text);
   gtk_widget_set_visible (self->header_row, self->is_text);
+  gtk_widget_set_visible (self->lenient_row, self->is_text);
   gtk_widget_set_visible (GTK_WIDGET (self->layer_row), FALSE);
   gtk_widget_set_visible (self->file_group, self->is_text);
 
@@ -358,6 +366,28 @@ equity_import_dialog_set_header_line (EquityImportDialog *self,
 {
   g_return_if_fail (EQUITY_IS_IMPORT_DIALOG (self));
   gtk_spin_button_set_value (self->header_spin, line);
+}
+
+void
+equity_import_dialog_set_lenient_quotes (EquityImportDialog *self,
+                                         gboolean            lenient)
+{
+  g_return_if_fail (EQUITY_IS_IMPORT_DIALOG (self));
+  gtk_switch_set_active (self->lenient_switch, lenient);
+}
+
+GtkWidget *
+equity_import_dialog_get_lenient_quotes_row (EquityImportDialog *self)
+{
+  g_return_val_if_fail (EQUITY_IS_IMPORT_DIALOG (self), NULL);
+  return self->lenient_row;
+}
+
+const char *
+equity_import_dialog_get_failure_hint (EquityImportDialog *self)
+{
+  g_return_val_if_fail (EQUITY_IS_IMPORT_DIALOG (self), NULL);
+  return adw_status_page_get_description (self->failed_page);
 }
 
 void

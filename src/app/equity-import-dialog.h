@@ -36,6 +36,13 @@ const char         *equity_import_dialog_get_summary  (EquityImportDialog *self)
 const char         *equity_import_dialog_get_error    (EquityImportDialog *self);
 void                equity_import_dialog_set_header_line (EquityImportDialog *self,
                                                           guint               line);
+/* text files: keep a quote that belongs to the text (the importer's lenient_quotes) */
+void                equity_import_dialog_set_lenient_quotes (EquityImportDialog *self,
+                                                             gboolean            lenient);
+GtkWidget          *equity_import_dialog_get_lenient_quotes_row (EquityImportDialog *self);
+/* what the page shown when the file cannot be read suggests, from the
+ * controls this kind of file has */
+const char         *equity_import_dialog_get_failure_hint (EquityImportDialog *self);
 const char         *equity_import_dialog_get_dataset_name (EquityImportDialog *self);
 void                equity_import_dialog_set_dataset_name (EquityImportDialog *self,
                                                            const char         *name);

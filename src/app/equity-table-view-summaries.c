@@ -101,9 +101,10 @@ create_summary_row (EquityColumn              *column,
       add_stat (GTK_GRID (grid), line++, is_date ? _("Earliest") : _("Lowest"), summary->min);
       add_stat (GTK_GRID (grid), line++, is_date ? _("Latest") : _("Highest"), summary->max);
     }
-  /* the mean of codes and identifiers means nothing */
+  /* the mean of codes, identifiers and clock times means nothing */
   if (summary->has_mean && equity_column_get_role (column) != EQUITY_COLUMN_ROLE_KEY &&
-      equity_column_get_role (column) != EQUITY_COLUMN_ROLE_IDENTIFIER)
+      equity_column_get_role (column) != EQUITY_COLUMN_ROLE_IDENTIFIER &&
+      equity_column_get_role (column) != EQUITY_COLUMN_ROLE_TIME)
     {
       g_autofree char *mean = format_mean (summary->mean);
 

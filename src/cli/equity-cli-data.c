@@ -128,7 +128,7 @@ equity_cli_import (int    argc,
       g_print (_("Imported %" PRIu64 " rows into “%s”\n"),
                equity_dataset_get_n_rows (dataset), equity_dataset_get_name (dataset));
       for (guint i = 0; warnings[i] != NULL; i++)
-        g_printerr (_("warning: %s\n"), warnings[i]);
+        equity_cli_print_error (_("warning: "), warnings[i]);
     }
   return EQUITY_CLI_OK;
 }

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "equity-cli.h"
+#include "equity-import-checks.h"
 
 static const EquityCliCommand commands[] = {
   { "new",      N_("PROJECT"),         N_("Create an empty project"),                 equity_cli_new },
@@ -34,10 +35,28 @@ equity_cli_find_command (const char *name)
   return NULL;
 }
 
+void
+equity_cli_print_error (const char *prefix,
+                        const char *message)
+{
+  g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
+
+  /* text quoted from a file must not act on the terminal (escape sequences) */
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = equity_text_for_message (lines[i], -1, G_MAXUINT);
+
+      if (i == 0)
+        g_printerr ("%s%s\n", prefix, line);
+      else if (lines[i + 1] != NULL || line[0] != '\0')
+        g_printerr ("%s\n", line);
+    }
+}
+
 int
 equity_cli_fail (const GError *error)
 {
-  g_printerr ("asheville-equity-cli: %s\n", error->message);
+  equity_cli_print_error ("asheville-equity-cli: ", error->message);
   return EQUITY_CLI_FAILED;
 }
 
@@ -51,7 +70,7 @@ equity_cli_fail_message (const char *format,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_printerr ("asheville-equity-cli: %s\n", message);
+  equity_cli_print_error ("asheville-equity-cli: ", message);
   return EQUITY_CLI_FAILED;
 }
 

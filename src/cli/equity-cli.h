@@ -33,6 +33,9 @@ gboolean  equity_cli_parse_options (const EquityCliCommand *command,
                                     int                    *argc,
                                     char                 ***argv,
                                     guint                   n_positional);
+/* prints MESSAGE after PREFIX on stderr, its control characters escaped */
+void      equity_cli_print_error   (const char             *prefix,
+                                    const char             *message);
 int       equity_cli_fail          (const GError           *error);
 int       equity_cli_fail_message  (const char             *format,
                                     ...) G_GNUC_PRINTF (1, 2);

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "app-test-util.h"
 #include "equity-application.h"
 #include "equity-core.h"
@@ -404,6 +406,62 @@ test_workbook (Fixture       *fixture,
   g_assert_cmpuint (n_datasets (fixture), ==, 1);
 }
 
+/* The NCDOT vendor list needs header line 3 and lenient quotes: the
+ * dialog's errors lead there through controls it shows. */
+static void
+test_lenient_quotes (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) file = sample_file ("..", "data", "csv", "real", "vendors", "ncdot_dbe_vendor_directory.csv", NULL);
+  EquityImportDialog *dialog = open_dialog (fixture, file);
+  const char *error;
+
+  g_assert_true (gtk_widget_get_visible (equity_import_dialog_get_lenient_quotes_row (dialog)));
+  error = equity_import_dialog_get_error (dialog);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error, "choose another header line"));
+  g_assert_nonnull (strstr (equity_import_dialog_get_failure_hint (dialog), "header line"));
+
+  equity_import_dialog_set_header_line (dialog, 3);
+  g_assert_true (app_test_wait_until (dialog_ready, fixture->window, 60000));
+  error = equity_import_dialog_get_error (dialog);
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error, "ncdot_dbe_vendor_directory.csv:323:137: "));
+  g_assert_nonnull (strstr (error, "import with lenient quotes"));
+  g_assert_nonnull (strstr (equity_import_dialog_get_failure_hint (dialog), "lenient quotes"));
+  g_assert_null (equity_import_dialog_get_importer (dialog));
+
+  equity_import_dialog_set_lenient_quotes (dialog, TRUE);
+  g_assert_true (app_test_wait_until (dialog_ready, fixture->window, 60000));
+  g_assert_null (equity_import_dialog_get_error (dialog));
+  g_assert_nonnull (equity_import_dialog_get_importer (dialog));
+  app_test_wait (600);
+  app_test_render_png (GTK_WIDGET (dialog), "import-dialog-lenient-quotes");
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL);
+  g_assert_true (app_test_wait_until (not_busy, fixture->window, 60000));
+  g_assert_cmpuint (n_datasets (fixture), ==, 1);
+}
+
+/* A workbook that cannot be read is not told to try another separator. */
+static void
+test_spreadsheet_hint (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "budget.xlsx", "PK\x03\x04 not really a workbook");
+  EquityImportDialog *dialog = open_dialog (fixture, file);
+  const char *hint;
+
+  g_assert_nonnull (equity_import_dialog_get_error (dialog));
+  g_assert_null (equity_import_dialog_get_importer (dialog));
+  g_assert_false (gtk_widget_get_visible (equity_import_dialog_get_lenient_quotes_row (dialog)));
+  hint = equity_import_dialog_get_failure_hint (dialog);
+  g_assert_nonnull (hint);
+  g_assert_null (strstr (hint, "separator"));
+  g_assert_null (strstr (hint, "lenient"));
+  g_assert_nonnull (strstr (hint, "spreadsheet program"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -424,6 +482,8 @@ main (int   argc,
   ADD ("failed-import", test_failed_import);
   ADD ("cancel", test_cancel);
   ADD ("workbook", test_workbook);
+  ADD ("lenient-quotes", test_lenient_quotes);
+  ADD ("spreadsheet-hint", test_spreadsheet_hint);
 #undef ADD
 
   ret = g_test_run ();

@@ -145,6 +145,48 @@ test_import_show (void)
   test_remove_tree (dir);
 }
 
+/* Repeated and empty headers become distinct JSON keys, with warnings; text
+ * from the file in a message never reaches the terminal as control codes. */
+static void
+test_names_and_escapes (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "p.equity", NULL);
+  g_autofree char *dups = g_build_filename (dir, "dups.csv", NULL);
+  g_autofree char *escape = g_build_filename (dir, "escape.csv", NULL);
+  g_autoptr(JsonNode) shown = NULL;
+  g_auto(TestRun) import = { 0 };
+  g_auto(TestRun) show = { 0 };
+  g_auto(TestRun) failed = { 0 };
+  JsonObject *row;
+
+  g_assert_true (g_file_set_contents (dups, "dup,dup,\n1,2,3\n", -1, NULL));
+  test_run_cli (&import, "import", path, dups, NULL);
+  g_assert_true (test_run_ok (&import));
+  g_assert_nonnull (strstr (import.err, "warning: Column 2 has the same header as an earlier column, “dup”; "
+                                        "it is called “dup (2)”"));
+  g_assert_nonnull (strstr (import.err, "warning: Column 3 has no name in the header; it is called “column 3”"));
+
+  test_run_cli (&show, "show", path, "dups", "--format", "json", NULL);
+  g_assert_true (test_run_ok (&show));
+  shown = test_parse_json (show.out);
+  row = json_array_get_object_element (json_node_get_array (shown), 0);
+  g_assert_cmpuint (json_object_get_size (row), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (row, "dup"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (row, "dup (2)"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (row, "column 3"), ==, 3);
+
+  /* ESC [2J clears a terminal */
+  g_assert_true (g_file_set_contents (escape, "a,b\n1,2,\033[2J\n", -1, NULL));
+  test_run_cli (&failed, "import", path, escape, NULL);
+  g_assert_false (test_run_ok (&failed));
+  g_assert_null (strchr (failed.err, '\033'));
+  g_assert_nonnull (strstr (failed.err, "escape.csv:2:3: "));
+  g_assert_nonnull (strstr (failed.err, "“U+001B[2J”"));
+
+  test_remove_tree (dir);
+}
+
 static void
 test_sample (void)
 {
@@ -181,6 +223,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/version-and-help", test_version_and_help);
+  g_test_add_func ("/cli/names-and-escapes", test_names_and_escapes);
   g_test_add_func ("/cli/new-and-datasets", test_new_and_datasets);
   g_test_add_func ("/cli/import-show", test_import_show);
   g_test_add_func ("/cli/sample", test_sample);

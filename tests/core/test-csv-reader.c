@@ -1061,6 +1061,80 @@ test_error_positions (void)
     }
 }
 
+/* A NUL would cut a header name or value short: it is an error at its place. */
+static void
+test_nul_characters (void)
+{
+  static const struct { const char *text; gsize length; const char *place; } cases[] = {
+    { "na\0me,b\n1,2\n", 13, "t.csv:1:3: " },
+    { "a,b\n1,x\0y\n", 11, "t.csv:2:4: " },
+    { "a,b\n1,\"x\0\"\n", 12, "t.csv:2:5: " },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(EquityCsvReader) reader = NULL;
+      g_autoptr(GPtrArray) records = NULL;
+      g_autoptr(GError) error = NULL;
+
+      reader = open_bytes (cases[i].text, cases[i].length, NULL, &error);
+      g_assert_no_error (error);
+      records = read_records (reader, &error);
+      g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_ENCODING);
+      g_assert_true (g_str_has_prefix (error->message, cases[i].place));
+      g_assert_nonnull (strstr (error->message, "NUL character (U+0000)"));
+    }
+}
+
+/* UTF-16 without a byte-order mark is recognised by its zero bytes. */
+static void
+test_utf16_without_bom (void)
+{
+  const char *text = "name,value\n1,caf\xc3\xa9\n";
+
+  for (guint big_endian = 0; big_endian < 2; big_endian++)
+    {
+      g_autofree char *encoded = NULL;
+      g_autoptr(EquityCsvReader) reader = NULL;
+      g_autoptr(GPtrArray) records = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize length = 0;
+
+      encoded = g_convert (text, -1, big_endian ? "UTF-16BE" : "UTF-16LE", "UTF-8", NULL, &length, &error);
+      g_assert_no_error (error);
+      reader = open_bytes (encoded, length, NULL, &error);
+      g_assert_no_error (error);
+      records = read_records (reader, &error);
+      g_assert_no_error (error);
+      assert_records (records, "[[\"name\",\"value\"],[\"1\",\"café\"]]");
+      g_assert_cmpstr (equity_csv_reader_get_encoding (reader), ==, big_endian ? "UTF-16BE" : "UTF-16LE");
+      g_assert_false (equity_csv_reader_get_had_bom (reader));
+    }
+}
+
+/* A PNG or a zip named .csv is not read as ragged text full of raw bytes. */
+static void
+test_binary_files (void)
+{
+  static const struct { const char *data; gsize length; const char *what; } cases[] = {
+    { "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0", 20, "a PNG image" },
+    { "PK\x03\x04\x14\0\0\0\x08\0", 10, "a zip archive" },
+    { "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0", 20, "binary data" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(EquityCsvReader) reader = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *expected = g_strdup_printf ("t.csv: not a text file (it looks like %s", cases[i].what);
+
+      reader = open_bytes (cases[i].data, cases[i].length, NULL, &error);
+      g_assert_null (reader);
+      g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_UNSUPPORTED);
+      g_assert_true (g_str_has_prefix (error->message, expected));
+    }
+}
+
 /* one padding record, then TAIL */
 static GString *
 padded (const char *tail,
@@ -1466,6 +1540,9 @@ main (int   argc,
   g_test_add_func ("/csv-reader/stream/unseekable", test_unseekable);
   g_test_add_func ("/csv-reader/stream/progress", test_progress);
   g_test_add_func ("/csv-reader/fuzz-regressions", test_fuzz_regressions);
+  g_test_add_func ("/csv-reader/nul-characters", test_nul_characters);
+  g_test_add_func ("/csv-reader/utf16-without-bom", test_utf16_without_bom);
+  g_test_add_func ("/csv-reader/binary-files", test_binary_files);
 
   return g_test_run ();
 }

@@ -147,7 +147,7 @@ static void
 test_hostile_names (Fixture       *fixture,
                     gconstpointer  data)
 {
-  const char *names[] = { "\"; DROP TABLE datasets; --", "select", "a", "a", "", "it's", "[x]" };
+  const char *names[] = { "\"; DROP TABLE datasets; --", "select", "a", "a (2)", "column 5", "it's", "[x]" };
   g_autoptr(GFile) file = write_file (fixture, "hostile.csv",
                                       "\"\"\"; DROP TABLE datasets; --\",select,a,a,,it's,[x]\n"
                                       "1,2,3,4,5,6,7\n");
@@ -309,6 +309,129 @@ test_moe_pairs (Fixture       *fixture,
   g_assert_null (equity_column_get_moe_of (equity_dataset_get_column (dataset, 1)));
 }
 
+/* Duplicate and empty header names become unique names; the warnings say so
+ * and keep the header as written. */
+static void
+test_unique_column_names (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char *names[] = { "dup", "Dup (2)", "DUP (3)", "column 4 (2)", "column 4", "b" };
+  g_autoptr(GFile) file = write_file (fixture, "dups.csv", "dup,Dup,DUP,,column 4,b\n1,2,3,4,5,6\n");
+  g_autoptr(EquityImporter) importer = equity_importer_new (file, NULL);
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *warnings = NULL;
+
+  g_assert_true (equity_importer_analyze (importer, NULL, NULL, NULL, &error));
+  dataset = equity_importer_run (importer, fixture->project, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (equity_dataset_get_n_columns (dataset), ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_cmpstr (equity_column_get_name (equity_dataset_get_column (dataset, i)), ==, names[i]);
+
+  warnings = g_strjoinv ("\n", (char **) equity_importer_get_warnings (importer));
+  g_assert_nonnull (strstr (warnings, "Column 2 has the same header as an earlier column, “Dup”; it is called “Dup (2)”"));
+  /* a header written as "column 4" keeps that name */
+  g_assert_nonnull (strstr (warnings, "Column 4 has no name in the header; it is called “column 4 (2)”"));
+  g_assert_null (strstr (warnings, "“b”"));
+}
+
+/* More columns than a table can hold: refused before anything is written,
+ * with the file, the count and the limit, not SQLite's words. */
+static void
+test_too_many_columns (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GString) contents = g_string_new (NULL);
+  g_autoptr(GFile) wide = NULL;
+  g_autoptr(GFile) widest = NULL;
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (contents, "%sc%u", i ? "," : "", i);
+  g_string_append (contents, "\n");
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (contents, "%s%u", i ? "," : "", i);
+  g_string_append (contents, "\n");
+  wide = write_file (fixture, "wide.csv", contents->str);
+  dataset = import (fixture, wide, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (equity_dataset_get_n_columns (dataset), ==, 2000);
+
+  g_string_truncate (contents, 0);
+  for (guint i = 0; i < 2001; i++)
+    g_string_append_printf (contents, "%sc%u", i ? "," : "", i);
+  g_string_append (contents, "\n1\n");
+  widest = write_file (fixture, "widest.csv", contents->str);
+  before = project_state (fixture->project);
+  g_assert_null (import (fixture, widest, &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_UNSUPPORTED);
+  g_assert_true (g_str_has_prefix (error->message, "widest.csv: the file has 2001 columns, more than the 2000"));
+  after = project_state (fixture->project);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Text quoted from the file in a message cannot act on a terminal. */
+static void
+test_control_characters_escaped (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "esc.csv", "a,b\n1,2\n3,4,\033[2J\033c\n");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (import (fixture, file, &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE);
+  g_assert_null (strchr (error->message, '\033'));
+  g_assert_nonnull (strstr (error->message, "“U+001B[2JU+001Bc”"));
+}
+
+/* UTF-16 without a byte-order mark imports with its real names and a
+ * warning; a NUL or a binary file is refused and leaves the project as it was. */
+static void
+test_encodings_and_binary (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *utf16 = NULL;
+  g_autofree char *utf16_path = g_build_filename (fixture->dir, "utf16.csv", NULL);
+  g_autofree char *nul_path = g_build_filename (fixture->dir, "nul.csv", NULL);
+  g_autofree char *png_path = g_build_filename (fixture->dir, "chart.csv", NULL);
+  g_autoptr(GFile) utf16_file = g_file_new_for_path (utf16_path);
+  g_autoptr(GFile) nul_file = g_file_new_for_path (nul_path);
+  g_autoptr(GFile) png_file = g_file_new_for_path (png_path);
+  g_autoptr(EquityImporter) importer = equity_importer_new (utf16_file, NULL);
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize length = 0;
+
+  utf16 = g_convert ("name,count\nAsheville,94589\n", -1, "UTF-16LE", "UTF-8", NULL, &length, NULL);
+  g_assert_true (g_file_set_contents (utf16_path, utf16, length, NULL));
+  g_assert_true (equity_importer_analyze (importer, NULL, NULL, NULL, &error));
+  g_assert_nonnull (strstr (equity_importer_get_warnings (importer)[0], "read as UTF-16LE"));
+  dataset = equity_importer_run (importer, fixture->project, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (equity_column_get_name (equity_dataset_get_column (dataset, 0)), ==, "name");
+  g_assert_cmpstr (equity_column_get_name (equity_dataset_get_column (dataset, 1)), ==, "count");
+
+  before = project_state (fixture->project);
+  g_assert_true (g_file_set_contents (nul_path, "name,count\nAsh\0ville,94589\n", 27, NULL));
+  g_assert_null (import (fixture, nul_file, &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_ENCODING);
+  g_assert_true (g_str_has_prefix (error->message, "nul.csv:2:4: a NUL character"));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (png_path, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, NULL));
+  g_assert_null (import (fixture, png_file, &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_UNSUPPORTED);
+  g_assert_true (g_str_has_prefix (error->message, "chart.csv: not a text file (it looks like a PNG image)"));
+  after = project_state (fixture->project);
+  g_assert_cmpstr (before, ==, after);
+}
+
 static void
 test_empty_file (Fixture       *fixture,
                  gconstpointer  data)
@@ -348,6 +471,11 @@ test_sample_project (void)
   g_assert_cmpuint (equity_dataset_get_n_columns (arrests), ==, 11);
   g_assert_cmpint (equity_column_get_column_type (equity_dataset_find_column (arrests, "date_arrested")), ==, EQUITY_COLUMN_TYPE_DATE);
   g_assert_cmpint (equity_column_get_role (equity_dataset_find_column (arrests, "subject_race")), ==, EQUITY_COLUMN_ROLE_GROUP);
+  /* 1409 is 14:09, not a quantity; armainid repeats (several charges per
+   * arrest), so only OBJECTID is offered as the record identifier */
+  g_assert_cmpint (equity_column_get_role (equity_dataset_find_column (arrests, "time_arrested")), ==, EQUITY_COLUMN_ROLE_TIME);
+  g_assert_cmpint (equity_column_get_role (equity_dataset_find_column (arrests, "OBJECTID")), ==, EQUITY_COLUMN_ROLE_IDENTIFIER);
+  g_assert_cmpint (equity_column_get_role (equity_dataset_find_column (arrests, "armainid")), !=, EQUITY_COLUMN_ROLE_IDENTIFIER);
   race_column = equity_column_get_position (equity_dataset_find_column (arrests, "subject_race"));
   sql = g_strdup_printf ("SELECT group_concat(c%u || '=' || n, ' ') FROM (SELECT c%u, count(*) AS n FROM %s GROUP BY c%u ORDER BY n DESC)",
                          race_column, race_column, equity_dataset_get_table_name (arrests), race_column);
@@ -419,6 +547,10 @@ main (int   argc,
   ADD ("ragged-rows", test_ragged_rows);
   ADD ("moe-pairs", test_moe_pairs);
   ADD ("empty-file", test_empty_file);
+  ADD ("unique-column-names", test_unique_column_names);
+  ADD ("too-many-columns", test_too_many_columns);
+  ADD ("control-characters-escaped", test_control_characters_escaped);
+  ADD ("encodings-and-binary", test_encodings_and_binary);
 #undef ADD
   g_test_add_func ("/importer/sample-project", test_sample_project);
 

@@ -40,6 +40,10 @@ test_buncombe_tracts (Fixture       *fixture,
   g_assert_cmpint (column_type (dataset, "ALAND"), ==, EQUITY_COLUMN_TYPE_INTEGER);
   g_assert_cmpint (column_type (dataset, "COUNTYFP"), ==, EQUITY_COLUMN_TYPE_TEXT);
   g_assert_cmpint (query_int (fixture, dataset, "SELECT count(*) FROM {T} WHERE {COUNTYFP} = '021'"), ==, 56);
+  /* STATEFP "37" and tract NAME "9.01" are codes, text like COUNTYFP */
+  g_assert_cmpint (column_type (dataset, "STATEFP"), ==, EQUITY_COLUMN_TYPE_TEXT);
+  g_assert_cmpint (column_type (dataset, "NAME"), ==, EQUITY_COLUMN_TYPE_TEXT);
+  g_assert_cmpint (query_int (fixture, dataset, "SELECT count(*) FROM {T} WHERE {STATEFP} = '37'"), ==, 56);
   g_assert_cmpint (query_int (fixture, dataset, "SELECT count(*) FROM {T} WHERE CAST({GEOID} AS TEXT) = '37021000100'"), ==, 1);
   g_assert_cmpstr (query_text (fixture, dataset, "SELECT {AFFGEOID} FROM {T} WHERE CAST({GEOID} AS TEXT) = '37021000100'"),
                    ==, "1400000US37021000100");
@@ -480,6 +484,63 @@ test_broken_geojson (Fixture       *fixture,
   g_assert_nonnull (equity_project_find_dataset (fixture->project, equity_dataset_get_name (dataset)));
 }
 
+/* A shapefile cut short, or a zip whose compressed data is damaged: GDAL
+ * gives the last feature without its geometry. Refused, naming the feature,
+ * in plain words (no GDAL source file), and the project is unchanged. */
+static void
+test_damaged_shapefiles (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char * const parts[] = {
+    "Asheville_City_Limits.shp", "Asheville_City_Limits.shx", "Asheville_City_Limits.dbf",
+    "Asheville_City_Limits.prj" };
+  g_autofree char *source = test_data_path ("geo", "city_limits_shp", NULL);
+  g_autofree char *folder = g_build_filename (fixture->dir, "cut", NULL);
+  g_autofree char *shp = g_build_filename (folder, parts[0], NULL);
+  g_autofree char *zip = g_build_filename (fixture->dir, "limits.zip", NULL);
+  g_autofree char *before = project_state (fixture->project);
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autofree char *from = g_build_filename (source, parts[i], NULL);
+      g_autofree char *to = g_build_filename (folder, parts[i], NULL);
+
+      g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (to, contents, length, NULL));
+      g_clear_pointer (&contents, g_free);
+      copy_into_zip (zip, source, parts[i]);
+    }
+
+  g_assert_true (g_file_get_contents (shp, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (shp, contents, length - 1000, NULL));
+  g_assert_null (import_full (fixture, shp, NULL, NULL, NULL, &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, "Asheville_City_Limits.shp: feature 10 could not be read whole "
+                                       "(the .shp file ends early or is damaged: a shape’s data is missing)");
+  g_clear_error (&error);
+  g_clear_pointer (&contents, g_free);
+
+  /* damage the compressed .shp inside the zip, well past its header */
+  g_assert_true (g_file_get_contents (zip, &contents, &length, NULL));
+  for (gsize i = 5000; i < 5400; i++)
+    contents[i] ^= 0xA5;
+  g_assert_true (g_file_set_contents (zip, contents, length, NULL));
+  g_assert_null (import_full (fixture, zip, NULL, NULL, NULL, &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (error->message, "limits.zip: feature "));
+  g_assert_nonnull (strstr (error->message, "the compressed data in the archive is damaged"));
+  g_assert_null (strstr (error->message, ".cpp"));
+  g_assert_null (strstr (error->message, "at line"));
+
+  after = project_state (fixture->project);
+  g_assert_cmpstr (before, ==, after);
+}
+
 static void
 test_unreadable_files (Fixture       *fixture,
                        gconstpointer  data)
@@ -590,6 +651,7 @@ main (int   argc,
   ADD ("null-geometry-and-names", test_null_geometry_and_names);
   ADD ("broken-geojson", test_broken_geojson);
   ADD ("unreadable-files", test_unreadable_files);
+  ADD ("damaged-shapefiles", test_damaged_shapefiles);
   ADD ("cli-show", test_cli_show);
 #undef ADD
 

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <gdal.h>
 #include <ogr_api.h>
+#include <xlsxwriter.h>
 
 #include "test-ogr-common.h"
 
@@ -238,6 +239,54 @@ test_ods (Fixture       *fixture,
   g_assert_cmpuint (equity_dataset_get_n_rows (notes), ==, 1);
 }
 
+/* A sheet of five rows, one of which has a cell in column FAR_COLUMN (0-based) */
+static void
+write_wide_sheet (const char *path,
+                  guint       far_column)
+{
+  lxw_workbook *workbook = workbook_new (path);
+  lxw_worksheet *sheet = workbook_add_worksheet (workbook, "Data");
+
+  worksheet_write_string (sheet, 0, 0, "name", NULL);
+  worksheet_write_string (sheet, 0, 1, "value", NULL);
+  for (guint row = 1; row <= 5; row++)
+    {
+      g_autofree char *name = g_strdup_printf ("row%u", row);
+
+      worksheet_write_string (sheet, row, 0, name, NULL);
+      worksheet_write_number (sheet, row, 1, row, NULL);
+    }
+  worksheet_write_string (sheet, 3, far_column, "far", NULL);
+  g_assert_cmpint (workbook_close (workbook), ==, LXW_NO_ERROR);
+}
+
+/* GDAL reads 2,000 columns of a sheet and empties a row with a cell further
+ * right: such a sheet is refused, not imported without that row. */
+static void
+test_far_column (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *near = g_build_filename (fixture->dir, "near.xlsx", NULL);
+  g_autofree char *far = g_build_filename (fixture->dir, "far.xlsx", NULL);
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  write_wide_sheet (near, 1500);
+  dataset = import_full (fixture, near, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 5);
+
+  write_wide_sheet (far, 2100);
+  before = project_state (fixture->project);
+  g_assert_null (import_full (fixture, far, NULL, NULL, NULL, &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_UNSUPPORTED);
+  g_assert_true (g_str_has_prefix (error->message, "far.xlsx: sheet “Data” has cells beyond column BXX (column 2000)"));
+  after = project_state (fixture->project);
+  g_assert_cmpstr (before, ==, after);
+}
+
 /* Runs FILE through LibreOffice to TYPE ("xls") in FOLDER. */
 static char *
 soffice_convert (const char *soffice,
@@ -344,6 +393,7 @@ main (int   argc,
   ADD ("title-rows", test_title_rows);
   ADD ("locations", test_locations);
   ADD ("ods", test_ods);
+  ADD ("far-column", test_far_column);
   ADD ("xls", test_xls);
 #undef ADD
 

@@ -176,6 +176,76 @@ test_roles (void)
     }
 }
 
+/* time_arrested in the APD file: a 24-hour clock written as HHMM */
+static void
+test_clock_times (void)
+{
+  const char *times[] = { "9", "34", "1416", "2359", "0", NULL };
+  const char *not_times[] = { "9", "34", "1475", NULL };
+  const char *minutes[] = { "9", "34", "45", NULL };
+  struct { const char *name; const char **values; EquityColumnRole role; } cases[] = {
+    { "time_arrested", times, EQUITY_COLUMN_ROLE_TIME },
+    { "Arrest Time", times, EQUITY_COLUMN_ROLE_TIME },
+    { "time_arrested", not_times, EQUITY_COLUMN_ROLE_NONE },
+    { "response_time_minutes", minutes, EQUITY_COLUMN_ROLE_DURATION },
+    { "arrests", times, EQUITY_COLUMN_ROLE_NONE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      EquityTypeGuess guess;
+      EquityColumnType type;
+
+      equity_type_guess_init (&guess);
+      equity_type_guess_set_name (&guess, cases[i].name);
+      for (guint j = 0; cases[i].values[j] != NULL; j++)
+        equity_type_guess_add (&guess, cases[i].values[j], strlen (cases[i].values[j]));
+      type = equity_type_guess_result (&guess, TRUE, NULL, NULL);
+      g_assert_cmpint (type, ==, EQUITY_COLUMN_TYPE_INTEGER);
+      g_assert_cmpint (equity_type_guess_suggest_role (&guess, cases[i].name, type), ==, cases[i].role);
+      equity_type_guess_clear (&guess);
+    }
+}
+
+/* armainid repeats (one arrest, several charges): not a record identifier.
+ * The values are more than the distinct-value sample keeps. */
+static void
+test_identifier_unique (void)
+{
+  for (guint repeat = 0; repeat < 2; repeat++)
+    {
+      EquityTypeGuess guess;
+      EquityColumnType type;
+
+      equity_type_guess_init (&guess);
+      equity_type_guess_set_name (&guess, "armainid");
+      for (guint j = 0; j < 1000; j++)
+        {
+          g_autofree char *value = g_strdup_printf ("%u", 568000 + j);
+
+          equity_type_guess_add (&guess, value, strlen (value));
+        }
+      if (repeat)
+        equity_type_guess_add (&guess, "568999", 6);
+      type = equity_type_guess_result (&guess, TRUE, NULL, NULL);
+      g_assert_cmpint (equity_type_guess_suggest_role (&guess, "armainid", type), ==,
+                       repeat ? EQUITY_COLUMN_ROLE_NONE : EQUITY_COLUMN_ROLE_IDENTIFIER);
+      equity_type_guess_clear (&guess);
+    }
+}
+
+static void
+test_code_names (void)
+{
+  g_assert_true (equity_type_guess_name_is_code ("STATEFP"));
+  g_assert_true (equity_type_guess_name_is_code ("statefp20"));
+  g_assert_true (equity_type_guess_name_is_code ("COUNTYFP"));
+  g_assert_true (equity_type_guess_name_is_code ("TRACTCE"));
+  g_assert_true (equity_type_guess_name_is_code ("NAME"));
+  g_assert_false (equity_type_guess_name_is_code ("ALAND"));
+  g_assert_false (equity_type_guess_name_is_code ("E_TOTPOP"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,6 +257,9 @@ main (int   argc,
   g_test_add_func ("/type-guess/lat-lon", test_lat_lon);
   g_test_add_func ("/type-guess/column-types", test_column_types);
   g_test_add_func ("/type-guess/roles", test_roles);
+  g_test_add_func ("/type-guess/clock-times", test_clock_times);
+  g_test_add_func ("/type-guess/identifier-unique", test_identifier_unique);
+  g_test_add_func ("/type-guess/code-names", test_code_names);
 
   return g_test_run ();
 }

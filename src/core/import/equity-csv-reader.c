@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "equity-csv-reader.h"
 #include "equity-error.h"
@@ -402,6 +403,65 @@ bom_length (const guchar *s,
   return *encoding == ENC_UTF8 ? 3 : 2;
 }
 
+/* UTF-16 without a byte-order mark: text in the Latin range has a zero in
+ * every other byte, and the bytes between are mostly not zero. */
+static gboolean
+looks_like_utf16 (const guchar *s,
+                  gsize         n,
+                  Encoding     *encoding)
+{
+  gsize zeros[2] = { 0, 0 };
+
+  n = MIN (n, 4096) & ~(gsize) 1;
+  if (n < 4)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    zeros[i & 1] += s[i] == 0;
+  if (zeros[1] * 10 >= n / 2 * 9 && zeros[0] * 10 < n / 2)
+    *encoding = ENC_UTF16LE;
+  else if (zeros[0] * 10 >= n / 2 * 9 && zeros[1] * 10 < n / 2)
+    *encoding = ENC_UTF16BE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* What a file that is not text is, by its first bytes, or NULL. */
+static const char *
+binary_kind (const guchar *s,
+             gsize         n)
+{
+  static const struct { const char *magic; gsize length; const char *what; } kinds[] = {
+    { "\x89PNG\r\n\x1a\n", 8, N_("a PNG image") },
+    { "PK\x03\x04", 4, N_("a zip archive (an .xlsx or .ods workbook is one too)") },
+    { "\x1f\x8b", 2, N_("a gzip-compressed file") },
+    { "%PDF-", 5, N_("a PDF document") },
+    { "\xff\xd8\xff", 3, N_("a JPEG image") },
+    { "GIF8", 4, N_("a GIF image") },
+    { "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8, N_("an Office 97–2003 document, such as an .xls workbook") },
+    { "SQLite format 3", 16, N_("an SQLite database") },
+  };
+  gsize n_control = 0, n_nul = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (n >= kinds[i].length && memcmp (s, kinds[i].magic, kinds[i].length) == 0)
+      return _(kinds[i].what);
+
+  /* Text has few control characters and no NUL. A NUL now and then is
+   * damage, which the parser reports with its place; NULs among many
+   * control characters (four NULs or more) are a binary file. */
+  n = MIN (n, 4096);
+  for (gsize i = 0; i < n; i++)
+    if (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' && s[i] != '\f')
+      {
+        n_control++;
+        n_nul += s[i] == 0;
+      }
+  if (n_nul >= 4 && n_control * 20 > n)
+    return _("binary data");
+  return NULL;
+}
+
 /* Counts fields per record for one candidate, respecting quotes; blank
  * lines and a record cut off by the end of the sample do not count. Returns
  * the share (‰) of records with the most common count, put in *mode. */
@@ -529,9 +589,20 @@ start (EquityCsvReader *self,
     {
       gboolean non_ascii = FALSE, truncated = FALSE;
 
+      const char *binary;
+
       self->had_bom = bom > 0;
       if (bom > 0)
         self->encoding = bom_encoding;
+      else if (looks_like_utf16 (self->raw, self->raw_len, &self->encoding))
+        ;
+      else if ((binary = binary_kind (self->raw, self->raw_len)) != NULL)
+        {
+          g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_UNSUPPORTED,
+                       _("%s: not a text file (it looks like %s); a CSV or TSV file must be text"),
+                       self->display_name, binary);
+          return FALSE;
+        }
       else if (utf8_valid_prefix (self->raw, self->raw_len, &non_ascii, &truncated) == self->raw_len ||
                (truncated && !self->eof))
         self->encoding = ENC_UTF8;
@@ -553,6 +624,8 @@ start (EquityCsvReader *self,
   self->special[(guchar)self->delimiter] = self->special['"'] = 1;
   self->special['\r'] = self->special['\n'] = 1;
   self->qspecial['"'] = self->qspecial['\r'] = self->qspecial['\n'] = 1;
+  /* a NUL would end the field's string early: it is reported instead */
+  self->special[0] = self->qspecial[0] = 1;
   return TRUE;
 }
 
@@ -698,6 +771,18 @@ push_field (EquityCsvReader *self,
   self->offsets[++self->n_fields] = end;
 }
 
+static gboolean
+nul_error (EquityCsvReader *self,
+           GError         **error,
+           gsize            p)
+{
+  set_position_error (self, error, EQUITY_ERROR_ENCODING, self->line, column_at (self, p),
+                      _("a NUL character (U+0000) is in the text, which would cut the value short; "
+                        "the file is damaged or in another encoding (choose its encoding, or remove "
+                        "the NUL characters)"));
+  return FALSE;
+}
+
 /* Parses the current chunk. Returns TRUE when a record is complete; FALSE
  * when the chunk ran out or on error. */
 static gboolean
@@ -768,6 +853,8 @@ scan (EquityCsvReader *self,
           c = s[p];
           if (c == '\n' || c == '\r')
             goto end_record;
+          if (c == '\0')
+            return nul_error (self, error, p);
           if (c == '"' && !self->lenient_quotes)
             {
               set_position_error (self, error, EQUITY_ERROR_PARSE, self->line, column_at (self, p),
@@ -793,6 +880,8 @@ scan (EquityCsvReader *self,
           p = q - s;
           if (p >= end)
             break;
+          if (s[p] == '\0')
+            return nul_error (self, error, p);
           if (s[p] == '"')
             state = ST_QUOTE_SEEN;
           else

@@ -13,6 +13,7 @@
 
 #include "equity-cell-text.h"
 #include "equity-error.h"
+#include "equity-import-checks.h"
 #include "equity-importer.h"
 #include "equity-record-source.h"
 #include "equity-schema.h"
@@ -246,6 +247,15 @@ settle_types (EquityImporter *self)
       if (role == EQUITY_COLUMN_ROLE_KEY && type == EQUITY_COLUMN_TYPE_INTEGER &&
           self->source->funcs->field_type (self->source, i) < 0)
         type = EQUITY_COLUMN_TYPE_TEXT;
+      /* Census codes and labels that happen to be numbers (STATEFP 37, tract
+       * NAME 9.01) stay text, like COUNTYFP 021 does by its leading zero. */
+      if ((type == EQUITY_COLUMN_TYPE_INTEGER || type == EQUITY_COLUMN_TYPE_REAL) &&
+          self->source->funcs->field_type (self->source, i) < 0 &&
+          equity_type_guess_name_is_code (equity_column_get_name (column)))
+        {
+          type = EQUITY_COLUMN_TYPE_TEXT;
+          role = equity_type_guess_suggest_role (guess, equity_column_get_name (column), type);
+        }
       equity_column_set_column_type (column, type);
       equity_column_set_role (column, role);
       equity_column_set_n_nulls (column, guess->n_empty + (self->convert_sentinels ? guess->n_sentinels : 0));
@@ -302,6 +312,17 @@ read_header (EquityImporter  *self,
   return TRUE;
 }
 
+/* Every column gets a name of its own; the warnings keep the header as written. */
+static void
+name_columns (EquityImporter *self)
+{
+  g_autoptr(GPtrArray) renamed = g_ptr_array_new_with_free_func (g_free);
+
+  equity_import_name_columns (self->columns, renamed);
+  for (guint i = 0; i < renamed->len; i++)
+    add_warning (self, g_strdup (g_ptr_array_index (renamed, i)));
+}
+
 /* A quote that belongs to the text is the usual cause of a quote error:
  * say how to keep it. */
 static void
@@ -353,11 +374,13 @@ check_row_width (EquityImporter  *self,
 
       if (length > 0)
         {
+          g_autofree char *shown = equity_text_for_message (value, length, 40);
+
           g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE,
                        _("%s:%" PRIu64 ":%u: this row has %u fields but the header has %u; "
-                         "field %u holds “%.40s”. Fix the row or choose another header row."),
+                         "field %u holds “%s”. Fix the row or choose another header line."),
                        source->display_name, source->funcs->line (source), i + 1,
-                       n_fields, n_columns, i + 1, value);
+                       n_fields, n_columns, i + 1, shown);
           return FALSE;
         }
     }
@@ -397,13 +420,22 @@ equity_importer_analyze (EquityImporter      *self,
     return FALSE;
   source = self->source;
 
-  if (!read_header (self, cancellable, error))
+  for (guint i = 0; source->warnings != NULL && i < source->warnings->len; i++)
+    add_warning (self, g_strdup (g_ptr_array_index (source->warnings, i)));
+  if (!read_header (self, cancellable, error) ||
+      !equity_import_check_n_columns (source->display_name, self->columns->len, error))
     return FALSE;
+  name_columns (self);
 
   self->guesses = g_array_sized_new (FALSE, TRUE, sizeof (EquityTypeGuess), self->columns->len);
   g_array_set_size (self->guesses, self->columns->len);
   for (guint i = 0; i < self->columns->len; i++)
-    equity_type_guess_init (&g_array_index (self->guesses, EquityTypeGuess, i));
+    {
+      EquityTypeGuess *guess = &g_array_index (self->guesses, EquityTypeGuess, i);
+
+      equity_type_guess_init (guess);
+      equity_type_guess_set_name (guess, equity_column_get_name (g_ptr_array_index (self->columns, i)));
+    }
 
   /* A CSV file is parsed on a second thread while this one guesses. */
   if (equity_record_source_is_text (self->file))
@@ -601,6 +633,9 @@ convert_value (EquityImporter    *self,
                guint64           *n_nulls,
                GError           **error)
 {
+  g_autofree char *shown = NULL;
+  g_autofree char *shown_name = NULL;
+
   if (length == 0 ||
       (type != EQUITY_COLUMN_TYPE_GEOMETRY && self->convert_sentinels && equity_value_is_sentinel (value)))
     {
@@ -659,12 +694,14 @@ convert_value (EquityImporter    *self,
       return TRUE;
     }
 
+  shown = equity_text_for_message (value, length, 40);
+  shown_name = equity_text_for_message (equity_column_get_name (g_ptr_array_index (self->columns, index)), -1, 60);
   g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE,
-               _("%s:%" PRIu64 ":%u: “%.40s” is not %s, but column “%s” was set to that type"),
-               self->source->display_name, self->source->funcs->line (self->source), index + 1, value,
+               _("%s:%" PRIu64 ":%u: “%s” is not %s, but column “%s” was set to that type"),
+               self->source->display_name, self->source->funcs->line (self->source), index + 1, shown,
                type == EQUITY_COLUMN_TYPE_INTEGER ? _("a whole number") :
                type == EQUITY_COLUMN_TYPE_REAL ? _("a number") : _("a date"),
-               equity_column_get_name (g_ptr_array_index (self->columns, index)));
+               shown_name);
   return FALSE;
 }
 

@@ -33,16 +33,40 @@ equity_ogr_init (void)
     }
 }
 
+/* GDAL's message in the user's terms: what is wrong with the file, never a
+ * source file and line of GDAL's ("In file cpl_vsil_gzip.cpp, at line 1121"). */
+char *
+equity_ogr_plain_message (const char *message)
+{
+  static GRegex *source_place = NULL;
+  g_autofree char *lower = g_ascii_strdown (message, -1);
+
+  if (strstr (lower, "decompression failed") != NULL || strstr (lower, "inflate") != NULL)
+    return g_strdup (_("the compressed data in the archive is damaged and cannot be unpacked"));
+  if (strstr (lower, "fread") != NULL && strstr (lower, ".shp") != NULL)
+    return g_strdup (_("the .shp file ends early or is damaged: a shape’s data is missing"));
+  if ((strstr (lower, "fread") != NULL || strstr (lower, "read") != NULL) && strstr (lower, "dbf") != NULL)
+    return g_strdup (_("the .dbf file ends early or is damaged: a record’s attributes are missing"));
+
+  if (g_once_init_enter (&source_place))
+    g_once_init_leave (&source_place,
+                               g_regex_new ("(In file )?[\\w./-]+\\.(cpp|c|h)(, at line [0-9]+)?,? *",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+  return g_regex_replace_literal (source_place, message, -1, 0, "", 0, NULL);
+}
+
 static void CPL_STDCALL
 collect_error (CPLErr      klass,
                CPLErrorNum number,
-               const char *message)
+               const char *gdal_message)
 {
   EquityOgrErrors *errors = CPLGetErrorHandlerUserData ();
+  g_autofree char *message = NULL;
   GString *into;
 
   if (klass == CE_Debug || klass == CE_None)
     return;
+  message = equity_ogr_plain_message (gdal_message);
   into = klass == CE_Warning ? errors->warnings : errors->failures;
   /* GDAL repeats itself when a driver retries; keep each message once */
   if (strstr (into->str, message) != NULL)
@@ -255,6 +279,42 @@ pick_layer (GDALDatasetH   dataset,
   return NULL;
 }
 
+/* "A" … "Z", "AA", …: how a spreadsheet names column INDEX (from 0) */
+static char *
+column_letters (guint index)
+{
+  char letters[8];
+  int at = sizeof letters - 1;
+
+  letters[at] = '\0';
+  for (guint n = index + 1; n > 0 && at > 0; n = (n - 1) / 26)
+    letters[--at] = 'A' + (n - 1) % 26;
+  return g_strdup (letters + at);
+}
+
+/* GDAL reads at most 2,000 columns of a sheet; a row with a cell further
+ * right comes back empty, so the sheet cannot be read whole. */
+#define SHEET_MAX_COLUMNS 2000
+
+static void
+check_sheet_width (EquityOgrErrors  *errors,
+                   const char       *display_name,
+                   OGRLayerH         layer,
+                   GError          **error)
+{
+  g_autofree char *letters = NULL;
+
+  if (strstr (errors->warnings->str, "Limiting number of columns") == NULL &&
+      strstr (errors->failures->str, "Maximum number of fields") == NULL)
+    return;
+  letters = column_letters (SHEET_MAX_COLUMNS - 1);
+  g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_UNSUPPORTED,
+               _("%s: sheet “%s” has cells beyond column %s (column %u), and a spreadsheet is read "
+                 "up to that column only: the rows holding them would be lost. Delete or move the "
+                 "cells to the right of column %s (they may be only formatting) and import again."),
+               display_name, OGR_L_GetName (layer), letters, SHEET_MAX_COLUMNS, letters);
+}
+
 GDALDatasetH
 equity_ogr_open (const char          *path,
                  const char          *display_name,
@@ -288,6 +348,8 @@ equity_ogr_open (const char          *path,
       if (*layer_out != NULL)
         OGR_L_GetLayerDefn (*layer_out);
     }
+  if (dataset != NULL && local_error == NULL && is_spreadsheet_driver (dataset))
+    check_sheet_width (&errors, display_name, *layer_out, &local_error);
   else
     identified = GDALIdentifyDriverEx (path, GDAL_OF_VECTOR, (const char * const *) drivers, NULL) != NULL;
   equity_ogr_errors_pop (&errors);
@@ -328,18 +390,6 @@ row_cells (OGRFeatureH feature,
   return cells;
 }
 
-/* "A" … "Z", "AA", …: how a spreadsheet names column INDEX (from 0) */
-static char *
-column_letters (guint index)
-{
-  char letters[8];
-  int at = sizeof letters - 1;
-
-  letters[at] = '\0';
-  for (guint n = index + 1; n > 0 && at > 0; n = (n - 1) / 26)
-    letters[--at] = 'A' + (n - 1) % 26;
-  return g_strdup (letters + at);
-}
 
 /* A table's header is the first row with two or more filled cells, or, when
  * no row has two, the first that is not blank: titles, notes and blank rows

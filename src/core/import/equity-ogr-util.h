@@ -30,6 +30,9 @@ void      equity_ogr_errors_clear    (EquityOgrErrors  *errors);
 const char *equity_ogr_errors_message (EquityOgrErrors *errors,
                                        const char      *fallback);
 
+/* GDAL's MESSAGE in plain words, without GDAL's source files and lines */
+char     *equity_ogr_plain_message   (const char       *message);
+
 /* The member of the zip archive at PATH to open, as a /vsizip/ path: its one
  * map layer or spreadsheet, or the one whose base name is LAYER. */
 char     *equity_ogr_resolve_zip     (const char       *path,

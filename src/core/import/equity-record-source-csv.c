@@ -138,6 +138,16 @@ equity_record_source_new_csv (GFile       *file,
   source->parent.format = g_strdup (equity_csv_reader_get_delimiter (reader) == '\t' ? "TSV" : "CSV");
   source->parent.header_in_data = TRUE;
   source->reader = g_steal_pointer (&reader);
+  /* no byte-order mark, yet every other byte zero: a guess worth telling */
+  if (encoding == NULL && g_str_has_prefix (equity_csv_reader_get_encoding (source->reader), "UTF-16") &&
+      !equity_csv_reader_get_had_bom (source->reader))
+    {
+      source->parent.warnings = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (source->parent.warnings,
+                       g_strdup_printf (_("The file has no byte-order mark but every other byte is zero: "
+                                          "it was read as %s. If the text looks wrong, choose its encoding."),
+                                        equity_csv_reader_get_encoding (source->reader)));
+    }
   return &source->parent;
 }
 
@@ -166,6 +176,7 @@ equity_record_source_free (EquityRecordSource *source)
     return;
   source->funcs->free (source);
   g_clear_pointer (&source->names, g_ptr_array_unref);
+  g_clear_pointer (&source->warnings, g_ptr_array_unref);
   g_free (source->display_name);
   g_free (source->format);
   g_free (source);

@@ -328,6 +328,13 @@ ogr_next (EquityRecordSource  *source,
     g_set_error (&local_error, EQUITY_ERROR, EQUITY_ERROR_PARSE,
                  _("%s:%" PRIu64 ": %s"), source->display_name, ogr_line (source) + 1,
                  errors.failures->str);
+  /* GDAL hands back a feature it could not read whole (a truncated .shp
+   * gives it no geometry): importing it would lose data without a word */
+  else if (local_error == NULL && found && errors.failures->len > 0)
+    g_set_error (&local_error, EQUITY_ERROR, EQUITY_ERROR_PARSE,
+                 is_spreadsheet (self) ? _("%s: row %" PRIu64 " could not be read whole (%s)")
+                                       : _("%s: feature %" PRIu64 " could not be read whole (%s)"),
+                 source->display_name, ogr_line (source), errors.failures->str);
   equity_ogr_errors_clear (&errors);
   if (local_error != NULL)
     {

@@ -39,6 +39,9 @@ struct _EquityRecordSource
   /* the first record holds column names (CSV); else names come from NAMES */
   gboolean                       header_in_data;
   GPtrArray                     *names;
+  /* what the source changed or assumed while opening the file, for the
+   * import's warnings (char *), or NULL */
+  GPtrArray                     *warnings;
 };
 
 EquityRecordSource *equity_record_source_new_csv (GFile        *file,

@@ -33,6 +33,7 @@ equity_type_guess_init (EquityTypeGuess *guess)
       guess->date_layouts[i] = EQUITY_DATE_ALL;
     }
   guess->all_lat_lon_pair = TRUE;
+  guess->all_hhmm = TRUE;
   guess->min_number = INFINITY;
   guess->max_number = -INFINITY;
   guess->distinct = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -44,7 +45,41 @@ equity_type_guess_clear (EquityTypeGuess *guess)
 {
   g_clear_pointer (&guess->distinct, g_hash_table_unref);
   g_clear_pointer (&guess->sentinels_seen, g_hash_table_unref);
+  g_clear_pointer (&guess->value_hashes, g_array_unref);
 }
+
+static const char * const id_names[] = {
+  "id", "objectid", "objectid_1", "fid", "ogc_fid", "incident_number", "armainid", NULL };
+
+static gboolean name_matches (const char          *lower,
+                              const char * const  *words);
+
+void
+equity_type_guess_set_name (EquityTypeGuess *guess,
+                            const char      *name)
+{
+  g_autofree char *lower = g_utf8_strdown (name ? name : "", -1);
+
+  if (name_matches (lower, id_names) && guess->value_hashes == NULL)
+    guess->value_hashes = g_array_new (FALSE, FALSE, sizeof (guint64));
+}
+
+/* FNV-1a, 64 bits: a collision among millions of values is unlikely enough
+ * (and would only withhold the identifier suggestion). */
+static guint64
+hash_value (const char *value,
+            gsize       length)
+{
+  guint64 hash = G_GUINT64_CONSTANT (14695981039346656037);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      hash ^= (guchar) value[i];
+      hash *= G_GUINT64_CONSTANT (1099511628211);
+    }
+  return hash;
+}
+
 
 /* Copies VALUE without a leading "$" and thousands separators into BUF.
  * Returns FALSE if the separators are not in groups of three. */
@@ -523,6 +558,18 @@ equity_parse_lat_lon (const char *value,
 }
 
 /* KIND is what scan_number() says of VALUE. */
+/* 9, 34, 1416: hours and minutes of a 24-hour clock without the colon */
+static gboolean
+is_hhmm (const char *value,
+         NumberKind  kind,
+         double      number)
+{
+  gint64 clock = (gint64) number;
+
+  return kind == NUMBER_INTEGER && strlen (value) <= 4 && g_ascii_isdigit (value[0]) &&
+         clock >= 0 && clock <= 2359 && clock % 100 < 60;
+}
+
 static void
 narrow (EquityTypeGuess *guess,
         guint            which,
@@ -571,6 +618,8 @@ equity_type_guess_add (EquityTypeGuess *guess,
   else
     {
       narrow (guess, 1, value, kind);
+      if (guess->all_hhmm && !is_hhmm (value, kind, number))
+        guess->all_hhmm = FALSE;
       if (kind != NUMBER_NONE)
         {
           guess->min_number = MIN (guess->min_number, number);
@@ -586,6 +635,17 @@ equity_type_guess_add (EquityTypeGuess *guess,
   if (guess->all_lat_lon_pair &&
       (strchr (value, ',') == NULL || !equity_parse_lat_lon (value, &lat, &lon)))
     guess->all_lat_lon_pair = FALSE;
+
+  if (guess->value_hashes != NULL && !guess->too_many_values)
+    {
+      guint64 hash = hash_value (value, length);
+
+      /* 400 MB of hashes at most; a column that long is not offered as an id */
+      if (guess->value_hashes->len >= 50000000)
+        guess->too_many_values = TRUE;
+      else
+        g_array_append_val (guess->value_hashes, hash);
+    }
 
   if (!guess->too_many_distinct && !g_hash_table_contains (guess->distinct, value))
     {
@@ -668,6 +728,47 @@ name_contains (const char          *lower,
   return FALSE;
 }
 
+static int
+compare_hashes (gconstpointer a,
+                gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* A record identifier names one record: no value may repeat. */
+static gboolean
+values_are_unique (EquityTypeGuess *guess)
+{
+  if (guess->n_empty > 0 && guess->n_values > 0)
+    return FALSE;
+  if (guess->value_hashes == NULL || guess->too_many_values)
+    return !guess->too_many_distinct && g_hash_table_size (guess->distinct) == guess->n_values;
+
+  g_array_sort (guess->value_hashes, compare_hashes);
+  for (guint i = 1; i < guess->value_hashes->len; i++)
+    if (g_array_index (guess->value_hashes, guint64, i) == g_array_index (guess->value_hashes, guint64, i - 1))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+equity_type_guess_name_is_code (const char *name)
+{
+  /* Census TIGER/Line code fields, also with a vintage suffix (STATEFP20) */
+  static const char * const code_names[] = {
+    "statefp", "countyfp", "tractce", "blkgrpce", "blockce", "placefp", "cousubfp", "zcta5ce",
+    "name", NULL };
+  g_autofree char *lower = g_utf8_strdown (name ? name : "", -1);
+  gsize len = strlen (lower);
+
+  /* "statefp20", "name10" */
+  while (len > 0 && g_ascii_isdigit (lower[len - 1]))
+    lower[--len] = '\0';
+  return name_matches (lower, code_names);
+}
+
 EquityColumnRole
 equity_type_guess_suggest_role (EquityTypeGuess  *guess,
                                 const char       *name,
@@ -680,14 +781,13 @@ equity_type_guess_suggest_role (EquityTypeGuess  *guess,
   static const char * const lon_names[] = { "lon", "lng", "long", "longitude", "x_lon", NULL };
   static const char * const group_words[] = {
     "race", "ethnic", "gender", "sex", "mwbe", "hub cert", "certification", "firm type", NULL };
-  static const char * const id_names[] = {
-    "id", "objectid", "objectid_1", "fid", "ogc_fid", "incident_number", "armainid", NULL };
   static const char * const population_words[] = { "pop", NULL };
   static const char * const population_names[] = { "total", "tot", NULL };
   static const char * const amount_words[] = {
     "amount", "cost", "dollar", "spent", "budget", "paid", "award", "salary", "price", NULL };
   static const char * const duration_words[] = { "days", "duration", "hours", "minutes", NULL };
   static const char * const count_words[] = { "count", "cases", "incidents", "calls", NULL };
+  static const char * const time_words[] = { "time", "hhmm", NULL };
   g_autofree char *lower = g_utf8_strdown (name ? name : "", -1);
 
   if (type == EQUITY_COLUMN_TYPE_GEOMETRY)
@@ -696,8 +796,12 @@ equity_type_guess_suggest_role (EquityTypeGuess  *guess,
     return EQUITY_COLUMN_ROLE_DATE;
   if (name_matches (lower, key_names))
     return EQUITY_COLUMN_ROLE_KEY;
-  if (name_matches (lower, id_names))
+  if (name_matches (lower, id_names) && values_are_unique (guess))
     return EQUITY_COLUMN_ROLE_IDENTIFIER;
+  /* a clock time written as HHMM: 1416 is 14:16, and its mean means nothing */
+  if (type == EQUITY_COLUMN_TYPE_INTEGER && guess->all_hhmm && guess->n_values > guess->n_sentinels &&
+      name_contains (lower, time_words) && !name_contains (lower, duration_words))
+    return EQUITY_COLUMN_ROLE_TIME;
 
   if (type == EQUITY_COLUMN_TYPE_REAL || type == EQUITY_COLUMN_TYPE_INTEGER)
     {

@@ -39,12 +39,22 @@ typedef struct
   GHashTable *distinct;     /* up to EQUITY_TYPE_GUESS_MAX_DISTINCT values */
   gboolean    too_many_distinct;
   GHashTable *sentinels_seen;
+  /* every value a 24-hour clock time written as HHMM (9, 34, 1416) */
+  gboolean    all_hhmm;
+  /* 64-bit hashes of every value, kept only for a column named like a
+   * record identifier (see equity_type_guess_set_name) */
+  GArray     *value_hashes;
+  gboolean    too_many_values;
 } EquityTypeGuess;
 
 #define EQUITY_TYPE_GUESS_MAX_DISTINCT 64
 
 void             equity_type_guess_init        (EquityTypeGuess *guess);
 void             equity_type_guess_clear       (EquityTypeGuess *guess);
+/* The column's name, given before its values: a column named like a record
+ * identifier ("id", "OBJECTID") has its values checked for uniqueness. */
+void             equity_type_guess_set_name    (EquityTypeGuess *guess,
+                                                const char      *name);
 void             equity_type_guess_add         (EquityTypeGuess *guess,
                                                 const char      *value,
                                                 gsize            length);
@@ -57,6 +67,9 @@ EquityColumnType equity_type_guess_result      (EquityTypeGuess *guess,
 EquityColumnRole equity_type_guess_suggest_role (EquityTypeGuess *guess,
                                                  const char      *name,
                                                  EquityColumnType type);
+/* Whether a column named NAME holds codes or labels, never quantities, even
+ * when every value is a number: Census STATEFP "37", tract NAME "9.01". */
+gboolean         equity_type_guess_name_is_code (const char     *name);
 
 /* Whether VALUE is a missing-value code ("-999", "N/A", "-555555555", …). */
 gboolean         equity_value_is_sentinel      (const char      *value);

@@ -36,6 +36,7 @@ static const char *type_names[] = { "text", "integer", "real", "date", "geometry
 static const char *role_names[] = {
   "none", "key", "latitude", "longitude", "location", "group", "count", "amount",
   "duration", "date", "population", "moe", "identifier", "geometry",
+  "time",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (type_names) == EQUITY_N_COLUMN_TYPES);
@@ -118,6 +119,7 @@ equity_column_role_to_label (EquityColumnRole role)
     case EQUITY_COLUMN_ROLE_MOE:        return _("Margin of error");
     case EQUITY_COLUMN_ROLE_IDENTIFIER: return _("Record identifier");
     case EQUITY_COLUMN_ROLE_GEOMETRY:   return _("Geometry");
+    case EQUITY_COLUMN_ROLE_TIME:       return _("Time of day");
     default:                            return _("No role");
     }
 }

@@ -34,10 +34,11 @@ typedef enum
   EQUITY_COLUMN_ROLE_MOE,          /* margin of error of the column named by moe-of */
   EQUITY_COLUMN_ROLE_IDENTIFIER,   /* a record id: never summed */
   EQUITY_COLUMN_ROLE_GEOMETRY,
+  EQUITY_COLUMN_ROLE_TIME,         /* a time of day (1416 for 14:16): never averaged */
 } EquityColumnRole;
 
 #define EQUITY_N_COLUMN_TYPES (EQUITY_COLUMN_TYPE_GEOMETRY + 1)
-#define EQUITY_N_COLUMN_ROLES (EQUITY_COLUMN_ROLE_GEOMETRY + 1)
+#define EQUITY_N_COLUMN_ROLES (EQUITY_COLUMN_ROLE_TIME + 1)
 
 const char *equity_column_type_to_string  (EquityColumnType  type);
 gboolean    equity_column_type_from_string (const char       *text,
