@@ -174,6 +174,53 @@ test_sample (void)
   test_remove_tree (dir);
 }
 
+static guint
+count_datasets (const char *path)
+{
+  g_auto(TestRun) listed = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  test_run_cli (&listed, "datasets", path, "--json", NULL);
+  g_assert_true (test_run_ok (&listed));
+  root = test_parse_json (listed.out);
+  return json_array_get_length (json_node_get_array (root));
+}
+
+/* Issue 7, 10: SQLite's words for a busy project and a taken name */
+static void
+test_project_messages (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "p.equity", NULL);
+  g_autofree char *csv = test_write_rows_csv (dir, "rows.csv", 10);
+  g_auto(TestRun) first = { 0 };
+  g_auto(TestRun) locked = { 0 };
+  g_auto(TestRun) taken = { 0 };
+  sqlite3 *other = NULL;
+
+  test_run_cli (&first, "import", path, csv, "--name", "arrests", NULL);
+  g_assert_true (test_run_ok (&first));
+
+  test_run_cli (&taken, "import", path, csv, "--name", "arrests", NULL);
+  g_assert_false (test_run_ok (&taken));
+  g_assert_nonnull (strstr (taken.err, "A dataset named “arrests” already exists in “p.equity”; "
+                                       "choose another name"));
+
+  /* another program holds a write transaction for longer than we wait */
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; INSERT INTO metadata VALUES ('k', 'v')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  test_run_cli (&locked, "import", path, csv, "--name", "other", NULL);
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+  g_assert_false (test_run_ok (&locked));
+  g_assert_nonnull (strstr (locked.err, "Another program is writing to “p.equity”"));
+  g_assert_null (strstr (locked.err, "database is locked"));
+  g_assert_cmpuint (count_datasets (path), ==, 1);
+
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -184,6 +231,7 @@ main (int   argc,
   g_test_add_func ("/cli/new-and-datasets", test_new_and_datasets);
   g_test_add_func ("/cli/import-show", test_import_show);
   g_test_add_func ("/cli/sample", test_sample);
+  g_test_add_func ("/cli/project-messages", test_project_messages);
 
   return g_test_run ();
 }

@@ -322,6 +322,92 @@ test_saved_analyses (void)
   test_remove_tree (dir);
 }
 
+static EquityDataset *
+import_csv (EquityProject  *project,
+            const char     *csv_path,
+            const char     *name,
+            GError        **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (csv_path);
+  EquityImportOptions options = { .name = name };
+  g_autoptr(EquityImporter) importer = equity_importer_new (file, &options);
+
+  if (!equity_importer_analyze (importer, NULL, NULL, NULL, error))
+    return NULL;
+  return equity_importer_run (importer, project, NULL, NULL, NULL, error);
+}
+
+/* Issue 7, 10: "database is locked" */
+static void
+test_message_busy (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "busy.equity", NULL);
+  g_autofree char *csv = test_write_rows_csv (dir, "rows.csv", 10);
+  g_autoptr(EquityProject) project = equity_project_create (path, NULL);
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+
+  /* another program in the middle of writing */
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; INSERT INTO metadata VALUES ('k', 'v')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  dataset = import_csv (project, csv, "rows", &error);
+  g_assert_null (dataset);
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "Another program is writing to “busy.equity”"));
+  g_assert_nonnull (strstr (error->message, "try again"));
+  g_assert_null (strstr (error->message, "locked"));
+  g_clear_error (&error);
+
+  /* once it has finished, the same import goes through */
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  dataset = import_csv (project, csv, "rows", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+
+  test_remove_tree (dir);
+}
+
+/* Issue 7, 10: "UNIQUE constraint failed: datasets.name", met when another
+ * program took the name after this one read the catalog */
+static void
+test_message_name_taken (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "names.equity", NULL);
+  g_autofree char *csv = test_write_rows_csv (dir, "rows.csv", 10);
+  g_autoptr(EquityProject) project = equity_project_create (path, NULL);
+  g_autoptr(EquityProject) other = NULL;
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+
+  other = equity_project_open (path, &error);
+  g_assert_no_error (error);
+  dataset = import_csv (other, csv, "arrests", &error);
+  g_assert_no_error (error);
+  g_clear_object (&dataset);
+
+  dataset = import_csv (project, csv, "arrests", &error);
+  g_assert_null (dataset);
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_EXISTS);
+  g_assert_cmpstr (error->message, ==,
+                   "A dataset named “arrests” already exists in “names.equity”; choose another name");
+  g_clear_error (&error);
+
+  /* the same words when the catalog already knows */
+  g_assert_true (equity_project_reload_catalog (project, &error));
+  dataset = import_csv (project, csv, "arrests", &error);
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_EXISTS);
+  g_assert_cmpstr (error->message, ==,
+                   "A dataset named “arrests” already exists in “names.equity”; choose another name");
+
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +422,8 @@ main (int   argc,
   g_test_add_func ("/project/migrate-failure-rolls-back", test_migrate_failure_rolls_back);
   g_test_add_func ("/project/catalog-rename-delete", test_catalog_rename_delete);
   g_test_add_func ("/project/saved-analyses", test_saved_analyses);
+  g_test_add_func ("/project/message-busy", test_message_busy);
+  g_test_add_func ("/project/message-name-taken", test_message_name_taken);
 
   return g_test_run ();
 }

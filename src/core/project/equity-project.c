@@ -80,7 +80,7 @@ exec_sql (EquityProject  *self,
 {
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
     {
-      equity_schema_set_error (self->db, error, _("Database error"));
+      equity_schema_set_error (self->db, error, NULL);
       return FALSE;
     }
   return TRUE;
@@ -106,7 +106,7 @@ prepare (EquityProject  *self,
 
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      equity_schema_set_error (self->db, error, _("Database error"));
+      equity_schema_set_error (self->db, error, NULL);
       return NULL;
     }
   return stmt;
@@ -587,6 +587,31 @@ equity_project_unique_dataset_name (EquityProject *self,
     }
 }
 
+static void
+set_dataset_name_taken_error (EquityProject  *self,
+                              const char     *name,
+                              GError        **error)
+{
+  g_autofree char *basename = g_path_get_basename (self->path);
+
+  g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_EXISTS,
+               _("A dataset named “%s” already exists in “%s”; choose another name"),
+               name, basename);
+}
+
+/* Another program may have taken the name since the catalog was read. */
+static void
+set_dataset_name_error (EquityProject  *self,
+                        const char     *name,
+                        const char     *what,
+                        GError        **error)
+{
+  if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE)
+    set_dataset_name_taken_error (self, name, error);
+  else
+    equity_schema_set_error (self->db, error, what);
+}
+
 static gboolean
 validate_name (const char  *name,
                const char  *what,
@@ -626,8 +651,7 @@ equity_project_rename_dataset (EquityProject  *self,
     return TRUE;
   if (equity_project_find_dataset (self, new_name) != NULL)
     {
-      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_EXISTS,
-                   _("A dataset named “%s” already exists"), new_name);
+      set_dataset_name_taken_error (self, new_name, error);
       return FALSE;
     }
 
@@ -640,7 +664,7 @@ equity_project_rename_dataset (EquityProject  *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      equity_schema_set_error (self->db, error, _("Could not rename the dataset"));
+      set_dataset_name_error (self, new_name, _("Could not rename the dataset"), error);
       return FALSE;
     }
 
@@ -762,8 +786,7 @@ equity_project_create_dataset (EquityProject  *self,
     return NULL;
   if (equity_project_find_dataset (self, name) != NULL)
     {
-      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_EXISTS,
-                   _("A dataset named “%s” already exists"), name);
+      set_dataset_name_taken_error (self, name, error);
       return NULL;
     }
 
@@ -780,7 +803,7 @@ equity_project_create_dataset (EquityProject  *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      equity_schema_set_error (self->db, error, _("Could not add the dataset to the catalog"));
+      set_dataset_name_error (self, name, _("Could not add the dataset to the catalog"), error);
       return NULL;
     }
 
