@@ -138,7 +138,18 @@ equity_window_set_project (EquityWindow  *self,
                              project != NULL ? equity_project_get_datasets (project) : NULL);
 
   if (old != NULL)
-    equity_project_close (old);
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!equity_project_close_checked (old, &error))
+        {
+          g_autofree char *name = equity_project_dup_title (old);
+          /* Translators: the heading of an error dialog, %s is a project's name */
+          g_autofree char *heading = g_strdup_printf (_("Could Not Finish Saving “%s”"), name);
+
+          _equity_window_show_error (self, heading, error->message);
+        }
+    }
 
   if (project != NULL)
     {

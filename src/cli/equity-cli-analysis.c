@@ -304,6 +304,9 @@ equity_cli_analyze (int    argc,
       spec = equity_analysis_to_data (analysis, NULL);
       if (!equity_project_save_analysis (project, name, kind, spec, &error))
         return equity_cli_fail (error);
+      /* saved means saved in the file alone */
+      if (!equity_project_close_checked (project, &error))
+        return equity_cli_fail (error);
     }
 
   if (json)
@@ -318,7 +321,7 @@ equity_cli_analyze (int    argc,
       if (save)
         g_print (_("Saved as “%s”.\n"), name);
     }
-  return EQUITY_CLI_OK;
+  return equity_cli_close_project (project, EQUITY_CLI_OK);
 }
 
 int
@@ -371,7 +374,7 @@ equity_cli_analyses (int    argc,
       json_builder_end_array (builder);
       root = json_builder_get_root (builder);
       equity_cli_print_json (root);
-      return EQUITY_CLI_OK;
+      return equity_cli_close_project (project, EQUITY_CLI_OK);
     }
 
   for (guint i = 0; i < n; i++)
@@ -382,5 +385,5 @@ equity_cli_analyses (int    argc,
 
       g_print ("%s\t%s\n", equity_saved_analysis_get_name (saved), label != NULL ? label : kind);
     }
-  return EQUITY_CLI_OK;
+  return equity_cli_close_project (project, EQUITY_CLI_OK);
 }

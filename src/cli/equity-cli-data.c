@@ -46,6 +46,7 @@ equity_cli_import (int    argc,
   gboolean lenient_quotes = FALSE;
   gboolean created = FALSE;
   int skip_rows = 0;
+  int status;
   GOptionEntry entries[] = {
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Dataset name (default: the file’s base name)"), N_("NAME") },
     { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet, N_("Spreadsheet sheet to read"), N_("NAME") },
@@ -105,6 +106,11 @@ equity_cli_import (int    argc,
         equity_cli_remove_project (project_path);
       return equity_cli_fail (error);
     }
+
+  /* Success is told only once the file alone holds the import. */
+  status = equity_cli_close_project (project, EQUITY_CLI_OK);
+  if (status != EQUITY_CLI_OK)
+    return status;
 
   if (json)
     {
@@ -327,5 +333,5 @@ equity_cli_show (int    argc,
 
   if (rc != SQLITE_DONE)
     return equity_cli_fail_message ("%s", sqlite3_errmsg (equity_project_get_db (project)));
-  return EQUITY_CLI_OK;
+  return equity_cli_close_project (project, EQUITY_CLI_OK);
 }

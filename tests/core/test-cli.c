@@ -5,7 +5,10 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "test-util.h"
@@ -174,6 +177,34 @@ test_sample (void)
   test_remove_tree (dir);
 }
 
+/* In the child, before exec: no file may grow past the limit, and a write
+ * past it fails (EFBIG) instead of killing the program. */
+static void
+limit_file_size_cb (gpointer data)
+{
+  struct rlimit limit;
+
+  signal (SIGXFSZ, SIG_IGN);
+  getrlimit (RLIMIT_FSIZE, &limit);
+  limit.rlim_cur = *(gint64 *) data;
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+static void
+run_cli_with_file_limit (TestRun    *run,
+                         gint64      limit,
+                         const char *project,
+                         const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { g_getenv ("EQUITY_CLI"), "import", project, file, NULL };
+
+  test_run_clear (run);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, limit_file_size_cb, &limit,
+                &run->out, &run->err, &run->status, &error);
+  g_assert_no_error (error);
+}
+
 static guint
 count_datasets (const char *path)
 {
@@ -184,6 +215,44 @@ count_datasets (const char *path)
   g_assert_true (test_run_ok (&listed));
   root = test_parse_json (listed.out);
   return json_array_get_length (json_node_get_array (root));
+}
+
+/* Issue 7, 4: the import said it succeeded while the project file, without
+ * its -wal, was damaged. */
+static void
+test_disk_full (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "p.equity", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *big = test_write_rows_csv (dir, "big.csv", 30000);
+  g_autofree char *small = test_write_rows_csv (dir, "small.csv", 8000);
+  g_auto(TestRun) first = { 0 };
+  g_auto(TestRun) full = { 0 };
+  sqlite3 *db = NULL;
+  GStatBuf info;
+
+  test_run_cli (&first, "import", path, big, NULL);
+  g_assert_true (test_run_ok (&first));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+
+  /* room for the log of the import, not for the project file to grow */
+  run_cli_with_file_limit (&full, info.st_size + 64 * 1024, path, small);
+  g_assert_false (test_run_ok (&full));
+  g_assert_nonnull (strstr (full.err, "Nothing was imported"));
+  g_assert_nonnull (strstr (full.err, "“p.equity” is full"));
+  g_assert_cmpstr (full.out, ==, "");
+
+  /* the file alone is the whole project, as it was */
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpstr (test_query_text (db, "PRAGMA integrity_check"), ==, "ok");
+  g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM datasets"), ==, 1);
+  sqlite3_close (db);
+  g_assert_cmpuint (count_datasets (path), ==, 1);
+
+  test_remove_tree (dir);
 }
 
 /* Issue 7, 10: SQLite's words for a busy project and a taken name */
@@ -231,6 +300,7 @@ main (int   argc,
   g_test_add_func ("/cli/new-and-datasets", test_new_and_datasets);
   g_test_add_func ("/cli/import-show", test_import_show);
   g_test_add_func ("/cli/sample", test_sample);
+  g_test_add_func ("/cli/disk-full", test_disk_full);
   g_test_add_func ("/cli/project-messages", test_project_messages);
 
   return g_test_run ();

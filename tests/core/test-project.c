@@ -5,7 +5,9 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <glib/gstdio.h>
 
 #include "equity-core.h"
@@ -337,6 +339,180 @@ import_csv (EquityProject  *project,
   return equity_importer_run (importer, project, NULL, NULL, NULL, error);
 }
 
+static gint64
+file_size (const char *path)
+{
+  GStatBuf info;
+
+  return g_stat (path, &info) == 0 ? info.st_size : -1;
+}
+
+/* A full disk, made deterministic: no file of ours may grow past LIMIT
+ * bytes (a write past it fails with EFBIG instead of killing us). */
+static struct rlimit saved_file_limit;
+
+static void
+limit_file_size (gint64 limit)
+{
+  struct rlimit limited;
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved_file_limit), ==, 0);
+  limited = saved_file_limit;
+  limited.rlim_cur = limit;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limited), ==, 0);
+}
+
+static void
+unlimit_file_size (void)
+{
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved_file_limit), ==, 0);
+}
+
+/* the datasets a copy of the project file alone holds, "a,b" */
+static char *
+datasets_of_file_alone (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *copy = g_build_filename (dir, "copy-alone.equity", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityProject) project = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  GListModel *datasets;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  project = equity_project_open (copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (test_query_text (equity_project_get_db (project), "PRAGMA integrity_check"), ==, "ok");
+  datasets = equity_project_get_datasets (project);
+  for (guint i = 0; i < g_list_model_get_n_items (datasets); i++)
+    {
+      g_autoptr(EquityDataset) dataset = g_list_model_get_item (datasets, i);
+      g_string_append_printf (names, "%s%s", i ? "," : "", equity_dataset_get_name (dataset));
+    }
+  g_assert_true (equity_project_close_checked (project, &error));
+  g_assert_no_error (error);
+  g_unlink (copy);
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* Issue 7, 4: an import that fits in the log but not in the file itself
+ * reported success and left a file that was damaged without its -wal. */
+static void
+test_disk_full_import (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "full.equity", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *big = test_write_rows_csv (dir, "big.csv", 30000);
+  g_autofree char *small = test_write_rows_csv (dir, "small.csv", 8000);
+  g_autoptr(EquityProject) project = equity_project_create (path, NULL);
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+  gint64 size;
+
+  dataset = import_csv (project, big, "big", &error);
+  g_assert_no_error (error);
+  g_assert_true (equity_project_close_checked (project, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_clear_object (&project);
+  g_clear_object (&dataset);
+  size = file_size (path);
+
+  /* the log (about as large as the small import) fits; the file, which
+   * must grow by as much, does not */
+  project = equity_project_open (path, &error);
+  g_assert_no_error (error);
+  limit_file_size (size + 64 * 1024);
+  dataset = import_csv (project, small, "small", &error);
+  unlimit_file_size ();
+
+  g_assert_null (dataset);
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_DISK_FULL);
+  g_assert_nonnull (strstr (error->message, "full.equity"));
+  g_assert_nonnull (strstr (error->message, "disk"));
+  g_assert_nonnull (strstr (error->message, "Nothing was imported"));
+  g_clear_error (&error);
+  g_assert_true (equity_project_close_checked (project, &error));
+  g_assert_no_error (error);
+
+  /* the file alone is the project, as it was */
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  names = datasets_of_file_alone (path);
+  g_assert_cmpstr (names, ==, "big");
+  g_clear_pointer (&names, g_free);
+
+  /* a disk that cannot even hold the log: the same message, not SQLite's */
+  g_clear_object (&project);
+  project = equity_project_open (path, &error);
+  g_assert_no_error (error);
+  limit_file_size (32 * 1024);
+  dataset = import_csv (project, small, "small", &error);
+  unlimit_file_size ();
+  g_assert_null (dataset);
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_DISK_FULL);
+  g_assert_nonnull (strstr (error->message, "“full.equity” is full"));
+  g_assert_null (strstr (error->message, "database or disk"));
+  g_clear_error (&error);
+  g_assert_true (equity_project_close_checked (project, &error));
+  names = datasets_of_file_alone (path);
+  g_assert_cmpstr (names, ==, "big");
+
+  test_remove_tree (dir);
+}
+
+/* Closing reports a log it could not fold back, and where the changes are. */
+static void
+test_close_reports_failure (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "close.equity", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *csv = test_write_rows_csv (dir, "rows.csv", 8000);
+  g_autoptr(EquityProject) project = equity_project_create (path, NULL);
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_detail = NULL;
+
+  dataset = import_csv (project, csv, "rows", &error);
+  g_assert_no_error (error);
+  g_assert_true (equity_project_close_checked (project, &error));
+  g_clear_object (&project);
+
+  /* a change made one statement at a time: committed into the log, while
+   * the file itself may not grow any more */
+  project = equity_project_open (path, &error);
+  g_assert_no_error (error);
+  long_detail = g_strnfill (200 * 1024, 'x');
+  limit_file_size (file_size (path));
+  g_assert_true (equity_project_log (project, "test", long_detail, &error));
+  g_assert_no_error (error);
+  g_assert_false (equity_project_close_checked (project, &error));
+  unlimit_file_size ();
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_DISK_FULL);
+  g_assert_nonnull (strstr (error->message, "close.equity"));
+  g_assert_nonnull (strstr (error->message, "close.equity-wal"));
+  g_clear_error (&error);
+
+  /* nothing was lost: the log is there, and the next close folds it in */
+  g_assert_cmpint (file_size (wal), >, 0);
+  g_clear_object (&project);
+  project = equity_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_query_int (equity_project_get_db (project),
+                                   "SELECT count(*) FROM audit_log WHERE action = 'test'"), ==, 1);
+  g_assert_true (equity_project_close_checked (project, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  test_remove_tree (dir);
+}
+
 /* Issue 7, 10: "database is locked" */
 static void
 test_message_busy (void)
@@ -422,6 +598,8 @@ main (int   argc,
   g_test_add_func ("/project/migrate-failure-rolls-back", test_migrate_failure_rolls_back);
   g_test_add_func ("/project/catalog-rename-delete", test_catalog_rename_delete);
   g_test_add_func ("/project/saved-analyses", test_saved_analyses);
+  g_test_add_func ("/project/disk-full-import", test_disk_full_import);
+  g_test_add_func ("/project/close-reports-failure", test_close_reports_failure);
   g_test_add_func ("/project/message-busy", test_message_busy);
   g_test_add_func ("/project/message-name-taken", test_message_name_taken);
 

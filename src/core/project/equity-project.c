@@ -14,6 +14,7 @@
 
 #include "equity-error.h"
 #include "equity-project.h"
+#include "equity-project-file.h"
 #include "equity-saved-analysis.h"
 #include "equity-schema.h"
 
@@ -42,7 +43,8 @@ equity_project_finalize (GObject *object)
 {
   EquityProject *self = EQUITY_PROJECT (object);
 
-  equity_project_close (self);
+  if (self->db != NULL)
+    equity_project_close (self);
   g_clear_pointer (&self->path, g_free);
   g_clear_object (&self->datasets);
   g_clear_object (&self->analyses);
@@ -116,8 +118,9 @@ static gboolean
 configure_connection (EquityProject  *self,
                       GError        **error)
 {
-  /* Waiting briefly for a writer in another thread beats failing at once. */
-  sqlite3_busy_timeout (self->db, 5000);
+  /* Waiting briefly for a writer in another thread or program beats
+   * failing at once. */
+  sqlite3_busy_timeout (self->db, EQUITY_PROJECT_BUSY_TIMEOUT_MS);
   return exec_sql (self, "PRAGMA foreign_keys = ON", error) &&
          exec_sql (self, "PRAGMA journal_mode = WAL", error) &&
          exec_sql (self, "PRAGMA synchronous = NORMAL", error);
@@ -365,16 +368,35 @@ equity_project_open_or_create (const char  *path,
   return equity_project_create (path, error);
 }
 
+gboolean
+equity_project_close_checked (EquityProject  *self,
+                              GError        **error)
+{
+  gboolean folded;
+
+  g_return_val_if_fail (EQUITY_IS_PROJECT (self), FALSE);
+
+  if (self->db == NULL)
+    return TRUE;
+
+  /* SQLite folds the log back on close too, but says nothing when that
+   * fails: do it first, where the failure can be reported. Either way the
+   * connection closes; a log that could not be folded in stays on disk. */
+  folded = equity_project_file_checkpoint (self->db, error);
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+  return folded;
+}
+
 void
 equity_project_close (EquityProject *self)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (EQUITY_IS_PROJECT (self));
 
-  if (self->db != NULL)
-    {
-      sqlite3_close_v2 (self->db);
-      self->db = NULL;
-    }
+  if (!equity_project_close_checked (self, &error))
+    g_warning ("%s", error->message);
 }
 
 const char *
@@ -739,6 +761,11 @@ equity_project_commit (EquityProject  *self,
                        GError        **error)
 {
   g_return_val_if_fail (EQUITY_IS_PROJECT (self), FALSE);
+
+  /* Room for the whole transaction in the file itself, or no commit: the
+   * caller rolls back and the project stays as it was. */
+  if (!equity_project_file_reserve (self->db, error))
+    return FALSE;
   return exec_sql (self, "COMMIT", error);
 }
 

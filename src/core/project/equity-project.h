@@ -29,6 +29,13 @@ EquityProject *equity_project_open             (const char     *path,
 /* Opens PATH, creating it when missing (the CLI's "write" commands). */
 EquityProject *equity_project_open_or_create   (const char     *path,
                                                 GError        **error);
+/* Closes the project, leaving a file that is the whole project on its own
+ * (the write-ahead log folded back in). Fails, for instance on a full disk,
+ * with a message that says where the latest changes are; the connection is
+ * closed either way. */
+gboolean       equity_project_close_checked    (EquityProject  *self,
+                                                GError        **error);
+/* equity_project_close_checked(), with a failure only logged */
 void           equity_project_close            (EquityProject  *self);
 const char    *equity_project_get_path         (EquityProject  *self);
 char          *equity_project_dup_title        (EquityProject  *self);
