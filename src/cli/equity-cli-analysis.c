@@ -277,6 +277,9 @@ equity_cli_analyze (int    argc,
   project = equity_project_open (argv[2], &error);
   if (project == NULL)
     return equity_cli_fail (error);
+  if (save && equity_project_is_read_only (project))
+    return equity_cli_fail_message (_("%s is read-only: run the analysis without --save, "
+                                      "or save it in a copy you may change"), argv[2]);
 
   /* SPEC.ini, or the name of an analysis saved in the project */
   if (!g_file_test (spec_path, G_FILE_TEST_EXISTS))

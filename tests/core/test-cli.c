@@ -255,6 +255,95 @@ test_disk_full (void)
   test_remove_tree (dir);
 }
 
+static void
+assert_reads_but_refuses_changes (const char *path,
+                                  const char *spec,
+                                  const char *csv,
+                                  const char *chart)
+{
+  g_autofree char *before = test_file_checksum (path);
+  g_autofree char *after = NULL;
+  g_auto(TestRun) datasets = { 0 };
+  g_auto(TestRun) show = { 0 };
+  g_auto(TestRun) analyses = { 0 };
+  g_auto(TestRun) analyze = { 0 };
+  g_auto(TestRun) drawn = { 0 };
+  g_auto(TestRun) import = { 0 };
+  g_auto(TestRun) save = { 0 };
+
+  test_run_cli (&datasets, "datasets", path, NULL);
+  g_assert_cmpstr (datasets.err, ==, "");
+  g_assert_true (test_run_ok (&datasets));
+  g_assert_nonnull (strstr (datasets.out, "areas"));
+
+  test_run_cli (&show, "show", path, "areas", NULL);
+  g_assert_true (test_run_ok (&show));
+  g_assert_nonnull (strstr (show.out, "north,10,30"));
+
+  test_run_cli (&analyses, "analyses", path, NULL);
+  g_assert_true (test_run_ok (&analyses));
+  g_assert_nonnull (strstr (analyses.out, "Segregation"));
+
+  test_run_cli (&analyze, "analyze", path, spec, NULL);
+  g_assert_true (test_run_ok (&analyze));
+
+  test_run_cli (&drawn, "chart", path, "Segregation", "--out", chart, NULL);
+  g_assert_true (test_run_ok (&drawn));
+  g_assert_true (g_file_test (chart, G_FILE_TEST_IS_REGULAR));
+  g_unlink (chart);
+
+  test_run_cli (&import, "import", path, csv, "--name", "more", NULL);
+  g_assert_false (test_run_ok (&import));
+  g_assert_nonnull (strstr (import.err, "p.equity"));
+  g_assert_nonnull (strstr (import.err, "is read-only"));
+
+  test_run_cli (&save, "analyze", path, spec, "--save", NULL);
+  g_assert_false (test_run_ok (&save));
+  g_assert_nonnull (strstr (save.err, "p.equity is read-only"));
+
+  after = test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Issue 7, 9: a read-only project failed even to list its datasets, as
+ * "damaged". Permission bits decide, so that this holds as root too. */
+static void
+test_read_only (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *folder = g_build_filename (dir, "shared", NULL);
+  g_autofree char *path = g_build_filename (folder, "p.equity", NULL);
+  g_autofree char *csv = g_build_filename (dir, "areas.csv", NULL);
+  g_autofree char *spec = g_build_filename (dir, "segregation.ini", NULL);
+  g_autofree char *chart = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_auto(TestRun) import = { 0 };
+  g_auto(TestRun) save = { 0 };
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (csv, "area,a,b\nnorth,10,30\nsouth,40,20\neast,5,5\n", -1, NULL));
+  g_assert_true (g_file_set_contents (spec,
+                                      "[analysis]\nname = Segregation\nkind = dissimilarity\n"
+                                      "dataset = areas\ngroup-a = a\ngroup-b = b\n", -1, NULL));
+  test_run_cli (&import, "import", path, csv, NULL);
+  g_assert_true (test_run_ok (&import));
+  test_run_cli (&save, "analyze", path, spec, "--save", NULL);
+  g_assert_true (test_run_ok (&save));
+
+  /* a folder that may not be written: nothing appears beside the file */
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+  assert_reads_but_refuses_changes (path, spec, csv, chart);
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+
+  /* a file that may not be written */
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  assert_reads_but_refuses_changes (path, spec, csv, chart);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+
+  test_remove_tree (dir);
+}
+
 /* Issue 7, 10: SQLite's words for a busy project and a taken name */
 static void
 test_project_messages (void)
@@ -301,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/cli/import-show", test_import_show);
   g_test_add_func ("/cli/sample", test_sample);
   g_test_add_func ("/cli/disk-full", test_disk_full);
+  g_test_add_func ("/cli/read-only", test_read_only);
   g_test_add_func ("/cli/project-messages", test_project_messages);
 
   return g_test_run ();

@@ -513,6 +513,143 @@ test_close_reports_failure (void)
   test_remove_tree (dir);
 }
 
+static void
+assert_read_only_project (const char *path)
+{
+  g_autofree char *before = test_file_checksum (path);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityProject) project = NULL;
+  EquityDataset *dataset;
+
+  project = equity_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (equity_project_is_read_only (project));
+  g_assert_cmpuint (g_list_model_get_n_items (equity_project_get_datasets (project)), ==, 1);
+  dataset = equity_project_find_dataset (project, "rows");
+  g_assert_nonnull (dataset);
+
+  g_assert_false (equity_project_rename_dataset (project, dataset, "renamed", &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "read-only"));
+  g_assert_nonnull (strstr (error->message, "ro.equity"));
+  g_clear_error (&error);
+
+  g_assert_false (equity_project_delete_dataset (project, dataset, &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  g_assert_false (equity_project_save_analysis (project, "a", "group-rates", "[analysis]\n", &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "read-only"));
+  g_clear_error (&error);
+
+  g_assert_true (equity_project_close_checked (project, &error));
+  g_assert_no_error (error);
+  after = test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Issue 7, 9: a project that may not be written opened as "damaged". The
+ * permission bits decide, so that the test holds when run as root. */
+static void
+test_read_only (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *folder = g_build_filename (dir, "folder", NULL);
+  g_autofree char *path = g_build_filename (folder, "ro.equity", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *csv = test_write_rows_csv (dir, "rows.csv", 100);
+  g_autoptr(EquityProject) project = NULL;
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  project = equity_project_create (path, NULL);
+  dataset = import_csv (project, csv, "rows", &error);
+  g_assert_no_error (error);
+  g_assert_false (equity_project_is_read_only (project));
+  g_assert_true (equity_project_close_checked (project, &error));
+  g_clear_object (&project);
+
+  /* a folder without write permission: nothing may appear beside the file */
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+  assert_read_only_project (path);
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+
+  /* the file without (in a folder that may hold SQLite's index beside it) */
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  assert_read_only_project (path);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+
+  /* writable again, it is an ordinary project */
+  project = equity_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (equity_project_is_read_only (project));
+  g_assert_true (equity_project_rename_dataset (project, equity_project_find_dataset (project, "rows"),
+                                                "renamed", &error));
+  g_assert_no_error (error);
+  g_clear_object (&project);
+
+  test_remove_tree (dir);
+}
+
+/* A read-only folder cannot hold the index needed to read changes still in
+ * the log: those changes are read, or the open fails; never skipped. */
+static void
+test_read_only_with_log (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "log.equity", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder", NULL);
+  g_autofree char *copy = g_build_filename (folder, "log.equity", NULL);
+  g_autofree char *copy_wal = g_build_filename (folder, "log.equity-wal", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *csv = test_write_rows_csv (dir, "rows.csv", 100);
+  g_autofree char *contents = NULL;
+  g_autoptr(EquityProject) project = NULL;
+  g_autoptr(EquityProject) reader = NULL;
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  project = equity_project_create (path, NULL);
+  g_assert_cmpint (sqlite3_exec (equity_project_get_db (project), "PRAGMA wal_autocheckpoint = 0",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  dataset = import_csv (project, csv, "rows", &error);
+  g_assert_no_error (error);
+
+  /* copied while open: the import is only in the log */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (wal, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 0);
+  g_assert_true (g_file_set_contents (copy_wal, contents, length, NULL));
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+
+  reader = equity_project_open (copy, &error);
+  if (reader != NULL)
+    {
+      g_assert_no_error (error);
+      g_assert_true (equity_project_is_read_only (reader));
+      g_assert_nonnull (equity_project_find_dataset (reader, "rows"));
+    }
+  else
+    {
+      g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_READ_ONLY);
+      g_assert_nonnull (strstr (error->message, "log.equity-wal"));
+    }
+  g_clear_object (&reader);
+  g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+
+  test_remove_tree (dir);
+}
+
 /* Issue 7, 10: "database is locked" */
 static void
 test_message_busy (void)
@@ -600,6 +737,8 @@ main (int   argc,
   g_test_add_func ("/project/saved-analyses", test_saved_analyses);
   g_test_add_func ("/project/disk-full-import", test_disk_full_import);
   g_test_add_func ("/project/close-reports-failure", test_close_reports_failure);
+  g_test_add_func ("/project/read-only", test_read_only);
+  g_test_add_func ("/project/read-only-with-log", test_read_only_with_log);
   g_test_add_func ("/project/message-busy", test_message_busy);
   g_test_add_func ("/project/message-name-taken", test_message_name_taken);
 

@@ -25,6 +25,7 @@ struct _EquityProject
   sqlite3    *db;
   GListStore *datasets;
   GListStore *analyses;
+  gboolean    read_only;
 };
 
 G_DEFINE_FINAL_TYPE (EquityProject, equity_project, G_TYPE_OBJECT)
@@ -147,6 +148,7 @@ open_connection (EquityProject  *self,
 
 static gboolean
 read_header_fields (const char  *path,
+                    gboolean     read_only,
                     gint32      *application_id,
                     int         *user_version,
                     GError     **error)
@@ -156,7 +158,16 @@ read_header_fields (const char  *path,
   sqlite3_stmt *stmt = NULL;
   gboolean ok = FALSE;
 
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+  if (read_only)
+    {
+      db = equity_project_file_open_read_only (path, error);
+      if (db == NULL)
+        return FALSE;
+    }
+  else if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+    sqlite3_busy_timeout (db, EQUITY_PROJECT_BUSY_TIMEOUT_MS);
+
+  if (db != NULL &&
       sqlite3_prepare_v2 (db, "SELECT application_id, user_version FROM pragma_application_id, pragma_user_version",
                           -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
@@ -180,6 +191,7 @@ read_header_fields (const char  *path,
  * before anything could be written to it. */
 static gboolean
 check_header (const char  *path,
+              gboolean     read_only,
               int         *user_version,
               GError     **error)
 {
@@ -210,7 +222,7 @@ check_header (const char  *path,
 
   /* The header fields may be newer in the write-ahead log than in the file
    * (another process has the project open): ask SQLite, read-only. */
-  if (!read_header_fields (path, &application_id, user_version, error))
+  if (!read_header_fields (path, read_only, &application_id, user_version, error))
     return FALSE;
 
   if ((guint32) application_id != EQUITY_PROJECT_APPLICATION_ID)
@@ -301,12 +313,39 @@ failed:
   return NULL;
 }
 
+/* A project we may not write is read as it is: no upgrade, no log. */
+static gboolean
+open_read_only (EquityProject  *self,
+                int             version,
+                GError        **error)
+{
+  if (version < equity_schema_latest_version ())
+    {
+      g_autofree char *basename = g_path_get_basename (self->path);
+
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_READ_ONLY,
+                   _("“%s” is read-only, and it was saved by an older version of Asheville Equity: "
+                     "it must be upgraded, which changes the file, before this version can read it. "
+                     "Open a copy you may change, or make it writable."), basename);
+      return FALSE;
+    }
+
+  self->db = equity_project_file_open_read_only (self->path, error);
+  if (self->db == NULL)
+    return FALSE;
+  return exec_sql (self, "PRAGMA foreign_keys = ON", error) &&
+         equity_project_reload_catalog (self, error);
+}
+
 static gboolean
 open_existing (EquityProject  *self,
                int             version,
                GError        **error)
 {
   g_autoptr(GError) local_error = NULL;
+
+  if (self->read_only)
+    return open_read_only (self, version, error);
 
   if (!open_connection (self, SQLITE_OPEN_READWRITE, error) ||
       !configure_connection (self, error))
@@ -340,11 +379,24 @@ equity_project_open (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!check_header (path, &version, error))
+  self = project_new (path);
+  self->read_only = equity_project_file_is_read_only (self->path);
+  if (!self->read_only)
+    equity_project_file_unlock_index (self->path);
+  if (!check_header (self->path, self->read_only, &version, error))
     return NULL;
 
-  self = project_new (path);
-  if (!open_existing (self, version, &local_error))
+  /* The system may refuse writing where the permissions did not tell
+   * (a read-only mount): then read the project as it is. */
+  if (!open_existing (self, version, &local_error) &&
+      g_error_matches (local_error, EQUITY_ERROR, EQUITY_ERROR_READ_ONLY) && !self->read_only)
+    {
+      g_clear_pointer (&self->db, sqlite3_close);
+      g_clear_error (&local_error);
+      self->read_only = TRUE;
+      open_existing (self, version, &local_error);
+    }
+  if (local_error != NULL)
     {
       g_autofree char *basename = g_path_get_basename (path);
 
@@ -397,6 +449,13 @@ equity_project_close (EquityProject *self)
 
   if (!equity_project_close_checked (self, &error))
     g_warning ("%s", error->message);
+}
+
+gboolean
+equity_project_is_read_only (EquityProject *self)
+{
+  g_return_val_if_fail (EQUITY_IS_PROJECT (self), TRUE);
+  return self->read_only;
 }
 
 const char *
@@ -753,6 +812,15 @@ equity_project_begin (EquityProject  *self,
                       GError        **error)
 {
   g_return_val_if_fail (EQUITY_IS_PROJECT (self), FALSE);
+
+  if (self->read_only)
+    {
+      g_autofree char *basename = g_path_get_basename (self->path);
+
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_READ_ONLY,
+                   _("“%s” is read-only, so it cannot be changed"), basename);
+      return FALSE;
+    }
   return exec_sql (self, "BEGIN IMMEDIATE", error);
 }
 
