@@ -11,6 +11,7 @@
 
 #include "equity-cli.h"
 #include "equity-geometry.h"
+#include "equity-schema.h"
 
 static gboolean
 parse_delimiter (const char  *text,
@@ -246,6 +247,18 @@ write_value (FILE         *out,
     }
 }
 
+/* SQLite's words name no file: say which project and dataset, and how */
+static int
+fail_reading (EquityProject *project,
+              const char    *dataset_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what = g_strdup_printf (_("Could not read the dataset “%s”"), dataset_name);
+
+  equity_schema_set_error (equity_project_get_db (project), &error, what);
+  return equity_cli_fail (error);
+}
+
 int
 equity_cli_show (int    argc,
                  char **argv)
@@ -291,7 +304,7 @@ equity_cli_show (int    argc,
                           equity_dataset_get_table_name (dataset));
 
   if (sqlite3_prepare_v2 (equity_project_get_db (project), sql->str, -1, &stmt, NULL) != SQLITE_OK)
-    return equity_cli_fail_message ("%s", sqlite3_errmsg (equity_project_get_db (project)));
+    return fail_reading (project, argv[3]);
   sqlite3_bind_int64 (stmt, 1, limit);
   sqlite3_bind_int64 (stmt, 2, offset);
 
@@ -332,6 +345,6 @@ equity_cli_show (int    argc,
     fputs (n_rows ? "\n]\n" : "]\n", stdout);
 
   if (rc != SQLITE_DONE)
-    return equity_cli_fail_message ("%s", sqlite3_errmsg (equity_project_get_db (project)));
+    return fail_reading (project, argv[3]);
   return equity_cli_close_project (project, EQUITY_CLI_OK);
 }

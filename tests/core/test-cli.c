@@ -379,6 +379,36 @@ test_project_messages (void)
   test_remove_tree (dir);
 }
 
+/* Issue 7, 10: a damaged page met while printing rows was reported as
+ * "database disk image is malformed", naming no file. */
+static void
+test_show_damaged (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "p.equity", NULL);
+  g_autofree char *csv = test_write_rows_csv (dir, "rows.csv", 3000);
+  g_autofree char *contents = NULL;
+  g_auto(TestRun) import = { 0 };
+  g_auto(TestRun) show = { 0 };
+  gsize length = 0;
+
+  test_run_cli (&import, "import", path, csv, NULL);
+  g_assert_true (test_run_ok (&import));
+
+  /* the last page holds the dataset's rows: overwrite it */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 16384);
+  memset (contents + length - 16384, 0xff, 16384);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  test_run_cli (&show, "show", path, "rows", NULL);
+  g_assert_false (test_run_ok (&show));
+  g_assert_nonnull (strstr (show.err, "Could not read the dataset “rows”: “p.equity” is damaged"));
+  g_assert_null (strstr (show.err, "malformed"));
+
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,6 +422,7 @@ main (int   argc,
   g_test_add_func ("/cli/disk-full", test_disk_full);
   g_test_add_func ("/cli/read-only", test_read_only);
   g_test_add_func ("/cli/project-messages", test_project_messages);
+  g_test_add_func ("/cli/show-damaged", test_show_damaged);
 
   return g_test_run ();
 }
