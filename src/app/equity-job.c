@@ -263,7 +263,11 @@ import_thread (GTask        *task,
 
   import->dataset_name = g_strdup (equity_dataset_get_name (dataset));
   import->n_rows = equity_dataset_get_n_rows (dataset);
-  equity_project_close (project);
+  if (!equity_project_close_checked (project, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
 
   g_task_return_boolean (task, TRUE);
 }
@@ -361,7 +365,13 @@ sample_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  equity_project_close (project);
+  /* Renamed only when the file alone is the whole sample. */
+  if (!equity_project_close_checked (project, &error))
+    {
+      remove_database_files (partial);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
 
   if (g_rename (partial, path) != 0)
     {

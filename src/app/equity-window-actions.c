@@ -33,8 +33,10 @@ void
 _equity_window_update_actions (EquityWindow *self)
 {
   gboolean has_project = self->project != NULL;
+  gboolean writable = has_project && !equity_project_is_read_only (self->project);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_project);
+  /* A read-only project says so in the title; nothing offers to change it. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-project", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-job", self->job != NULL);

@@ -30,8 +30,15 @@ equity_window_update_titles (EquityWindow *self)
 {
   if (self->project != NULL)
     {
-      g_autofree char *title = equity_project_dup_title (self->project);
+      g_autofree char *name = equity_project_dup_title (self->project);
+      g_autofree char *title = NULL;
       g_autofree char *folder = equity_dup_display_folder (equity_project_get_path (self->project));
+
+      if (equity_project_is_read_only (self->project))
+        /* Translators: the window title of a project that cannot be changed, %s is its name */
+        title = g_strdup_printf (_("%s — read-only"), name);
+      else
+        title = g_steal_pointer (&name);
 
       gtk_window_set_title (GTK_WINDOW (self), title);
       adw_window_title_set_title (self->sidebar_title, title);
@@ -138,7 +145,18 @@ equity_window_set_project (EquityWindow  *self,
                              project != NULL ? equity_project_get_datasets (project) : NULL);
 
   if (old != NULL)
-    equity_project_close (old);
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!equity_project_close_checked (old, &error))
+        {
+          g_autofree char *name = equity_project_dup_title (old);
+          /* Translators: the heading of an error dialog, %s is a project's name */
+          g_autofree char *heading = g_strdup_printf (_("Could Not Finish Saving “%s”"), name);
+
+          _equity_window_show_error (self, heading, error->message);
+        }
+    }
 
   if (project != NULL)
     {

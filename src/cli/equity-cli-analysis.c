@@ -281,6 +281,9 @@ equity_cli_analyze (int    argc,
   project = equity_project_open (argv[2], &error);
   if (project == NULL)
     return equity_cli_fail (error);
+  if (save && equity_project_is_read_only (project))
+    return equity_cli_fail_message (_("%s is read-only: run the analysis without --save, "
+                                      "or save it in a copy you may change"), argv[2]);
 
   /* SPEC.ini, or the name of an analysis saved in the project */
   if (!g_file_test (spec_path, G_FILE_TEST_EXISTS))
@@ -304,6 +307,9 @@ equity_cli_analyze (int    argc,
       name = equity_analysis_dup_name (analysis);
       if (!equity_analysis_save (analysis, project, &error))
         return equity_cli_fail (error);
+      /* saved means saved in the file alone */
+      if (!equity_project_close_checked (project, &error))
+        return equity_cli_fail (error);
     }
 
   if (json)
@@ -318,7 +324,7 @@ equity_cli_analyze (int    argc,
       if (save)
         g_print (_("Saved as “%s”.\n"), name);
     }
-  return EQUITY_CLI_OK;
+  return equity_cli_close_project (project, EQUITY_CLI_OK);
 }
 
 int
@@ -379,7 +385,7 @@ equity_cli_analyses (int    argc,
       json_builder_end_array (builder);
       root = json_builder_get_root (builder);
       equity_cli_print_json (root);
-      return EQUITY_CLI_OK;
+      return equity_cli_close_project (project, EQUITY_CLI_OK);
     }
 
   for (guint i = 0; i < n; i++)
@@ -390,5 +396,5 @@ equity_cli_analyses (int    argc,
 
       g_print ("%s\t%s\n", equity_saved_analysis_get_name (saved), label != NULL ? label : kind);
     }
-  return EQUITY_CLI_OK;
+  return equity_cli_close_project (project, EQUITY_CLI_OK);
 }

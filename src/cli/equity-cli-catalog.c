@@ -48,7 +48,7 @@ equity_cli_rename (int    argc,
     return equity_cli_fail_message (_("%s: the project has no dataset named “%s”"), argv[2], argv[3]);
   if (!equity_project_rename_dataset (project, dataset, argv[4], &error))
     return equity_cli_fail (error);
-  return EQUITY_CLI_OK;
+  return equity_cli_close_project (project, EQUITY_CLI_OK);
 }
 
 int
@@ -80,5 +80,5 @@ equity_cli_delete (int    argc,
         return equity_cli_fail_message (_("%s: %s (use --force)"), argv[2], error->message);
       return equity_cli_fail (error);
     }
-  return EQUITY_CLI_OK;
+  return equity_cli_close_project (project, EQUITY_CLI_OK);
 }

@@ -119,5 +119,5 @@ equity_cli_chart (int    argc,
     return equity_cli_fail (error);
 
   g_print (_("Wrote %s (%d×%d, %s)\n"), out, width, height, equity_chart_kind_to_string (kind));
-  return EQUITY_CLI_OK;
+  return equity_cli_close_project (project, EQUITY_CLI_OK);
 }

@@ -11,6 +11,7 @@
 
 #include "equity-cli.h"
 #include "equity-geometry.h"
+#include "equity-schema.h"
 
 static gboolean
 parse_delimiter (const char  *text,
@@ -46,6 +47,7 @@ equity_cli_import (int    argc,
   gboolean lenient_quotes = FALSE;
   gboolean created = FALSE;
   int skip_rows = 0;
+  int status;
   GOptionEntry entries[] = {
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Dataset name (default: the file’s base name)"), N_("NAME") },
     { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet, N_("Spreadsheet sheet to read"), N_("NAME") },
@@ -105,6 +107,11 @@ equity_cli_import (int    argc,
         equity_cli_remove_project (project_path);
       return equity_cli_fail (error);
     }
+
+  /* Success is told only once the file alone holds the import. */
+  status = equity_cli_close_project (project, EQUITY_CLI_OK);
+  if (status != EQUITY_CLI_OK)
+    return status;
 
   if (json)
     {
@@ -240,6 +247,18 @@ write_value (FILE         *out,
     }
 }
 
+/* SQLite's words name no file: say which project and dataset, and how */
+static int
+fail_reading (EquityProject *project,
+              const char    *dataset_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what = g_strdup_printf (_("Could not read the dataset “%s”"), dataset_name);
+
+  equity_schema_set_error (equity_project_get_db (project), &error, what);
+  return equity_cli_fail (error);
+}
+
 int
 equity_cli_show (int    argc,
                  char **argv)
@@ -285,7 +304,7 @@ equity_cli_show (int    argc,
                           equity_dataset_get_table_name (dataset));
 
   if (sqlite3_prepare_v2 (equity_project_get_db (project), sql->str, -1, &stmt, NULL) != SQLITE_OK)
-    return equity_cli_fail_message ("%s", sqlite3_errmsg (equity_project_get_db (project)));
+    return fail_reading (project, argv[3]);
   sqlite3_bind_int64 (stmt, 1, limit);
   sqlite3_bind_int64 (stmt, 2, offset);
 
@@ -326,6 +345,6 @@ equity_cli_show (int    argc,
     fputs (n_rows ? "\n]\n" : "]\n", stdout);
 
   if (rc != SQLITE_DONE)
-    return equity_cli_fail_message ("%s", sqlite3_errmsg (equity_project_get_db (project)));
-  return EQUITY_CLI_OK;
+    return fail_reading (project, argv[3]);
+  return equity_cli_close_project (project, EQUITY_CLI_OK);
 }

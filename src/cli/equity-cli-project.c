@@ -16,6 +16,8 @@ equity_cli_new (int    argc,
   g_autoptr(EquityProject) project = NULL;
   g_autoptr(GError) error = NULL;
 
+  int status;
+
   if (!equity_cli_parse_options (equity_cli_find_command ("new"), NULL, &argc, &argv, 1))
     return EQUITY_CLI_USAGE;
 
@@ -23,8 +25,10 @@ equity_cli_new (int    argc,
   if (project == NULL)
     return equity_cli_fail (error);
 
-  g_print (_("Created %s\n"), equity_project_get_path (project));
-  return EQUITY_CLI_OK;
+  status = equity_cli_close_project (project, EQUITY_CLI_OK);
+  if (status == EQUITY_CLI_OK)
+    g_print (_("Created %s\n"), equity_project_get_path (project));
+  return status;
 }
 
 int
@@ -34,6 +38,7 @@ equity_cli_sample (int    argc,
   g_autoptr(EquityProject) project = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *datasets;
+  int status;
 
   if (!equity_cli_parse_options (equity_cli_find_command ("sample"), NULL, &argc, &argv, 1))
     return EQUITY_CLI_USAGE;
@@ -42,6 +47,9 @@ equity_cli_sample (int    argc,
   if (project == NULL)
     return equity_cli_fail (error);
 
+  status = equity_cli_close_project (project, EQUITY_CLI_OK);
+  if (status != EQUITY_CLI_OK)
+    return status;
   datasets = equity_project_get_datasets (project);
   g_print (_("Created the sample project %s with %u datasets\n"),
            equity_project_get_path (project), g_list_model_get_n_items (datasets));
@@ -109,7 +117,7 @@ equity_cli_datasets (int    argc,
         }
       json_node_set_array (root, array);
       equity_cli_print_json (root);
-      return EQUITY_CLI_OK;
+      return equity_cli_close_project (project, EQUITY_CLI_OK);
     }
 
   if (n == 0)
@@ -121,5 +129,5 @@ equity_cli_datasets (int    argc,
         g_print ("\n");
       print_dataset (dataset);
     }
-  return EQUITY_CLI_OK;
+  return equity_cli_close_project (project, EQUITY_CLI_OK);
 }

@@ -120,6 +120,17 @@ equity_cli_print_json (JsonNode *node)
   g_print ("%s\n", text);
 }
 
+int
+equity_cli_close_project (EquityProject *project,
+                          int            status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!equity_project_close_checked (project, &error) && status == EQUITY_CLI_OK)
+    return equity_cli_fail (error);
+  return status;
+}
+
 void
 equity_cli_remove_project (const char *path)
 {

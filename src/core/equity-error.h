@@ -23,6 +23,9 @@ typedef enum
   EQUITY_ERROR_ENCODING,          /* text that cannot be decoded */
   EQUITY_ERROR_INVALID,           /* an argument or spec that makes no sense */
   EQUITY_ERROR_UNSUPPORTED,       /* a format we cannot read here */
+  EQUITY_ERROR_READ_ONLY,         /* the project file or its folder cannot be written */
+  EQUITY_ERROR_BUSY,              /* another program is writing to the project */
+  EQUITY_ERROR_DISK_FULL,         /* no room left for the project file */
   EQUITY_ERROR_IN_USE,            /* a dataset that saved analyses read */
 } EquityError;
 

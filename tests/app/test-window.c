@@ -202,6 +202,33 @@ test_empty_project (void)
   app_test_remove_tree (dir);
 }
 
+/* Issue 7, 9: a project that may not be written opens, and says so. */
+static void
+test_read_only_project (void)
+{
+  g_autofree char *dir = app_test_make_tmpdir ();
+  g_autofree char *path = create_project (dir, "Archived review", TRUE);
+  EquityWindow *window;
+  double variance;
+
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  reset_settings ();
+  window = create_window ();
+  g_assert_true (equity_window_open_project (window, path));
+
+  g_assert_true (equity_project_is_read_only (equity_window_get_project (window)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Archived review — read-only");
+  g_assert_cmpuint (equity_sidebar_get_n_dataset_rows (_equity_window_get_sidebar (window)), ==, 1);
+
+  app_test_show_window (GTK_WINDOW (window));
+  variance = app_test_render_png (GTK_WIDGET (window), "window-read-only-project");
+  g_assert_cmpfloat (variance, >, MIN_VARIANCE);
+
+  destroy_window (window);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  app_test_remove_tree (dir);
+}
+
 static void
 test_recent_projects (void)
 {
@@ -623,6 +650,7 @@ main (int   argc,
   g_test_add_func ("/app/window/start-page-dark", test_dark_start_page);
   g_test_add_func ("/app/window/empty-project", test_empty_project);
   g_test_add_func ("/app/window/recent-projects", test_recent_projects);
+  g_test_add_func ("/app/window/read-only-project", test_read_only_project);
   g_test_add_func ("/app/window/project-with-data", test_project_with_data);
   g_test_add_func ("/app/window/narrow", test_narrow);
   g_test_add_func ("/app/window/import", test_import);

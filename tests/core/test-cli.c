@@ -5,7 +5,10 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "test-util.h"
@@ -216,6 +219,238 @@ test_sample (void)
   test_remove_tree (dir);
 }
 
+/* In the child, before exec: no file may grow past the limit, and a write
+ * past it fails (EFBIG) instead of killing the program. */
+static void
+limit_file_size_cb (gpointer data)
+{
+  struct rlimit limit;
+
+  signal (SIGXFSZ, SIG_IGN);
+  getrlimit (RLIMIT_FSIZE, &limit);
+  limit.rlim_cur = *(gint64 *) data;
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+static void
+run_cli_with_file_limit (TestRun    *run,
+                         gint64      limit,
+                         const char *project,
+                         const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { g_getenv ("EQUITY_CLI"), "import", project, file, NULL };
+
+  test_run_clear (run);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, limit_file_size_cb, &limit,
+                &run->out, &run->err, &run->status, &error);
+  g_assert_no_error (error);
+}
+
+static guint
+count_datasets (const char *path)
+{
+  g_auto(TestRun) listed = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  test_run_cli (&listed, "datasets", path, "--json", NULL);
+  g_assert_true (test_run_ok (&listed));
+  root = test_parse_json (listed.out);
+  return json_array_get_length (json_node_get_array (root));
+}
+
+/* Issue 7, 4: the import said it succeeded while the project file, without
+ * its -wal, was damaged. */
+static void
+test_disk_full (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "p.equity", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *big = test_write_rows_csv (dir, "big.csv", 30000);
+  g_autofree char *small = test_write_rows_csv (dir, "small.csv", 8000);
+  g_auto(TestRun) first = { 0 };
+  g_auto(TestRun) full = { 0 };
+  sqlite3 *db = NULL;
+  GStatBuf info;
+
+  test_run_cli (&first, "import", path, big, NULL);
+  g_assert_true (test_run_ok (&first));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+
+  /* room for the log of the import, not for the project file to grow */
+  run_cli_with_file_limit (&full, info.st_size + 64 * 1024, path, small);
+  g_assert_false (test_run_ok (&full));
+  g_assert_nonnull (strstr (full.err, "Nothing was imported"));
+  g_assert_nonnull (strstr (full.err, "“p.equity” is full"));
+  g_assert_cmpstr (full.out, ==, "");
+
+  /* the file alone is the whole project, as it was */
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpstr (test_query_text (db, "PRAGMA integrity_check"), ==, "ok");
+  g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM datasets"), ==, 1);
+  sqlite3_close (db);
+  g_assert_cmpuint (count_datasets (path), ==, 1);
+
+  test_remove_tree (dir);
+}
+
+static void
+assert_reads_but_refuses_changes (const char *path,
+                                  const char *spec,
+                                  const char *csv,
+                                  const char *chart)
+{
+  g_autofree char *before = test_file_checksum (path);
+  g_autofree char *after = NULL;
+  g_auto(TestRun) datasets = { 0 };
+  g_auto(TestRun) show = { 0 };
+  g_auto(TestRun) analyses = { 0 };
+  g_auto(TestRun) analyze = { 0 };
+  g_auto(TestRun) drawn = { 0 };
+  g_auto(TestRun) import = { 0 };
+  g_auto(TestRun) save = { 0 };
+
+  test_run_cli (&datasets, "datasets", path, NULL);
+  g_assert_cmpstr (datasets.err, ==, "");
+  g_assert_true (test_run_ok (&datasets));
+  g_assert_nonnull (strstr (datasets.out, "areas"));
+
+  test_run_cli (&show, "show", path, "areas", NULL);
+  g_assert_true (test_run_ok (&show));
+  g_assert_nonnull (strstr (show.out, "north,10,30"));
+
+  test_run_cli (&analyses, "analyses", path, NULL);
+  g_assert_true (test_run_ok (&analyses));
+  g_assert_nonnull (strstr (analyses.out, "Segregation"));
+
+  test_run_cli (&analyze, "analyze", path, spec, NULL);
+  g_assert_true (test_run_ok (&analyze));
+
+  test_run_cli (&drawn, "chart", path, "Segregation", "--out", chart, NULL);
+  g_assert_true (test_run_ok (&drawn));
+  g_assert_true (g_file_test (chart, G_FILE_TEST_IS_REGULAR));
+  g_unlink (chart);
+
+  test_run_cli (&import, "import", path, csv, "--name", "more", NULL);
+  g_assert_false (test_run_ok (&import));
+  g_assert_nonnull (strstr (import.err, "p.equity"));
+  g_assert_nonnull (strstr (import.err, "is read-only"));
+
+  test_run_cli (&save, "analyze", path, spec, "--save", NULL);
+  g_assert_false (test_run_ok (&save));
+  g_assert_nonnull (strstr (save.err, "p.equity is read-only"));
+
+  after = test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Issue 7, 9: a read-only project failed even to list its datasets, as
+ * "damaged". Permission bits decide, so that this holds as root too. */
+static void
+test_read_only (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *folder = g_build_filename (dir, "shared", NULL);
+  g_autofree char *path = g_build_filename (folder, "p.equity", NULL);
+  g_autofree char *csv = g_build_filename (dir, "areas.csv", NULL);
+  g_autofree char *spec = g_build_filename (dir, "segregation.ini", NULL);
+  g_autofree char *chart = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_auto(TestRun) import = { 0 };
+  g_auto(TestRun) save = { 0 };
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (csv, "area,a,b\nnorth,10,30\nsouth,40,20\neast,5,5\n", -1, NULL));
+  g_assert_true (g_file_set_contents (spec,
+                                      "[analysis]\nname = Segregation\nkind = dissimilarity\n"
+                                      "dataset = areas\ngroup-a = a\ngroup-b = b\n", -1, NULL));
+  test_run_cli (&import, "import", path, csv, NULL);
+  g_assert_true (test_run_ok (&import));
+  test_run_cli (&save, "analyze", path, spec, "--save", NULL);
+  g_assert_true (test_run_ok (&save));
+
+  /* a folder that may not be written: nothing appears beside the file */
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+  assert_reads_but_refuses_changes (path, spec, csv, chart);
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+
+  /* a file that may not be written */
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  assert_reads_but_refuses_changes (path, spec, csv, chart);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+
+  test_remove_tree (dir);
+}
+
+/* Issue 7, 10: SQLite's words for a busy project and a taken name */
+static void
+test_project_messages (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "p.equity", NULL);
+  g_autofree char *csv = test_write_rows_csv (dir, "rows.csv", 10);
+  g_auto(TestRun) first = { 0 };
+  g_auto(TestRun) locked = { 0 };
+  g_auto(TestRun) taken = { 0 };
+  sqlite3 *other = NULL;
+
+  test_run_cli (&first, "import", path, csv, "--name", "arrests", NULL);
+  g_assert_true (test_run_ok (&first));
+
+  test_run_cli (&taken, "import", path, csv, "--name", "arrests", NULL);
+  g_assert_false (test_run_ok (&taken));
+  g_assert_nonnull (strstr (taken.err, "A dataset named “arrests” already exists in “p.equity”; "
+                                       "choose another name"));
+
+  /* another program holds a write transaction for longer than we wait */
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; INSERT INTO metadata VALUES ('k', 'v')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  test_run_cli (&locked, "import", path, csv, "--name", "other", NULL);
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+  g_assert_false (test_run_ok (&locked));
+  g_assert_nonnull (strstr (locked.err, "Another program is writing to “p.equity”"));
+  g_assert_null (strstr (locked.err, "database is locked"));
+  g_assert_cmpuint (count_datasets (path), ==, 1);
+
+  test_remove_tree (dir);
+}
+
+/* Issue 7, 10: a damaged page met while printing rows was reported as
+ * "database disk image is malformed", naming no file. */
+static void
+test_show_damaged (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "p.equity", NULL);
+  g_autofree char *csv = test_write_rows_csv (dir, "rows.csv", 3000);
+  g_autofree char *contents = NULL;
+  g_auto(TestRun) import = { 0 };
+  g_auto(TestRun) show = { 0 };
+  gsize length = 0;
+
+  test_run_cli (&import, "import", path, csv, NULL);
+  g_assert_true (test_run_ok (&import));
+
+  /* the last page holds the dataset's rows: overwrite it */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 16384);
+  memset (contents + length - 16384, 0xff, 16384);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  test_run_cli (&show, "show", path, "rows", NULL);
+  g_assert_false (test_run_ok (&show));
+  g_assert_nonnull (strstr (show.err, "Could not read the dataset “rows”: “p.equity” is damaged"));
+  g_assert_null (strstr (show.err, "malformed"));
+
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,6 +462,10 @@ main (int   argc,
   g_test_add_func ("/cli/new-and-datasets", test_new_and_datasets);
   g_test_add_func ("/cli/import-show", test_import_show);
   g_test_add_func ("/cli/sample", test_sample);
+  g_test_add_func ("/cli/disk-full", test_disk_full);
+  g_test_add_func ("/cli/read-only", test_read_only);
+  g_test_add_func ("/cli/project-messages", test_project_messages);
+  g_test_add_func ("/cli/show-damaged", test_show_damaged);
 
   return g_test_run ();
 }

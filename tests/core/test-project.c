@@ -5,7 +5,9 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <glib/gstdio.h>
 
 #include "equity-core.h"
@@ -326,6 +328,405 @@ test_saved_analyses (void)
   test_remove_tree (dir);
 }
 
+static EquityDataset *
+import_csv (EquityProject  *project,
+            const char     *csv_path,
+            const char     *name,
+            GError        **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (csv_path);
+  EquityImportOptions options = { .name = name };
+  g_autoptr(EquityImporter) importer = equity_importer_new (file, &options);
+
+  if (!equity_importer_analyze (importer, NULL, NULL, NULL, error))
+    return NULL;
+  return equity_importer_run (importer, project, NULL, NULL, NULL, error);
+}
+
+static gint64
+file_size (const char *path)
+{
+  GStatBuf info;
+
+  return g_stat (path, &info) == 0 ? info.st_size : -1;
+}
+
+/* A full disk, made deterministic: no file of ours may grow past LIMIT
+ * bytes (a write past it fails with EFBIG instead of killing us). */
+static struct rlimit saved_file_limit;
+
+static void
+limit_file_size (gint64 limit)
+{
+  struct rlimit limited;
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved_file_limit), ==, 0);
+  limited = saved_file_limit;
+  limited.rlim_cur = limit;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limited), ==, 0);
+}
+
+static void
+unlimit_file_size (void)
+{
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved_file_limit), ==, 0);
+}
+
+/* the datasets a copy of the project file alone holds, "a,b" */
+static char *
+datasets_of_file_alone (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *copy = g_build_filename (dir, "copy-alone.equity", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityProject) project = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  GListModel *datasets;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  project = equity_project_open (copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (test_query_text (equity_project_get_db (project), "PRAGMA integrity_check"), ==, "ok");
+  datasets = equity_project_get_datasets (project);
+  for (guint i = 0; i < g_list_model_get_n_items (datasets); i++)
+    {
+      g_autoptr(EquityDataset) dataset = g_list_model_get_item (datasets, i);
+      g_string_append_printf (names, "%s%s", i ? "," : "", equity_dataset_get_name (dataset));
+    }
+  g_assert_true (equity_project_close_checked (project, &error));
+  g_assert_no_error (error);
+  g_unlink (copy);
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* Issue 7, 4: an import that fits in the log but not in the file itself
+ * reported success and left a file that was damaged without its -wal. */
+static void
+test_disk_full_import (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "full.equity", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *big = test_write_rows_csv (dir, "big.csv", 30000);
+  g_autofree char *small = test_write_rows_csv (dir, "small.csv", 8000);
+  g_autoptr(EquityProject) project = equity_project_create (path, NULL);
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+  gint64 size;
+
+  dataset = import_csv (project, big, "big", &error);
+  g_assert_no_error (error);
+  g_assert_true (equity_project_close_checked (project, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_clear_object (&project);
+  g_clear_object (&dataset);
+  size = file_size (path);
+
+  /* the log (about as large as the small import) fits; the file, which
+   * must grow by as much, does not */
+  project = equity_project_open (path, &error);
+  g_assert_no_error (error);
+  limit_file_size (size + 64 * 1024);
+  dataset = import_csv (project, small, "small", &error);
+  unlimit_file_size ();
+
+  g_assert_null (dataset);
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_DISK_FULL);
+  g_assert_nonnull (strstr (error->message, "full.equity"));
+  g_assert_nonnull (strstr (error->message, "disk"));
+  g_assert_nonnull (strstr (error->message, "Nothing was imported"));
+  g_clear_error (&error);
+  g_assert_true (equity_project_close_checked (project, &error));
+  g_assert_no_error (error);
+
+  /* the file alone is the project, as it was */
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  names = datasets_of_file_alone (path);
+  g_assert_cmpstr (names, ==, "big");
+  g_clear_pointer (&names, g_free);
+
+  /* a disk that cannot even hold the log: the same message, not SQLite's */
+  g_clear_object (&project);
+  project = equity_project_open (path, &error);
+  g_assert_no_error (error);
+  limit_file_size (32 * 1024);
+  dataset = import_csv (project, small, "small", &error);
+  unlimit_file_size ();
+  g_assert_null (dataset);
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_DISK_FULL);
+  g_assert_nonnull (strstr (error->message, "“full.equity” is full"));
+  g_assert_null (strstr (error->message, "database or disk"));
+  g_clear_error (&error);
+  g_assert_true (equity_project_close_checked (project, &error));
+  names = datasets_of_file_alone (path);
+  g_assert_cmpstr (names, ==, "big");
+
+  test_remove_tree (dir);
+}
+
+/* Closing reports a log it could not fold back, and where the changes are. */
+static void
+test_close_reports_failure (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "close.equity", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *csv = test_write_rows_csv (dir, "rows.csv", 8000);
+  g_autoptr(EquityProject) project = equity_project_create (path, NULL);
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_detail = NULL;
+
+  dataset = import_csv (project, csv, "rows", &error);
+  g_assert_no_error (error);
+  g_assert_true (equity_project_close_checked (project, &error));
+  g_clear_object (&project);
+
+  /* a change made one statement at a time: committed into the log, while
+   * the file itself may not grow any more */
+  project = equity_project_open (path, &error);
+  g_assert_no_error (error);
+  long_detail = g_strnfill (200 * 1024, 'x');
+  limit_file_size (file_size (path));
+  g_assert_true (equity_project_log (project, "test", long_detail, &error));
+  g_assert_no_error (error);
+  g_assert_false (equity_project_close_checked (project, &error));
+  unlimit_file_size ();
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_DISK_FULL);
+  g_assert_nonnull (strstr (error->message, "close.equity"));
+  g_assert_nonnull (strstr (error->message, "close.equity-wal"));
+  g_clear_error (&error);
+
+  /* nothing was lost: the log is there, and the next close folds it in */
+  g_assert_cmpint (file_size (wal), >, 0);
+  g_clear_object (&project);
+  project = equity_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_query_int (equity_project_get_db (project),
+                                   "SELECT count(*) FROM audit_log WHERE action = 'test'"), ==, 1);
+  g_assert_true (equity_project_close_checked (project, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  test_remove_tree (dir);
+}
+
+static void
+assert_read_only_project (const char *path)
+{
+  g_autofree char *before = test_file_checksum (path);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityProject) project = NULL;
+  g_autoptr(GArray) no_datasets = g_array_new (FALSE, FALSE, sizeof (gint64));
+  EquityDataset *dataset;
+
+  project = equity_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (equity_project_is_read_only (project));
+  g_assert_cmpuint (g_list_model_get_n_items (equity_project_get_datasets (project)), ==, 1);
+  dataset = equity_project_find_dataset (project, "rows");
+  g_assert_nonnull (dataset);
+
+  g_assert_false (equity_project_rename_dataset (project, dataset, "renamed", &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "read-only"));
+  g_assert_nonnull (strstr (error->message, "ro.equity"));
+  g_clear_error (&error);
+
+  g_assert_false (equity_project_delete_dataset (project, dataset, TRUE, &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  g_assert_false (equity_project_save_analysis (project, "a", "group-rates", "[analysis]\n",
+                                                no_datasets, &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "read-only"));
+  g_clear_error (&error);
+
+  g_assert_true (equity_project_close_checked (project, &error));
+  g_assert_no_error (error);
+  after = test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Issue 7, 9: a project that may not be written opened as "damaged". The
+ * permission bits decide, so that the test holds when run as root. */
+static void
+test_read_only (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *folder = g_build_filename (dir, "folder", NULL);
+  g_autofree char *path = g_build_filename (folder, "ro.equity", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *csv = test_write_rows_csv (dir, "rows.csv", 100);
+  g_autoptr(EquityProject) project = NULL;
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  project = equity_project_create (path, NULL);
+  dataset = import_csv (project, csv, "rows", &error);
+  g_assert_no_error (error);
+  g_assert_false (equity_project_is_read_only (project));
+  g_assert_true (equity_project_close_checked (project, &error));
+  g_clear_object (&project);
+
+  /* a folder without write permission: nothing may appear beside the file */
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+  assert_read_only_project (path);
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+
+  /* the file without (in a folder that may hold SQLite's index beside it) */
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  assert_read_only_project (path);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+
+  /* writable again, it is an ordinary project */
+  project = equity_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (equity_project_is_read_only (project));
+  g_assert_true (equity_project_rename_dataset (project, equity_project_find_dataset (project, "rows"),
+                                                "renamed", &error));
+  g_assert_no_error (error);
+  g_clear_object (&project);
+
+  test_remove_tree (dir);
+}
+
+/* A read-only folder cannot hold the index needed to read changes still in
+ * the log: those changes are read, or the open fails; never skipped. */
+static void
+test_read_only_with_log (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "log.equity", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder", NULL);
+  g_autofree char *copy = g_build_filename (folder, "log.equity", NULL);
+  g_autofree char *copy_wal = g_build_filename (folder, "log.equity-wal", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *csv = test_write_rows_csv (dir, "rows.csv", 100);
+  g_autofree char *contents = NULL;
+  g_autoptr(EquityProject) project = NULL;
+  g_autoptr(EquityProject) reader = NULL;
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  project = equity_project_create (path, NULL);
+  g_assert_cmpint (sqlite3_exec (equity_project_get_db (project), "PRAGMA wal_autocheckpoint = 0",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  dataset = import_csv (project, csv, "rows", &error);
+  g_assert_no_error (error);
+
+  /* copied while open: the import is only in the log */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (wal, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 0);
+  g_assert_true (g_file_set_contents (copy_wal, contents, length, NULL));
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+
+  reader = equity_project_open (copy, &error);
+  if (reader != NULL)
+    {
+      g_assert_no_error (error);
+      g_assert_true (equity_project_is_read_only (reader));
+      g_assert_nonnull (equity_project_find_dataset (reader, "rows"));
+    }
+  else
+    {
+      g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_READ_ONLY);
+      g_assert_nonnull (strstr (error->message, "log.equity-wal"));
+    }
+  g_clear_object (&reader);
+  g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+
+  test_remove_tree (dir);
+}
+
+/* Issue 7, 10: "database is locked" */
+static void
+test_message_busy (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "busy.equity", NULL);
+  g_autofree char *csv = test_write_rows_csv (dir, "rows.csv", 10);
+  g_autoptr(EquityProject) project = equity_project_create (path, NULL);
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+
+  /* another program in the middle of writing */
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; INSERT INTO metadata VALUES ('k', 'v')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  dataset = import_csv (project, csv, "rows", &error);
+  g_assert_null (dataset);
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "Another program is writing to “busy.equity”"));
+  g_assert_nonnull (strstr (error->message, "try again"));
+  g_assert_null (strstr (error->message, "locked"));
+  g_clear_error (&error);
+
+  /* once it has finished, the same import goes through */
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  dataset = import_csv (project, csv, "rows", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+
+  test_remove_tree (dir);
+}
+
+/* Issue 7, 10: "UNIQUE constraint failed: datasets.name", met when another
+ * program took the name after this one read the catalog */
+static void
+test_message_name_taken (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "names.equity", NULL);
+  g_autofree char *csv = test_write_rows_csv (dir, "rows.csv", 10);
+  g_autoptr(EquityProject) project = equity_project_create (path, NULL);
+  g_autoptr(EquityProject) other = NULL;
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+
+  other = equity_project_open (path, &error);
+  g_assert_no_error (error);
+  dataset = import_csv (other, csv, "arrests", &error);
+  g_assert_no_error (error);
+  g_clear_object (&dataset);
+
+  dataset = import_csv (project, csv, "arrests", &error);
+  g_assert_null (dataset);
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_EXISTS);
+  g_assert_cmpstr (error->message, ==,
+                   "A dataset named “arrests” already exists in “names.equity”; choose another name");
+  g_clear_error (&error);
+
+  /* the same words when the catalog already knows */
+  g_assert_true (equity_project_reload_catalog (project, &error));
+  dataset = import_csv (project, csv, "arrests", &error);
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_EXISTS);
+  g_assert_cmpstr (error->message, ==,
+                   "A dataset named “arrests” already exists in “names.equity”; choose another name");
+
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +741,12 @@ main (int   argc,
   g_test_add_func ("/project/migrate-failure-rolls-back", test_migrate_failure_rolls_back);
   g_test_add_func ("/project/catalog-rename-delete", test_catalog_rename_delete);
   g_test_add_func ("/project/saved-analyses", test_saved_analyses);
+  g_test_add_func ("/project/disk-full-import", test_disk_full_import);
+  g_test_add_func ("/project/close-reports-failure", test_close_reports_failure);
+  g_test_add_func ("/project/read-only", test_read_only);
+  g_test_add_func ("/project/read-only-with-log", test_read_only_with_log);
+  g_test_add_func ("/project/message-busy", test_message_busy);
+  g_test_add_func ("/project/message-name-taken", test_message_name_taken);
 
   return g_test_run ();
 }

@@ -146,3 +146,17 @@ test_parse_json (const char *text)
   g_assert_no_error (error);
   return json_node_copy (json_parser_get_root (parser));
 }
+
+char *
+test_write_rows_csv (const char *dir,
+                     const char *name,
+                     guint       n_rows)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GString) text = g_string_new ("id,label,value\n");
+
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append_printf (text, "%u,row %u of %s with some padding text,%u.5\n", i, i, name, i);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  return g_steal_pointer (&path);
+}

@@ -20,6 +20,11 @@ gint64      test_query_int       (sqlite3    *db,
 /* interned: compare it, don't free it */
 const char *test_query_text      (sqlite3    *db,
                                   const char *sql);
+/* Writes DIR/NAME: a CSV of N_ROWS rows of padded text (a few thousand fill
+ * many pages); returns its path. */
+char       *test_write_rows_csv  (const char *dir,
+                                  const char *name,
+                                  guint       n_rows);
 /* path of a file under tests/data */
 char       *test_data_path       (const char *first,
                                   ...) G_GNUC_NULL_TERMINATED;

@@ -1359,6 +1359,15 @@ equity_importer_run (EquityImporter      *self,
     {
       /* Nothing of the import stays: the catalog and the table go together. */
       equity_project_rollback (project);
+      if (g_error_matches (local_error, EQUITY_ERROR, EQUITY_ERROR_DISK_FULL))
+        {
+          g_autofree char *project_name = g_path_get_basename (equity_project_get_path (project));
+
+          g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_DISK_FULL,
+                       _("Nothing was imported: the disk that holds “%s” is full. The project is "
+                         "as it was; free some space and try again."), project_name);
+          return NULL;
+        }
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }

@@ -14,6 +14,7 @@
 
 #include "equity-error.h"
 #include "equity-project.h"
+#include "equity-project-file.h"
 #include "equity-saved-analysis.h"
 #include "equity-schema.h"
 
@@ -24,6 +25,7 @@ struct _EquityProject
   sqlite3    *db;
   GListStore *datasets;
   GListStore *analyses;
+  gboolean    read_only;
 };
 
 G_DEFINE_FINAL_TYPE (EquityProject, equity_project, G_TYPE_OBJECT)
@@ -49,7 +51,8 @@ equity_project_finalize (GObject *object)
 {
   EquityProject *self = EQUITY_PROJECT (object);
 
-  equity_project_close (self);
+  if (self->db != NULL)
+    equity_project_close (self);
   g_clear_pointer (&self->path, g_free);
   g_clear_object (&self->datasets);
   g_clear_object (&self->analyses);
@@ -99,7 +102,7 @@ exec_sql (EquityProject  *self,
 {
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
     {
-      equity_schema_set_error (self->db, error, _("Database error"));
+      equity_schema_set_error (self->db, error, NULL);
       return FALSE;
     }
   return TRUE;
@@ -125,7 +128,7 @@ prepare (EquityProject  *self,
 
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      equity_schema_set_error (self->db, error, _("Database error"));
+      equity_schema_set_error (self->db, error, NULL);
       return NULL;
     }
   return stmt;
@@ -135,8 +138,9 @@ static gboolean
 configure_connection (EquityProject  *self,
                       GError        **error)
 {
-  /* Waiting briefly for a writer in another thread beats failing at once. */
-  sqlite3_busy_timeout (self->db, 5000);
+  /* Waiting briefly for a writer in another thread or program beats
+   * failing at once. */
+  sqlite3_busy_timeout (self->db, EQUITY_PROJECT_BUSY_TIMEOUT_MS);
   return exec_sql (self, "PRAGMA foreign_keys = ON", error) &&
          exec_sql (self, "PRAGMA journal_mode = WAL", error) &&
          exec_sql (self, "PRAGMA synchronous = NORMAL", error);
@@ -163,6 +167,7 @@ open_connection (EquityProject  *self,
 
 static gboolean
 read_header_fields (const char  *path,
+                    gboolean     read_only,
                     gint32      *application_id,
                     int         *user_version,
                     GError     **error)
@@ -172,7 +177,16 @@ read_header_fields (const char  *path,
   sqlite3_stmt *stmt = NULL;
   gboolean ok = FALSE;
 
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+  if (read_only)
+    {
+      db = equity_project_file_open_read_only (path, error);
+      if (db == NULL)
+        return FALSE;
+    }
+  else if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+    sqlite3_busy_timeout (db, EQUITY_PROJECT_BUSY_TIMEOUT_MS);
+
+  if (db != NULL &&
       sqlite3_prepare_v2 (db, "SELECT application_id, user_version FROM pragma_application_id, pragma_user_version",
                           -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
@@ -196,6 +210,7 @@ read_header_fields (const char  *path,
  * before anything could be written to it. */
 static gboolean
 check_header (const char  *path,
+              gboolean     read_only,
               int         *user_version,
               GError     **error)
 {
@@ -226,7 +241,7 @@ check_header (const char  *path,
 
   /* The header fields may be newer in the write-ahead log than in the file
    * (another process has the project open): ask SQLite, read-only. */
-  if (!read_header_fields (path, &application_id, user_version, error))
+  if (!read_header_fields (path, read_only, &application_id, user_version, error))
     return FALSE;
 
   if ((guint32) application_id != EQUITY_PROJECT_APPLICATION_ID)
@@ -317,12 +332,39 @@ failed:
   return NULL;
 }
 
+/* A project we may not write is read as it is: no upgrade, no log. */
+static gboolean
+open_read_only (EquityProject  *self,
+                int             version,
+                GError        **error)
+{
+  if (version < equity_schema_latest_version ())
+    {
+      g_autofree char *basename = g_path_get_basename (self->path);
+
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_READ_ONLY,
+                   _("“%s” is read-only, and it was saved by an older version of Asheville Equity: "
+                     "it must be upgraded, which changes the file, before this version can read it. "
+                     "Open a copy you may change, or make it writable."), basename);
+      return FALSE;
+    }
+
+  self->db = equity_project_file_open_read_only (self->path, error);
+  if (self->db == NULL)
+    return FALSE;
+  return exec_sql (self, "PRAGMA foreign_keys = ON", error) &&
+         equity_project_reload_catalog (self, error);
+}
+
 static gboolean
 open_existing (EquityProject  *self,
                int             version,
                GError        **error)
 {
   g_autoptr(GError) local_error = NULL;
+
+  if (self->read_only)
+    return open_read_only (self, version, error);
 
   if (!open_connection (self, SQLITE_OPEN_READWRITE, error) ||
       !configure_connection (self, error))
@@ -356,11 +398,24 @@ equity_project_open (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!check_header (path, &version, error))
+  self = project_new (path);
+  self->read_only = equity_project_file_is_read_only (self->path);
+  if (!self->read_only)
+    equity_project_file_unlock_index (self->path);
+  if (!check_header (self->path, self->read_only, &version, error))
     return NULL;
 
-  self = project_new (path);
-  if (!open_existing (self, version, &local_error))
+  /* The system may refuse writing where the permissions did not tell
+   * (a read-only mount): then read the project as it is. */
+  if (!open_existing (self, version, &local_error) &&
+      g_error_matches (local_error, EQUITY_ERROR, EQUITY_ERROR_READ_ONLY) && !self->read_only)
+    {
+      g_clear_pointer (&self->db, sqlite3_close);
+      g_clear_error (&local_error);
+      self->read_only = TRUE;
+      open_existing (self, version, &local_error);
+    }
+  if (local_error != NULL)
     {
       g_autofree char *basename = g_path_get_basename (path);
 
@@ -384,16 +439,42 @@ equity_project_open_or_create (const char  *path,
   return equity_project_create (path, error);
 }
 
+gboolean
+equity_project_close_checked (EquityProject  *self,
+                              GError        **error)
+{
+  gboolean folded;
+
+  g_return_val_if_fail (EQUITY_IS_PROJECT (self), FALSE);
+
+  if (self->db == NULL)
+    return TRUE;
+
+  /* SQLite folds the log back on close too, but says nothing when that
+   * fails: do it first, where the failure can be reported. Either way the
+   * connection closes; a log that could not be folded in stays on disk. */
+  folded = equity_project_file_checkpoint (self->db, error);
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+  return folded;
+}
+
 void
 equity_project_close (EquityProject *self)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (EQUITY_IS_PROJECT (self));
 
-  if (self->db != NULL)
-    {
-      sqlite3_close_v2 (self->db);
-      self->db = NULL;
-    }
+  if (!equity_project_close_checked (self, &error))
+    g_warning ("%s", error->message);
+}
+
+gboolean
+equity_project_is_read_only (EquityProject *self)
+{
+  g_return_val_if_fail (EQUITY_IS_PROJECT (self), TRUE);
+  return self->read_only;
 }
 
 const char *
@@ -606,6 +687,31 @@ equity_project_unique_dataset_name (EquityProject *self,
     }
 }
 
+static void
+set_dataset_name_taken_error (EquityProject  *self,
+                              const char     *name,
+                              GError        **error)
+{
+  g_autofree char *basename = g_path_get_basename (self->path);
+
+  g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_EXISTS,
+               _("A dataset named “%s” already exists in “%s”; choose another name"),
+               name, basename);
+}
+
+/* Another program may have taken the name since the catalog was read. */
+static void
+set_dataset_name_error (EquityProject  *self,
+                        const char     *name,
+                        const char     *what,
+                        GError        **error)
+{
+  if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE)
+    set_dataset_name_taken_error (self, name, error);
+  else
+    equity_schema_set_error (self->db, error, what);
+}
+
 static gboolean
 validate_name (const char  *name,
                const char  *what,
@@ -646,8 +752,7 @@ equity_project_rename_dataset (EquityProject  *self,
     return TRUE;
   if (equity_project_find_dataset (self, new_name) != NULL)
     {
-      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_EXISTS,
-                   _("A dataset named “%s” already exists"), new_name);
+      set_dataset_name_taken_error (self, new_name, error);
       return FALSE;
     }
 
@@ -660,7 +765,7 @@ equity_project_rename_dataset (EquityProject  *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      equity_schema_set_error (self->db, error, _("Could not rename the dataset"));
+      set_dataset_name_error (self, new_name, _("Could not rename the dataset"), error);
       return FALSE;
     }
 
@@ -766,6 +871,15 @@ equity_project_begin (EquityProject  *self,
                       GError        **error)
 {
   g_return_val_if_fail (EQUITY_IS_PROJECT (self), FALSE);
+
+  if (self->read_only)
+    {
+      g_autofree char *basename = g_path_get_basename (self->path);
+
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_READ_ONLY,
+                   _("“%s” is read-only, so it cannot be changed"), basename);
+      return FALSE;
+    }
   return exec_sql (self, "BEGIN IMMEDIATE", error);
 }
 
@@ -774,6 +888,11 @@ equity_project_commit (EquityProject  *self,
                        GError        **error)
 {
   g_return_val_if_fail (EQUITY_IS_PROJECT (self), FALSE);
+
+  /* Room for the whole transaction in the file itself, or no commit: the
+   * caller rolls back and the project stays as it was. */
+  if (!equity_project_file_reserve (self->db, error))
+    return FALSE;
   return exec_sql (self, "COMMIT", error);
 }
 
@@ -821,8 +940,7 @@ equity_project_create_dataset (EquityProject  *self,
     return NULL;
   if (equity_project_find_dataset (self, name) != NULL)
     {
-      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_EXISTS,
-                   _("A dataset named “%s” already exists"), name);
+      set_dataset_name_taken_error (self, name, error);
       return NULL;
     }
 
@@ -843,7 +961,7 @@ equity_project_create_dataset (EquityProject  *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      equity_schema_set_error (self->db, error, _("Could not add the dataset to the catalog"));
+      set_dataset_name_error (self, name, _("Could not add the dataset to the catalog"), error);
       return NULL;
     }
 

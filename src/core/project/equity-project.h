@@ -23,13 +23,25 @@ G_DECLARE_FINAL_TYPE (EquityProject, equity_project, EQUITY, PROJECT, GObject)
 EquityProject *equity_project_create           (const char     *path,
                                                 GError        **error);
 /* Opens an existing project, upgrading an older schema in one transaction.
- * Refuses foreign, damaged or newer files without writing to them. */
+ * Refuses foreign, damaged or newer files without writing to them. A file
+ * that may not be written opens read-only. */
 EquityProject *equity_project_open             (const char     *path,
                                                 GError        **error);
 /* Opens PATH, creating it when missing (the CLI's "write" commands). */
 EquityProject *equity_project_open_or_create   (const char     *path,
                                                 GError        **error);
+/* Closes the project, leaving a file that is the whole project on its own
+ * (the write-ahead log folded back in). Fails, for instance on a full disk,
+ * with a message that says where the latest changes are; the connection is
+ * closed either way. */
+gboolean       equity_project_close_checked    (EquityProject  *self,
+                                                GError        **error);
+/* equity_project_close_checked(), with a failure only logged */
 void           equity_project_close            (EquityProject  *self);
+/* TRUE when the file or its folder may not be written (see
+ * equity_project_file_is_read_only()): the project is then opened as it is,
+ * and every change fails with EQUITY_ERROR_READ_ONLY. */
+gboolean       equity_project_is_read_only     (EquityProject  *self);
 const char    *equity_project_get_path         (EquityProject  *self);
 char          *equity_project_dup_title        (EquityProject  *self);
 sqlite3       *equity_project_get_db           (EquityProject  *self);

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 
 #include "equity-error.h"
@@ -72,19 +73,94 @@ equity_schema_latest_version (void)
   return G_N_ELEMENTS (migrations);
 }
 
+char *
+equity_schema_dup_file_name (sqlite3 *db)
+{
+  const char *path = sqlite3_db_filename (db, "main");
+
+  if (path == NULL || *path == '\0')
+    return g_strdup (_("the project"));
+  return g_path_get_basename (path);
+}
+
+gboolean
+equity_schema_error_is_disk_full (sqlite3 *db)
+{
+  int code = sqlite3_extended_errcode (db);
+  int system_errno = sqlite3_system_errno (db);
+
+  if ((code & 0xff) == SQLITE_FULL)
+    return TRUE;
+  /* a write the file system refused for room: SQLite reports an I/O error */
+  return (code & 0xff) == SQLITE_IOERR &&
+         (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT);
+}
+
+/* "WHAT: PROBLEM", or PROBLEM alone without WHAT */
+static void
+set_error_literal (GError     **error,
+                   int          code,
+                   const char  *what,
+                   const char  *problem)
+{
+  if (what != NULL)
+    g_set_error (error, EQUITY_ERROR, code, "%s: %s", what, problem);
+  else
+    {
+      /* standing alone, the problem starts the sentence */
+      gunichar first = g_utf8_get_char (problem);
+      const char *rest = g_utf8_next_char (problem);
+      char start[8] = { 0 };
+
+      g_unichar_to_utf8 (g_unichar_totitle (first), start);
+      g_set_error (error, EQUITY_ERROR, code, "%s%s", start, rest);
+    }
+}
+
 void
 equity_schema_set_error (sqlite3     *db,
                          GError     **error,
                          const char  *what)
 {
+  g_autofree char *name = equity_schema_dup_file_name (db);
+  g_autofree char *problem = NULL;
   int code = sqlite3_extended_errcode (db);
-  int primary = code & 0xff;
   int error_code = EQUITY_ERROR_FAILED;
 
-  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
-    error_code = EQUITY_ERROR_CORRUPT;
+  /* SQLite's own words ("database is locked") mean nothing to an analyst:
+   * say what happened to which file, and what to do about it. */
+  if (equity_schema_error_is_disk_full (db))
+    {
+      error_code = EQUITY_ERROR_DISK_FULL;
+      problem = g_strdup_printf (_("the disk that holds “%s” is full. Nothing was changed; "
+                                   "free some space and try again."), name);
+    }
+  else switch (code & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      error_code = EQUITY_ERROR_BUSY;
+      problem = g_strdup_printf (_("another program is writing to “%s”. Nothing was changed; "
+                                   "try again when it has finished."), name);
+      break;
+    case SQLITE_READONLY:
+      error_code = EQUITY_ERROR_READ_ONLY;
+      problem = g_strdup_printf (_("“%s” is read-only, so it cannot be changed"), name);
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      error_code = EQUITY_ERROR_CORRUPT;
+      problem = g_strdup_printf (_("“%s” is damaged"), name);
+      break;
+    case SQLITE_IOERR:
+      problem = g_strdup_printf (_("“%s” could not be read or written (%s)"), name,
+                                 g_strerror (sqlite3_system_errno (db)));
+      break;
+    default:
+      problem = g_strdup_printf (_("“%s”: %s"), name, sqlite3_errmsg (db));
+    }
 
-  g_set_error (error, EQUITY_ERROR, error_code, "%s: %s", what, sqlite3_errmsg (db));
+  set_error_literal (error, error_code, what, problem);
 }
 
 gboolean
