@@ -181,6 +181,7 @@ equity_explore_page_save_analysis (EquityExplorePage  *self,
       if (g_strcmp0 (equity_saved_analysis_get_name (analysis), stripped) == 0)
         g_set_object (&self->analysis, analysis);
     }
+  _equity_explore_page_mark_saved (self);
 
   gtk_label_set_label (self->title_label, stripped);
   return TRUE;

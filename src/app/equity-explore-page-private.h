@@ -53,6 +53,7 @@ struct _EquityExplorePage
   EquityChart          *map;
   GCancellable         *run_cancellable;
   char                 *message;
+  char                 *saved_spec;       /* the saved analysis as opened or last saved */
 
   guint                 debounce_source;
   guint                 progress_source;
@@ -74,6 +75,8 @@ void            _equity_explore_page_show_message   (EquityExplorePage *self,
                                                      const char        *message);
 void            _equity_explore_page_show_error     (EquityExplorePage *self,
                                                      const char        *message);
+/* Remembers the spec edited now as the saved one: changes count from here. */
+void            _equity_explore_page_mark_saved     (EquityExplorePage *self);
 /* bars or dots as the spec says, else EQUITY_CHART_N_KINDS: what suits the result */
 EquityChartKind _equity_explore_page_spec_chart_kind (EquityExplorePage *self);
 

@@ -304,6 +304,7 @@ equity_explore_page_dispose (GObject *object)
   g_clear_object (&self->analysis);
   g_clear_object (&self->project);
   g_clear_pointer (&self->message, g_free);
+  g_clear_pointer (&self->saved_spec, g_free);
 
   G_OBJECT_CLASS (equity_explore_page_parent_class)->dispose (object);
 }
@@ -444,6 +445,7 @@ equity_explore_page_new_analysis (EquityExplorePage *self)
 
   kind = equity_analysis_dup_kind (get_spec (self));
   g_clear_object (&self->analysis);
+  g_clear_pointer (&self->saved_spec, g_free);
   equity_analysis_editor_new_analysis (self->editor, kind != NULL ? kind : "group-rates");
   _equity_explore_page_start_run (self);
 }
@@ -468,6 +470,7 @@ equity_explore_page_set_analysis (EquityExplorePage   *self,
   g_return_if_fail (!analysis || EQUITY_IS_SAVED_ANALYSIS (analysis));
 
   g_set_object (&self->analysis, analysis);
+  g_clear_pointer (&self->saved_spec, g_free);
   if (analysis == NULL)
     return;
 
@@ -489,6 +492,7 @@ equity_explore_page_set_analysis (EquityExplorePage   *self,
   g_clear_object (&self->result);
   g_clear_object (&self->map);
   equity_analysis_editor_set_analysis (self->editor, spec);
+  _equity_explore_page_mark_saved (self);
   gtk_stack_set_visible_child_name (self->stack, "analysis");
   _equity_explore_page_start_run (self);
 }
@@ -516,6 +520,27 @@ equity_explore_page_get_message (EquityExplorePage *self)
   g_return_val_if_fail (EQUITY_IS_EXPLORE_PAGE (self), NULL);
 
   return self->message;
+}
+
+void
+_equity_explore_page_mark_saved (EquityExplorePage *self)
+{
+  g_free (self->saved_spec);
+  self->saved_spec = equity_analysis_to_data (get_spec (self), NULL);
+}
+
+gboolean
+equity_explore_page_has_unsaved_changes (EquityExplorePage *self)
+{
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (EQUITY_IS_EXPLORE_PAGE (self), FALSE);
+
+  if (self->analysis == NULL || self->saved_spec == NULL)
+    return FALSE;
+
+  now = equity_analysis_to_data (get_spec (self), NULL);
+  return g_strcmp0 (now, self->saved_spec) != 0;
 }
 
 gboolean

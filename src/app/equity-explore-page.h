@@ -35,6 +35,9 @@ gboolean             equity_explore_page_is_busy      (EquityExplorePage   *self
 /* the message shown instead of, or above, the result; NULL when none */
 const char          *equity_explore_page_get_message  (EquityExplorePage   *self);
 gboolean             equity_explore_page_can_save     (EquityExplorePage   *self);
+/* TRUE when the saved analysis shown was changed (an input, the chart's
+ * kind) since it was opened or saved */
+gboolean             equity_explore_page_has_unsaved_changes (EquityExplorePage *self);
 
 /* Saves the analysis under NAME; it appears in the sidebar. */
 gboolean             equity_explore_page_save_analysis (EquityExplorePage  *self,

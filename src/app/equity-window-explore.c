@@ -32,12 +32,116 @@ update_explore_actions (EquityWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", shown && has_result);
 }
 
+/* Leaving the analysis shown: TARGET is the saved analysis to show next,
+ * or NULL for a new one. */
+static void
+leave_analysis (EquityWindow        *self,
+                EquitySavedAnalysis *target)
+{
+  if (target != NULL)
+    {
+      equity_explore_page_set_analysis (self->explore_page, target);
+      equity_sidebar_mark_analysis (self->sidebar, equity_saved_analysis_get_name (target));
+      adw_view_stack_set_visible_child_name (self->view_stack, "explore");
+      adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+    }
+  else
+    {
+      equity_explore_page_new_analysis (self->explore_page);
+      equity_sidebar_mark_analysis (self->sidebar, NULL);
+    }
+}
+
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     EquityWindow     *self)
+{
+  EquitySavedAnalysis *target = g_object_get_data (G_OBJECT (dialog), "equity-target");
+  EquitySavedAnalysis *shown = equity_explore_page_get_analysis (self->explore_page);
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "save") == 0)
+    {
+      g_autofree char *name = g_strdup (equity_saved_analysis_get_name (shown));
+
+      if (!equity_explore_page_save_analysis (self->explore_page, name, &error))
+        {
+          /* nothing is lost: the changes stay in view */
+          _equity_window_show_error (self, _("Could Not Save the Analysis"), error->message);
+          equity_sidebar_mark_analysis (self->sidebar, name);
+          return;
+        }
+      leave_analysis (self, target);
+    }
+  else if (g_strcmp0 (response, "discard") == 0)
+    leave_analysis (self, target);
+  else
+    /* the sidebar goes back to the analysis that stays */
+    equity_sidebar_mark_analysis (self->sidebar,
+                                  shown != NULL ? equity_saved_analysis_get_name (shown) : NULL);
+}
+
+static void
+confirm_leave_analysis (EquityWindow        *self,
+                        EquitySavedAnalysis *target)
+{
+  EquitySavedAnalysis *shown = equity_explore_page_get_analysis (self->explore_page);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (!equity_explore_page_has_unsaved_changes (self->explore_page))
+    {
+      leave_analysis (self, target);
+      return;
+    }
+
+  /* The same analysis again: its changes stay in view. */
+  if (target != NULL
+      && g_strcmp0 (equity_saved_analysis_get_name (target), equity_saved_analysis_get_name (shown)) == 0)
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "explore");
+      adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+      return;
+    }
+
+  /* Translators: %s is the name of a saved analysis */
+  heading = g_strdup_printf (_("Save Changes to “%s”?"), equity_saved_analysis_get_name (shown));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("The analysis was changed since it was saved. Changes that are not saved are lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  if (target != NULL)
+    g_object_set_data_full (G_OBJECT (dialog), "equity-target", g_object_ref (target), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_equity_window_open_analysis (EquityWindow        *self,
+                              EquitySavedAnalysis *analysis)
+{
+  g_return_if_fail (EQUITY_IS_WINDOW (self));
+  g_return_if_fail (EQUITY_IS_SAVED_ANALYSIS (analysis));
+
+  confirm_leave_analysis (self, analysis);
+}
+
 static void
 new_analysis_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
 {
-  equity_explore_page_new_analysis (EQUITY_WINDOW (widget)->explore_page);
+  confirm_leave_analysis (EQUITY_WINDOW (widget), NULL);
 }
 
 static void

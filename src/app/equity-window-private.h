@@ -76,6 +76,10 @@ void _equity_window_cancel_imports    (EquityWindow   *self);
 /* equity-window-explore.c */
 void _equity_window_class_add_explore_actions (GtkWidgetClass *widget_class);
 void _equity_window_init_explore              (EquityWindow   *self);
+/* Shows ANALYSIS in Explore; asks first when the analysis shown has
+ * unsaved changes. */
+void _equity_window_open_analysis             (EquityWindow        *self,
+                                               EquitySavedAnalysis *analysis);
 
 /* equity-window.c */
 void _equity_window_select_dataset_by_name (EquityWindow *self,

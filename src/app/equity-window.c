@@ -105,9 +105,7 @@ sidebar_analysis_selected_cb (EquityWindow        *self,
 {
   g_assert (EQUITY_IS_WINDOW (self));
 
-  equity_explore_page_set_analysis (self->explore_page, analysis);
-  adw_view_stack_set_visible_child_name (self->view_stack, "explore");
-  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  _equity_window_open_analysis (self, analysis);
 }
 
 static void

@@ -1,0 +1,262 @@
+/* test-explore-edits.c — what the window does with an analyst's work:
+ * unsaved changes survive the sidebar, the export and rename dialogs do
+ * what they say, the default window shows chart and table, and messages
+ * speak of the editor's fields
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "explore-test-util.h"
+
+/* The sidebar's two lists: datasets (0) and analyses (1). */
+static GtkListBox *
+sidebar_list (EquityWindow *window,
+              guint         index)
+{
+  GtkWidget *widget = GTK_WIDGET (_equity_window_get_sidebar (window));
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+  guint seen = 0;
+
+  /* depth-first over the sidebar's descendants */
+  while (child != NULL)
+    {
+      GtkWidget *next;
+
+      if (GTK_IS_LIST_BOX (child) && seen++ == index)
+        return GTK_LIST_BOX (child);
+
+      next = gtk_widget_get_first_child (child);
+      if (next == NULL)
+        {
+          while (child != widget && gtk_widget_get_next_sibling (child) == NULL)
+            child = gtk_widget_get_parent (child);
+          next = child != widget ? gtk_widget_get_next_sibling (child) : NULL;
+        }
+      child = next;
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static GtkListBoxRow *
+analysis_row (EquityWindow *window,
+              const char   *name)
+{
+  GtkListBox *list = sidebar_list (window, 1);
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (list, i)); i++)
+    {
+      EquitySavedAnalysis *analysis = g_object_get_data (G_OBJECT (row), "equity-item");
+
+      if (g_strcmp0 (equity_saved_analysis_get_name (analysis), name) == 0)
+        return row;
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static const char *
+selected_analysis (EquityWindow *window)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (sidebar_list (window, 1));
+
+  return row != NULL
+         ? equity_saved_analysis_get_name (g_object_get_data (G_OBJECT (row), "equity-item"))
+         : NULL;
+}
+
+static char *
+spec_string (EquityWindow *window,
+             const char   *key)
+{
+  return equity_analysis_dup_string (equity_analysis_editor_get_analysis (get_editor (window)), key);
+}
+
+static char *
+saved_string (EquityWindow *window,
+              const char   *name,
+              const char   *key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityAnalysis) saved = equity_analysis_new_from_project (equity_window_get_project (window),
+                                                                      name, &error);
+
+  g_assert_no_error (error);
+  return equity_analysis_dup_string (saved, key);
+}
+
+static void
+assert_shows (EquityWindow *window,
+              const char   *name)
+{
+  EquitySavedAnalysis *shown = equity_explore_page_get_analysis (window->explore_page);
+
+  wait_for_page (window->explore_page);
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (equity_saved_analysis_get_name (shown), ==, name);
+}
+
+static AdwMessageDialog *
+wait_for_dialog (void)
+{
+  app_test_wait (200);
+  return ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+/* What a click on a row of the sidebar does */
+static void
+click_analysis (EquityWindow *window,
+                const char   *name)
+{
+  gtk_widget_activate (GTK_WIDGET (analysis_row (window, name)));
+}
+
+/* Tab and the arrow keys pass over the sidebar's rows: nothing opens, and
+ * the changes of the analysis shown stay. */
+static void
+test_focus_keeps_edits (void)
+{
+  EquityWindow *window = open_sample ("focus", 1280, 720);
+  EquityExplorePage *page = window->explore_page;
+  GtkListBox *analyses = sidebar_list (window, 1);
+  g_autofree char *reference = NULL;
+  g_autofree char *chart = NULL;
+  gboolean passed_other = FALSE;
+
+  click_analysis (window, ARRESTS);
+  assert_shows (window, ARRESTS);
+  g_assert_cmpstr (selected_analysis (window), ==, ARRESTS);
+  g_assert_false (equity_explore_page_has_unsaved_changes (page));
+
+  choose (window, "reference", "B");
+  _equity_explore_page_set_chart_kind (page, "dots");
+  g_assert_true (equity_explore_page_has_unsaved_changes (page));
+
+  /* Tab through the window, as far as the analyses' rows and past them */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar_list (window, 0), 0)));
+  for (guint i = 0; i < 40; i++)
+    {
+      GtkWidget *focus;
+
+      gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (analyses)))
+        {
+          /* and down the list with the arrows */
+          for (guint j = 0; j < 3; j++)
+            gtk_widget_child_focus (GTK_WIDGET (analyses), GTK_DIR_DOWN);
+          passed_other = TRUE;
+          break;
+        }
+      app_test_wait (10);
+    }
+  g_assert_true (passed_other);
+  wait_for_page (page);
+
+  assert_shows (window, ARRESTS);
+  g_assert_cmpstr (selected_analysis (window), ==, ARRESTS);
+  reference = spec_string (window, "reference");
+  chart = spec_string (window, "chart");
+  g_assert_cmpstr (reference, ==, "B");
+  g_assert_cmpstr (chart, ==, "dots");
+  g_assert_true (equity_explore_page_has_unsaved_changes (page));
+
+  close_window (window);
+}
+
+/* Opening another analysis with changes unsaved asks: Cancel stays,
+ * Save keeps them in the project, Discard drops them on request only. */
+static void
+test_leave_asks (void)
+{
+  EquityWindow *window = open_sample ("leave", 1280, 720);
+  EquityExplorePage *page = window->explore_page;
+  AdwMessageDialog *dialog;
+  g_autofree char *reference = NULL;
+  g_autofree char *saved_reference = NULL;
+  g_autofree char *saved_chart = NULL;
+  g_autofree char *saved_suppress = NULL;
+  g_autofree char *poverty_suppress = NULL;
+
+  click_analysis (window, ARRESTS);
+  assert_shows (window, ARRESTS);
+
+  /* Unchanged: opens at once */
+  click_analysis (window, POVERTY);
+  g_assert_null (wait_for_dialog ());
+  assert_shows (window, POVERTY);
+  click_analysis (window, ARRESTS);
+  assert_shows (window, ARRESTS);
+
+  choose (window, "reference", "B");
+  _equity_explore_page_set_chart_kind (page, "dots");
+
+  /* Cancel: the changes and the sidebar stay on the analysis shown */
+  click_analysis (window, POVERTY);
+  dialog = wait_for_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  assert_shows (window, ARRESTS);
+  g_assert_cmpstr (selected_analysis (window), ==, ARRESTS);
+  reference = spec_string (window, "reference");
+  g_assert_cmpstr (reference, ==, "B");
+  g_assert_true (equity_explore_page_has_unsaved_changes (page));
+
+  /* The same analysis again: still its changes, no question */
+  click_analysis (window, ARRESTS);
+  g_assert_null (wait_for_dialog ());
+  g_assert_true (equity_explore_page_has_unsaved_changes (page));
+
+  /* Save: the project has the changes, then the other analysis opens */
+  click_analysis (window, POVERTY);
+  dialog = wait_for_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  assert_shows (window, POVERTY);
+  g_assert_cmpstr (selected_analysis (window), ==, POVERTY);
+  saved_reference = saved_string (window, ARRESTS, "reference");
+  saved_chart = saved_string (window, ARRESTS, "chart");
+  g_assert_cmpstr (saved_reference, ==, "B");
+  g_assert_cmpstr (saved_chart, ==, "dots");
+
+  /* Discard, when asked for, drops the changes */
+  poverty_suppress = saved_string (window, POVERTY, "suppress-below");
+  choose (window, "suppress-below", "50");
+  g_assert_true (equity_explore_page_has_unsaved_changes (page));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-analysis", NULL);
+  dialog = wait_for_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_page (page);
+  g_assert_null (equity_explore_page_get_analysis (page));
+  saved_suppress = saved_string (window, POVERTY, "suppress-below");
+  g_assert_cmpstr (saved_suppress, ==, poverty_suppress);
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  explore_test_init (&argc, &argv);
+
+  g_test_add_func ("/app/explore/focus-keeps-edits", test_focus_keeps_edits);
+  g_test_add_func ("/app/explore/leave-asks", test_leave_asks);
+
+  ret = g_test_run ();
+  explore_test_finish ();
+  return ret;
+}
