@@ -245,6 +245,130 @@ test_leave_asks (void)
   close_window (window);
 }
 
+/* The export dialog: the format chosen sets the name's extension, and the
+ * next export starts in the folder of the last. */
+static void
+test_export_dialog (void)
+{
+  EquityWindow *window = open_sample ("export", 1280, 720);
+  g_autofree char *dir = app_test_make_tmpdir ();
+  g_autofree char *svg_path = g_build_filename (dir, ARRESTS ".svg", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autofree char *remembered = NULL;
+  GtkFileChooser *chooser;
+  GListModel *filters;
+  g_autofree char *name = NULL;
+
+  click_analysis (window, ARRESTS);
+  assert_shows (window, ARRESTS);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-chart", NULL));
+  app_test_wait (300);
+  chooser = GTK_FILE_CHOOSER (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_assert_nonnull (chooser);
+  name = gtk_file_chooser_get_current_name (chooser);
+  g_assert_cmpstr (name, ==, ARRESTS ".png");
+
+  /* PNG → SVG → PDF → SVG: the extension follows */
+  filters = gtk_file_chooser_get_filters (chooser);
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 3);
+  for (guint i = 0; i < 4; i++)
+    {
+      static const guint order[] = { 1, 2, 0, 1 };
+      static const char * const names[] = { ARRESTS ".svg", ARRESTS ".pdf", ARRESTS ".png", ARRESTS ".svg" };
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, order[i]);
+
+      gtk_file_chooser_set_filter (chooser, filter);
+      g_free (name);
+      name = gtk_file_chooser_get_current_name (chooser);
+      g_assert_cmpstr (name, ==, names[i]);
+    }
+  g_object_unref (filters);
+
+  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  app_test_wait (300);
+  g_assert_true (g_file_test (svg_path, G_FILE_TEST_IS_REGULAR));
+  remembered = g_settings_get_string (settings, "last-export-folder");
+  g_assert_cmpstr (remembered, ==, dir);
+
+  /* the next export opens there */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-chart", NULL));
+  app_test_wait (300);
+  chooser = GTK_FILE_CHOOSER (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_assert_nonnull (chooser);
+  {
+    g_autoptr(GFile) current = gtk_file_chooser_get_current_folder (chooser);
+
+    g_assert_nonnull (current);
+    g_assert_true (g_file_equal (current, folder));
+  }
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  app_test_wait (100);
+
+  close_window (window);
+  app_test_remove_tree (dir);
+}
+
+static AdwMessageDialog *
+open_rename_dialog (EquityWindow *window)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (_equity_window_get_datasets_page (window)),
+                                             "dataset.rename", NULL));
+  dialog = wait_for_dialog ();
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static const char *
+shown_dataset_name (EquityWindow *window)
+{
+  GListModel *datasets = equity_project_get_datasets (equity_window_get_project (window));
+  g_autoptr(EquityDataset) first = g_list_model_get_item (datasets, 0);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (sidebar_list (window, 0));
+
+  g_assert_nonnull (first);
+  g_assert_nonnull (row);
+  return equity_dataset_get_name (g_object_get_data (G_OBJECT (row), "equity-item"));
+}
+
+/* Enter in the rename dialog renames and closes it; Cancel renames nothing. */
+static void
+test_rename_dialog (void)
+{
+  EquityWindow *window = open_sample ("rename", 1280, 720);
+  g_autofree char *old_name = g_strdup (shown_dataset_name (window));
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  /* Cancel after typing: nothing changes */
+  dialog = open_rename_dialog (window);
+  entry = adw_message_dialog_get_extra_child (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Arrests, typed then cancelled");
+  gtk_window_close (GTK_WINDOW (dialog));
+  app_test_wait (200);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (shown_dataset_name (window), ==, old_name);
+  g_assert_null (equity_project_find_dataset (equity_window_get_project (window), "Arrests, typed then cancelled"));
+
+  /* Enter: renamed, and the dialog is gone */
+  dialog = open_rename_dialog (window);
+  entry = adw_message_dialog_get_extra_child (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Arrests, renamed");
+  /* Enter in the entry: its text emits ::activate */
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "activate");
+  app_test_wait (300);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (equity_project_find_dataset (equity_window_get_project (window), "Arrests, renamed"));
+  g_assert_null (equity_project_find_dataset (equity_window_get_project (window), old_name));
+  g_assert_cmpstr (shown_dataset_name (window), ==, "Arrests, renamed");
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -255,6 +379,8 @@ main (int   argc,
 
   g_test_add_func ("/app/explore/focus-keeps-edits", test_focus_keeps_edits);
   g_test_add_func ("/app/explore/leave-asks", test_leave_asks);
+  g_test_add_func ("/app/explore/export-dialog", test_export_dialog);
+  g_test_add_func ("/app/datasets/rename-dialog", test_rename_dialog);
 
   ret = g_test_run ();
   explore_test_finish ();
