@@ -346,38 +346,39 @@ export_filter_changed_cb (GtkFileChooser *chooser,
   g_object_set_data (native, "equity-named-format", GINT_TO_POINTER (format + 1));
 }
 
-static void
-disconnect_fallback (GtkWindow *window)
-{
-  g_signal_handlers_disconnect_matched (window, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
-                                        export_filter_changed_cb, NULL);
-  g_object_unref (window);
-}
-
 /* GtkFileChooserNative does not pass on the changes made in the dialog it
- * shows when there is no portal: that dialog is the one new toplevel file
- * chooser of this window. */
-static void
-follow_fallback_dialog (GtkFileChooserNative *native,
-                        GtkWindow            *parent)
+ * shows when there is no portal. That dialog is made with it: the one
+ * toplevel file chooser that was not there before. */
+static GPtrArray *
+list_file_choosers (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
+  GPtrArray *choosers = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window))
-          && gtk_window_get_transient_for (window) == parent)
-        {
-          g_signal_connect_object (window, "notify::filter", G_CALLBACK (export_filter_changed_cb),
-                                   native, 0);
-          /* disconnected when the native chooser goes */
-          g_object_set_data_full (G_OBJECT (native), "equity-fallback-handler",
-                                  g_object_ref (window), (GDestroyNotify) disconnect_fallback);
-          return;
-        }
+      if (GTK_IS_FILE_CHOOSER (window))
+        g_ptr_array_add (choosers, g_steal_pointer (&window));
     }
+
+  return choosers;
+}
+
+static void
+follow_fallback_dialog (GtkFileChooserNative *native,
+                        GPtrArray            *before)
+{
+  g_autoptr(GPtrArray) after = list_file_choosers ();
+
+  for (guint i = 0; i < after->len; i++)
+    if (!g_ptr_array_find (before, g_ptr_array_index (after, i), NULL))
+      {
+        g_signal_connect_object (g_ptr_array_index (after, i), "notify::filter",
+                                 G_CALLBACK (export_filter_changed_cb), native, 0);
+        return;
+      }
 }
 
 /* The file to write: the format chosen sets the extension, unless the
@@ -441,6 +442,7 @@ equity_explore_page_show_export_dialog (EquityExplorePage *self)
 {
   GtkFileChooserNative *native;
   GtkRoot *root;
+  g_autoptr(GPtrArray) choosers = NULL;
   g_autoptr(GSettings) settings = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *name = NULL;
@@ -452,11 +454,13 @@ equity_explore_page_show_export_dialog (EquityExplorePage *self)
     return;
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
+  choosers = list_file_choosers ();
   native = gtk_file_chooser_native_new (_("Export Chart"),
                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  follow_fallback_dialog (native, choosers);
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
@@ -484,6 +488,4 @@ equity_explore_page_show_export_dialog (EquityExplorePage *self)
 
   g_signal_connect_object (native, "response", G_CALLBACK (export_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-  if (GTK_IS_WINDOW (root))
-    follow_fallback_dialog (native, GTK_WINDOW (root));
 }

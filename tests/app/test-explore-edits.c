@@ -101,6 +101,59 @@ assert_shows (EquityWindow *window,
   g_assert_cmpstr (equity_saved_analysis_get_name (shown), ==, name);
 }
 
+static gboolean
+chooser_shown (gpointer data)
+{
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+/* GTK's chooser has read its folder once it names a file */
+static gboolean
+chooser_ready (gpointer data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (data);
+
+  return file != NULL;
+}
+
+/* the chooser shows once the portal was looked for */
+static GtkFileChooser *
+wait_for_chooser (void)
+{
+  GtkFileChooser *chooser;
+
+  g_assert_true (app_test_wait_until (chooser_shown, NULL, 10000));
+  chooser = GTK_FILE_CHOOSER (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_assert_true (app_test_wait_until (chooser_ready, chooser, 10000));
+  return chooser;
+}
+
+static gboolean
+chooser_in_folder (gpointer data)
+{
+  GtkFileChooser *chooser = data;
+  GFile *folder = g_object_get_data (G_OBJECT (chooser), "test-folder");
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+  g_autoptr(GFile) parent = file != NULL ? g_file_get_parent (file) : NULL;
+
+  return parent != NULL && g_file_equal (parent, folder);
+}
+
+/* The Export button: GTK's chooser answers once it has read the folder,
+ * so it is pressed until the chooser goes. */
+static gboolean
+press_accept (gpointer data)
+{
+  GtkWidget *chooser = *(GtkWidget **) data;
+
+  /* the chooser is destroyed with its answer */
+  if (chooser == NULL || !gtk_widget_get_visible (chooser))
+    return TRUE;
+
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  return FALSE;
+}
+
 static AdwMessageDialog *
 wait_for_dialog (void)
 {
@@ -264,8 +317,7 @@ test_export_dialog (void)
   assert_shows (window, ARRESTS);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-chart", NULL));
-  app_test_wait (300);
-  chooser = GTK_FILE_CHOOSER (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  chooser = wait_for_chooser ();
   g_assert_nonnull (chooser);
   name = gtk_file_chooser_get_current_name (chooser);
   g_assert_cmpstr (name, ==, ARRESTS ".png");
@@ -287,16 +339,19 @@ test_export_dialog (void)
   g_object_unref (filters);
 
   gtk_file_chooser_set_current_folder (chooser, folder, NULL);
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  app_test_wait (300);
+  g_object_set_data (G_OBJECT (chooser), "test-folder", folder);
+  g_assert_true (app_test_wait_until (chooser_in_folder, chooser, 10000));
+  g_object_add_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
+  g_assert_true (app_test_wait_until (press_accept, &chooser, 10000));
+  if (chooser != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
   g_assert_true (g_file_test (svg_path, G_FILE_TEST_IS_REGULAR));
   remembered = g_settings_get_string (settings, "last-export-folder");
   g_assert_cmpstr (remembered, ==, dir);
 
   /* the next export opens there */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-chart", NULL));
-  app_test_wait (300);
-  chooser = GTK_FILE_CHOOSER (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  chooser = wait_for_chooser ();
   g_assert_nonnull (chooser);
   {
     g_autoptr(GFile) current = gtk_file_chooser_get_current_folder (chooser);
