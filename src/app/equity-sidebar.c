@@ -12,6 +12,9 @@
 #include "equity-sidebar.h"
 #include "equity-utils.h"
 
+/* how wide a row asks to be, in characters */
+#define SIDEBAR_WIDTH_CHARS 22
+
 struct _EquitySidebar
 {
   AdwBin         parent_instance;
@@ -68,6 +71,9 @@ create_row (const char *icon_name,
   gtk_label_set_ellipsize (GTK_LABEL (title_label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (subtitle_label), 0.0);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle_label), PANGO_ELLIPSIZE_END);
+  /* long names do not widen the sidebar: the tooltip has them whole */
+  gtk_label_set_max_width_chars (GTK_LABEL (title_label), SIDEBAR_WIDTH_CHARS);
+  gtk_label_set_max_width_chars (GTK_LABEL (subtitle_label), SIDEBAR_WIDTH_CHARS);
   gtk_widget_add_css_class (subtitle_label, "dim-label");
   gtk_widget_add_css_class (subtitle_label, "row-subtitle");
   gtk_widget_set_hexpand (labels, TRUE);

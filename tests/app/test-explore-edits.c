@@ -424,6 +424,57 @@ test_rename_dialog (void)
   close_window (window);
 }
 
+/* The default window on a 1366×768 laptop: the inputs beside the chart,
+ * not over it, and the table with all its rows in view. */
+static void
+test_default_layout (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  EquityWindow *window;
+  GtkWidget *editor;
+  GtkWidget *chart_view;
+  GtkWidget *table;
+  graphene_rect_t editor_box, chart_box;
+  AdwFlap *flap;
+  guint n_rows;
+  g_autoptr(PangoLayout) layout = NULL;
+  int line_height = 0;
+
+  /* the defaults fit the laptop's screen with its panel */
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), <=, 1366);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), <=, 768 - 48);
+
+  window = open_sample ("layout", g_settings_get_int (settings, "window-width"),
+                        g_settings_get_int (settings, "window-height"));
+  click_analysis (window, ARRESTS);
+  assert_shows (window, ARRESTS);
+  app_test_wait (300);
+
+  editor = _equity_explore_page_get_editor (window->explore_page);
+  chart_view = _equity_explore_page_get_chart_view (window->explore_page);
+  table = _equity_explore_page_get_table (window->explore_page);
+  flap = ADW_FLAP (gtk_widget_get_ancestor (editor, ADW_TYPE_FLAP));
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+
+  g_assert_true (gtk_widget_compute_bounds (editor, GTK_WIDGET (window), &editor_box));
+  g_assert_true (gtk_widget_compute_bounds (chart_view, GTK_WIDGET (window), &chart_box));
+  g_assert_false (graphene_rect_intersection (&editor_box, &chart_box, NULL));
+  g_assert_cmpint (gtk_widget_get_width (chart_view), >=, 560);
+  g_assert_cmpint (gtk_widget_get_height (chart_view), >=, 220);
+
+  /* every group's row and the header, each at least a line of text high */
+  n_rows = equity_result_get_n_rows (equity_explore_page_get_result (window->explore_page));
+  layout = gtk_widget_create_pango_layout (table, "0");
+  pango_layout_get_pixel_size (layout, NULL, &line_height);
+  g_assert_cmpint (gtk_widget_get_height (table), >=, (int) (n_rows + 1) * line_height);
+  g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "default-layout"), >, MIN_VARIANCE);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -436,6 +487,7 @@ main (int   argc,
   g_test_add_func ("/app/explore/leave-asks", test_leave_asks);
   g_test_add_func ("/app/explore/export-dialog", test_export_dialog);
   g_test_add_func ("/app/datasets/rename-dialog", test_rename_dialog);
+  g_test_add_func ("/app/explore/default-layout", test_default_layout);
 
   ret = g_test_run ();
   explore_test_finish ();
