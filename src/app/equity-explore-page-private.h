@@ -81,6 +81,10 @@ void            _equity_explore_page_mark_saved     (EquityExplorePage *self);
 EquityChartKind _equity_explore_page_spec_chart_kind (EquityExplorePage *self);
 
 /* equity-explore-run.c */
+/* MESSAGE of the core in the window's terms: the input's title in place
+ * of the spec's "[analysis] key" */
+char           *_equity_explore_page_describe_error (EquityExplorePage *self,
+                                                     const char        *message);
 void            _equity_explore_page_start_run      (EquityExplorePage *self);
 void            _equity_explore_page_schedule_run   (EquityExplorePage *self);
 void            _equity_explore_page_cancel_run     (EquityExplorePage *self);

@@ -161,8 +161,9 @@ _equity_explore_page_show_result (EquityExplorePage *self,
     }
   if (map_error != NULL)
     {
+      g_autofree char *reason = _equity_explore_page_describe_error (self, map_error->message);
       /* Translators: %s says why, e.g. "dataset “x” has no geometry" */
-      g_autofree char *note = g_strdup_printf (_("The map could not be drawn: %s"), map_error->message);
+      g_autofree char *note = g_strdup_printf (_("The map could not be drawn: %s"), reason);
 
       g_string_append_printf (notes, "%s%s", notes->len > 0 ? "\n" : "", note);
     }
@@ -479,7 +480,9 @@ equity_explore_page_set_analysis (EquityExplorePage   *self,
   spec = equity_analysis_new_from_data (equity_saved_analysis_get_spec (analysis), -1, source, &error);
   if (spec == NULL)
     {
-      _equity_explore_page_show_message (self, "dialog-warning-symbolic", _("This Analysis Cannot Be Read"), error->message);
+      g_autofree char *message = _equity_explore_page_describe_error (self, error->message);
+
+      _equity_explore_page_show_message (self, "dialog-warning-symbolic", _("This Analysis Cannot Be Read"), message);
       return;
     }
 

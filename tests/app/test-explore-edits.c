@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "equity-explore-page-private.h"
 #include "explore-test-util.h"
 
 /* The sidebar's two lists: datasets (0) and analyses (1). */
@@ -475,6 +476,69 @@ test_default_layout (void)
   close_window (window);
 }
 
+/* What the window says of an analysis that cannot run names the input by
+ * its title in the editor, not by the spec's "[analysis] key"; the notes
+ * say which groups no population column counts without spec syntax. */
+static void
+test_messages_in_user_terms (void)
+{
+  EquityWindow *window = open_sample ("messages", 1280, 720);
+  EquityProject *project = equity_window_get_project (window);
+  g_autoptr(EquityAnalysis) broken = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *notes;
+  const char *message;
+
+  click_analysis (window, ARRESTS);
+  assert_shows (window, ARRESTS);
+  notes = _equity_explore_page_get_notes (window->explore_page);
+  g_assert_nonnull (notes);
+  g_assert_nonnull (strstr (notes, "(U)"));
+  g_assert_null (strstr (notes, "[groups]"));
+
+  data = equity_analysis_to_data (equity_analysis_editor_get_analysis (get_editor (window)), NULL);
+  broken = equity_analysis_new_from_data (data, -1, "test", &error);
+  g_assert_no_error (error);
+  equity_analysis_set_string (broken, "population", "No such places");
+  equity_analysis_set_string (broken, "name", "Broken");
+  g_free (data);
+  data = equity_analysis_to_data (broken, NULL);
+  g_assert_true (equity_project_save_analysis (project, "Broken", "group-rates", data, &error));
+  g_assert_no_error (error);
+
+  click_analysis (window, "Broken");
+  wait_for_page (window->explore_page);
+  message = equity_explore_page_get_message (window->explore_page);
+  g_assert_nonnull (message);
+  g_assert_null (strstr (message, "[analysis]"));
+  g_assert_true (g_str_has_prefix (message, "Population: "));
+  g_assert_nonnull (strstr (message, "No such places"));
+
+  /* the other forms of the core's messages */
+  {
+    static const struct {
+      const char *core;
+      const char *window;
+    } cases[] = {
+      { "saved analysis “Broken”: [groups] B: no column “rc_b”", "Groups, Black (B): no column “rc_b”" },
+      { "saved analysis “Broken”: [groups]: missing", "Groups: missing" },
+      { "saved analysis “Broken”: [analysis] reference: “H” is not one of the groups",
+        "Compare with: “H” is not one of the groups" },
+      { "The project is read-only", "The project is read-only" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *said = _equity_explore_page_describe_error (window->explore_page, cases[i].core);
+
+        g_assert_cmpstr (said, ==, cases[i].window);
+      }
+  }
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -488,6 +552,7 @@ main (int   argc,
   g_test_add_func ("/app/explore/export-dialog", test_export_dialog);
   g_test_add_func ("/app/datasets/rename-dialog", test_rename_dialog);
   g_test_add_func ("/app/explore/default-layout", test_default_layout);
+  g_test_add_func ("/app/explore/messages-in-user-terms", test_messages_in_user_terms);
 
   ret = g_test_run ();
   explore_test_finish ();
