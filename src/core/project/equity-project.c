@@ -153,7 +153,11 @@ read_header_fields (const char  *path,
   sqlite3_stmt *stmt = NULL;
   gboolean ok = FALSE;
 
+  /* A writer in another thread (a save, a checkpoint) holds the file for
+   * a moment: wait for it, as every connection does, rather than call the
+   * project damaged. */
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_busy_timeout (db, 5000) == SQLITE_OK &&
       sqlite3_prepare_v2 (db, "SELECT application_id, user_version FROM pragma_application_id, pragma_user_version",
                           -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
