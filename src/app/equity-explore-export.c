@@ -179,7 +179,7 @@ equity_explore_page_save_analysis (EquityExplorePage  *self,
       g_autoptr(EquitySavedAnalysis) analysis = g_list_model_get_item (analyses, i);
 
       if (g_strcmp0 (equity_saved_analysis_get_name (analysis), stripped) == 0)
-        g_set_object (&self->analysis, analysis);
+        _equity_explore_page_set_saved_analysis (self, analysis);
     }
   _equity_explore_page_mark_saved (self);
 

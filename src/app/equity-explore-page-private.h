@@ -75,6 +75,9 @@ void            _equity_explore_page_show_message   (EquityExplorePage *self,
                                                      const char        *message);
 void            _equity_explore_page_show_error     (EquityExplorePage *self,
                                                      const char        *message);
+/* the saved analysis shown (NULL: a new one); notifies ::analysis */
+void            _equity_explore_page_set_saved_analysis (EquityExplorePage   *self,
+                                                         EquitySavedAnalysis *analysis);
 /* Remembers the spec edited now as the saved one: changes count from here. */
 void            _equity_explore_page_mark_saved     (EquityExplorePage *self);
 /* bars or dots as the spec says, else EQUITY_CHART_N_KINDS: what suits the result */

@@ -22,6 +22,7 @@ enum {
   PROP_0,
   PROP_RESULT,
   PROP_BUSY,
+  PROP_ANALYSIS,
   N_PROPS
 };
 
@@ -328,6 +329,10 @@ equity_explore_page_get_property (GObject    *object,
       g_value_set_boolean (value, equity_explore_page_is_busy (self));
       break;
 
+    case PROP_ANALYSIS:
+      g_value_set_object (value, self->analysis);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -348,6 +353,9 @@ equity_explore_page_class_init (EquityExplorePageClass *klass)
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ANALYSIS] =
+    g_param_spec_object ("analysis", NULL, NULL, EQUITY_TYPE_SAVED_ANALYSIS,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (EQUITY_TYPE_ANALYSIS_EDITOR);
@@ -429,7 +437,7 @@ equity_explore_page_set_project (EquityExplorePage *self,
 
   _equity_explore_page_cancel_run (self);
   _equity_explore_page_set_busy (self, FALSE);
-  g_clear_object (&self->analysis);
+  _equity_explore_page_set_saved_analysis (self, NULL);
   g_signal_group_set_target (self->datasets_signals,
                              project != NULL ? equity_project_get_datasets (project) : NULL);
   equity_analysis_editor_set_project (self->editor, project);
@@ -445,7 +453,7 @@ equity_explore_page_new_analysis (EquityExplorePage *self)
   g_return_if_fail (EQUITY_IS_EXPLORE_PAGE (self));
 
   kind = equity_analysis_dup_kind (get_spec (self));
-  g_clear_object (&self->analysis);
+  _equity_explore_page_set_saved_analysis (self, NULL);
   g_clear_pointer (&self->saved_spec, g_free);
   equity_analysis_editor_new_analysis (self->editor, kind != NULL ? kind : "group-rates");
   _equity_explore_page_start_run (self);
@@ -470,7 +478,7 @@ equity_explore_page_set_analysis (EquityExplorePage   *self,
   g_return_if_fail (EQUITY_IS_EXPLORE_PAGE (self));
   g_return_if_fail (!analysis || EQUITY_IS_SAVED_ANALYSIS (analysis));
 
-  g_set_object (&self->analysis, analysis);
+  _equity_explore_page_set_saved_analysis (self, analysis);
   g_clear_pointer (&self->saved_spec, g_free);
   if (analysis == NULL)
     return;
@@ -523,6 +531,14 @@ equity_explore_page_get_message (EquityExplorePage *self)
   g_return_val_if_fail (EQUITY_IS_EXPLORE_PAGE (self), NULL);
 
   return self->message;
+}
+
+void
+_equity_explore_page_set_saved_analysis (EquityExplorePage   *self,
+                                         EquitySavedAnalysis *analysis)
+{
+  if (g_set_object (&self->analysis, analysis))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYSIS]);
 }
 
 void

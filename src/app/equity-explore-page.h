@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (EquityExplorePage, equity_explore_page, EQUITY, EXPLORE_PA
 GtkWidget           *equity_explore_page_new          (void);
 void                 equity_explore_page_set_project  (EquityExplorePage   *self,
                                                        EquityProject       *project);
-/* the saved analysis shown, or NULL for a new one */
+/* the saved analysis shown, or NULL for a new one (property ::analysis) */
 EquitySavedAnalysis *equity_explore_page_get_analysis (EquityExplorePage   *self);
 /* Opens a saved analysis: its spec fills the editor and runs. */
 void                 equity_explore_page_set_analysis (EquityExplorePage   *self,

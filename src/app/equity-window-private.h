@@ -48,6 +48,7 @@ struct _EquityWindow
   EquityImportDialog   *import_dialog;      /* the file being imported */
   gint64                selected_dataset_id;
   gboolean              reselecting;
+  gboolean              may_close;          /* unsaved changes were saved or dropped */
   char                 *select_after_reload;
 };
 
@@ -80,6 +81,11 @@ void _equity_window_init_explore              (EquityWindow   *self);
  * unsaved changes. */
 void _equity_window_open_analysis             (EquityWindow        *self,
                                                EquitySavedAnalysis *analysis);
+/* When the analysis shown has unsaved changes, asks what becomes of them,
+ * then closes the window (WHOLE_WINDOW) or the project, and returns TRUE:
+ * the caller stops there. FALSE: nothing to ask. */
+gboolean _equity_window_ask_before_closing    (EquityWindow        *self,
+                                               gboolean             whole_window);
 
 /* equity-window.c */
 void _equity_window_select_dataset_by_name (EquityWindow *self,

@@ -179,6 +179,10 @@ equity_window_close_request (GtkWindow *window)
   int width;
   int height;
 
+  /* unsaved changes of the analysis shown are kept or dropped on request */
+  if (_equity_window_ask_before_closing (self, TRUE))
+    return TRUE;
+
   gtk_window_get_default_size (window, &width, &height);
   g_settings_delay (self->settings);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));

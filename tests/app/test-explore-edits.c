@@ -539,6 +539,74 @@ test_messages_in_user_terms (void)
   close_window (window);
 }
 
+/* Closing the window or the project with unsaved changes asks too; a
+ * Save under a new name marks the new analysis in the sidebar. */
+static void
+test_close_asks (void)
+{
+  EquityWindow *window = open_sample ("close", 1280, 720);
+  EquityExplorePage *page = window->explore_page;
+  AdwMessageDialog *dialog;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved_reference = NULL;
+
+  click_analysis (window, ARRESTS);
+  assert_shows (window, ARRESTS);
+  choose (window, "reference", "B");
+
+  /* Save under a new name: the sidebar follows */
+  g_assert_true (equity_explore_page_save_analysis (page, "Arrests, Black as reference", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (selected_analysis (window), ==, "Arrests, Black as reference");
+  g_assert_false (equity_explore_page_has_unsaved_changes (page));
+
+  choose (window, "reference", "W");
+  g_assert_true (equity_explore_page_has_unsaved_changes (page));
+
+  /* Close Project, then Cancel: still open, changes and all */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-project", NULL));
+  dialog = wait_for_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_nonnull (equity_window_get_project (window));
+  g_assert_true (equity_explore_page_has_unsaved_changes (page));
+
+  /* Closing the window, then Cancel: it stays */
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = wait_for_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* Close Project, then Save: the project has the change, and is closed */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-project", NULL));
+  dialog = wait_for_dialog ();
+  g_assert_nonnull (dialog);
+  {
+    g_autoptr(EquityProject) project = g_object_ref (equity_window_get_project (window));
+    g_autofree char *path = g_strdup (equity_project_get_path (project));
+    g_autoptr(EquityProject) reopened = NULL;
+    g_autoptr(EquityAnalysis) saved = NULL;
+
+    adw_message_dialog_response (dialog, "save");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    app_test_wait (100);
+    g_assert_null (equity_window_get_project (window));
+
+    reopened = equity_project_open (path, &error);
+    g_assert_no_error (error);
+    saved = equity_analysis_new_from_project (reopened, "Arrests, Black as reference", &error);
+    g_assert_no_error (error);
+    saved_reference = equity_analysis_dup_string (saved, "reference");
+    g_assert_cmpstr (saved_reference, ==, "W");
+    equity_project_close (reopened);
+  }
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -549,6 +617,7 @@ main (int   argc,
 
   g_test_add_func ("/app/explore/focus-keeps-edits", test_focus_keeps_edits);
   g_test_add_func ("/app/explore/leave-asks", test_leave_asks);
+  g_test_add_func ("/app/explore/close-asks", test_close_asks);
   g_test_add_func ("/app/explore/export-dialog", test_export_dialog);
   g_test_add_func ("/app/datasets/rename-dialog", test_rename_dialog);
   g_test_add_func ("/app/explore/default-layout", test_default_layout);
