@@ -59,6 +59,7 @@ struct _EquityExplorePage
   guint                 progress_source;
   gboolean              running;
   gboolean              updating;
+  gboolean              chart_kind_edited;  /* Bars or Dots chosen since the analysis was set */
 };
 
 /* equity-explore-page.c */

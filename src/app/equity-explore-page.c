@@ -247,6 +247,7 @@ chart_kind_toggled_cb (EquityExplorePage *self,
     return;
 
   kind = button == self->dots_button ? EQUITY_CHART_DOTS : EQUITY_CHART_BARS;
+  self->chart_kind_edited = TRUE;
   equity_analysis_set_string (get_spec (self), "chart", equity_chart_kind_to_string (kind));
   if (self->chart != NULL)
     {
@@ -455,6 +456,7 @@ equity_explore_page_new_analysis (EquityExplorePage *self)
   kind = equity_analysis_dup_kind (get_spec (self));
   _equity_explore_page_set_saved_analysis (self, NULL);
   g_clear_pointer (&self->saved_spec, g_free);
+  self->chart_kind_edited = FALSE;
   equity_analysis_editor_new_analysis (self->editor, kind != NULL ? kind : "group-rates");
   _equity_explore_page_start_run (self);
 }
@@ -480,6 +482,7 @@ equity_explore_page_set_analysis (EquityExplorePage   *self,
 
   _equity_explore_page_set_saved_analysis (self, analysis);
   g_clear_pointer (&self->saved_spec, g_free);
+  self->chart_kind_edited = FALSE;
   if (analysis == NULL)
     return;
 
@@ -555,9 +558,14 @@ equity_explore_page_has_unsaved_changes (EquityExplorePage *self)
 
   g_return_val_if_fail (EQUITY_IS_EXPLORE_PAGE (self), FALSE);
 
-  if (self->analysis == NULL || self->saved_spec == NULL)
+  if (self->project == NULL)
     return FALSE;
 
+  /* a new analysis: anything a person chose */
+  if (self->analysis == NULL || self->saved_spec == NULL)
+    return self->chart_kind_edited || equity_analysis_editor_is_edited (self->editor);
+
+  /* a saved one: anything that differs from what is saved */
   now = equity_analysis_to_data (get_spec (self), NULL);
   return g_strcmp0 (now, self->saved_spec) != 0;
 }

@@ -36,7 +36,8 @@ gboolean             equity_explore_page_is_busy      (EquityExplorePage   *self
 const char          *equity_explore_page_get_message  (EquityExplorePage   *self);
 gboolean             equity_explore_page_can_save     (EquityExplorePage   *self);
 /* TRUE when the saved analysis shown was changed (an input, the chart's
- * kind) since it was opened or saved */
+ * kind) since it was opened or saved; for a new analysis, once a person
+ * chose anything */
 gboolean             equity_explore_page_has_unsaved_changes (EquityExplorePage *self);
 
 /* Saves the analysis under NAME; it appears in the sidebar. */

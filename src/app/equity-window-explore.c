@@ -82,7 +82,10 @@ unsaved_response_cb (AdwMessageDialog *dialog,
   EquitySavedAnalysis *shown = equity_explore_page_get_analysis (self->explore_page);
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "save") == 0)
+  if (g_strcmp0 (response, "save") == 0 && shown == NULL)
+    /* a new analysis needs a name first; then the user goes on */
+    equity_explore_page_show_save_dialog (self->explore_page);
+  else if (g_strcmp0 (response, "save") == 0)
     {
       g_autofree char *name = g_strdup (equity_saved_analysis_get_name (shown));
 
@@ -120,7 +123,7 @@ confirm_leave_analysis (EquityWindow        *self,
     }
 
   /* The same analysis again: its changes stay in view. */
-  if (reason == LEAVE_TO_ANALYSIS && target != NULL
+  if (reason == LEAVE_TO_ANALYSIS && target != NULL && shown != NULL
       && g_strcmp0 (equity_saved_analysis_get_name (target), equity_saved_analysis_get_name (shown)) == 0)
     {
       adw_view_stack_set_visible_child_name (self->view_stack, "explore");
@@ -128,14 +131,20 @@ confirm_leave_analysis (EquityWindow        *self,
       return;
     }
 
-  /* Translators: %s is the name of a saved analysis */
-  heading = g_strdup_printf (_("Save Changes to “%s”?"), equity_saved_analysis_get_name (shown));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("The analysis was changed since it was saved. Changes that are not saved are lost."));
+  if (shown != NULL)
+    {
+      /* Translators: %s is the name of a saved analysis */
+      heading = g_strdup_printf (_("Save Changes to “%s”?"), equity_saved_analysis_get_name (shown));
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                       _("The analysis was changed since it was saved. Changes that are not saved are lost."));
+    }
+  else
+    dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save the New Analysis?"),
+                                     _("The analysis shown was never saved. If it is not saved, it is lost."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "discard", _("_Discard"),
-                                    "save", _("_Save"),
+                                    "save", shown != NULL ? _("_Save") : _("_Save…"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
                                               ADW_RESPONSE_DESTRUCTIVE);

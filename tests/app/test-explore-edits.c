@@ -162,6 +162,17 @@ wait_for_dialog (void)
   return ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
+/* A person's answer to the question shown: the dialog goes with it */
+static void
+answer_dialog (const char *response)
+{
+  AdwMessageDialog *dialog = wait_for_dialog ();
+
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* What a click on a row of the sidebar does */
 static void
 click_analysis (EquityWindow *window,
@@ -271,10 +282,7 @@ test_leave_asks (void)
 
   /* Save: the project has the changes, then the other analysis opens */
   click_analysis (window, POVERTY);
-  dialog = wait_for_dialog ();
-  g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "save");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  answer_dialog ("save");
   assert_shows (window, POVERTY);
   g_assert_cmpstr (selected_analysis (window), ==, POVERTY);
   saved_reference = saved_string (window, ARRESTS, "reference");
@@ -287,10 +295,7 @@ test_leave_asks (void)
   choose (window, "suppress-below", "50");
   g_assert_true (equity_explore_page_has_unsaved_changes (page));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-analysis", NULL);
-  dialog = wait_for_dialog ();
-  g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "discard");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  answer_dialog ("discard");
   wait_for_page (page);
   g_assert_null (equity_explore_page_get_analysis (page));
   saved_suppress = saved_string (window, POVERTY, "suppress-below");
@@ -565,19 +570,13 @@ test_close_asks (void)
 
   /* Close Project, then Cancel: still open, changes and all */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-project", NULL));
-  dialog = wait_for_dialog ();
-  g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "cancel");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  answer_dialog ("cancel");
   g_assert_nonnull (equity_window_get_project (window));
   g_assert_true (equity_explore_page_has_unsaved_changes (page));
 
   /* Closing the window, then Cancel: it stays */
   gtk_window_close (GTK_WINDOW (window));
-  dialog = wait_for_dialog ();
-  g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "cancel");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  answer_dialog ("cancel");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
   /* Close Project, then Save: the project has the change, and is closed */
@@ -607,6 +606,50 @@ test_close_asks (void)
   close_window (window);
 }
 
+/* A new analysis that a person changed is not dropped either: leaving it
+ * asks, and Save… asks for its name. */
+static void
+test_leave_new_asks (void)
+{
+  EquityWindow *window = open_sample ("leave-new", 1280, 720);
+  EquityExplorePage *page = window->explore_page;
+  AdwMessageDialog *dialog;
+
+  click_analysis (window, ARRESTS);
+  assert_shows (window, ARRESTS);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-analysis", NULL));
+  g_assert_null (wait_for_dialog ());
+  wait_for_page (page);
+  g_assert_null (equity_explore_page_get_analysis (page));
+  g_assert_null (selected_analysis (window));
+  /* what the editor fills in by itself is no change of the user's */
+  g_assert_false (equity_explore_page_has_unsaved_changes (page));
+
+  choose (window, "per", "100");
+  g_assert_true (equity_explore_page_has_unsaved_changes (page));
+
+  click_analysis (window, POVERTY);
+  dialog = wait_for_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save the New Analysis?");
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* the name is asked for, and the new analysis stays */
+  dialog = wait_for_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Analysis");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (equity_explore_page_get_analysis (page));
+  g_assert_true (equity_explore_page_has_unsaved_changes (page));
+
+  click_analysis (window, POVERTY);
+  answer_dialog ("discard");
+  assert_shows (window, POVERTY);
+  g_assert_false (equity_explore_page_has_unsaved_changes (page));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -618,6 +661,7 @@ main (int   argc,
   g_test_add_func ("/app/explore/focus-keeps-edits", test_focus_keeps_edits);
   g_test_add_func ("/app/explore/leave-asks", test_leave_asks);
   g_test_add_func ("/app/explore/close-asks", test_close_asks);
+  g_test_add_func ("/app/explore/leave-new-asks", test_leave_new_asks);
   g_test_add_func ("/app/explore/export-dialog", test_export_dialog);
   g_test_add_func ("/app/datasets/rename-dialog", test_rename_dialog);
   g_test_add_func ("/app/explore/default-layout", test_default_layout);
