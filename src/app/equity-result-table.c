@@ -277,7 +277,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   if (id == COLUMN_NAME)
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 10);
+      gtk_label_set_width_chars (GTK_LABEL (label), 12);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
     }
   else
