@@ -430,6 +430,27 @@ test_rename_dialog (void)
   close_window (window);
 }
 
+/* the first label under WIDGET whose text starts with PREFIX */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* The default window on a 1366×768 laptop: the inputs beside the chart,
  * not over it, and the table with all its rows in view. */
 static void
@@ -476,6 +497,19 @@ test_default_layout (void)
   layout = gtk_widget_create_pango_layout (table, "0");
   pango_layout_get_pixel_size (layout, NULL, &line_height);
   g_assert_cmpint (gtk_widget_get_height (table), >=, (int) (n_rows + 1) * line_height);
+
+  /* the ratio column's header, and so the column, is whole in view */
+  {
+    GtkWidget *ratio = find_label (table, "Ratio to ");
+    GtkWidget *title;
+    graphene_rect_t title_box;
+
+    g_assert_nonnull (ratio);
+    title = gtk_widget_get_parent (ratio);
+    g_assert_true (gtk_widget_compute_bounds (title, table, &title_box));
+    g_assert_cmpfloat (title_box.origin.x, >=, 0);
+    g_assert_cmpfloat (title_box.origin.x + title_box.size.width, <=, gtk_widget_get_width (table));
+  }
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "default-layout"), >, MIN_VARIANCE);
 
   close_window (window);
