@@ -346,8 +346,13 @@ groups_ready (EquityAnalysisEditor  *self,
   add_reference_row (self);
   if (guess)
     {
+      /* the columns were guessed, not chosen: the spec changed, yet no
+       * one edited it */
+      gboolean edited = self->edited;
+
       self->updating = FALSE;
       _equity_analysis_editor_changed (self);
+      self->edited = edited;
     }
 }
 

@@ -45,6 +45,7 @@ struct _EquityAnalysisEditor
   guint                 n_loading;
   guint                 rebuild_source;
   gboolean              updating;
+  gboolean              edited;        /* a person changed an input since it was set */
 };
 
 /* equity-analysis-editor.c */

@@ -35,7 +35,10 @@ void
 _equity_analysis_editor_changed (EquityAnalysisEditor *self)
 {
   if (!self->updating)
-    g_signal_emit (self, signals[CHANGED], 0);
+    {
+      self->edited = TRUE;
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
 }
 
 void
@@ -445,6 +448,7 @@ equity_analysis_editor_set_analysis (EquityAnalysisEditor *self,
 
   g_clear_object (&self->analysis);
   self->analysis = copy;
+  self->edited = FALSE;
   kind = equity_analysis_dup_kind (copy);
   self->kind = equity_analysis_fields_find_kind (kind);
   self->mode = self->kind != NULL ? equity_analysis_fields_get_mode (self->kind, copy) : 0;
@@ -478,6 +482,14 @@ equity_analysis_editor_set_name (EquityAnalysisEditor *self,
   self->updating = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), name != NULL ? name : "");
   self->updating = FALSE;
+}
+
+gboolean
+equity_analysis_editor_is_edited (EquityAnalysisEditor *self)
+{
+  g_return_val_if_fail (EQUITY_IS_ANALYSIS_EDITOR (self), FALSE);
+
+  return self->edited;
 }
 
 EquityAnalysis *

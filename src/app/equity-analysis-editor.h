@@ -27,6 +27,9 @@ void            equity_analysis_editor_new_analysis   (EquityAnalysisEditor *sel
 /* Renames the analysis (its title) without emitting ::changed. */
 void            equity_analysis_editor_set_name       (EquityAnalysisEditor *self,
                                                        const char           *name);
+/* TRUE once a person changed an input of the analysis set (not the
+ * columns the editor fills in by itself) */
+gboolean        equity_analysis_editor_is_edited      (EquityAnalysisEditor *self);
 /* the spec as edited so far (owned by the editor) */
 EquityAnalysis *equity_analysis_editor_get_analysis   (EquityAnalysisEditor *self);
 /* What must still be chosen before the analysis can run ("Choose the

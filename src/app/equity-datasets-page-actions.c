@@ -49,14 +49,6 @@ rename_entry_changed_cb (GtkEditable      *entry,
 }
 
 static void
-rename_entry_activate_cb (GtkEntry         *entry,
-                          AdwMessageDialog *dialog)
-{
-  if (adw_message_dialog_get_response_enabled (dialog, "rename"))
-    adw_message_dialog_response (dialog, "rename");
-}
-
-static void
 rename_response_cb (AdwMessageDialog   *dialog,
                     const char         *response,
                     EquityDatasetsPage *self)
@@ -118,7 +110,10 @@ _equity_datasets_page_rename_action (GtkWidget  *widget,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("New name"),
                                   -1);
   g_signal_connect (entry, "changed", G_CALLBACK (rename_entry_changed_cb), dialog);
-  g_signal_connect (entry, "activate", G_CALLBACK (rename_entry_activate_cb), dialog);
+  /* Enter presses the Rename button, which renames and closes the dialog
+   * (a response alone would leave it open, with a Cancel that cancels
+   * nothing); while Rename is off, Enter does nothing. */
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);

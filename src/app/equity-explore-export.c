@@ -174,8 +174,9 @@ equity_explore_page_save_analysis (EquityExplorePage  *self,
       g_autoptr(EquitySavedAnalysis) analysis = g_list_model_get_item (analyses, i);
 
       if (g_strcmp0 (equity_saved_analysis_get_name (analysis), stripped) == 0)
-        g_set_object (&self->analysis, analysis);
+        _equity_explore_page_set_saved_analysis (self, analysis);
     }
+  _equity_explore_page_mark_saved (self);
 
   gtk_label_set_label (self->title_label, stripped);
   return TRUE;
@@ -276,6 +277,124 @@ static const struct {
   { N_("PDF document"), "*.pdf", ".pdf" },
 };
 
+/* the format of FILE_NAME's extension, or -1 */
+static int
+format_of_name (const char *file_name)
+{
+  g_autofree char *lower = file_name != NULL ? g_ascii_strdown (file_name, -1) : NULL;
+
+  for (guint i = 0; lower != NULL && i < G_N_ELEMENTS (formats); i++)
+    if (g_str_has_suffix (lower, formats[i].suffix))
+      return i;
+
+  return -1;
+}
+
+/* the format the chooser's filter stands for, or -1 */
+static int
+format_of_filter (GtkFileChooser *chooser)
+{
+  GtkFileFilter *filter = gtk_file_chooser_get_filter (chooser);
+
+  for (guint i = 0; filter != NULL && i < G_N_ELEMENTS (formats); i++)
+    if (g_strcmp0 (gtk_file_filter_get_name (filter), _(formats[i].name)) == 0)
+      return i;
+
+  return -1;
+}
+
+/* FILE_NAME with the extension of FORMAT in place of a picture's one */
+static char *
+name_with_format (const char *file_name,
+                  int         format)
+{
+  int current = format_of_name (file_name);
+  gsize length = strlen (file_name);
+
+  if (current >= 0)
+    length -= strlen (formats[current].suffix);
+
+  return g_strdup_printf ("%.*s%s", (int) length, file_name, formats[format].suffix);
+}
+
+/* The format chosen gives the name its extension at once, where the
+ * dialog lets the name be read: GTK's own (a portal's gets it in the
+ * response). NATIVE keeps the format last named for the response. */
+static void
+export_filter_changed_cb (GtkFileChooser *chooser,
+                          GParamSpec     *pspec,
+                          GObject        *native)
+{
+  int format = format_of_filter (chooser);
+  g_autofree char *name = NULL;
+  g_autofree char *renamed = NULL;
+
+  if (format < 0)
+    return;
+
+  name = gtk_file_chooser_get_current_name (chooser);
+  if (name == NULL || format_of_name (name) == format)
+    return;
+
+  renamed = name_with_format (name, format);
+  gtk_file_chooser_set_current_name (chooser, renamed);
+  g_object_set_data (native, "equity-named-format", GINT_TO_POINTER (format + 1));
+}
+
+/* GtkFileChooserNative does not pass on the changes made in the dialog it
+ * shows when there is no portal. That dialog is made with it: the one
+ * toplevel file chooser that was not there before. */
+static GPtrArray *
+list_file_choosers (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GPtrArray *choosers = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window))
+        g_ptr_array_add (choosers, g_steal_pointer (&window));
+    }
+
+  return choosers;
+}
+
+static void
+follow_fallback_dialog (GtkFileChooserNative *native,
+                        GPtrArray            *before)
+{
+  g_autoptr(GPtrArray) after = list_file_choosers ();
+
+  for (guint i = 0; i < after->len; i++)
+    if (!g_ptr_array_find (before, g_ptr_array_index (after, i), NULL))
+      {
+        g_signal_connect_object (g_ptr_array_index (after, i), "notify::filter",
+                                 G_CALLBACK (export_filter_changed_cb), native, 0);
+        return;
+      }
+}
+
+/* The file to write: the format chosen sets the extension, unless the
+ * name was given another picture's extension by hand after that choice. */
+static char *
+export_path (GtkFileChooser *chooser,
+             const char     *chosen)
+{
+  int filter_format = format_of_filter (chooser);
+  int name_format = format_of_name (chosen);
+  /* the format whose extension the dialog itself last put in the name */
+  int named_format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "equity-named-format")) - 1;
+
+  if (filter_format < 0)
+    return name_format >= 0 ? g_strdup (chosen) : name_with_format (chosen, 0);
+  if (name_format >= 0 && name_format != named_format)
+    return g_strdup (chosen);
+
+  return name_with_format (chosen, filter_format);
+}
+
 static void
 export_response_cb (GtkNativeDialog   *native,
                     int                response,
@@ -284,35 +403,26 @@ export_response_cb (GtkNativeDialog   *native,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *chosen = g_file_get_path (file);
+      g_autofree char *chosen = file != NULL ? g_file_get_path (file) : NULL;
       g_autofree char *path = NULL;
-      g_autofree char *lower = chosen != NULL ? g_ascii_strdown (chosen, -1) : NULL;
       g_autoptr(GError) error = NULL;
-      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (native));
-      const char *suffix = formats[0].suffix;
 
       if (chosen == NULL)
         goto out;
 
-      /* A name without a picture's extension gets the chosen format's. */
-      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-        {
-          if (g_str_has_suffix (lower, formats[i].suffix))
-            suffix = NULL;
-          if (suffix != NULL && filter != NULL
-              && g_strcmp0 (gtk_file_filter_get_name (filter), _(formats[i].name)) == 0)
-            suffix = formats[i].suffix;
-        }
-      path = g_strconcat (chosen, suffix, NULL);
-
+      path = export_path (GTK_FILE_CHOOSER (native), chosen);
       if (!equity_explore_page_export_chart (self, path, &error))
         _equity_explore_page_add_toast (self, error->message);
       else
         {
+          g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+          g_autofree char *folder = g_path_get_dirname (path);
           g_autofree char *basename = g_path_get_basename (path);
           /* Translators: a toast; %s is a file name */
           g_autofree char *toast = g_strdup_printf (_("Saved the chart as “%s”"), basename);
 
+          /* the next export starts where this one went */
+          g_settings_set_string (settings, "last-export-folder", folder);
           _equity_explore_page_add_toast (self, toast);
         }
     }
@@ -327,6 +437,9 @@ equity_explore_page_show_export_dialog (EquityExplorePage *self)
 {
   GtkFileChooserNative *native;
   GtkRoot *root;
+  g_autoptr(GPtrArray) choosers = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *folder = NULL;
   g_autofree char *name = NULL;
   g_autofree char *file_name = NULL;
 
@@ -336,11 +449,13 @@ equity_explore_page_show_export_dialog (EquityExplorePage *self)
     return;
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
+  choosers = list_file_choosers ();
   native = gtk_file_chooser_native_new (_("Export Chart"),
                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  follow_fallback_dialog (native, choosers);
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
@@ -351,10 +466,20 @@ equity_explore_page_show_export_dialog (EquityExplorePage *self)
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
     }
 
+  settings = g_settings_new (APPLICATION_ID);
+  folder = g_settings_get_string (settings, "last-export-folder");
+  if (folder[0] != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) location = g_file_new_for_path (folder);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), location, NULL);
+    }
+
   /* File names cannot hold "/": "Arrests by race, 2020–2021.png" */
   name = equity_analysis_dup_name (equity_analysis_editor_get_analysis (self->editor));
   file_name = g_strconcat (name != NULL ? g_strdelimit (name, "/\\", '-') : _("Chart"), ".png", NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), file_name);
+  g_object_set_data (G_OBJECT (native), "equity-named-format", GINT_TO_POINTER (1));
 
   g_signal_connect_object (native, "response", G_CALLBACK (export_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));

@@ -48,16 +48,19 @@ struct _EquityExplorePage
   EquityProject        *project;
   EquitySavedAnalysis  *analysis;
   GSignalGroup         *datasets_signals;
+  GSignalGroup         *project_signals;
   EquityResult         *result;
   EquityChart          *chart;
   EquityChart          *map;
   GCancellable         *run_cancellable;
   char                 *message;
+  char                 *saved_spec;       /* the saved analysis as opened or last saved */
 
   guint                 debounce_source;
   guint                 progress_source;
   gboolean              running;
   gboolean              updating;
+  gboolean              chart_kind_edited;  /* Bars or Dots chosen since the analysis was set */
 };
 
 /* equity-explore-page.c */
@@ -74,10 +77,19 @@ void            _equity_explore_page_show_message   (EquityExplorePage *self,
                                                      const char        *message);
 void            _equity_explore_page_show_error     (EquityExplorePage *self,
                                                      const char        *message);
+/* the saved analysis shown (NULL: a new one); notifies ::analysis */
+void            _equity_explore_page_set_saved_analysis (EquityExplorePage   *self,
+                                                         EquitySavedAnalysis *analysis);
+/* Remembers the spec edited now as the saved one: changes count from here. */
+void            _equity_explore_page_mark_saved     (EquityExplorePage *self);
 /* bars or dots as the spec says, else EQUITY_CHART_N_KINDS: what suits the result */
 EquityChartKind _equity_explore_page_spec_chart_kind (EquityExplorePage *self);
 
 /* equity-explore-run.c */
+/* MESSAGE of the core in the window's terms: the input's title in place
+ * of the spec's "[analysis] key" */
+char           *_equity_explore_page_describe_error (EquityExplorePage *self,
+                                                     const char        *message);
 void            _equity_explore_page_start_run      (EquityExplorePage *self);
 void            _equity_explore_page_schedule_run   (EquityExplorePage *self);
 void            _equity_explore_page_cancel_run     (EquityExplorePage *self);

@@ -22,6 +22,7 @@ enum {
   PROP_0,
   PROP_RESULT,
   PROP_BUSY,
+  PROP_ANALYSIS,
   N_PROPS
 };
 
@@ -161,8 +162,9 @@ _equity_explore_page_show_result (EquityExplorePage *self,
     }
   if (map_error != NULL)
     {
+      g_autofree char *reason = _equity_explore_page_describe_error (self, map_error->message);
       /* Translators: %s says why, e.g. "dataset “x” has no geometry" */
-      g_autofree char *note = g_strdup_printf (_("The map could not be drawn: %s"), map_error->message);
+      g_autofree char *note = g_strdup_printf (_("The map could not be drawn: %s"), reason);
 
       g_string_append_printf (notes, "%s%s", notes->len > 0 ? "\n" : "", note);
     }
@@ -245,6 +247,7 @@ chart_kind_toggled_cb (EquityExplorePage *self,
     return;
 
   kind = button == self->dots_button ? EQUITY_CHART_DOTS : EQUITY_CHART_BARS;
+  self->chart_kind_edited = TRUE;
   equity_analysis_set_string (get_spec (self), "chart", equity_chart_kind_to_string (kind));
   if (self->chart != NULL)
     {
@@ -280,6 +283,25 @@ datasets_changed_cb (EquityExplorePage *self)
   update_intro (self);
 }
 
+/* The editor follows a rename; what counts as saved follows it too, so a
+ * rename is never taken for an unsaved change. */
+static void
+dataset_renamed_cb (EquityExplorePage *self,
+                    const char        *old_name,
+                    const char        *new_name)
+{
+  g_autoptr(EquityAnalysis) saved = NULL;
+
+  if (self->saved_spec == NULL)
+    return;
+  saved = equity_analysis_new_from_data (self->saved_spec, -1, NULL, NULL);
+  if (saved == NULL)
+    return;
+  equity_analysis_rename_dataset (saved, old_name, new_name);
+  g_free (self->saved_spec);
+  self->saved_spec = equity_analysis_to_data (saved, NULL);
+}
+
 static void
 equity_explore_page_dispose (GObject *object)
 {
@@ -290,6 +312,9 @@ equity_explore_page_dispose (GObject *object)
   if (self->datasets_signals != NULL)
     g_signal_group_set_target (self->datasets_signals, NULL);
   g_clear_object (&self->datasets_signals);
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
+  g_clear_object (&self->project_signals);
 
   /* libadwaita 1.2's switcher keeps a plain pointer to its stack, and the
    * stack is both AdwBin's child and a template child. */
@@ -304,6 +329,7 @@ equity_explore_page_dispose (GObject *object)
   g_clear_object (&self->analysis);
   g_clear_object (&self->project);
   g_clear_pointer (&self->message, g_free);
+  g_clear_pointer (&self->saved_spec, g_free);
 
   G_OBJECT_CLASS (equity_explore_page_parent_class)->dispose (object);
 }
@@ -326,6 +352,10 @@ equity_explore_page_get_property (GObject    *object,
       g_value_set_boolean (value, equity_explore_page_is_busy (self));
       break;
 
+    case PROP_ANALYSIS:
+      g_value_set_object (value, self->analysis);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -346,6 +376,9 @@ equity_explore_page_class_init (EquityExplorePageClass *klass)
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ANALYSIS] =
+    g_param_spec_object ("analysis", NULL, NULL, EQUITY_TYPE_SAVED_ANALYSIS,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (EQUITY_TYPE_ANALYSIS_EDITOR);
@@ -387,6 +420,9 @@ equity_explore_page_init (EquityExplorePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->project_signals = g_signal_group_new (EQUITY_TYPE_PROJECT);
+  g_signal_group_connect_object (self->project_signals, "dataset-renamed",
+                                 G_CALLBACK (dataset_renamed_cb), self, G_CONNECT_SWAPPED);
   self->datasets_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->datasets_signals, "items-changed",
                                  G_CALLBACK (datasets_changed_cb), self, G_CONNECT_SWAPPED);
@@ -427,9 +463,10 @@ equity_explore_page_set_project (EquityExplorePage *self,
 
   _equity_explore_page_cancel_run (self);
   _equity_explore_page_set_busy (self, FALSE);
-  g_clear_object (&self->analysis);
+  _equity_explore_page_set_saved_analysis (self, NULL);
   g_signal_group_set_target (self->datasets_signals,
                              project != NULL ? equity_project_get_datasets (project) : NULL);
+  g_signal_group_set_target (self->project_signals, project);
   equity_analysis_editor_set_project (self->editor, project);
   update_intro (self);
   equity_explore_page_new_analysis (self);
@@ -443,7 +480,9 @@ equity_explore_page_new_analysis (EquityExplorePage *self)
   g_return_if_fail (EQUITY_IS_EXPLORE_PAGE (self));
 
   kind = equity_analysis_dup_kind (get_spec (self));
-  g_clear_object (&self->analysis);
+  _equity_explore_page_set_saved_analysis (self, NULL);
+  g_clear_pointer (&self->saved_spec, g_free);
+  self->chart_kind_edited = FALSE;
   equity_analysis_editor_new_analysis (self->editor, kind != NULL ? kind : "group-rates");
   _equity_explore_page_start_run (self);
 }
@@ -466,14 +505,18 @@ equity_explore_page_set_analysis (EquityExplorePage   *self,
   g_return_if_fail (EQUITY_IS_EXPLORE_PAGE (self));
   g_return_if_fail (!analysis || EQUITY_IS_SAVED_ANALYSIS (analysis));
 
-  g_set_object (&self->analysis, analysis);
+  _equity_explore_page_set_saved_analysis (self, analysis);
+  g_clear_pointer (&self->saved_spec, g_free);
+  self->chart_kind_edited = FALSE;
   if (analysis == NULL)
     return;
 
   spec = equity_analysis_new_from_project (self->project, equity_saved_analysis_get_name (analysis), &error);
   if (spec == NULL)
     {
-      _equity_explore_page_show_message (self, "dialog-warning-symbolic", _("This Analysis Cannot Be Read"), error->message);
+      g_autofree char *message = _equity_explore_page_describe_error (self, error->message);
+
+      _equity_explore_page_show_message (self, "dialog-warning-symbolic", _("This Analysis Cannot Be Read"), message);
       return;
     }
 
@@ -486,6 +529,7 @@ equity_explore_page_set_analysis (EquityExplorePage   *self,
   g_clear_object (&self->result);
   g_clear_object (&self->map);
   equity_analysis_editor_set_analysis (self->editor, spec);
+  _equity_explore_page_mark_saved (self);
   gtk_stack_set_visible_child_name (self->stack, "analysis");
   _equity_explore_page_start_run (self);
 }
@@ -513,6 +557,40 @@ equity_explore_page_get_message (EquityExplorePage *self)
   g_return_val_if_fail (EQUITY_IS_EXPLORE_PAGE (self), NULL);
 
   return self->message;
+}
+
+void
+_equity_explore_page_set_saved_analysis (EquityExplorePage   *self,
+                                         EquitySavedAnalysis *analysis)
+{
+  if (g_set_object (&self->analysis, analysis))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYSIS]);
+}
+
+void
+_equity_explore_page_mark_saved (EquityExplorePage *self)
+{
+  g_free (self->saved_spec);
+  self->saved_spec = equity_analysis_to_data (get_spec (self), NULL);
+}
+
+gboolean
+equity_explore_page_has_unsaved_changes (EquityExplorePage *self)
+{
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (EQUITY_IS_EXPLORE_PAGE (self), FALSE);
+
+  if (self->project == NULL)
+    return FALSE;
+
+  /* a new analysis: anything a person chose */
+  if (self->analysis == NULL || self->saved_spec == NULL)
+    return self->chart_kind_edited || equity_analysis_editor_is_edited (self->editor);
+
+  /* a saved one: anything that differs from what is saved */
+  now = equity_analysis_to_data (get_spec (self), NULL);
+  return g_strcmp0 (now, self->saved_spec) != 0;
 }
 
 gboolean

@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (EquityExplorePage, equity_explore_page, EQUITY, EXPLORE_PA
 GtkWidget           *equity_explore_page_new          (void);
 void                 equity_explore_page_set_project  (EquityExplorePage   *self,
                                                        EquityProject       *project);
-/* the saved analysis shown, or NULL for a new one */
+/* the saved analysis shown, or NULL for a new one (property ::analysis) */
 EquitySavedAnalysis *equity_explore_page_get_analysis (EquityExplorePage   *self);
 /* Opens a saved analysis: its spec fills the editor and runs. */
 void                 equity_explore_page_set_analysis (EquityExplorePage   *self,
@@ -35,6 +35,10 @@ gboolean             equity_explore_page_is_busy      (EquityExplorePage   *self
 /* the message shown instead of, or above, the result; NULL when none */
 const char          *equity_explore_page_get_message  (EquityExplorePage   *self);
 gboolean             equity_explore_page_can_save     (EquityExplorePage   *self);
+/* TRUE when the saved analysis shown was changed (an input, the chart's
+ * kind) since it was opened or saved; for a new analysis, once a person
+ * chose anything */
+gboolean             equity_explore_page_has_unsaved_changes (EquityExplorePage *self);
 
 /* Saves the analysis under NAME; it appears in the sidebar. */
 gboolean             equity_explore_page_save_analysis (EquityExplorePage  *self,

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "equity-analysis-fields.h"
 #include "equity-explore-page-private.h"
 #include "equity-explore-worker.h"
 
@@ -38,6 +39,63 @@ show_progress_cb (gpointer user_data)
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
 }
 
+/* The title the editor shows for KEY of the analysis shown, or NULL */
+static const char *
+field_title (EquityExplorePage *self,
+             const char        *key)
+{
+  g_autofree char *kind = equity_analysis_dup_kind (equity_analysis_editor_get_analysis (self->editor));
+  const EquityKindInfo *info = equity_analysis_fields_find_kind (kind);
+
+  for (guint i = 0; info != NULL && info->fields[i].key != NULL; i++)
+    if (g_str_equal (info->fields[i].key, key))
+      return _(info->fields[i].title);
+
+  return NULL;
+}
+
+char *
+_equity_explore_page_describe_error (EquityExplorePage *self,
+                                     const char        *message)
+{
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *group = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *rest = NULL;
+  const char *title;
+
+  /* The core says where in the spec: "SOURCE: [GROUP] KEY: what is wrong".
+   * The window says which input, by the title the editor gives it. */
+  regex = g_regex_new ("^.*?: \\[([a-z-]+)\\](?: ([^:]+))?: (.*)$", G_REGEX_DOTALL, 0, NULL);
+  if (!g_regex_match (regex, message, 0, &match))
+    return g_strdup (message);
+
+  group = g_match_info_fetch (match, 1);
+  key = g_match_info_fetch (match, 2);
+  rest = g_match_info_fetch (match, 3);
+
+  /* "[groups]: …": the groups as a whole */
+  if (key[0] == '\0')
+    return g_strdup_printf (_("%s: %s"), g_str_equal (group, "groups") ? _("Groups") : group, rest);
+
+  if (g_str_equal (group, "groups"))
+    {
+      g_autofree char *group_title = equity_analysis_fields_group_title (key);
+
+      /* Translators: an error about the population column of a group, e.g.
+       * "Groups, Black (B): …" */
+      return g_strdup_printf (_("Groups, %s: %s"), group_title, rest);
+    }
+
+  title = field_title (self, key);
+  if (title == NULL)
+    return g_strdup_printf ("%s: %s", key, rest);
+
+  /* Translators: an input's title and what is wrong with it */
+  return g_strdup_printf (_("%s: %s"), title, rest);
+}
+
 static void
 run_done_cb (GObject      *object,
              GAsyncResult *async_result,
@@ -59,7 +117,11 @@ run_done_cb (GObject      *object,
   _equity_explore_page_set_busy (self, FALSE);
 
   if (result == NULL)
-    _equity_explore_page_show_error (self, error->message);
+    {
+      g_autofree char *message = _equity_explore_page_describe_error (self, error->message);
+
+      _equity_explore_page_show_error (self, message);
+    }
   else
     _equity_explore_page_show_result (self, result, chart, map, map_error);
 }

@@ -12,6 +12,13 @@
 
 #include "equity-result-table.h"
 
+/* the most the table asks for: its header and eight rows */
+#define MAX_CONTENT_HEIGHT 240
+/* the rows always in view, when the result has that many */
+#define MIN_ROWS_SHOWN 6
+/* a row's height over its line of text, from the data-table style */
+#define ROW_PADDING 6
+
 /* One row of a result, as an item of the table's model. */
 #define EQUITY_TYPE_RESULT_ITEM (equity_result_item_get_type ())
 G_DECLARE_FINAL_TYPE (EquityResultItem, equity_result_item, EQUITY, RESULT_ITEM, GObject)
@@ -90,7 +97,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   if (id == COLUMN_NAME)
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 16);
+      gtk_label_set_width_chars (GTK_LABEL (label), 12);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
     }
   else
@@ -234,9 +241,30 @@ equity_result_table_init (EquityResultTable *self)
 
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->column_view));
+  /* The table asks for the height of its rows, up to a screenful of them,
+   * so a short table is read whole and a long one leaves room to the chart. */
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), MAX_CONTENT_HEIGHT);
   adw_bin_set_child (ADW_BIN (self), scrolled);
   /* the rows keep to the rounded corners of the frame */
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+}
+
+/* The table keeps its header and its first MIN_ROWS_SHOWN rows in view:
+ * the chart above it gets only the rest of the height. */
+static void
+update_min_height (EquityResultTable *self,
+                   guint              n_rows)
+{
+  GtkWidget *scrolled = adw_bin_get_child (ADW_BIN (self));
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), "0");
+  int line_height = 0;
+  guint shown = MIN (n_rows, MIN_ROWS_SHOWN);
+
+  pango_layout_get_pixel_size (layout, NULL, &line_height);
+  /* the header is a row too */
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled),
+                                              (shown + 1) * (line_height + ROW_PADDING) + ROW_PADDING);
 }
 
 GtkWidget *
@@ -297,6 +325,7 @@ equity_result_table_set_result (EquityResultTable *self,
     }
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        items->pdata, items->len);
+  update_min_height (self, items->len);
 }
 
 GtkColumnView *

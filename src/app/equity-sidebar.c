@@ -12,6 +12,9 @@
 #include "equity-sidebar.h"
 #include "equity-utils.h"
 
+/* how wide a row asks to be, in characters */
+#define SIDEBAR_WIDTH_CHARS 22
+
 struct _EquitySidebar
 {
   AdwBin         parent_instance;
@@ -26,6 +29,13 @@ struct _EquitySidebar
   EquityProject *project;
   GSignalGroup  *datasets_signals;
   GSignalGroup  *analyses_signals;
+
+  /* The row shown is the one last activated (clicked, or Enter): moving
+   * the focus with Tab or the arrows must not open another page, so the
+   * selection is kept on it. */
+  gint64         active_dataset_id;    /* -1: none */
+  char          *active_analysis;      /* its name, or NULL */
+  gboolean       keeping_selection;
 };
 
 G_DEFINE_FINAL_TYPE (EquitySidebar, equity_sidebar, ADW_TYPE_BIN)
@@ -61,6 +71,9 @@ create_row (const char *icon_name,
   gtk_label_set_ellipsize (GTK_LABEL (title_label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (subtitle_label), 0.0);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle_label), PANGO_ELLIPSIZE_END);
+  /* long names do not widen the sidebar: the tooltip has them whole */
+  gtk_label_set_max_width_chars (GTK_LABEL (title_label), SIDEBAR_WIDTH_CHARS);
+  gtk_label_set_max_width_chars (GTK_LABEL (subtitle_label), SIDEBAR_WIDTH_CHARS);
   gtk_widget_add_css_class (subtitle_label, "dim-label");
   gtk_widget_add_css_class (subtitle_label, "row-subtitle");
   gtk_widget_set_hexpand (labels, TRUE);
@@ -144,6 +157,51 @@ update_hints (EquitySidebar *self)
   gtk_widget_set_visible (GTK_WIDGET (self->analyses_list), n_analyses > 0);
 }
 
+static gboolean
+row_is_active (EquitySidebar *self,
+               GtkListBox    *list,
+               GtkListBoxRow *row)
+{
+  gpointer item = g_object_get_data (G_OBJECT (row), "equity-item");
+
+  if (list == self->datasets_list)
+    return equity_dataset_get_id (item) == self->active_dataset_id;
+
+  return g_strcmp0 (equity_saved_analysis_get_name (item), self->active_analysis) == 0;
+}
+
+static GtkListBoxRow *
+find_active_row (EquitySidebar *self,
+                 GtkListBox    *list)
+{
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (list, i)); i++)
+    if (row_is_active (self, list, row))
+      return row;
+
+  return NULL;
+}
+
+/* Puts the selection of both lists back on the active row. */
+static void
+keep_selection (EquitySidebar *self)
+{
+  GtkListBox *lists[] = { self->datasets_list, self->analyses_list };
+
+  self->keeping_selection = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      GtkListBoxRow *active = find_active_row (self, lists[i]);
+
+      if (active != NULL)
+        gtk_list_box_select_row (lists[i], active);
+      else
+        gtk_list_box_unselect_all (lists[i]);
+    }
+  self->keeping_selection = FALSE;
+}
+
 static void
 model_items_changed_cb (EquitySidebar *self,
                         guint          position,
@@ -152,48 +210,43 @@ model_items_changed_cb (EquitySidebar *self,
                         GListModel    *model)
 {
   update_hints (self);
+  /* the rows were made again: the one shown stays marked */
+  keep_selection (self);
+}
+
+/* GtkListBox selects the row that gets the focus: undo that. */
+static void
+row_selected_cb (GtkListBox    *list,
+                 GtkListBoxRow *row,
+                 EquitySidebar *self)
+{
+  if (self->keeping_selection)
+    return;
+
+  if (row == NULL ? find_active_row (self, list) != NULL : !row_is_active (self, list, row))
+    keep_selection (self);
 }
 
 static void
-datasets_row_selected_cb (GtkListBox    *list,
-                          GtkListBoxRow *row,
-                          EquitySidebar *self)
+activate_dataset (EquitySidebar *self,
+                  EquityDataset *dataset)
 {
-  EquityDataset *dataset;
-
-  if (row == NULL)
-    return;
-
-  gtk_list_box_unselect_all (self->analyses_list);
-  dataset = g_object_get_data (G_OBJECT (row), "equity-item");
+  g_clear_pointer (&self->active_analysis, g_free);
+  self->active_dataset_id = equity_dataset_get_id (dataset);
+  keep_selection (self);
   g_signal_emit (self, signals[DATASET_SELECTED], 0, dataset);
 }
 
-static void
-analyses_row_selected_cb (GtkListBox    *list,
-                          GtkListBoxRow *row,
-                          EquitySidebar *self)
-{
-  EquitySavedAnalysis *analysis;
-
-  if (row == NULL)
-    return;
-
-  gtk_list_box_unselect_all (self->datasets_list);
-  analysis = g_object_get_data (G_OBJECT (row), "equity-item");
-  g_signal_emit (self, signals[ANALYSIS_SELECTED], 0, analysis);
-}
-
-/* A click on the row that is already selected still shows its page. */
 static void
 datasets_row_activated_cb (GtkListBox    *list,
                            GtkListBoxRow *row,
                            EquitySidebar *self)
 {
-  g_signal_emit (self, signals[DATASET_SELECTED], 0,
-                 g_object_get_data (G_OBJECT (row), "equity-item"));
+  activate_dataset (self, g_object_get_data (G_OBJECT (row), "equity-item"));
 }
 
+/* The window marks the analysis once it is shown: it may first ask what
+ * becomes of unsaved changes, and the answer may be to stay. */
 static void
 analyses_row_activated_cb (GtkListBox    *list,
                            GtkListBoxRow *row,
@@ -224,6 +277,7 @@ equity_sidebar_dispose (GObject *object)
   g_clear_object (&self->datasets_signals);
   g_clear_object (&self->analyses_signals);
   g_clear_object (&self->project);
+  g_clear_pointer (&self->active_analysis, g_free);
 
   G_OBJECT_CLASS (equity_sidebar_parent_class)->dispose (object);
 }
@@ -301,8 +355,7 @@ equity_sidebar_class_init (EquitySidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EquitySidebar, datasets_hint);
   gtk_widget_class_bind_template_child (widget_class, EquitySidebar, analyses_list);
   gtk_widget_class_bind_template_child (widget_class, EquitySidebar, analyses_hint);
-  gtk_widget_class_bind_template_callback (widget_class, datasets_row_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, analyses_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, datasets_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, analyses_row_activated_cb);
 }
@@ -312,6 +365,7 @@ equity_sidebar_init (EquitySidebar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->active_dataset_id = -1;
   self->datasets_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->datasets_signals, "items-changed",
                                  G_CALLBACK (model_items_changed_cb), self,
@@ -352,6 +406,8 @@ equity_sidebar_set_project (EquitySidebar *self,
     return;
 
   g_set_object (&self->project, project);
+  self->active_dataset_id = -1;
+  g_clear_pointer (&self->active_analysis, g_free);
 
   if (project != NULL)
     {
@@ -382,7 +438,7 @@ equity_sidebar_select_dataset (EquitySidebar *self,
 
       if (equity_dataset_get_id (dataset) == dataset_id)
         {
-          gtk_list_box_select_row (self->datasets_list, row);
+          activate_dataset (self, dataset);
           return TRUE;
         }
     }
@@ -399,7 +455,20 @@ equity_sidebar_select_first_dataset (EquitySidebar *self)
 
   row = gtk_list_box_get_row_at_index (self->datasets_list, 0);
   if (row != NULL)
-    gtk_list_box_select_row (self->datasets_list, row);
+    activate_dataset (self, g_object_get_data (G_OBJECT (row), "equity-item"));
+}
+
+void
+equity_sidebar_mark_analysis (EquitySidebar *self,
+                              const char    *name)
+{
+  g_return_if_fail (EQUITY_IS_SIDEBAR (self));
+
+  g_free (self->active_analysis);
+  self->active_analysis = g_strdup (name);
+  if (name != NULL)
+    self->active_dataset_id = -1;
+  keep_selection (self);
 }
 
 static guint

@@ -352,7 +352,8 @@ close_project_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
-  equity_window_close_project (EQUITY_WINDOW (widget));
+  if (!_equity_window_ask_before_closing (EQUITY_WINDOW (widget), FALSE))
+    equity_window_close_project (EQUITY_WINDOW (widget));
 }
 
 static void

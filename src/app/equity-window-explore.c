@@ -32,12 +32,172 @@ update_explore_actions (EquityWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", shown && has_result);
 }
 
+/* What follows once the analysis shown may be left */
+typedef enum
+{
+  LEAVE_TO_ANALYSIS,      /* the saved analysis TARGET, or a new one */
+  LEAVE_CLOSING_PROJECT,
+  LEAVE_CLOSING_WINDOW,
+} LeaveReason;
+
+static void
+leave_analysis (EquityWindow        *self,
+                LeaveReason          reason,
+                EquitySavedAnalysis *target)
+{
+  switch (reason)
+    {
+    case LEAVE_TO_ANALYSIS:
+      if (target != NULL)
+        {
+          equity_explore_page_set_analysis (self->explore_page, target);
+          adw_view_stack_set_visible_child_name (self->view_stack, "explore");
+          adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+        }
+      else
+        equity_explore_page_new_analysis (self->explore_page);
+      break;
+
+    case LEAVE_CLOSING_PROJECT:
+      equity_window_close_project (self);
+      break;
+
+    case LEAVE_CLOSING_WINDOW:
+      self->may_close = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     EquityWindow     *self)
+{
+  EquitySavedAnalysis *target = g_object_get_data (G_OBJECT (dialog), "equity-target");
+  LeaveReason reason = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "equity-reason"));
+  EquitySavedAnalysis *shown = equity_explore_page_get_analysis (self->explore_page);
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "save") == 0 && shown == NULL)
+    /* a new analysis needs a name first; then the user goes on */
+    equity_explore_page_show_save_dialog (self->explore_page);
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      g_autofree char *name = g_strdup (equity_saved_analysis_get_name (shown));
+
+      if (!equity_explore_page_save_analysis (self->explore_page, name, &error))
+        {
+          /* nothing is lost: the changes stay in view */
+          _equity_window_show_error (self, _("Could Not Save the Analysis"), error->message);
+          return;
+        }
+      leave_analysis (self, reason, target);
+    }
+  else if (g_strcmp0 (response, "discard") == 0)
+    leave_analysis (self, reason, target);
+  else
+    /* the sidebar stays on the analysis that stays */
+    equity_sidebar_mark_analysis (self->sidebar,
+                                  shown != NULL ? equity_saved_analysis_get_name (shown) : NULL);
+}
+
+/* Leaves the analysis shown for REASON; first asks what becomes of its
+ * unsaved changes, if it has any. */
+static void
+confirm_leave_analysis (EquityWindow        *self,
+                        LeaveReason          reason,
+                        EquitySavedAnalysis *target)
+{
+  EquitySavedAnalysis *shown = equity_explore_page_get_analysis (self->explore_page);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (!equity_explore_page_has_unsaved_changes (self->explore_page))
+    {
+      leave_analysis (self, reason, target);
+      return;
+    }
+
+  /* The same analysis again: its changes stay in view. */
+  if (reason == LEAVE_TO_ANALYSIS && target != NULL && shown != NULL
+      && g_strcmp0 (equity_saved_analysis_get_name (target), equity_saved_analysis_get_name (shown)) == 0)
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "explore");
+      adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+      return;
+    }
+
+  if (shown != NULL)
+    {
+      /* Translators: %s is the name of a saved analysis */
+      heading = g_strdup_printf (_("Save Changes to “%s”?"), equity_saved_analysis_get_name (shown));
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                       _("The analysis was changed since it was saved. Changes that are not saved are lost."));
+    }
+  else
+    dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save the New Analysis?"),
+                                     _("The analysis shown was never saved. If it is not saved, it is lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", shown != NULL ? _("_Save") : _("_Save…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "equity-reason", GUINT_TO_POINTER (reason));
+  if (target != NULL)
+    g_object_set_data_full (G_OBJECT (dialog), "equity-target", g_object_ref (target), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_equity_window_open_analysis (EquityWindow        *self,
+                              EquitySavedAnalysis *analysis)
+{
+  g_return_if_fail (EQUITY_IS_WINDOW (self));
+  g_return_if_fail (EQUITY_IS_SAVED_ANALYSIS (analysis));
+
+  confirm_leave_analysis (self, LEAVE_TO_ANALYSIS, analysis);
+}
+
+gboolean
+_equity_window_ask_before_closing (EquityWindow *self,
+                                   gboolean      whole_window)
+{
+  g_return_val_if_fail (EQUITY_IS_WINDOW (self), FALSE);
+
+  if ((whole_window && self->may_close)
+      || !equity_explore_page_has_unsaved_changes (self->explore_page))
+    return FALSE;
+
+  confirm_leave_analysis (self, whole_window ? LEAVE_CLOSING_WINDOW : LEAVE_CLOSING_PROJECT, NULL);
+  return TRUE;
+}
+
+/* The sidebar marks the saved analysis shown, also after Save As. */
+static void
+shown_analysis_changed_cb (EquityWindow *self)
+{
+  EquitySavedAnalysis *shown = equity_explore_page_get_analysis (self->explore_page);
+
+  equity_sidebar_mark_analysis (self->sidebar, shown != NULL ? equity_saved_analysis_get_name (shown) : NULL);
+}
+
 static void
 new_analysis_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
 {
-  equity_explore_page_new_analysis (EQUITY_WINDOW (widget)->explore_page);
+  confirm_leave_analysis (EQUITY_WINDOW (widget), LEAVE_TO_ANALYSIS, NULL);
 }
 
 static void
@@ -91,6 +251,8 @@ _equity_window_init_explore (EquityWindow *self)
 {
   g_signal_connect_object (self->explore_page, "notify::result",
                            G_CALLBACK (update_explore_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->explore_page, "notify::analysis",
+                           G_CALLBACK (shown_analysis_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (update_explore_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self, "notify::project",

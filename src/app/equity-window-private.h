@@ -48,6 +48,7 @@ struct _EquityWindow
   EquityImportDialog   *import_dialog;      /* the file being imported */
   gint64                selected_dataset_id;
   gboolean              reselecting;
+  gboolean              may_close;          /* unsaved changes were saved or dropped */
   char                 *select_after_reload;
 };
 
@@ -76,6 +77,15 @@ void _equity_window_cancel_imports    (EquityWindow   *self);
 /* equity-window-explore.c */
 void _equity_window_class_add_explore_actions (GtkWidgetClass *widget_class);
 void _equity_window_init_explore              (EquityWindow   *self);
+/* Shows ANALYSIS in Explore; asks first when the analysis shown has
+ * unsaved changes. */
+void _equity_window_open_analysis             (EquityWindow        *self,
+                                               EquitySavedAnalysis *analysis);
+/* When the analysis shown has unsaved changes, asks what becomes of them,
+ * then closes the window (WHOLE_WINDOW) or the project, and returns TRUE:
+ * the caller stops there. FALSE: nothing to ask. */
+gboolean _equity_window_ask_before_closing    (EquityWindow        *self,
+                                               gboolean             whole_window);
 
 /* equity-window.c */
 void _equity_window_select_dataset_by_name (EquityWindow *self,

@@ -112,9 +112,7 @@ sidebar_analysis_selected_cb (EquityWindow        *self,
 {
   g_assert (EQUITY_IS_WINDOW (self));
 
-  equity_explore_page_set_analysis (self->explore_page, analysis);
-  adw_view_stack_set_visible_child_name (self->view_stack, "explore");
-  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  _equity_window_open_analysis (self, analysis);
 }
 
 static void
@@ -198,6 +196,10 @@ equity_window_close_request (GtkWindow *window)
   EquityWindow *self = EQUITY_WINDOW (window);
   int width;
   int height;
+
+  /* unsaved changes of the analysis shown are kept or dropped on request */
+  if (_equity_window_ask_before_closing (self, TRUE))
+    return TRUE;
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_delay (self->settings);

@@ -118,7 +118,9 @@ test_rename_used_dataset (void)
   population = equity_analysis_dup_string (equity_analysis_editor_get_analysis (editor), "population");
   g_assert_cmpstr (population, ==, "Census places");
 
-  /* the open analysis runs again with the new name; the saved one too */
+  /* the rename is no unsaved change; the analysis runs again with the new
+   * name, and the saved one too */
+  g_assert_false (equity_explore_page_has_unsaved_changes (page));
   choose (window, "reference", "W");
   g_assert_null (equity_explore_page_get_message (page));
   g_assert_cmpfloat (find_row (window, "B")->ratio, ==, ratio);

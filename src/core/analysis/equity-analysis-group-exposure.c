@@ -52,7 +52,7 @@ group_exposure_validate (EquityAnalysisContext  *context,
       if (column == NULL)
         {
           _equity_analysis_set_error (context, error, NULL, "reference",
-                                      _("“%s” is not one of the groups in [groups]"), reference);
+                                      _("“%s” is not one of the groups that have a population column"), reference);
           return FALSE;
         }
     }

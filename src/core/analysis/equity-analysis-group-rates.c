@@ -57,7 +57,7 @@ _equity_analysis_group_rates_validate (EquityAnalysisContext  *context,
       if (column == NULL)
         {
           _equity_analysis_set_error (context, error, NULL, "reference",
-                                      _("“%s” is not one of the groups in [groups]"), reference);
+                                      _("“%s” is not one of the groups that have a population column"), reference);
           return FALSE;
         }
     }
@@ -235,8 +235,8 @@ _equity_analysis_group_rates (EquityAnalysisContext  *context,
       for (guint i = 0; i < keys->len; i++)
         g_string_append_printf (unmatched_text, "%s%s", i > 0 ? ", " : "", (char *) keys->pdata[i]);
       note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%" PRIu64 " event has a group with no population in [groups] (%s) and is in no rate.",
-                                           "%" PRIu64 " events have groups with no population in [groups] (%s) and are in no rate.",
+                                           "%" PRIu64 " event belongs to a group that no population column counts (%s), and is in no rate.",
+                                           "%" PRIu64 " events belong to groups that no population column counts (%s), and are in no rate.",
                                            unmatched),
                               unmatched, unmatched_text->str);
       equity_result_add_note (result, note);

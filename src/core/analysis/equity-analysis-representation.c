@@ -106,8 +106,8 @@ representation_run (EquityAnalysisContext  *context,
   if (unmatched > 0)
     {
       g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%" PRIu64 " member has a group not in [groups] and is in no share.",
-                                                            "%" PRIu64 " members have groups not in [groups] and are in no share.",
+                                                            "%" PRIu64 " member belongs to a group that no population column counts, and is in no share.",
+                                                            "%" PRIu64 " members belong to groups that no population column counts, and are in no share.",
                                                             unmatched), unmatched);
       equity_result_add_note (result, note);
     }

@@ -183,6 +183,8 @@ read_header_fields (const char  *path,
       if (db == NULL)
         return FALSE;
     }
+  /* a writer in another thread holds the file for a moment: wait for it
+   * rather than call the project damaged */
   else if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
     sqlite3_busy_timeout (db, EQUITY_PROJECT_BUSY_TIMEOUT_MS);
 
