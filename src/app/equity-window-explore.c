@@ -38,12 +38,14 @@ typedef enum
   LEAVE_TO_ANALYSIS,      /* the saved analysis TARGET, or a new one */
   LEAVE_CLOSING_PROJECT,
   LEAVE_CLOSING_WINDOW,
+  LEAVE_TO_PROJECT,       /* another project, at PATH */
 } LeaveReason;
 
 static void
 leave_analysis (EquityWindow        *self,
                 LeaveReason          reason,
-                EquitySavedAnalysis *target)
+                EquitySavedAnalysis *target,
+                const char          *path)
 {
   switch (reason)
     {
@@ -67,6 +69,10 @@ leave_analysis (EquityWindow        *self,
       gtk_window_close (GTK_WINDOW (self));
       break;
 
+    case LEAVE_TO_PROJECT:
+      _equity_window_open_project_now (self, path);
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -78,6 +84,7 @@ unsaved_response_cb (AdwMessageDialog *dialog,
                      EquityWindow     *self)
 {
   EquitySavedAnalysis *target = g_object_get_data (G_OBJECT (dialog), "equity-target");
+  const char *path = g_object_get_data (G_OBJECT (dialog), "equity-path");
   LeaveReason reason = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "equity-reason"));
   EquitySavedAnalysis *shown = equity_explore_page_get_analysis (self->explore_page);
   g_autoptr(GError) error = NULL;
@@ -95,10 +102,10 @@ unsaved_response_cb (AdwMessageDialog *dialog,
           _equity_window_show_error (self, _("Could Not Save the Analysis"), error->message);
           return;
         }
-      leave_analysis (self, reason, target);
+      leave_analysis (self, reason, target, path);
     }
   else if (g_strcmp0 (response, "discard") == 0)
-    leave_analysis (self, reason, target);
+    leave_analysis (self, reason, target, path);
   else
     /* the sidebar stays on the analysis that stays */
     equity_sidebar_mark_analysis (self->sidebar,
@@ -110,7 +117,8 @@ unsaved_response_cb (AdwMessageDialog *dialog,
 static void
 confirm_leave_analysis (EquityWindow        *self,
                         LeaveReason          reason,
-                        EquitySavedAnalysis *target)
+                        EquitySavedAnalysis *target,
+                        const char          *path)
 {
   EquitySavedAnalysis *shown = equity_explore_page_get_analysis (self->explore_page);
   g_autofree char *heading = NULL;
@@ -118,7 +126,7 @@ confirm_leave_analysis (EquityWindow        *self,
 
   if (!equity_explore_page_has_unsaved_changes (self->explore_page))
     {
-      leave_analysis (self, reason, target);
+      leave_analysis (self, reason, target, path);
       return;
     }
 
@@ -155,6 +163,7 @@ confirm_leave_analysis (EquityWindow        *self,
   g_object_set_data (G_OBJECT (dialog), "equity-reason", GUINT_TO_POINTER (reason));
   if (target != NULL)
     g_object_set_data_full (G_OBJECT (dialog), "equity-target", g_object_ref (target), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "equity-path", g_strdup (path), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -166,7 +175,7 @@ _equity_window_open_analysis (EquityWindow        *self,
   g_return_if_fail (EQUITY_IS_WINDOW (self));
   g_return_if_fail (EQUITY_IS_SAVED_ANALYSIS (analysis));
 
-  confirm_leave_analysis (self, LEAVE_TO_ANALYSIS, analysis);
+  confirm_leave_analysis (self, LEAVE_TO_ANALYSIS, analysis, NULL);
 }
 
 gboolean
@@ -179,7 +188,19 @@ _equity_window_ask_before_closing (EquityWindow *self,
       || !equity_explore_page_has_unsaved_changes (self->explore_page))
     return FALSE;
 
-  confirm_leave_analysis (self, whole_window ? LEAVE_CLOSING_WINDOW : LEAVE_CLOSING_PROJECT, NULL);
+  confirm_leave_analysis (self, whole_window ? LEAVE_CLOSING_WINDOW : LEAVE_CLOSING_PROJECT, NULL, NULL);
+  return TRUE;
+}
+
+gboolean
+_equity_window_ask_before_opening (EquityWindow *self,
+                                   const char   *path)
+{
+  g_return_val_if_fail (EQUITY_IS_WINDOW (self), FALSE);
+
+  if (!equity_explore_page_has_unsaved_changes (self->explore_page))
+    return FALSE;
+  confirm_leave_analysis (self, LEAVE_TO_PROJECT, NULL, path);
   return TRUE;
 }
 
@@ -197,7 +218,7 @@ new_analysis_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
 {
-  confirm_leave_analysis (EQUITY_WINDOW (widget), LEAVE_TO_ANALYSIS, NULL);
+  confirm_leave_analysis (EQUITY_WINDOW (widget), LEAVE_TO_ANALYSIS, NULL, NULL);
 }
 
 static void

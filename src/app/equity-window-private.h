@@ -87,7 +87,14 @@ void _equity_window_open_analysis             (EquityWindow        *self,
 gboolean _equity_window_ask_before_closing    (EquityWindow        *self,
                                                gboolean             whole_window);
 
+/* …or opens the project at PATH (the caller stops there too). */
+gboolean _equity_window_ask_before_opening    (EquityWindow        *self,
+                                               const char          *path);
+
 /* equity-window.c */
+/* Opens PATH without asking about the analysis shown */
+gboolean _equity_window_open_project_now   (EquityWindow *self,
+                                            const char   *path);
 void _equity_window_select_dataset_by_name (EquityWindow *self,
                                             const char   *name);
 

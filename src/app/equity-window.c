@@ -369,6 +369,21 @@ gboolean
 equity_window_open_project (EquityWindow *self,
                             const char   *path)
 {
+  g_return_val_if_fail (EQUITY_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* Another project replaces this one only once the analysis shown was
+   * saved or its changes dropped on purpose. */
+  if (self->project != NULL && !g_str_equal (equity_project_get_path (self->project), path)
+      && _equity_window_ask_before_opening (self, path))
+    return TRUE;
+  return _equity_window_open_project_now (self, path);
+}
+
+gboolean
+_equity_window_open_project_now (EquityWindow *self,
+                                 const char   *path)
+{
   g_autoptr(EquityProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) bind_error = NULL;

@@ -682,6 +682,36 @@ test_leave_new_asks (void)
   close_window (window);
 }
 
+/* Opening another project (Open, a recent one) asks first too. */
+static void
+test_open_other_asks (void)
+{
+  EquityWindow *window = open_sample ("open-other", 1280, 720);
+  EquityExplorePage *page = window->explore_page;
+  g_autofree char *other = copy_sample ("open-other-target");
+  g_autofree char *first = NULL;
+
+  first = g_strdup (equity_project_get_path (equity_window_get_project (window)));
+  click_analysis (window, ARRESTS);
+  assert_shows (window, ARRESTS);
+  choose (window, "reference", "B");
+  g_assert_true (equity_explore_page_has_unsaved_changes (page));
+
+  /* Cancel: the same project, the change still there */
+  g_assert_true (equity_window_open_project (window, other));
+  answer_dialog ("cancel");
+  g_assert_cmpstr (equity_project_get_path (equity_window_get_project (window)), ==, first);
+  g_assert_true (equity_explore_page_has_unsaved_changes (page));
+
+  /* Discard: the other project opens */
+  g_assert_true (equity_window_open_project (window, other));
+  answer_dialog ("discard");
+  app_test_wait (100);
+  g_assert_cmpstr (equity_project_get_path (equity_window_get_project (window)), ==, other);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -693,6 +723,7 @@ main (int   argc,
   g_test_add_func ("/app/explore/focus-keeps-edits", test_focus_keeps_edits);
   g_test_add_func ("/app/explore/leave-asks", test_leave_asks);
   g_test_add_func ("/app/explore/close-asks", test_close_asks);
+  g_test_add_func ("/app/explore/open-other-asks", test_open_other_asks);
   g_test_add_func ("/app/explore/leave-new-asks", test_leave_new_asks);
   g_test_add_func ("/app/explore/export-dialog", test_export_dialog);
   g_test_add_func ("/app/datasets/rename-dialog", test_rename_dialog);
