@@ -78,6 +78,7 @@ create_column_row (EquityColumn *column)
 void
 _equity_datasets_page_update (EquityDatasetsPage *self)
 {
+  gboolean writable;
   GtkWidget *child;
   gboolean has_datasets = FALSE;
 
@@ -89,8 +90,10 @@ _equity_datasets_page_update (EquityDatasetsPage *self)
   if (self->project != NULL)
     has_datasets = g_list_model_get_n_items (equity_project_get_datasets (self->project)) > 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dataset.rename", self->dataset != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dataset.delete", self->dataset != NULL);
+  /* a read-only project says so in the title; nothing offers a change */
+  writable = self->project != NULL && !equity_project_is_read_only (self->project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dataset.rename", self->dataset != NULL && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dataset.delete", self->dataset != NULL && writable);
 
   if (self->dataset == NULL || !has_datasets)
     {

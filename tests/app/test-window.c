@@ -203,6 +203,23 @@ test_empty_project (void)
 }
 
 /* Issue 7, 9: a project that may not be written opens, and says so. */
+/* the button (or other actionable) under ROOT that fires ACTION */
+static GtkWidget *
+find_actionable (GtkWidget  *root,
+                 const char *action)
+{
+  if (GTK_IS_ACTIONABLE (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_read_only_project (void)
 {
@@ -221,6 +238,16 @@ test_read_only_project (void)
   g_assert_cmpuint (equity_sidebar_get_n_dataset_rows (_equity_window_get_sidebar (window)), ==, 1);
 
   app_test_show_window (GTK_WINDOW (window));
+  /* nothing offers a change it would refuse: rename and delete are off */
+  {
+    EquityDatasetsPage *page = _equity_window_get_datasets_page (window);
+    GListModel *datasets = equity_project_get_datasets (equity_window_get_project (window));
+    g_autoptr(EquityDataset) dataset = g_list_model_get_item (datasets, 0);
+
+    equity_datasets_page_set_dataset (page, dataset);
+    g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (page), "dataset.rename")));
+    g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (page), "dataset.delete")));
+  }
   variance = app_test_render_png (GTK_WIDGET (window), "window-read-only-project");
   g_assert_cmpfloat (variance, >, MIN_VARIANCE);
 

@@ -287,7 +287,7 @@ _equity_analysis_check_groups (EquityAnalysisContext  *context,
   if (groups[0] == NULL)
     {
       g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID,
-                   _("%s: [groups]: missing (one line per group: GROUP VALUE = population column)"),
+                   _("%s: [groups]: missing (no group has a population column yet; in a spec file, one line per group: GROUP VALUE = population column)"),
                    equity_analysis_get_source_name (context->analysis));
       return FALSE;
     }
