@@ -128,6 +128,7 @@ test_rename_used_dataset (void)
   open_analysis (window, ARRESTS);
   g_assert_null (equity_explore_page_get_message (page));
   g_assert_cmpfloat (find_row (window, "B")->ratio, ==, ratio);
+  g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "explore-after-rename"), >, MIN_VARIANCE);
 
   /* asking to delete it names the analysis that reads it */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "datasets");
@@ -136,6 +137,8 @@ test_rename_used_dataset (void)
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ARRESTS));
+  app_test_show_window (dialog);
+  g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (dialog), "delete-dialog-lists-analyses"), >, MIN_VARIANCE);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_window_destroy (dialog);
   g_assert_nonnull (equity_project_find_dataset (project, "Census places"));
