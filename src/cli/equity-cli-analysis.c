@@ -23,23 +23,6 @@ typedef struct
 } Table;
 
 static void
-table_add (Table *table,
-           ...)
-{
-  GPtrArray *cells = g_ptr_array_new ();
-  const char *cell;
-  va_list args;
-
-  va_start (args, table);
-  while ((cell = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (cells, g_strdup (cell));
-  va_end (args);
-  table->n_columns = MAX (table->n_columns, cells->len);
-  g_ptr_array_add (cells, NULL);
-  g_ptr_array_add (table->rows, g_ptr_array_free (cells, FALSE));
-}
-
-static void
 table_print (Table *table)
 {
   g_autofree glong *widths = g_new0 (glong, MAX (table->n_columns, 1));
@@ -76,136 +59,31 @@ table_print (Table *table)
     }
 }
 
-static char *
-number (double value,
-        int    digits)
-{
-  if (!isfinite (value))
-    return g_strdup ("—");
-  return g_strdup_printf ("%.*f", digits, value);
-}
-
-static char *
-interval (double value,
-          double low,
-          double high,
-          int    digits)
-{
-  g_autofree char *v = number (value, digits);
-
-  if (!isfinite (low) && !isfinite (high))
-    return g_steal_pointer (&v);
-  {
-    g_autofree char *l = number (low, digits);
-    g_autofree char *h = isfinite (high) ? number (high, digits) : g_strdup ("∞");
-
-    return g_strdup_printf ("%s (%s–%s)", v, l, h);
-  }
-}
-
-static const char *
-flag_text (const EquityResultRow *row)
-{
-  if (row->suppressed)
-    return _("suppressed");
-  if (row->is_reference)
-    return _("reference");
-  if (row->flagged)
-    return _("below 80");
-  return "";
-}
-
+/* The table the window shows, column for column (equity-result-columns.h). */
 static void
 print_rows (EquityResult *result)
 {
-  const char *kind = equity_result_get_kind (result);
   Table table = { g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev), 0 };
+  g_autoptr(GArray) columns = equity_result_list_columns (result);
+  GPtrArray *cells = g_ptr_array_new ();
 
-  if (g_str_equal (kind, "acs-proportion"))
-    table_add (&table, _("Key"), _("Estimate"), _("MOE"), _("CV %"), _("Reliability"), NULL);
-  else if (g_str_equal (kind, "dissimilarity"))
-    table_add (&table, _("Area"), _("Share A"), _("Share B"), NULL);
-  else if (g_str_equal (kind, "outcomes"))
-    table_add (&table, "", _("n"), _("Mean (CI)"), _("Median (CI)"), "", NULL);
-  else if (g_str_equal (kind, "representation"))
-    table_add (&table, _("Group"), _("Members"), _("Seat share (CI)"), _("Population share"),
-               _("Ratio (CI)"), "", NULL);
-  else if (g_str_equal (kind, "utilization"))
-    table_add (&table, _("Group"), _("Dollars"), _("Utilization"), _("Availability"),
-               _("Disparity index"), "", NULL);
-  else if (g_str_equal (kind, "group-exposure"))
-    table_add (&table, _("Group"), _("Residents"), _("Rate (CI)"), _("Ratio (CI)"), _("Service share"),
-               _("Population share"), "", NULL);
-  else
-    table_add (&table, g_str_equal (kind, "area-rates") ? _("Area") : _("Group"), _("Count"),
-               _("Population"), _("Rate (CI)"), _("Ratio (CI)"), "", NULL);
+  for (guint c = 0; c < columns->len; c++)
+    g_ptr_array_add (cells, equity_result_column_dup_title (g_array_index (columns, EquityResultColumn, c), result));
+  g_ptr_array_add (cells, NULL);
+  g_ptr_array_add (table.rows, g_ptr_array_free (cells, FALSE));
+  table.n_columns = columns->len;
 
   for (guint i = 0; i < equity_result_get_n_rows (result); i++)
     {
-      EquityResultRow *row = equity_result_get_row (result, i);
-      const char *name = equity_result_row_get_name (row);
-      g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL, *e = NULL;
-      g_autofree char *named_area = NULL;
+      const EquityResultRow *row = equity_result_get_row (result, i);
 
-      /* an area by its name, with the key a script or a map joins on */
-      if (equity_result_get_map_dataset (result) != NULL && row->display_label != NULL &&
-          g_strcmp0 (row->display_label, row->label) != 0)
-        name = named_area = g_strdup_printf (_("%s (%s)"), row->display_label, row->label);
-
-      if (g_str_equal (kind, "acs-proportion"))
-        {
-          a = number (row->estimate, 4);
-          b = number (row->moe, 4);
-          c = number (row->cv, 1);
-          table_add (&table, name, a, b, c, row->reliability, NULL);
-        }
-      else if (g_str_equal (kind, "dissimilarity"))
-        {
-          a = number (row->share, 4);
-          b = number (row->population_share, 4);
-          table_add (&table, name, a, b, NULL);
-        }
-      else if (g_str_equal (kind, "outcomes"))
-        {
-          a = number (row->count, 0);
-          b = interval (row->mean, row->mean_low, row->mean_high, 2);
-          c = interval (row->median, row->median_low, row->median_high, 2);
-          table_add (&table, name, a, b, c, flag_text (row), NULL);
-        }
-      else if (g_str_equal (kind, "representation"))
-        {
-          a = number (row->count, 0);
-          b = interval (row->share, row->share_low, row->share_high, 3);
-          c = number (row->population_share, 3);
-          d = interval (row->ratio, row->ratio_low, row->ratio_high, 2);
-          table_add (&table, name, a, b, c, d, flag_text (row), NULL);
-        }
-      else if (g_str_equal (kind, "utilization"))
-        {
-          a = number (row->count, 2);
-          b = number (row->share, 4);
-          c = number (row->population_share, 4);
-          d = number (row->index, 1);
-          table_add (&table, name, a, b, c, d, flag_text (row), NULL);
-        }
-      else if (g_str_equal (kind, "group-exposure"))
-        {
-          a = number (row->population, 0);
-          b = interval (row->rate, row->rate_low, row->rate_high, 2);
-          c = interval (row->ratio, row->ratio_low, row->ratio_high, 2);
-          d = number (row->share, 3);
-          e = number (row->population_share, 3);
-          table_add (&table, name, a, b, c, d, e, flag_text (row), NULL);
-        }
-      else
-        {
-          a = number (row->count, row->count == floor (row->count) ? 0 : 2);
-          b = number (row->population, 0);
-          c = interval (row->rate, row->rate_low, row->rate_high, 2);
-          d = interval (row->ratio, row->ratio_low, row->ratio_high, 2);
-          table_add (&table, name, a, b, c, d, flag_text (row), NULL);
-        }
+      cells = g_ptr_array_new ();
+      for (guint c = 0; c < columns->len; c++)
+        g_ptr_array_add (cells, equity_result_column_dup_text (g_array_index (columns, EquityResultColumn, c), row));
+      g_ptr_array_add (cells, NULL);
+      g_ptr_array_add (table.rows, g_ptr_array_free (cells, FALSE));
     }
+
   table_print (&table);
   g_ptr_array_unref (table.rows);
 }
@@ -229,9 +107,11 @@ print_result (EquityResult *result)
     g_print ("\n%s: %.4f\n", _("Index"), equity_result_get_index (result));
   if (isfinite (overall->rate))
     {
-      g_autofree char *rate = interval (overall->rate, overall->rate_low, overall->rate_high, 2);
+      g_autofree char *rate = equity_result_column_dup_text (EQUITY_RESULT_COLUMN_RATE, overall);
+      g_autofree char *count = equity_result_column_dup_text (EQUITY_RESULT_COLUMN_COUNT, overall);
+      g_autofree char *population = equity_result_column_dup_text (EQUITY_RESULT_COLUMN_POPULATION, overall);
 
-      g_print ("\n%s: %.0f / %.0f → %s\n", _("Overall"), overall->count, overall->population, rate);
+      g_print ("\n%s: %s / %s → %s\n", _("Overall"), count, population, rate);
     }
   if (unmatched->len > 0 || equity_result_get_unmatched_events (result) > 0)
     {
