@@ -374,7 +374,7 @@ equity_analysis_editor_init (EquityAnalysisEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
-  self->analysis = equity_analysis_new ("group-rates");
+  self->analysis = equity_analysis_new (EQUITY_KIND_GROUP_RATES);
   self->input_rows = g_ptr_array_new ();
   self->group_rows = g_ptr_array_new ();
   self->rows_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -465,7 +465,8 @@ equity_analysis_editor_new_analysis (EquityAnalysisEditor *self,
   g_return_if_fail (kind != NULL);
 
   analysis = equity_analysis_new (kind);
-  equity_analysis_set_string (analysis, "name", equity_analysis_fields_kind_label (kind));
+  equity_analysis_set_string (analysis, "name", equity_analysis_kind_to_label (kind) != NULL
+                                                ? equity_analysis_kind_to_label (kind) : kind);
   equity_analysis_set_double (analysis, "per", g_settings_get_int (self->settings, "rates-per"));
   equity_analysis_set_double (analysis, "confidence", g_settings_get_double (self->settings, "confidence"));
   equity_analysis_set_double (analysis, "suppress-below", g_settings_get_int (self->settings, "suppress-below"));

@@ -33,7 +33,9 @@ G_DEFINE_FINAL_TYPE (EquityExplorePage, equity_explore_page, ADW_TYPE_BIN)
 const char *
 equity_explore_page_kind_label (const char *kind)
 {
-  return equity_analysis_fields_kind_label (kind);
+  const char *label = equity_analysis_kind_to_label (kind);
+
+  return label != NULL ? label : (kind != NULL ? kind : "");
 }
 
 static EquityAnalysis *
@@ -483,7 +485,7 @@ equity_explore_page_new_analysis (EquityExplorePage *self)
   _equity_explore_page_set_saved_analysis (self, NULL);
   g_clear_pointer (&self->saved_spec, g_free);
   self->chart_kind_edited = FALSE;
-  equity_analysis_editor_new_analysis (self->editor, kind != NULL ? kind : "group-rates");
+  equity_analysis_editor_new_analysis (self->editor, kind != NULL ? kind : EQUITY_KIND_GROUP_RATES);
   _equity_explore_page_start_run (self);
 }
 

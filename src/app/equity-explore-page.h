@@ -25,7 +25,7 @@ void                 equity_explore_page_set_analysis (EquityExplorePage   *self
                                                        EquitySavedAnalysis *analysis);
 /* Starts a new analysis of the kind shown. */
 void                 equity_explore_page_new_analysis (EquityExplorePage   *self);
-/* a readable name for an analysis kind such as "group-rates" */
+/* a readable name for an analysis kind such as group-rates */
 const char          *equity_explore_page_kind_label   (const char          *kind);
 
 /* The last result, or NULL (while inputs are missing, or after an error). */

@@ -53,7 +53,7 @@ typedef struct
 } SampleAnalysis;
 
 static const SampleAnalysis sample_analyses[] = {
-  { N_("Arrests by race, 2020–2021"), "group-rates",
+  { N_("Arrests by race, 2020–2021"), EQUITY_KIND_GROUP_RATES,
     "[analysis]\n"
     "kind = group-rates\n"
     "per = 1000\n"
@@ -75,7 +75,7 @@ static const SampleAnalysis sample_analyses[] = {
     "A = rc_asian\n"
     "I = rc_am_indian\n" },
 
-  { N_("Poverty by tract, Buncombe County"), "acs-proportion",
+  { N_("Poverty by tract, Buncombe County"), EQUITY_KIND_ACS_PROPORTION,
     "[analysis]\n"
     "kind = acs-proportion\n"
     "dataset = Buncombe tracts, CDC social vulnerability 2020\n"
@@ -90,7 +90,7 @@ static const SampleAnalysis sample_analyses[] = {
     "source-note = ACS 2016–2020 5-year estimates via CDC/ATSDR SVI 2020; margins of error at 90%. "
     "2020 tracts drawn on 2010 boundaries: tracts that were split show as no data.\n" },
 
-  { N_("311 requests by neighborhood, Charlotte 2019"), "area-rates",
+  { N_("311 requests by neighborhood, Charlotte 2019"), EQUITY_KIND_AREA_RATES,
     "[analysis]\n"
     "kind = area-rates\n"
     "per = 100\n"

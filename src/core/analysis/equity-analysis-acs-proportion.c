@@ -57,7 +57,7 @@ static EquityResult *
 acs_proportion_run (EquityAnalysisContext  *context,
                     GError                **error)
 {
-  g_autoptr(EquityResult) result = _equity_analysis_new_result (context, "acs-proportion");
+  g_autoptr(EquityResult) result = _equity_analysis_new_result (context, EQUITY_KIND_ACS_PROPORTION);
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autofree char *source = NULL;
   g_autofree char *described = NULL;
@@ -141,5 +141,5 @@ acs_proportion_run (EquityAnalysisContext  *context,
 }
 
 const EquityAnalysisKind equity_analysis_kind_acs_proportion = {
-  "acs-proportion", N_("ACS proportion"), acs_proportion_validate, acs_proportion_run,
+  EQUITY_KIND_ACS_PROPORTION, acs_proportion_validate, acs_proportion_run,
 };

@@ -110,7 +110,7 @@ static EquityResult *
 area_rates_run (EquityAnalysisContext  *context,
                 GError                **error)
 {
-  g_autoptr(EquityResult) result = _equity_analysis_new_result (context, "area-rates");
+  g_autoptr(EquityResult) result = _equity_analysis_new_result (context, EQUITY_KIND_AREA_RATES);
   g_auto(EquityAreaTable) table = { 0 };
   g_autofree double *counts = NULL;
   g_autofree double *sums = NULL;
@@ -269,5 +269,5 @@ area_rates_run (EquityAnalysisContext  *context,
 }
 
 const EquityAnalysisKind equity_analysis_kind_area_rates = {
-  "area-rates", N_("Area rates"), area_rates_validate, area_rates_run,
+  EQUITY_KIND_AREA_RATES, area_rates_validate, area_rates_run,
 };

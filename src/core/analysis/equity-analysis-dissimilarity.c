@@ -39,7 +39,7 @@ static EquityResult *
 dissimilarity_run (EquityAnalysisContext  *context,
                    GError                **error)
 {
-  g_autoptr(EquityResult) result = _equity_analysis_new_result (context, "dissimilarity");
+  g_autoptr(EquityResult) result = _equity_analysis_new_result (context, EQUITY_KIND_DISSIMILARITY);
   g_autoptr(GArray) a = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) b = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *sql = NULL;
@@ -119,5 +119,5 @@ dissimilarity_run (EquityAnalysisContext  *context,
 }
 
 const EquityAnalysisKind equity_analysis_kind_dissimilarity = {
-  "dissimilarity", N_("Dissimilarity index"), dissimilarity_validate, dissimilarity_run,
+  EQUITY_KIND_DISSIMILARITY, dissimilarity_validate, dissimilarity_run,
 };

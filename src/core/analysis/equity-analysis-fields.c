@@ -185,31 +185,31 @@ static const EquityFieldInfo dissimilarity_fields[] = {
 };
 
 static const EquityKindInfo kinds[] = {
-  { "group-rates", N_("Rates by group"),
+  { EQUITY_KIND_GROUP_RATES, N_("Rates by group"),
     N_("Events per resident of each group, against a reference group"),
     EQUITY_KIND_PER | EQUITY_KIND_CONFIDENCE | EQUITY_KIND_SUPPRESS, group_rates_fields, NULL },
-  { "area-rates", N_("Rates by area"),
+  { EQUITY_KIND_AREA_RATES, N_("Rates by area"),
     N_("Events per resident of each area, against the whole city"),
     EQUITY_KIND_PER | EQUITY_KIND_CONFIDENCE | EQUITY_KIND_SUPPRESS, area_rates_fields, area_modes },
-  { "group-exposure", N_("Service by where groups live"),
+  { EQUITY_KIND_GROUP_EXPOSURE, N_("Service by where groups live"),
     N_("What the average member of each group receives where they live"),
     EQUITY_KIND_PER | EQUITY_KIND_CONFIDENCE, group_exposure_fields, area_modes },
-  { "outcomes", N_("Outcomes by group or area"),
+  { EQUITY_KIND_OUTCOMES, N_("Outcomes by group or area"),
     N_("Mean and median of a value, such as days to close a request"),
     EQUITY_KIND_CONFIDENCE | EQUITY_KIND_SUPPRESS, outcomes_fields, outcome_modes },
-  { "acs-proportion", N_("Census survey proportion"),
+  { EQUITY_KIND_ACS_PROPORTION, N_("Census survey proportion"),
     N_("A share of residents from ACS estimates, with margins of error"),
     0, acs_proportion_fields, NULL },
-  { "representation", N_("Representation"),
+  { EQUITY_KIND_REPRESENTATION, N_("Representation"),
     N_("Seats held by each group against its share of residents"),
     EQUITY_KIND_CONFIDENCE | EQUITY_KIND_SUPPRESS, representation_fields, NULL },
-  { "utilization", N_("Contract utilization"),
+  { EQUITY_KIND_UTILIZATION, N_("Contract utilization"),
     N_("Contract dollars by firm group against availability"),
     0, utilization_fields, NULL },
-  { "dissimilarity", N_("Dissimilarity index"),
+  { EQUITY_KIND_DISSIMILARITY, N_("Dissimilarity index"),
     N_("How differently two groups are spread over the areas"),
     0, dissimilarity_fields, NULL },
-  { "index-of-disparity", N_("Index of disparity"),
+  { EQUITY_KIND_INDEX_OF_DISPARITY, N_("Index of disparity"),
     N_("One number for how far group rates are from the reference"),
     EQUITY_KIND_PER | EQUITY_KIND_CONFIDENCE | EQUITY_KIND_SUPPRESS, index_of_disparity_fields, NULL },
 };
@@ -236,20 +236,6 @@ equity_analysis_fields_find_kind (const char *kind)
       return &kinds[i];
 
   return NULL;
-}
-
-const char *
-equity_analysis_fields_kind_label (const char *kind)
-{
-  const EquityKindInfo *info = equity_analysis_fields_find_kind (kind);
-  const char *label;
-
-  if (info != NULL)
-    return _(info->label);
-
-  /* a kind this table does not know yet still gets the core's name */
-  label = kind != NULL ? equity_analysis_kind_to_label (kind) : NULL;
-  return label != NULL ? label : (kind != NULL ? kind : "");
 }
 
 guint
@@ -380,20 +366,39 @@ equity_analysis_fields_count_preferred (const EquityFieldInfo *field,
   return n;
 }
 
+/* The one-letter race codes of police exports (NIBRS/UCR) and Census
+ * race/ethnicity groups: the name a reader sees, and the words that find a
+ * population column for the group ("B" → "rc_black"). */
+static const struct
+{
+  const char *code;
+  const char *name;
+  const char *needles[4];
+} race_codes[] = {
+  { "W", N_("White"), { "white", NULL } },
+  { "B", N_("Black"), { "black", "african", NULL } },
+  { "A", N_("Asian"), { "asian", NULL } },
+  { "I", N_("American Indian"), { "indian", "aian", "native", NULL } },
+  { "H", N_("Hispanic or Latino"), { "hispanic", "latino", NULL } },
+  { "P", N_("Pacific Islander"), { "pac", "hawaiian", "nhpi", NULL } },
+  { "M", N_("Multiracial"), { "multi", "two", NULL } },
+  { "O", N_("Other"), { "other", NULL } },
+  { "U", N_("Unknown"), { NULL } },
+};
+
+const char *
+equity_analysis_group_display_name (const char *value)
+{
+  for (guint i = 0; value != NULL && i < G_N_ELEMENTS (race_codes); i++)
+    if (g_ascii_strcasecmp (race_codes[i].code, value) == 0)
+      return _(race_codes[i].name);
+  return NULL;
+}
+
 EquityColumn *
 equity_analysis_fields_guess_group_column (EquityDataset *population,
                                            const char    *group)
 {
-  static const struct { const char *code; const char *needles[4]; } codes[] = {
-    { "W", { "white", NULL } },
-    { "B", { "black", "african", NULL } },
-    { "A", { "asian", NULL } },
-    { "I", { "indian", "aian", "native", NULL } },
-    { "H", { "hispanic", "latino", NULL } },
-    { "P", { "pac", "hawaiian", "nhpi", NULL } },
-    { "M", { "multi", "two", NULL } },
-    { "O", { "other", NULL } },
-  };
   g_autofree char *lower = NULL;
   const char * const *needles = NULL;
   const char *own[2] = { NULL, NULL };
@@ -403,9 +408,9 @@ equity_analysis_fields_guess_group_column (EquityDataset *population,
   if (group == NULL || group[0] == '\0')
     return NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (codes) && needles == NULL; i++)
-    if (g_ascii_strcasecmp (codes[i].code, group) == 0)
-      needles = codes[i].needles;
+  for (guint i = 0; i < G_N_ELEMENTS (race_codes) && needles == NULL; i++)
+    if (g_ascii_strcasecmp (race_codes[i].code, group) == 0)
+      needles = race_codes[i].needles;
 
   /* A group written out ("White", "Asian") is its own needle. */
   if (needles == NULL)

@@ -85,8 +85,6 @@ typedef struct
 guint                 equity_analysis_fields_get_n_kinds (void);
 const EquityKindInfo *equity_analysis_fields_get_kind    (guint                  index);
 const EquityKindInfo *equity_analysis_fields_find_kind   (const char            *kind);
-/* a reader's name for KIND ("Rates by group"), translated */
-const char           *equity_analysis_fields_kind_label  (const char            *kind);
 
 /* The mode a spec is in: the bit of the first choice whose key it has, else
  * the first choice's. */

@@ -63,7 +63,7 @@ static EquityResult *
 group_exposure_run (EquityAnalysisContext  *context,
                     GError                **error)
 {
-  g_autoptr(EquityResult) result = _equity_analysis_new_result (context, "group-exposure");
+  g_autoptr(EquityResult) result = _equity_analysis_new_result (context, EQUITY_KIND_GROUP_EXPOSURE);
   g_auto(EquityAreaTable) table = { 0 };
   g_auto(GStrv) groups = equity_analysis_dup_groups (context->analysis);
   g_autofree char *reference_name = _equity_analysis_string (context, "reference");
@@ -238,5 +238,5 @@ group_exposure_run (EquityAnalysisContext  *context,
 }
 
 const EquityAnalysisKind equity_analysis_kind_group_exposure = {
-  "group-exposure", N_("Group exposure"), group_exposure_validate, group_exposure_run,
+  EQUITY_KIND_GROUP_EXPOSURE, group_exposure_validate, group_exposure_run,
 };

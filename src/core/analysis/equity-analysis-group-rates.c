@@ -50,7 +50,7 @@ _equity_analysis_group_rates_validate (EquityAnalysisContext  *context,
   /* index-of-disparity may also measure against the rate of all groups */
   if (reference != NULL
       && !(g_ascii_strcasecmp (reference, "overall") == 0
-           && g_strcmp0 (kind, "index-of-disparity") == 0))
+           && g_strcmp0 (kind, EQUITY_KIND_INDEX_OF_DISPARITY) == 0))
     {
       g_autofree char *column = equity_analysis_dup_group_column (context->analysis, reference);
 
@@ -258,9 +258,9 @@ static EquityResult *
 group_rates_run (EquityAnalysisContext  *context,
                  GError                **error)
 {
-  return _equity_analysis_group_rates (context, "group-rates", error);
+  return _equity_analysis_group_rates (context, EQUITY_KIND_GROUP_RATES, error);
 }
 
 const EquityAnalysisKind equity_analysis_kind_group_rates = {
-  "group-rates", N_("Group rates"), _equity_analysis_group_rates_validate, group_rates_run,
+  EQUITY_KIND_GROUP_RATES, _equity_analysis_group_rates_validate, group_rates_run,
 };

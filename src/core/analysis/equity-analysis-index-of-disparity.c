@@ -21,7 +21,7 @@ static EquityResult *
 index_of_disparity_run (EquityAnalysisContext  *context,
                         GError                **error)
 {
-  g_autoptr(EquityResult) result = _equity_analysis_group_rates (context, "index-of-disparity", error);
+  g_autoptr(EquityResult) result = _equity_analysis_group_rates (context, EQUITY_KIND_INDEX_OF_DISPARITY, error);
   g_autofree char *reference_name = _equity_analysis_string (context, "reference");
   g_autoptr(GArray) rates = NULL;
   gboolean against_overall;
@@ -66,5 +66,5 @@ index_of_disparity_run (EquityAnalysisContext  *context,
 }
 
 const EquityAnalysisKind equity_analysis_kind_index_of_disparity = {
-  "index-of-disparity", N_("Index of disparity"), _equity_analysis_group_rates_validate, index_of_disparity_run,
+  EQUITY_KIND_INDEX_OF_DISPARITY, _equity_analysis_group_rates_validate, index_of_disparity_run,
 };

@@ -85,7 +85,7 @@ static EquityResult *
 outcomes_run (EquityAnalysisContext  *context,
               GError                **error)
 {
-  g_autoptr(EquityResult) result = _equity_analysis_new_result (context, "outcomes");
+  g_autoptr(EquityResult) result = _equity_analysis_new_result (context, EQUITY_KIND_OUTCOMES);
   g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                         (GDestroyNotify) g_array_unref);
   g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (double));
@@ -183,5 +183,5 @@ outcomes_run (EquityAnalysisContext  *context,
 }
 
 const EquityAnalysisKind equity_analysis_kind_outcomes = {
-  "outcomes", N_("Outcomes"), outcomes_validate, outcomes_run,
+  EQUITY_KIND_OUTCOMES, outcomes_validate, outcomes_run,
 };

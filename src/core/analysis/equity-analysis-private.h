@@ -32,8 +32,7 @@ typedef struct
 
 typedef struct
 {
-  const char   *kind;
-  const char   *label;
+  const char   *kind;          /* its display name is in equity-analysis-fields.c */
   gboolean    (*validate) (EquityAnalysisContext *context,
                            GError               **error);
   EquityResult *(*run)    (EquityAnalysisContext *context,

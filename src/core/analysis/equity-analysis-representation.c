@@ -39,7 +39,7 @@ static EquityResult *
 representation_run (EquityAnalysisContext  *context,
                     GError                **error)
 {
-  g_autoptr(EquityResult) result = _equity_analysis_new_result (context, "representation");
+  g_autoptr(EquityResult) result = _equity_analysis_new_result (context, EQUITY_KIND_REPRESENTATION);
   g_auto(EquityGroupPopulation) population = { 0 };
   g_auto(EquityRowFilter) filter = { 0 };
   g_autoptr(GHashTable) counts = NULL;
@@ -124,5 +124,5 @@ representation_run (EquityAnalysisContext  *context,
 }
 
 const EquityAnalysisKind equity_analysis_kind_representation = {
-  "representation", N_("Representation"), representation_validate, representation_run,
+  EQUITY_KIND_REPRESENTATION, representation_validate, representation_run,
 };

@@ -45,7 +45,7 @@ static EquityResult *
 utilization_run (EquityAnalysisContext  *context,
                  GError                **error)
 {
-  g_autoptr(EquityResult) result = _equity_analysis_new_result (context, "utilization");
+  g_autoptr(EquityResult) result = _equity_analysis_new_result (context, EQUITY_KIND_UTILIZATION);
   g_auto(EquityAreaTable) table = { 0 };
   g_autoptr(GHashTable) dollars = NULL;
   g_autofree char *source = NULL;
@@ -125,5 +125,5 @@ utilization_run (EquityAnalysisContext  *context,
 }
 
 const EquityAnalysisKind equity_analysis_kind_utilization = {
-  "utilization", N_("Utilization"), utilization_validate, utilization_run,
+  EQUITY_KIND_UTILIZATION, utilization_validate, utilization_run,
 };

@@ -13,6 +13,7 @@
 
 #include "equity-error.h"
 #include "equity-analysis-private.h"
+#include "equity-analysis-fields.h"
 
 struct _EquityAnalysis
 {
@@ -36,8 +37,8 @@ static const EquityAnalysisKind *kinds[] = {
 };
 
 static const char * const kind_names[] = {
-  "group-rates", "area-rates", "group-exposure", "outcomes", "acs-proportion",
-  "representation", "utilization", "dissimilarity", "index-of-disparity", NULL,
+  EQUITY_KIND_GROUP_RATES, EQUITY_KIND_AREA_RATES, EQUITY_KIND_GROUP_EXPOSURE, EQUITY_KIND_OUTCOMES, EQUITY_KIND_ACS_PROPORTION,
+  EQUITY_KIND_REPRESENTATION, EQUITY_KIND_UTILIZATION, EQUITY_KIND_DISSIMILARITY, EQUITY_KIND_INDEX_OF_DISPARITY, NULL,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (kinds) + 1 == G_N_ELEMENTS (kind_names));
@@ -84,9 +85,9 @@ find_kind (const char *name)
 const char *
 equity_analysis_kind_to_label (const char *kind)
 {
-  const EquityAnalysisKind *found = find_kind (kind);
+  const EquityKindInfo *info = find_kind (kind) != NULL ? equity_analysis_fields_find_kind (kind) : NULL;
 
-  return found != NULL ? _(found->label) : NULL;
+  return info != NULL ? _(info->label) : NULL;
 }
 
 EquityAnalysis *
@@ -564,27 +565,4 @@ equity_analysis_run (EquityAnalysis     *self,
       _equity_analysis_progress (&context, 1.0);
     }
   return result;
-}
-
-const char *
-equity_analysis_group_display_name (const char *value)
-{
-  /* the codes of the NIBRS/UCR race field that police exports carry, and of
-   * the Census race/ethnicity groups; a reader should never have to guess */
-  static const struct { const char *code; const char *name; } names[] = {
-    { "W", N_("White") },
-    { "B", N_("Black") },
-    { "A", N_("Asian") },
-    { "I", N_("American Indian") },
-    { "H", N_("Hispanic or Latino") },
-    { "P", N_("Pacific Islander") },
-    { "M", N_("Multiracial") },
-    { "O", N_("Other") },
-    { "U", N_("Unknown") },
-  };
-
-  for (guint i = 0; value != NULL && i < G_N_ELEMENTS (names); i++)
-    if (g_ascii_strcasecmp (names[i].code, value) == 0)
-      return _(names[i].name);
-  return NULL;
 }

@@ -49,9 +49,9 @@ char           *equity_analysis_to_data         (EquityAnalysis  *self,
                                                  gsize           *length);
 const char     *equity_analysis_get_source_name (EquityAnalysis  *self);
 
-/* The kinds this build computes, NULL-terminated ("group-rates", …) */
+/* The kinds this build computes, NULL-terminated (group-rates, …) */
 const char * const *equity_analysis_list_kinds  (void);
-/* a reader's name for KIND ("Group rates"), or NULL for an unknown kind */
+/* a reader's name for KIND ("Rates by group"), or NULL for an unknown kind */
 const char     *equity_analysis_kind_to_label   (const char      *kind);
 
 /* [analysis] keys. NULL (strings) or NAN (numbers) when the key is absent. */

@@ -207,7 +207,7 @@ static gboolean
 is_group_kind (const char *kind)
 {
   static const char * const kinds[] = {
-    "group-rates", "index-of-disparity", "group-exposure", "representation", "utilization",
+    EQUITY_KIND_GROUP_RATES, EQUITY_KIND_INDEX_OF_DISPARITY, EQUITY_KIND_GROUP_EXPOSURE, EQUITY_KIND_REPRESENTATION, EQUITY_KIND_UTILIZATION,
   };
 
   for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (kinds); i++)
@@ -231,11 +231,11 @@ equity_result_column_dup_title (EquityResultColumn  column,
         return g_strdup (_("Group"));
       return g_strdup (equity_result_get_map_dataset (result) != NULL ? _("Area") : _("Row"));
     case EQUITY_RESULT_COLUMN_COUNT:
-      if (g_strcmp0 (kind, "representation") == 0)
+      if (g_strcmp0 (kind, EQUITY_KIND_REPRESENTATION) == 0)
         return g_strdup (_("Members"));
-      if (g_strcmp0 (kind, "utilization") == 0)
+      if (g_strcmp0 (kind, EQUITY_KIND_UTILIZATION) == 0)
         return g_strdup (_("Dollars"));
-      if (g_strcmp0 (kind, "outcomes") == 0)
+      if (g_strcmp0 (kind, EQUITY_KIND_OUTCOMES) == 0)
         return g_strdup (_("Values"));
       return g_strdup (_("Count"));
     case EQUITY_RESULT_COLUMN_POPULATION:
@@ -259,7 +259,7 @@ equity_result_column_dup_title (EquityResultColumn  column,
     case EQUITY_RESULT_COLUMN_RELIABILITY: return g_strdup (_("Reliability"));
     case EQUITY_RESULT_COLUMN_SHARE: return g_strdup (_("Share"));
     case EQUITY_RESULT_COLUMN_POPULATION_SHARE:
-      return g_strdup (g_strcmp0 (kind, "utilization") == 0 ? _("Availability") : _("Share of residents"));
+      return g_strdup (g_strcmp0 (kind, EQUITY_KIND_UTILIZATION) == 0 ? _("Availability") : _("Share of residents"));
     case EQUITY_RESULT_COLUMN_MEAN: return g_strdup (_("Mean"));
     case EQUITY_RESULT_COLUMN_MEDIAN: return g_strdup (_("Median"));
     case EQUITY_RESULT_COLUMN_INDEX: return g_strdup (_("Disparity index"));

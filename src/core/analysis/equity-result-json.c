@@ -93,21 +93,21 @@ static const Member representation_members[] = {
 };
 
 static const Member utilization_members[] = {
-  { "display_label", F_DISPLAY_LABEL }, { "dollars", F_COUNT }, { "utilization", F_SHARE },
+  { "display_label", F_DISPLAY_LABEL }, { "dollars", F_COUNT }, { EQUITY_KIND_UTILIZATION, F_SHARE },
   { "availability", F_POPULATION_SHARE }, { "disparity_index", F_INDEX },
   { "substantial_disparity", F_FLAGGED }, { NULL, F_END },
 };
 
 static const Layout layouts[] = {
-  { "group-rates", "groups", "group", group_members },
-  { "index-of-disparity", "groups", "group", group_members },
-  { "area-rates", "areas", "area", area_members },
-  { "acs-proportion", "rows", "key", acs_members },
-  { "dissimilarity", "rows", "key", dissimilarity_members },
-  { "group-exposure", "groups", "group", exposure_members },
-  { "outcomes", "rows", "label", outcome_members },
-  { "representation", "groups", "group", representation_members },
-  { "utilization", "groups", "group", utilization_members },
+  { EQUITY_KIND_GROUP_RATES, "groups", "group", group_members },
+  { EQUITY_KIND_INDEX_OF_DISPARITY, "groups", "group", group_members },
+  { EQUITY_KIND_AREA_RATES, "areas", "area", area_members },
+  { EQUITY_KIND_ACS_PROPORTION, "rows", "key", acs_members },
+  { EQUITY_KIND_DISSIMILARITY, "rows", "key", dissimilarity_members },
+  { EQUITY_KIND_GROUP_EXPOSURE, "groups", "group", exposure_members },
+  { EQUITY_KIND_OUTCOMES, "rows", "label", outcome_members },
+  { EQUITY_KIND_REPRESENTATION, "groups", "group", representation_members },
+  { EQUITY_KIND_UTILIZATION, "groups", "group", utilization_members },
 };
 
 static const Layout fallback_layout = { NULL, "rows", "label", group_members };
@@ -210,9 +210,9 @@ find_layout (const char *kind)
 static gboolean
 kind_has_overall (const char *kind)
 {
-  return g_str_equal (kind, "area-rates") || g_str_equal (kind, "group-rates")
-         || g_str_equal (kind, "index-of-disparity") || g_str_equal (kind, "group-exposure")
-         || g_str_equal (kind, "outcomes");
+  return g_str_equal (kind, EQUITY_KIND_AREA_RATES) || g_str_equal (kind, EQUITY_KIND_GROUP_RATES)
+         || g_str_equal (kind, EQUITY_KIND_INDEX_OF_DISPARITY) || g_str_equal (kind, EQUITY_KIND_GROUP_EXPOSURE)
+         || g_str_equal (kind, EQUITY_KIND_OUTCOMES);
 }
 
 static void
@@ -228,7 +228,7 @@ add_overall (JsonBuilder     *builder,
   add_number (builder, "rate", overall->rate);
   add_number (builder, "rate_low", overall->rate_low);
   add_number (builder, "rate_high", overall->rate_high);
-  if (g_str_equal (equity_result_get_kind (self), "outcomes"))
+  if (g_str_equal (equity_result_get_kind (self), EQUITY_KIND_OUTCOMES))
     {
       add_number (builder, "mean", overall->mean);
       add_number (builder, "median", overall->median);
@@ -264,7 +264,7 @@ equity_result_to_json (EquityResult *self)
 
   kind = equity_result_get_kind (self);
   layout = find_layout (kind);
-  area_like = g_str_equal (kind, "area-rates") || g_str_equal (kind, "group-exposure");
+  area_like = g_str_equal (kind, EQUITY_KIND_AREA_RATES) || g_str_equal (kind, EQUITY_KIND_GROUP_EXPOSURE);
   unmatched = equity_result_get_unmatched (self);
 
   json_builder_begin_object (builder);
@@ -283,7 +283,7 @@ equity_result_to_json (EquityResult *self)
   add_string_if (builder, "units", equity_result_get_units (self));
   add_string_if (builder, "source_note", equity_result_get_source_note (self));
 
-  if (g_str_equal (kind, "dissimilarity"))
+  if (g_str_equal (kind, EQUITY_KIND_DISSIMILARITY))
     {
       add_number (builder, "index", equity_result_get_index (self));
       json_builder_set_member_name (builder, "areas");

@@ -461,10 +461,10 @@ equity_result_dup_headline (EquityResult *self)
   g_return_val_if_fail (EQUITY_IS_RESULT (self), NULL);
 
   percent = (int) round (self->confidence * 100.0);
-  if (g_str_equal (self->kind, "dissimilarity") && isfinite (self->index))
+  if (g_str_equal (self->kind, EQUITY_KIND_DISSIMILARITY) && isfinite (self->index))
     return g_strdup_printf (_("Dissimilarity index %.2f: %.0f%% of either group would have to move "
                               "for both to be spread alike."), self->index, self->index * 100.0);
-  if (g_str_equal (self->kind, "index-of-disparity") && isfinite (self->index))
+  if (g_str_equal (self->kind, EQUITY_KIND_INDEX_OF_DISPARITY) && isfinite (self->index))
     return g_strdup_printf (_("Index of disparity %.1f: group rates differ from the reference rate "
                               "by %.1f%% on average."), self->index, self->index);
 
@@ -472,7 +472,7 @@ equity_result_dup_headline (EquityResult *self)
   if (row == NULL)
     return NULL;
 
-  if (g_str_equal (self->kind, "area-rates"))
+  if (g_str_equal (self->kind, EQUITY_KIND_AREA_RATES))
     {
       EquityResultRow *highest = NULL, *lowest = NULL;
 
@@ -506,7 +506,7 @@ equity_result_dup_headline (EquityResult *self)
                               equity_result_row_get_name (row), row->ratio, percent,
                               row->ratio_low, row->ratio_high);
     }
-  if (g_str_equal (self->kind, "utilization"))
+  if (g_str_equal (self->kind, EQUITY_KIND_UTILIZATION))
     return g_strdup_printf (_("%s firms received %.0f%% of the dollars their availability predicts "
                               "(disparity index %.0f)."),
                             equity_result_row_get_name (row), row->index, row->index);

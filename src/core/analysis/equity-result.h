@@ -7,6 +7,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "equity-analysis-kinds.h"
+
 G_BEGIN_DECLS
 
 /* One line of a result: a group, an area, or a row of an ACS table.
