@@ -25,7 +25,7 @@ done < po/POTFILES.in
 # the last merge counts as untranslated
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-xgettext --from-code=UTF-8 --add-comments=TRANSLATORS --keyword=_ --keyword=N_ --keyword=C_:1c,2 \
+xgettext --from-code=UTF-8 --add-comments=Translators --keyword=_ --keyword=N_ --keyword=C_:1c,2 \
   --keyword=NC_:1c,2 --keyword=ngettext:1,2 --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 \
   -f po/POTFILES.in -o "$work/template.pot" || status=1
 msgmerge --quiet --no-fuzzy-matching po/es.po "$work/template.pot" -o "$work/es.po" || status=1

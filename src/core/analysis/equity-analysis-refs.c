@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -119,7 +120,7 @@ convert_dataset (RefWalk    *walk,
   dataset = equity_project_find_dataset_by_id (walk->project, id);
   if (dataset == NULL)
     /* Translators: stands in a saved analysis for a dataset deleted since */
-    return g_strdup_printf (_("(deleted dataset #%" G_GINT64_FORMAT ")"), id);
+    return g_strdup_printf (_("(deleted dataset #%" PRId64 ")"), id);
   return g_strdup (equity_dataset_get_name (dataset));
 }
 
@@ -161,7 +162,7 @@ convert_column (RefWalk       *walk,
       || (is_row && rest[0] != '='))
     return g_strdup (value);
   if (dataset == NULL || position >= equity_dataset_get_n_columns (dataset))
-    name = g_strdup_printf (_("(missing column #%" G_GINT64_FORMAT ")"), position);
+    name = g_strdup_printf (_("(missing column #%" PRId64 ")"), position);
   else
     name = g_strdup (equity_column_get_name (equity_dataset_get_column (dataset, position)));
   if (is_row)
