@@ -246,28 +246,25 @@ static void
 test_note_names_population (Fixture       *fixture,
                             gconstpointer  data)
 {
+  static const char without_filter[] =
+    "[analysis]\nname = Small\nkind = group-rates\nevents = stops\ngroup-column = group\n"
+    "population = people\n[groups]\nX = x_pop\nY = y_pop\n";
+  static const char all_rows[] =
+    "[analysis]\nname = Small\nkind = group-rates\nevents = stops\ngroup-column = group\n"
+    "population = people\npopulation-filter = *\n[groups]\nX = x_pop\nY = y_pop\n";
   g_autoptr(EquityResult) one_row = NULL;
   g_autoptr(EquityResult) summed = NULL;
   g_autoptr(EquityResult) chosen_sum = NULL;
-  g_autofree char *without_filter = NULL;
-  g_autofree char *all_rows = NULL;
 
   import_small (fixture);
   one_row = run_ok (fixture, small_spec);
   g_assert_nonnull (strstr (equity_result_get_source_note (one_row), "rows where code = 021"));
 
-  without_filter = g_strjoinv ("", (char *[]) { "[analysis]\nname = Small\nkind = group-rates\n"
-                                                "events = stops\ngroup-column = group\npopulation = people\n"
-                                                "[groups]\nX = x_pop\nY = y_pop\n", NULL });
   summed = run_ok (fixture, without_filter);
   g_assert_nonnull (strstr (equity_result_get_source_note (summed), "all 2 rows added up"));
   /* by hand: 100 + 1 */
   g_assert_cmpfloat (equity_result_find_row (summed, "X")->population, ==, 101);
 
-  all_rows = g_strconcat (without_filter, "", NULL);
-  all_rows = g_strjoinv ("", (char *[]) { "[analysis]\nname = Small\nkind = group-rates\n"
-                                          "events = stops\ngroup-column = group\npopulation = people\n"
-                                          "population-filter = *\n[groups]\nX = x_pop\nY = y_pop\n", NULL });
   chosen_sum = run_ok (fixture, all_rows);
   g_assert_nonnull (strstr (equity_result_get_source_note (chosen_sum), "all 2 rows added up"));
   g_assert_cmpfloat (equity_result_find_row (chosen_sum, "Y")->population, ==, 201);
