@@ -7,6 +7,9 @@
 
 #include <adwaita.h>
 
+/* the fixtures core and app tests share: scratch folders, data paths, the CLI */
+#include "test-util.h"
+
 G_BEGIN_DECLS
 
 /* gtk_test_init + adw_init + the app's icons and style sheet */
@@ -24,7 +27,5 @@ void        app_test_show_window    (GtkWindow  *window);
  * variance of its luminance (0 for a blank picture) */
 double      app_test_render_png     (GtkWidget  *widget,
                                      const char *name);
-char       *app_test_make_tmpdir    (void);
-void        app_test_remove_tree    (const char *path);
 
 G_END_DECLS

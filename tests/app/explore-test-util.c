@@ -31,7 +31,7 @@ explore_test_init (int    *argc,
   g_application_register (G_APPLICATION (explore_test_app), NULL, &error);
   g_assert_no_error (error);
 
-  sample_dir = app_test_make_tmpdir ();
+  sample_dir = test_make_tmpdir ();
   sample_path = g_build_filename (sample_dir, "Sample.equity", NULL);
   project = equity_sample_create (sample_path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -41,7 +41,7 @@ explore_test_init (int    *argc,
 void
 explore_test_finish (void)
 {
-  app_test_remove_tree (sample_dir);
+  test_remove_tree (sample_dir);
   g_clear_pointer (&sample_path, g_free);
   g_clear_pointer (&sample_dir, g_free);
   g_clear_object (&explore_test_app);

@@ -310,7 +310,7 @@ static void
 test_export_dialog (void)
 {
   EquityWindow *window = open_sample ("export", 1280, 720);
-  g_autofree char *dir = app_test_make_tmpdir ();
+  g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *svg_path = g_build_filename (dir, ARRESTS ".svg", NULL);
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
@@ -369,7 +369,7 @@ test_export_dialog (void)
   app_test_wait (100);
 
   close_window (window);
-  app_test_remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 static AdwMessageDialog *

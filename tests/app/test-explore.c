@@ -103,7 +103,7 @@ test_save_copy_export (void)
   EquityWindow *window = open_sample ("save", 1400, 900);
   EquityExplorePage *page = window->explore_page;
   EquitySidebar *sidebar = _equity_window_get_sidebar (window);
-  g_autofree char *dir = app_test_make_tmpdir ();
+  g_autofree char *dir = test_make_tmpdir ();
   g_autoptr(GError) error = NULL;
   GdkClipboard *clipboard;
   guint n_before;
@@ -192,7 +192,7 @@ test_save_copy_export (void)
   }
 
   close_window (window);
-  app_test_remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 static void

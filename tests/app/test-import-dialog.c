@@ -49,7 +49,7 @@ fixture_setup (Fixture       *fixture,
   g_settings_set_int (settings, "window-height", 760);
   g_settings_set_boolean (settings, "window-maximized", FALSE);
 
-  fixture->dir = app_test_make_tmpdir ();
+  fixture->dir = test_make_tmpdir ();
   path = create_project (fixture->dir);
   fixture->window = g_object_ref (equity_window_new (GTK_APPLICATION (app)));
   g_assert_true (equity_window_open_project (fixture->window, path));
@@ -63,7 +63,7 @@ fixture_teardown (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   app_test_wait (50);
   g_assert_finalize_object (fixture->window);
-  app_test_remove_tree (fixture->dir);
+  test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 

@@ -201,7 +201,7 @@ get_column (GtkColumnView *view,
 static void
 test_million_rows (void)
 {
-  g_autofree char *dir = app_test_make_tmpdir ();
+  g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *path = create_project (dir);
   EquityWindow *window;
   EquityDatasetsPage *page;
@@ -311,7 +311,7 @@ test_million_rows (void)
   gtk_window_destroy (GTK_WINDOW (window));
   app_test_wait (50);
   g_assert_finalize_object (window);
-  app_test_remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 int

@@ -137,7 +137,7 @@ test_start_page (void)
 static void
 test_empty_project (void)
 {
-  g_autofree char *dir = app_test_make_tmpdir ();
+  g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *path = create_project (dir, "Empty review", FALSE);
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_auto(GStrv) recent = NULL;
@@ -199,7 +199,7 @@ test_empty_project (void)
   g_assert_cmpfloat (variance, >, MIN_VARIANCE);
 
   destroy_window (window);
-  app_test_remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 /* Issue 7, 9: a project that may not be written opens, and says so. */
@@ -223,7 +223,7 @@ find_actionable (GtkWidget  *root,
 static void
 test_read_only_project (void)
 {
-  g_autofree char *dir = app_test_make_tmpdir ();
+  g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *path = create_project (dir, "Archived review", TRUE);
   EquityWindow *window;
   double variance;
@@ -253,13 +253,13 @@ test_read_only_project (void)
 
   destroy_window (window);
   g_assert_cmpint (g_chmod (path, 0644), ==, 0);
-  app_test_remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 static void
 test_recent_projects (void)
 {
-  g_autofree char *dir = app_test_make_tmpdir ();
+  g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *first = create_project (dir, "First", FALSE);
   g_autofree char *second = create_project (dir, "Second", FALSE);
   g_autofree char *gone = g_build_filename (dir, "Gone.equity", NULL);
@@ -278,13 +278,13 @@ test_recent_projects (void)
   g_assert_cmpuint (equity_start_page_get_n_recent (page), ==, 1);
 
   g_assert_finalize_object (page);
-  app_test_remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 static void
 test_project_with_data (void)
 {
-  g_autofree char *dir = app_test_make_tmpdir ();
+  g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *path = create_project (dir, "Pools", TRUE);
   EquityWindow *window;
   EquityDataset *shown;
@@ -331,7 +331,7 @@ test_project_with_data (void)
   }
 
   destroy_window (window);
-  app_test_remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 static gboolean
@@ -363,7 +363,7 @@ start_import (EquityWindow *window,
 static void
 test_import (void)
 {
-  g_autofree char *dir = app_test_make_tmpdir ();
+  g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *path = create_project (dir, "Import", FALSE);
   g_autofree char *csv = write_csv (dir);
   g_autoptr(GFile) file = g_file_new_for_path (csv);
@@ -396,7 +396,7 @@ test_import (void)
   app_test_render_png (GTK_WIDGET (window), "window-after-import");
 
   destroy_window (window);
-  app_test_remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 static char *
@@ -424,7 +424,7 @@ write_big_csv (const char *dir,
 static void
 test_import_cancel (void)
 {
-  g_autofree char *dir = app_test_make_tmpdir ();
+  g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *path = create_project (dir, "Cancel", FALSE);
   g_autofree char *csv = write_big_csv (dir, 400000);
   g_autoptr(GFile) file = g_file_new_for_path (csv);
@@ -457,13 +457,13 @@ test_import_cancel (void)
   g_assert_false (gtk_revealer_get_reveal_child (window->job_revealer));
 
   destroy_window (window);
-  app_test_remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 static void
 test_sample (void)
 {
-  g_autofree char *dir = app_test_make_tmpdir ();
+  g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "Sample project.equity", NULL);
   g_autoptr(EquityProject) project = NULL;
   g_autoptr(GError) error = NULL;
@@ -506,7 +506,7 @@ test_sample (void)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   destroy_window (window);
-  app_test_remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 static void
@@ -559,7 +559,7 @@ test_dark_start_page (void)
 static void
 test_narrow (void)
 {
-  g_autofree char *dir = app_test_make_tmpdir ();
+  g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *path = create_project (dir, "Narrow", TRUE);
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   EquityWindow *window;
@@ -593,7 +593,7 @@ test_narrow (void)
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
   g_assert_finalize_object (window);
 
-  app_test_remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 static GtkWindow *
