@@ -23,6 +23,7 @@ PACKAGES=(
   libjson-glib-dev libgdal-dev libgsl-dev
   desktop-file-utils appstream appstream-util shared-mime-info
   xvfb xauth dbus dbus-x11 x11-apps
+  python3-openpyxl libreoffice-calc-nogui poppler-utils
   fonts-cantarell adwaita-icon-theme
 )
 # Only the benchmarks and the fuzzers need these.

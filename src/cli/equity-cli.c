@@ -24,6 +24,7 @@ static const EquityCliCommand commands[] = {
   { "analyze",  N_("PROJECT SPEC.ini"), N_("Run an analysis spec; --save keeps it in the project"), equity_cli_analyze },
   { "analyses", N_("PROJECT"),         N_("List the project’s saved analyses"),        equity_cli_analyses },
   { "chart",    N_("PROJECT ANALYSIS-NAME --out FILE"), N_("Draw a saved analysis as a PNG, SVG or PDF chart or map"), equity_cli_chart },
+  { "export",   N_("PROJECT OUT.xlsx"), N_("Write the council-packet workbook of saved analyses"), equity_cli_export },
 };
 
 const EquityCliCommand *

@@ -20,4 +20,6 @@
 #include "equity-analysis.h"
 #include "equity-analysis-fields.h"
 #include "equity-chart.h"
+#include "equity-suppression.h"
+#include "equity-workbook.h"
 #include "equity-table-query.h"

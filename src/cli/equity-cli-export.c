@@ -1,0 +1,60 @@
+/* equity-cli-export.c — the council-packet workbook
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "equity-cli.h"
+
+int
+equity_cli_export (int    argc,
+                   char **argv)
+{
+  g_autoptr(EquityProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) analyses = NULL;
+  g_auto(GStrv) datasets = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *prepared_by = NULL;
+  g_autofree char *department = NULL;
+  int suppress_below = 0;
+  GOptionEntry entries[] = {
+    { "analysis", 0, 0, G_OPTION_ARG_STRING_ARRAY, &analyses,
+      N_("A saved analysis to include (repeat it; default: all of them)"), N_("NAME") },
+    { "suppress-below", 0, 0, G_OPTION_ARG_INT, &suppress_below,
+      N_("Hide counts from 1 to N−1 and whatever would reveal them (default: each analysis's own)"), "N" },
+    { "include-data", 0, 0, G_OPTION_ARG_STRING_ARRAY, &datasets,
+      N_("Add a dataset's rows as a data sheet (repeat it)"), N_("DATASET") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The workbook's title (default: the project's)"), N_("TEXT") },
+    { "prepared-by", 0, 0, G_OPTION_ARG_STRING, &prepared_by, N_("Who prepared it"), N_("NAME") },
+    { "department", 0, 0, G_OPTION_ARG_STRING, &department, N_("The department it comes from"), N_("NAME") },
+    { NULL }
+  };
+  EquityWorkbookOptions options = { 0 };
+
+  if (!equity_cli_parse_options (equity_cli_find_command ("export"), entries, &argc, &argv, 2))
+    return EQUITY_CLI_USAGE;
+  if (suppress_below < 0)
+    return equity_cli_fail_message (_("--suppress-below must be 0 or more, not %d"), suppress_below);
+  if (!g_str_has_suffix (argv[3], ".xlsx"))
+    return equity_cli_fail_message (_("%s: the workbook's name must end in .xlsx"), argv[3]);
+  if (!g_file_test (argv[2], G_FILE_TEST_EXISTS))
+    return equity_cli_fail_message (_("%s: no such project"), argv[2]);
+
+  project = equity_project_open (argv[2], &error);
+  if (project == NULL)
+    return equity_cli_fail (error);
+
+  options.title = title;
+  options.prepared_by = prepared_by;
+  options.department = department;
+  options.suppress_below = (guint) suppress_below;
+  options.analyses = (const char * const *) analyses;
+  options.datasets = (const char * const *) datasets;
+  if (!equity_workbook_export (project, argv[3], &options, NULL, NULL, NULL, &error))
+    return equity_cli_fail (error);
+  return equity_cli_close_project (project, EQUITY_CLI_OK);
+}

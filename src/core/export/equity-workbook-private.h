@@ -1,0 +1,75 @@
+/* equity-workbook-private.h — what the workbook's sheets share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <xlsxwriter.h>
+
+#include "equity-analysis.h"
+#include "equity-result-columns.h"
+#include "equity-suppression.h"
+#include "equity-workbook.h"
+
+G_BEGIN_DECLS
+
+/* The markers a reader finds explained on the Notes sheet */
+#define EQUITY_MARKER_SUPPRESSED "[c]"
+#define EQUITY_MARKER_UNRELIABLE "[u]"
+
+typedef struct
+{
+  lxw_format *title;
+  lxw_format *subtitle;
+  lxw_format *note;
+  lxw_format *heading;
+  lxw_format *link;
+  lxw_format *text;
+  lxw_format *wrap;
+  lxw_format *count;
+  lxw_format *count_decimal;
+  lxw_format *rate;
+  lxw_format *ratio;
+  lxw_format *percent;
+  lxw_format *decimal;
+  lxw_format *marker;
+  lxw_format *higher;
+  lxw_format *lower;
+} EquityWorkbookFormats;
+
+/* One analysis as the workbook shows it */
+typedef struct
+{
+  char              *name;        /* saved under */
+  char              *sheet;       /* its worksheet */
+  EquityAnalysis    *analysis;
+  EquityResult      *result;
+  EquitySuppression *suppression; /* per row */
+  guint              n_suppressed;
+  guint              n_secondary;
+  guint              suppress_below;
+  GPtrArray         *notes;       /* char*, numbered on the Notes sheet */
+  guint              first_note;  /* the number of its first note */
+} EquityWorkbookEntry;
+
+/* Writes ENTRY's sheet: title, source and notes in column A, then the table,
+ * the native chart and the picture. */
+gboolean _equity_workbook_write_analysis (lxw_workbook                *workbook,
+                                          lxw_worksheet               *sheet,
+                                          const EquityWorkbookFormats *formats,
+                                          EquityWorkbookEntry         *entry,
+                                          EquityProject               *project,
+                                          const char                  *footer_title,
+                                          GError                     **error);
+/* The sentence the cover gives ENTRY: its headline, unless the headline
+ * names a hidden figure */
+char    *_equity_workbook_cover_sentence (EquityWorkbookEntry         *entry);
+/* Print setup every sheet shares: letter paper, margins, one page wide,
+ * REPEAT_ROW (or -1) repeated, "title — Page N of M" in the footer. */
+void     _equity_workbook_print_setup    (lxw_worksheet               *sheet,
+                                          const char                  *footer_title,
+                                          gboolean                     landscape,
+                                          int                          repeat_row);
+
+G_END_DECLS

@@ -1,0 +1,637 @@
+/* equity-workbook.c — the council-packet workbook: cover, analyses, methods,
+ * sources and notes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "equity-workbook"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "equity-analysis-fields.h"
+#include "equity-analysis-private.h"
+#include "equity-error.h"
+#include "equity-saved-analysis.h"
+#include "equity-table-query.h"
+#include "equity-workbook-private.h"
+
+#define MAX_SHEET_NAME 31
+/* Excel's last row is 1,048,576: one for the header, the rest for data */
+#define MAX_DATA_ROWS  1048575
+
+static void
+entry_free (gpointer data)
+{
+  EquityWorkbookEntry *entry = data;
+
+  g_free (entry->name);
+  g_free (entry->sheet);
+  g_clear_object (&entry->analysis);
+  g_clear_object (&entry->result);
+  g_free (entry->suppression);
+  g_clear_pointer (&entry->notes, g_ptr_array_unref);
+  g_free (entry);
+}
+
+char *
+equity_workbook_sheet_name (const char *name,
+                            GHashTable *used)
+{
+  g_autoptr(GString) clean = g_string_new (NULL);
+  g_autofree char *candidate = NULL;
+  glong length;
+
+  for (const char *p = name != NULL ? name : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (strchr ("[]:*?/\\", (int) c) != NULL || g_unichar_iscntrl (c))
+        g_string_append_c (clean, ' ');
+      else
+        g_string_append_unichar (clean, c);
+    }
+  g_strstrip (clean->str);
+  g_string_set_size (clean, strlen (clean->str));
+  while (clean->len > 0 && clean->str[0] == '\'')
+    g_string_erase (clean, 0, 1);
+  while (clean->len > 0 && clean->str[clean->len - 1] == '\'')
+    g_string_truncate (clean, clean->len - 1);
+  if (clean->len == 0)
+    g_string_assign (clean, _("Analysis"));
+
+  for (guint n = 1; ; n++)
+    {
+      g_autofree char *suffix = n == 1 ? g_strdup ("") : g_strdup_printf (" (%u)", n);
+      g_autofree char *key = NULL;
+      g_autofree char *stem = NULL;
+
+      length = MIN (g_utf8_strlen (clean->str, -1), MAX_SHEET_NAME - g_utf8_strlen (suffix, -1));
+      stem = g_utf8_substring (clean->str, 0, length);
+      g_free (candidate);
+      candidate = g_strconcat (stem, suffix, NULL);
+      key = g_utf8_casefold (candidate, -1);
+      if (!g_hash_table_contains (used, key))
+        {
+          g_hash_table_add (used, g_steal_pointer (&key));
+          return g_steal_pointer (&candidate);
+        }
+    }
+}
+
+static void
+add_formats (lxw_workbook          *workbook,
+             EquityWorkbookFormats *formats)
+{
+  formats->title = workbook_add_format (workbook);
+  format_set_bold (formats->title);
+  format_set_font_size (formats->title, 16);
+  formats->subtitle = workbook_add_format (workbook);
+  format_set_italic (formats->subtitle);
+  format_set_font_size (formats->subtitle, 12);
+  formats->note = workbook_add_format (workbook);
+  format_set_font_color (formats->note, 0x404040);
+  formats->heading = workbook_add_format (workbook);
+  format_set_bold (formats->heading);
+  format_set_text_wrap (formats->heading);
+  format_set_align (formats->heading, LXW_ALIGN_VERTICAL_BOTTOM);
+  format_set_align (formats->heading, LXW_ALIGN_CENTER);
+  formats->link = workbook_add_format (workbook);
+  format_set_underline (formats->link, LXW_UNDERLINE_SINGLE);
+  format_set_font_color (formats->link, 0x1F4E9A);
+  formats->text = workbook_add_format (workbook);
+  formats->wrap = workbook_add_format (workbook);
+  format_set_text_wrap (formats->wrap);
+  format_set_align (formats->wrap, LXW_ALIGN_VERTICAL_TOP);
+  formats->count = workbook_add_format (workbook);
+  format_set_num_format (formats->count, "#,##0");
+  formats->count_decimal = workbook_add_format (workbook);
+  format_set_num_format (formats->count_decimal, "#,##0.00");
+  formats->rate = workbook_add_format (workbook);
+  format_set_num_format (formats->rate, "#,##0.00");
+  formats->ratio = workbook_add_format (workbook);
+  format_set_num_format (formats->ratio, "0.00");
+  formats->percent = workbook_add_format (workbook);
+  format_set_num_format (formats->percent, "0.0%");
+  formats->decimal = workbook_add_format (workbook);
+  format_set_num_format (formats->decimal, "#,##0.0");
+  formats->marker = workbook_add_format (workbook);
+  format_set_align (formats->marker, LXW_ALIGN_RIGHT);
+  formats->higher = workbook_add_format (workbook);
+  format_set_bg_color (formats->higher, 0xF8D7C4);
+  formats->lower = workbook_add_format (workbook);
+  format_set_bg_color (formats->lower, 0xCFE3F3);
+}
+
+/* Runs each analysis asked for; the ones that cannot run stop the export
+ * with their reason (a packet with a silent gap would mislead). */
+static GPtrArray *
+collect_entries (EquityProject                *project,
+                 const EquityWorkbookOptions  *options,
+                 GHashTable                   *used_names,
+                 EquityProgressFunc            progress,
+                 gpointer                      progress_data,
+                 GCancellable                 *cancellable,
+                 GError                      **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (entry_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GListModel *saved = equity_project_get_analyses (project);
+  guint next_note = 1;
+
+  if (options->analyses != NULL)
+    for (guint i = 0; options->analyses[i] != NULL; i++)
+      g_ptr_array_add (names, g_strdup (options->analyses[i]));
+  else
+    for (guint i = 0; i < g_list_model_get_n_items (saved); i++)
+      {
+        g_autoptr(EquitySavedAnalysis) analysis = g_list_model_get_item (saved, i);
+
+        g_ptr_array_add (names, g_strdup (equity_saved_analysis_get_name (analysis)));
+      }
+  if (names->len == 0)
+    {
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID,
+                   _("%s: the project has no saved analysis to export"), equity_project_get_path (project));
+      return NULL;
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      EquityWorkbookEntry *entry = g_new0 (EquityWorkbookEntry, 1);
+      double per, confidence;
+      const char * const *notes;
+
+      g_ptr_array_add (entries, entry);
+      entry->name = g_strdup (g_ptr_array_index (names, i));
+      entry->notes = g_ptr_array_new_with_free_func (g_free);
+      entry->analysis = equity_analysis_new_from_project (project, entry->name, error);
+      if (entry->analysis == NULL)
+        return NULL;
+      if (!equity_analysis_get_settings (entry->analysis, &per, &confidence, &entry->suppress_below, error))
+        return NULL;
+      if (options->suppress_below > 0)
+        entry->suppress_below = options->suppress_below;
+      equity_analysis_set_double (entry->analysis, "suppress-below", entry->suppress_below);
+      entry->result = equity_analysis_run (entry->analysis, project, NULL, NULL, cancellable, error);
+      if (entry->result == NULL)
+        return NULL;
+      entry->suppression = equity_suppression_decide (entry->result, entry->suppress_below, &entry->n_secondary);
+      for (guint r = 0; r < equity_result_get_n_rows (entry->result); r++)
+        if (entry->suppression[r] != EQUITY_SUPPRESSION_SHOWN)
+          entry->n_suppressed++;
+      entry->sheet = equity_workbook_sheet_name (entry->name, used_names);
+
+      notes = equity_result_get_notes (entry->result);
+      entry->first_note = next_note;
+      for (guint n = 0; notes[n] != NULL; n++)
+        g_ptr_array_add (entry->notes, g_strdup (notes[n]));
+      next_note += entry->notes->len;
+
+      if (progress != NULL)
+        progress (0.6 * (i + 1) / names->len, progress_data);
+    }
+  return g_steal_pointer (&entries);
+}
+
+static void
+write_cover (lxw_worksheet               *sheet,
+             const EquityWorkbookFormats *formats,
+             const char                  *title,
+             const EquityWorkbookOptions *options,
+             GPtrArray                   *entries)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *prepared = NULL;
+  lxw_row_t r = 0;
+
+  if (options->department != NULL && *options->department != '\0')
+    /* Translators: "Prepared by Maya Lopez, Office of Equity, on 2026-12-03" */
+    prepared = g_strdup_printf (_("Prepared by %s, %s, on %s"),
+                                options->prepared_by != NULL ? options->prepared_by : g_get_real_name (),
+                                options->department, date);
+  else
+    prepared = g_strdup_printf (_("Prepared by %s on %s"),
+                                options->prepared_by != NULL ? options->prepared_by : g_get_real_name (), date);
+
+  worksheet_write_string (sheet, r++, 0, title, formats->title);
+  worksheet_write_string (sheet, r++, 0, prepared, formats->subtitle);
+  r++;
+  worksheet_write_string (sheet, r++, 0, _("Contents"), formats->heading);
+  worksheet_write_string (sheet, r, 0, _("Sheet"), formats->heading);
+  worksheet_write_string (sheet, r++, 1, _("What it finds"), formats->heading);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      EquityWorkbookEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *link = g_strdup_printf ("internal:'%s'!A1", entry->sheet);
+      g_autofree char *sentence = _equity_workbook_cover_sentence (entry);
+
+      worksheet_write_url_opt (sheet, r, 0, link, formats->link, entry->name, NULL);
+      worksheet_write_string (sheet, r++, 1, sentence, formats->text);
+    }
+  {
+    static const struct { const char *sheet; const char *what; } closing[] = {
+      { N_("Methods"), N_("How each figure is computed, the confidence level and the rules applied") },
+      { N_("Sources"), N_("Each dataset used: its file, when it was imported, its rows") },
+      { N_("Notes"), N_("Every numbered note and what the markers [c], [u] and [x] mean") },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (closing); i++)
+      {
+        g_autofree char *link = g_strdup_printf ("internal:'%s'!A1", _(closing[i].sheet));
+
+        worksheet_write_url_opt (sheet, r, 0, link, formats->link, _(closing[i].sheet), NULL);
+        worksheet_write_string (sheet, r++, 1, _(closing[i].what), formats->text);
+      }
+  }
+  worksheet_set_column (sheet, 0, 0, 40, NULL);
+  worksheet_set_column (sheet, 1, 1, 90, NULL);
+  _equity_workbook_print_setup (sheet, title, TRUE, -1);
+  worksheet_print_area (sheet, 0, 0, r, 1);
+}
+
+static void
+write_methods (lxw_worksheet               *sheet,
+               const EquityWorkbookFormats *formats,
+               const char                  *title,
+               GPtrArray                   *entries)
+{
+  lxw_row_t r = 0;
+
+  worksheet_write_string (sheet, r++, 0, _("Methods"), formats->title);
+  worksheet_write_string (sheet, r++, 0, _("The full formulas, with their sources, are in the program's "
+                                            "methods page (docs/methods.md)."), formats->note);
+  r++;
+  worksheet_write_string (sheet, r, 0, _("Analysis"), formats->heading);
+  worksheet_write_string (sheet, r, 1, _("Method"), formats->heading);
+  worksheet_write_string (sheet, r, 2, _("Confidence"), formats->heading);
+  worksheet_write_string (sheet, r++, 3, _("Small counts"), formats->heading);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      EquityWorkbookEntry *entry = g_ptr_array_index (entries, i);
+      const EquityKindInfo *info = equity_analysis_fields_find_kind (equity_result_get_kind (entry->result));
+      g_autofree char *method = g_strdup_printf ("%s: %s", info != NULL ? _(info->label) : "",
+                                                 info != NULL ? _(info->description) : "");
+      g_autofree char *rule = NULL;
+
+      if (!equity_suppression_applies (entry->result))
+        rule = g_strdup (_("not applied: no counts of people (see reliability)"));
+      else if (entry->suppress_below > 1)
+        rule = g_strdup_printf (_("1 to %u hidden, and what would reveal them"), entry->suppress_below - 1);
+      else
+        rule = g_strdup (_("none hidden"));
+
+      worksheet_write_string (sheet, r, 0, entry->name, formats->text);
+      worksheet_write_string (sheet, r, 1, method, formats->text);
+      worksheet_write_number (sheet, r, 2, equity_result_get_confidence (entry->result), formats->percent);
+      worksheet_write_string (sheet, r++, 3, rule, formats->text);
+    }
+  r++;
+  worksheet_write_string (sheet, r++, 0, _("Reliability of survey estimates (coefficient of variation): "
+                                            "high under 15%, medium 15% to 30%, low above 30% (marked [u])."),
+                          formats->note);
+  worksheet_write_string (sheet, r++, 0, _("Rates of counts: exact Poisson limits below 10 events, Byar's "
+                                            "approximation from 10; ratios by the log method."), formats->note);
+  worksheet_set_column (sheet, 0, 0, 44, NULL);
+  worksheet_set_column (sheet, 1, 1, 80, NULL);
+  worksheet_set_column (sheet, 2, 2, 12, NULL);
+  worksheet_set_column (sheet, 3, 3, 46, NULL);
+  _equity_workbook_print_setup (sheet, title, TRUE, 3);
+}
+
+static void
+write_sources (lxw_worksheet               *sheet,
+               const EquityWorkbookFormats *formats,
+               const char                  *title,
+               EquityProject               *project,
+               GPtrArray                   *entries)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  lxw_row_t r = 0;
+
+  worksheet_write_string (sheet, r++, 0, _("Sources"), formats->title);
+  r++;
+  worksheet_write_string (sheet, r, 0, _("Dataset"), formats->heading);
+  worksheet_write_string (sheet, r, 1, _("Source"), formats->heading);
+  worksheet_write_string (sheet, r, 2, _("Imported"), formats->heading);
+  worksheet_write_string (sheet, r, 3, _("Rows"), formats->heading);
+  worksheet_write_string (sheet, r++, 4, _("Used by"), formats->heading);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      EquityWorkbookEntry *entry = g_ptr_array_index (entries, i);
+      const EquityKindInfo *info = equity_analysis_fields_find_kind (equity_result_get_kind (entry->result));
+
+      for (guint f = 0; info != NULL && info->fields[f].key != NULL; f++)
+        {
+          g_autofree char *name = NULL;
+          g_autofree char *imported = NULL;
+          g_autofree char *source = NULL;
+          EquityDataset *dataset;
+
+          if (info->fields[f].type != EQUITY_FIELD_DATASET)
+            continue;
+          name = equity_analysis_dup_string (entry->analysis, info->fields[f].key);
+          dataset = name != NULL ? equity_project_find_dataset (project, name) : NULL;
+          if (dataset == NULL || g_hash_table_contains (seen, dataset))
+            continue;
+          g_hash_table_add (seen, dataset);
+          /* a file by its base name, never the analyst's local path */
+          source = _equity_source_display_name (equity_dataset_get_source (dataset));
+          imported = equity_dataset_get_imported_at (dataset) != NULL
+                     ? g_date_time_format (equity_dataset_get_imported_at (dataset), "%Y-%m-%d") : g_strdup ("");
+          worksheet_write_string (sheet, r, 0, equity_dataset_get_name (dataset), formats->text);
+          worksheet_write_string (sheet, r, 1, source != NULL ? source : "", formats->text);
+          worksheet_write_string (sheet, r, 2, imported, formats->text);
+          worksheet_write_number (sheet, r, 3, equity_dataset_get_n_rows (dataset), formats->count);
+          worksheet_write_string (sheet, r++, 4, entry->name, formats->text);
+        }
+    }
+  worksheet_set_column (sheet, 0, 0, 46, NULL);
+  worksheet_set_column (sheet, 1, 1, 70, NULL);
+  worksheet_set_column (sheet, 2, 3, 14, NULL);
+  worksheet_set_column (sheet, 4, 4, 44, NULL);
+  _equity_workbook_print_setup (sheet, title, TRUE, 2);
+}
+
+static void
+write_notes (lxw_worksheet               *sheet,
+             const EquityWorkbookFormats *formats,
+             const char                  *title,
+             GPtrArray                   *entries)
+{
+  static const struct { const char *marker; const char *meaning; } markers[] = {
+    { EQUITY_MARKER_SUPPRESSED, N_("hidden to protect privacy: a count too small to publish, a figure worked out "
+                                   "from one, or a figure that would let one be worked out by subtraction") },
+    { EQUITY_MARKER_UNRELIABLE, N_("low reliability: a survey estimate whose coefficient of variation is above 30%") },
+    { "[x]", N_("not available: the figure does not apply to this row (an interval with no end, or no reference)") },
+  };
+  lxw_row_t r = 0;
+
+  worksheet_write_string (sheet, r++, 0, _("Notes"), formats->title);
+  worksheet_write_string (sheet, r++, 0, _("A zero is a true zero: it is shown, and it is never a hidden value."),
+                          formats->note);
+  r++;
+  worksheet_write_string (sheet, r, 0, _("Note"), formats->heading);
+  worksheet_write_string (sheet, r, 1, _("Sheet"), formats->heading);
+  worksheet_write_string (sheet, r++, 2, _("Text"), formats->heading);
+  for (guint m = 0; m < G_N_ELEMENTS (markers); m++)
+    {
+      worksheet_write_string (sheet, r, 0, markers[m].marker, formats->text);
+      worksheet_write_string (sheet, r, 1, _("every sheet"), formats->text);
+      worksheet_write_string (sheet, r++, 2, _(markers[m].meaning), formats->text);
+    }
+  for (guint i = 0; i < entries->len; i++)
+    {
+      EquityWorkbookEntry *entry = g_ptr_array_index (entries, i);
+
+      for (guint n = 0; n < entry->notes->len; n++)
+        {
+          g_autofree char *label = g_strdup_printf ("[note %u]", entry->first_note + n);
+
+          worksheet_write_string (sheet, r, 0, label, formats->text);
+          worksheet_write_string (sheet, r, 1, entry->sheet, formats->text);
+          worksheet_write_string (sheet, r++, 2, g_ptr_array_index (entry->notes, n), formats->text);
+        }
+    }
+  worksheet_set_column (sheet, 0, 0, 12, NULL);
+  worksheet_set_column (sheet, 1, 1, 30, NULL);
+  worksheet_set_column (sheet, 2, 2, 130, NULL);
+  _equity_workbook_print_setup (sheet, title, TRUE, 3);
+}
+
+/* A dataset written whole, numbers as numbers; a dataset longer than a sheet
+ * goes on over more sheets, each saying so. */
+static gboolean
+write_data_sheets (lxw_workbook                *workbook,
+                   const EquityWorkbookFormats *formats,
+                   EquityProject               *project,
+                   const char                  *name,
+                   GHashTable                  *used,
+                   GCancellable                *cancellable,
+                   GError                     **error)
+{
+  EquityDataset *dataset = equity_project_find_dataset (project, name);
+  g_autoptr(EquityTableQuery) query = NULL;
+  GPtrArray *columns;
+  lxw_worksheet *sheet = NULL;
+  guint64 n_rows, written = 0;
+  guint part = 0;
+
+  if (dataset == NULL)
+    {
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND, _("%s: the project has no dataset named “%s”"),
+                   equity_project_get_path (project), name);
+      return FALSE;
+    }
+  columns = equity_dataset_get_columns (dataset);
+  query = equity_table_query_new (project, dataset, -1, TRUE, NULL);
+  if (!equity_table_query_run (query, NULL, NULL, cancellable, error))
+    return FALSE;
+  n_rows = equity_table_query_get_n_rows (query);
+
+  while (written < n_rows || sheet == NULL)
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *sheet_name = NULL;
+      guint64 end = MIN (n_rows, written + MAX_DATA_ROWS);
+      lxw_row_t r = 1;
+
+      part++;
+      /* Translators: a data sheet's name, "Data - arrests", "Data - arrests (2)" */
+      title = g_strdup_printf (_("Data - %s"), name);
+      sheet_name = equity_workbook_sheet_name (title, used);
+      sheet = workbook_add_worksheet (workbook, sheet_name);
+      for (guint c = 0; c < columns->len; c++)
+        worksheet_write_string (sheet, 0, c, equity_column_get_name (g_ptr_array_index (columns, c)),
+                                formats->heading);
+      worksheet_freeze_panes (sheet, 1, 0);
+      if (part > 1 || end < n_rows)
+        {
+          g_autofree char *note = g_strdup_printf (_("Rows %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT
+                                                     " of %" G_GUINT64_FORMAT " of “%s”: a sheet holds at most "
+                                                     "1,048,575 rows"), written + 1, end, n_rows, name);
+
+          worksheet_write_comment (sheet, 0, 0, note);
+        }
+
+      while (written < end)
+        {
+          g_autoptr(EquityTablePage) page = NULL;
+
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          page = equity_table_query_fetch (query, written, MIN (end - written, 4096), error);
+          if (page == NULL)
+            return FALSE;
+          for (guint i = 0; i < page->n_rows; i++, r++)
+            for (guint c = 0; c < page->n_columns && c < columns->len; c++)
+              {
+                const char *cell = equity_table_page_get_cell (page, i, c);
+                EquityColumnType type = equity_column_get_column_type (g_ptr_array_index (columns, c));
+
+                if (cell == NULL)
+                  continue;
+                if (type == EQUITY_COLUMN_TYPE_INTEGER || type == EQUITY_COLUMN_TYPE_REAL)
+                  worksheet_write_number (sheet, r, c, g_ascii_strtod (cell, NULL), NULL);
+                else
+                  worksheet_write_string (sheet, r, c, cell, NULL);
+              }
+          written += page->n_rows;
+          if (page->n_rows == 0)
+            break;
+        }
+      if (n_rows == 0)
+        break;
+    }
+  return TRUE;
+}
+
+static gboolean
+set_write_error (const char  *path,
+                 lxw_error    code,
+                 GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (code == LXW_ERROR_CREATING_XLSX_FILE || code == LXW_ERROR_CREATING_TMPFILE)
+    g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_FAILED,
+                 _("%s: the workbook could not be written in %s (is the folder read-only, or the disk full?)"),
+                 path, dir);
+  else
+    g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_FAILED, _("%s: the workbook could not be written: %s"),
+                 path, lxw_strerror (code));
+  return FALSE;
+}
+
+gboolean
+equity_workbook_export (EquityProject                *project,
+                        const char                   *path,
+                        const EquityWorkbookOptions  *options,
+                        EquityProgressFunc            progress,
+                        gpointer                      progress_data,
+                        GCancellable                 *cancellable,
+                        GError                      **error)
+{
+  static const EquityWorkbookOptions defaults = { 0 };
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *project_title = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *partial = NULL;
+  const char *title;
+  lxw_workbook_options workbook_options = { 0 };
+  lxw_doc_properties properties = { 0 };
+  EquityWorkbookFormats formats;
+  lxw_workbook *workbook;
+  lxw_worksheet *cover;
+  lxw_error code;
+  int fd;
+
+  g_return_val_if_fail (EQUITY_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (options == NULL)
+    options = &defaults;
+  project_title = equity_project_dup_title (project);
+  title = options->title != NULL && *options->title != '\0' ? options->title : project_title;
+
+  /* the fixed sheets' names are taken first */
+  g_free (equity_workbook_sheet_name (_("Cover"), used));
+  g_free (equity_workbook_sheet_name (_("Methods"), used));
+  g_free (equity_workbook_sheet_name (_("Sources"), used));
+  g_free (equity_workbook_sheet_name (_("Notes"), used));
+  entries = collect_entries (project, options, used, progress, progress_data, cancellable, error);
+  if (entries == NULL)
+    return FALSE;
+
+  /* beside the target, so the final rename cannot cross file systems */
+  dir = g_path_get_dirname (path);
+  partial = g_build_filename (dir, ".equity-workbook-XXXXXX.xlsx", NULL);
+  fd = g_mkstemp_full (partial, O_RDWR, 0644);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_FAILED,
+                   _("%s: the workbook could not be written in %s: %s"), path, dir, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  workbook_options.tmpdir = dir;
+  workbook = workbook_new_opt (partial, &workbook_options);
+  if (workbook == NULL)
+    {
+      g_unlink (partial);
+      return set_write_error (path, LXW_ERROR_CREATING_XLSX_FILE, error);
+    }
+  add_formats (workbook, &formats);
+
+  cover = workbook_add_worksheet (workbook, _("Cover"));
+  write_cover (cover, &formats, title, options, entries);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      EquityWorkbookEntry *entry = g_ptr_array_index (entries, i);
+      lxw_worksheet *sheet = workbook_add_worksheet (workbook, entry->sheet);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error)
+          || !_equity_workbook_write_analysis (workbook, sheet, &formats, entry, project, title, error))
+        {
+          workbook_close (workbook);
+          g_unlink (partial);
+          return FALSE;
+        }
+      if (progress != NULL)
+        progress (0.6 + 0.3 * (i + 1) / entries->len, progress_data);
+    }
+  write_methods (workbook_add_worksheet (workbook, _("Methods")), &formats, title, entries);
+  write_sources (workbook_add_worksheet (workbook, _("Sources")), &formats, title, project, entries);
+  write_notes (workbook_add_worksheet (workbook, _("Notes")), &formats, title, entries);
+  for (guint i = 0; options->datasets != NULL && options->datasets[i] != NULL; i++)
+    if (!write_data_sheets (workbook, &formats, project, options->datasets[i], used, cancellable, error))
+      {
+        workbook_close (workbook);
+        g_unlink (partial);
+        return FALSE;
+      }
+
+  properties.title = (char *) title;
+  properties.subject = (char *) _("Equity analysis for a council packet");
+  properties.author = (char *) (options->prepared_by != NULL ? options->prepared_by : g_get_real_name ());
+  properties.company = (char *) (options->department != NULL ? options->department : "");
+  properties.comments = (char *) _("Made with Asheville Equity");
+  workbook_set_properties (workbook, &properties);
+  worksheet_activate (cover);
+  worksheet_set_selection (cover, 0, 0, 0, 0);
+
+  code = workbook_close (workbook);
+  if (code != LXW_NO_ERROR)
+    {
+      g_unlink (partial);
+      return set_write_error (path, code, error);
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_unlink (partial);
+      return FALSE;
+    }
+  if (g_rename (partial, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (partial);
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_FAILED, _("%s: the workbook could not be put in place: %s"),
+                   path, g_strerror (saved));
+      return FALSE;
+    }
+  if (progress != NULL)
+    progress (1.0, progress_data);
+  return TRUE;
+}

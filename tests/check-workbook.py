@@ -1,0 +1,213 @@
+#!/usr/bin/python3
+# check-workbook.py CLI — the council-packet workbook read back by an
+# independent reader (openpyxl, from Debian), cell by cell against the CLI's
+# own `analyze --json`, with suppression, formula injection and atomic
+# writing checked. Prints TAP.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import openpyxl
+
+CLI = sys.argv[1]
+tests = []
+
+
+def test(function):
+    tests.append(function)
+    return function
+
+
+def cli(*args, ok=True):
+    run = subprocess.run([CLI, *args], capture_output=True, text=True)
+    if ok and run.returncode != 0:
+        raise AssertionError(f"{args[0]} failed: {run.stderr}")
+    return run
+
+
+def write(path, text):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def checksum(path):
+    with open(path, "rb") as f:
+        return hash(f.read())
+
+
+work = tempfile.mkdtemp(prefix="equity-workbook-")
+sample = os.path.join(work, "sample.equity")
+cli("sample", sample)
+
+# A small table whose counts need hiding: X has 3 stops (hidden), and a lone
+# hidden row would come back from the total, so the next smallest (Z, 25)
+# is hidden too; Y (40) and @SUM(A1) (30) stay. Text that looks like a
+# formula (a group, the units) must stay text.
+small = os.path.join(work, "small.equity")
+stops = "id,group\n" + "".join(
+    f"{i},{g}\n" for i, g in enumerate(["X"] * 3 + ["Y"] * 40 + ["Z"] * 25 + ["@SUM(A1)"] * 30))
+write(os.path.join(work, "stops.csv"), stops)
+write(os.path.join(work, "people.csv"),
+      "place,x_pop,y_pop,z_pop,f_pop\nTown,1000,2000,1500,800\n")
+cli("import", small, os.path.join(work, "stops.csv"), "--name", "stops")
+cli("import", small, os.path.join(work, "people.csv"), "--name", "people")
+write(os.path.join(work, "small.ini"),
+      "[analysis]\nname = Stops: by group [draft]?\nkind = group-rates\nevents = stops\n"
+      "group-column = group\npopulation = people\npopulation-filter = *\nreference = Y\n"
+      'suppress-below = 11\nunits = =HYPERLINK("http://x","y")\n'
+      "[groups]\nX = x_pop\nY = y_pop\nZ = z_pop\n@SUM(A1) = f_pop\n")
+cli("analyze", small, os.path.join(work, "small.ini"), "--save")
+
+
+def row_by_name(sheet, header_row, name):
+    for row in sheet.iter_rows(min_row=header_row + 1):
+        if row[0].value is not None and str(row[0].value).startswith(name):
+            return row
+    raise AssertionError(f"no row {name!r} on {sheet.title}")
+
+
+def header_row_of(sheet):
+    for row in sheet.iter_rows():
+        if row[0].value in ("Group", "Area", "Row"):
+            return row[0].row
+    raise AssertionError(f"no table on {sheet.title}")
+
+
+def headers(sheet, header_row):
+    return [c.value for c in sheet[header_row]]
+
+
+@test
+def sample_cells_match_analyze_json():
+    out = os.path.join(work, "packet.xlsx")
+    cli("export", sample, out, "--title", "Equity review", "--prepared-by", "Maya Lopez")
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[0] == "Cover", book.sheetnames
+    assert book.active.title == "Cover"
+    assert book.properties.title == "Equity review"
+    assert book.properties.creator == "Maya Lopez"
+    for name in ("Methods", "Sources", "Notes"):
+        assert name in book.sheetnames, book.sheetnames
+    for title in book.sheetnames:
+        assert len(title) <= 31 and not any(c in title for c in "[]:*?/\\"), title
+
+    expected = json.loads(cli("analyze", sample, "Arrests by race, 2020–2021", "--json").stdout)
+    sheet = book["Arrests by race, 2020–2021"]
+    assert sheet.tables, "the table is a real Excel table"
+    top = header_row_of(sheet)
+    names = headers(sheet, top)
+    for group in expected["groups"]:
+        row = row_by_name(sheet, top, {"W": "White", "B": "Black", "A": "Asian", "I": "American Indian"}[group["group"]])
+        cells = dict(zip(names, (c.value for c in row)))
+        assert cells["Count"] == group["count"], (cells, group)
+        assert abs(cells["Rate per 1,000"] - group["rate"]) < 1e-9
+        assert abs(cells["Rate per 1,000: lower 95% limit"] - group["rate_low"]) < 1e-9
+        assert abs(cells["Rate per 1,000: upper 95% limit"] - group["rate_high"]) < 1e-9
+        assert abs(cells["Ratio to White"] - group["ratio"]) < 1e-9
+        assert row[names.index("Count")].number_format == "#,##0"
+    black = dict(zip(names, (c.value for c in row_by_name(sheet, top, "Black"))))
+    assert black["Compared with reference"] == "higher"
+    # the cover says each analysis's headline, and links to its sheet
+    cover = book["Cover"]
+    links = [c.hyperlink.location for row in cover.iter_rows() for c in row if c.hyperlink]
+    assert "'Arrests by race, 2020–2021'!A1" in links, links
+    sentences = [c.value for row in cover.iter_rows() for c in row if isinstance(c.value, str)]
+    assert any(s.startswith("Black: 3.11 times") for s in sentences), sentences
+
+
+@test
+def small_counts_hidden_with_secondary_suppression():
+    out = os.path.join(work, "small.xlsx")
+    cli("export", small, out)
+    book = openpyxl.load_workbook(out)
+    sheet = book["Stops  by group  draft"]  # []:? are not allowed in sheet names
+    top = header_row_of(sheet)
+    names = headers(sheet, top)
+    x = dict(zip(names, (c.value for c in row_by_name(sheet, top, "X"))))
+    y = dict(zip(names, (c.value for c in row_by_name(sheet, top, "Y"))))
+    z = dict(zip(names, (c.value for c in row_by_name(sheet, top, "Z"))))
+    for hidden in (x, z):
+        for column, value in hidden.items():
+            if column not in ("Group", "Residents", "Share of residents", "Marker"):
+                assert value == "[c]", (column, hidden)
+        assert hidden["Marker"] == "[c]"
+    assert y["Count"] == 40 and y["Marker"] is None  # an empty marker: shown as computed
+    assert y["Ratio to Y: lower 95% limit"] == "[x]"  # the reference has no interval
+    # nothing shown lets X's 3 come back: no number on the sheet is 3, and
+    # the shown counts do not add up to a total minus a small number
+    numbers = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, (int, float))]
+    assert 3 not in numbers and 25 not in numbers
+    assert any("[c]: counts from 1 to 10" in str(c.value) for c in sheet["A"])
+
+
+@test
+def text_never_becomes_a_formula():
+    book = openpyxl.load_workbook(os.path.join(work, "small.xlsx"))
+    sheet = book["Stops  by group  draft"]
+    cells = [c for row in sheet.iter_rows() for c in row
+             if isinstance(c.value, str) and (c.value.startswith("=HYPER") or c.value.startswith("@SUM"))]
+    assert len(cells) == 2, "the units and the group that look like formulas are on the sheet"
+    assert all(c.data_type == "s" for c in cells), [(c.coordinate, c.data_type) for c in cells]
+
+
+@test
+def data_sheet_holds_the_rows():
+    out = os.path.join(work, "data.xlsx")
+    cli("export", small, out, "--include-data", "stops")
+    book = openpyxl.load_workbook(out)
+    data = book["Data - stops"]
+    assert [c.value for c in data[1]] == ["id", "group"]
+    assert data.max_row == 1 + 98
+    assert data["A2"].value == 0 and isinstance(data["A2"].value, int)
+
+
+@test
+def failure_leaves_the_old_file():
+    out = os.path.join(work, "keep.xlsx")
+    write(out, "an older workbook")
+    before = checksum(out)
+    run = cli("export", small, out, "--analysis", "No such analysis", ok=False)
+    assert run.returncode != 0 and "No such analysis" in run.stderr, run.stderr
+    assert checksum(out) == before
+    assert not [f for f in os.listdir(work) if f.startswith(".equity-workbook-")]
+
+
+@test
+def unwritable_folder_says_so():
+    # a "folder" that is a file cannot take the workbook, whoever runs this
+    blocker = os.path.join(work, "not-a-folder")
+    write(blocker, "")
+    run = cli("export", small, os.path.join(blocker, "x.xlsx"), ok=False)
+    assert run.returncode != 0 and "could not be written" in run.stderr, run.stderr
+    assert "not-a-folder" in run.stderr
+
+
+@test
+def libreoffice_converts_it():
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice is installed by build-aux/setup.sh"
+    profile = os.path.join(work, "lo-profile")
+    run = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{profile}",
+                          "--convert-to", "pdf", "--outdir", work, os.path.join(work, "packet.xlsx")],
+                         capture_output=True, text=True, timeout=240)
+    assert run.returncode == 0, run.stderr
+    assert os.path.getsize(os.path.join(work, "packet.pdf")) > 10000
+
+
+failed = 0
+print(f"1..{len(tests)}")
+for number, function in enumerate(tests, 1):
+    try:
+        function()
+        print(f"ok {number} {function.__name__}")
+    except Exception as error:  # a failed assertion or a reader's error alike
+        failed += 1
+        print(f"not ok {number} {function.__name__}: {error!r}")
+shutil.rmtree(work, ignore_errors=True)
+sys.exit(1 if failed else 0)
