@@ -25,3 +25,4 @@
 #include "equity-chart.h"
 #include "equity-table-query.h"
 #include "equity-row-model.h"
+#include "equity-enum-types.h"
