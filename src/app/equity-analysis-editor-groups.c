@@ -11,7 +11,6 @@
 #include <glib/gi18n.h>
 
 #include "equity-analysis-editor-private.h"
-#include "equity-explore-worker.h"
 #include "equity-row-picker.h"
 
 /* Population tables have a row per place; more is not a list to pick from. */
@@ -40,7 +39,7 @@ choices_cb (GObject      *object,
   g_autoptr(GPtrArray) choices = NULL;
   g_autoptr(GError) error = NULL;
 
-  choices = equity_explore_list_choices_finish (result, &error);
+  choices = equity_analysis_list_choices_finish (result, &error);
 
   /* A rebuild or dispose cancelled the request: its rows are gone. */
   if (!g_cancellable_is_cancelled (request->cancellable))
@@ -78,10 +77,10 @@ load_choices (EquityAnalysisEditor  *self,
   request->ready = ready;
   self->n_loading++;
 
-  equity_explore_list_choices_async (equity_project_get_path (self->project),
-                                     equity_dataset_get_name (dataset), column,
-                                     with_labels, order, limit, request->cancellable,
-                                     choices_cb, request);
+  equity_analysis_list_choices_async (equity_project_get_path (self->project),
+                                      equity_dataset_get_name (dataset), column,
+                                      with_labels, order, limit, request->cancellable,
+                                      choices_cb, request);
 }
 
 /* The population row */

@@ -13,16 +13,6 @@
 #include "equity-utils.h"
 
 static void
-show_toast (EquityDatasetsPage *self,
-            const char         *title)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
-}
-
-static void
 show_error (EquityDatasetsPage *self,
             const char         *heading,
             const GError       *error)
@@ -146,7 +136,7 @@ delete_response_cb (AdwMessageDialog   *dialog,
 
   /* Translators: shown after a dataset was deleted */
   toast = g_strdup_printf (_("Deleted “%s”"), name);
-  show_toast (self, toast);
+  equity_show_toast (GTK_WIDGET (self), toast);
 }
 
 void

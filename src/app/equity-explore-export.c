@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "equity-explore-page-private.h"
-#include "equity-window.h"
+#include "equity-utils.h"
 
 /* Sizes of the pictures: a slide at full HD, a page for print */
 #define PNG_WIDTH        1920
@@ -29,16 +29,6 @@ _equity_explore_page_get_shown_chart (EquityExplorePage *self)
     return self->map;
 
   return self->chart;
-}
-
-void
-_equity_explore_page_add_toast (EquityExplorePage *self,
-                                const char        *title)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (EQUITY_IS_WINDOW (root))
-    equity_window_add_toast (EQUITY_WINDOW (root), adw_toast_new (title));
 }
 
 /* Files and the clipboard get the light style on white, as print does;
@@ -215,13 +205,13 @@ save_response_cb (AdwMessageDialog  *dialog,
 
   if (!equity_explore_page_save_analysis (self, gtk_editable_get_text (entry), &error))
     {
-      _equity_explore_page_add_toast (self, error->message);
+      equity_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
   /* Translators: a toast; %s is the name of an analysis */
   toast = g_strdup_printf (_("Saved “%s”"), gtk_editable_get_text (entry));
-  _equity_explore_page_add_toast (self, toast);
+  equity_show_toast (GTK_WIDGET (self), toast);
 }
 
 void
@@ -412,7 +402,7 @@ export_response_cb (GtkNativeDialog   *native,
 
       path = export_path (GTK_FILE_CHOOSER (native), chosen);
       if (!equity_explore_page_export_chart (self, path, &error))
-        _equity_explore_page_add_toast (self, error->message);
+        equity_show_toast (GTK_WIDGET (self), error->message);
       else
         {
           g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
@@ -423,7 +413,7 @@ export_response_cb (GtkNativeDialog   *native,
 
           /* the next export starts where this one went */
           g_settings_set_string (settings, "last-export-folder", folder);
-          _equity_explore_page_add_toast (self, toast);
+          equity_show_toast (GTK_WIDGET (self), toast);
         }
     }
 

@@ -45,6 +45,7 @@ struct _EquityExplorePage
   EquityResultTable    *table;
 
   /* Owned references */
+  GSimpleActionGroup   *actions;          /* explore.* */
   EquityProject        *project;
   EquitySavedAnalysis  *analysis;
   GSignalGroup         *datasets_signals;
@@ -61,6 +62,7 @@ struct _EquityExplorePage
   gboolean              running;
   gboolean              updating;
   gboolean              chart_kind_edited;  /* Bars or Dots chosen since the analysis was set */
+  gboolean              shown;              /* the page the window shows: actions enabled */
 };
 
 /* equity-explore-page.c */
@@ -97,7 +99,10 @@ void            _equity_explore_page_cancel_run     (EquityExplorePage *self);
 /* equity-explore-export.c */
 /* the chart of the tab shown: the map on the Map tab, else the chart */
 EquityChart *_equity_explore_page_get_shown_chart (EquityExplorePage *self);
-void         _equity_explore_page_add_toast       (EquityExplorePage *self,
-                                                   const char        *title);
+
+/* equity-explore-page-actions.c */
+void         _equity_explore_page_init_actions    (EquityExplorePage *self);
+void         _equity_explore_page_clear_actions   (EquityExplorePage *self);
+void         _equity_explore_page_update_actions  (EquityExplorePage *self);
 
 G_END_DECLS

@@ -310,6 +310,7 @@ equity_explore_page_dispose (GObject *object)
   EquityExplorePage *self = (EquityExplorePage *)object;
 
   _equity_explore_page_cancel_run (self);
+  _equity_explore_page_clear_actions (self);
   g_clear_handle_id (&self->progress_source, g_source_remove);
   if (self->datasets_signals != NULL)
     g_signal_group_set_target (self->datasets_signals, NULL);
@@ -383,6 +384,9 @@ equity_explore_page_class_init (EquityExplorePageClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_signal_new ("new-analysis-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   g_type_ensure (EQUITY_TYPE_ANALYSIS_EDITOR);
   g_type_ensure (EQUITY_TYPE_CHART_VIEW);
   g_type_ensure (EQUITY_TYPE_RESULT_TABLE);
@@ -443,6 +447,7 @@ equity_explore_page_init (EquityExplorePage *self)
                            self, G_CONNECT_SWAPPED);
 
   adw_view_stack_page_set_visible (self->map_page, FALSE);
+  _equity_explore_page_init_actions (self);
   update_intro (self);
   _equity_explore_page_show_message (self, "equity-explore-symbolic", _("Choose the Inputs"), NULL);
 }

@@ -25,6 +25,14 @@ void                 equity_explore_page_set_analysis (EquityExplorePage   *self
                                                        EquitySavedAnalysis *analysis);
 /* Starts a new analysis of the kind shown. */
 void                 equity_explore_page_new_analysis (EquityExplorePage   *self);
+/* The page's actions: explore.new-analysis (emits ::new-analysis-requested,
+ * for the window to ask about unsaved changes), explore.save-analysis,
+ * explore.copy-chart and explore.export-chart. The window inserts them too,
+ * so its menu and shortcuts reach them. */
+GActionGroup        *equity_explore_page_get_actions  (EquityExplorePage   *self);
+/* Whether the window shows the page: its actions are enabled only then. */
+void                 equity_explore_page_set_shown    (EquityExplorePage   *self,
+                                                       gboolean             shown);
 /* a readable name for an analysis kind such as group-rates */
 const char          *equity_explore_page_kind_label   (const char          *kind);
 

@@ -15,7 +15,6 @@
 
 #include "equity-analysis-fields.h"
 #include "equity-explore-page-private.h"
-#include "equity-explore-worker.h"
 
 #define DEBOUNCE_MS 150
 /* runs shorter than this show no progress bar at all */
@@ -113,7 +112,8 @@ run_done_cb (GObject      *object,
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (async_result))))
     return;
 
-  result = equity_explore_run_finish (async_result, &chart, &map, &map_error, &error);
+  result = equity_analysis_run_finish (EQUITY_ANALYSIS (object), async_result,
+                                       &chart, &map, &map_error, &error);
   _equity_explore_page_set_busy (self, FALSE);
 
   if (result == NULL)
@@ -162,10 +162,10 @@ _equity_explore_page_start_run (EquityExplorePage *self)
   if (self->progress_source == 0)
     self->progress_source = g_timeout_add_once (PROGRESS_DELAY_MS, show_progress_cb, self);
 
-  equity_explore_run_async (equity_project_get_path (self->project),
-                            equity_analysis_editor_get_analysis (self->editor),
-                            _equity_explore_page_spec_chart_kind (self), self->run_cancellable,
-                            run_progress_cb, self, run_done_cb, self);
+  equity_analysis_run_async (equity_analysis_editor_get_analysis (self->editor),
+                             equity_project_get_path (self->project),
+                             _equity_explore_page_spec_chart_kind (self), self->run_cancellable,
+                             run_progress_cb, self, run_done_cb, self);
 }
 
 static void

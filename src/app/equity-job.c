@@ -7,12 +7,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <errno.h>
-
 #include "equity-job.h"
-#include "equity-ogr-util.h"
 
 struct _EquityJob
 {
@@ -20,16 +15,7 @@ struct _EquityJob
 
   char         *title;
   GCancellable *cancellable;
-  GMainContext *main_context;
-
-  /* Written by the worker, read on the main thread. */
-  GMutex        mutex;
-  double        pending_fraction;
-  gboolean      update_queued;
-
   double        fraction;
-  /* the share of the progress bar that analysis takes; the worker's */
-  double        analyze_share;
 };
 
 G_DEFINE_FINAL_TYPE (EquityJob, equity_job, G_TYPE_OBJECT)
@@ -43,129 +29,66 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct
-{
-  char           *project_path;
-  EquityImporter *importer;
-  gboolean        list_layers;
-  char          **layers;
-  char           *dataset_name;
-  guint64         n_rows;
-} ImportData;
-
+/* Progress from the core, already on the main context. */
 static void
-import_data_free (gpointer data)
+job_progress_cb (double   fraction,
+                 gpointer user_data)
 {
-  ImportData *import = data;
-
-  g_free (import->project_path);
-  g_clear_object (&import->importer);
-  g_strfreev (import->layers);
-  g_free (import->dataset_name);
-  g_free (import);
-}
-
-static gboolean
-equity_job_flush_progress (gpointer data)
-{
-  EquityJob *self = data;
-  double fraction;
-
-  g_mutex_lock (&self->mutex);
-  fraction = self->pending_fraction;
-  self->update_queued = FALSE;
-  g_mutex_unlock (&self->mutex);
+  EquityJob *self = EQUITY_JOB (user_data);
 
   if (fraction != self->fraction)
     {
       self->fraction = fraction;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
     }
-
-  return G_SOURCE_REMOVE;
 }
 
-/* Called from the worker thread. Updates are coalesced: at most one is
- * waiting on the main context at any time. */
-static void
-equity_job_report (EquityJob *self,
-                   double     fraction)
+/* The job's own task: the callers' callbacks get the job as their source. */
+static GTask *
+job_task_new (EquityJob           *self,
+              gpointer             source_tag,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
 {
-  gboolean queue;
+  GTask *task = g_task_new (self, self->cancellable, callback, user_data);
 
-  g_mutex_lock (&self->mutex);
-  self->pending_fraction = CLAMP (fraction, 0.0, 1.0);
-  queue = !self->update_queued;
-  self->update_queued = TRUE;
-  g_mutex_unlock (&self->mutex);
-
-  if (queue)
-    g_main_context_invoke_full (self->main_context, G_PRIORITY_DEFAULT,
-                                equity_job_flush_progress,
-                                g_object_ref (self), g_object_unref);
+  g_task_set_source_tag (task, source_tag);
+  return task;
 }
 
-static void
-analyze_progress_cb (double   fraction,
-                     gpointer user_data)
+typedef struct
 {
-  EquityJob *self = EQUITY_JOB (user_data);
-
-  equity_job_report (self, self->analyze_share * fraction);
-}
+  char    **layers;
+  char     *dataset_name;
+  guint64   n_rows;
+} JobResult;
 
 static void
-run_progress_cb (double   fraction,
-                 gpointer user_data)
+job_result_free (gpointer data)
 {
-  EquityJob *self = EQUITY_JOB (user_data);
+  JobResult *job_result = data;
 
-  equity_job_report (self, self->analyze_share + (1.0 - self->analyze_share) * fraction);
+  g_strfreev (job_result->layers);
+  g_free (job_result->dataset_name);
+  g_free (job_result);
 }
 
 static void
-sample_progress_cb (double   fraction,
-                    gpointer user_data)
+analyze_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  equity_job_report (EQUITY_JOB (user_data), fraction);
-}
+  g_autoptr(GTask) task = user_data;
+  JobResult *job_result = g_new0 (JobResult, 1);
+  GError *error = NULL;
 
-static gboolean
-is_text_file (GFile *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *lower = g_ascii_strdown (name != NULL ? name : "", -1);
-
-  return g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".tsv") ||
-         g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".tab");
-}
-
-static void
-analyze_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  EquityJob *self = source_object;
-  ImportData *import = task_data;
-  GFile *file = equity_importer_get_file (import->importer);
-  g_autoptr(GError) error = NULL;
-
-  self->analyze_share = 1.0;
-  if (import->list_layers && !is_text_file (file))
+  if (!equity_importer_analyze_finish (EQUITY_IMPORTER (object), result, &job_result->layers, &error))
     {
-      g_autofree char *path = g_file_get_path (file);
-      g_autofree char *name = g_file_get_basename (file);
-
-      /* a file that cannot be listed still gets its own message from the analysis */
-      if (path != NULL)
-        import->layers = equity_ogr_list_layers (path, name, NULL);
+      job_result_free (job_result);
+      g_task_return_error (task, error);
     }
-
-  if (!equity_importer_analyze (import->importer, analyze_progress_cb, self, cancellable, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_boolean (task, TRUE);
+    g_task_return_pointer (task, job_result, job_result_free);
 }
 
 void
@@ -175,21 +98,12 @@ equity_job_analyze_async (EquityJob           *self,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  ImportData *import;
-
   g_return_if_fail (EQUITY_IS_JOB (self));
   g_return_if_fail (EQUITY_IS_IMPORTER (importer));
 
-  import = g_new0 (ImportData, 1);
-  import->importer = g_object_ref (importer);
-  import->list_layers = list_layers;
-
-  task = g_task_new (self, self->cancellable, callback, user_data);
-  g_task_set_source_tag (task, equity_job_analyze_async);
-  g_task_set_name (task, "[equity] analyze");
-  g_task_set_task_data (task, import, import_data_free);
-  g_task_run_in_thread (task, analyze_thread);
+  equity_importer_analyze_async (importer, list_layers, self->cancellable, job_progress_cb, self,
+                                 analyze_done_cb,
+                                 job_task_new (self, equity_job_analyze_async, callback, user_data));
 }
 
 gboolean
@@ -198,78 +112,38 @@ equity_job_analyze_finish (EquityJob     *self,
                            char        ***layers,
                            GError       **error)
 {
-  ImportData *import;
+  JobResult *job_result;
 
   g_return_val_if_fail (EQUITY_IS_JOB (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  if (!g_task_propagate_boolean (G_TASK (result), error))
+  job_result = g_task_propagate_pointer (G_TASK (result), error);
+  if (job_result == NULL)
     return FALSE;
 
-  import = g_task_get_task_data (G_TASK (result));
   if (layers != NULL)
-    *layers = g_steal_pointer (&import->layers);
-
+    *layers = g_steal_pointer (&job_result->layers);
+  job_result_free (job_result);
   return TRUE;
 }
 
 static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  EquityJob *self = source_object;
-  ImportData *import = task_data;
-  EquityImporter *importer = import->importer;
-  g_autoptr(EquityProject) project = NULL;
-  g_autoptr(EquityDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = user_data;
+  JobResult *job_result = g_new0 (JobResult, 1);
+  GError *error = NULL;
 
-  /* Each thread has its own connection to the project file. */
-  project = equity_project_open (import->project_path, &error);
-  if (project == NULL)
+  if (!equity_importer_run_finish (EQUITY_IMPORTER (object), result, &job_result->dataset_name,
+                                   &job_result->n_rows, &error))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* An importer straight from a dropped file is analyzed here; one from the
-   * import dialog was analyzed there, and its name was chosen there. */
-  if (equity_importer_get_columns (importer)->len == 0)
-    {
-      g_autofree char *name = NULL;
-
-      self->analyze_share = 0.4;
-      if (!equity_importer_analyze (importer, analyze_progress_cb, self, cancellable, &error))
-        {
-          equity_project_close (project);
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      name = equity_project_unique_dataset_name (project, equity_importer_get_name (importer));
-      equity_importer_set_name (importer, name);
+      job_result_free (job_result);
+      g_task_return_error (task, error);
     }
   else
-    self->analyze_share = 0.0;
-
-  dataset = equity_importer_run (importer, project, run_progress_cb, self, cancellable, &error);
-  if (dataset == NULL)
-    {
-      equity_project_close (project);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  import->dataset_name = g_strdup (equity_dataset_get_name (dataset));
-  import->n_rows = equity_dataset_get_n_rows (dataset);
-  if (!equity_project_close_checked (project, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
+    g_task_return_pointer (task, job_result, job_result_free);
 }
 
 void
@@ -279,22 +153,13 @@ equity_job_import_async (EquityJob           *self,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  ImportData *import;
-
   g_return_if_fail (EQUITY_IS_JOB (self));
   g_return_if_fail (project_path != NULL);
   g_return_if_fail (EQUITY_IS_IMPORTER (importer));
 
-  import = g_new0 (ImportData, 1);
-  import->project_path = g_strdup (project_path);
-  import->importer = g_object_ref (importer);
-
-  task = g_task_new (self, self->cancellable, callback, user_data);
-  g_task_set_source_tag (task, equity_job_import_async);
-  g_task_set_name (task, "[equity] import");
-  g_task_set_task_data (task, import, import_data_free);
-  g_task_run_in_thread (task, import_thread);
+  equity_importer_run_async (importer, project_path, self->cancellable, job_progress_cb, self,
+                             import_done_cb,
+                             job_task_new (self, equity_job_import_async, callback, user_data));
 }
 
 gboolean
@@ -304,86 +169,35 @@ equity_job_import_finish (EquityJob     *self,
                           guint64       *n_rows,
                           GError       **error)
 {
-  ImportData *import;
+  JobResult *job_result;
 
   g_return_val_if_fail (EQUITY_IS_JOB (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  if (!g_task_propagate_boolean (G_TASK (result), error))
+  job_result = g_task_propagate_pointer (G_TASK (result), error);
+  if (job_result == NULL)
     return FALSE;
 
-  import = g_task_get_task_data (G_TASK (result));
   if (dataset_name != NULL)
-    *dataset_name = g_strdup (import->dataset_name);
+    *dataset_name = g_steal_pointer (&job_result->dataset_name);
   if (n_rows != NULL)
-    *n_rows = import->n_rows;
-
+    *n_rows = job_result->n_rows;
+  job_result_free (job_result);
   return TRUE;
 }
 
 static void
-remove_database_files (const char *path)
+sample_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (name);
-    }
-}
-
-static void
-sample_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  EquityJob *self = source_object;
-  const char *path = task_data;
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *partial = g_strconcat (path, ".part", NULL);
-  g_autoptr(EquityProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int errsv = errno;
-      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (errsv),
-                               _("Could not create the folder “%s”: %s"),
-                               dir, g_strerror (errsv));
-      return;
-    }
-
-  /* Built under another name and renamed when complete, so an interrupted
-   * run never leaves a half-made sample behind. */
-  remove_database_files (partial);
-  project = equity_sample_create (partial, sample_progress_cb, self, cancellable, &error);
-  if (project == NULL)
-    {
-      remove_database_files (partial);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  /* Renamed only when the file alone is the whole sample. */
-  if (!equity_project_close_checked (project, &error))
-    {
-      remove_database_files (partial);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (g_rename (partial, path) != 0)
-    {
-      int errsv = errno;
-      remove_database_files (partial);
-      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (errsv),
-                               _("Could not save the sample project as “%s”: %s"),
-                               path, g_strerror (errsv));
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
+  if (!equity_sample_create_finish (result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 void
@@ -392,16 +206,11 @@ equity_job_create_sample_async (EquityJob           *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (EQUITY_IS_JOB (self));
   g_return_if_fail (path != NULL);
 
-  task = g_task_new (self, self->cancellable, callback, user_data);
-  g_task_set_source_tag (task, equity_job_create_sample_async);
-  g_task_set_name (task, "[equity] sample");
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, sample_thread);
+  equity_sample_create_async (path, self->cancellable, job_progress_cb, self, sample_done_cb,
+                              job_task_new (self, equity_job_create_sample_async, callback, user_data));
 }
 
 gboolean
@@ -422,8 +231,6 @@ equity_job_finalize (GObject *object)
 
   g_clear_pointer (&self->title, g_free);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->main_context, g_main_context_unref);
-  g_mutex_clear (&self->mutex);
 
   G_OBJECT_CLASS (equity_job_parent_class)->finalize (object);
 }
@@ -492,9 +299,7 @@ equity_job_class_init (EquityJobClass *klass)
 static void
 equity_job_init (EquityJob *self)
 {
-  g_mutex_init (&self->mutex);
   self->cancellable = g_cancellable_new ();
-  self->main_context = g_main_context_ref_thread_default ();
 }
 
 EquityJob *

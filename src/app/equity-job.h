@@ -1,4 +1,4 @@
-/* equity-job.h — long work done in a thread, with progress for the window
+/* equity-job.h — long work of the core, with a title and progress for the window
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

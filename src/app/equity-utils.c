@@ -10,6 +10,8 @@
 #include <locale.h>
 #include <string.h>
 
+#include <adwaita.h>
+
 #include "equity-utils.h"
 
 char *
@@ -196,4 +198,18 @@ equity_error_attributes (void)
       g_once_init_leave (&attributes, list);
     }
   return attributes;
+}
+
+void
+equity_show_toast (GtkWidget  *widget,
+                   const char *title)
+{
+  GtkWidget *overlay;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (title != NULL);
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
 }

@@ -5,8 +5,7 @@
 
 #pragma once
 
-#include <gio/gio.h>
-#include <pango/pango.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -30,6 +29,11 @@ void   equity_recent_projects_add       (GSettings   *settings,
                                          const char  *path);
 void   equity_recent_projects_remove    (GSettings   *settings,
                                          const char  *path);
+
+/* Shows TITLE in a toast of the window that holds WIDGET: the one way a
+ * page's toasts reach the window (the nearest AdwToastOverlay above it). */
+void   equity_show_toast                (GtkWidget   *widget,
+                                         const char  *title);
 
 /* Text attributes that dim a cell's text (shared; do not unref) */
 PangoAttrList *equity_dim_attributes     (void);

@@ -432,16 +432,6 @@ equity_window_close_project (EquityWindow *self)
   g_settings_set_string (self->settings, "last-project", "");
 }
 
-void
-equity_window_add_toast (EquityWindow *self,
-                         AdwToast     *toast)
-{
-  g_return_if_fail (EQUITY_IS_WINDOW (self));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 gboolean
 equity_window_is_busy (EquityWindow *self)
 {

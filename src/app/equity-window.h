@@ -29,8 +29,6 @@ void           equity_window_open_sample     (EquityWindow   *self);
 void           equity_window_import_files    (EquityWindow   *self,
                                               GFile         **files,
                                               guint           n_files);
-void           equity_window_add_toast       (EquityWindow   *self,
-                                              AdwToast       *toast);
 gboolean       equity_window_is_busy         (EquityWindow   *self);
 
 G_END_DECLS

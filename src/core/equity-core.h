@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "equity-types.h"
 #include "equity-error.h"
 #include "equity-column.h"
 #include "equity-dataset.h"
@@ -19,7 +20,11 @@
 #include "equity-result-columns.h"
 #include "equity-analysis.h"
 #include "equity-analysis-fields.h"
+#include "equity-analysis-async.h"
+#include "equity-analysis-choices.h"
 #include "equity-chart.h"
 #include "equity-suppression.h"
 #include "equity-workbook.h"
 #include "equity-table-query.h"
+#include "equity-row-model.h"
+#include "equity-enum-types.h"

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -14,6 +15,7 @@
 #include "equity-importer.h"
 #include "equity-sample.h"
 #include "equity-analysis.h"
+#include "equity-progress-relay.h"
 
 #define SAMPLES_URI "resource:///org/asheville/Equity/samples/"
 
@@ -142,12 +144,13 @@ remove_extracted (const char *dir)
 static void
 remove_project_files (const char *path)
 {
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
 
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (name);
+    }
 }
 
 /* GDAL reads paths, not resources: the files are copied out first. */
@@ -260,4 +263,107 @@ equity_sample_create (const char          *path,
     }
 
   return g_steal_pointer (&project);
+}
+
+typedef struct
+{
+  char                *path;
+  EquityProgressRelay *relay;
+} SampleTask;
+
+static void
+sample_task_free (gpointer data)
+{
+  SampleTask *sample = data;
+
+  g_free (sample->path);
+  equity_progress_relay_unref (sample->relay);
+  g_free (sample);
+}
+
+static void
+sample_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SampleTask *sample = task_data;
+  g_autofree char *dir = g_path_get_dirname (sample->path);
+  g_autofree char *partial = g_strconcat (sample->path, ".part", NULL);
+  g_autoptr(EquityProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int errsv = errno;
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (errsv),
+                               _("Could not create the folder “%s”: %s"),
+                               dir, g_strerror (errsv));
+      return;
+    }
+
+  /* Built under another name and renamed when complete, so an interrupted
+   * run never leaves a half-made sample behind. */
+  remove_project_files (partial);
+  project = equity_sample_create (partial, equity_progress_relay_report, sample->relay,
+                                  cancellable, &error);
+  if (project == NULL)
+    {
+      remove_project_files (partial);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* Renamed only when the file alone is the whole sample. */
+  if (!equity_project_close_checked (project, &error))
+    {
+      remove_project_files (partial);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (g_rename (partial, sample->path) != 0)
+    {
+      int errsv = errno;
+      remove_project_files (partial);
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (errsv),
+                               _("Could not save the sample project as “%s”: %s"),
+                               sample->path, g_strerror (errsv));
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+equity_sample_create_async (const char          *path,
+                            GCancellable        *cancellable,
+                            EquityProgressFunc   progress,
+                            gpointer             progress_data,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SampleTask *sample;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  sample = g_new0 (SampleTask, 1);
+  sample->path = g_strdup (path);
+  sample->relay = equity_progress_relay_new (progress, progress_data, cancellable);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, equity_sample_create_async);
+  g_task_set_name (task, "[equity] sample");
+  g_task_set_task_data (task, sample, sample_task_free);
+  g_task_run_in_thread (task, sample_thread);
+}
+
+gboolean
+equity_sample_create_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -294,7 +294,7 @@ test_leave_asks (void)
   poverty_suppress = saved_string (window, POVERTY, "suppress-below");
   choose (window, "suppress-below", "50");
   g_assert_true (equity_explore_page_has_unsaved_changes (page));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-analysis", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "explore.new-analysis", NULL);
   answer_dialog ("discard");
   wait_for_page (page);
   g_assert_null (equity_explore_page_get_analysis (page));
@@ -322,7 +322,7 @@ test_export_dialog (void)
   click_analysis (window, ARRESTS);
   assert_shows (window, ARRESTS);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-chart", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "explore.export-chart", NULL));
   chooser = wait_for_chooser ();
   g_assert_nonnull (chooser);
   name = gtk_file_chooser_get_current_name (chooser);
@@ -356,7 +356,7 @@ test_export_dialog (void)
   g_assert_cmpstr (remembered, ==, dir);
 
   /* the next export opens there */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-chart", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "explore.export-chart", NULL));
   chooser = wait_for_chooser ();
   g_assert_nonnull (chooser);
   {
@@ -649,7 +649,7 @@ test_leave_new_asks (void)
 
   click_analysis (window, ARRESTS);
   assert_shows (window, ARRESTS);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-analysis", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "explore.new-analysis", NULL));
   g_assert_null (wait_for_dialog ());
   wait_for_page (page);
   g_assert_null (equity_explore_page_get_analysis (page));

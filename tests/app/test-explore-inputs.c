@@ -20,7 +20,7 @@ test_build_by_choosing (void)
   g_autofree char *group_column = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "explore");
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-analysis", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "explore.new-analysis", NULL);
   choose (window, "kind", "group-rates");
   wait_for_page (page);
   missing = equity_analysis_editor_dup_missing (editor);

@@ -112,7 +112,7 @@ test_save_copy_export (void)
   open_analysis (window, ARRESTS);
 
   /* The actions are there for the page shown. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-chart", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "explore.copy-chart", NULL));
 
   /* Save under a new name: the sidebar lists it. */
   n_before = equity_sidebar_get_n_analysis_rows (sidebar);
@@ -139,7 +139,7 @@ test_save_copy_export (void)
     AdwMessageDialog *dialog;
     GtkEditable *entry;
 
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-analysis", NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "explore.save-analysis", NULL));
     app_test_wait (300);
     dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
     g_assert_nonnull (dialog);
@@ -267,6 +267,60 @@ test_window_sizes (void)
   close_window (window);
 }
 
+/* The window's shortcut for ACTION_NAME, or NULL */
+static GtkShortcut *
+find_shortcut (GtkWidget  *widget,
+               const char *action_name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_NAMED_ACTION (action)
+              && g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), action_name) == 0)
+            return shortcut;
+        }
+    }
+  return NULL;
+}
+
+/* The page's explore.* actions keep their keys, window-wide. */
+static void
+test_shortcuts (void)
+{
+  EquityWindow *window = open_sample ("shortcuts", 1400, 900);
+  static const struct { const char *action; const char *trigger; } keys[] = {
+    { "explore.save-analysis", "<Control>s" },
+    { "explore.copy-chart", "<Shift><Control>c" },
+    { "explore.export-chart", "<Control>e" },
+  };
+
+  open_analysis (window, ARRESTS);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcut *shortcut = find_shortcut (GTK_WIDGET (window), keys[i].action);
+      g_autofree char *trigger = NULL;
+
+      g_assert_nonnull (shortcut);
+      trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+      g_assert_cmpstr (trigger, ==, keys[i].trigger);
+    }
+
+  /* the key reaches the page's action from the window */
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (find_shortcut (GTK_WIDGET (window), "explore.copy-chart")),
+                                               0, GTK_WIDGET (window), NULL));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -278,6 +332,7 @@ main (int   argc,
   g_test_add_func ("/app/explore/arrests", test_arrests);
   g_test_add_func ("/app/explore/save-copy-export", test_save_copy_export);
   g_test_add_func ("/app/explore/maps", test_maps);
+  g_test_add_func ("/app/explore/shortcuts", test_shortcuts);
   g_test_add_func ("/app/explore/window-sizes", test_window_sizes);
 
   ret = g_test_run ();

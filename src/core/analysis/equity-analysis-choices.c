@@ -199,3 +199,108 @@ equity_analysis_guess_label_column (EquityProject  *project,
 
   return best;
 }
+
+typedef struct
+{
+  char              *project_path;
+  char              *dataset;
+  char              *column;
+  gboolean           with_labels;
+  EquityChoiceOrder  order;
+  guint              limit;
+} ChoicesData;
+
+static void
+choices_data_free (gpointer data)
+{
+  ChoicesData *choices = data;
+
+  g_free (choices->project_path);
+  g_free (choices->dataset);
+  g_free (choices->column);
+  g_free (choices);
+}
+
+static void
+choices_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ChoicesData *data = task_data;
+  g_autoptr(EquityProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  EquityColumn *label_column = NULL;
+  EquityDataset *dataset;
+  EquityColumn *column;
+  GPtrArray *choices;
+
+  project = equity_project_open (data->project_path, &error);
+  if (project == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  dataset = equity_project_find_dataset (project, data->dataset);
+  column = dataset != NULL ? equity_dataset_find_column (dataset, data->column) : NULL;
+  if (column == NULL)
+    {
+      equity_project_close (project);
+      g_task_return_new_error (task, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND,
+                               _("Dataset “%s” has no column “%s”"), data->dataset, data->column);
+      return;
+    }
+
+  if (data->with_labels)
+    label_column = equity_analysis_guess_label_column (project, dataset, column, NULL);
+
+  choices = equity_analysis_list_choices (project, dataset, column, label_column, data->order,
+                                          data->limit, cancellable, &error);
+  equity_project_close (project);
+
+  if (choices == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, choices, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+equity_analysis_list_choices_async (const char          *project_path,
+                                   const char          *dataset,
+                                   const char          *column,
+                                   gboolean             with_labels,
+                                   EquityChoiceOrder    order,
+                                   guint                limit,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ChoicesData *data;
+
+  g_return_if_fail (project_path != NULL && dataset != NULL && column != NULL);
+
+  data = g_new0 (ChoicesData, 1);
+  data->project_path = g_strdup (project_path);
+  data->dataset = g_strdup (dataset);
+  data->column = g_strdup (column);
+  data->with_labels = with_labels;
+  data->order = order;
+  data->limit = limit;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, equity_analysis_list_choices_async);
+  g_task_set_name (task, "[equity] choices");
+  g_task_set_task_data (task, data, choices_data_free);
+  g_task_run_in_thread (task, choices_thread);
+}
+
+GPtrArray *
+equity_analysis_list_choices_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -49,4 +49,21 @@ EquityColumn *equity_analysis_guess_label_column    (EquityProject     *project,
                                                      EquityColumn      *key,
                                                      GError           **error);
 
+/* equity_analysis_list_choices() in a worker thread with a connection of
+ * its own to the project at PROJECT_PATH: the values of COLUMN in DATASET
+ * (by name), each with a label from the column that best names the rows
+ * when WITH_LABELS. */
+void          equity_analysis_list_choices_async    (const char          *project_path,
+                                                     const char          *dataset,
+                                                     const char          *column,
+                                                     gboolean             with_labels,
+                                                     EquityChoiceOrder    order,
+                                                     guint                limit,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+/* a GPtrArray of EquityChoice */
+GPtrArray    *equity_analysis_list_choices_finish   (GAsyncResult        *result,
+                                                     GError             **error);
+
 G_END_DECLS

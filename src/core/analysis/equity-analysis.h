@@ -8,7 +8,7 @@
 #include <gio/gio.h>
 
 #include "equity-project.h"
-#include "equity-sample.h"
+#include "equity-types.h"
 #include "equity-result.h"
 
 G_BEGIN_DECLS

@@ -8,7 +8,7 @@
 #include <gio/gio.h>
 
 #include "equity-project.h"
-#include "equity-sample.h"
+#include "equity-types.h"
 
 G_BEGIN_DECLS
 
@@ -71,6 +71,40 @@ EquityDataset  *equity_importer_run             (EquityImporter            *self
                                                  EquityProgressFunc         progress,
                                                  gpointer                   progress_data,
                                                  GCancellable              *cancellable,
+                                                 GError                   **error);
+
+/* equity_importer_analyze() in a worker thread. With LIST_LAYERS, also lists
+ * the sheets or map layers of a file that is not text. PROGRESS is called on
+ * the caller's main context, never once CANCELLABLE is cancelled. The
+ * importer belongs to the worker until the callback runs. */
+void            equity_importer_analyze_async   (EquityImporter            *self,
+                                                 gboolean                   list_layers,
+                                                 GCancellable              *cancellable,
+                                                 EquityProgressFunc         progress,
+                                                 gpointer                   progress_data,
+                                                 GAsyncReadyCallback        callback,
+                                                 gpointer                   user_data);
+/* LAYERS: the sheet or layer names, or NULL when none were listed */
+gboolean        equity_importer_analyze_finish  (EquityImporter            *self,
+                                                 GAsyncResult              *result,
+                                                 char                    ***layers,
+                                                 GError                   **error);
+/* Imports into the project at PROJECT_PATH in a worker thread, analyzing
+ * first (and choosing a free dataset name) when that was not done. The
+ * worker opens the project with its own connection; the caller reloads its
+ * catalog after. On failure the project is unchanged and the importer can
+ * be run again. */
+void            equity_importer_run_async       (EquityImporter            *self,
+                                                 const char                *project_path,
+                                                 GCancellable              *cancellable,
+                                                 EquityProgressFunc         progress,
+                                                 gpointer                   progress_data,
+                                                 GAsyncReadyCallback        callback,
+                                                 gpointer                   user_data);
+gboolean        equity_importer_run_finish      (EquityImporter            *self,
+                                                 GAsyncResult              *result,
+                                                 char                     **dataset_name,
+                                                 guint64                   *n_rows,
                                                  GError                   **error);
 
 G_END_DECLS

@@ -7,7 +7,8 @@
 
 #include <gio/gio.h>
 
-#include "equity-core.h"
+#include "equity-project.h"
+#include "equity-table-query.h"
 
 G_BEGIN_DECLS
 
