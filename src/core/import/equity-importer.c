@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <inttypes.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -300,9 +299,10 @@ equity_importer_analyze (EquityImporter      *self,
     return FALSE;
 
   if (self->n_ragged > 10)
-    _equity_importer_add_warning (self, g_strdup_printf (ngettext ("%u row in all has fewer fields than the header",
-                                                  "%u rows in all have fewer fields than the header",
-                                                  self->n_ragged), self->n_ragged));
+    _equity_importer_add_warning (self,
+                                  g_strdup_printf (ngettext ("%u row in all has fewer fields than the header",
+                                                             "%u rows in all have fewer fields than the header",
+                                                             self->n_ragged), self->n_ragged));
 
   _equity_importer_settle_types (self);
   self->analyzed = TRUE;
