@@ -94,6 +94,7 @@ main (int    argc,
   g_autoptr(EquityDataset) dataset = NULL;
   g_autoptr(EquityResult) result = NULL;
   g_autoptr(EquityChart) chart = NULL;
+  g_autoptr(EquityAreaSet) areas = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   const char *out = NULL;
@@ -138,11 +139,13 @@ main (int    argc,
   result = make_result (project, dataset);
   chart = equity_chart_new (result);
   equity_chart_set_kind (chart, EQUITY_CHART_MAP);
-  if (!equity_chart_load_map (chart, project, "tracts", "GEOID", &error))
+  areas = equity_dataset_load_areas (project, "tracts", "GEOID", &error);
+  if (areas == NULL)
     {
       g_printerr ("bench-draw-map: %s\n", error->message);
       return 1;
     }
+  equity_chart_set_areas (chart, areas);
   g_printerr ("bench-draw-map: %u areas, %u with a rate\n",
               equity_chart_get_n_areas (chart), equity_chart_get_n_matched_areas (chart));
 

@@ -111,8 +111,12 @@ equity_cli_chart (int    argc,
         return equity_cli_fail_message (_("Analysis “%s” names no areas with geometry to map: "
                                           "choose another --kind, or add map = DATASET and "
                                           "map-key = COLUMN to its spec"), argv[3]);
-      if (!equity_chart_load_map (chart, project, dataset, key, &error))
+      g_autoptr(EquityAreaSet) areas = NULL;
+
+      areas = equity_dataset_load_areas (project, dataset, key, &error);
+      if (areas == NULL)
         return equity_cli_fail (error);
+      equity_chart_set_areas (chart, areas);
     }
 
   if (!equity_chart_save (chart, out, width, height, &error))

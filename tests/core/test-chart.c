@@ -621,6 +621,22 @@ map_fixture_teardown (MapFixture    *fixture,
   g_free (fixture->dir);
 }
 
+/* The map's areas read from the store and handed to the chart */
+static gboolean
+load_map (EquityChart    *chart,
+          EquityProject  *project,
+          const char     *dataset,
+          const char     *key_column,
+          GError        **error)
+{
+  g_autoptr(EquityAreaSet) areas = equity_dataset_load_areas (project, dataset, key_column, error);
+
+  if (areas == NULL)
+    return FALSE;
+  equity_chart_set_areas (chart, areas);
+  return TRUE;
+}
+
 /* A rate for each of Buncombe's 56 tracts: every 11th suppressed, every 13th
  * without a row at all, every 7th unreliable. */
 static EquityResult *
@@ -739,7 +755,7 @@ test_map (MapFixture    *fixture,
 
   g_assert_cmpint (equity_chart_kind_for_result (result), ==, EQUITY_CHART_MAP);
   equity_chart_set_kind (chart, EQUITY_CHART_MAP);
-  g_assert_true (equity_chart_load_map (chart, fixture->project, "tracts", "GEOID", &error));
+  g_assert_true (load_map (chart, fixture->project, "tracts", "GEOID", &error));
   g_assert_no_error (error);
   g_assert_cmpuint (equity_chart_get_n_areas (chart), ==, 56);
   /* every 13th tract has no row: 56 − 4 */
@@ -926,7 +942,7 @@ test_map_legend (MapFixture    *fixture,
 
   /* rates with decimals: "a to under b", the next class from b */
   equity_chart_set_kind (rates_chart, EQUITY_CHART_MAP);
-  g_assert_true (equity_chart_load_map (rates_chart, fixture->project, "tracts", "GEOID", &error));
+  g_assert_true (load_map (rates_chart, fixture->project, "tracts", "GEOID", &error));
   g_assert_no_error (error);
   assert_legend_exact (rates_chart, FALSE);
 
@@ -938,7 +954,7 @@ test_map_legend (MapFixture    *fixture,
       row->rate = round (row->rate);
     }
   equity_chart_set_kind (whole_chart, EQUITY_CHART_MAP);
-  g_assert_true (equity_chart_load_map (whole_chart, fixture->project, "tracts", "GEOID", &error));
+  g_assert_true (load_map (whole_chart, fixture->project, "tracts", "GEOID", &error));
   g_assert_no_error (error);
   g_assert_cmpuint (whole_chart->class_decimals, ==, 0);
   assert_legend_exact (whole_chart, TRUE);
@@ -952,15 +968,15 @@ test_map_errors (MapFixture    *fixture,
   g_autoptr(EquityChart) chart = equity_chart_new (result);
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (equity_chart_load_map (chart, fixture->project, "nope", "GEOID", &error));
+  g_assert_false (load_map (chart, fixture->project, "nope", "GEOID", &error));
   g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (equity_chart_load_map (chart, fixture->project, "tracts", "nope", &error));
+  g_assert_false (load_map (chart, fixture->project, "tracts", "nope", &error));
   g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* no row matches a tract: everything is hatched, nothing crashes */
-  g_assert_true (equity_chart_load_map (chart, fixture->project, "tracts", "GEOID", &error));
+  g_assert_true (load_map (chart, fixture->project, "tracts", "GEOID", &error));
   g_assert_cmpuint (equity_chart_get_n_matched_areas (chart), ==, 0);
   equity_chart_set_kind (chart, EQUITY_CHART_MAP);
   cairo_surface_destroy (render (chart, 1200, 800, NULL));

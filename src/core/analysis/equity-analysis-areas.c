@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "equity-analysis-private.h"
+#include "equity-dataset-geometry.h"
 #include "equity-point-index.h"
 
 /* rows between checks of the cancellable and progress reports */
@@ -161,69 +162,32 @@ parse_location (const char *text,
   return *end == '\0' && isfinite (*lat) && isfinite (*lon);
 }
 
-typedef struct
+/* The areas of [analysis] areas, keyed by areas-key; unreadable ones noted */
+static EquityAreaSet *
+load_areas (EquityAnalysisContext  *context,
+            EquityResult           *result,
+            GError                **error)
 {
-  GPtrArray *geometries;  /* EquityGeometry*, NULL where unreadable */
-  GPtrArray *keys;        /* char*, NULL where blank */
-} Polygons;
+  EquityDataset *dataset = _equity_analysis_dataset (context, "areas", FALSE, error);
+  EquityColumn *key = _equity_analysis_column (context, dataset, NULL, "areas-key", FALSE, error);
+  g_autoptr(EquityAreaSet) areas = NULL;
+  guint unreadable;
 
-static void
-polygons_clear (Polygons *polygons)
-{
-  g_clear_pointer (&polygons->geometries, g_ptr_array_unref);
-  g_clear_pointer (&polygons->keys, g_ptr_array_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Polygons, polygons_clear)
-
-static gboolean
-load_polygons (EquityAnalysisContext  *context,
-               Polygons               *polygons,
-               EquityResult           *result,
-               GError                **error)
-{
-  EquityDataset *areas = _equity_analysis_dataset (context, "areas", FALSE, error);
-  EquityColumn *key = _equity_analysis_column (context, areas, NULL, "areas-key", FALSE, error);
-  EquityColumn *geometry = equity_dataset_get_geometry_column (areas);
-  g_autofree char *sql = NULL;
-  guint unreadable = 0;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  polygons->geometries = g_ptr_array_new_with_free_func ((GDestroyNotify) equity_geometry_free);
-  polygons->keys = g_ptr_array_new_with_free_func (g_free);
-
-  sql = g_strdup_printf ("SELECT c%u, c%u FROM %s ORDER BY rowid", equity_column_get_position (key),
-                         equity_column_get_position (geometry), equity_dataset_get_table_name (areas));
-  stmt = _equity_analysis_prepare (context, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const guint8 *blob = sqlite3_column_blob (stmt, 1);
-      int length = sqlite3_column_bytes (stmt, 1);
-      EquityGeometry *parsed = NULL;
-
-      if (blob != NULL && length > 0)
-        parsed = equity_geometry_new_from_wkb (blob, length, NULL);
-      if (parsed == NULL)
-        unreadable++;
-      g_ptr_array_add (polygons->geometries, parsed);
-      g_ptr_array_add (polygons->keys, _equity_value_to_key (stmt, 0));
-    }
-  sqlite3_finalize (stmt);
-  if (_equity_analysis_step_error (context, rc, error))
-    return FALSE;
+  areas = equity_dataset_load_areas (context->project, equity_dataset_get_name (dataset),
+                                     equity_column_get_name (key), error);
+  if (areas == NULL)
+    return NULL;
+  unreadable = equity_area_set_get_n_unreadable (areas);
   if (unreadable > 0)
     {
       g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                             "%u area of “%s” has no readable geometry and holds no events.",
                                                             "%u areas of “%s” have no readable geometry and hold no events.",
                                                             unreadable),
-                                               unreadable, equity_dataset_get_name (areas));
+                                               unreadable, equity_dataset_get_name (dataset));
       equity_result_add_note (result, note);
     }
-  return TRUE;
+  return g_steal_pointer (&areas);
 }
 
 static gboolean
@@ -237,7 +201,7 @@ assign_by_point (EquityAnalysisContext  *context,
                  EquityResult           *result,
                  GError                **error)
 {
-  g_auto(Polygons) polygons = { 0 };
+  g_autoptr(EquityAreaSet) areas = NULL;
   g_autoptr(EquityPointIndex) index = NULL;
   g_autofree int *polygon_slot = NULL;
   g_autofree double *polygon_events = NULL;
@@ -248,16 +212,20 @@ assign_by_point (EquityAnalysisContext  *context,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!load_polygons (context, &polygons, result, error))
+  guint n_areas;
+
+  areas = load_areas (context, result, error);
+  if (areas == NULL)
     return FALSE;
-  index = equity_point_index_new (polygons.geometries);
+  n_areas = equity_area_set_get_n_areas (areas);
+  index = equity_point_index_new (equity_area_set_get_geometries (areas));
 
   /* each polygon's slot among the areas, once, not once per point */
-  polygon_slot = g_new (int, MAX (polygons.keys->len, 1));
-  polygon_events = g_new0 (double, MAX (polygons.keys->len, 1));
-  for (guint i = 0; i < polygons.keys->len; i++)
+  polygon_slot = g_new (int, MAX (n_areas, 1));
+  polygon_events = g_new0 (double, MAX (n_areas, 1));
+  for (guint i = 0; i < n_areas; i++)
     {
-      const char *key = g_ptr_array_index (polygons.keys, i);
+      const char *key = equity_area_set_get_key (areas, i);
       gpointer slot = key != NULL ? g_hash_table_lookup (slots, key) : NULL;
 
       polygon_slot[i] = slot != NULL ? (int) GPOINTER_TO_UINT (slot) - 1 : -1;
@@ -341,10 +309,10 @@ assign_by_point (EquityAnalysisContext  *context,
     return FALSE;
 
   /* polygons that held events but have no population row */
-  for (guint i = 0; i < polygons.keys->len; i++)
+  for (guint i = 0; i < n_areas; i++)
     if (polygon_events[i] > 0.0)
       {
-        const char *key = g_ptr_array_index (polygons.keys, i);
+        const char *key = equity_area_set_get_key (areas, i);
 
         equity_result_add_unmatched (result, key != NULL ? key : _("(blank)"));
         unmatched += (guint64) polygon_events[i];

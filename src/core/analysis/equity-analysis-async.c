@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "equity-analysis-async.h"
+#include "equity-dataset-geometry.h"
 #include "equity-progress-relay.h"
 
 typedef struct
@@ -77,11 +78,16 @@ run_thread (GTask        *task,
   map_dataset = equity_result_get_map_dataset (result);
   if (map_dataset != NULL && !g_cancellable_is_cancelled (cancellable))
     {
-      run->map = equity_chart_new (result);
-      equity_chart_set_kind (run->map, EQUITY_CHART_MAP);
-      if (!equity_chart_load_map (run->map, project, map_dataset,
-                                  equity_result_get_map_key (result), &run->map_error))
-        g_clear_object (&run->map);
+      g_autoptr(EquityAreaSet) areas = equity_dataset_load_areas (project, map_dataset,
+                                                                   equity_result_get_map_key (result),
+                                                                   &run->map_error);
+
+      if (areas != NULL)
+        {
+          run->map = equity_chart_new (result);
+          equity_chart_set_kind (run->map, EQUITY_CHART_MAP);
+          equity_chart_set_areas (run->map, areas);
+        }
     }
 
   equity_project_close (project);

@@ -10,11 +10,9 @@
 
 #include <math.h>
 #include <string.h>
-#include <glib/gi18n-lib.h>
 
+#include "equity-area-set.h"
 #include "equity-chart-private.h"
-#include "equity-error.h"
-#include "equity-geometry.h"
 
 /* Points closer than this (in pixels) to the last one kept add nothing a
  * reader can see; dropping them is what makes 2,192 tracts draw in a frame. */
@@ -72,32 +70,6 @@ collect_rings (const EquityGeometry *geometry,
     default:
       /* a choropleth fills areas: points and lines have none */
       break;
-    }
-}
-
-/* Keys match as text, as the analyses match them: an integer 9 is "9",
- * a whole real 37021000100.0 is "37021000100". */
-static char *
-dup_key (sqlite3_stmt *stmt,
-         int           column)
-{
-  switch (sqlite3_column_type (stmt, column))
-    {
-    case SQLITE_NULL:
-      return NULL;
-    case SQLITE_INTEGER:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, column));
-    case SQLITE_FLOAT:
-      {
-        double value = sqlite3_column_double (stmt, column);
-        char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-        if (value == floor (value) && fabs (value) < 1e15)
-          return g_strdup_printf ("%.0f", value);
-        return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value));
-      }
-    default:
-      return g_strdup ((const char *) sqlite3_column_text (stmt, column));
     }
 }
 
@@ -166,84 +138,29 @@ equity_chart_map_clear (EquityChart *self)
   self->classes_valid = FALSE;
 }
 
-gboolean
-equity_chart_load_map (EquityChart    *self,
-                       EquityProject  *project,
-                       const char     *dataset_name,
-                       const char     *key_column,
-                       GError        **error)
+void
+equity_chart_set_areas (EquityChart         *self,
+                        const EquityAreaSet *area_set)
 {
   g_autoptr(GPtrArray) areas = NULL;
   g_autoptr(GHashTable) rows = NULL;
-  g_autofree char *sql = NULL;
-  EquityDataset *dataset;
-  EquityColumn *geometry_column;
-  EquityColumn *key;
-  sqlite3_stmt *stmt = NULL;
   double extent[4] = { G_MAXDOUBLE, -G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE };
   double k;
-  int rc;
 
-  g_return_val_if_fail (EQUITY_IS_CHART (self), FALSE);
-  g_return_val_if_fail (EQUITY_IS_PROJECT (project), FALSE);
-  g_return_val_if_fail (dataset_name != NULL, FALSE);
-  g_return_val_if_fail (key_column != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  dataset = equity_project_find_dataset (project, dataset_name);
-  if (dataset == NULL)
-    {
-      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND,
-                   _("No dataset “%s” in %s"), dataset_name, equity_project_get_path (project));
-      return FALSE;
-    }
-  geometry_column = equity_dataset_get_geometry_column (dataset);
-  if (geometry_column == NULL)
-    {
-      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID,
-                   _("Dataset “%s” has no geometry to draw a map with"), dataset_name);
-      return FALSE;
-    }
-  key = equity_dataset_find_column (dataset, key_column);
-  if (key == NULL)
-    {
-      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND,
-                   _("Dataset “%s” has no column “%s”"), dataset_name, key_column);
-      return FALSE;
-    }
-
-  /* table and column names are generated ("ds_3", "c0"), never the user's */
-  sql = g_strdup_printf ("SELECT c%u, c%u FROM %s ORDER BY rowid",
-                         equity_column_get_position (key), equity_column_get_position (geometry_column),
-                         equity_dataset_get_table_name (dataset));
-  if (sqlite3_prepare_v2 (equity_project_get_db (project), sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_CORRUPT, _("Could not read the areas of “%s”: %s"),
-                   dataset_name, sqlite3_errmsg (equity_project_get_db (project)));
-      return FALSE;
-    }
+  g_return_if_fail (EQUITY_IS_CHART (self));
+  g_return_if_fail (area_set != NULL);
 
   areas = g_ptr_array_new_with_free_func (equity_chart_area_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint a = 0; a < equity_area_set_get_n_areas (area_set); a++)
     {
-      const guint8 *blob = sqlite3_column_blob (stmt, 1);
-      gsize length = sqlite3_column_bytes (stmt, 1);
-      g_autoptr(EquityGeometry) geometry = NULL;
-      g_autoptr(GError) local_error = NULL;
+      const EquityGeometry *geometry = equity_area_set_get_geometry (area_set, a);
       g_autoptr(GArray) coords = NULL;
       g_autoptr(GArray) starts = NULL;
       EquityChartArea *area;
       guint n_points;
 
-      if (blob == NULL || length == 0)
-        continue;
-      geometry = equity_geometry_new_from_wkb (blob, length, &local_error);
       if (geometry == NULL)
-        {
-          /* one broken feature should not cost the reader the whole map */
-          g_debug ("Skipping an area of %s: %s", dataset_name, local_error->message);
-          continue;
-        }
+        continue;
 
       coords = g_array_new (FALSE, FALSE, sizeof (double));
       starts = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -255,7 +172,7 @@ equity_chart_load_map (EquityChart    *self,
       g_array_append_val (starts, n_points);
 
       area = g_new0 (EquityChartArea, 1);
-      area->key = dup_key (stmt, 0);
+      area->key = g_strdup (equity_area_set_get_key (area_set, a));
       area->row = -1;
       area->klass = -1;
       area->n_rings = starts->len - 1;
@@ -269,13 +186,6 @@ equity_chart_load_map (EquityChart    *self,
           extent[3] = MAX (extent[3], area->coords[2 * i + 1]);
         }
       g_ptr_array_add (areas, area);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_CORRUPT, _("Could not read the areas of “%s”: %s"),
-                   dataset_name, sqlite3_errmsg (equity_project_get_db (project)));
-      return FALSE;
     }
 
   /* Equirectangular with the parallel of true scale at the middle latitude:
@@ -322,7 +232,6 @@ equity_chart_load_map (EquityChart    *self,
   mark_owned_segments (self->areas);
   /* self->areas owns them now */
   g_ptr_array_set_free_func (areas, NULL);
-  return TRUE;
 }
 
 guint

@@ -8,8 +8,8 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "equity-area-set.h"
 #include "equity-result.h"
-#include "equity-project.h"
 
 G_BEGIN_DECLS
 
@@ -115,13 +115,11 @@ void             equity_chart_set_axis_titles     (EquityChart      *self,
                                                    const char       *x_title,
                                                    const char       *y_title);
 
-/* MAP: reads the polygons of DATASET and matches the result's row labels to
- * KEY_COLUMN as text. Coordinates are projected once here. */
-gboolean         equity_chart_load_map            (EquityChart      *self,
-                                                   EquityProject    *project,
-                                                   const char       *dataset,
-                                                   const char       *key_column,
-                                                   GError          **error);
+/* MAP: draws the polygons of AREAS (equity_dataset_load_areas()) and matches
+ * the result's row labels to their keys. Coordinates are copied and
+ * projected once here: AREAS may go afterwards. */
+void             equity_chart_set_areas           (EquityChart      *self,
+                                                   const EquityAreaSet *areas);
 guint            equity_chart_get_n_areas         (EquityChart      *self);
 /* areas whose key matched a row of the result */
 guint            equity_chart_get_n_matched_areas (EquityChart      *self);

@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "equity-chart.h"
+#include "equity-dataset-geometry.h"
 #include "equity-error.h"
 #include "equity-workbook-private.h"
 
@@ -298,9 +299,17 @@ insert_picture (lxw_worksheet       *sheet,
   lxw_image_options options = { .x_scale = 0.5, .y_scale = 0.5 };
   const char *map = equity_result_get_map_dataset (entry->result);
 
-  if (equity_chart_get_kind (chart) == EQUITY_CHART_MAP && map != NULL
-      && !equity_chart_load_map (chart, project, map, equity_result_get_map_key (entry->result), NULL))
-    equity_chart_set_kind (chart, EQUITY_CHART_BARS);
+  /* the map when its areas can be read, else the bars of the same numbers */
+  if (equity_chart_get_kind (chart) == EQUITY_CHART_MAP)
+    {
+      g_autoptr(EquityAreaSet) areas = map != NULL
+        ? equity_dataset_load_areas (project, map, equity_result_get_map_key (entry->result), NULL) : NULL;
+
+      if (areas != NULL)
+        equity_chart_set_areas (chart, areas);
+      else
+        equity_chart_set_kind (chart, EQUITY_CHART_BARS);
+    }
   png = equity_chart_to_png_bytes (chart, 1200, 800, error);
   if (png == NULL)
     return FALSE;

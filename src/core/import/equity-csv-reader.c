@@ -17,80 +17,8 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "equity-csv-reader.h"
+#include "equity-csv-reader-private.h"
 #include "equity-error.h"
-
-/* The fuzz build shrinks the chunk so that every chunk-boundary path runs. */
-#ifndef EQUITY_CSV_CHUNK_SIZE
-# define EQUITY_CSV_CHUNK_SIZE (128 * 1024)
-#endif
-#define CHUNK_SIZE   ((gsize) EQUITY_CSV_CHUNK_SIZE)
-#define SNIFF_BYTES  (64 * 1024)
-#define SNIFF_LINES  512
-#define RAW_CAP      (CHUNK_SIZE + 8)           /* + carried bytes, sentinel */
-#define TEXT_CAP     (3 * RAW_CAP + 8)          /* Windows-1252: 1 byte → 3 */
-
-typedef enum { ENC_UTF8, ENC_UTF16LE, ENC_UTF16BE, ENC_CP1252 } Encoding;
-
-static const char * const encoding_names[] = { "UTF-8", "UTF-16LE", "UTF-16BE", "WINDOWS-1252" };
-
-typedef enum
-{
-  ST_FIELD_START,
-  ST_UNQUOTED,
-  ST_QUOTED,
-  ST_QUOTE_SEEN,    /* a quote inside a quoted field: doubled quote or the end */
-} State;
-
-struct _EquityCsvReader
-{
-  GObject       parent_instance;
-
-  /* Owned References */
-  GInputStream *stream;
-  char         *display_name;
-  GError       *failure;          /* errors are sticky until rewind */
-  guchar       *raw;              /* bytes as read, RAW_CAP */
-  guchar       *text_buf;         /* decoded text when not UTF-8, TEXT_CAP */
-  char         *fields;           /* NUL-terminated fields of the current record */
-  gsize        *offsets;          /* n_fields + 1 starts into fields */
-
-  /* Options and what was detected */
-  char          delimiter;
-  Encoding      encoding;
-  gboolean      encoding_forced, had_bom, lenient_quotes, skip_blank_lines;
-  guint         skip_rows;
-  guint8        special[256];     /* bytes that end a run of unquoted text */
-  guint8        qspecial[256];    /* bytes that end a run of quoted text */
-
-  /* Input */
-  goffset       start_offset, size, n_read;
-  gsize         raw_len;
-  guchar        carry[4];         /* an incomplete character at a chunk's end */
-  gsize         carry_len;
-  guchar       *text;             /* what the parser walks: raw or text_buf */
-  gsize         text_len, text_pos;
-  gsize         chunk_raw_len;    /* raw bytes behind the current text */
-  gboolean      eof, seen_non_ascii;
-  gboolean      bad_pending;      /* text stops at bad_byte, not valid UTF-8 */
-  guint8        bad_byte;
-
-  /* Parser position */
-  State         state;
-  gboolean      in_record;
-  gboolean      skip_lf;          /* the last line ended on CR: swallow one LF */
-  gboolean      last_was_cr;      /* the previous chunk ended with CR */
-  guint         skip_remaining;
-  guint64       line, record_line, n_records;
-  gsize         line_start;       /* where the current line starts in text */
-  guint64       col_base;         /* characters of that line in earlier chunks */
-  gsize         quote_pos;        /* the opening quote of the current field */
-  guint64       quote_line, quote_col;   /* quote_col is 0 until worked out */
-
-  /* Current record */
-  gsize         fields_len, fields_cap;
-  guint         n_fields, offsets_cap;
-};
 
 G_DEFINE_FINAL_TYPE (EquityCsvReader, equity_csv_reader, G_TYPE_OBJECT)
 
@@ -171,183 +99,6 @@ resolve_quote_column (EquityCsvReader *self)
     self->quote_col = column_at (self, self->quote_pos);
 }
 
-/* TRUE if the eight bytes at P are all ASCII */
-static inline gboolean
-ascii8 (const guchar *p)
-{
-  guint64 word;
-
-  memcpy (&word, p, sizeof word);   /* an unaligned load */
-  return (word & G_GUINT64_CONSTANT (0x8080808080808080)) == 0;
-}
-
-/* Length of the longest valid UTF-8 prefix; *truncated tells whether what
- * stops it may be a character cut off by the end of the buffer. */
-static gsize
-utf8_valid_prefix (const guchar *s,
-                   gsize         n,
-                   gboolean     *non_ascii,
-                   gboolean     *truncated)
-{
-  gsize i = 0;
-
-  *truncated = FALSE;
-  while (i < n)
-    {
-      gunichar ch;
-
-      /* most CSV text is ASCII: skip it eight bytes at a time */
-      if (i + 8 <= n && ascii8 (s + i))
-        i += 8;
-      else if (s[i] < 0x80)
-        i++;
-      else
-        {
-          ch = g_utf8_get_char_validated ((const char *)s + i, n - i);
-          if (ch == (gunichar)-2)
-            *truncated = s[i] >= 0xC2 && s[i] <= 0xF4 && n - i < (gsize)g_utf8_skip[s[i]];
-          if (ch > 0x10FFFF)
-            return i;
-          *non_ascii = TRUE;
-          i += g_utf8_skip[s[i]];
-        }
-    }
-  return i;
-}
-
-static const guint16 cp1252_high[32] = {
-  0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-  0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
-};
-
-/* Decodes UTF-16 into OUT; returns the bytes used (a split pair waits). */
-static gsize
-decode_utf16 (const guchar *r,
-              gsize         n,
-              gboolean      be,
-              gboolean      eof,
-              guchar       *out,
-              gsize        *out_len)
-{
-  char *o = (char *)out;
-  gsize i = 0;
-
-  while (i + 1 < n)
-    {
-      gunichar u = be ? (r[i] << 8 | r[i + 1]) : (r[i] | r[i + 1] << 8);
-      gunichar u2 = i + 3 < n ? (be ? (r[i + 2] << 8 | r[i + 3]) : (r[i + 2] | r[i + 3] << 8)) : 0;
-
-      if (u >= 0xD800 && u <= 0xDBFF && i + 3 >= n && !eof)
-        break;                  /* the pair continues in the next chunk */
-      i += 2;
-      if (u >= 0xD800 && u <= 0xDBFF && u2 >= 0xDC00 && u2 <= 0xDFFF)
-        {
-          u = 0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00);
-          i += 2;
-        }
-      else if (u >= 0xD800 && u <= 0xDFFF)
-        u = 0xFFFD;             /* a lone surrogate stands for no text */
-      o += g_unichar_to_utf8 (u, o);
-    }
-  if (eof && i < n)
-    {
-      o += g_unichar_to_utf8 (0xFFFD, o);   /* an odd byte out at the end */
-      i = n;
-    }
-
-  *out_len = o - (char *)out;
-  return i;
-}
-
-/* Turns raw[skip..raw_len) into text, keeping an incomplete character back. */
-static void
-decode (EquityCsvReader *self,
-        gsize            skip)
-{
-  const guchar *r = self->raw + skip;
-  gsize n = self->raw_len - skip, used = n;
-
-  self->bad_pending = FALSE;
-  self->text_pos = 0;
-
-  if (self->encoding == ENC_UTF8)
-    {
-      gboolean non_ascii = FALSE, truncated = FALSE;
-
-      used = utf8_valid_prefix (r, n, &non_ascii, &truncated);
-      self->seen_non_ascii |= non_ascii;
-      if (used < n && !(truncated && !self->eof))
-        {
-          if (!self->encoding_forced && !self->seen_non_ascii)
-            {
-              /* Everything so far was ASCII, which reads the same in
-               * Windows-1252: switching now equals having chosen it first. */
-              self->encoding = ENC_CP1252;
-              decode (self, skip);
-              return;
-            }
-          self->bad_pending = TRUE;
-          self->bad_byte = r[used];
-        }
-      self->text = (guchar *)r;
-      self->text_len = used;
-    }
-  else
-    {
-      if (self->text_buf == NULL)
-        self->text_buf = g_malloc (TEXT_CAP);
-      self->text = self->text_buf;
-
-      if (self->encoding == ENC_CP1252)
-        {
-          char *o = (char *)self->text_buf;
-
-          for (gsize i = 0; i < n; i++)
-            if (r[i] < 0x80)
-              *o++ = r[i];
-            else
-              o += g_unichar_to_utf8 (r[i] < 0xA0 ? cp1252_high[r[i] - 0x80] : r[i], o);
-          self->text_len = o - (char *)self->text_buf;
-        }
-      else
-        used = decode_utf16 (r, n, self->encoding == ENC_UTF16BE, self->eof,
-                             self->text_buf, &self->text_len);
-    }
-
-  self->carry_len = self->bad_pending ? 0 : n - used;
-  memcpy (self->carry, r + used, self->carry_len);
-  self->chunk_raw_len = used;
-  /* a sentinel every special table stops at, so scans need no bounds check */
-  self->text[self->text_len] = '\n';
-}
-
-static gboolean
-read_raw (EquityCsvReader *self,
-          GCancellable    *cancellable,
-          GError         **error)
-{
-  gsize n = 0;
-
-  memcpy (self->raw, self->carry, self->carry_len);
-  self->raw_len = self->carry_len;
-  self->carry_len = 0;
-  if (self->eof)
-    return TRUE;
-
-  if (!g_input_stream_read_all (self->stream, self->raw + self->raw_len, CHUNK_SIZE,
-                                &n, cancellable, error))
-    {
-      g_prefix_error (error, "%s: ", self->display_name);
-      return FALSE;
-    }
-  self->raw_len += n;
-  self->n_read += n;
-  self->eof = n < CHUNK_SIZE;
-  return TRUE;
-}
-
 static gboolean
 encoding_error (EquityCsvReader *self,
                 GError         **error)
@@ -378,184 +129,13 @@ refill (EquityCsvReader *self,
   while (self->text_len == 0 && !(self->eof && self->carry_len == 0))
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !read_raw (self, cancellable, error))
+          !_equity_csv_reader_read_raw (self, cancellable, error))
         return FALSE;
-      decode (self, 0);
+      _equity_csv_reader_decode (self, 0);
       if (self->text_len == 0 && self->bad_pending)
         return encoding_error (self, error);
     }
   return TRUE;
-}
-
-static gsize
-bom_length (const guchar *s,
-            gsize         n,
-            Encoding     *encoding)
-{
-  if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
-    *encoding = ENC_UTF8;
-  else if (n >= 2 && s[0] == 0xFF && s[1] == 0xFE)
-    *encoding = ENC_UTF16LE;
-  else if (n >= 2 && s[0] == 0xFE && s[1] == 0xFF)
-    *encoding = ENC_UTF16BE;
-  else
-    return 0;
-  return *encoding == ENC_UTF8 ? 3 : 2;
-}
-
-/* UTF-16 without a byte-order mark: text in the Latin range has a zero in
- * every other byte, and the bytes between are mostly not zero. */
-static gboolean
-looks_like_utf16 (const guchar *s,
-                  gsize         n,
-                  Encoding     *encoding)
-{
-  gsize zeros[2] = { 0, 0 };
-
-  n = MIN (n, 4096) & ~(gsize) 1;
-  if (n < 4)
-    return FALSE;
-  for (gsize i = 0; i < n; i++)
-    zeros[i & 1] += s[i] == 0;
-  if (zeros[1] * 10 >= n / 2 * 9 && zeros[0] * 10 < n / 2)
-    *encoding = ENC_UTF16LE;
-  else if (zeros[0] * 10 >= n / 2 * 9 && zeros[1] * 10 < n / 2)
-    *encoding = ENC_UTF16BE;
-  else
-    return FALSE;
-  return TRUE;
-}
-
-/* What a file that is not text is, by its first bytes, or NULL. */
-static const char *
-binary_kind (const guchar *s,
-             gsize         n)
-{
-  static const struct { const char *magic; gsize length; const char *what; } kinds[] = {
-    { "\x89PNG\r\n\x1a\n", 8, N_("a PNG image") },
-    { "PK\x03\x04", 4, N_("a zip archive (an .xlsx or .ods workbook is one too)") },
-    { "\x1f\x8b", 2, N_("a gzip-compressed file") },
-    { "%PDF-", 5, N_("a PDF document") },
-    { "\xff\xd8\xff", 3, N_("a JPEG image") },
-    { "GIF8", 4, N_("a GIF image") },
-    { "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8, N_("an Office 97–2003 document, such as an .xls workbook") },
-    { "SQLite format 3", 16, N_("an SQLite database") },
-  };
-  gsize n_control = 0, n_nul = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (n >= kinds[i].length && memcmp (s, kinds[i].magic, kinds[i].length) == 0)
-      return _(kinds[i].what);
-
-  /* Text has few control characters and no NUL. A NUL now and then is
-   * damage, which the parser reports with its place; NULs among many
-   * control characters (four NULs or more) are a binary file. */
-  n = MIN (n, 4096);
-  for (gsize i = 0; i < n; i++)
-    if (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' && s[i] != '\f')
-      {
-        n_control++;
-        n_nul += s[i] == 0;
-      }
-  if (n_nul >= 4 && n_control * 20 > n)
-    return _("binary data");
-  return NULL;
-}
-
-/* Counts fields per record for one candidate, respecting quotes; blank
- * lines and a record cut off by the end of the sample do not count. Returns
- * the share (‰) of records with the most common count, put in *mode. */
-static guint
-sniff_candidate (const guchar *s,
-                 gsize         n,
-                 gboolean      complete,
-                 guchar        delimiter,
-                 guint        *mode)
-{
-  guint counts[SNIFF_LINES];
-  guint n_counts = 0, fields = 1, best = 0;
-  gboolean quoted = FALSE, blank = TRUE;
-
-  for (gsize i = 0; i < n && n_counts < SNIFF_LINES; i++)
-    {
-      if (s[i] == '"')
-        quoted = !quoted;
-      else if (quoted)
-        continue;
-      else if (s[i] == '\n' || s[i] == '\r')
-        {
-          if (!blank)
-            counts[n_counts++] = fields;
-          fields = 1;
-          blank = TRUE;
-          continue;
-        }
-      else if (s[i] == delimiter)
-        fields++;
-      blank = FALSE;
-    }
-  if (complete && !blank && n_counts < SNIFF_LINES)
-    counts[n_counts++] = fields;
-
-  *mode = 0;
-  for (guint i = 0; i < n_counts; i++)
-    {
-      guint same = 0;
-
-      for (guint j = 0; j < n_counts; j++)
-        same += counts[j] == counts[i];
-      if (same > best || (same == best && counts[i] > *mode))
-        {
-          best = same;
-          *mode = counts[i];
-        }
-    }
-  return n_counts > 0 ? best * 1000 / n_counts : 0;
-}
-
-static char
-sniff_delimiter (const guchar *s,
-                 gsize         n,
-                 gboolean      complete,
-                 guint         skip_rows)
-{
-  static const char candidates[] = { ',', '\t', ';', '|' };
-  guint best_score = 0, best_mode = 0;
-  gsize start = 0;
-  char best = ',';
-
-  /* preamble lines say nothing about the table's shape */
-  for (guint i = 0; i < skip_rows && start < n; i++)
-    {
-      while (start < n && s[start] != '\n' && s[start] != '\r')
-        start++;
-      if (start + 1 < n && s[start] == '\r' && s[start + 1] == '\n')
-        start++;
-      start++;
-    }
-  if (start >= n)
-    return best;
-  if (n - start > SNIFF_BYTES)
-    {
-      n = start + SNIFF_BYTES;
-      complete = FALSE;
-    }
-
-  /* The most consistent field count wins; a single column proves nothing,
-   * and among equally consistent ones the wider table is the likelier. */
-  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-    {
-      guint mode = 0;
-      guint score = sniff_candidate (s + start, n - start, complete, candidates[i], &mode);
-
-      if (mode > 1 && (score > best_score || (score == best_score && mode > best_mode)))
-        {
-          best = candidates[i];
-          best_score = score;
-          best_mode = mode;
-        }
-    }
-  return best;
 }
 
 /* Reads the first chunk; with DETECT it also settles encoding and delimiter
@@ -565,7 +145,7 @@ start (EquityCsvReader *self,
        gboolean         detect,
        GError         **error)
 {
-  Encoding bom_encoding = ENC_UTF8;
+  EquityCsvEncoding bom_encoding = EQUITY_CSV_ENC_UTF8;
   gsize bom;
 
   g_clear_error (&self->failure);
@@ -581,10 +161,10 @@ start (EquityCsvReader *self,
   self->line_start = self->fields_len = 0;
   self->n_fields = 0;
 
-  if (!read_raw (self, NULL, error))
+  if (!_equity_csv_reader_read_raw (self, NULL, error))
     return FALSE;
 
-  bom = bom_length (self->raw, self->raw_len, &bom_encoding);
+  bom = equity_csv_bom_length (self->raw, self->raw_len, &bom_encoding);
   if (detect && !self->encoding_forced)
     {
       gboolean non_ascii = FALSE, truncated = FALSE;
@@ -594,30 +174,30 @@ start (EquityCsvReader *self,
       self->had_bom = bom > 0;
       if (bom > 0)
         self->encoding = bom_encoding;
-      else if (looks_like_utf16 (self->raw, self->raw_len, &self->encoding))
+      else if (equity_csv_looks_like_utf16 (self->raw, self->raw_len, &self->encoding))
         ;
-      else if ((binary = binary_kind (self->raw, self->raw_len)) != NULL)
+      else if ((binary = equity_csv_binary_kind (self->raw, self->raw_len)) != NULL)
         {
           g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_UNSUPPORTED,
                        _("%s: not a text file (it looks like %s); a CSV or TSV file must be text"),
                        self->display_name, binary);
           return FALSE;
         }
-      else if (utf8_valid_prefix (self->raw, self->raw_len, &non_ascii, &truncated) == self->raw_len ||
+      else if (equity_csv_utf8_valid_prefix (self->raw, self->raw_len, &non_ascii, &truncated) == self->raw_len ||
                (truncated && !self->eof))
-        self->encoding = ENC_UTF8;
+        self->encoding = EQUITY_CSV_ENC_UTF8;
       else
-        self->encoding = ENC_CP1252;
+        self->encoding = EQUITY_CSV_ENC_CP1252;
     }
   else if (detect)
     self->had_bom = bom > 0 && bom_encoding == self->encoding;
   /* a UTF-8 BOM is a promise: bad bytes later are errors, not Windows-1252 */
   self->seen_non_ascii = self->had_bom;
 
-  decode (self, self->had_bom ? bom : 0);
+  _equity_csv_reader_decode (self, self->had_bom ? bom : 0);
 
   if (detect && self->delimiter == 0)
-    self->delimiter = sniff_delimiter (self->text, self->text_len, self->eof && self->carry_len == 0,
+    self->delimiter = equity_csv_sniff_delimiter (self->text, self->text_len, self->eof && self->carry_len == 0,
                                        self->skip_rows);
   memset (self->special, 0, sizeof self->special);
   memset (self->qspecial, 0, sizeof self->qspecial);
@@ -627,25 +207,6 @@ start (EquityCsvReader *self,
   /* a NUL would end the field's string early: it is reported instead */
   self->special[0] = self->qspecial[0] = 1;
   return TRUE;
-}
-
-static gboolean
-parse_encoding (const char *name,
-                Encoding   *encoding)
-{
-  static const struct { const char *name; Encoding encoding; } aliases[] = {
-    { "UTF-8", ENC_UTF8 }, { "UTF8", ENC_UTF8 }, { "UTF-16LE", ENC_UTF16LE }, { "UTF-16BE", ENC_UTF16BE },
-    { "WINDOWS-1252", ENC_CP1252 }, { "CP1252", ENC_CP1252 }, { "ISO-8859-1", ENC_CP1252 },
-    { "LATIN1", ENC_CP1252 },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
-    if (g_ascii_strcasecmp (name, aliases[i].name) == 0)
-      {
-        *encoding = aliases[i].encoding;
-        return TRUE;
-      }
-  return FALSE;
 }
 
 EquityCsvReader *
@@ -678,7 +239,7 @@ equity_csv_reader_new_for_stream (GInputStream           *stream,
                    self->display_name, (guchar)self->delimiter);
       return NULL;
     }
-  if (options->encoding != NULL && !parse_encoding (options->encoding, &self->encoding))
+  if (options->encoding != NULL && !equity_csv_parse_encoding (options->encoding, &self->encoding))
     {
       g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_UNSUPPORTED,
                    "%s: the encoding “%s” is not supported (use UTF-8, UTF-16LE, UTF-16BE or WINDOWS-1252)",
@@ -1072,7 +633,7 @@ equity_csv_reader_get_encoding (EquityCsvReader *self)
 {
   g_return_val_if_fail (EQUITY_IS_CSV_READER (self), NULL);
 
-  return encoding_names[self->encoding];
+  return equity_csv_encoding_name (self->encoding);
 }
 
 gboolean
@@ -1092,7 +653,7 @@ equity_csv_reader_get_offset (EquityCsvReader *self)
 
   /* decoded text can be longer than its bytes: scale what is left back */
   unparsed = self->text_len - MIN (self->text_pos, self->text_len);
-  if (self->encoding != ENC_UTF8 && self->text_len > 0)
+  if (self->encoding != EQUITY_CSV_ENC_UTF8 && self->text_len > 0)
     unparsed = (guint64)unparsed * self->chunk_raw_len / self->text_len;
   return MAX (0, self->n_read - (goffset)self->carry_len - (goffset)unparsed);
 }

@@ -8,20 +8,9 @@
 #include <glib.h>
 
 #include "equity-column.h"
+#include "equity-value-parse.h"
 
 G_BEGIN_DECLS
-
-/* Accepted layouts of a date; the guess keeps those every value fits. */
-typedef enum
-{
-  EQUITY_DATE_YMD_DASH  = 1 << 0,   /* 2020-02-18 */
-  EQUITY_DATE_YMD_SLASH = 1 << 1,   /* 2020/02/18 */
-  EQUITY_DATE_MDY_SLASH = 1 << 2,   /* 02/18/2020, 2/18/2020 */
-  EQUITY_DATE_DMY_SLASH = 1 << 3,   /* 18/02/2020 */
-  EQUITY_DATE_MDY_DASH  = 1 << 4,   /* 02-18-2020 */
-  EQUITY_DATE_DMY_DASH  = 1 << 5,   /* 18-02-2020 */
-  EQUITY_DATE_ALL       = (1 << 6) - 1,
-} EquityDateLayout;
 
 typedef struct
 {
@@ -70,22 +59,5 @@ EquityColumnRole equity_type_guess_suggest_role (EquityTypeGuess *guess,
 /* Whether a column named NAME holds codes or labels, never quantities, even
  * when every value is a number: Census STATEFP "37", tract NAME "9.01". */
 gboolean         equity_type_guess_name_is_code (const char     *name);
-
-/* Whether VALUE is a missing-value code ("-999", "N/A", "-555555555", …). */
-gboolean         equity_value_is_sentinel      (const char      *value);
-/* Number parsing that accepts "1,234", "$1,234.50" but not codes like "021". */
-gboolean         equity_parse_integer          (const char      *value,
-                                                gint64          *out);
-gboolean         equity_parse_number           (const char      *value,
-                                                double          *out);
-/* Writes DATE (in LAYOUT) as ISO 8601 into OUT ("2020-02-18", or with a time
- * "2019-01-01T12:00:00"). Returns FALSE when it does not fit the layout. */
-gboolean         equity_parse_date             (const char      *value,
-                                                guint            layout,
-                                                char             out[32]);
-/* "35.59, -82.55" or "(35.59, -82.55)" */
-gboolean         equity_parse_lat_lon          (const char      *value,
-                                                double          *lat,
-                                                double          *lon);
 
 G_END_DECLS
