@@ -30,9 +30,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Progress from the core, already on the main context. */
-static void
-job_progress_cb (double   fraction,
-                 gpointer user_data)
+void
+equity_job_report (double   fraction,
+                   gpointer user_data)
 {
   EquityJob *self = EQUITY_JOB (user_data);
 
@@ -101,7 +101,7 @@ equity_job_analyze_async (EquityJob           *self,
   g_return_if_fail (EQUITY_IS_JOB (self));
   g_return_if_fail (EQUITY_IS_IMPORTER (importer));
 
-  equity_importer_analyze_async (importer, list_layers, self->cancellable, job_progress_cb, self,
+  equity_importer_analyze_async (importer, list_layers, self->cancellable, equity_job_report, self,
                                  analyze_done_cb,
                                  job_task_new (self, equity_job_analyze_async, callback, user_data));
 }
@@ -157,7 +157,7 @@ equity_job_import_async (EquityJob           *self,
   g_return_if_fail (project_path != NULL);
   g_return_if_fail (EQUITY_IS_IMPORTER (importer));
 
-  equity_importer_run_async (importer, project_path, self->cancellable, job_progress_cb, self,
+  equity_importer_run_async (importer, project_path, self->cancellable, equity_job_report, self,
                              import_done_cb,
                              job_task_new (self, equity_job_import_async, callback, user_data));
 }
@@ -209,7 +209,7 @@ equity_job_create_sample_async (EquityJob           *self,
   g_return_if_fail (EQUITY_IS_JOB (self));
   g_return_if_fail (path != NULL);
 
-  equity_sample_create_async (path, self->cancellable, job_progress_cb, self, sample_done_cb,
+  equity_sample_create_async (path, self->cancellable, equity_job_report, self, sample_done_cb,
                               job_task_new (self, equity_job_create_sample_async, callback, user_data));
 }
 

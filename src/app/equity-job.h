@@ -19,6 +19,9 @@ const char   *equity_job_get_title           (EquityJob           *self);
 double        equity_job_get_fraction        (EquityJob           *self);
 GCancellable *equity_job_get_cancellable     (EquityJob           *self);
 void          equity_job_cancel              (EquityJob           *self);
+/* An EquityProgressFunc for core *_async calls run for this job (DATA: the job) */
+void          equity_job_report              (double               fraction,
+                                              gpointer             data);
 
 /* Reads IMPORTER's whole file (equity_importer_analyze()). With LIST_LAYERS,
  * also lists the sheets or map layers of a file that is not text. The

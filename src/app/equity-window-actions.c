@@ -38,6 +38,9 @@ _equity_window_update_actions (EquityWindow *self)
   /* A read-only project says so in the title; nothing offers to change it. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-project", has_project);
+  /* a read-only project still exports: it only reads */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-workbook",
+                                 has_project && g_list_model_get_n_items (equity_project_get_analyses (self->project)) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-job", self->job != NULL);
 }
@@ -409,6 +412,8 @@ _equity_window_class_add_actions (GtkWidgetClass *widget_class)
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, _equity_window_import_action);
   gtk_widget_class_install_action (widget_class, "win.close-project", NULL, close_project_action);
+  gtk_widget_class_install_action (widget_class, "win.export-workbook", NULL, _equity_window_export_workbook_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", "s", _equity_window_open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-job", NULL, cancel_job_action);
   gtk_widget_class_install_action (widget_class, "win.open-project", "s", open_project_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
@@ -416,6 +421,8 @@ _equity_window_class_add_actions (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close-project", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-workbook", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,

@@ -91,6 +91,14 @@ gboolean _equity_window_ask_before_closing    (EquityWindow        *self,
 gboolean _equity_window_ask_before_opening    (EquityWindow        *self,
                                                const char          *path);
 
+/* equity-window-export.c */
+void _equity_window_export_workbook_action (GtkWidget  *widget,
+                                            const char *action_name,
+                                            GVariant   *param);
+void _equity_window_open_folder_action     (GtkWidget  *widget,
+                                            const char *action_name,
+                                            GVariant   *param);
+
 /* equity-window.c */
 /* Opens PATH without asking about the analysis shown */
 gboolean _equity_window_open_project_now   (EquityWindow *self,

@@ -8,7 +8,7 @@
 #include <gio/gio.h>
 
 #include "equity-project.h"
-#include "equity-sample.h"
+#include "equity-types.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +35,19 @@ gboolean equity_workbook_export (EquityProject                *project,
                                  gpointer                      progress_data,
                                  GCancellable                 *cancellable,
                                  GError                      **error);
+
+/* The same in a worker thread that opens PROJECT_PATH with a connection of
+ * its own; OPTIONS are copied. PROGRESS runs on the caller's main context. */
+void     equity_workbook_export_async  (const char                  *project_path,
+                                        const char                  *path,
+                                        const EquityWorkbookOptions *options,
+                                        GCancellable                *cancellable,
+                                        EquityProgressFunc           progress,
+                                        gpointer                     progress_data,
+                                        GAsyncReadyCallback          callback,
+                                        gpointer                     user_data);
+gboolean equity_workbook_export_finish (GAsyncResult                *result,
+                                        GError                     **error);
 
 /* A valid, unique worksheet name for NAME: at most 31 characters, none of
  * []:*?/\ and no leading or trailing apostrophe; USED holds the names taken
