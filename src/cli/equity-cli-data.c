@@ -11,6 +11,7 @@
 
 #include "equity-cli.h"
 #include "equity-geometry.h"
+#include "equity-project-private.h"
 #include "equity-schema.h"
 
 static gboolean

@@ -12,6 +12,7 @@
 #include "equity-analysis-choices.h"
 #include "equity-analysis-private.h"
 #include "equity-error.h"
+#include "equity-project-private.h"
 #include "equity-schema.h"
 
 void

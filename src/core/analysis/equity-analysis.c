@@ -13,6 +13,7 @@
 
 #include "equity-error.h"
 #include "equity-analysis-private.h"
+#include "equity-project-private.h"
 
 struct _EquityAnalysis
 {

@@ -15,6 +15,7 @@
 #include "equity-chart-private.h"
 #include "equity-error.h"
 #include "equity-geometry.h"
+#include "equity-project-private.h"
 
 /* Points closer than this (in pixels) to the last one kept add nothing a
  * reader can see; dropping them is what makes 2,192 tracts draw in a frame. */

@@ -15,6 +15,7 @@
 #include "equity-error.h"
 #include "equity-import-checks.h"
 #include "equity-importer.h"
+#include "equity-project-private.h"
 #include "equity-record-source.h"
 #include "equity-schema.h"
 #include "equity-type-guess.h"

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "equity-column-pairs.h"
+#include "equity-project-private.h"
 #include "equity-schema.h"
 
 sqlite3_stmt *
