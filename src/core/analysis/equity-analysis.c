@@ -13,7 +13,6 @@
 
 #include "equity-error.h"
 #include "equity-analysis-private.h"
-#include "equity-project-private.h"
 
 struct _EquityAnalysis
 {
@@ -476,7 +475,6 @@ prepare_context (EquityAnalysis         *self,
 
   context->analysis = self;
   context->project = project;
-  context->db = equity_project_get_db (project);
 
   if (kind_name == NULL || kind_name[0] == '\0')
     {

@@ -24,6 +24,10 @@ struct _EquityProject
 };
 
 sqlite3       *equity_project_get_db                (EquityProject  *self);
+/* A cell as the text keys match on (equity_dataset_reader_dup_key()), for
+ * the core code that still reads rows itself. */
+char          *_equity_project_cell_key             (sqlite3_stmt   *stmt,
+                                                     int             index);
 
 char          *_equity_project_now_iso8601          (void);
 /* sqlite3_exec / sqlite3_prepare_v2, errors carrying SQLite's message */
