@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "equity-core.h"
+#include "equity-project-private.h"
 #include "chart/equity-chart.h"
 
 #define N_DRAWS   20

@@ -11,7 +11,6 @@
 
 #include "equity-cli.h"
 #include "equity-geometry.h"
-#include "equity-schema.h"
 
 static gboolean
 parse_delimiter (const char  *text,
@@ -185,30 +184,30 @@ write_csv_field (FILE       *out,
 }
 
 static void
-write_value (FILE         *out,
-             sqlite3_stmt *stmt,
-             int           index,
-             gboolean      json)
+write_value (FILE                *out,
+             EquityDatasetReader *reader,
+             guint                index,
+             gboolean             json)
 {
   char number[64];
 
-  switch (sqlite3_column_type (stmt, index))
+  switch (equity_dataset_reader_get_kind (reader, index))
     {
-    case SQLITE_NULL:
+    case EQUITY_CELL_NULL:
       if (json)
         fputs ("null", out);
       break;
-    case SQLITE_INTEGER:
-      fprintf (out, "%lld", (long long) sqlite3_column_int64 (stmt, index));
+    case EQUITY_CELL_INTEGER:
+      fprintf (out, "%lld", (long long) equity_dataset_reader_get_int64 (reader, index));
       break;
-    case SQLITE_FLOAT:
+    case EQUITY_CELL_REAL:
       /* shortest text that reads back as the same double */
       {
         static const char *formats[] = {
           "%.1g", "%.2g", "%.3g", "%.4g", "%.5g", "%.6g", "%.7g", "%.8g", "%.9g",
           "%.10g", "%.11g", "%.12g", "%.13g", "%.14g", "%.15g", "%.16g", "%.17g",
         };
-        double value = sqlite3_column_double (stmt, index);
+        double value = equity_dataset_reader_get_double (reader, index);
 
         for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
           {
@@ -219,12 +218,12 @@ write_value (FILE         *out,
       }
       fputs (number, out);
       break;
-    case SQLITE_BLOB:
+    case EQUITY_CELL_BLOB:
       /* The importer stores only geometries as BLOBs (WKB): CLI.md shows them
        * as GeoJSON text, in both formats (a JSON string under --format json). */
       {
-        const guint8 *data = sqlite3_column_blob (stmt, index);
-        gsize length = sqlite3_column_bytes (stmt, index);
+        gsize length = 0;
+        const guint8 *data = equity_dataset_reader_get_blob (reader, index, &length);
         g_autoptr(EquityGeometry) geometry = equity_geometry_new_from_wkb (data, length, NULL);
         g_autoptr(GString) text = g_string_new (NULL);
 
@@ -241,22 +240,10 @@ write_value (FILE         *out,
       break;
     default:
       if (json)
-        write_json_string (out, (const char *) sqlite3_column_text (stmt, index));
+        write_json_string (out, equity_dataset_reader_get_text (reader, index));
       else
-        write_csv_field (out, (const char *) sqlite3_column_text (stmt, index));
+        write_csv_field (out, equity_dataset_reader_get_text (reader, index));
     }
-}
-
-/* SQLite's words name no file: say which project and dataset, and how */
-static int
-fail_reading (EquityProject *project,
-              const char    *dataset_name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *what = g_strdup_printf (_("Could not read the dataset “%s”"), dataset_name);
-
-  equity_schema_set_error (equity_project_get_db (project), &error, what);
-  return equity_cli_fail (error);
 }
 
 int
@@ -265,7 +252,7 @@ equity_cli_show (int    argc,
 {
   g_autoptr(EquityProject) project = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  g_autoptr(EquityDatasetReader) reader = NULL;
   g_autofree char *format = NULL;
   gint64 limit = -1;
   gint64 offset = 0;
@@ -277,10 +264,8 @@ equity_cli_show (int    argc,
   };
   EquityDataset *dataset;
   GPtrArray *columns;
-  sqlite3_stmt *stmt = NULL;
   gboolean json;
   guint64 n_rows = 0;
-  int rc;
 
   if (!equity_cli_parse_options (equity_cli_find_command ("show"), entries, &argc, &argv, 2))
     return EQUITY_CLI_USAGE;
@@ -298,15 +283,9 @@ equity_cli_show (int    argc,
     return equity_cli_fail_message (_("%s: the project has no dataset named “%s”"), argv[2], argv[3]);
 
   columns = equity_dataset_get_columns (dataset);
-  for (guint i = 0; i < columns->len; i++)
-    g_string_append_printf (sql, "%sc%u", i ? ", " : "", i);
-  g_string_append_printf (sql, " FROM %s ORDER BY rowid LIMIT ?1 OFFSET ?2",
-                          equity_dataset_get_table_name (dataset));
-
-  if (sqlite3_prepare_v2 (equity_project_get_db (project), sql->str, -1, &stmt, NULL) != SQLITE_OK)
-    return fail_reading (project, argv[3]);
-  sqlite3_bind_int64 (stmt, 1, limit);
-  sqlite3_bind_int64 (stmt, 2, offset);
+  reader = equity_dataset_reader_new_page (project, dataset, limit, offset, &error);
+  if (reader == NULL)
+    return equity_cli_fail (error);
 
   if (json)
     fputs ("[", stdout);
@@ -321,7 +300,7 @@ equity_cli_show (int    argc,
       fputs ("\r\n", stdout);
     }
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (equity_dataset_reader_next (reader, &error))
     {
       if (json)
         fputs (n_rows ? ",\n  {" : "\n  {", stdout);
@@ -334,17 +313,16 @@ equity_cli_show (int    argc,
               write_json_string (stdout, equity_column_get_name (g_ptr_array_index (columns, i)));
               fputs (": ", stdout);
             }
-          write_value (stdout, stmt, i, json);
+          write_value (stdout, reader, i, json);
         }
       fputs (json ? "}" : "\r\n", stdout);
       n_rows++;
     }
-  sqlite3_finalize (stmt);
 
   if (json)
     fputs (n_rows ? "\n]\n" : "]\n", stdout);
 
-  if (rc != SQLITE_DONE)
-    return fail_reading (project, argv[3]);
+  if (error != NULL)
+    return equity_cli_fail (error);
   return equity_cli_close_project (project, EQUITY_CLI_OK);
 }

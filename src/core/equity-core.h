@@ -9,6 +9,7 @@
 #include "equity-error.h"
 #include "equity-column.h"
 #include "equity-dataset.h"
+#include "equity-dataset-reader.h"
 #include "equity-project.h"
 #include "equity-dataset-geometry.h"
 #include "equity-saved-analysis.h"

@@ -13,6 +13,7 @@
 #include "equity-chart-view.h"
 #include "equity-datasets-page.h"
 #include "equity-explore-page.h"
+#include "equity-export-dialog.h"
 #include "equity-import-dialog.h"
 #include "equity-indicators-page.h"
 #include "equity-preferences-window.h"
@@ -41,6 +42,7 @@ template_types (guint i)
     case 11: return EQUITY_TYPE_ANALYSIS_EDITOR;
     case 12: return EQUITY_TYPE_CHART_VIEW;
     case 13: return EQUITY_TYPE_RESULT_TABLE;
+    case 14: return EQUITY_TYPE_EXPORT_DIALOG;
     default: return G_TYPE_INVALID;
     }
 }

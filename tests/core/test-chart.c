@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "equity-core.h"
+#include "equity-project-private.h"
 #include "chart/equity-chart-private.h"
 #include "test-util.h"
 

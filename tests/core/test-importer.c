@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "equity-core.h"
+#include "equity-project-private.h"
 #include "equity-analysis.h"
 #include "test-util.h"
 

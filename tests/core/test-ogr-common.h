@@ -11,6 +11,7 @@
 #include <gdal_utils.h>
 
 #include "equity-core.h"
+#include "equity-project-private.h"
 #include "equity-geometry.h"
 #include "test-util.h"
 

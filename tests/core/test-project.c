@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "equity-core.h"
+#include "equity-project-private.h"
 #include "equity-schema.h"
 #include "test-util.h"
 

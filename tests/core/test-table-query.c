@@ -10,6 +10,7 @@
 
 #include "equity-cell-text.h"
 #include "equity-core.h"
+#include "equity-project-private.h"
 #include "test-util.h"
 
 typedef struct

@@ -36,15 +36,12 @@ acs_proportion_validate (EquityAnalysisContext  *context,
 /* ACS tables mark what they cannot publish with negative codes (-999 in the
  * SVI, -666666666 and friends in the API): never a count or a margin */
 static double
-acs_value (sqlite3_stmt *stmt,
-           int           index,
-           guint        *n_invalid)
+acs_value (EquityDatasetReader *reader,
+           guint                index,
+           guint               *n_invalid)
 {
-  double value;
+  double value = equity_dataset_reader_get_double (reader, index);
 
-  if (sqlite3_column_type (stmt, index) == SQLITE_NULL)
-    return NAN;
-  value = sqlite3_column_double (stmt, index);
   if (value < 0.0)
     {
       (*n_invalid)++;
@@ -58,35 +55,31 @@ acs_proportion_run (EquityAnalysisContext  *context,
                     GError                **error)
 {
   g_autoptr(EquityResult) result = _equity_analysis_new_result (context, EQUITY_KIND_ACS_PROPORTION);
-  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(EquityDatasetReader) reader = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *source = NULL;
   g_autofree char *described = NULL;
   EquityDataset *dataset = _equity_analysis_dataset (context, "dataset", FALSE, NULL);
   EquityColumn *key = _equity_analysis_column (context, dataset, NULL, "key-column", FALSE, NULL);
-  EquityColumn *columns[G_N_ELEMENTS (numeric_keys)];
+  /* the key, then the numeric columns */
+  EquityColumn *columns[1 + G_N_ELEMENTS (numeric_keys)] = { key };
   guint n_invalid = 0, n_fallback = 0, n_missing = 0;
-  sqlite3_stmt *stmt;
-  int rc;
 
-  g_string_printf (sql, "SELECT c%u", equity_column_get_position (key));
   for (guint i = 0; i < G_N_ELEMENTS (numeric_keys); i++)
-    {
-      columns[i] = _equity_analysis_column (context, dataset, NULL, numeric_keys[i], FALSE, NULL);
-      g_string_append_printf (sql, ", c%u", equity_column_get_position (columns[i]));
-    }
-  g_string_append_printf (sql, " FROM %s ORDER BY rowid", equity_dataset_get_table_name (dataset));
+    columns[1 + i] = _equity_analysis_column (context, dataset, NULL, numeric_keys[i], FALSE, NULL);
 
-  stmt = _equity_analysis_prepare (context, sql->str, error);
-  if (stmt == NULL)
+  reader = equity_dataset_reader_new (context->project, dataset, columns, G_N_ELEMENTS (columns),
+                                      NULL, NULL, error);
+  if (reader == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (equity_dataset_reader_next (reader, &local_error))
     {
-      g_autofree char *label = _equity_value_to_key (stmt, 0);
+      g_autofree char *label = equity_dataset_reader_dup_key (reader, 0);
       EquityResultRow *row = equity_result_add_row (result, label != NULL ? label : "");
-      double x = acs_value (stmt, 1, &n_invalid);
-      double moe_x = acs_value (stmt, 2, &n_invalid);
-      double y = acs_value (stmt, 3, &n_invalid);
-      double moe_y = acs_value (stmt, 4, &n_invalid);
+      double x = acs_value (reader, 1, &n_invalid);
+      double moe_x = acs_value (reader, 2, &n_invalid);
+      double y = acs_value (reader, 3, &n_invalid);
+      double moe_y = acs_value (reader, 4, &n_invalid);
       EquityStatsFlags flags = EQUITY_STATS_OK;
 
       row->count = x;
@@ -106,9 +99,11 @@ acs_proportion_run (EquityAnalysisContext  *context,
       if (flags & EQUITY_STATS_MISSING_MOE)
         n_missing++;
     }
-  sqlite3_finalize (stmt);
-  if (_equity_analysis_step_error (context, rc, error))
-    return NULL;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   if (n_fallback > 0)
     {
@@ -133,9 +128,9 @@ acs_proportion_run (EquityAnalysisContext  *context,
   equity_result_set_units (result, _("proportion (0–1); margins of error at 90%"));
   described = _equity_analysis_describe_dataset (dataset, NULL);
   source = g_strdup_printf (_("%s: %s / %s, margins %s and %s (Census Bureau formulas)."),
-                            described, equity_column_get_name (columns[0]),
-                            equity_column_get_name (columns[2]), equity_column_get_name (columns[1]),
-                            equity_column_get_name (columns[3]));
+                            described, equity_column_get_name (columns[1]),
+                            equity_column_get_name (columns[3]), equity_column_get_name (columns[2]),
+                            equity_column_get_name (columns[4]));
   equity_result_set_source_note (result, source);
   return g_steal_pointer (&result);
 }

@@ -205,12 +205,12 @@ assign_by_point (EquityAnalysisContext  *context,
   g_autoptr(EquityPointIndex) index = NULL;
   g_autofree int *polygon_slot = NULL;
   g_autofree double *polygon_events = NULL;
-  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  g_autoptr(EquityDatasetReader) reader = NULL;
+  g_autoptr(GError) local_error = NULL;
+  EquityColumn *columns[3] = { NULL, NULL, value_column };
   EquityColumn *location = _equity_analysis_column (context, events, NULL, "location-column", TRUE, NULL);
   guint64 outside = 0, no_location = 0, unmatched = 0, n_rows = 0;
   guint64 total_rows = MAX (equity_dataset_get_n_rows (events), 1);
-  sqlite3_stmt *stmt;
-  int rc;
 
   guint n_areas;
 
@@ -232,27 +232,18 @@ assign_by_point (EquityAnalysisContext  *context,
     }
 
   if (location != NULL)
-    g_string_append_printf (sql, "c%u, NULL", equity_column_get_position (location));
+    columns[0] = location;
   else
     {
-      EquityColumn *lat = _equity_analysis_column (context, events, NULL, "lat-column", FALSE, NULL);
-      EquityColumn *lon = _equity_analysis_column (context, events, NULL, "lon-column", FALSE, NULL);
-
-      g_string_append_printf (sql, "c%u, c%u", equity_column_get_position (lat),
-                              equity_column_get_position (lon));
+      columns[0] = _equity_analysis_column (context, events, NULL, "lat-column", FALSE, NULL);
+      columns[1] = _equity_analysis_column (context, events, NULL, "lon-column", FALSE, NULL);
     }
-  if (value_column != NULL)
-    g_string_append_printf (sql, ", c%u", equity_column_get_position (value_column));
-  else
-    g_string_append (sql, ", 0");
-  if (filter->column != NULL)
-    g_string_append_printf (sql, ", c%u", equity_column_get_position (filter->column));
-  g_string_append_printf (sql, " FROM %s", equity_dataset_get_table_name (events));
 
-  stmt = _equity_analysis_prepare (context, sql->str, error);
-  if (stmt == NULL)
+  reader = equity_dataset_reader_new (context->project, events, columns, 3,
+                                      filter->column, filter->value, error);
+  if (reader == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (equity_dataset_reader_next (reader, &local_error))
     {
       double lat, lon;
       int polygon;
@@ -260,22 +251,12 @@ assign_by_point (EquityAnalysisContext  *context,
       if (++n_rows % CHECK_EVERY == 0)
         {
           if (_equity_analysis_cancelled (context, error))
-            {
-              sqlite3_finalize (stmt);
-              return FALSE;
-            }
+            return FALSE;
           _equity_analysis_progress (context, 0.1 + 0.8 * n_rows / total_rows);
-        }
-      if (filter->column != NULL)
-        {
-          g_autofree char *value = _equity_value_to_key (stmt, 3);
-
-          if (g_strcmp0 (value, filter->value) != 0)
-            continue;
         }
       if (location != NULL)
         {
-          if (!parse_location ((const char *) sqlite3_column_text (stmt, 0), &lat, &lon))
+          if (!parse_location (equity_dataset_reader_get_text (reader, 0), &lat, &lon))
             {
               no_location++;
               continue;
@@ -283,13 +264,13 @@ assign_by_point (EquityAnalysisContext  *context,
         }
       else
         {
-          if (sqlite3_column_type (stmt, 0) == SQLITE_NULL || sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+          lat = equity_dataset_reader_get_double (reader, 0);
+          lon = equity_dataset_reader_get_double (reader, 1);
+          if (isnan (lat) || isnan (lon))
             {
               no_location++;
               continue;
             }
-          lat = sqlite3_column_double (stmt, 0);
-          lon = sqlite3_column_double (stmt, 1);
         }
 
       polygon = equity_point_index_lookup (index, lon, lat);
@@ -298,15 +279,19 @@ assign_by_point (EquityAnalysisContext  *context,
       else if (polygon_slot[polygon] >= 0)
         {
           counts[polygon_slot[polygon]] += 1.0;
-          if (sums != NULL)
-            sums[polygon_slot[polygon]] += sqlite3_column_double (stmt, 2);
+          double value = equity_dataset_reader_get_double (reader, 2);
+
+          if (sums != NULL && !isnan (value))  /* NULL reads as 0 */
+            sums[polygon_slot[polygon]] += value;
         }
       else
         polygon_events[polygon] += 1.0;
     }
-  sqlite3_finalize (stmt);
-  if (_equity_analysis_step_error (context, rc, error))
-    return FALSE;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   /* polygons that held events but have no population row */
   for (guint i = 0; i < n_areas; i++)
@@ -368,10 +353,10 @@ _equity_analysis_area_table (EquityAnalysisContext  *context,
                              EquityAreaTable        *out,
                              GError                **error)
 {
-  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GPtrArray) read = g_ptr_array_new ();
+  g_autoptr(EquityDatasetReader) reader = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree double *row = g_new (double, MAX (n_columns, 1));
-  sqlite3_stmt *stmt;
-  int rc;
 
   memset (out, 0, sizeof *out);
   out->keys = g_ptr_array_new_with_free_func (g_free);
@@ -379,20 +364,17 @@ _equity_analysis_area_table (EquityAnalysisContext  *context,
   out->values = g_array_new (FALSE, FALSE, sizeof (double));
   out->n_columns = n_columns;
 
-  g_string_printf (sql, "SELECT c%u", equity_column_get_position (key_column));
+  /* the key, then the columns */
+  g_ptr_array_add (read, key_column);
   for (guint i = 0; i < n_columns; i++)
-    if (columns[i] != NULL)
-      g_string_append_printf (sql, ", c%u", equity_column_get_position (columns[i]));
-    else
-      g_string_append (sql, ", NULL");
-  g_string_append_printf (sql, " FROM %s ORDER BY rowid", equity_dataset_get_table_name (dataset));
-
-  stmt = _equity_analysis_prepare (context, sql->str, error);
-  if (stmt == NULL)
+    g_ptr_array_add (read, columns[i]);
+  reader = equity_dataset_reader_new (context->project, dataset, (EquityColumn * const *) read->pdata,
+                                      read->len, NULL, NULL, error);
+  if (reader == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (equity_dataset_reader_next (reader, &local_error))
     {
-      g_autofree char *key = _equity_value_to_key (stmt, 0);
+      g_autofree char *key = equity_dataset_reader_dup_key (reader, 0);
       gpointer slot;
 
       if (key == NULL || key[0] == '\0')
@@ -401,7 +383,7 @@ _equity_analysis_area_table (EquityAnalysisContext  *context,
           continue;
         }
       for (guint i = 0; i < n_columns; i++)
-        row[i] = sqlite3_column_type (stmt, i + 1) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, i + 1);
+        row[i] = equity_dataset_reader_get_double (reader, i + 1);
 
       slot = g_hash_table_lookup (out->slots, key);
       if (slot == NULL)
@@ -429,8 +411,12 @@ _equity_analysis_area_table (EquityAnalysisContext  *context,
             *have += row[i];
         }
     }
-  sqlite3_finalize (stmt);
-  return !_equity_analysis_step_error (context, rc, error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void

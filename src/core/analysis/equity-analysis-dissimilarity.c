@@ -42,7 +42,8 @@ dissimilarity_run (EquityAnalysisContext  *context,
   g_autoptr(EquityResult) result = _equity_analysis_new_result (context, EQUITY_KIND_DISSIMILARITY);
   g_autoptr(GArray) a = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) b = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autofree char *sql = NULL;
+  g_autoptr(EquityDatasetReader) reader = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *source = NULL;
   g_autofree char *described = NULL;
   EquityDataset *dataset = _equity_analysis_dataset (context, "dataset", FALSE, NULL);
@@ -50,18 +51,13 @@ dissimilarity_run (EquityAnalysisContext  *context,
   EquityColumn *group_b = _equity_analysis_column (context, dataset, NULL, "group-b", FALSE, NULL);
   EquityColumn *key = _equity_analysis_column (context, dataset, NULL, "key-column", TRUE, NULL);
   double total_a = 0.0, total_b = 0.0;
+  EquityColumn *columns[3] = { group_a, group_b, key };
   guint skipped = 0, row_number = 0;
-  sqlite3_stmt *stmt;
-  int rc;
 
-  sql = g_strdup_printf ("SELECT c%u, c%u, %s%u FROM %s ORDER BY rowid",
-                         equity_column_get_position (group_a), equity_column_get_position (group_b),
-                         key != NULL ? "c" : "", key != NULL ? equity_column_get_position (key) : 0,
-                         equity_dataset_get_table_name (dataset));
-  stmt = _equity_analysis_prepare (context, sql, error);
-  if (stmt == NULL)
+  reader = equity_dataset_reader_new (context->project, dataset, columns, 3, NULL, NULL, error);
+  if (reader == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (equity_dataset_reader_next (reader, &local_error))
     {
       g_autofree char *label = NULL;
       EquityResultRow *row;
@@ -69,15 +65,14 @@ dissimilarity_run (EquityAnalysisContext  *context,
 
       row_number++;
       /* an area missing either count cannot say how the two groups differ */
-      if (sqlite3_column_type (stmt, 0) == SQLITE_NULL || sqlite3_column_type (stmt, 1) == SQLITE_NULL
-          || sqlite3_column_double (stmt, 0) < 0.0 || sqlite3_column_double (stmt, 1) < 0.0)
+      x = equity_dataset_reader_get_double (reader, 0);
+      y = equity_dataset_reader_get_double (reader, 1);
+      if (isnan (x) || isnan (y) || x < 0.0 || y < 0.0)
         {
           skipped++;
           continue;
         }
-      x = sqlite3_column_double (stmt, 0);
-      y = sqlite3_column_double (stmt, 1);
-      label = key != NULL ? _equity_value_to_key (stmt, 2) : g_strdup_printf ("%u", row_number);
+      label = key != NULL ? equity_dataset_reader_dup_key (reader, 2) : g_strdup_printf ("%u", row_number);
       row = equity_result_add_row (result, label != NULL ? label : "");
       row->count = x;
       row->population = y;
@@ -86,9 +81,11 @@ dissimilarity_run (EquityAnalysisContext  *context,
       total_a += x;
       total_b += y;
     }
-  sqlite3_finalize (stmt);
-  if (_equity_analysis_step_error (context, rc, error))
-    return NULL;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   for (guint i = 0; i < equity_result_get_n_rows (result); i++)
     {

@@ -15,7 +15,6 @@
 #include <string.h>
 
 #include "equity-analysis-private.h"
-#include "equity-column-pairs.h"
 
 /* best first; compared without case */
 static const char * const name_columns[] = {
@@ -84,17 +83,18 @@ read_labels (EquityAnalysisContext  *context,
              GError                **error)
 {
   g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(EquityDatasetReader) reader = NULL;
+  g_autoptr(GError) local_error = NULL;
+  EquityColumn *columns[2] = { key_column, label_column };
   gboolean all_numbers = TRUE;
-  sqlite3_stmt *stmt;
-  int rc;
 
-  stmt = equity_project_prepare_column_pairs (context->project, dataset, key_column, label_column, error);
-  if (stmt == NULL)
+  reader = equity_dataset_reader_new (context->project, dataset, columns, 2, NULL, NULL, error);
+  if (reader == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (equity_dataset_reader_next (reader, &local_error))
     {
-      g_autofree char *key = _equity_value_to_key (stmt, 0);
-      const char *text = (const char *) sqlite3_column_text (stmt, 1);
+      g_autofree char *key = equity_dataset_reader_dup_key (reader, 0);
+      const char *text = equity_dataset_reader_get_text (reader, 1);
       g_autofree char *label = NULL;
 
       if (key == NULL || text == NULL || g_hash_table_contains (labels, key))
@@ -105,9 +105,11 @@ read_labels (EquityAnalysisContext  *context,
       all_numbers &= is_number (label);
       g_hash_table_insert (labels, g_steal_pointer (&key), g_steal_pointer (&label));
     }
-  sqlite3_finalize (stmt);
-  if (_equity_analysis_step_error (context, rc, error))
-    return NULL;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   if (g_hash_table_size (labels) == 0 || (all_numbers && !any_text))
     return NULL;
   return g_steal_pointer (&labels);

@@ -91,7 +91,8 @@ outcomes_run (EquityAnalysisContext  *context,
   g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GList) keys = NULL;
   g_auto(EquityRowFilter) filter = { 0 };
-  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(EquityDatasetReader) reader = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *source = NULL;
   g_autofree char *described = NULL;
   EquityDataset *events = _equity_analysis_dataset (context, "events", FALSE, NULL);
@@ -100,33 +101,28 @@ outcomes_run (EquityAnalysisContext  *context,
   EquityColumn *by = by_column (context, events, &by_key);
   EquityResultRow *overall;
   guint64 blank = 0;
-  sqlite3_stmt *stmt;
-  int rc;
 
   if (!_equity_analysis_filter (context, events, "events-filter", &filter, error))
     return NULL;
-  g_string_printf (sql, "SELECT c%u, c%u", equity_column_get_position (by), equity_column_get_position (value));
-  if (filter.column != NULL)
-    g_string_append_printf (sql, ", c%u", equity_column_get_position (filter.column));
-  g_string_append_printf (sql, " FROM %s WHERE c%u IS NOT NULL", equity_dataset_get_table_name (events),
-                          equity_column_get_position (value));
+  {
+    EquityColumn *columns[2] = { by, value };
 
-  stmt = _equity_analysis_prepare (context, sql->str, error);
-  if (stmt == NULL)
+    reader = equity_dataset_reader_new (context->project, events, columns, 2,
+                                        filter.column, filter.value, error);
+  }
+  if (reader == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (equity_dataset_reader_next (reader, &local_error))
     {
-      g_autofree char *key = _equity_value_to_key (stmt, 0);
-      double x = sqlite3_column_double (stmt, 1);
+      g_autofree char *key = NULL;
+      double x;
       GArray *values;
 
-      if (filter.column != NULL)
-        {
-          g_autofree char *cell = _equity_value_to_key (stmt, 2);
-
-          if (g_strcmp0 (cell, filter.value) != 0)
-            continue;
-        }
+      /* rows without a value take no part */
+      if (equity_dataset_reader_is_null (reader, 1))
+        continue;
+      key = equity_dataset_reader_dup_key (reader, 0);
+      x = equity_dataset_reader_get_double (reader, 1);
       g_array_append_val (all, x);
       if (key == NULL || key[0] == '\0')
         {
@@ -141,9 +137,11 @@ outcomes_run (EquityAnalysisContext  *context,
         }
       g_array_append_val (values, x);
     }
-  sqlite3_finalize (stmt);
-  if (_equity_analysis_step_error (context, rc, error))
-    return NULL;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   overall = equity_result_get_overall (result);
   fill_row (context, overall, all);

@@ -5,9 +5,8 @@
 
 #pragma once
 
-#include <sqlite3.h>
-
 #include "equity-analysis.h"
+#include "equity-dataset-reader.h"
 #include "equity-stats.h"
 
 G_BEGIN_DECLS
@@ -21,7 +20,6 @@ typedef struct
 {
   EquityAnalysis     *analysis;
   EquityProject      *project;
-  sqlite3            *db;
   EquityProgressFunc  progress;
   gpointer            progress_data;
   GCancellable       *cancellable;
@@ -95,19 +93,6 @@ EquityColumn  *_equity_analysis_numeric_column (EquityAnalysisContext *context,
                                                 const char            *key,
                                                 gboolean               optional,
                                                 GError               **error);
-/* the storage name of COLUMN: "c3" */
-char          *_equity_column_sql           (EquityColumn          *column);
-/* A cell as the text keys match on: integers in decimal, reals that are whole
- * numbers without ".0", text as stored; NULL for NULL. */
-char          *_equity_value_to_key         (sqlite3_stmt          *stmt,
-                                             int                    index);
-/* sqlite3_prepare_v2 with a GError carrying SQLite's message */
-sqlite3_stmt  *_equity_analysis_prepare     (EquityAnalysisContext *context,
-                                             const char            *sql,
-                                             GError               **error);
-gboolean       _equity_analysis_step_error  (EquityAnalysisContext *context,
-                                             int                    rc,
-                                             GError               **error);
 /* TRUE (with an error set) when the run was cancelled */
 gboolean       _equity_analysis_cancelled   (EquityAnalysisContext *context,
                                              GError               **error);

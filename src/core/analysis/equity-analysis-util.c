@@ -119,65 +119,6 @@ _equity_analysis_numeric_column (EquityAnalysisContext  *context,
   return column;
 }
 
-char *
-_equity_column_sql (EquityColumn *column)
-{
-  return g_strdup_printf ("c%u", equity_column_get_position (column));
-}
-
-char *
-_equity_value_to_key (sqlite3_stmt *stmt,
-                      int           index)
-{
-  switch (sqlite3_column_type (stmt, index))
-    {
-    case SQLITE_NULL:
-      return NULL;
-    case SQLITE_INTEGER:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, index));
-    case SQLITE_FLOAT:
-      {
-        double value = sqlite3_column_double (stmt, index);
-        char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-        /* 9.0 is the key 9: a code read as a number must still match its text */
-        if (value == floor (value) && fabs (value) < 1e15)
-          return g_strdup_printf ("%.0f", value);
-        return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value));
-      }
-    default:
-      return g_strdup ((const char *) sqlite3_column_text (stmt, index));
-    }
-}
-
-sqlite3_stmt *
-_equity_analysis_prepare (EquityAnalysisContext  *context,
-                          const char             *sql,
-                          GError                **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (context->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_FAILED, _("Could not read the project: %s"),
-                   sqlite3_errmsg (context->db));
-      return NULL;
-    }
-  return stmt;
-}
-
-gboolean
-_equity_analysis_step_error (EquityAnalysisContext  *context,
-                             int                     rc,
-                             GError                **error)
-{
-  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-    return FALSE;
-  g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_FAILED, _("Could not read the project: %s"),
-               sqlite3_errmsg (context->db));
-  return TRUE;
-}
-
 gboolean
 _equity_analysis_cancelled (EquityAnalysisContext  *context,
                             GError                **error)
@@ -308,15 +249,6 @@ _equity_analysis_check_groups (EquityAnalysisContext  *context,
   return TRUE;
 }
 
-static double
-column_double (sqlite3_stmt *stmt,
-               int           index)
-{
-  if (sqlite3_column_type (stmt, index) == SQLITE_NULL)
-    return NAN;
-  return sqlite3_column_double (stmt, index);
-}
-
 gboolean
 _equity_analysis_group_population (EquityAnalysisContext  *context,
                                    EquityGroupPopulation  *out,
@@ -324,12 +256,12 @@ _equity_analysis_group_population (EquityAnalysisContext  *context,
 {
   EquityDataset *population = _equity_analysis_dataset (context, "population", FALSE, error);
   g_auto(EquityRowFilter) filter = { 0 };
-  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  g_autoptr(GPtrArray) columns = g_ptr_array_new ();
+  g_autoptr(EquityDatasetReader) reader = NULL;
   g_autofree double *moe_squares = NULL;
   g_autofree double *largest_zero_moe = NULL;
   g_autofree gboolean *has_moe = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GError) local_error = NULL;
 
   memset (out, 0, sizeof *out);
   if (population == NULL || !_equity_analysis_filter (context, population, "population-filter", &filter, error))
@@ -350,7 +282,7 @@ _equity_analysis_group_population (EquityAnalysisContext  *context,
                                                       out->groups[i], FALSE, error);
       if (column == NULL)
         return FALSE;
-      g_string_append_printf (sql, "%sc%u", i > 0 ? ", " : "", equity_column_get_position (column));
+      g_ptr_array_add (columns, column);
       largest_zero_moe[i] = -1.0;
     }
   for (guint i = 0; i < out->n_groups; i++)
@@ -358,32 +290,21 @@ _equity_analysis_group_population (EquityAnalysisContext  *context,
       EquityColumn *moe = _equity_analysis_column (context, population, EQUITY_GROUP_MOES_GROUP,
                                                    out->groups[i], TRUE, NULL);
       has_moe[i] = moe != NULL;
-      if (moe != NULL)
-        g_string_append_printf (sql, ", c%u", equity_column_get_position (moe));
-      else
-        g_string_append (sql, ", NULL");
+      g_ptr_array_add (columns, moe);
     }
-  if (filter.column != NULL)
-    g_string_append_printf (sql, ", c%u", equity_column_get_position (filter.column));
-  g_string_append_printf (sql, " FROM %s ORDER BY rowid", equity_dataset_get_table_name (population));
 
-  stmt = _equity_analysis_prepare (context, sql->str, error);
-  if (stmt == NULL)
+  reader = equity_dataset_reader_new (context->project, population,
+                                      (EquityColumn * const *) columns->pdata, columns->len,
+                                      filter.column, filter.value, error);
+  if (reader == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (equity_dataset_reader_next (reader, &local_error))
     {
-      if (filter.column != NULL)
-        {
-          g_autofree char *key = _equity_value_to_key (stmt, 2 * out->n_groups);
-
-          if (g_strcmp0 (key, filter.value) != 0)
-            continue;
-        }
       out->n_rows++;
       for (guint i = 0; i < out->n_groups; i++)
         {
-          double value = column_double (stmt, i);
-          double moe = column_double (stmt, out->n_groups + i);
+          double value = equity_dataset_reader_get_double (reader, i);
+          double moe = equity_dataset_reader_get_double (reader, out->n_groups + i);
 
           if (isfinite (value))
             out->population[i] += value;
@@ -396,9 +317,11 @@ _equity_analysis_group_population (EquityAnalysisContext  *context,
             moe_squares[i] += moe * moe;
         }
     }
-  sqlite3_finalize (stmt);
-  if (_equity_analysis_step_error (context, rc, error))
-    return FALSE;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   if (out->n_rows == 0)
     {
@@ -429,30 +352,6 @@ _equity_group_population_clear (EquityGroupPopulation *population)
   g_clear_pointer (&population->moe, g_free);
 }
 
-/* The text key of a cell without allocating for the common cases: text as
- * stored, integers printed into BUFFER; NULL for NULL. */
-static const char *
-peek_key (sqlite3_stmt *stmt,
-          int           index,
-          char         *buffer,
-          gsize         size,
-          char        **allocated)
-{
-  switch (sqlite3_column_type (stmt, index))
-    {
-    case SQLITE_NULL:
-      return NULL;
-    case SQLITE_TEXT:
-      return (const char *) sqlite3_column_text (stmt, index);
-    case SQLITE_INTEGER:
-      g_snprintf (buffer, size, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, index));
-      return buffer;
-    default:
-      *allocated = _equity_value_to_key (stmt, index);
-      return *allocated;
-    }
-}
-
 GHashTable *
 _equity_analysis_count_by (EquityAnalysisContext  *context,
                            EquityDataset          *dataset,
@@ -462,47 +361,29 @@ _equity_analysis_count_by (EquityAnalysisContext  *context,
                            GError                **error)
 {
   g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(EquityDatasetReader) reader = NULL;
+  g_autoptr(GError) local_error = NULL;
+  EquityColumn *columns[2] = { key_column, value_column };
   gboolean filtered = filter != NULL && filter->column != NULL;
   guint64 n_rows = 0;
-  sqlite3_stmt *stmt;
-  int rc;
 
   /* One pass with a hash table in memory: SQLite's GROUP BY on a column
    * without an index sorts the whole table first, which is slower than this
    * by half, and compares stored values rather than the text keys match on. */
-  g_string_printf (sql, "SELECT c%u, ", equity_column_get_position (key_column));
-  if (value_column != NULL)
-    g_string_append_printf (sql, "c%u", equity_column_get_position (value_column));
-  else
-    g_string_append (sql, "NULL");
-  if (filtered)
-    g_string_append_printf (sql, ", c%u", equity_column_get_position (filter->column));
-  g_string_append_printf (sql, " FROM %s", equity_dataset_get_table_name (dataset));
-
-  stmt = _equity_analysis_prepare (context, sql->str, error);
-  if (stmt == NULL)
+  reader = equity_dataset_reader_new (context->project, dataset, columns, 2,
+                                      filtered ? filter->column : NULL,
+                                      filtered ? filter->value : NULL, error);
+  if (reader == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (equity_dataset_reader_next (reader, &local_error))
     {
-      g_autofree char *allocated = NULL;
-      char buffer[32];
       const char *key;
       double *entry;
+      double value;
 
       if (++n_rows % 262144 == 0 && _equity_analysis_cancelled (context, error))
-        {
-          sqlite3_finalize (stmt);
-          return NULL;
-        }
-      if (filtered)
-        {
-          g_autofree char *cell = _equity_value_to_key (stmt, 2);
-
-          if (g_strcmp0 (cell, filter->value) != 0)
-            continue;
-        }
-      key = peek_key (stmt, 0, buffer, sizeof buffer, &allocated);
+        return NULL;
+      key = equity_dataset_reader_peek_key (reader, 0);
       if (key == NULL)
         key = "";
       entry = g_hash_table_lookup (counts, key);
@@ -512,10 +393,14 @@ _equity_analysis_count_by (EquityAnalysisContext  *context,
           g_hash_table_insert (counts, g_strdup (key), entry);
         }
       entry[0] += 1.0;
-      entry[1] += sqlite3_column_double (stmt, 1);  /* NULL reads as 0 */
+      value = equity_dataset_reader_get_double (reader, 1);
+      if (!isnan (value))  /* NULL reads as 0 */
+        entry[1] += value;
     }
-  sqlite3_finalize (stmt);
-  if (_equity_analysis_step_error (context, rc, error))
-    return NULL;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   return g_steal_pointer (&counts);
 }

@@ -476,7 +476,6 @@ prepare_context (EquityAnalysis         *self,
 
   context->analysis = self;
   context->project = project;
-  context->db = equity_project_get_db (project);
 
   if (kind_name == NULL || kind_name[0] == '\0')
     {

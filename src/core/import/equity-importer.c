@@ -15,6 +15,7 @@
 #include "equity-import-checks.h"
 #include "equity-import-pipeline.h"
 #include "equity-importer-private.h"
+#include "equity-project-private.h"
 
 #define MAX_WARNINGS    50
 

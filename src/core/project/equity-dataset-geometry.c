@@ -9,7 +9,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "equity-analysis-private.h"
 #include "equity-dataset-geometry.h"
 #include "equity-error.h"
 #include "equity-project-private.h"
@@ -71,7 +70,7 @@ equity_dataset_load_areas (EquityProject  *project,
   areas = equity_area_set_new ();
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autofree char *area_key = _equity_value_to_key (stmt, 0);
+      g_autofree char *area_key = _equity_project_cell_key (stmt, 0);
       /* the blob before its length: asking for the length first may convert it */
       const guint8 *wkb = sqlite3_column_blob (stmt, 1);
       gsize length = sqlite3_column_bytes (stmt, 1);

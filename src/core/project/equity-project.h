@@ -6,7 +6,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 #include "equity-dataset.h"
 
@@ -44,7 +43,6 @@ void           equity_project_close            (EquityProject  *self);
 gboolean       equity_project_is_read_only     (EquityProject  *self);
 const char    *equity_project_get_path         (EquityProject  *self);
 char          *equity_project_dup_title        (EquityProject  *self);
-sqlite3       *equity_project_get_db           (EquityProject  *self);
 int            equity_project_schema_version   (void);
 
 /* The catalog. The list model holds EquityDataset objects, ordered by name,

@@ -12,6 +12,7 @@
 
 #include "equity-cell-text.h"
 #include "equity-error.h"
+#include "equity-project-private.h"
 #include "equity-schema.h"
 #include "equity-table-query.h"
 
