@@ -136,6 +136,10 @@ run_app () {
 
 run_bench () {
   install_packages "${PACKAGES[@]}" "${BENCH_PACKAGES[@]}"
+  # the workbook benchmark's peer, exceljs, runs on Node.js (npm installs it)
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    install_packages nodejs npm
+  fi
   build build-release -Dbuildtype=release -Dtests=false
   exec "$SOURCE_DIR/bench/run.sh" "$SOURCE_DIR/build-release"
 }

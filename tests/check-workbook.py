@@ -168,6 +168,41 @@ def data_sheet_holds_the_rows():
 
 
 @test
+def big_data_sheets_stream():
+    # past 100,000 data rows the workbook streams its rows to disk
+    # (libxlsxwriter's constant memory): every row is still there, and the
+    # analysis tables become filtered ranges with the same header
+    project = os.path.join(work, "big.equity")
+    rows = 120000
+    with open(os.path.join(work, "big.csv"), "w") as f:
+        f.write("id,group,amount\n")
+        for i in range(rows):
+            f.write(f"{i},{'XYZ'[i % 3]},{i % 97}.5\n")
+    cli("import", project, os.path.join(work, "big.csv"), "--name", "big")
+    cli("import", project, os.path.join(work, "people.csv"), "--name", "people")
+    write(os.path.join(work, "big.ini"),
+          "[analysis]\nname = Big\nkind = group-rates\nevents = big\ngroup-column = group\n"
+          "population = people\npopulation-filter = *\n[groups]\nX = x_pop\nY = y_pop\nZ = z_pop\n")
+    cli("analyze", project, os.path.join(work, "big.ini"), "--save")
+    out = os.path.join(work, "big.xlsx")
+    cli("export", project, out, "--include-data", "big")
+    book = openpyxl.load_workbook(out, read_only=True)
+    data = book["Data - big"]
+    count = 0
+    last = None
+    for row in data.iter_rows(min_row=2, values_only=True):
+        count += 1
+        last = row
+    assert count == rows, count
+    assert last == (rows - 1, "XYZ"[(rows - 1) % 3], ((rows - 1) % 97) + 0.5), last
+    book.close()
+    sheet = openpyxl.load_workbook(out)["Big"]
+    top = header_row_of(sheet)
+    assert "Rate per 1,000" in headers(sheet, top)
+    assert sheet.auto_filter.ref is not None and sheet.auto_filter.ref.startswith(f"A{top}")
+
+
+@test
 def failure_leaves_the_old_file():
     out = os.path.join(work, "keep.xlsx")
     write(out, "an older workbook")

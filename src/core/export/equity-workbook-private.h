@@ -36,6 +36,8 @@ typedef struct
   lxw_format *marker;
   lxw_format *higher;
   lxw_format *lower;
+  /* rows stream to disk (big data sheets): tables become filtered ranges */
+  gboolean    constant_memory;
 } EquityWorkbookFormats;
 
 /* One analysis as the workbook shows it */

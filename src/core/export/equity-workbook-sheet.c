@@ -381,20 +381,30 @@ _equity_workbook_write_analysis (lxw_workbook                *workbook,
       header_cells[c].header_format = formats->heading;
       headers[c] = &header_cells[c];
     }
-  for (guint i = 0; i < n_rows; i++)
-    for (guint c = 0; c < plan->len; c++)
-      write_cell (sheet, header_row + 1 + i, c, formats, &g_array_index (plan, SheetColumn, c),
-                  equity_result_get_row (result, i), entry->suppression[i]);
-
+  /* rows go out in order (the workbook keeps constant memory): the header
+   * row's height and the table, which writes the header, come first */
+  worksheet_set_row (sheet, header_row, 45, NULL);
   last_row = header_row + MAX (n_rows, 1);
   table.columns = headers;
   table.style_type = LXW_TABLE_STYLE_TYPE_MEDIUM;
   table.style_type_number = 2;
-  if (worksheet_add_table (sheet, header_row, 0, last_row, plan->len - 1, &table) != LXW_NO_ERROR)
+  if (formats->constant_memory)
+    {
+      /* libxlsxwriter has no tables in constant-memory mode: the same header,
+       * with a filter on it */
+      for (guint c = 0; c < plan->len; c++)
+        worksheet_write_string (sheet, header_row, c, header_cells[c].header, formats->heading);
+      worksheet_autofilter (sheet, header_row, 0, last_row, plan->len - 1);
+    }
+  else if (worksheet_add_table (sheet, header_row, 0, last_row, plan->len - 1, &table) != LXW_NO_ERROR)
     {
       g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_FAILED, _("Could not write the table of “%s”"), entry->name);
       return FALSE;
     }
+  for (guint i = 0; i < n_rows; i++)
+    for (guint c = 0; c < plan->len; c++)
+      write_cell (sheet, header_row + 1 + i, c, formats, &g_array_index (plan, SheetColumn, c),
+                  equity_result_get_row (result, i), entry->suppression[i]);
 
   /* colour repeats what the "Compared with reference" words say */
   for (guint c = 0; c < plan->len; c++)
@@ -416,8 +426,6 @@ _equity_workbook_write_analysis (lxw_workbook                *workbook,
   for (guint c = 0; c < plan->len; c++)
     if (g_array_index (plan, SheetColumn, c).part == PART_COMPARED)
       worksheet_set_column (sheet, c, c, 30, NULL);
-  /* headers wrap over three lines rather than run into each other */
-  worksheet_set_row (sheet, header_row, 45, NULL);
   worksheet_freeze_panes (sheet, header_row + 1, 1);
 
   write_native_chart (workbook, sheet, entry, plan, header_row, last_row + 2);

@@ -19,12 +19,15 @@
 #include "equity-analysis-private.h"
 #include "equity-error.h"
 #include "equity-saved-analysis.h"
-#include "equity-table-query.h"
+#include "equity-cell-text.h"
+#include "equity-dataset-reader.h"
 #include "equity-workbook-private.h"
 
 #define MAX_SHEET_NAME 31
 /* Excel's last row is 1,048,576: one for the header, the rest for data */
 #define MAX_DATA_ROWS  1048575
+/* data sheets longer than this together are written in constant memory */
+#define CONSTANT_MEMORY_ROWS 100000
 
 static void
 entry_free (gpointer data)
@@ -155,7 +158,8 @@ collect_entries (EquityProject                *project,
 
         g_ptr_array_add (names, g_strdup (equity_saved_analysis_get_name (analysis)));
       }
-  if (names->len == 0)
+  /* a workbook of data sheets alone is fine; of nothing at all, not */
+  if (names->len == 0 && (options->datasets == NULL || options->datasets[0] == NULL))
     {
       g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID,
                    _("%s: the project has no saved analysis to export"), equity_project_get_path (project));
@@ -406,8 +410,9 @@ write_notes (lxw_worksheet               *sheet,
   _equity_workbook_print_setup (sheet, title, TRUE, 3);
 }
 
-/* A dataset written whole, numbers as numbers; a dataset longer than a sheet
- * goes on over more sheets, each saying so. */
+/* A dataset written whole, numbers as numbers, read with their stored
+ * types; a dataset longer than a sheet goes on over more sheets, each
+ * saying so. */
 static gboolean
 write_data_sheets (lxw_workbook                *workbook,
                    const EquityWorkbookFormats *formats,
@@ -418,11 +423,12 @@ write_data_sheets (lxw_workbook                *workbook,
                    GError                     **error)
 {
   EquityDataset *dataset = equity_project_find_dataset (project, name);
-  g_autoptr(EquityTableQuery) query = NULL;
+  g_autoptr(EquityDatasetReader) reader = NULL;
+  g_autoptr(GError) local_error = NULL;
   GPtrArray *columns;
   lxw_worksheet *sheet = NULL;
   guint64 n_rows, written = 0;
-  guint part = 0;
+  lxw_row_t r = 0;
 
   if (dataset == NULL)
     {
@@ -431,66 +437,93 @@ write_data_sheets (lxw_workbook                *workbook,
       return FALSE;
     }
   columns = equity_dataset_get_columns (dataset);
-  query = equity_table_query_new (project, dataset, -1, TRUE, NULL);
-  if (!equity_table_query_run (query, NULL, NULL, cancellable, error))
+  n_rows = equity_dataset_get_n_rows (dataset);
+  reader = equity_dataset_reader_new_page (project, dataset, -1, 0, error);
+  if (reader == NULL)
     return FALSE;
-  n_rows = equity_table_query_get_n_rows (query);
 
-  while (written < n_rows || sheet == NULL)
+  do
     {
-      g_autofree char *title = NULL;
-      g_autofree char *sheet_name = NULL;
-      guint64 end = MIN (n_rows, written + MAX_DATA_ROWS);
-      lxw_row_t r = 1;
+      gboolean more = written < n_rows && equity_dataset_reader_next (reader, &local_error);
 
-      part++;
-      /* Translators: a data sheet's name, "Data - arrests", "Data - arrests (2)" */
-      title = g_strdup_printf (_("Data - %s"), name);
-      sheet_name = equity_workbook_sheet_name (title, used);
-      sheet = workbook_add_worksheet (workbook, sheet_name);
-      for (guint c = 0; c < columns->len; c++)
-        worksheet_write_string (sheet, 0, c, equity_column_get_name (g_ptr_array_index (columns, c)),
-                                formats->heading);
-      worksheet_freeze_panes (sheet, 1, 0);
-      if (part > 1 || end < n_rows)
+      if (local_error != NULL)
         {
-          g_autofree char *note = g_strdup_printf (_("Rows %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT
-                                                     " of %" G_GUINT64_FORMAT " of “%s”: a sheet holds at most "
-                                                     "1,048,575 rows"), written + 1, end, n_rows, name);
-
-          worksheet_write_comment (sheet, 0, 0, note);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
         }
 
-      while (written < end)
+      /* a new sheet at the start and whenever one is full */
+      if (sheet == NULL || (more && r > MAX_DATA_ROWS))
         {
-          g_autoptr(EquityTablePage) page = NULL;
+          /* Translators: a data sheet's name, "Data - arrests", "Data - arrests (2)" */
+          g_autofree char *title = g_strdup_printf (_("Data - %s"), name);
+          g_autofree char *sheet_name = equity_workbook_sheet_name (title, used);
+          guint64 end = MIN (n_rows, written + MAX_DATA_ROWS);
 
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            return FALSE;
-          page = equity_table_query_fetch (query, written, MIN (end - written, 4096), error);
-          if (page == NULL)
-            return FALSE;
-          for (guint i = 0; i < page->n_rows; i++, r++)
-            for (guint c = 0; c < page->n_columns && c < columns->len; c++)
-              {
-                const char *cell = equity_table_page_get_cell (page, i, c);
-                EquityColumnType type = equity_column_get_column_type (g_ptr_array_index (columns, c));
+          sheet = workbook_add_worksheet (workbook, sheet_name);
+          for (guint c = 0; c < columns->len; c++)
+            worksheet_write_string (sheet, 0, c, equity_column_get_name (g_ptr_array_index (columns, c)),
+                                    formats->heading);
+          if (written > 0 || end < n_rows)
+            {
+              g_autofree char *note = g_strdup_printf (_("Rows %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT
+                                                         " of %" G_GUINT64_FORMAT " of “%s”: a sheet holds at most "
+                                                         "1,048,575 rows"), written + 1, end, n_rows, name);
 
-                if (cell == NULL)
-                  continue;
-                if (type == EQUITY_COLUMN_TYPE_INTEGER || type == EQUITY_COLUMN_TYPE_REAL)
-                  worksheet_write_number (sheet, r, c, g_ascii_strtod (cell, NULL), NULL);
-                else
-                  worksheet_write_string (sheet, r, c, cell, NULL);
-              }
-          written += page->n_rows;
-          if (page->n_rows == 0)
-            break;
+              worksheet_write_comment (sheet, 0, 0, note);
+            }
+          worksheet_freeze_panes (sheet, 1, 0);
+          r = 1;
         }
-      if (n_rows == 0)
+      if (!more)
         break;
+
+      for (guint c = 0; c < columns->len; c++)
+        switch (equity_dataset_reader_get_kind (reader, c))
+          {
+          case EQUITY_CELL_INTEGER:
+          case EQUITY_CELL_REAL:
+            worksheet_write_number (sheet, r, c, equity_dataset_reader_get_double (reader, c), NULL);
+            break;
+          case EQUITY_CELL_TEXT:
+            worksheet_write_string (sheet, r, c, equity_dataset_reader_get_text (reader, c), NULL);
+            break;
+          case EQUITY_CELL_BLOB:
+            {
+              gsize length = 0;
+              const guint8 *blob = equity_dataset_reader_get_blob (reader, c, &length);
+              g_autofree char *shape = equity_describe_wkb (blob, length);
+
+              worksheet_write_string (sheet, r, c, shape, NULL);
+            }
+            break;
+          case EQUITY_CELL_NULL:
+          default:
+            break;
+          }
+      r++;
+      written++;
+      if ((written & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
     }
+  while (TRUE);
   return TRUE;
+}
+
+static guint64
+count_data_rows (EquityProject               *project,
+                 const EquityWorkbookOptions *options)
+{
+  guint64 n = 0;
+
+  for (guint i = 0; options->datasets != NULL && options->datasets[i] != NULL; i++)
+    {
+      EquityDataset *dataset = equity_project_find_dataset (project, options->datasets[i]);
+
+      if (dataset != NULL)
+        n += equity_dataset_get_n_rows (dataset);
+    }
+  return n;
 }
 
 static gboolean
@@ -566,6 +599,9 @@ equity_workbook_export (EquityProject                *project,
   close (fd);
 
   workbook_options.tmpdir = dir;
+  /* with big data sheets every row is flushed to a temporary file when the
+   * next one starts, so a million rows cost no more memory than a hundred */
+  workbook_options.constant_memory = count_data_rows (project, options) > CONSTANT_MEMORY_ROWS;
   workbook = workbook_new_opt (partial, &workbook_options);
   if (workbook == NULL)
     {
@@ -573,6 +609,7 @@ equity_workbook_export (EquityProject                *project,
       return set_write_error (path, LXW_ERROR_CREATING_XLSX_FILE, error);
     }
   add_formats (workbook, &formats);
+  formats.constant_memory = workbook_options.constant_memory;
 
   cover = workbook_add_worksheet (workbook, _("Cover"));
   write_cover (cover, &formats, title, options, entries);
