@@ -79,6 +79,7 @@ typedef struct
   guint                  flags;        /* EquityKindFlags */
   const EquityFieldInfo *fields;       /* ends with a NULL key */
   const EquityModeInfo  *modes;        /* for its MODE field, ends with a NULL key; or NULL */
+  const char            *formula;      /* N_: what it computes, in a line (docs/methods.md has the sources) */
 } EquityKindInfo;
 
 /* The kinds the core computes, in the order the editor lists them. */

@@ -14,6 +14,7 @@
 #include "equity-error.h"
 #include "equity-analysis-private.h"
 #include "equity-analysis-fields.h"
+#include "equity-suppression.h"
 
 struct _EquityAnalysis
 {
@@ -553,6 +554,8 @@ equity_analysis_run (EquityAnalysis     *self,
   result = kind->run (&context, error);
   if (result != NULL)
     {
+      /* a small count is withheld with whatever would let it be worked out */
+      equity_suppression_apply (result, context.suppress_below);
       g_autofree char *source_note = equity_analysis_dup_string (self, "source-note");
       g_autofree char *units = equity_analysis_dup_string (self, "units");
 

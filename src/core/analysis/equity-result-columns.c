@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "equity-result-columns.h"
+#include "equity-suppression.h"
 
 static const struct
 {
@@ -144,6 +145,13 @@ char *
 equity_result_column_dup_text (EquityResultColumn     column,
                                const EquityResultRow *row)
 {
+  /* a withheld count, and every figure worked out from it */
+  if (equity_result_row_is_hidden (row)
+      && column != EQUITY_RESULT_COLUMN_NAME && column != EQUITY_RESULT_COLUMN_POPULATION
+      && column != EQUITY_RESULT_COLUMN_POPULATION_SHARE && column != EQUITY_RESULT_COLUMN_RELIABILITY
+      && column != EQUITY_RESULT_COLUMN_SUPPRESSED)
+    return g_strdup (EQUITY_MARKER_SUPPRESSED);
+
   switch (column)
     {
     case EQUITY_RESULT_COLUMN_NAME:
@@ -196,7 +204,8 @@ equity_result_column_dup_text (EquityResultColumn     column,
     case EQUITY_RESULT_COLUMN_INDEX:
       return equity_format_number (row->index, 1);
     case EQUITY_RESULT_COLUMN_SUPPRESSED:
-      return g_strdup (row->suppressed ? _("Suppressed") : "");
+      return g_strdup (row->suppressed ? _("Suppressed")
+                       : row->suppressed_secondary ? _("Suppressed (would reveal another)") : "");
     case EQUITY_N_RESULT_COLUMNS:
     default:
       return NULL;
@@ -278,7 +287,7 @@ any_value (EquityResult       *result,
     {
       const EquityResultRow *row = equity_result_get_row (result, i);
 
-      if (column == EQUITY_RESULT_COLUMN_SUPPRESSED ? row->suppressed
+      if (column == EQUITY_RESULT_COLUMN_SUPPRESSED ? equity_result_row_is_hidden (row)
           : !isnan (equity_result_column_get_value (column, row, NULL, NULL)))
         return TRUE;
     }

@@ -525,3 +525,10 @@ equity_result_dup_headline (EquityResult *self)
   return g_strdup_printf (_("%s: %.2f times the overall figure."),
                           equity_result_row_get_name (row), row->ratio);
 }
+
+gboolean
+equity_result_row_is_hidden (const EquityResultRow *row)
+{
+  g_return_val_if_fail (row != NULL, FALSE);
+  return row->suppressed || row->suppressed_secondary;
+}

@@ -36,6 +36,7 @@ typedef struct
   double    share;          /* share of events / seats / dollars, 0..1 */
   double    population_share;
   gboolean  suppressed;     /* a count from 1 to suppress-below − 1 */
+  gboolean  suppressed_secondary; /* hidden too, so a suppressed count cannot be had by subtraction */
   gboolean  is_reference;
   /* added by the analyses (docs/methods.md says which kind fills which) */
   double    share_low;      /* Wilson interval of share (representation) */
@@ -125,6 +126,8 @@ const char * const *equity_result_get_number_names (EquityResult *self);
 void             equity_result_add_note         (EquityResult    *self,
                                                  const char      *note);
 const char * const *equity_result_get_notes     (EquityResult    *self);
+/* whether the row's count and what is worked out from it are withheld */
+gboolean         equity_result_row_is_hidden    (const EquityResultRow *row);
 /* the display name of a row: display_label, else label */
 const char      *equity_result_row_get_name     (const EquityResultRow *row);
 

@@ -90,3 +90,13 @@ equity_suppression_decide (EquityResult *result,
     *n_secondary = added;
   return states;
 }
+
+void
+equity_suppression_apply (EquityResult *result,
+                          guint         threshold)
+{
+  g_autofree EquitySuppression *states = equity_suppression_decide (result, threshold, NULL);
+
+  for (guint i = 0; i < equity_result_get_n_rows (result); i++)
+    equity_result_get_row (result, i)->suppressed_secondary = states[i] == EQUITY_SUPPRESSION_SECONDARY;
+}

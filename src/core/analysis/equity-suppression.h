@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* What a withheld figure reads as, in tables and workbooks */
+#define EQUITY_MARKER_SUPPRESSED "[c]"
+
 typedef enum
 {
   EQUITY_SUPPRESSION_SHOWN,
@@ -30,5 +33,10 @@ gboolean           equity_suppression_applies (EquityResult *result);
 EquitySuppression *equity_suppression_decide  (EquityResult *result,
                                                guint         threshold,
                                                guint        *n_secondary);
+
+/* Marks the rows of RESULT that equity_suppression_decide() hides only to
+ * protect others (suppressed_secondary). */
+void               equity_suppression_apply   (EquityResult *result,
+                                               guint         threshold);
 
 G_END_DECLS

@@ -52,7 +52,7 @@ equity_chart_draw_bars (EquityChartCanvas *canvas)
         {
           /* no bar at all: a zero-length bar would read as a real zero */
           equity_chart_rows_draw_value (canvas, &layout, i, zero + canvas->base * 0.4, 0,
-                                        row->suppressed ? _("suppressed") : _("no data"), TRUE);
+                                        equity_result_row_is_hidden (row) ? _("suppressed") : _("no data"), TRUE);
           continue;
         }
 

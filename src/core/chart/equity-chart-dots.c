@@ -122,7 +122,7 @@ equity_chart_draw_dots (EquityChartCanvas *canvas)
       if (!equity_chart_row_value (self, row, &value, &low, &high))
         {
           equity_chart_rows_draw_value (canvas, &layout, i, layout.axis.p0 + canvas->base * 0.4, 0,
-                                        row->suppressed ? _("suppressed") : _("no data"), TRUE);
+                                        equity_result_row_is_hidden (row) ? _("suppressed") : _("no data"), TRUE);
           continue;
         }
 

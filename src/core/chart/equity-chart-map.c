@@ -369,7 +369,7 @@ dup_footnote (EquityChart *self)
     }
   for (guint i = 0; i < equity_result_get_n_rows (self->result); i++)
     if (!g_hash_table_contains (shown, GINT_TO_POINTER (i + 1)) &&
-        !equity_result_get_row (self->result, i)->suppressed)
+        !equity_result_row_is_hidden (equity_result_get_row (self->result, i)))
       n_unmatched++;
 
   g_string_append (note, _("Classes are quintiles: each holds about a fifth of the areas shown."));

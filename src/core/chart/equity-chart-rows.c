@@ -43,7 +43,7 @@ dup_footnote (EquityChart *self,
   for (guint i = 0; i < layout->rows->len; i++)
     {
       guint index = g_array_index (layout->rows, guint, i);
-      any_suppressed |= equity_result_get_row (self->result, index)->suppressed;
+      any_suppressed |= equity_result_row_is_hidden (equity_result_get_row (self->result, index));
     }
 
   if (layout->rows->len < layout->n_candidates)

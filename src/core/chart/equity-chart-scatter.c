@@ -142,7 +142,7 @@ equity_chart_draw_scatter (EquityChartCanvas *canvas)
                          equity_chart_field_value (self, row, y_field) };
 
       /* a suppressed row's position would give its small count away */
-      if (row->suppressed || !isfinite (p.x) || !isfinite (p.y))
+      if (equity_result_row_is_hidden (row) || !isfinite (p.x) || !isfinite (p.y))
         {
           n_hidden++;
           continue;

@@ -88,11 +88,14 @@ equity_chart_dup_row_summary (EquityChart *self,
   split_units (equity_result_get_units (self->result), &events, &per, &people);
   equity_chart_reference (self, &reference_value, &reference_name);
 
-  if (row->suppressed)
+  if (equity_result_row_is_hidden (row))
     {
       guint below = equity_result_get_suppress_below (self->result);
 
-      if (below > 1)
+      if (row->suppressed_secondary)
+        /* its count is not small: it is withheld so a small one stays hidden */
+        g_ptr_array_add (parts, g_strdup (_("Suppressed so that a smaller count cannot be worked out")));
+      else if (below > 1)
         g_ptr_array_add (parts, g_strdup_printf (_("Suppressed: fewer than %u %s"), below, events));
       else
         g_ptr_array_add (parts, g_strdup (_("Suppressed")));
@@ -266,7 +269,7 @@ describe_ranked (EquityChart *self,
       const EquityResultRow *row = equity_result_get_row (self->result, i);
       double value;
 
-      if (row->suppressed)
+      if (equity_result_row_is_hidden (row))
         n_suppressed++;
       if (!equity_chart_row_value (self, row, &value, NULL, NULL))
         continue;

@@ -77,7 +77,7 @@ equity_chart_row_value (EquityChart           *self,
   if (high != NULL)
     *high = h * factor;
   /* a suppressed row's value would let its small count be worked out */
-  return isfinite (v) && !row->suppressed;
+  return isfinite (v) && !equity_result_row_is_hidden (row);
 }
 
 double

@@ -15,7 +15,6 @@
 G_BEGIN_DECLS
 
 /* The markers a reader finds explained on the Notes sheet */
-#define EQUITY_MARKER_SUPPRESSED "[c]"
 #define EQUITY_MARKER_UNRELIABLE "[u]"
 
 typedef struct

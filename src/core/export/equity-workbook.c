@@ -282,7 +282,7 @@ write_methods (lxw_worksheet               *sheet,
       EquityWorkbookEntry *entry = g_ptr_array_index (entries, i);
       const EquityKindInfo *info = equity_analysis_fields_find_kind (equity_result_get_kind (entry->result));
       g_autofree char *method = g_strdup_printf ("%s: %s", info != NULL ? _(info->label) : "",
-                                                 info != NULL ? _(info->description) : "");
+                                                 info != NULL ? _(info->formula) : "");
       g_autofree char *rule = NULL;
 
       if (!equity_suppression_applies (entry->result))
@@ -304,7 +304,7 @@ write_methods (lxw_worksheet               *sheet,
   worksheet_write_string (sheet, r++, 0, _("Rates of counts: exact Poisson limits below 10 events, Byar's "
                                             "approximation from 10; ratios by the log method."), formats->note);
   worksheet_set_column (sheet, 0, 0, 44, NULL);
-  worksheet_set_column (sheet, 1, 1, 80, NULL);
+  worksheet_set_column (sheet, 1, 1, 120, NULL);
   worksheet_set_column (sheet, 2, 2, 12, NULL);
   worksheet_set_column (sheet, 3, 3, 46, NULL);
   _equity_workbook_print_setup (sheet, title, TRUE, 3);
