@@ -99,10 +99,12 @@ plan_columns (EquityWorkbookEntry *entry)
         has_ratio = TRUE;
       if (equity_result_column_has_interval (column) && any_interval (entry->result, column))
         {
+          /* survey estimates carry the Census Bureau's 90% margins, whatever the analysis' level */
+          const char *at = column == EQUITY_RESULT_COLUMN_ESTIMATE ? "90" : level;
           /* Translators: a column title, "Rate per 1,000: lower 95% limit" */
-          SheetColumn low = { column, PART_LOW, g_strdup_printf (_("%s: lower %s%% limit"), title, level) };
+          SheetColumn low = { column, PART_LOW, g_strdup_printf (_("%s: lower %s%% limit"), title, at) };
           /* Translators: a column title, "Rate per 1,000: upper 95% limit" */
-          SheetColumn high = { column, PART_HIGH, g_strdup_printf (_("%s: upper %s%% limit"), title, level) };
+          SheetColumn high = { column, PART_HIGH, g_strdup_printf (_("%s: upper %s%% limit"), title, at) };
 
           g_array_append_val (plan, low);
           g_array_append_val (plan, high);
@@ -236,7 +238,7 @@ write_native_chart (lxw_workbook        *workbook,
     {
       SheetColumn *column = &g_array_index (plan, SheetColumn, c);
 
-      if (column->part == PART_LOW && column->column != EQUITY_RESULT_COLUMN_ESTIMATE)
+      if (column->part == PART_LOW)
         {
           low = c;
           high = c + 1;
