@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "equity-export-dialog.h"
+#include "equity-utils.h"
 
 struct _EquityExportDialog
 {
@@ -243,10 +244,11 @@ equity_export_dialog_new (GtkWindow     *parent,
   for (guint i = 0; i < g_list_model_get_n_items (datasets); i++)
     {
       g_autoptr(EquityDataset) dataset = g_list_model_get_item (datasets, i);
-      g_autofree char *rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " row",
-                                                            "%" G_GUINT64_FORMAT " rows",
+      g_autofree char *count = equity_format_count (equity_dataset_get_n_rows (dataset));
+      /* Translators: how long a dataset is, "15,015 rows" */
+      g_autofree char *rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row", "%s rows",
                                                             equity_dataset_get_n_rows (dataset)),
-                                               equity_dataset_get_n_rows (dataset));
+                                               count);
 
       add_check_row (self->datasets_group, self->dataset_checks, equity_dataset_get_name (dataset), rows, FALSE);
     }
