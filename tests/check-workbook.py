@@ -163,6 +163,8 @@ def data_sheet_holds_the_rows():
     book = openpyxl.load_workbook(out)
     data = book["Data - stops"]
     assert [c.value for c in data[1]] == ["id", "group"]
+    links = [c.hyperlink.location for row in book["Cover"].iter_rows() for c in row if c.hyperlink]
+    assert "'Data - stops'!A1" in links, links
     assert data.max_row == 1 + 98
     assert data["A2"].value == 0 and isinstance(data["A2"].value, int)
 

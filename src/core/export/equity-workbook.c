@@ -209,7 +209,8 @@ write_cover (lxw_worksheet               *sheet,
              const EquityWorkbookFormats *formats,
              const char                  *title,
              const EquityWorkbookOptions *options,
-             GPtrArray                   *entries)
+             GPtrArray                   *entries,
+             GPtrArray                   *data_sheets)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
@@ -255,6 +256,14 @@ write_cover (lxw_worksheet               *sheet,
         worksheet_write_string (sheet, r++, 1, _(closing[i].what), formats->text);
       }
   }
+  for (guint i = 0; i < data_sheets->len; i++)
+    {
+      g_autofree char *link = g_strdup_printf ("internal:'%s'!A1", (char *) g_ptr_array_index (data_sheets, i));
+
+      worksheet_write_url_opt (sheet, r, 0, link, formats->link, g_ptr_array_index (data_sheets, i), NULL);
+      worksheet_write_string (sheet, r++, 1, _("The rows of a dataset, for readers who check the figures"),
+                              formats->text);
+    }
   worksheet_set_column (sheet, 0, 0, 40, NULL);
   worksheet_set_column (sheet, 1, 1, 90, NULL);
   _equity_workbook_print_setup (sheet, title, TRUE, -1);
@@ -418,6 +427,7 @@ write_data_sheets (lxw_workbook                *workbook,
                    const EquityWorkbookFormats *formats,
                    EquityProject               *project,
                    const char                  *name,
+                   const char                  *first_sheet,
                    GHashTable                  *used,
                    GCancellable                *cancellable,
                    GError                     **error)
@@ -457,7 +467,9 @@ write_data_sheets (lxw_workbook                *workbook,
         {
           /* Translators: a data sheet's name, "Data - arrests", "Data - arrests (2)" */
           g_autofree char *title = g_strdup_printf (_("Data - %s"), name);
-          g_autofree char *sheet_name = equity_workbook_sheet_name (title, used);
+          /* the first one's name was taken when the cover linked to it */
+          g_autofree char *sheet_name = sheet == NULL ? g_strdup (first_sheet)
+                                                      : equity_workbook_sheet_name (title, used);
           guint64 end = MIN (n_rows, written + MAX_DATA_ROWS);
 
           sheet = workbook_add_worksheet (workbook, sheet_name);
@@ -555,6 +567,7 @@ equity_workbook_export (EquityProject                *project,
   static const EquityWorkbookOptions defaults = { 0 };
   g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) data_sheets = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *project_title = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *partial = NULL;
@@ -612,7 +625,13 @@ equity_workbook_export (EquityProject                *project,
   formats.constant_memory = workbook_options.constant_memory;
 
   cover = workbook_add_worksheet (workbook, _("Cover"));
-  write_cover (cover, &formats, title, options, entries);
+  for (guint i = 0; options->datasets != NULL && options->datasets[i] != NULL; i++)
+    {
+      g_autofree char *data_title = g_strdup_printf (_("Data - %s"), options->datasets[i]);
+
+      g_ptr_array_add (data_sheets, equity_workbook_sheet_name (data_title, used));
+    }
+  write_cover (cover, &formats, title, options, entries, data_sheets);
   for (guint i = 0; i < entries->len; i++)
     {
       EquityWorkbookEntry *entry = g_ptr_array_index (entries, i);
@@ -632,7 +651,8 @@ equity_workbook_export (EquityProject                *project,
   write_sources (workbook_add_worksheet (workbook, _("Sources")), &formats, title, project, entries);
   write_notes (workbook_add_worksheet (workbook, _("Notes")), &formats, title, entries);
   for (guint i = 0; options->datasets != NULL && options->datasets[i] != NULL; i++)
-    if (!write_data_sheets (workbook, &formats, project, options->datasets[i], used, cancellable, error))
+    if (!write_data_sheets (workbook, &formats, project, options->datasets[i],
+                            g_ptr_array_index (data_sheets, i), used, cancellable, error))
       {
         workbook_close (workbook);
         g_unlink (partial);
