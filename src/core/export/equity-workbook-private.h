@@ -35,6 +35,7 @@ typedef struct
   lxw_format *marker;
   lxw_format *higher;
   lxw_format *lower;
+  lxw_format *unreliable;
   /* rows stream to disk (big data sheets): tables become filtered ranges */
   gboolean    constant_memory;
 } EquityWorkbookFormats;

@@ -408,7 +408,23 @@ _equity_workbook_write_analysis (lxw_workbook                *workbook,
       write_cell (sheet, header_row + 1 + i, c, formats, &g_array_index (plan, SheetColumn, c),
                   equity_result_get_row (result, i), entry->suppression[i]);
 
-  /* colour repeats what the "Compared with reference" words say */
+  /* colour repeats what the "Compared with reference" words and the
+   * markers say, never more */
+  for (guint c = 0; c < plan->len; c++)
+    if (g_array_index (plan, SheetColumn, c).part == PART_MARKER)
+      {
+        char column_name[16];
+        g_autofree char *formula = NULL;
+        lxw_conditional_format unreliable = { .type = LXW_CONDITIONAL_TYPE_FORMULA,
+                                              .format = formats->unreliable };
+
+        /* the whole row of a low-reliability estimate, greyed */
+        lxw_col_to_name (column_name, c, LXW_TRUE);
+        formula = g_strdup_printf ("=ISNUMBER(SEARCH(\"%s\",%s%u))", EQUITY_MARKER_UNRELIABLE, column_name,
+                                   header_row + 2);
+        unreliable.value_string = formula;
+        worksheet_conditional_format_range (sheet, header_row + 1, 0, last_row, plan->len - 1, &unreliable);
+      }
   for (guint c = 0; c < plan->len; c++)
     if (g_array_index (plan, SheetColumn, c).part == PART_COMPARED)
       {

@@ -130,6 +130,9 @@ add_formats (lxw_workbook          *workbook,
   format_set_bg_color (formats->higher, 0xF8D7C4);
   formats->lower = workbook_add_format (workbook);
   format_set_bg_color (formats->lower, 0xCFE3F3);
+  formats->unreliable = workbook_add_format (workbook);
+  format_set_bg_color (formats->unreliable, 0xE6E6E6);
+  format_set_italic (formats->unreliable);
 }
 
 /* Runs each analysis asked for; the ones that cannot run stop the export
