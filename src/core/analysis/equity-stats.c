@@ -368,9 +368,9 @@ const char *
 equity_acs_reliability (double cv)
 {
   /* an estimate whose error cannot be judged is not one to lean on */
-  if (isnan (cv) || cv > 40.0)
+  if (isnan (cv) || cv > EQUITY_ACS_CV_LOW)
     return "low";
-  if (cv > 12.0)
+  if (cv > EQUITY_ACS_CV_MEDIUM)
     return "medium";
   return "high";
 }

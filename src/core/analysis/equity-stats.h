@@ -148,6 +148,10 @@ double  equity_acs_moe_product         (double        a,
 /* (MOE / 1.645) / ESTIMATE × 100; NAN when the estimate is 0 */
 double  equity_acs_cv                  (double        estimate,
                                         double        moe);
+/* coefficient of variation (%) bands of survey estimates: high up to MEDIUM,
+ * medium up to LOW, low above it */
+#define EQUITY_ACS_CV_MEDIUM 12.0
+#define EQUITY_ACS_CV_LOW    40.0
 /* "high" (CV ≤ 12), "medium" (≤ 40), "low"; "low" for a NAN CV */
 const char *equity_acs_reliability     (double        cv);
 /* "high", "medium", "low" as a reader of the user's language says them */

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "equity-chart-private.h"
+#include "equity-stats.h"
 
 /* areas smaller than this across get no outline (a city's tracts on a state map) */
 #define MIN_BORDERED_PX 4.0
@@ -374,9 +375,9 @@ dup_footnote (EquityChart *self)
 
   g_string_append (note, _("Classes are quintiles: each holds about a fifth of the areas shown."));
   if (n_unreliable > 0)
-    g_string_append_printf (note, ngettext (" %u area has an unreliable estimate (CV above 30%%).",
-                                            " %u areas have unreliable estimates (CV above 30%%).",
-                                            n_unreliable), n_unreliable);
+    g_string_append_printf (note, ngettext (" %u area has an unreliable estimate (CV above %g%%).",
+                                            " %u areas have unreliable estimates (CV above %g%%).",
+                                            n_unreliable), n_unreliable, EQUITY_ACS_CV_LOW);
   if (n_unmatched > 0 && self->areas->len > 0)
     g_string_append_printf (note, ngettext (" %u row has no area on the map.",
                                             " %u rows have no area on the map.", n_unmatched), n_unmatched);

@@ -358,15 +358,19 @@ _equity_workbook_write_analysis (lxw_workbook                *workbook,
     }
   for (guint i = 0; i < entry->notes->len; i++)
     {
-      g_autofree char *line = g_strdup_printf ("[note %u] %s", entry->first_note + i,
-                                               (char *) g_ptr_array_index (entry->notes, i));
+      g_autofree char *label = g_strdup_printf (_("[note %u]"), entry->first_note + i);
+      g_autofree char *line = g_strdup_printf ("%s %s", label, (char *) g_ptr_array_index (entry->notes, i));
 
       worksheet_write_string (sheet, r++, 0, line, formats->note);
     }
   if (entry->n_suppressed > 0)
     {
-      g_autofree char *rule = g_strdup_printf (_("%s: counts from 1 to %u, every figure worked out from them, "
-                                                 "and %u more so that none can be had by subtraction, are not shown."),
+      g_autofree char *rule = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%s: counts from 1 to %u, every figure worked out from them, "
+                                                            "and %u more row so that none can be had by subtraction, are not shown.",
+                                                            "%s: counts from 1 to %u, every figure worked out from them, "
+                                                            "and %u more rows so that none can be had by subtraction, are not shown.",
+                                                            entry->n_secondary),
                                                EQUITY_MARKER_SUPPRESSED, entry->suppress_below - 1,
                                                entry->n_secondary);
 

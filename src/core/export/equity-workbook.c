@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <fcntl.h>
 #include <unistd.h>
 #include <string.h>
@@ -310,9 +311,13 @@ write_methods (lxw_worksheet               *sheet,
       worksheet_write_string (sheet, r++, 3, rule, formats->text);
     }
   r++;
-  worksheet_write_string (sheet, r++, 0, _("Reliability of survey estimates (coefficient of variation): "
-                                            "high under 15%, medium 15% to 30%, low above 30% (marked [u])."),
-                          formats->note);
+  {
+    g_autofree char *bands = g_strdup_printf (_("Reliability of survey estimates (coefficient of variation): "
+                                                "high up to %g%%, medium up to %g%%, low above (marked [u])."),
+                                              EQUITY_ACS_CV_MEDIUM, EQUITY_ACS_CV_LOW);
+
+    worksheet_write_string (sheet, r++, 0, bands, formats->note);
+  }
   worksheet_write_string (sheet, r++, 0, _("Rates of counts: exact Poisson limits below 10 events, Byar's "
                                             "approximation from 10; ratios by the log method."), formats->note);
   worksheet_set_column (sheet, 0, 0, 44, NULL);
@@ -385,7 +390,7 @@ write_notes (lxw_worksheet               *sheet,
   static const struct { const char *marker; const char *meaning; } markers[] = {
     { EQUITY_MARKER_SUPPRESSED, N_("hidden to protect privacy: a count too small to publish, a figure worked out "
                                    "from one, or a figure that would let one be worked out by subtraction") },
-    { EQUITY_MARKER_UNRELIABLE, N_("low reliability: a survey estimate whose coefficient of variation is above 30%") },
+    { EQUITY_MARKER_UNRELIABLE, N_("low reliability: a survey estimate whose coefficient of variation is above %g%%") },
     { "[x]", N_("not available: the figure does not apply to this row (an interval with no end, or no reference)") },
   };
   lxw_row_t r = 0;
@@ -401,7 +406,9 @@ write_notes (lxw_worksheet               *sheet,
     {
       worksheet_write_string (sheet, r, 0, markers[m].marker, formats->text);
       worksheet_write_string (sheet, r, 1, _("every sheet"), formats->text);
-      worksheet_write_string (sheet, r++, 2, _(markers[m].meaning), formats->text);
+      g_autofree char *meaning = g_strdup_printf (_(markers[m].meaning), EQUITY_ACS_CV_LOW);
+
+      worksheet_write_string (sheet, r++, 2, meaning, formats->text);
     }
   for (guint i = 0; i < entries->len; i++)
     {
@@ -409,7 +416,8 @@ write_notes (lxw_worksheet               *sheet,
 
       for (guint n = 0; n < entry->notes->len; n++)
         {
-          g_autofree char *label = g_strdup_printf ("[note %u]", entry->first_note + n);
+          /* Translators: a numbered note, as sheets refer to it: "[note 3]" */
+          g_autofree char *label = g_strdup_printf (_("[note %u]"), entry->first_note + n);
 
           worksheet_write_string (sheet, r, 0, label, formats->text);
           worksheet_write_string (sheet, r, 1, entry->sheet, formats->text);
@@ -481,8 +489,7 @@ write_data_sheets (lxw_workbook                *workbook,
                                     formats->heading);
           if (written > 0 || end < n_rows)
             {
-              g_autofree char *note = g_strdup_printf (_("Rows %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT
-                                                         " of %" G_GUINT64_FORMAT " of “%s”: a sheet holds at most "
+              g_autofree char *note = g_strdup_printf (_("Rows %" PRIu64 " to %" PRIu64 " of %" PRIu64 " of “%s”: a sheet holds at most "
                                                          "1,048,575 rows"), written + 1, end, n_rows, name);
 
               worksheet_write_comment (sheet, 0, 0, note);
