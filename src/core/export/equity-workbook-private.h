@@ -47,8 +47,7 @@ typedef struct
   char              *sheet;       /* its worksheet */
   EquityAnalysis    *analysis;
   EquityResult      *result;
-  EquitySuppression *suppression; /* per row */
-  guint              n_suppressed;
+  guint              n_suppressed;  /* rows withheld (equity_result_row_is_hidden()) */
   guint              n_secondary;
   guint              suppress_below;
   GPtrArray         *notes;       /* char*, numbered on the Notes sheet */

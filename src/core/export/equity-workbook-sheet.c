@@ -160,12 +160,11 @@ compared_text (const EquityResultRow *row)
 }
 
 static char *
-marker_text (const EquityResultRow *row,
-             EquitySuppression      state)
+marker_text (const EquityResultRow *row)
 {
   GString *text = g_string_new (NULL);
 
-  if (state != EQUITY_SUPPRESSION_SHOWN)
+  if (equity_result_row_is_hidden (row))
     g_string_append (text, EQUITY_MARKER_SUPPRESSED);
   if (g_strcmp0 (row->reliability, "low") == 0)
     g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", EQUITY_MARKER_UNRELIABLE);
@@ -179,19 +178,18 @@ write_cell (lxw_worksheet               *sheet,
             lxw_col_t                    c,
             const EquityWorkbookFormats *formats,
             const SheetColumn           *column,
-            const EquityResultRow       *row,
-            EquitySuppression            state)
+            const EquityResultRow       *row)
 {
   double value, low, high, number;
   g_autofree char *text = NULL;
 
   if (column->part == PART_MARKER)
     {
-      text = marker_text (row, state);
+      text = marker_text (row);
       worksheet_write_string (sheet, r, c, text, formats->marker);
       return;
     }
-  if (state != EQUITY_SUPPRESSION_SHOWN && derived_from_count (column->column))
+  if (equity_result_row_is_hidden (row) && derived_from_count (column->column))
     {
       worksheet_write_string (sheet, r, c, EQUITY_MARKER_SUPPRESSED, formats->marker);
       return;
@@ -410,7 +408,7 @@ _equity_workbook_write_analysis (lxw_workbook                *workbook,
   for (guint i = 0; i < n_rows; i++)
     for (guint c = 0; c < plan->len; c++)
       write_cell (sheet, header_row + 1 + i, c, formats, &g_array_index (plan, SheetColumn, c),
-                  equity_result_get_row (result, i), entry->suppression[i]);
+                  equity_result_get_row (result, i));
 
   /* colour repeats what the "Compared with reference" words and the
    * markers say, never more */
@@ -468,7 +466,7 @@ _equity_workbook_cover_sentence (EquityWorkbookEntry *entry)
     {
       const EquityResultRow *row = equity_result_get_row (entry->result, i);
 
-      if (entry->suppression[i] != EQUITY_SUPPRESSION_SHOWN
+      if (equity_result_row_is_hidden (row)
           && strstr (headline, equity_result_row_get_name (row)) != NULL)
         return g_strdup (_("Its main figure rests on counts too small to publish; see its sheet."));
     }

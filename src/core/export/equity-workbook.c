@@ -39,7 +39,6 @@ entry_free (gpointer data)
   g_free (entry->sheet);
   g_clear_object (&entry->analysis);
   g_clear_object (&entry->result);
-  g_free (entry->suppression);
   g_clear_pointer (&entry->notes, g_ptr_array_unref);
   g_free (entry);
 }
@@ -190,10 +189,14 @@ collect_entries (EquityProject                *project,
       entry->result = equity_analysis_run (entry->analysis, project, NULL, NULL, cancellable, error);
       if (entry->result == NULL)
         return NULL;
-      entry->suppression = equity_suppression_decide (entry->result, entry->suppress_below, &entry->n_secondary);
+      /* the run withheld the rows at this threshold: count what it hid */
       for (guint r = 0; r < equity_result_get_n_rows (entry->result); r++)
-        if (entry->suppression[r] != EQUITY_SUPPRESSION_SHOWN)
-          entry->n_suppressed++;
+        {
+          const EquityResultRow *row = equity_result_get_row (entry->result, r);
+
+          entry->n_suppressed += equity_result_row_is_hidden (row);
+          entry->n_secondary += row->suppressed_secondary;
+        }
       entry->sheet = equity_workbook_sheet_name (entry->name, used_names);
 
       notes = equity_result_get_notes (entry->result);
