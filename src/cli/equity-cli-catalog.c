@@ -28,6 +28,19 @@ open_for_change (const char  *path,
   return g_steal_pointer (&project);
 }
 
+/* DATASET of PROJECT, or NULL after saying the project has none of that name */
+static EquityDataset *
+find_dataset (EquityProject *project,
+              const char    *path,
+              const char    *name)
+{
+  EquityDataset *dataset = equity_project_find_dataset (project, name);
+
+  if (dataset == NULL)
+    equity_cli_fail_message (_("%s: the project has no dataset named “%s”"), path, name);
+  return dataset;
+}
+
 int
 equity_cli_rename (int    argc,
                    char **argv)
@@ -43,9 +56,9 @@ equity_cli_rename (int    argc,
   project = open_for_change (argv[2], &error);
   if (project == NULL)
     return equity_cli_fail (error);
-  dataset = equity_project_find_dataset (project, argv[3]);
+  dataset = find_dataset (project, argv[2], argv[3]);
   if (dataset == NULL)
-    return equity_cli_fail_message (_("%s: the project has no dataset named “%s”"), argv[2], argv[3]);
+    return EQUITY_CLI_FAILED;
   if (!equity_project_rename_dataset (project, dataset, argv[4], &error))
     return equity_cli_fail (error);
   return equity_cli_close_project (project, EQUITY_CLI_OK);
@@ -71,9 +84,9 @@ equity_cli_delete (int    argc,
   project = open_for_change (argv[2], &error);
   if (project == NULL)
     return equity_cli_fail (error);
-  dataset = equity_project_find_dataset (project, argv[3]);
+  dataset = find_dataset (project, argv[2], argv[3]);
   if (dataset == NULL)
-    return equity_cli_fail_message (_("%s: the project has no dataset named “%s”"), argv[2], argv[3]);
+    return EQUITY_CLI_FAILED;
   if (!equity_project_delete_dataset (project, dataset, force, &error))
     {
       if (g_error_matches (error, EQUITY_ERROR, EQUITY_ERROR_IN_USE))

@@ -63,31 +63,28 @@ static const EquityModeInfo outcome_modes[] = {
   { "map", EQUITY_FIELD_DATASET, N_("Map"), N_("No map"), NULL, EQUITY_FIELD_OPTIONAL | EQUITY_FIELD_GEOMETRY, 0, modes, NULL, NULL }, \
   { "map-key", EQUITY_FIELD_COLUMN, N_("Map key"), NULL, "map", 0, KEYS, modes, NULL, NULL }
 
+/* Events by group over each group's population: group rates and the index
+ * of disparity read the same inputs, and differ in their reference. */
+#define GROUP_RATE_FIELDS \
+  EVENTS_DATASET, \
+  { "group-column", EQUITY_FIELD_COLUMN, N_("Group column"), NULL, "events", 0, R (GROUP), 0, NULL, NULL }, \
+  { "value-column", EQUITY_FIELD_COLUMN, N_("Measure"), N_("Count the rows"), "events", \
+    EQUITY_FIELD_OPTIONAL | EQUITY_FIELD_NUMERIC, R (AMOUNT) | R (COUNT), 0, NULL, NULL }, \
+  { "population", EQUITY_FIELD_DATASET, N_("Population"), NULL, NULL, 0, R (POPULATION), 0, NULL, NULL }, \
+  { "population-filter", EQUITY_FIELD_ROW, N_("Population row"), N_("All rows added up"), "population", \
+    EQUITY_FIELD_OPTIONAL, KEYS, 0, NULL, NULL }, \
+  { "groups", EQUITY_FIELD_GROUPS, N_("Groups"), N_("Not counted"), "population", EQUITY_FIELD_NUMERIC, \
+    R (POPULATION), 0, "group-column", "events" }
+
 static const EquityFieldInfo group_rates_fields[] = {
-  EVENTS_DATASET,
-  { "group-column", EQUITY_FIELD_COLUMN, N_("Group column"), NULL, "events", 0, R (GROUP), 0, NULL, NULL },
-  { "value-column", EQUITY_FIELD_COLUMN, N_("Measure"), N_("Count the rows"), "events",
-    EQUITY_FIELD_OPTIONAL | EQUITY_FIELD_NUMERIC, R (AMOUNT) | R (COUNT), 0, NULL, NULL },
-  { "population", EQUITY_FIELD_DATASET, N_("Population"), NULL, NULL, 0, R (POPULATION), 0, NULL, NULL },
-  { "population-filter", EQUITY_FIELD_ROW, N_("Population row"), N_("All rows added up"), "population",
-    EQUITY_FIELD_OPTIONAL, KEYS, 0, NULL, NULL },
-  { "groups", EQUITY_FIELD_GROUPS, N_("Groups"), N_("Not counted"), "population", EQUITY_FIELD_NUMERIC,
-    R (POPULATION), 0, "group-column", "events" },
+  GROUP_RATE_FIELDS,
   { "reference", EQUITY_FIELD_REFERENCE, N_("Compare with"), N_("The largest group"), NULL,
     EQUITY_FIELD_OPTIONAL, 0, 0, NULL, NULL },
   { NULL }
 };
 
 static const EquityFieldInfo index_of_disparity_fields[] = {
-  EVENTS_DATASET,
-  { "group-column", EQUITY_FIELD_COLUMN, N_("Group column"), NULL, "events", 0, R (GROUP), 0, NULL, NULL },
-  { "value-column", EQUITY_FIELD_COLUMN, N_("Measure"), N_("Count the rows"), "events",
-    EQUITY_FIELD_OPTIONAL | EQUITY_FIELD_NUMERIC, R (AMOUNT) | R (COUNT), 0, NULL, NULL },
-  { "population", EQUITY_FIELD_DATASET, N_("Population"), NULL, NULL, 0, R (POPULATION), 0, NULL, NULL },
-  { "population-filter", EQUITY_FIELD_ROW, N_("Population row"), N_("All rows added up"), "population",
-    EQUITY_FIELD_OPTIONAL, KEYS, 0, NULL, NULL },
-  { "groups", EQUITY_FIELD_GROUPS, N_("Groups"), N_("Not counted"), "population", EQUITY_FIELD_NUMERIC,
-    R (POPULATION), 0, "group-column", "events" },
+  GROUP_RATE_FIELDS,
   { "reference", EQUITY_FIELD_REFERENCE, N_("Compare with"), N_("All groups together"), NULL,
     EQUITY_FIELD_OPTIONAL | EQUITY_FIELD_OVERALL, 0, 0, NULL, NULL },
   { NULL }
