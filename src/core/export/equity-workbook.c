@@ -12,6 +12,7 @@
 #include <inttypes.h>
 #include <fcntl.h>
 #include <unistd.h>
+#include <stdarg.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -211,6 +212,24 @@ collect_entries (EquityProject                *project,
   return g_steal_pointer (&entries);
 }
 
+/* A header row: the titles given, from column A, then NULL */
+static void
+write_headings (lxw_worksheet               *sheet,
+                lxw_row_t                    row,
+                const EquityWorkbookFormats *formats,
+                const char                  *first,
+                ...)
+{
+  const char *title = first;
+  lxw_col_t column = 0;
+  va_list args;
+
+  va_start (args, first);
+  for (; title != NULL; title = va_arg (args, const char *))
+    worksheet_write_string (sheet, row, column++, title, formats->heading);
+  va_end (args);
+}
+
 static void
 write_cover (lxw_worksheet               *sheet,
              const EquityWorkbookFormats *formats,
@@ -237,8 +256,7 @@ write_cover (lxw_worksheet               *sheet,
   worksheet_write_string (sheet, r++, 0, prepared, formats->subtitle);
   r++;
   worksheet_write_string (sheet, r++, 0, _("Contents"), formats->heading);
-  worksheet_write_string (sheet, r, 0, _("Sheet"), formats->heading);
-  worksheet_write_string (sheet, r++, 1, _("What it finds"), formats->heading);
+  write_headings (sheet, r++, formats, _("Sheet"), _("What it finds"), NULL);
   for (guint i = 0; i < entries->len; i++)
     {
       EquityWorkbookEntry *entry = g_ptr_array_index (entries, i);
@@ -289,10 +307,7 @@ write_methods (lxw_worksheet               *sheet,
   worksheet_write_string (sheet, r++, 0, _("The full formulas, with their sources, are in the program's "
                                             "methods page (docs/methods.md)."), formats->note);
   r++;
-  worksheet_write_string (sheet, r, 0, _("Analysis"), formats->heading);
-  worksheet_write_string (sheet, r, 1, _("Method"), formats->heading);
-  worksheet_write_string (sheet, r, 2, _("Confidence"), formats->heading);
-  worksheet_write_string (sheet, r++, 3, _("Small counts"), formats->heading);
+  write_headings (sheet, r++, formats, _("Analysis"), _("Method"), _("Confidence"), _("Small counts"), NULL);
   for (guint i = 0; i < entries->len; i++)
     {
       EquityWorkbookEntry *entry = g_ptr_array_index (entries, i);
@@ -342,11 +357,7 @@ write_sources (lxw_worksheet               *sheet,
 
   worksheet_write_string (sheet, r++, 0, _("Sources"), formats->title);
   r++;
-  worksheet_write_string (sheet, r, 0, _("Dataset"), formats->heading);
-  worksheet_write_string (sheet, r, 1, _("Source"), formats->heading);
-  worksheet_write_string (sheet, r, 2, _("Imported"), formats->heading);
-  worksheet_write_string (sheet, r, 3, _("Rows"), formats->heading);
-  worksheet_write_string (sheet, r++, 4, _("Used by"), formats->heading);
+  write_headings (sheet, r++, formats, _("Dataset"), _("Source"), _("Imported"), _("Rows"), _("Used by"), NULL);
   for (guint i = 0; i < entries->len; i++)
     {
       EquityWorkbookEntry *entry = g_ptr_array_index (entries, i);
@@ -402,9 +413,7 @@ write_notes (lxw_worksheet               *sheet,
   worksheet_write_string (sheet, r++, 0, _("A zero is a true zero: it is shown, and it is never a hidden value."),
                           formats->note);
   r++;
-  worksheet_write_string (sheet, r, 0, _("Note"), formats->heading);
-  worksheet_write_string (sheet, r, 1, _("Sheet"), formats->heading);
-  worksheet_write_string (sheet, r++, 2, _("Text"), formats->heading);
+  write_headings (sheet, r++, formats, _("Note"), _("Sheet"), _("Text"), NULL);
   for (guint m = 0; m < G_N_ELEMENTS (markers); m++)
     {
       worksheet_write_string (sheet, r, 0, markers[m].marker, formats->text);
