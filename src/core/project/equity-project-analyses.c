@@ -22,18 +22,17 @@ _equity_project_load_analyses (EquityProject  *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = _equity_project_prepare (self, "SELECT name, kind, spec, updated_at FROM analyses ORDER BY name COLLATE NOCASE", error);
+  stmt = _equity_project_prepare (self, "SELECT name, kind, updated_at FROM analyses ORDER BY name COLLATE NOCASE", error);
   if (stmt == NULL)
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(GDateTime) updated = _equity_project_parse_time ((const char *) sqlite3_column_text (stmt, 3));
+      g_autoptr(GDateTime) updated = _equity_project_parse_time ((const char *) sqlite3_column_text (stmt, 2));
 
       g_ptr_array_add (items,
                        equity_saved_analysis_new ((const char *) sqlite3_column_text (stmt, 0),
                                                   (const char *) sqlite3_column_text (stmt, 1),
-                                                  (const char *) sqlite3_column_text (stmt, 2),
                                                   updated));
     }
   sqlite3_finalize (stmt);

@@ -12,7 +12,6 @@ struct _EquitySavedAnalysis
   GObject    parent_instance;
   char      *name;
   char      *kind;
-  char      *spec;
   GDateTime *updated_at;
 };
 
@@ -34,7 +33,6 @@ equity_saved_analysis_finalize (GObject *object)
 
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->kind, g_free);
-  g_clear_pointer (&self->spec, g_free);
   g_clear_pointer (&self->updated_at, g_date_time_unref);
 
   G_OBJECT_CLASS (equity_saved_analysis_parent_class)->finalize (object);
@@ -85,14 +83,12 @@ equity_saved_analysis_init (EquitySavedAnalysis *self)
 EquitySavedAnalysis *
 equity_saved_analysis_new (const char *name,
                            const char *kind,
-                           const char *spec,
                            GDateTime  *updated_at)
 {
   EquitySavedAnalysis *self = g_object_new (EQUITY_TYPE_SAVED_ANALYSIS, NULL);
 
   self->name = g_strdup (name);
   self->kind = g_strdup (kind);
-  self->spec = g_strdup (spec);
   self->updated_at = updated_at ? g_date_time_ref (updated_at) : NULL;
   return self;
 }
@@ -109,13 +105,6 @@ equity_saved_analysis_get_kind (EquitySavedAnalysis *self)
 {
   g_return_val_if_fail (EQUITY_IS_SAVED_ANALYSIS (self), NULL);
   return self->kind;
-}
-
-const char *
-equity_saved_analysis_get_spec (EquitySavedAnalysis *self)
-{
-  g_return_val_if_fail (EQUITY_IS_SAVED_ANALYSIS (self), NULL);
-  return self->spec;
 }
 
 GDateTime *

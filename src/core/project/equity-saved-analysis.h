@@ -1,4 +1,6 @@
-/* equity-saved-analysis.h — a saved analysis spec in the project
+/* equity-saved-analysis.h — a saved analysis in the project's catalog: its name,
+ * kind and date (its spec is read with equity_analysis_new_from_project(),
+ * which names datasets as they are called now)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,11 +16,9 @@ G_DECLARE_FINAL_TYPE (EquitySavedAnalysis, equity_saved_analysis, EQUITY, SAVED_
 
 EquitySavedAnalysis *equity_saved_analysis_new        (const char          *name,
                                                        const char          *kind,
-                                                       const char          *spec,
                                                        GDateTime           *updated_at);
 const char          *equity_saved_analysis_get_name   (EquitySavedAnalysis *self);
 const char          *equity_saved_analysis_get_kind   (EquitySavedAnalysis *self);
-const char          *equity_saved_analysis_get_spec   (EquitySavedAnalysis *self);
 GDateTime           *equity_saved_analysis_get_updated_at (EquitySavedAnalysis *self);
 
 G_END_DECLS
