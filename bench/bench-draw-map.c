@@ -158,7 +158,7 @@ main (int    argc,
       double ms;
 
       start = g_get_monotonic_time ();
-      equity_chart_draw (chart, cr, WIDTH, HEIGHT);
+      equity_chart_draw (chart, cr, WIDTH, HEIGHT, NULL, -1);
       cairo_surface_flush (surface);
       ms = (g_get_monotonic_time () - start) / 1000.0;
       cairo_destroy (cr);

@@ -23,6 +23,7 @@ struct _EquityChartView
   GtkWidget         parent_instance;
 
   EquityChart      *chart;
+  EquityChartStyle  style;         /* the theme's, with text sized for the window */
   int               hovered_row;
   char             *hover_text;
   gboolean          drawn;
@@ -111,10 +112,12 @@ equity_chart_view_restyle (EquityChartView *self)
     return;
 
   equity_chart_view_get_style (self, &style);
-  if (same_colors (&style, equity_chart_get_style (self->chart)))
+  if (same_colors (&style, &self->style))
     return;
 
-  equity_chart_set_style (self->chart, &style);
+  /* the text size follows the widget's size, not the theme */
+  style.font_scale = self->style.font_scale;
+  self->style = style;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -156,7 +159,6 @@ equity_chart_view_set_hovered_row (EquityChartView *self,
   self->hovered_row = row;
   if (self->chart != NULL)
     {
-      equity_chart_set_highlighted_row (self->chart, row);
       if (row >= 0)
         {
           EquityResult *result = equity_chart_get_result (self->chart);
@@ -211,21 +213,9 @@ equity_chart_view_fit_text (EquityChartView *self,
                             int              width,
                             int              height)
 {
-  const EquityChartStyle *current = equity_chart_get_style (self->chart);
   double base = MAX (MIN (width, height) * 0.028, 12.0);
-  double scale = MAX (1.0, UI_TEXT_PX / base);
-  g_autofree char *family = NULL;
-  EquityChartStyle style;
 
-  if (fabs (current->font_scale - scale) < 0.01)
-    return;
-
-  /* the chart frees its copy of the family when it takes the new one */
-  family = g_strdup (current->font_family);
-  style = *current;
-  style.font_family = family;
-  style.font_scale = scale;
-  equity_chart_set_style (self->chart, &style);
+  self->style.font_scale = MAX (1.0, UI_TEXT_PX / base);
 }
 
 static void
@@ -252,7 +242,7 @@ equity_chart_view_snapshot (GtkWidget   *widget,
     }
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  equity_chart_draw (self->chart, cr, width, height);
+  equity_chart_draw (self->chart, cr, width, height, &self->style, self->hovered_row);
   cairo_destroy (cr);
   self->drawn = TRUE;
 
@@ -376,6 +366,7 @@ equity_chart_view_init (EquityChartView *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
   self->hovered_row = -1;
+  equity_chart_style_init_light (&self->style);
 
   g_signal_connect_object (motion, "motion", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (motion, "leave", G_CALLBACK (leave_cb), self, G_CONNECT_SWAPPED);

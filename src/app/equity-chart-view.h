@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (EquityChartView, equity_chart_view, EQUITY, CHART_VIEW, Gt
 
 GtkWidget   *equity_chart_view_new             (void);
 EquityChart *equity_chart_view_get_chart       (EquityChartView *self);
-/* The view restyles CHART with the theme's colours while it shows it. */
+/* The view draws CHART in the theme's colours while it shows it. */
 void         equity_chart_view_set_chart       (EquityChartView *self,
                                                 EquityChart     *chart);
 /* Draws the chart again after its kind or style changed, and tells

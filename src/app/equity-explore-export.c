@@ -31,33 +31,18 @@ _equity_explore_page_get_shown_chart (EquityExplorePage *self)
   return self->chart;
 }
 
-/* Files and the clipboard get the light style on white, as print does;
- * the chart goes back to the theme's colours after. */
+/* Files and the clipboard get the light style on white, as print does, and
+ * nothing hovered: the chart draws them apart from its view. */
 static EquityChart *
-begin_picture (EquityExplorePage  *self,
+picture_chart (EquityExplorePage  *self,
                GError            **error)
 {
   EquityChart *chart = _equity_explore_page_get_shown_chart (self);
-  EquityChartStyle style;
 
   if (chart == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           _("There is no chart yet: choose the inputs of the analysis first"));
-      return NULL;
-    }
-
-  equity_chart_style_init_light (&style);
-  equity_chart_set_style (chart, &style);
-  equity_chart_set_highlighted_row (chart, -1);
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                         _("There is no chart yet: choose the inputs of the analysis first"));
   return chart;
-}
-
-static void
-end_picture (EquityExplorePage *self)
-{
-  equity_chart_view_refresh (self->chart_view);
-  equity_chart_view_refresh (self->map_view);
 }
 
 gboolean
@@ -70,11 +55,10 @@ equity_explore_page_copy_chart (EquityExplorePage  *self,
 
   g_return_val_if_fail (EQUITY_IS_EXPLORE_PAGE (self), FALSE);
 
-  chart = begin_picture (self, error);
+  chart = picture_chart (self, error);
   if (chart == NULL)
     return FALSE;
-  bytes = equity_chart_to_png_bytes (chart, CLIPBOARD_WIDTH, CLIPBOARD_HEIGHT, error);
-  end_picture (self);
+  bytes = equity_chart_to_png_bytes (chart, CLIPBOARD_WIDTH, CLIPBOARD_HEIGHT, NULL, error);
   if (bytes == NULL)
     return FALSE;
 
@@ -95,23 +79,20 @@ equity_explore_page_export_chart (EquityExplorePage  *self,
   g_autofree char *lower = NULL;
   EquityChart *chart;
   gboolean png;
-  gboolean ok;
 
   g_return_val_if_fail (EQUITY_IS_EXPLORE_PAGE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  chart = begin_picture (self, error);
+  chart = picture_chart (self, error);
   if (chart == NULL)
     return FALSE;
 
   lower = g_ascii_strdown (path, -1);
   png = g_str_has_suffix (lower, ".png");
-  ok = equity_chart_save (chart, path,
-                          png ? PNG_WIDTH : VECTOR_WIDTH,
-                          png ? PNG_HEIGHT : VECTOR_HEIGHT,
-                          error);
-  end_picture (self);
-  return ok;
+  return equity_chart_save (chart, path,
+                            png ? PNG_WIDTH : VECTOR_WIDTH,
+                            png ? PNG_HEIGHT : VECTOR_HEIGHT,
+                            NULL, error);
 }
 
 /* Save Analysis */

@@ -51,6 +51,7 @@ equity_cli_chart (int    argc,
   g_autoptr(EquityChart) chart = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
+  EquityChartStyle style;
   EquityChartKind kind;
 
   if (!equity_cli_parse_options (equity_cli_find_command ("chart"), entries, &argc, &argv, 2))
@@ -95,12 +96,9 @@ equity_cli_chart (int    argc,
   if (source_note != NULL)
     equity_chart_set_source_note (chart, source_note);
   if (dark)
-    {
-      EquityChartStyle style;
-
-      equity_chart_style_init_dark (&style);
-      equity_chart_set_style (chart, &style);
-    }
+    equity_chart_style_init_dark (&style);
+  else
+    equity_chart_style_init_light (&style);
 
   if (kind == EQUITY_CHART_MAP)
     {
@@ -119,7 +117,7 @@ equity_cli_chart (int    argc,
       equity_chart_set_areas (chart, areas);
     }
 
-  if (!equity_chart_save (chart, out, width, height, &error))
+  if (!equity_chart_save (chart, out, width, height, &style, &error))
     return equity_cli_fail (error);
 
   g_print (_("Wrote %s (%d×%d, %s)\n"), out, width, height, equity_chart_kind_to_string (kind));

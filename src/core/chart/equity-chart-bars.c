@@ -12,8 +12,8 @@
 
 #include "equity-chart-private.h"
 
-void
-equity_chart_draw_bars (EquityChartCanvas *canvas)
+static void
+draw_bars (EquityChartCanvas *canvas)
 {
   EquityChart *self = canvas->chart;
   EquityChartRowLayout layout = { 0 };
@@ -56,7 +56,7 @@ equity_chart_draw_bars (EquityChartCanvas *canvas)
           continue;
         }
 
-      if ((int) index == self->highlighted_row)
+      if ((int) index == canvas->highlighted_row)
         fill = &canvas->style->highlight;
       else if (row->is_reference)
         fill = &canvas->style->reference;
@@ -84,3 +84,16 @@ equity_chart_draw_bars (EquityChartCanvas *canvas)
 
   equity_chart_rows_end (canvas, &layout);
 }
+
+static char *
+describe_bars (EquityChart *self)
+{
+  return equity_chart_describe_ranked (self, _("Bar chart"));
+}
+
+const EquityChartRenderer equity_chart_bars_renderer = {
+  .kind = EQUITY_CHART_BARS,
+  .name = "bars",
+  .draw = draw_bars,
+  .describe = describe_bars,
+};

@@ -81,8 +81,8 @@ draw_share_legend (EquityChartCanvas          *canvas,
     }
 }
 
-void
-equity_chart_draw_dots (EquityChartCanvas *canvas)
+static void
+draw_dots (EquityChartCanvas *canvas)
 {
   EquityChart *self = canvas->chart;
   EquityChartRowLayout layout = { 0 };
@@ -126,7 +126,7 @@ equity_chart_draw_dots (EquityChartCanvas *canvas)
           continue;
         }
 
-      if ((int) index == self->highlighted_row)
+      if ((int) index == canvas->highlighted_row)
         color = &canvas->style->highlight;
       else if (row->is_reference)
         color = &canvas->style->comparison;
@@ -188,3 +188,16 @@ equity_chart_draw_dots (EquityChartCanvas *canvas)
 
   equity_chart_rows_end (canvas, &layout);
 }
+
+static char *
+describe_dots (EquityChart *self)
+{
+  return equity_chart_describe_ranked (self, _("Dot plot"));
+}
+
+const EquityChartRenderer equity_chart_dots_renderer = {
+  .kind = EQUITY_CHART_DOTS,
+  .name = "dots",
+  .draw = draw_dots,
+  .describe = describe_dots,
+};

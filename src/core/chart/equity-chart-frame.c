@@ -1,4 +1,4 @@
-/* equity-chart-frame.c — title, subtitle, notes and hit regions around every chart
+/* equity-chart-frame.c — title, subtitle and notes around every chart
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,61 +12,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "equity-chart-private.h"
-
-void
-equity_chart_add_hit (EquityChart           *self,
-                      guint                  row,
-                      const EquityChartRect *rect,
-                      gboolean               is_point)
-{
-  EquityChartHit hit = { row, *rect, is_point };
-
-  g_array_append_val (self->hits, hit);
-}
-
-void
-equity_chart_remember_axis (EquityChart           *self,
-                            const EquityChartAxis *axis)
-{
-  self->axis_min = axis->min;
-  self->axis_max = axis->max;
-  self->axis_p0 = axis->p0;
-  self->axis_p1 = axis->p1;
-}
-
-gboolean
-equity_chart_value_to_pixel (EquityChart *self,
-                             double       value,
-                             double      *pixel)
-{
-  if (!(self->axis_max > self->axis_min))
-    return FALSE;
-  *pixel = self->axis_p0 + (value - self->axis_min) / (self->axis_max - self->axis_min) *
-           (self->axis_p1 - self->axis_p0);
-  return TRUE;
-}
-
-void
-equity_chart_remember_x_axis (EquityChart           *self,
-                              const EquityChartAxis *axis)
-{
-  self->x_axis_min = axis->min;
-  self->x_axis_max = axis->max;
-  self->x_axis_p0 = axis->p0;
-  self->x_axis_p1 = axis->p1;
-}
-
-gboolean
-equity_chart_x_value_to_pixel (EquityChart *self,
-                               double       value,
-                               double      *pixel)
-{
-  if (!(self->x_axis_max > self->x_axis_min))
-    return FALSE;
-  *pixel = self->x_axis_p0 + (value - self->x_axis_min) / (self->x_axis_max - self->x_axis_min) *
-           (self->x_axis_p1 - self->x_axis_p0);
-  return TRUE;
-}
 
 void
 equity_chart_draw_frame (EquityChartCanvas *canvas,

@@ -22,8 +22,8 @@
 
 /* ---- loading --------------------------------------------------------- */
 
-void
-equity_chart_area_free (gpointer data)
+static void
+area_free (gpointer data)
 {
   EquityChartArea *area = data;
 
@@ -31,9 +31,113 @@ equity_chart_area_free (gpointer data)
   g_free (area->coords);
   g_free (area->ring_starts);
   g_free (area->owned);
-  g_free (area->path.data);
-  g_free (area->border.data);
   g_free (area);
+}
+
+void
+equity_chart_map_areas_init (EquityChartMapAreas *map)
+{
+  memset (map, 0, sizeof *map);
+  map->areas = g_ptr_array_new_with_free_func (area_free);
+}
+
+void
+equity_chart_map_areas_clear (EquityChartMapAreas *map)
+{
+  g_clear_pointer (&map->areas, g_ptr_array_unref);
+}
+
+/* An area's paths in user space, for the transform the state was fitted to */
+typedef struct
+{
+  cairo_path_t  path;         /* fill */
+  cairo_path_t  border;       /* the owned segments */
+  double        box[4];       /* the path's box: x1, y1, x2, y2 */
+  int           path_capacity;
+  int           border_capacity;
+} AreaPaths;
+
+/* The map renderer's state: paths cached for the last transform, so a
+ * window redrawn at the same size reuses them, and scratch space */
+typedef struct
+{
+  GArray       *paths;        /* AreaPaths, one per area */
+  GArray       *scratch_points; /* one ring in user space, reused */
+  GByteArray   *scratch_keep;
+  GArray       *scratch_stack;
+  GArray       *scratch_index;  /* original index of each scratch point */
+  double        scale;        /* user units per projected unit */
+  double        origin_x;     /* user x of projected min_x */
+  double        origin_y;     /* user y of projected max_y */
+  gboolean      valid;
+} MapState;
+
+static void
+area_paths_clear (gpointer data)
+{
+  AreaPaths *paths = data;
+
+  g_free (paths->path.data);
+  g_free (paths->border.data);
+}
+
+gpointer
+equity_chart_map_state_new (void)
+{
+  MapState *state = g_new0 (MapState, 1);
+
+  state->paths = g_array_new (FALSE, TRUE, sizeof (AreaPaths));
+  g_array_set_clear_func (state->paths, area_paths_clear);
+  state->scratch_points = g_array_new (FALSE, FALSE, sizeof (double));
+  state->scratch_keep = g_byte_array_new ();
+  state->scratch_stack = g_array_new (FALSE, FALSE, sizeof (guint));
+  state->scratch_index = g_array_new (FALSE, FALSE, sizeof (guint));
+  return state;
+}
+
+void
+equity_chart_map_state_free (gpointer data)
+{
+  MapState *state = data;
+
+  if (state == NULL)
+    return;
+  g_array_unref (state->paths);
+  g_array_unref (state->scratch_points);
+  g_byte_array_unref (state->scratch_keep);
+  g_array_unref (state->scratch_stack);
+  g_array_unref (state->scratch_index);
+  g_free (state);
+}
+
+gboolean
+equity_chart_map_get_transform (gpointer  data,
+                                double   *scale,
+                                double   *origin_x,
+                                double   *origin_y)
+{
+  MapState *state = data;
+
+  if (state == NULL || !state->valid || state->scale <= 0)
+    return FALSE;
+  *scale = state->scale;
+  *origin_x = state->origin_x;
+  *origin_y = state->origin_y;
+  return TRUE;
+}
+
+const cairo_path_t *
+equity_chart_map_area_path (gpointer       data,
+                            guint          i,
+                            gboolean       border,
+                            const double **box)
+{
+  MapState *state = data;
+  AreaPaths *paths = &g_array_index (state->paths, AreaPaths, i);
+
+  if (box != NULL)
+    *box = paths->box;
+  return border ? &paths->border : &paths->path;
 }
 
 static void
@@ -131,14 +235,6 @@ mark_owned_segments (GPtrArray *areas)
 }
 
 void
-equity_chart_map_clear (EquityChart *self)
-{
-  g_ptr_array_set_size (self->areas, 0);
-  self->map_paths_valid = FALSE;
-  self->classes_valid = FALSE;
-}
-
-void
 equity_chart_set_areas (EquityChart         *self,
                         const EquityAreaSet *area_set)
 {
@@ -150,7 +246,7 @@ equity_chart_set_areas (EquityChart         *self,
   g_return_if_fail (EQUITY_IS_CHART (self));
   g_return_if_fail (area_set != NULL);
 
-  areas = g_ptr_array_new_with_free_func (equity_chart_area_free);
+  areas = g_ptr_array_new_with_free_func (area_free);
   for (guint a = 0; a < equity_area_set_get_n_areas (area_set); a++)
     {
       const EquityGeometry *geometry = equity_area_set_get_geometry (area_set, a);
@@ -193,10 +289,13 @@ equity_chart_set_areas (EquityChart         *self,
    * percent and shapes look as they do on a local map, without a projection
    * library. */
   k = areas->len > 0 ? cos ((extent[2] + extent[3]) / 2 * G_PI / 180) : 1;
-  self->map_extent[0] = G_MAXDOUBLE;
-  self->map_extent[1] = -G_MAXDOUBLE;
-  self->map_extent[2] = extent[2];
-  self->map_extent[3] = extent[3];
+  /* any drawing's cached paths belong to the areas before */
+  g_clear_pointer (&self->layout, equity_chart_layout_free);
+  g_ptr_array_set_size (self->map.areas, 0);
+  self->map.extent[0] = G_MAXDOUBLE;
+  self->map.extent[1] = -G_MAXDOUBLE;
+  self->map.extent[2] = extent[2];
+  self->map.extent[3] = extent[3];
 
   rows = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < equity_result_get_n_rows (self->result); i++)
@@ -207,7 +306,6 @@ equity_chart_set_areas (EquityChart         *self,
         g_hash_table_insert (rows, row->label, GUINT_TO_POINTER (i + 1));
     }
 
-  equity_chart_map_clear (self);
   for (guint i = 0; i < areas->len; i++)
     {
       EquityChartArea *area = g_ptr_array_index (areas, i);
@@ -225,20 +323,21 @@ equity_chart_set_areas (EquityChart         *self,
           area->extent[2] = MIN (area->extent[2], area->coords[2 * p + 1]);
           area->extent[3] = MAX (area->extent[3], area->coords[2 * p + 1]);
         }
-      self->map_extent[0] = MIN (self->map_extent[0], area->extent[0]);
-      self->map_extent[1] = MAX (self->map_extent[1], area->extent[1]);
-      g_ptr_array_add (self->areas, area);
+      self->map.extent[0] = MIN (self->map.extent[0], area->extent[0]);
+      self->map.extent[1] = MAX (self->map.extent[1], area->extent[1]);
+      g_ptr_array_add (self->map.areas, area);
     }
-  mark_owned_segments (self->areas);
-  /* self->areas owns them now */
+  mark_owned_segments (self->map.areas);
+  /* self->map.areas owns them now */
   g_ptr_array_set_free_func (areas, NULL);
+  equity_chart_map_classify (self);
 }
 
 guint
 equity_chart_get_n_areas (EquityChart *self)
 {
   g_return_val_if_fail (EQUITY_IS_CHART (self), 0);
-  return self->areas->len;
+  return self->map.areas->len;
 }
 
 guint
@@ -247,8 +346,8 @@ equity_chart_get_n_matched_areas (EquityChart *self)
   guint n = 0;
 
   g_return_val_if_fail (EQUITY_IS_CHART (self), 0);
-  for (guint i = 0; i < self->areas->len; i++)
-    n += ((EquityChartArea *) g_ptr_array_index (self->areas, i))->row >= 0;
+  for (guint i = 0; i < self->map.areas->len; i++)
+    n += ((EquityChartArea *) g_ptr_array_index (self->map.areas, i))->row >= 0;
   return n;
 }
 
@@ -322,19 +421,21 @@ path_reserve (cairo_path_t *path,
  * line. North Carolina's 183,000 points become about an eighth as many.
  * The buffers grow to fit and are kept: a frame at the same size reuses them. */
 static void
-build_path (EquityChart     *self,
-            EquityChartArea *area,
-            double           scale,
-            double           origin_x,
-            double           origin_y)
+build_path (EquityChart           *self,
+            MapState              *state,
+            const EquityChartArea *area,
+            AreaPaths             *out)
 {
-  double min_x = self->map_extent[0];
-  double max_y = self->map_extent[3];
+  double min_x = self->map.extent[0];
+  double max_y = self->map.extent[3];
+  double scale = state->scale;
+  double origin_x = state->origin_x;
+  double origin_y = state->origin_y;
   int used = 0;
   int border_used = 0;
 
-  area->box[0] = area->box[1] = G_MAXDOUBLE;
-  area->box[2] = area->box[3] = -G_MAXDOUBLE;
+  out->box[0] = out->box[1] = G_MAXDOUBLE;
+  out->box[2] = out->box[3] = -G_MAXDOUBLE;
   for (guint r = 0; r < area->n_rings; r++)
     {
       guint start = area->ring_starts[r];
@@ -350,16 +451,16 @@ build_path (EquityChart     *self,
       cairo_path_data_t *border;
 
       /* scratch space, grown to the largest ring and kept by the chart */
-      if (self->scratch_points->len < (end - start) * 2)
+      if (state->scratch_points->len < (end - start) * 2)
         {
-          g_array_set_size (self->scratch_points, (end - start) * 2);
-          g_byte_array_set_size (self->scratch_keep, end - start);
-          g_array_set_size (self->scratch_stack, (end - start) * 2 + 2);
-          g_array_set_size (self->scratch_index, end - start);
+          g_array_set_size (state->scratch_points, (end - start) * 2);
+          g_byte_array_set_size (state->scratch_keep, end - start);
+          g_array_set_size (state->scratch_stack, (end - start) * 2 + 2);
+          g_array_set_size (state->scratch_index, end - start);
         }
-      points = (double *) self->scratch_points->data;
-      keep = self->scratch_keep->data;
-      index = (guint *) self->scratch_index->data;
+      points = (double *) state->scratch_points->data;
+      keep = state->scratch_keep->data;
+      index = (guint *) state->scratch_index->data;
 
       for (guint p = start; p < end; p++)
         {
@@ -376,12 +477,12 @@ build_path (EquityChart     *self,
         }
 
       if (n > 3)
-        douglas_peucker (points, n, keep, (guint *) self->scratch_stack->data, SIMPLIFY_TOLERANCE_PX);
+        douglas_peucker (points, n, keep, (guint *) state->scratch_stack->data, SIMPLIFY_TOLERANCE_PX);
       else
         memset (keep, 1, n);
 
-      data = path_reserve (&area->path, &area->path_capacity, used + (int) n * 2 + 1);
-      border = path_reserve (&area->border, &area->border_capacity, border_used + (int) n * 4);
+      data = path_reserve (&out->path, &out->path_capacity, used + (int) n * 2 + 1);
+      border = path_reserve (&out->border, &out->border_capacity, border_used + (int) n * 4);
       for (guint i = 0; i < n; i++)
         {
           /* a ring smaller than a pixel still keeps three points: a speck of colour */
@@ -392,10 +493,10 @@ build_path (EquityChart     *self,
           data[used + 1].point.x = points[2 * i];
           data[used + 1].point.y = points[2 * i + 1];
           used += 2;
-          area->box[0] = MIN (area->box[0], points[2 * i]);
-          area->box[1] = MIN (area->box[1], points[2 * i + 1]);
-          area->box[2] = MAX (area->box[2], points[2 * i]);
-          area->box[3] = MAX (area->box[3], points[2 * i + 1]);
+          out->box[0] = MIN (out->box[0], points[2 * i]);
+          out->box[1] = MIN (out->box[1], points[2 * i + 1]);
+          out->box[2] = MAX (out->box[2], points[2 * i]);
+          out->box[3] = MAX (out->box[3], points[2 * i + 1]);
 
           /* the border takes the simplified segments whose originals this
            * area owns (any of them: a gap would show, a doubled bit would not) */
@@ -431,18 +532,20 @@ build_path (EquityChart     *self,
       used++;
     }
 
-  area->path.status = CAIRO_STATUS_SUCCESS;
-  area->path.num_data = used;
-  area->border.status = CAIRO_STATUS_SUCCESS;
-  area->border.num_data = border_used;
+  out->path.status = CAIRO_STATUS_SUCCESS;
+  out->path.num_data = used;
+  out->border.status = CAIRO_STATUS_SUCCESS;
+  out->border.num_data = border_used;
 }
 
 void
 equity_chart_map_fit (EquityChart           *self,
+                      gpointer               data,
                       const EquityChartRect *rect)
 {
-  double width = self->map_extent[1] - self->map_extent[0];
-  double height = self->map_extent[3] - self->map_extent[2];
+  MapState *state = data;
+  double width = self->map.extent[1] - self->map.extent[0];
+  double height = self->map.extent[3] - self->map.extent[2];
   double scale;
   double origin_x;
   double origin_y;
@@ -454,16 +557,17 @@ equity_chart_map_fit (EquityChart           *self,
   origin_y = rect->y + (rect->height - height * scale) / 2;
 
   /* the cached paths serve every frame drawn at the same size */
-  if (self->map_paths_valid && scale == self->map_scale &&
-      origin_x == self->map_origin_x && origin_y == self->map_origin_y)
+  if (state->valid && scale == state->scale &&
+      origin_x == state->origin_x && origin_y == state->origin_y)
     return;
 
-  self->map_scale = scale;
-  self->map_origin_x = origin_x;
-  self->map_origin_y = origin_y;
-  for (guint i = 0; i < self->areas->len; i++)
-    build_path (self, g_ptr_array_index (self->areas, i), scale, origin_x, origin_y);
-  self->map_paths_valid = TRUE;
+  state->scale = scale;
+  state->origin_x = origin_x;
+  state->origin_y = origin_y;
+  g_array_set_size (state->paths, self->map.areas->len);
+  for (guint i = 0; i < self->map.areas->len; i++)
+    build_path (self, state, g_ptr_array_index (self->map.areas, i), &g_array_index (state->paths, AreaPaths, i));
+  state->valid = TRUE;
 }
 
 /* ---- hover ---------------------------------------------------------- */
@@ -489,22 +593,26 @@ ring_contains (const double *coords,
 }
 
 gboolean
-equity_chart_map_hit_test (EquityChart *self,
-                           double       x,
-                           double       y,
-                           guint       *row_index)
+equity_chart_map_hit_test (EquityChart             *self,
+                           const EquityChartLayout *layout,
+                           double                   x,
+                           double                   y,
+                           guint                   *row_index)
 {
+  double scale;
+  double origin_x;
+  double origin_y;
   double px;
   double py;
 
-  if (!self->map_paths_valid || self->map_scale <= 0)
+  if (!equity_chart_map_get_transform (layout->state, &scale, &origin_x, &origin_y))
     return FALSE;
 
-  px = self->map_extent[0] + (x - self->map_origin_x) / self->map_scale;
-  py = self->map_extent[3] - (y - self->map_origin_y) / self->map_scale;
-  for (guint i = 0; i < self->areas->len; i++)
+  px = self->map.extent[0] + (x - origin_x) / scale;
+  py = self->map.extent[3] - (y - origin_y) / scale;
+  for (guint i = 0; i < self->map.areas->len; i++)
     {
-      EquityChartArea *area = g_ptr_array_index (self->areas, i);
+      EquityChartArea *area = g_ptr_array_index (self->map.areas, i);
       gboolean inside = FALSE;
 
       if (px < area->extent[0] || px > area->extent[1] || py < area->extent[2] || py > area->extent[3])

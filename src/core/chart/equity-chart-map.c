@@ -35,9 +35,10 @@ compare_doubles (gconstpointer a,
  * member can repeat, and one outlier cannot squeeze every other area into a
  * single colour. Breaks are rounded to a precision the range calls for, and
  * areas are classed by the rounded breaks, so the legend is exactly true. */
-static void
-compute_classes (EquityChart *self)
+void
+equity_chart_map_classify (EquityChart *self)
 {
+  EquityChartMapAreas *map = &self->map;
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
   double lo;
   double hi;
@@ -45,13 +46,12 @@ compute_classes (EquityChart *self)
   int decimals;
   guint n;
 
-  self->classes_valid = TRUE;
-  self->n_classes = 0;
-  memset (self->class_counts, 0, sizeof self->class_counts);
+  map->n_classes = 0;
+  memset (map->class_counts, 0, sizeof map->class_counts);
 
-  for (guint i = 0; i < self->areas->len; i++)
+  for (guint i = 0; i < map->areas->len; i++)
     {
-      EquityChartArea *area = g_ptr_array_index (self->areas, i);
+      EquityChartArea *area = g_ptr_array_index (map->areas, i);
       double value;
 
       area->klass = -1;
@@ -68,37 +68,37 @@ compute_classes (EquityChart *self)
   hi = g_array_index (values, double, n - 1);
   decimals = hi > lo ? (int) ceil (-log10 ((hi - lo) / 20)) : equity_chart_value_decimals (hi);
   decimals = CLAMP (decimals, 0, 6);
-  self->class_decimals = decimals;
+  map->class_decimals = decimals;
   unit = pow (10, -decimals);
   /* values already at the breaks' precision (counts, say) can be given
    * closed ranges, "8 – 23"; others need "8 to under 24" to be exact */
-  self->class_on_grid = TRUE;
-  for (guint i = 0; i < n && self->class_on_grid; i++)
+  map->class_on_grid = TRUE;
+  for (guint i = 0; i < n && map->class_on_grid; i++)
     {
       double steps = g_array_index (values, double, i) / unit;
 
-      self->class_on_grid = fabs (steps - round (steps)) <= 1e-9 * MAX (1.0, fabs (steps));
+      map->class_on_grid = fabs (steps - round (steps)) <= 1e-9 * MAX (1.0, fabs (steps));
     }
 
-  self->class_breaks[0] = floor (lo / unit + 1e-9) * unit;
+  map->class_breaks[0] = floor (lo / unit + 1e-9) * unit;
   for (guint k = 1; k < EQUITY_CHART_MAX_CLASSES; k++)
     {
       guint index = (guint) ceil ((double) k * n / EQUITY_CHART_MAX_CLASSES) - 1;
       double b = round (g_array_index (values, double, MIN (index, n - 1)) / unit) * unit;
 
-      if (b > self->class_breaks[self->n_classes] && b < hi)
-        self->class_breaks[++self->n_classes] = b;
+      if (b > map->class_breaks[map->n_classes] && b < hi)
+        map->class_breaks[++map->n_classes] = b;
     }
   {
-    double top = MAX (ceil (hi / unit - 1e-9) * unit, self->class_breaks[self->n_classes] + unit);
+    double top = MAX (ceil (hi / unit - 1e-9) * unit, map->class_breaks[map->n_classes] + unit);
 
-    self->n_classes++;
-    self->class_breaks[self->n_classes] = top;
+    map->n_classes++;
+    map->class_breaks[map->n_classes] = top;
   }
 
-  for (guint i = 0; i < self->areas->len; i++)
+  for (guint i = 0; i < map->areas->len; i++)
     {
-      EquityChartArea *area = g_ptr_array_index (self->areas, i);
+      EquityChartArea *area = g_ptr_array_index (map->areas, i);
       double value;
 
       if (area->row < 0 ||
@@ -106,14 +106,14 @@ compute_classes (EquityChart *self)
         continue;
       /* each class runs from its lower break up to, not including, the next:
        * a value on a break belongs to one class only, the upper one */
-      area->klass = self->n_classes - 1;
-      for (guint k = 0; k + 1 < self->n_classes; k++)
-        if (value < self->class_breaks[k + 1] - unit * 1e-9)
+      area->klass = map->n_classes - 1;
+      for (guint k = 0; k + 1 < map->n_classes; k++)
+        if (value < map->class_breaks[k + 1] - unit * 1e-9)
           {
             area->klass = k;
             break;
           }
-      self->class_counts[area->klass]++;
+      map->class_counts[area->klass]++;
     }
 }
 
@@ -121,16 +121,16 @@ compute_classes (EquityChart *self)
 
 static void
 append_areas (EquityChart *self,
+              gpointer     state,
               cairo_t     *cr,
-              int          klass,
-              gboolean     all)
+              int          klass)
 {
-  for (guint i = 0; i < self->areas->len; i++)
+  for (guint i = 0; i < self->map.areas->len; i++)
     {
-      EquityChartArea *area = g_ptr_array_index (self->areas, i);
+      EquityChartArea *area = g_ptr_array_index (self->map.areas, i);
 
-      if (all || area->klass == klass)
-        cairo_append_path (cr, &area->path);
+      if (area->klass == klass)
+        cairo_append_path (cr, equity_chart_map_area_path (state, i, FALSE, NULL));
     }
 }
 
@@ -200,25 +200,24 @@ char *
 equity_chart_map_class_label (EquityChart *self,
                               guint        k)
 {
+  const EquityChartMapAreas *map = &self->map;
   const char *percent = self->percent ? "%" : "";
   g_autofree char *low = NULL;
   g_autofree char *high = NULL;
   double high_value;
   gboolean top;
 
-  if (!self->classes_valid)
-    compute_classes (self);
-  g_return_val_if_fail (k < self->n_classes, NULL);
+  g_return_val_if_fail (k < map->n_classes, NULL);
 
-  top = k + 1 == self->n_classes;
-  high_value = self->class_breaks[k + 1];
-  if (self->class_on_grid && !top)
-    high_value -= pow (10, -(double) self->class_decimals);
-  low = equity_chart_format_number (self->class_breaks[k], self->class_decimals);
-  high = equity_chart_format_number (high_value, self->class_decimals);
-  if (self->class_on_grid && g_str_equal (low, high))
+  top = k + 1 == map->n_classes;
+  high_value = map->class_breaks[k + 1];
+  if (map->class_on_grid && !top)
+    high_value -= pow (10, -(double) map->class_decimals);
+  low = equity_chart_format_number (map->class_breaks[k], map->class_decimals);
+  high = equity_chart_format_number (high_value, map->class_decimals);
+  if (map->class_on_grid && g_str_equal (low, high))
     return g_strdup_printf ("%s%s", low, percent);
-  if (self->class_on_grid)
+  if (map->class_on_grid)
     return g_strdup_printf ("%s – %s%s", low, high, percent);
   if (top)
     /* TRANSLATORS: a map legend's top class, "24 to 60" */
@@ -263,10 +262,10 @@ measure_legend (const EquityChartCanvas *canvas,
   legend->swatch_h = canvas->base * 1.05;
   legend->row_h = MAX (legend->swatch_h, legend->px * 1.25) + canvas->base * 0.35;
   legend->any_hidden = FALSE;
-  for (guint i = 0; i < self->areas->len; i++)
-    legend->any_hidden |= ((EquityChartArea *) g_ptr_array_index (self->areas, i))->klass < 0;
+  for (guint i = 0; i < self->map.areas->len; i++)
+    legend->any_hidden |= ((EquityChartArea *) g_ptr_array_index (self->map.areas, i))->klass < 0;
 
-  for (guint k = 0; k < self->n_classes; k++)
+  for (guint k = 0; k < self->map.n_classes; k++)
     {
       g_autofree char *label = equity_chart_map_class_label (self, k);
       widest = MAX (widest, equity_chart_text_width (canvas, EQUITY_CHART_TEXT_BODY, legend->px, label));
@@ -286,7 +285,7 @@ measure_legend (const EquityChartCanvas *canvas,
   equity_chart_text_size (title, NULL, &legend->title_h);
 
   legend->height = legend->title_h + canvas->base * 0.5 +
-                   (self->n_classes + (legend->any_hidden ? 1.5 : 0)) * legend->row_h;
+                   (self->map.n_classes + (legend->any_hidden ? 1.5 : 0)) * legend->row_h;
 }
 
 static void
@@ -307,14 +306,14 @@ draw_legend (const EquityChartCanvas *canvas,
   y += legend->title_h + canvas->base * 0.5;
 
   /* highest class on top, as the eye reads "more" upwards */
-  for (guint j = 0; j < self->n_classes; j++)
+  for (guint j = 0; j < self->map.n_classes; j++)
     {
-      guint k = self->n_classes - 1 - j;
+      guint k = self->map.n_classes - 1 - j;
       g_autofree char *label = equity_chart_map_class_label (self, k);
       g_autoptr(PangoLayout) text = equity_chart_text_layout (canvas, EQUITY_CHART_TEXT_BODY, legend->px, label);
       EquityChartColor color;
 
-      equity_chart_palette_class (k, self->n_classes, &color);
+      equity_chart_palette_class (k, self->map.n_classes, &color);
       cairo_rectangle (cr, x, y, legend->swatch_w, legend->swatch_h);
       equity_chart_set_color (cr, &color);
       cairo_fill (cr);
@@ -358,9 +357,9 @@ dup_footnote (EquityChart *self)
   guint n_unmatched = 0;
   g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
 
-  for (guint i = 0; i < self->areas->len; i++)
+  for (guint i = 0; i < self->map.areas->len; i++)
     {
-      EquityChartArea *area = g_ptr_array_index (self->areas, i);
+      EquityChartArea *area = g_ptr_array_index (self->map.areas, i);
 
       if (area->row < 0 || area->klass < 0)
         continue;
@@ -378,14 +377,14 @@ dup_footnote (EquityChart *self)
     g_string_append_printf (note, ngettext (" %u area has an unreliable estimate (CV above %g%%).",
                                             " %u areas have unreliable estimates (CV above %g%%).",
                                             n_unreliable), n_unreliable, EQUITY_ACS_CV_LOW);
-  if (n_unmatched > 0 && self->areas->len > 0)
+  if (n_unmatched > 0 && self->map.areas->len > 0)
     g_string_append_printf (note, ngettext (" %u row has no area on the map.",
                                             " %u rows have no area on the map.", n_unmatched), n_unmatched);
   return g_string_free (g_steal_pointer (&note), FALSE);
 }
 
-void
-equity_chart_draw_map (EquityChartCanvas *canvas)
+static void
+draw_map (EquityChartCanvas *canvas)
 {
   EquityChart *self = canvas->chart;
   cairo_t *cr = canvas->cr;
@@ -400,15 +399,13 @@ equity_chart_draw_map (EquityChartCanvas *canvas)
   double border;
   EquityChartColor color;
 
-  if (self->areas->len == 0)
+  if (self->map.areas->len == 0)
     {
       equity_chart_draw_frame (canvas, subtitle, NULL, &plot);
       equity_chart_draw_message (canvas, &plot, _("No map: the analysis names no areas with geometry."));
       return;
     }
 
-  if (!self->classes_valid)
-    compute_classes (self);
   footnote = dup_footnote (self);
   equity_chart_draw_frame (canvas, subtitle, footnote, &plot);
 
@@ -420,8 +417,8 @@ equity_chart_draw_map (EquityChartCanvas *canvas)
   /* a map narrower than its room moves right, so map and legend stand
    * together in the middle rather than at opposite edges */
   {
-    double extent_w = MAX (self->map_extent[1] - self->map_extent[0], 1e-9);
-    double extent_h = MAX (self->map_extent[3] - self->map_extent[2], 1e-9);
+    double extent_w = MAX (self->map.extent[1] - self->map.extent[0], 1e-9);
+    double extent_h = MAX (self->map.extent[3] - self->map.extent[2], 1e-9);
     double drawn_w = extent_w * MIN (map.width / extent_w, map.height / extent_h);
 
     if (drawn_w < map.width)
@@ -430,7 +427,7 @@ equity_chart_draw_map (EquityChartCanvas *canvas)
         map.width = drawn_w;
       }
   }
-  equity_chart_map_fit (self, &map);
+  equity_chart_map_fit (self, canvas->layout->state, &map);
 
   /* Fills by class: one path per colour instead of one per area. Cairo's
    * fast antialiasing (4×4 samples) halves the time of the default on 2,192
@@ -438,36 +435,38 @@ equity_chart_draw_map (EquityChartCanvas *canvas)
   cairo_save (cr);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  for (guint k = 0; k < self->n_classes; k++)
+  for (guint k = 0; k < self->map.n_classes; k++)
     {
       cairo_new_path (cr);
-      append_areas (self, cr, k, FALSE);
-      equity_chart_palette_class (k, self->n_classes, &color);
+      append_areas (self, canvas->layout->state, cr, k);
+      equity_chart_palette_class (k, self->map.n_classes, &color);
       equity_chart_set_color (cr, &color);
       cairo_fill (cr);
     }
 
   /* hatched one by one: lines over each area's own box, not the whole map */
-  for (guint i = 0; i < self->areas->len; i++)
+  for (guint i = 0; i < self->map.areas->len; i++)
     {
-      EquityChartArea *area = g_ptr_array_index (self->areas, i);
+      EquityChartArea *area = g_ptr_array_index (self->map.areas, i);
+      const double *box;
+      const cairo_path_t *path = equity_chart_map_area_path (canvas->layout->state, i, FALSE, &box);
 
       if (area->klass >= 0)
         continue;
       cairo_new_path (cr);
-      cairo_append_path (cr, &area->path);
+      cairo_append_path (cr, path);
       equity_chart_set_color (cr, &canvas->style->no_data);
       cairo_fill_preserve (cr);
       cairo_save (cr);
       cairo_clip (cr);
-      hatch (canvas, area->box[0], area->box[1], area->box[2] - area->box[0], area->box[3] - area->box[1]);
+      hatch (canvas, box[0], box[1], box[2] - box[0], box[3] - box[1]);
       cairo_restore (cr);
     }
   cairo_new_path (cr);
 
   /* thin borders, each shared one stroked once: enough to tell neighbours
    * apart, never enough to hide small areas */
-  border = sqrt (map.width * map.height / MAX (self->areas->len, 1)) / 40;
+  border = sqrt (map.width * map.height / MAX (self->map.areas->len, 1)) / 40;
   border = CLAMP (border, 0.4, 1.5);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
   cairo_set_line_width (cr, border);
@@ -482,24 +481,25 @@ equity_chart_draw_map (EquityChartCanvas *canvas)
       cairo_set_line_width (cr, 1.0);
       equity_chart_set_color_alpha (cr, &canvas->style->border, border * 1.25);
     }
-  for (guint i = 0; i < self->areas->len; i++)
+  for (guint i = 0; i < self->map.areas->len; i++)
     {
-      EquityChartArea *area = g_ptr_array_index (self->areas, i);
+      const double *box;
+      const cairo_path_t *border_path = equity_chart_map_area_path (canvas->layout->state, i, TRUE, &box);
 
       /* a speck of a few pixels shows its colour, not a white outline */
-      if (area->box[2] - area->box[0] < MIN_BORDERED_PX && area->box[3] - area->box[1] < MIN_BORDERED_PX)
+      if (box[2] - box[0] < MIN_BORDERED_PX && box[3] - box[1] < MIN_BORDERED_PX)
         continue;
-      cairo_append_path (cr, &area->border);
+      cairo_append_path (cr, border_path);
     }
   cairo_stroke (cr);
 
-  if (self->highlighted_row >= 0)
+  if (canvas->highlighted_row >= 0)
     {
-      for (guint i = 0; i < self->areas->len; i++)
+      for (guint i = 0; i < self->map.areas->len; i++)
         {
-          EquityChartArea *area = g_ptr_array_index (self->areas, i);
-          if (area->row == self->highlighted_row)
-            cairo_append_path (cr, &area->path);
+          EquityChartArea *area = g_ptr_array_index (self->map.areas, i);
+          if (area->row == canvas->highlighted_row)
+            cairo_append_path (cr, equity_chart_map_area_path (canvas->layout->state, i, FALSE, NULL));
         }
       cairo_set_line_width (cr, MAX (2.0, canvas->line * 2));
       equity_chart_set_color (cr, &canvas->style->foreground);
@@ -517,8 +517,8 @@ equity_chart_draw_map (EquityChartCanvas *canvas)
 
 /* ---- words ---------------------------------------------------------- */
 
-char *
-equity_chart_map_describe (EquityChart *self)
+static char *
+describe_map (EquityChart *self)
 {
   GString *text = g_string_new (NULL);
   const EquityChartArea *highest = NULL;
@@ -527,12 +527,9 @@ equity_chart_map_describe (EquityChart *self)
   double low_value = G_MAXDOUBLE;
   guint n_hidden = 0;
 
-  if (!self->classes_valid)
-    compute_classes (self);
-
-  for (guint i = 0; i < self->areas->len; i++)
+  for (guint i = 0; i < self->map.areas->len; i++)
     {
-      const EquityChartArea *area = g_ptr_array_index (self->areas, i);
+      const EquityChartArea *area = g_ptr_array_index (self->map.areas, i);
       double value;
 
       if (area->klass < 0)
@@ -553,13 +550,13 @@ equity_chart_map_describe (EquityChart *self)
         }
     }
 
-  g_string_append_printf (text, _("Map: %s for %u areas"), equity_chart_units (self), self->areas->len);
-  if (self->n_classes > 0)
+  g_string_append_printf (text, _("Map: %s for %u areas"), equity_chart_units (self), self->map.areas->len);
+  if (self->map.n_classes > 0)
     {
-      g_autofree char *lo = equity_chart_format_number (self->class_breaks[0], self->class_decimals);
-      g_autofree char *hi = equity_chart_format_number (self->class_breaks[self->n_classes],
-                                                        self->class_decimals);
-      g_string_append_printf (text, _(", in %u classes from %s to %s."), self->n_classes, lo, hi);
+      g_autofree char *lo = equity_chart_format_number (self->map.class_breaks[0], self->map.class_decimals);
+      g_autofree char *hi = equity_chart_format_number (self->map.class_breaks[self->map.n_classes],
+                                                        self->map.class_decimals);
+      g_string_append_printf (text, _(", in %u classes from %s to %s."), self->map.n_classes, lo, hi);
     }
   else
     g_string_append (text, ".");
@@ -578,3 +575,13 @@ equity_chart_map_describe (EquityChart *self)
                             n_hidden);
   return g_string_free (text, FALSE);
 }
+
+const EquityChartRenderer equity_chart_map_renderer = {
+  .kind = EQUITY_CHART_MAP,
+  .name = "map",
+  .state_new = equity_chart_map_state_new,
+  .state_free = equity_chart_map_state_free,
+  .draw = draw_map,
+  .hit_test = equity_chart_map_hit_test,
+  .describe = describe_map,
+};

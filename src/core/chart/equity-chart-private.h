@@ -27,8 +27,8 @@ typedef struct
   gboolean        is_point;  /* trend, scatter: nearest centre wins */
 } EquityChartHit;
 
-/* An area of the map: its rings projected once (x = lon·cos φ0, y = lat),
- * and a path in user space cached for the last map transform. */
+/* An area of the map: its rings projected once (x = lon·cos φ0, y = lat).
+ * Part of the model: never changed after equity_chart_set_areas(). */
 typedef struct
 {
   char         *key;
@@ -39,13 +39,23 @@ typedef struct
   double        extent[4];    /* min_x, max_x, min_y, max_y in projected units */
   guint8       *owned;        /* per point: its segment to the next is drawn as
                                * this area's border (a shared one only once) */
-  cairo_path_t  path;         /* fill, in user space, for the cached transform */
-  cairo_path_t  border;       /* the owned segments, likewise */
-  double        box[4];       /* the path's user-space box: x1, y1, x2, y2 */
-  int           path_capacity;
-  int           border_capacity;
   int           klass;        /* class index, or -1: not shown */
 } EquityChartArea;
+
+#define EQUITY_CHART_MAX_CLASSES 5
+
+/* The map's part of the model: the projected areas and their quantile classes,
+ * decided once when the areas are set (equity-chart-map-geometry.c) */
+typedef struct
+{
+  GPtrArray        *areas;         /* EquityChartArea */
+  double            extent[4];
+  guint             n_classes;
+  double            class_breaks[EQUITY_CHART_MAX_CLASSES + 1];
+  guint             class_counts[EQUITY_CHART_MAX_CLASSES];
+  guint             class_decimals;
+  gboolean          class_on_grid;  /* every value a multiple of the breaks' unit */
+} EquityChartMapAreas;
 
 /* The quantity drawn for each row */
 typedef enum
@@ -58,8 +68,11 @@ typedef enum
   EQUITY_CHART_MEASURE_COUNT,
 } EquityChartMeasure;
 
-#define EQUITY_CHART_MAX_CLASSES 5
+typedef struct _EquityChartRenderer EquityChartRenderer;
+typedef struct _EquityChartLayout EquityChartLayout;
 
+/* The model: what a chart shows, never how (style and the highlighted row
+ * come with each drawing, so a file can be drawn while the window draws). */
 struct _EquityChart
 {
   GObject           parent_instance;
@@ -72,39 +85,28 @@ struct _EquityChart
   char             *x_title;
   char             *y_title;
   char             *units;         /* the result's, or said for what is drawn */
-  char             *font_family;   /* the style's, owned here */
   GArray           *targets;       /* pairs of doubles: year, target */
-  GPtrArray        *areas;         /* EquityChartArea */
-  GArray           *hits;          /* EquityChartHit, from the last draw */
-  GArray           *scratch_points; /* map: one ring in user space, reused */
-  GByteArray       *scratch_keep;
-  GArray           *scratch_stack;
-  GArray           *scratch_index;  /* original index of each scratch point */
+
+  EquityChartMapAreas map;
+  EquityChartLayout *layout;       /* the last equity_chart_draw(): hover asks it */
 
   EquityChartKind   kind;
-  EquityChartStyle  style;
   EquityChartMeasure measure;
   gboolean          percent;       /* measure shown ×100 with "%" */
   gboolean          estimate_percent; /* estimates are proportions, shown ×100 */
   EquityChartField  scatter_x;
   EquityChartField  scatter_y;
   double            target;
-  int               highlighted_row;
+};
 
-  /* map: classes and the transform of the cached paths */
-  guint             n_classes;
-  double            class_breaks[EQUITY_CHART_MAX_CLASSES + 1];
-  guint             class_counts[EQUITY_CHART_MAX_CLASSES];
-  guint             class_decimals;
-  gboolean          class_on_grid;  /* every value a multiple of the breaks' unit */
-  double            map_extent[4];
-  double            map_scale;     /* user units per projected unit */
-  double            map_origin_x;  /* user x of projected min_x */
-  double            map_origin_y;  /* user y of projected max_y */
-  gboolean          map_paths_valid;
-  gboolean          classes_valid;
-
-  /* the value axis of the last draw (bars, dots, trend's y), for tests and tools */
+/* What one drawing leaves behind: where each row was drawn, the value axes,
+ * and the renderer's own state (the map's paths for the last transform). */
+struct _EquityChartLayout
+{
+  const EquityChartRenderer *renderer;
+  GArray           *hits;          /* EquityChartHit */
+  gpointer          state;         /* the renderer's, or NULL */
+  /* the value axis (bars, dots, trend's y), for tests and tools */
   double            axis_min;
   double            axis_max;
   double            axis_p0;
@@ -120,6 +122,8 @@ struct _EquityChart
 typedef struct
 {
   EquityChart            *chart;
+  EquityChartLayout      *layout;  /* what this drawing leaves for hit-testing */
+  int                     highlighted_row;  /* -1: none */
   cairo_t                *cr;
   PangoContext           *pango;  /* one per pass: layouts share its font options */
   const EquityChartStyle *style;
@@ -243,7 +247,7 @@ void         equity_chart_draw_frame       (EquityChartCanvas       *canvas,
 void         equity_chart_draw_message     (EquityChartCanvas       *canvas,
                                             const EquityChartRect   *rect,
                                             const char              *message);
-void         equity_chart_add_hit          (EquityChart             *self,
+void         equity_chart_add_hit          (EquityChartCanvas       *canvas,
                                             guint                    row,
                                             const EquityChartRect   *rect,
                                             gboolean                 is_point);
@@ -275,16 +279,16 @@ GArray      *equity_chart_rows_to_draw     (EquityChart             *self,
                                             guint                    max_rows,
                                             guint                   *n_candidates);
 
-/* where VALUE fell on the last drawn value axis; FALSE before a draw */
+/* where VALUE fell on the value axis of the last equity_chart_draw(); FALSE before one */
 gboolean     equity_chart_value_to_pixel   (EquityChart             *self,
                                             double                   value,
                                             double                  *pixel);
-void         equity_chart_remember_axis    (EquityChart             *self,
+void         equity_chart_remember_axis    (EquityChartCanvas       *canvas,
                                             const EquityChartAxis   *axis);
 gboolean     equity_chart_x_value_to_pixel (EquityChart             *self,
                                             double                   value,
                                             double                  *pixel);
-void         equity_chart_remember_x_axis  (EquityChart             *self,
+void         equity_chart_remember_x_axis  (EquityChartCanvas       *canvas,
                                             const EquityChartAxis   *axis);
 
 /* equity-chart-rows.c: the layout bars and dots share — one band per row,
@@ -332,26 +336,84 @@ void         equity_chart_draw_whisker     (EquityChartCanvas       *canvas,
                                             double                   cap,
                                             const EquityChartColor  *color);
 
-/* the renderers: each draws the whole picture */
-void         equity_chart_draw_bars        (EquityChartCanvas       *canvas);
-void         equity_chart_draw_dots        (EquityChartCanvas       *canvas);
-void         equity_chart_draw_map         (EquityChartCanvas       *canvas);
-void         equity_chart_draw_trend       (EquityChartCanvas       *canvas);
-void         equity_chart_draw_scatter     (EquityChartCanvas       *canvas);
+/* One kind of chart: how it draws, answers the pointer and is said in
+ * words. Each lives in its own file; equity-chart-renderers.c lists them. */
+struct _EquityChartRenderer
+{
+  EquityChartKind  kind;
+  const char      *name;      /* as files and the command line spell it */
+  /* the state a drawing keeps between frames (NULL: none) */
+  gpointer       (*state_new)   (void);
+  GDestroyNotify   state_free;
+  /* draws the whole picture, recording hits in canvas->layout */
+  void           (*draw)        (EquityChartCanvas       *canvas);
+  /* the row under (X, Y) in LAYOUT; NULL: the layout's hit regions decide */
+  gboolean       (*hit_test)    (EquityChart             *chart,
+                                 const EquityChartLayout *layout,
+                                 double                   x,
+                                 double                   y,
+                                 guint                   *row_index);
+  /* the body of the accessible description */
+  char          *(*describe)    (EquityChart             *chart);
+};
+
+extern const EquityChartRenderer equity_chart_bars_renderer;
+extern const EquityChartRenderer equity_chart_dots_renderer;
+extern const EquityChartRenderer equity_chart_map_renderer;
+extern const EquityChartRenderer equity_chart_trend_renderer;
+extern const EquityChartRenderer equity_chart_scatter_renderer;
+
+/* equity-chart-renderers.c: the one table of chart kinds */
+const EquityChartRenderer *equity_chart_renderer_for_kind (EquityChartKind kind);
+
+/* equity-chart-layout.c */
+EquityChartLayout *equity_chart_layout_new        (const EquityChartRenderer *renderer);
+void               equity_chart_layout_free       (EquityChartLayout       *layout);
+/* the hit regions' answer: the first box holding (X, Y), or the nearest point */
+gboolean           equity_chart_layout_hit_test   (const EquityChartLayout *layout,
+                                                   double                   x,
+                                                   double                   y,
+                                                   guint                   *row_index);
+/* draws the chart into LAYOUT with STYLE (NULL: the light style) */
+void               equity_chart_draw_layout       (EquityChart             *self,
+                                                   EquityChartLayout       *layout,
+                                                   cairo_t                 *cr,
+                                                   double                   width,
+                                                   double                   height,
+                                                   const EquityChartStyle  *style,
+                                                   int                      highlighted_row);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EquityChartLayout, equity_chart_layout_free)
+
+/* equity-chart-summary.c: a ranked chart's description ("Bar chart: …") */
+char        *equity_chart_describe_ranked  (EquityChart             *self,
+                                            const char              *what);
 
 /* equity-chart-map-geometry.c */
-void         equity_chart_area_free        (gpointer                 data);
-void         equity_chart_map_clear        (EquityChart             *self);
-/* fits the areas into RECT, keeping their aspect; rebuilds the cached paths
+void         equity_chart_map_areas_init   (EquityChartMapAreas     *map);
+void         equity_chart_map_areas_clear  (EquityChartMapAreas     *map);
+gpointer     equity_chart_map_state_new    (void);
+void         equity_chart_map_state_free   (gpointer                 state);
+/* fits the areas into RECT, keeping their aspect; rebuilds STATE's paths
  * when the transform changed */
 void         equity_chart_map_fit          (EquityChart             *self,
+                                            gpointer                 state,
                                             const EquityChartRect   *rect);
 gboolean     equity_chart_map_hit_test     (EquityChart             *self,
+                                            const EquityChartLayout *layout,
                                             double                   x,
                                             double                   y,
                                             guint                   *row_index);
+/* the last fit's transform, and area I's paths in user space */
+gboolean     equity_chart_map_get_transform (gpointer                state,
+                                             double                 *scale,
+                                             double                 *origin_x,
+                                             double                 *origin_y);
+const cairo_path_t *equity_chart_map_area_path   (gpointer           state,
+                                                  guint              i,
+                                                  gboolean           border,
+                                                  const double     **box);
 /* equity-chart-map.c */
-char        *equity_chart_map_describe     (EquityChart             *self);
+void         equity_chart_map_classify     (EquityChart             *self);
 /* the legend's text for class K */
 char        *equity_chart_map_class_label  (EquityChart             *self,
                                             guint                    k);

@@ -155,7 +155,7 @@ equity_chart_rows_begin (EquityChartCanvas    *canvas,
   spacing = MAX (spacing, equity_chart_axis_label_width (canvas, &layout->axis) * 1.8);
   equity_chart_axis_clear (&layout->axis);
   equity_chart_axis_init (&layout->axis, min, max, x0, x1, spacing, self->percent);
-  equity_chart_remember_axis (self, &layout->axis);
+  equity_chart_remember_axis (canvas, &layout->axis);
 
   equity_chart_axis_draw_x (canvas, &layout->axis, layout->marks_top, marks_bottom);
 
@@ -163,7 +163,7 @@ equity_chart_rows_begin (EquityChartCanvas    *canvas,
     {
       guint index = g_array_index (layout->rows, guint, i);
       const EquityResultRow *row = equity_result_get_row (self->result, index);
-      gboolean highlighted = (int) index == self->highlighted_row;
+      gboolean highlighted = (int) index == canvas->highlighted_row;
       g_autoptr(PangoLayout) text = NULL;
       EquityChartRect hit;
 
@@ -178,7 +178,7 @@ equity_chart_rows_begin (EquityChartCanvas    *canvas,
       hit.y = layout->marks_top + i * layout->band;
       hit.width = layout->plot.width;
       hit.height = layout->band;
-      equity_chart_add_hit (self, index, &hit, FALSE);
+      equity_chart_add_hit (canvas, index, &hit, FALSE);
     }
 }
 

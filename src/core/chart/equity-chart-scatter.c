@@ -105,8 +105,8 @@ fit_line (GArray *points,
   return TRUE;
 }
 
-void
-equity_chart_draw_scatter (EquityChartCanvas *canvas)
+static void
+draw_scatter (EquityChartCanvas *canvas)
 {
   EquityChart *self = canvas->chart;
   cairo_t *cr = canvas->cr;
@@ -212,8 +212,8 @@ equity_chart_draw_scatter (EquityChartCanvas *canvas)
       equity_chart_axis_clear (&x_axis);
       equity_chart_axis_init (&x_axis, x_min, x_max, left, right, spacing, field_is_percent (self, x_field));
     }
-  equity_chart_remember_axis (self, &y_axis);
-  equity_chart_remember_x_axis (self, &x_axis);
+  equity_chart_remember_axis (canvas, &y_axis);
+  equity_chart_remember_x_axis (canvas, &x_axis);
 
   equity_chart_axis_draw_y (canvas, &y_axis, left, right);
   equity_chart_axis_draw_x (canvas, &x_axis, top, bottom);
@@ -241,7 +241,7 @@ equity_chart_draw_scatter (EquityChartCanvas *canvas)
       const ScatterPoint *p = &g_array_index (points, ScatterPoint, i);
       double x = equity_chart_axis_map (&x_axis, p->x);
       double y = equity_chart_axis_map (&y_axis, p->y);
-      gboolean highlighted = (int) p->row == self->highlighted_row;
+      gboolean highlighted = (int) p->row == canvas->highlighted_row;
       EquityChartRect hit = { x - radius * 2, y - radius * 2, radius * 4, radius * 4 };
 
       cairo_new_sub_path (cr);
@@ -254,7 +254,7 @@ equity_chart_draw_scatter (EquityChartCanvas *canvas)
       equity_chart_set_color (cr, &canvas->style->background);
       cairo_set_line_width (cr, MAX (1.0, radius / 4));
       cairo_stroke (cr);
-      equity_chart_add_hit (self, p->row, &hit, TRUE);
+      equity_chart_add_hit (canvas, p->row, &hit, TRUE);
     }
   cairo_restore (cr);
 
@@ -287,3 +287,16 @@ equity_chart_draw_scatter (EquityChartCanvas *canvas)
   equity_chart_axis_clear (&x_axis);
   equity_chart_axis_clear (&y_axis);
 }
+
+static char *
+describe_scatter (EquityChart *self)
+{
+  return equity_chart_describe_ranked (self, _("Scatter plot"));
+}
+
+const EquityChartRenderer equity_chart_scatter_renderer = {
+  .kind = EQUITY_CHART_SCATTER,
+  .name = "scatter",
+  .draw = draw_scatter,
+  .describe = describe_scatter,
+};

@@ -249,9 +249,9 @@ equity_chart_dup_row_summary (EquityChart *self,
   return g_strjoinv (", ", (char **) parts->pdata);
 }
 
-static char *
-describe_ranked (EquityChart *self,
-                 const char  *what)
+char *
+equity_chart_describe_ranked (EquityChart *self,
+                              const char  *what)
 {
   guint n_rows = equity_result_get_n_rows (self->result);
   const EquityResultRow *highest = NULL;
@@ -328,25 +328,7 @@ equity_chart_dup_description (EquityChart *self)
 
   g_return_val_if_fail (EQUITY_IS_CHART (self), NULL);
 
-  switch (self->kind)
-    {
-    case EQUITY_CHART_DOTS:
-      body = describe_ranked (self, _("Dot plot"));
-      break;
-    case EQUITY_CHART_MAP:
-      body = equity_chart_map_describe (self);
-      break;
-    case EQUITY_CHART_TREND:
-      body = describe_ranked (self, _("Trend"));
-      break;
-    case EQUITY_CHART_SCATTER:
-      body = describe_ranked (self, _("Scatter plot"));
-      break;
-    case EQUITY_CHART_BARS:
-    default:
-      body = describe_ranked (self, _("Bar chart"));
-      break;
-    }
+  body = equity_chart_renderer_for_kind (self->kind)->describe (self);
 
   title = equity_chart_get_title (self);
   if (equity_result_get_n_rows (self->result) > 0)

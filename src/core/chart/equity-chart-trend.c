@@ -95,8 +95,25 @@ target_at (EquityChart *self,
   return NAN;
 }
 
-void
-equity_chart_draw_trend (EquityChartCanvas *canvas)
+/* a dashed stroke in COLOR from here until cairo_restore () */
+static void
+begin_dashed (const EquityChartCanvas *canvas,
+              double                   on,
+              double                   off,
+              double                   width,
+              const EquityChartColor  *color)
+{
+  double dash[] = { on, off };
+
+  cairo_save (canvas->cr);
+  cairo_new_path (canvas->cr);
+  cairo_set_dash (canvas->cr, dash, G_N_ELEMENTS (dash), 0);
+  cairo_set_line_width (canvas->cr, width);
+  equity_chart_set_color (canvas->cr, color);
+}
+
+static void
+draw_trend (EquityChartCanvas *canvas)
 {
   EquityChart *self = canvas->chart;
   cairo_t *cr = canvas->cr;
@@ -194,7 +211,7 @@ equity_chart_draw_trend (EquityChartCanvas *canvas)
   equity_chart_axis_init (&y_axis, min, max, bottom, top, canvas->base * 3.2, self->percent);
   left = plot.x + equity_chart_axis_label_width (canvas, &y_axis) + canvas->base * 0.6;
   right = plot.x + plot.width - right_reserve;
-  equity_chart_remember_axis (self, &y_axis);
+  equity_chart_remember_axis (canvas, &y_axis);
   equity_chart_axis_draw_y (canvas, &y_axis, left, right);
 
   /* x positions: the first and last year sit a dot's width inside the plot */
@@ -279,15 +296,11 @@ equity_chart_draw_trend (EquityChartCanvas *canvas)
     /* the target, dashed in the comparison colour */
     if (has_target)
       {
-        double dash[] = { canvas->base * 0.5, canvas->base * 0.3 };
         double label_y;
         double end_x;
 
-        cairo_save (cr);
-        cairo_new_path (cr);
-        cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-        cairo_set_line_width (cr, MAX (2.0, canvas->line * 1.6));
-        equity_chart_set_color (cr, &canvas->style->comparison);
+        begin_dashed (canvas, canvas->base * 0.5, canvas->base * 0.3, MAX (2.0, canvas->line * 1.6),
+                      &canvas->style->comparison);
         if (self->targets->len == 0)
           {
             label_y = equity_chart_axis_map (&y_axis, self->target);
@@ -342,8 +355,8 @@ equity_chart_draw_trend (EquityChartCanvas *canvas)
         EquityChartRect hit = { x - step / 2, top, step, bottom - top };
 
         cairo_new_sub_path (cr);
-        cairo_arc (cr, x, y, (int) p->row == self->highlighted_row ? radius * 1.5 : radius, 0, 2 * G_PI);
-        equity_chart_set_color (cr, (int) p->row == self->highlighted_row ? &canvas->style->highlight
+        cairo_arc (cr, x, y, (int) p->row == canvas->highlighted_row ? radius * 1.5 : radius, 0, 2 * G_PI);
+        equity_chart_set_color (cr, (int) p->row == canvas->highlighted_row ? &canvas->style->highlight
                                                                            : &canvas->style->accent);
         cairo_fill_preserve (cr);
         equity_chart_set_color (cr, &canvas->style->background);
@@ -353,7 +366,7 @@ equity_chart_draw_trend (EquityChartCanvas *canvas)
         /* the nearest year's column answers the pointer */
         if (points->len == 1)
           hit.x = left, hit.width = right - left;
-        equity_chart_add_hit (self, p->row, &hit, TRUE);
+        equity_chart_add_hit (canvas, p->row, &hit, TRUE);
       }
     cairo_restore (cr);
 
@@ -383,3 +396,16 @@ equity_chart_draw_trend (EquityChartCanvas *canvas)
 
   equity_chart_axis_clear (&y_axis);
 }
+
+static char *
+describe_trend (EquityChart *self)
+{
+  return equity_chart_describe_ranked (self, _("Trend"));
+}
+
+const EquityChartRenderer equity_chart_trend_renderer = {
+  .kind = EQUITY_CHART_TREND,
+  .name = "trend",
+  .draw = draw_trend,
+  .describe = describe_trend,
+};

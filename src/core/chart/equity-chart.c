@@ -1,4 +1,4 @@
-/* equity-chart.c — the chart model, drawing dispatch and files
+/* equity-chart.c — the chart model, drawing through its kind's renderer, and files
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,32 +29,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static const char *kind_names[EQUITY_CHART_N_KINDS] = {
-  "bars", "dots", "map", "trend", "scatter",
-};
-
-const char *
-equity_chart_kind_to_string (EquityChartKind kind)
-{
-  g_return_val_if_fail (kind < EQUITY_CHART_N_KINDS, NULL);
-  return kind_names[kind];
-}
-
-gboolean
-equity_chart_kind_from_string (const char      *text,
-                               EquityChartKind *kind)
-{
-  g_return_val_if_fail (kind != NULL, FALSE);
-
-  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (kind_names); i++)
-    if (g_ascii_strcasecmp (text, kind_names[i]) == 0)
-      {
-        *kind = (EquityChartKind) i;
-        return TRUE;
-      }
-  return FALSE;
-}
 
 static gboolean
 label_is_year (const char *label)
@@ -162,14 +136,9 @@ equity_chart_finalize (GObject *object)
   g_clear_pointer (&self->x_title, g_free);
   g_clear_pointer (&self->y_title, g_free);
   g_clear_pointer (&self->units, g_free);
-  g_clear_pointer (&self->font_family, g_free);
   g_clear_pointer (&self->targets, g_array_unref);
-  g_clear_pointer (&self->areas, g_ptr_array_unref);
-  g_clear_pointer (&self->hits, g_array_unref);
-  g_clear_pointer (&self->scratch_points, g_array_unref);
-  g_clear_pointer (&self->scratch_keep, g_byte_array_unref);
-  g_clear_pointer (&self->scratch_stack, g_array_unref);
-  g_clear_pointer (&self->scratch_index, g_array_unref);
+  g_clear_pointer (&self->layout, equity_chart_layout_free);
+  equity_chart_map_areas_clear (&self->map);
 
   G_OBJECT_CLASS (equity_chart_parent_class)->finalize (object);
 }
@@ -279,17 +248,10 @@ equity_chart_init (EquityChart *self)
 {
   self->kind = EQUITY_CHART_BARS;
   self->target = NAN;
-  self->highlighted_row = -1;
   self->scatter_x = EQUITY_CHART_FIELD_AUTO;
   self->scatter_y = EQUITY_CHART_FIELD_AUTO;
   self->targets = g_array_new (FALSE, FALSE, sizeof (double));
-  self->areas = g_ptr_array_new_with_free_func (equity_chart_area_free);
-  self->hits = g_array_new (FALSE, FALSE, sizeof (EquityChartHit));
-  self->scratch_points = g_array_new (FALSE, FALSE, sizeof (double));
-  self->scratch_keep = g_byte_array_new ();
-  self->scratch_stack = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->scratch_index = g_array_new (FALSE, FALSE, sizeof (guint));
-  equity_chart_style_init_light (&self->style);
+  equity_chart_map_areas_init (&self->map);
 }
 
 EquityChart *
@@ -324,8 +286,8 @@ equity_chart_set_kind (EquityChart     *self,
   if (self->kind == kind)
     return;
   self->kind = kind;
-  /* the old layout's hit regions belong to another picture */
-  g_array_set_size (self->hits, 0);
+  /* the old layout's hit regions and state belong to another picture */
+  g_clear_pointer (&self->layout, equity_chart_layout_free);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
@@ -387,35 +349,6 @@ equity_chart_set_source_note (EquityChart *self,
   set_string (self, &self->source_note, note, PROP_SOURCE_NOTE);
 }
 
-const EquityChartStyle *
-equity_chart_get_style (EquityChart *self)
-{
-  g_return_val_if_fail (EQUITY_IS_CHART (self), NULL);
-  return &self->style;
-}
-
-void
-equity_chart_set_style (EquityChart            *self,
-                        const EquityChartStyle *style)
-{
-  g_return_if_fail (EQUITY_IS_CHART (self));
-  g_return_if_fail (style != NULL);
-
-  /* the family string is the caller's: keep a copy */
-  g_free (self->font_family);
-  self->font_family = g_strdup (style->font_family);
-  self->style = *style;
-  self->style.font_family = self->font_family;
-}
-
-void
-equity_chart_set_highlighted_row (EquityChart *self,
-                                  int          row_index)
-{
-  g_return_if_fail (EQUITY_IS_CHART (self));
-  self->highlighted_row = row_index;
-}
-
 void
 equity_chart_set_target (EquityChart *self,
                          double       target)
@@ -468,72 +401,20 @@ equity_chart_set_axis_titles (EquityChart *self,
 /* ---- drawing --------------------------------------------------------- */
 
 void
-equity_chart_draw (EquityChart *self,
-                   cairo_t     *cr,
-                   double       width,
-                   double       height)
+equity_chart_draw (EquityChart            *self,
+                   cairo_t                *cr,
+                   double                  width,
+                   double                  height,
+                   const EquityChartStyle *style,
+                   int                     highlighted_row)
 {
-  PangoContext *pango;
-  cairo_font_options_t *options;
-  EquityChartCanvas canvas = { 0 };
-
   g_return_if_fail (EQUITY_IS_CHART (self));
   g_return_if_fail (cr != NULL);
 
-  g_array_set_size (self->hits, 0);
-  self->axis_min = self->axis_max = 0;
-  self->x_axis_min = self->x_axis_max = 0;
-  if (width < 1 || height < 1)
-    return;
-
-  cairo_save (cr);
-
-  /* Unhinted metrics lay text out the same on screen, PNG and PDF,
-   * so a chart never reflows between the window and its file. */
-  pango = pango_cairo_create_context (cr);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_SLIGHT);
-  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-  pango_cairo_context_set_font_options (pango, options);
-  cairo_font_options_destroy (options);
-
-  canvas.chart = self;
-  canvas.cr = cr;
-  canvas.pango = pango;
-  canvas.style = &self->style;
-  canvas.width = width;
-  canvas.height = height;
-  canvas.base = equity_chart_text_base_size (width, height, self->style.font_scale);
-  canvas.pad = canvas.base * 1.1;
-  canvas.line = MAX (1.0, canvas.base / 12.0);
-
-  cairo_rectangle (cr, 0, 0, width, height);
-  equity_chart_set_color (cr, &self->style.background);
-  cairo_fill (cr);
-
-  switch (self->kind)
-    {
-    case EQUITY_CHART_DOTS:
-      equity_chart_draw_dots (&canvas);
-      break;
-    case EQUITY_CHART_MAP:
-      equity_chart_draw_map (&canvas);
-      break;
-    case EQUITY_CHART_TREND:
-      equity_chart_draw_trend (&canvas);
-      break;
-    case EQUITY_CHART_SCATTER:
-      equity_chart_draw_scatter (&canvas);
-      break;
-    case EQUITY_CHART_BARS:
-    default:
-      equity_chart_draw_bars (&canvas);
-      break;
-    }
-
-  g_object_unref (pango);
-  cairo_restore (cr);
+  /* the layout is kept for hover and, for a map, its cached paths */
+  if (self->layout == NULL)
+    self->layout = equity_chart_layout_new (equity_chart_renderer_for_kind (self->kind));
+  equity_chart_draw_layout (self, self->layout, cr, width, height, style, highlighted_row);
 }
 
 gboolean
@@ -542,40 +423,16 @@ equity_chart_hit_test (EquityChart *self,
                        double       y,
                        guint       *row_index)
 {
-  double best = G_MAXDOUBLE;
-  gboolean found = FALSE;
+  const EquityChartLayout *layout;
 
   g_return_val_if_fail (EQUITY_IS_CHART (self), FALSE);
 
-  if (self->kind == EQUITY_CHART_MAP)
-    return equity_chart_map_hit_test (self, x, y, row_index);
-
-  for (guint i = 0; i < self->hits->len; i++)
-    {
-      const EquityChartHit *hit = &g_array_index (self->hits, EquityChartHit, i);
-      const EquityChartRect *r = &hit->rect;
-      double dx;
-      double dy;
-
-      if (x < r->x || x > r->x + r->width || y < r->y || y > r->y + r->height)
-        continue;
-      if (!hit->is_point)
-        {
-          if (row_index != NULL)
-            *row_index = hit->row;
-          return TRUE;
-        }
-      dx = x - (r->x + r->width / 2);
-      dy = y - (r->y + r->height / 2);
-      if (dx * dx + dy * dy < best)
-        {
-          best = dx * dx + dy * dy;
-          if (row_index != NULL)
-            *row_index = hit->row;
-          found = TRUE;
-        }
-    }
-  return found;
+  layout = self->layout;
+  if (layout == NULL)
+    return FALSE;
+  if (layout->renderer->hit_test != NULL)
+    return layout->renderer->hit_test (self, layout, x, y, row_index);
+  return equity_chart_layout_hit_test (layout, x, y, row_index);
 }
 
 /* ---- files ----------------------------------------------------------- */
@@ -591,14 +448,18 @@ write_to_array (void                *closure,
 
 typedef enum { FORMAT_PNG, FORMAT_SVG, FORMAT_PDF } FileFormat;
 
+/* A file is drawn into a layout of its own: the window's hover regions and
+ * cached paths stay as they were, and the model is only read. */
 static GByteArray *
-render (EquityChart  *self,
-        FileFormat    format,
-        int           width,
-        int           height,
-        GError      **error)
+render (EquityChart            *self,
+        FileFormat              format,
+        int                     width,
+        int                     height,
+        const EquityChartStyle *style,
+        GError                **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(EquityChartLayout) layout = equity_chart_layout_new (equity_chart_renderer_for_kind (self->kind));
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -629,7 +490,7 @@ render (EquityChart  *self,
   cr = cairo_create (surface);
   if (format == FORMAT_PDF)
     cairo_scale (cr, 0.75, 0.75);
-  equity_chart_draw (self, cr, width, height);
+  equity_chart_draw_layout (self, layout, cr, width, height, style, -1);
   status = cairo_status (cr);
   cairo_destroy (cr);
 
@@ -666,11 +527,12 @@ check_size (int      width,
 }
 
 gboolean
-equity_chart_save (EquityChart  *self,
-                   const char   *path,
-                   int           width,
-                   int           height,
-                   GError      **error)
+equity_chart_save (EquityChart            *self,
+                   const char             *path,
+                   int                     width,
+                   int                     height,
+                   const EquityChartStyle *style,
+                   GError                **error)
 {
   g_autoptr(GByteArray) bytes = NULL;
   g_autofree char *lower = NULL;
@@ -696,7 +558,7 @@ equity_chart_save (EquityChart  *self,
   if (!check_size (width, height, error))
     return FALSE;
 
-  bytes = render (self, format, width, height, error);
+  bytes = render (self, format, width, height, style, error);
   if (bytes == NULL)
     return FALSE;
   /* written beside and renamed over: a failure never leaves half a picture */
@@ -704,10 +566,11 @@ equity_chart_save (EquityChart  *self,
 }
 
 GBytes *
-equity_chart_to_png_bytes (EquityChart  *self,
-                           int           width,
-                           int           height,
-                           GError      **error)
+equity_chart_to_png_bytes (EquityChart            *self,
+                           int                     width,
+                           int                     height,
+                           const EquityChartStyle *style,
+                           GError                **error)
 {
   GByteArray *bytes;
 
@@ -716,7 +579,7 @@ equity_chart_to_png_bytes (EquityChart  *self,
 
   if (!check_size (width, height, error))
     return NULL;
-  bytes = render (self, FORMAT_PNG, width, height, error);
+  bytes = render (self, FORMAT_PNG, width, height, style, error);
   if (bytes == NULL)
     return NULL;
   return g_byte_array_free_to_bytes (bytes);

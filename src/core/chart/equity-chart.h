@@ -59,7 +59,7 @@ typedef struct
   EquityChartColor comparison;  /* reference line, target line, fit line */
   EquityChartColor border;      /* between map areas */
   EquityChartColor no_data;     /* under the hatching of areas not shown */
-  const char      *font_family; /* NULL: "Cantarell, Sans"; copied by set_style */
+  const char      *font_family; /* NULL: "Cantarell, Sans"; the caller's, for one drawing */
   double           font_scale;  /* 1.0; > 1 for larger type */
 } EquityChartStyle;
 
@@ -72,8 +72,11 @@ gboolean         equity_chart_kind_from_string    (const char       *text,
 /* the kind that suits a result best: a map when it names map geometries */
 EquityChartKind  equity_chart_kind_for_result     (EquityResult     *result);
 
-/* A chart caches its layout and map paths while drawing: draw each chart
- * from one thread at a time (a worker may own it while it renders). */
+/* A chart is a model: the data and words it shows. How it looks (the style)
+ * and what is hovered come with each drawing. equity_chart_draw() keeps the
+ * layout it drew (for equity_chart_hit_test() and the map's cached paths):
+ * call it from one thread. Files are drawn into a layout of their own and
+ * only read the model, so a worker may write one while the window draws. */
 #define EQUITY_TYPE_CHART (equity_chart_get_type ())
 G_DECLARE_FINAL_TYPE (EquityChart, equity_chart, EQUITY, CHART, GObject)
 
@@ -93,12 +96,6 @@ void             equity_chart_set_subtitle        (EquityChart      *self,
 const char      *equity_chart_get_source_note     (EquityChart      *self);
 void             equity_chart_set_source_note     (EquityChart      *self,
                                                    const char       *note);
-const EquityChartStyle *equity_chart_get_style    (EquityChart      *self);
-void             equity_chart_set_style           (EquityChart      *self,
-                                                   const EquityChartStyle *style);
-/* the row drawn in the highlight colour (hover), or -1 */
-void             equity_chart_set_highlighted_row (EquityChart      *self,
-                                                   int               row_index);
 
 /* TREND: a horizontal target line (NAN: none), or a target for each year */
 void             equity_chart_set_target          (EquityChart      *self,
@@ -125,11 +122,14 @@ guint            equity_chart_get_n_areas         (EquityChart      *self);
 guint            equity_chart_get_n_matched_areas (EquityChart      *self);
 
 /* Draws the whole chart in the rectangle (0, 0, WIDTH, HEIGHT) of CR's user
- * space and remembers the layout for equity_chart_hit_test(). */
+ * space in STYLE (NULL: the light style), HIGHLIGHTED_ROW (hover; -1: none)
+ * in the highlight colour, and remembers the layout for equity_chart_hit_test(). */
 void             equity_chart_draw                (EquityChart      *self,
                                                    cairo_t          *cr,
                                                    double            width,
-                                                   double            height);
+                                                   double            height,
+                                                   const EquityChartStyle *style,
+                                                   int               highlighted_row);
 /* The result row under (X, Y) in the last drawn layout. */
 gboolean         equity_chart_hit_test            (EquityChart      *self,
                                                    double            x,
@@ -141,15 +141,19 @@ char            *equity_chart_dup_row_summary     (EquityChart      *self,
 /* a sentence or two for screen readers */
 char            *equity_chart_dup_description     (EquityChart      *self);
 
-/* Writes PNG, SVG or PDF, chosen by PATH's extension; atomically replaces PATH. */
+/* Writes PNG, SVG or PDF, chosen by PATH's extension; atomically replaces PATH.
+ * STYLE NULL: the light style, as print wants. Nothing is highlighted, and
+ * the layout of the last equity_chart_draw() is left as it was. */
 gboolean         equity_chart_save                (EquityChart      *self,
                                                    const char       *path,
                                                    int               width,
                                                    int               height,
+                                                   const EquityChartStyle *style,
                                                    GError          **error);
 GBytes          *equity_chart_to_png_bytes        (EquityChart      *self,
                                                    int               width,
                                                    int               height,
+                                                   const EquityChartStyle *style,
                                                    GError          **error);
 
 G_END_DECLS

@@ -310,7 +310,7 @@ insert_picture (lxw_worksheet       *sheet,
       else
         equity_chart_set_kind (chart, EQUITY_CHART_BARS);
     }
-  png = equity_chart_to_png_bytes (chart, 1200, 800, error);
+  png = equity_chart_to_png_bytes (chart, 1200, 800, NULL, error);
   if (png == NULL)
     return FALSE;
   description = equity_chart_dup_description (chart);
