@@ -1,4 +1,4 @@
-/* test-chart-trend.c — a line over years with its target, and
+/* test-chart-trend.c — a line over years with its target and baseline, and
  * the scatter plot with its least-squares line
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -95,6 +95,104 @@ test_scatter (void)
     }
 }
 
+/* The baseline year is marked by a dashed rule across the plot: the column
+ * of pixels at that year changes, the rest of the line and its points do
+ * not move, and the description names the year. */
+static void
+test_trend_baseline (void)
+{
+  g_autoptr(EquityResult) result = make_trend_result ();
+  g_autoptr(EquityChart) plain = equity_chart_new (result);
+  g_autoptr(EquityChart) marked = equity_chart_new (result);
+  const double years[] = { 2014, 2018, 2022 };
+  const double targets[] = { 150, 110, 75 };
+  g_autofree char *plain_description = NULL;
+  g_autofree char *marked_description = NULL;
+
+  g_assert_true (isnan (equity_chart_get_baseline (plain)));
+  for (guint k = 0; k < 2; k++)
+    {
+      EquityChart *charts[] = { plain, marked };
+
+      equity_chart_set_kind (charts[k], EQUITY_CHART_TREND);
+      /* as the indicators page draws them: a target for each year */
+      equity_chart_set_targets (charts[k], years, targets, G_N_ELEMENTS (years));
+    }
+  equity_chart_set_baseline (marked, 2016);
+  g_assert_cmpfloat (equity_chart_get_baseline (marked), ==, 2016);
+
+  for (guint s = 0; s < G_N_ELEMENTS (chart_test_sizes); s++)
+    {
+      int width = chart_test_sizes[s][0];
+      int height = chart_test_sizes[s][1];
+      cairo_surface_t *without = render (plain, width, height, "trend-plain");
+      cairo_surface_t *with = render (marked, width, height, "trend-baseline");
+      const EquityChartHit *hit_2016 = NULL;
+      const EquityChartHit *hit_2020 = NULL;
+      GArray *hits = drawn_hits (marked);
+      guint changed = 0;
+      guint changed_elsewhere = 0;
+      int x_2016;
+      int x_2020;
+
+      assert_margin_clear (with, color_rgb (&light_style ()->background), 8);
+      g_assert_cmpuint (hits->len, ==, drawn_hits (plain)->len);
+      for (guint i = 0; i < hits->len; i++)
+        {
+          const EquityChartHit *hit = &g_array_index (hits, EquityChartHit, i);
+          const char *label = equity_result_get_row (result, hit->row)->label;
+
+          /* the baseline moves no point: the same regions as without it */
+          g_assert_cmpfloat (hit->rect.x, ==, g_array_index (drawn_hits (plain), EquityChartHit, i).rect.x);
+          if (g_str_equal (label, "2016"))
+            hit_2016 = hit;
+          else if (g_str_equal (label, "2020"))
+            hit_2020 = hit;
+        }
+      g_assert_nonnull (hit_2016);
+      g_assert_nonnull (hit_2020);
+      x_2016 = (int) round (hit_2016->rect.x + hit_2016->rect.width / 2);
+      x_2020 = (int) round (hit_2020->rect.x + hit_2020->rect.width / 2);
+
+      /* down the plot at 2016 (away from the point itself), pixels differ;
+       * at 2020, where there is no baseline, none do */
+      for (int y = (int) hit_2016->rect.y; y < (int) (hit_2016->rect.y + hit_2016->rect.height); y++)
+        {
+          changed += pixel (with, x_2016, y) != pixel (without, x_2016, y);
+          changed_elsewhere += pixel (with, x_2020, y) != pixel (without, x_2020, y);
+        }
+      g_assert_cmpuint (changed, >, hit_2016->rect.height / 4);
+      g_assert_cmpuint (changed_elsewhere, ==, 0);
+      /* the rule is dashed in the ink colour: some of it is dark */
+      {
+        guint dark = 0;
+
+        for (int y = (int) hit_2016->rect.y; y < (int) (hit_2016->rect.y + hit_2016->rect.height); y++)
+          dark += luma (pixel (with, x_2016, y)) < 90;
+        g_assert_cmpuint (dark, >, hit_2016->rect.height / 8);
+      }
+      cairo_surface_destroy (without);
+      cairo_surface_destroy (with);
+    }
+
+  plain_description = equity_chart_dup_description (plain);
+  marked_description = equity_chart_dup_description (marked);
+  g_assert_null (strstr (plain_description, "Baseline"));
+  g_assert_nonnull (strstr (marked_description, "Baseline: 2016."));
+
+  /* a baseline outside the years drawn is not drawn */
+  {
+    cairo_surface_t *without = render (plain, 1200, 800, NULL);
+    cairo_surface_t *outside;
+
+    equity_chart_set_baseline (marked, 1990);
+    outside = render (marked, 1200, 800, NULL);
+    g_assert_true (same_pixels (without, outside));
+    cairo_surface_destroy (without);
+    cairo_surface_destroy (outside);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -102,6 +200,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/chart/trend", test_trend);
+  g_test_add_func ("/chart/trend/baseline", test_trend_baseline);
   g_test_add_func ("/chart/scatter", test_scatter);
 
   return g_test_run ();

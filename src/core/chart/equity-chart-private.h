@@ -97,6 +97,7 @@ struct _EquityChart
   EquityChartField  scatter_x;
   EquityChartField  scatter_y;
   double            target;
+  double            baseline_x;    /* trend: the baseline year, or NAN */
 };
 
 /* What one drawing leaves behind: where each row was drawn, the value axes,

@@ -113,6 +113,34 @@ begin_dashed (const EquityChartCanvas *canvas,
 }
 
 static void
+draw_baseline (EquityChartCanvas *canvas,
+               double             x,
+               double             top,
+               double             bottom,
+               double             right)
+{
+  cairo_t *cr = canvas->cr;
+  g_autoptr(PangoLayout) layout =
+    equity_chart_text_layout (canvas, EQUITY_CHART_TEXT_BOLD,
+                              equity_chart_text_px (canvas, EQUITY_CHART_TEXT_SMALL), _("Baseline"));
+  double width;
+
+  begin_dashed (canvas, canvas->base * 0.25, canvas->base * 0.25, MAX (1.5, canvas->line * 1.2),
+                &canvas->style->foreground);
+  cairo_move_to (cr, x, top);
+  cairo_line_to (cr, x, bottom);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  /* right of the rule, or left of it when the plot ends too soon */
+  equity_chart_text_size (layout, &width, NULL);
+  if (x + canvas->base * 0.3 + width <= right)
+    equity_chart_text_draw (canvas, layout, &canvas->style->foreground, x + canvas->base * 0.3, top, 0, 0);
+  else
+    equity_chart_text_draw (canvas, layout, &canvas->style->foreground, x - canvas->base * 0.3, top, 1, 0);
+}
+
+static void
 draw_trend (EquityChartCanvas *canvas)
 {
   EquityChart *self = canvas->chart;
@@ -334,6 +362,10 @@ draw_trend (EquityChartCanvas *canvas)
         }
       }
 
+    /* the baseline year: a dashed rule across the plot, named at its top */
+    if (numeric && isfinite (self->baseline_x) && self->baseline_x >= x_min && self->baseline_x <= x_max)
+      draw_baseline (canvas, X_OF (self->baseline_x), top, bottom, right);
+
     /* the line and its points */
     cairo_save (cr);
     cairo_set_line_width (cr, MAX (2.5, canvas->base * 0.16));
@@ -400,7 +432,12 @@ draw_trend (EquityChartCanvas *canvas)
 static char *
 describe_trend (EquityChart *self)
 {
-  return equity_chart_describe_ranked (self, _("Trend"));
+  g_autofree char *ranked = equity_chart_describe_ranked (self, _("Trend"));
+
+  if (!isfinite (self->baseline_x))
+    return g_steal_pointer (&ranked);
+  /* TRANSLATORS: a trend chart's description, then "Baseline: 2016." */
+  return g_strdup_printf (_("%s Baseline: %.0f."), ranked, self->baseline_x);
 }
 
 const EquityChartRenderer equity_chart_trend_renderer = {

@@ -248,6 +248,7 @@ equity_chart_init (EquityChart *self)
 {
   self->kind = EQUITY_CHART_BARS;
   self->target = NAN;
+  self->baseline_x = NAN;
   self->scatter_x = EQUITY_CHART_FIELD_AUTO;
   self->scatter_y = EQUITY_CHART_FIELD_AUTO;
   self->targets = g_array_new (FALSE, FALSE, sizeof (double));
@@ -373,6 +374,21 @@ equity_chart_set_targets (EquityChart  *self,
         g_array_append_val (self->targets, years[i]);
         g_array_append_val (self->targets, targets[i]);
       }
+}
+
+void
+equity_chart_set_baseline (EquityChart *self,
+                           double       x)
+{
+  g_return_if_fail (EQUITY_IS_CHART (self));
+  self->baseline_x = x;
+}
+
+double
+equity_chart_get_baseline (EquityChart *self)
+{
+  g_return_val_if_fail (EQUITY_IS_CHART (self), NAN);
+  return self->baseline_x;
 }
 
 void

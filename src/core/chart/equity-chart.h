@@ -104,6 +104,10 @@ void             equity_chart_set_targets         (EquityChart      *self,
                                                    const double     *years,
                                                    const double     *targets,
                                                    guint             n_targets);
+/* TREND: the baseline year, marked with a dashed line labelled "Baseline" (NAN: none) */
+void             equity_chart_set_baseline        (EquityChart      *self,
+                                                   double            x);
+double           equity_chart_get_baseline        (EquityChart      *self);
 /* SCATTER: what the axes show (AUTO picks from the result), and their titles */
 void             equity_chart_set_scatter_fields  (EquityChart      *self,
                                                    EquityChartField  x,
