@@ -454,6 +454,69 @@ test_map_errors (MapFixture    *fixture,
   cairo_surface_destroy (render (chart, 1200, 800, NULL));
 }
 
+/* A file drawn while the window shows the map keeps its own paths: the
+ * window's transform, hover and next frame are what they were, and the file
+ * is the light map at its own size. */
+static void
+test_map_export (MapFixture    *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(EquityResult) result = make_area_result (fixture->project);
+  g_autoptr(EquityChart) chart = equity_chart_new (result);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "map.png", NULL);
+  EquityChartStyle dark;
+  MapTransform before;
+  MapTransform after;
+  cairo_surface_t *window;
+  cairo_surface_t *again;
+  cairo_surface_t *file;
+  cairo_surface_t *light;
+  guint hovered = G_MAXUINT;
+  double x = 0, y = 0, clearance = 0;
+
+  equity_chart_set_kind (chart, EQUITY_CHART_MAP);
+  g_assert_true (load_map (chart, fixture->project, "tracts", "GEOID", &error));
+  equity_chart_style_init_dark (&dark);
+  window = render_styled (chart, 900, 600, &dark, 0, NULL);
+  drawn_transform (chart, &before);
+  /* the first tract with a class, found by its interior, as a pointer would */
+  for (guint i = 0; i < chart->map.areas->len && hovered == G_MAXUINT; i++)
+    {
+      EquityChartArea *area = g_ptr_array_index (chart->map.areas, i);
+
+      if (area->klass >= 0 && interior_point (chart, area, &x, &y, &clearance) && clearance > 3)
+        hovered = (guint) area->row;
+    }
+  g_assert_cmpuint (hovered, !=, G_MAXUINT);
+
+  png = equity_chart_to_png_bytes (chart, 1600, 1000, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (equity_chart_save (chart, path, 1200, 800, NULL, &error));
+  g_assert_no_error (error);
+
+  drawn_transform (chart, &after);
+  g_assert_cmpmem (&before, sizeof before, &after, sizeof after);
+  {
+    guint row = G_MAXUINT;
+
+    g_assert_true (equity_chart_hit_test (chart, x, y, &row));
+    g_assert_cmpuint (row, ==, hovered);
+  }
+  again = render_styled (chart, 900, 600, &dark, 0, NULL);
+  g_assert_true (same_pixels (window, again));
+
+  file = cairo_image_surface_create_from_png (path);
+  light = render (chart, 1200, 800, NULL);
+  g_assert_true (same_pixels (file, light));
+
+  cairo_surface_destroy (window);
+  cairo_surface_destroy (again);
+  cairo_surface_destroy (file);
+  cairo_surface_destroy (light);
+}
+
 /* ---- the command line ------------------------------------------------------ */
 
 static void
@@ -602,6 +665,7 @@ main (int    argc,
 
   g_test_add ("/chart/map", MapFixture, NULL, map_fixture_setup, test_map, map_fixture_teardown);
   g_test_add ("/chart/map/legend", MapFixture, NULL, map_fixture_setup, test_map_legend, map_fixture_teardown);
+  g_test_add ("/chart/map/export", MapFixture, NULL, map_fixture_setup, test_map_export, map_fixture_teardown);
   g_test_add ("/chart/map/errors", MapFixture, NULL, map_fixture_setup, test_map_errors, map_fixture_teardown);
   g_test_add ("/chart/cli", MapFixture, NULL, map_fixture_setup, test_cli_chart, map_fixture_teardown);
 
