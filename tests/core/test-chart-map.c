@@ -461,10 +461,9 @@ static void
 test_map_export (MapFixture    *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(EquityResult) result = make_area_result (fixture->project);
-  g_autoptr(EquityChart) chart = equity_chart_new (result);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityChart) chart = NULL;
   g_autoptr(GBytes) png = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, "map.png", NULL);
   EquityChartStyle dark;
   MapTransform before;
@@ -476,8 +475,14 @@ test_map_export (MapFixture    *fixture,
   guint hovered = G_MAXUINT;
   double x = 0, y = 0, clearance = 0;
 
-  equity_chart_set_kind (chart, EQUITY_CHART_MAP);
-  g_assert_true (load_map (chart, fixture->project, "tracts", "GEOID", &error));
+  {
+    g_autoptr(EquityResult) result = make_area_result (fixture->project);
+
+    chart = equity_chart_new (result);
+    equity_chart_set_kind (chart, EQUITY_CHART_MAP);
+    g_assert_true (load_map (chart, fixture->project, "tracts", "GEOID", &error));
+    g_assert_no_error (error);
+  }
   equity_chart_style_init_dark (&dark);
   window = render_styled (chart, 900, 600, &dark, 0, NULL);
   drawn_transform (chart, &before);
@@ -661,13 +666,20 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
+  static const struct {
+    const char *path;
+    void      (*run) (MapFixture *fixture, gconstpointer data);
+  } tests[] = {
+    { "/chart/map", test_map },
+    { "/chart/map/legend", test_map_legend },
+    { "/chart/map/export", test_map_export },
+    { "/chart/map/errors", test_map_errors },
+    { "/chart/cli", test_cli_chart },
+  };
 
-  g_test_add ("/chart/map", MapFixture, NULL, map_fixture_setup, test_map, map_fixture_teardown);
-  g_test_add ("/chart/map/legend", MapFixture, NULL, map_fixture_setup, test_map_legend, map_fixture_teardown);
-  g_test_add ("/chart/map/export", MapFixture, NULL, map_fixture_setup, test_map_export, map_fixture_teardown);
-  g_test_add ("/chart/map/errors", MapFixture, NULL, map_fixture_setup, test_map_errors, map_fixture_teardown);
-  g_test_add ("/chart/cli", MapFixture, NULL, map_fixture_setup, test_cli_chart, map_fixture_teardown);
+  g_test_init (&argc, &argv, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
+    g_test_add (tests[i].path, MapFixture, NULL, map_fixture_setup, tests[i].run, map_fixture_teardown);
 
   return g_test_run ();
 }
