@@ -16,7 +16,34 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
-#include "equity-analysis-private.h"
+#include "equity-analysis-kind.h"
+#include "equity-analysis-compute.h"
+
+static const EquityFieldInfo area_rates_fields[] = {
+  EQUITY_AREA_SOURCE_FIELDS,
+  { "count-column", EQUITY_FIELD_COLUMN, N_("Events in each row"), N_("One event a row"), "events",
+    EQUITY_FIELD_OPTIONAL | EQUITY_FIELD_NUMERIC, R (COUNT), 0, NULL, NULL },
+  { "value-column", EQUITY_FIELD_COLUMN, N_("Measure"), N_("Count the events"), "events",
+    EQUITY_FIELD_OPTIONAL | EQUITY_FIELD_NUMERIC, R (AMOUNT), 0, NULL, NULL },
+  EQUITY_AREA_POPULATION_FIELDS,
+  { "population-column", EQUITY_FIELD_COLUMN, N_("Residents"), NULL, "population", EQUITY_FIELD_NUMERIC,
+    R (POPULATION), 0, NULL, NULL },
+  { "population-moe-column", EQUITY_FIELD_COLUMN, N_("Margin of error of residents"), N_("None: a count"),
+    "population", EQUITY_FIELD_OPTIONAL | EQUITY_FIELD_NUMERIC, R (MOE), 0, "population-column", NULL },
+  { "label-column", EQUITY_FIELD_COLUMN, N_("Area names"), N_("A column called name, if any"), "population",
+    EQUITY_FIELD_OPTIONAL, 0, 0, NULL, NULL },
+  EQUITY_MAP_FIELDS (EQUITY_AREA_MODE_KEY),
+  { NULL }
+};
+
+/* "label": the area's name (label-column), null when it has none */
+static const EquityResultMember area_members[] = {
+  { "label", EQUITY_MEMBER_LABEL }, { "display_label", EQUITY_MEMBER_DISPLAY_LABEL }, EQUITY_RATE_MEMBERS,
+  { "ratio_to_overall", EQUITY_MEMBER_RATIO }, { "ratio_low", EQUITY_MEMBER_RATIO_LOW },
+  { "ratio_high", EQUITY_MEMBER_RATIO_HIGH }, { "share", EQUITY_MEMBER_SHARE },
+  { "population_share", EQUITY_MEMBER_POPULATION_SHARE },
+  { "suppressed", EQUITY_MEMBER_SUPPRESSED }, { NULL, EQUITY_MEMBER_END },
+};
 
 gboolean
 _equity_analysis_check_map (EquityAnalysisContext  *context,
@@ -106,6 +133,107 @@ add_table_notes (EquityResult          *result,
     }
 }
 
+void
+equity_area_rates_compute (const EquityAreaRatesInput *input,
+                           EquityResult               *result)
+{
+  double per = equity_result_get_per (result);
+  double confidence = equity_result_get_confidence (result);
+  guint suppress_below = equity_result_get_suppress_below (result);
+  gboolean amounts = input->amounts != NULL;
+  g_autofree double *rates = g_new (double, MAX (input->n_areas, 1));
+  g_autofree double *weights = g_new (double, MAX (input->n_areas, 1));
+  double total_events = 0.0, total_amount = 0.0, total_population = 0.0, total_variance = 0.0;
+  gboolean have_moe = FALSE;
+  guint zero_population = 0;
+  EquityResultRow *overall;
+  EquityEstimate estimate;
+
+  for (guint i = 0; i < input->n_areas; i++)
+    {
+      double people = input->population[i];
+      double moe = input->population_moe[i];
+
+      total_events += input->events[i];
+      total_amount += amounts ? input->amounts[i] : 0.0;
+      if (isfinite (people))
+        total_population += people;
+      if (isfinite (moe))
+        {
+          total_variance += (moe / EQUITY_ACS_Z) * (moe / EQUITY_ACS_Z);
+          have_moe = TRUE;
+        }
+    }
+
+  overall = equity_result_get_overall (result);
+  overall->count = amounts ? total_amount : total_events;
+  overall->population = total_population;
+  overall->population_moe = have_moe ? sqrt (total_variance) * EQUITY_ACS_Z : NAN;
+  overall->flags = equity_stats_rate (total_events, total_population, per, confidence, &estimate);
+  overall->rate = estimate.value;
+  overall->rate_low = estimate.low;
+  overall->rate_high = estimate.high;
+  if (amounts)
+    {
+      /* dollars have no Poisson error: no interval for sums */
+      overall->rate = total_population > 0.0 ? total_amount / total_population * per : NAN;
+      overall->rate_low = overall->rate_high = NAN;
+    }
+
+  for (guint i = 0; i < input->n_areas; i++)
+    {
+      EquityResultRow *row = equity_result_add_row (result, input->keys[i]);
+      double events = input->events[i];
+      double people = input->population[i];
+      double moe = input->population_moe[i];
+
+      row->count = amounts ? input->amounts[i] : events;
+      row->population = people;
+      row->population_moe = moe;
+      row->flags = equity_stats_rate (events, people, per, confidence, &estimate);
+      if (row->flags & EQUITY_STATS_ZERO_DENOMINATOR)
+        zero_population++;
+      row->share = overall->count > 0.0 ? row->count / overall->count : NAN;
+      row->population_share = total_population > 0.0 && isfinite (people) ? people / total_population : NAN;
+      row->suppressed = events >= 1.0 && events < suppress_below;
+
+      if (amounts)
+        {
+          row->rate = people > 0.0 ? input->amounts[i] / people * per : NAN;
+          row->ratio = row->rate / overall->rate;
+        }
+      else
+        {
+          row->rate = estimate.value;
+          row->rate_low = estimate.low;
+          row->rate_high = estimate.high;
+          row->flags |= equity_stats_ratio_to_total (events, people,
+                                                     isfinite (moe) ? moe / EQUITY_ACS_Z : NAN,
+                                                     total_events, total_population,
+                                                     have_moe ? sqrt (total_variance) : NAN,
+                                                     confidence, &estimate);
+          row->ratio = estimate.value;
+          row->ratio_low = estimate.low;
+          row->ratio_high = estimate.high;
+        }
+      rates[i] = row->rate;
+      weights[i] = isfinite (people) ? people : 0.0;
+    }
+
+  /* how unevenly the service per resident is spread: 0 = evenly */
+  equity_result_set_number (result, "gini", equity_stats_gini (rates, weights, input->n_areas));
+
+  if (zero_population > 0)
+    {
+      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u area has no population: its rate is not defined.",
+                                                            "%u areas have no population: their rates are not defined.",
+                                                            zero_population),
+                                               zero_population);
+      equity_result_add_note (result, note);
+    }
+}
+
 static EquityResult *
 area_rates_run (EquityAnalysisContext  *context,
                 GError                **error)
@@ -114,8 +242,8 @@ area_rates_run (EquityAnalysisContext  *context,
   g_auto(EquityAreaTable) table = { 0 };
   g_autofree double *counts = NULL;
   g_autofree double *sums = NULL;
-  g_autofree double *rates = NULL;
-  g_autofree double *weights = NULL;
+  g_autofree double *people = NULL;
+  g_autofree double *moes = NULL;
   g_autofree char *units = NULL;
   g_autofree char *source = NULL;
   g_autofree char *events_text = NULL;
@@ -126,11 +254,9 @@ area_rates_run (EquityAnalysisContext  *context,
   EquityColumn *value_column = _equity_analysis_column (context, events, NULL, "value-column", TRUE, NULL);
   EquityColumn *columns[2];
   const gboolean is_moe[2] = { FALSE, TRUE };
-  EquityResultRow *overall;
-  double total_events = 0.0, total_amount = 0.0, total_population = 0.0, total_variance = 0.0;
-  gboolean have_moe = FALSE;
+  EquityAreaRatesInput input = { 0 };
   double population_scale;
-  guint n_slots, zero_population = 0;
+  guint n_slots;
 
   columns[0] = _equity_analysis_column (context, population, NULL, "population-column", FALSE, NULL);
   columns[1] = _equity_analysis_column (context, population, NULL, "population-moe-column", TRUE, NULL);
@@ -155,103 +281,23 @@ area_rates_run (EquityAnalysisContext  *context,
   population_scale = equity_analysis_get_double (context->analysis, "population-scale");
   if (!isfinite (population_scale) || population_scale <= 0.0)
     population_scale = 1.0;
+  people = g_new (double, MAX (n_slots, 1));
+  moes = g_new (double, MAX (n_slots, 1));
   for (guint slot = 0; slot < n_slots; slot++)
     {
-      _equity_area_table_value (&table, slot, 0) *= population_scale;
-      _equity_area_table_value (&table, slot, 1) *= population_scale;
+      people[slot] = _equity_area_table_value (&table, slot, 0) * population_scale;
+      moes[slot] = _equity_area_table_value (&table, slot, 1) * population_scale;
     }
 
-  for (guint slot = 0; slot < n_slots; slot++)
-    {
-      double people = _equity_area_table_value (&table, slot, 0);
-      double moe = _equity_area_table_value (&table, slot, 1);
-
-      total_events += counts[slot];
-      total_amount += sums[slot];
-      if (isfinite (people))
-        total_population += people;
-      if (isfinite (moe))
-        {
-          total_variance += (moe / EQUITY_ACS_Z) * (moe / EQUITY_ACS_Z);
-          have_moe = TRUE;
-        }
-    }
-
-  overall = equity_result_get_overall (result);
-  overall->count = value_column != NULL ? total_amount : total_events;
-  overall->population = total_population;
-  overall->population_moe = have_moe ? sqrt (total_variance) * EQUITY_ACS_Z : NAN;
-  {
-    EquityEstimate estimate;
-
-    overall->flags = equity_stats_rate (total_events, total_population, context->per,
-                                        context->confidence, &estimate);
-    overall->rate = estimate.value;
-    overall->rate_low = estimate.low;
-    overall->rate_high = estimate.high;
-    if (value_column != NULL)
-      {
-        /* dollars have no Poisson error: no interval for sums */
-        overall->rate = total_population > 0.0 ? total_amount / total_population * context->per : NAN;
-        overall->rate_low = overall->rate_high = NAN;
-      }
-  }
-
-  rates = g_new (double, MAX (n_slots, 1));
-  weights = g_new (double, MAX (n_slots, 1));
-  for (guint slot = 0; slot < n_slots; slot++)
-    {
-      EquityResultRow *row = equity_result_add_row (result, g_ptr_array_index (table.keys, slot));
-      double people = _equity_area_table_value (&table, slot, 0);
-      double moe = _equity_area_table_value (&table, slot, 1);
-      EquityEstimate estimate;
-
-      row->count = value_column != NULL ? sums[slot] : counts[slot];
-      row->population = people;
-      row->population_moe = moe;
-      row->flags = equity_stats_rate (counts[slot], people, context->per, context->confidence, &estimate);
-      if (row->flags & EQUITY_STATS_ZERO_DENOMINATOR)
-        zero_population++;
-      row->share = overall->count > 0.0 ? row->count / overall->count : NAN;
-      row->population_share = total_population > 0.0 && isfinite (people) ? people / total_population : NAN;
-      row->suppressed = _equity_analysis_suppressed (context, counts[slot]);
-
-      if (value_column != NULL)
-        {
-          row->rate = people > 0.0 ? sums[slot] / people * context->per : NAN;
-          row->ratio = row->rate / overall->rate;
-        }
-      else
-        {
-          row->rate = estimate.value;
-          row->rate_low = estimate.low;
-          row->rate_high = estimate.high;
-          row->flags |= equity_stats_ratio_to_total (counts[slot], people,
-                                                     isfinite (moe) ? moe / EQUITY_ACS_Z : NAN,
-                                                     total_events, total_population,
-                                                     have_moe ? sqrt (total_variance) : NAN,
-                                                     context->confidence, &estimate);
-          row->ratio = estimate.value;
-          row->ratio_low = estimate.low;
-          row->ratio_high = estimate.high;
-        }
-      rates[slot] = row->rate;
-      weights[slot] = isfinite (people) ? people : 0.0;
-    }
-
-  /* how unevenly the service per resident is spread: 0 = evenly */
-  equity_result_set_number (result, "gini", equity_stats_gini (rates, weights, n_slots));
-
+  /* the table's notes come before those of the figures */
   add_table_notes (result, &table, population);
-  if (zero_population > 0)
-    {
-      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%u area has no population: its rate is not defined.",
-                                                            "%u areas have no population: their rates are not defined.",
-                                                            zero_population),
-                                               zero_population);
-      equity_result_add_note (result, note);
-    }
+  input.n_areas = n_slots;
+  input.keys = (const char * const *) table.keys->pdata;
+  input.events = counts;
+  input.amounts = value_column != NULL ? sums : NULL;
+  input.population = people;
+  input.population_moe = moes;
+  equity_area_rates_compute (&input, result);
 
   _equity_analysis_set_map (context, result, population, equity_column_get_name (key));
   if (!_equity_analysis_label_areas (context, result, population, key, error))
@@ -268,6 +314,19 @@ area_rates_run (EquityAnalysisContext  *context,
   return g_steal_pointer (&result);
 }
 
-const EquityAnalysisKind equity_analysis_kind_area_rates = {
-  EQUITY_KIND_AREA_RATES, area_rates_validate, area_rates_run,
+const EquityAnalysisKindInfo equity_analysis_kind_area_rates = {
+  .kind = EQUITY_KIND_AREA_RATES,
+  .label = N_("Rates by area"),
+  .description = N_("Events per resident of each area, against the whole city"),
+  .flags = EQUITY_KIND_PER | EQUITY_KIND_CONFIDENCE | EQUITY_KIND_SUPPRESS | EQUITY_KIND_OVERALL
+           | EQUITY_KIND_AREA_LIKE,
+  .fields = area_rates_fields,
+  .modes = equity_analysis_area_modes,
+  .formula = N_("rate = events ÷ residents × per for each area; interval exact below 10 events, Byar from 10; ratio to the rate over all areas by the log method"),
+  .json_rows = "areas",
+  .json_label = "area",
+  .json_members = area_members,
+  .charts = EQUITY_MAP_CHARTS,
+  .validate = area_rates_validate,
+  .run = area_rates_run,
 };

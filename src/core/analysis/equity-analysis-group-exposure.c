@@ -22,7 +22,31 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
-#include "equity-analysis-private.h"
+#include "equity-analysis-kind.h"
+
+static const EquityFieldInfo group_exposure_fields[] = {
+  EQUITY_AREA_SOURCE_FIELDS,
+  { "value-column", EQUITY_FIELD_COLUMN, N_("Measure"), N_("Count the events"), "events",
+    EQUITY_FIELD_OPTIONAL | EQUITY_FIELD_NUMERIC, R (AMOUNT), 0, NULL, NULL },
+  EQUITY_AREA_POPULATION_FIELDS,
+  { "population-column", EQUITY_FIELD_COLUMN, N_("Residents"), N_("The groups added up"), "population",
+    EQUITY_FIELD_OPTIONAL | EQUITY_FIELD_NUMERIC, R (POPULATION), 0, NULL, NULL },
+  { "groups", EQUITY_FIELD_GROUP_COLUMNS, N_("Groups"), NULL, "population", EQUITY_FIELD_NUMERIC,
+    R (POPULATION), 0, NULL, NULL },
+  { "reference", EQUITY_FIELD_REFERENCE, N_("Compare with"), N_("The largest group"), NULL,
+    EQUITY_FIELD_OPTIONAL, 0, 0, NULL, NULL },
+  EQUITY_MAP_FIELDS (EQUITY_AREA_MODE_KEY),
+  { NULL }
+};
+
+static const EquityResultMember exposure_members[] = {
+  { "display_label", EQUITY_MEMBER_DISPLAY_LABEL }, { "population", EQUITY_MEMBER_POPULATION },
+  { "rate", EQUITY_MEMBER_RATE }, { "rate_low", EQUITY_MEMBER_RATE_LOW }, { "rate_high", EQUITY_MEMBER_RATE_HIGH },
+  { "ratio", EQUITY_MEMBER_RATIO }, { "ratio_low", EQUITY_MEMBER_RATIO_LOW }, { "ratio_high", EQUITY_MEMBER_RATIO_HIGH },
+  { "service", EQUITY_MEMBER_COUNT }, { "service_share", EQUITY_MEMBER_SHARE },
+  { "population_share", EQUITY_MEMBER_POPULATION_SHARE },
+  { "is_reference", EQUITY_MEMBER_IS_REFERENCE }, { NULL, EQUITY_MEMBER_END },
+};
 
 static gboolean
 group_exposure_validate (EquityAnalysisContext  *context,
@@ -237,6 +261,19 @@ group_exposure_run (EquityAnalysisContext  *context,
   return g_steal_pointer (&result);
 }
 
-const EquityAnalysisKind equity_analysis_kind_group_exposure = {
-  EQUITY_KIND_GROUP_EXPOSURE, group_exposure_validate, group_exposure_run,
+const EquityAnalysisKindInfo equity_analysis_kind_group_exposure = {
+  .kind = EQUITY_KIND_GROUP_EXPOSURE,
+  .label = N_("Service by where groups live"),
+  .description = N_("What the average member of each group receives where they live"),
+  .flags = EQUITY_KIND_PER | EQUITY_KIND_CONFIDENCE | EQUITY_KIND_OVERALL | EQUITY_KIND_BY_GROUP
+           | EQUITY_KIND_AREA_LIKE,
+  .fields = group_exposure_fields,
+  .modes = equity_analysis_area_modes,
+  .formula = N_("each group's exposure = Σ over areas of (its residents in the area ÷ its residents) × the area's rate; ratio to the reference group"),
+  .json_rows = "groups",
+  .json_label = "group",
+  .json_members = exposure_members,
+  .charts = EQUITY_MAP_CHARTS,
+  .validate = group_exposure_validate,
+  .run = group_exposure_run,
 };

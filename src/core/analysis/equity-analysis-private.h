@@ -8,6 +8,7 @@
 #include "equity-analysis.h"
 #include "equity-dataset-reader.h"
 #include "equity-stats.h"
+#include "equity-analysis-fields.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +17,7 @@ G_BEGIN_DECLS
 /* optional: group value → margin-of-error column of its population */
 #define EQUITY_GROUP_MOES_GROUP "group-moes"
 
-typedef struct
+struct _EquityAnalysisContext
 {
   EquityAnalysis     *analysis;
   EquityProject      *project;
@@ -26,27 +27,7 @@ typedef struct
   double              per;
   double              confidence;
   guint               suppress_below;
-} EquityAnalysisContext;
-
-typedef struct
-{
-  const char   *kind;          /* its display name is in equity-analysis-fields.c */
-  gboolean    (*validate) (EquityAnalysisContext *context,
-                           GError               **error);
-  EquityResult *(*run)    (EquityAnalysisContext *context,
-                           GError               **error);
-} EquityAnalysisKind;
-
-/* the kinds, one file each */
-extern const EquityAnalysisKind equity_analysis_kind_group_rates;
-extern const EquityAnalysisKind equity_analysis_kind_area_rates;
-extern const EquityAnalysisKind equity_analysis_kind_group_exposure;
-extern const EquityAnalysisKind equity_analysis_kind_outcomes;
-extern const EquityAnalysisKind equity_analysis_kind_acs_proportion;
-extern const EquityAnalysisKind equity_analysis_kind_representation;
-extern const EquityAnalysisKind equity_analysis_kind_utilization;
-extern const EquityAnalysisKind equity_analysis_kind_dissimilarity;
-extern const EquityAnalysisKind equity_analysis_kind_index_of_disparity;
+};
 
 /* [GROUP] KEY of the spec, stripped; NULL when absent or empty */
 char          *_equity_analysis_spec_value  (EquityAnalysis        *self,
