@@ -88,23 +88,16 @@ static gboolean
 area_rates_validate (EquityAnalysisContext  *context,
                      GError                **error)
 {
-  g_autoptr(GError) local_error = NULL;
   EquityDataset *population;
 
   if (!_equity_analysis_check_area_source (context, error))
     return FALSE;
   population = _equity_analysis_dataset (context, "population", FALSE, error);
-  if (population == NULL
-      || _equity_analysis_column (context, population, NULL, "population-key", FALSE, error) == NULL
-      || _equity_analysis_numeric_column (context, population, NULL, "population-column", FALSE, error) == NULL)
-    return FALSE;
-  if (_equity_analysis_numeric_column (context, population, NULL, "population-moe-column", TRUE,
-                                       &local_error) == NULL && local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return _equity_analysis_check_label_column (context, population, error) &&
+  return population != NULL
+         && _equity_analysis_column (context, population, NULL, "population-key", FALSE, error) != NULL
+         && _equity_analysis_numeric_column (context, population, NULL, "population-column", FALSE, error) != NULL
+         && _equity_analysis_check_optional_numeric (context, population, NULL, "population-moe-column", error)
+         && _equity_analysis_check_label_column (context, population, error) &&
          _equity_analysis_check_map (context, error);
 }
 
@@ -244,7 +237,6 @@ area_rates_run (EquityAnalysisContext  *context,
   g_autofree double *sums = NULL;
   g_autofree double *people = NULL;
   g_autofree double *moes = NULL;
-  g_autofree char *units = NULL;
   g_autofree char *source = NULL;
   g_autofree char *events_text = NULL;
   g_autofree char *population_text = NULL;
@@ -302,9 +294,7 @@ area_rates_run (EquityAnalysisContext  *context,
   _equity_analysis_set_map (context, result, population, equity_column_get_name (key));
   if (!_equity_analysis_label_areas (context, result, population, key, error))
     return NULL;
-  units = _equity_analysis_units (context, value_column != NULL ? equity_column_get_name (value_column)
-                                                                : equity_dataset_get_name (events));
-  equity_result_set_units (result, units);
+  _equity_analysis_set_units (context, result, events, value_column);
   events_text = _equity_analysis_describe_dataset (events, NULL);
   population_text = _equity_analysis_describe_dataset (population, NULL);
   source = g_strdup_printf (_("Events: %s. Population: %s, column %s, by %s."),

@@ -52,35 +52,17 @@ static gboolean
 group_exposure_validate (EquityAnalysisContext  *context,
                          GError                **error)
 {
-  g_autofree char *reference = _equity_analysis_string (context, "reference");
-  g_autoptr(GError) local_error = NULL;
   EquityDataset *population;
 
   if (!_equity_analysis_check_area_source (context, error))
     return FALSE;
   population = _equity_analysis_dataset (context, "population", FALSE, error);
-  if (population == NULL
-      || _equity_analysis_column (context, population, NULL, "population-key", FALSE, error) == NULL
-      || !_equity_analysis_check_groups (context, population, error))
-    return FALSE;
-  if (_equity_analysis_numeric_column (context, population, NULL, "population-column", TRUE,
-                                       &local_error) == NULL && local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (reference != NULL)
-    {
-      g_autofree char *column = equity_analysis_dup_group_column (context->analysis, reference);
-
-      if (column == NULL)
-        {
-          _equity_analysis_set_error (context, error, NULL, "reference",
-                                      _("“%s” is not one of the groups that have a population column"), reference);
-          return FALSE;
-        }
-    }
-  return _equity_analysis_check_map (context, error);
+  return population != NULL
+         && _equity_analysis_column (context, population, NULL, "population-key", FALSE, error) != NULL
+         && _equity_analysis_check_groups (context, population, error)
+         && _equity_analysis_check_optional_numeric (context, population, NULL, "population-column", error)
+         && _equity_analysis_check_reference (context, error)
+         && _equity_analysis_check_map (context, error);
 }
 
 static EquityResult *
@@ -96,7 +78,6 @@ group_exposure_run (EquityAnalysisContext  *context,
   g_autofree double *people = NULL;
   g_autofree double *group_total = NULL;
   g_autofree double *variance = NULL;
-  g_autofree char *units = NULL;
   g_autofree char *source = NULL;
   g_autofree char *events_text = NULL;
   g_autofree char *population_text = NULL;
@@ -250,8 +231,7 @@ group_exposure_run (EquityAnalysisContext  *context,
     }
 
   _equity_analysis_set_map (context, result, population, equity_column_get_name (key));
-  units = _equity_analysis_units (context, equity_dataset_get_name (events));
-  equity_result_set_units (result, units);
+  _equity_analysis_set_units (context, result, events, NULL);
   events_text = _equity_analysis_describe_dataset (events, NULL);
   population_text = _equity_analysis_describe_dataset (population, NULL);
   source = g_strdup_printf (_("Events: %s, by area. Residents of each group per area: %s. "

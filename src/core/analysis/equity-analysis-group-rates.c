@@ -38,48 +38,25 @@ const EquityResultMember equity_group_rate_members[] = {
 
 gboolean
 _equity_analysis_group_rates_validate (EquityAnalysisContext  *context,
-                      GError                **error)
+                                       GError                **error)
 {
-  g_autofree char *reference = _equity_analysis_string (context, "reference");
-  g_autofree char *kind = equity_analysis_dup_kind (context->analysis);
   g_auto(EquityRowFilter) events_filter = { 0 };
   g_auto(EquityRowFilter) population_filter = { 0 };
-  g_autoptr(GError) local_error = NULL;
   EquityDataset *events, *population;
 
   events = _equity_analysis_dataset (context, "events", FALSE, error);
   if (events == NULL
       || _equity_analysis_column (context, events, NULL, "group-column", FALSE, error) == NULL
-      || !_equity_analysis_filter (context, events, "events-filter", &events_filter, error))
+      || !_equity_analysis_filter (context, events, "events-filter", &events_filter, error)
+      || !_equity_analysis_check_optional_numeric (context, events, NULL, "value-column", error))
     return FALSE;
-  if (_equity_analysis_numeric_column (context, events, NULL, "value-column", TRUE, &local_error) == NULL
-      && local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
 
   population = _equity_analysis_dataset (context, "population", FALSE, error);
-  if (population == NULL
-      || !_equity_analysis_filter (context, population, "population-filter", &population_filter, error)
-      || !_equity_analysis_check_groups (context, population, error))
-    return FALSE;
-
-  /* index-of-disparity may also measure against the rate of all groups */
-  if (reference != NULL
-      && !(g_ascii_strcasecmp (reference, "overall") == 0
-           && g_strcmp0 (kind, EQUITY_KIND_INDEX_OF_DISPARITY) == 0))
-    {
-      g_autofree char *column = equity_analysis_dup_group_column (context->analysis, reference);
-
-      if (column == NULL)
-        {
-          _equity_analysis_set_error (context, error, NULL, "reference",
-                                      _("“%s” is not one of the groups that have a population column"), reference);
-          return FALSE;
-        }
-    }
-  return TRUE;
+  return population != NULL
+         && _equity_analysis_filter (context, population, "population-filter", &population_filter, error)
+         && _equity_analysis_check_groups (context, population, error)
+         /* index-of-disparity may also measure against the rate of all groups */
+         && _equity_analysis_check_reference (context, error);
 }
 
 /* Largest population first; the reference of the ratios unless the input
@@ -262,7 +239,6 @@ _equity_analysis_group_rates (EquityAnalysisContext  *context,
   g_autofree char *reference = _equity_analysis_string (context, "reference");
   g_autofree char *events_text = NULL;
   g_autofree char *population_text = NULL;
-  g_autofree char *units = NULL;
   g_autofree char *note = NULL;
   g_autofree double *events_by_group = NULL;
   g_autofree double *amounts_by_group = NULL;
@@ -307,9 +283,7 @@ _equity_analysis_group_rates (EquityAnalysisContext  *context,
   note = g_strdup_printf (_("Events: %s, by %s. Population: %s."), events_text,
                           equity_column_get_name (group_column), population_text);
   equity_result_set_source_note (result, note);
-  units = _equity_analysis_units (context, value_column != NULL ? equity_column_get_name (value_column)
-                                                                 : equity_dataset_get_name (events));
-  equity_result_set_units (result, units);
+  _equity_analysis_set_units (context, result, events, value_column);
   return g_steal_pointer (&result);
 }
 

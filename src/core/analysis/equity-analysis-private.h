@@ -40,9 +40,23 @@ gboolean       _equity_analysis_group_rates_validate (EquityAnalysisContext *con
 EquityResult  *_equity_analysis_group_rates (EquityAnalysisContext *context,
                                              const char            *kind,
                                              GError               **error);
-/* "arrests per 1,000 residents" */
-char          *_equity_analysis_units       (EquityAnalysisContext *context,
-                                             const char            *what);
+/* RESULT's units: "arrests per 1,000 residents", what is counted being
+ * VALUE_COLUMN's name when there is one, else EVENTS' name */
+void           _equity_analysis_set_units   (EquityAnalysisContext *context,
+                                             EquityResult          *result,
+                                             EquityDataset         *events,
+                                             EquityColumn          *value_column);
+/* FALSE with ERROR set when [GROUP] KEY names a column of DATASET that is
+ * missing or holds no numbers; absent is fine */
+gboolean       _equity_analysis_check_optional_numeric (EquityAnalysisContext *context,
+                                                        EquityDataset         *dataset,
+                                                        const char            *group,
+                                                        const char            *key,
+                                                        GError               **error);
+/* [analysis] reference, when set, names one of [groups], or is "overall"
+ * where the kind's reference field offers all groups together */
+gboolean       _equity_analysis_check_reference (EquityAnalysisContext *context,
+                                                 GError               **error);
 
 /* Errors: "SOURCE: [GROUP] KEY: message" */
 void           _equity_analysis_set_error   (EquityAnalysisContext *context,
