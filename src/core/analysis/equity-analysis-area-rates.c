@@ -101,29 +101,38 @@ area_rates_validate (EquityAnalysisContext  *context,
          _equity_analysis_check_map (context, error);
 }
 
+/* FORMAT ("%u rows of “%s” …") with N and DATASET's name, when N > 0 */
+static void
+add_rows_note (EquityResult  *result,
+               guint          n,
+               const char    *format,
+               EquityDataset *dataset)
+{
+  g_autofree char *note = NULL;
+
+  if (n == 0)
+    return;
+  note = g_strdup_printf (format, n, equity_dataset_get_name (dataset));
+  equity_result_add_note (result, note);
+}
+
 static void
 add_table_notes (EquityResult          *result,
                  const EquityAreaTable *table,
                  EquityDataset         *population)
 {
-  if (table->n_duplicates > 0)
-    {
-      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%u row of “%s” repeats an area key; its figures were added to that area.",
-                                                            "%u rows of “%s” repeat an area key; their figures were added to those areas.",
-                                                            table->n_duplicates),
-                                               table->n_duplicates, equity_dataset_get_name (population));
-      equity_result_add_note (result, note);
-    }
-  if (table->n_blank > 0)
-    {
-      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%u row of “%s” has no area key and is left out.",
-                                                            "%u rows of “%s” have no area key and are left out.",
-                                                            table->n_blank),
-                                               table->n_blank, equity_dataset_get_name (population));
-      equity_result_add_note (result, note);
-    }
+  add_rows_note (result, table->n_duplicates,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "%u row of “%s” repeats an area key; its figures were added to that area.",
+                              "%u rows of “%s” repeat an area key; their figures were added to those areas.",
+                              table->n_duplicates),
+                 population);
+  add_rows_note (result, table->n_blank,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "%u row of “%s” has no area key and is left out.",
+                              "%u rows of “%s” have no area key and are left out.",
+                              table->n_blank),
+                 population);
 }
 
 void
