@@ -20,6 +20,8 @@
 
 #include "equity-core.h"
 #include "equity-analysis-compute.h"
+#include "equity-analysis-kind.h"
+#include "equity-chart.h"
 
 #define PER 1000.0
 
@@ -179,6 +181,54 @@ test_area_rates (void)
   g_assert_null (notes[1]);
 }
 
+/* Every kind in the table describes itself whole, so the editor, the JSON,
+ * the result columns and the run need no list of their own. */
+static void
+test_kind_descriptions (void)
+{
+  const char * const *names = equity_analysis_list_kinds ();
+  guint n = equity_analysis_fields_get_n_kinds ();
+
+  g_assert_cmpuint (n, ==, g_strv_length ((char **) names));
+  for (guint i = 0; i < n; i++)
+    {
+      const EquityAnalysisKindInfo *info = equity_analysis_fields_get_kind (i);
+      g_auto(GStrv) charts = NULL;
+
+      g_assert_cmpstr (info->kind, ==, names[i]);
+      g_assert_true (equity_analysis_fields_find_kind (info->kind) == info);
+      g_assert_cmpstr (equity_analysis_kind_to_label (info->kind), ==, info->label);
+      g_assert_nonnull (info->description);
+      g_assert_nonnull (info->formula);
+      g_assert_nonnull (info->fields);
+      g_assert_nonnull (info->fields[0].key);
+      g_assert_nonnull (info->json_rows);
+      g_assert_nonnull (info->json_label);
+      g_assert_nonnull (info->json_members);
+      g_assert_nonnull (info->json_members[0].name);
+      g_assert_nonnull (info->validate);
+      g_assert_nonnull (info->run);
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpstr (equity_analysis_fields_get_kind (j)->kind, !=, info->kind);
+
+      /* its charts are chart kinds the spec's `chart` key can name */
+      charts = g_strsplit (info->charts, " ", -1);
+      g_assert_nonnull (charts[0]);
+      for (guint c = 0; charts[c] != NULL; c++)
+        {
+          EquityChartKind chart_kind;
+
+          g_assert_true (equity_chart_kind_from_string (charts[c], &chart_kind));
+        }
+    }
+  /* a kind with a mode field lists its modes */
+  g_assert_nonnull (equity_analysis_fields_find_kind (EQUITY_KIND_AREA_RATES)->modes);
+  g_assert_null (equity_analysis_fields_find_kind ("no-such-kind"));
+  g_assert_false (equity_analysis_kind_has_flags ("no-such-kind", 0));
+  g_assert_true (equity_analysis_kind_has_flags (EQUITY_KIND_INDEX_OF_DISPARITY, EQUITY_KIND_INDEX | EQUITY_KIND_SUPPRESS));
+  g_assert_false (equity_analysis_kind_has_flags (EQUITY_KIND_UTILIZATION, EQUITY_KIND_SUPPRESS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -189,6 +239,7 @@ main (int   argc,
   g_test_add_func ("/analysis-compute/group-rates", test_group_rates);
   g_test_add_func ("/analysis-compute/group-rates-amounts", test_group_rates_amounts);
   g_test_add_func ("/analysis-compute/area-rates", test_area_rates);
+  g_test_add_func ("/analysis-compute/kind-descriptions", test_kind_descriptions);
 
   return g_test_run ();
 }
