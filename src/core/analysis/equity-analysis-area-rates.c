@@ -88,16 +88,13 @@ static gboolean
 area_rates_validate (EquityAnalysisContext  *context,
                      GError                **error)
 {
-  EquityDataset *population;
+  EquityAreaInputs inputs;
 
-  if (!_equity_analysis_check_area_source (context, error))
-    return FALSE;
-  population = _equity_analysis_dataset (context, "population", FALSE, error);
-  return population != NULL
-         && _equity_analysis_column (context, population, NULL, "population-key", FALSE, error) != NULL
-         && _equity_analysis_numeric_column (context, population, NULL, "population-column", FALSE, error) != NULL
-         && _equity_analysis_check_optional_numeric (context, population, NULL, "population-moe-column", error)
-         && _equity_analysis_check_label_column (context, population, error) &&
+  return _equity_analysis_check_area_source (context, error)
+         && _equity_analysis_area_inputs (context, &inputs, error)
+         && _equity_analysis_numeric_column (context, inputs.population, NULL, "population-column", FALSE, error) != NULL
+         && _equity_analysis_check_optional_numeric (context, inputs.population, NULL, "population-moe-column", error)
+         && _equity_analysis_check_label_column (context, inputs.population, error) &&
          _equity_analysis_check_map (context, error);
 }
 
@@ -249,16 +246,22 @@ area_rates_run (EquityAnalysisContext  *context,
   g_autofree char *source = NULL;
   g_autofree char *events_text = NULL;
   g_autofree char *population_text = NULL;
-  EquityDataset *events = _equity_analysis_dataset (context, "events", FALSE, NULL);
-  EquityDataset *population = _equity_analysis_dataset (context, "population", FALSE, NULL);
-  EquityColumn *key = _equity_analysis_column (context, population, NULL, "population-key", FALSE, NULL);
-  EquityColumn *value_column = _equity_analysis_column (context, events, NULL, "value-column", TRUE, NULL);
+  EquityAreaInputs inputs;
+  EquityDataset *events, *population;
+  EquityColumn *key;
+  EquityColumn *value_column;
   EquityColumn *columns[2];
   const gboolean is_moe[2] = { FALSE, TRUE };
   EquityAreaRatesInput input = { 0 };
   double population_scale;
   guint n_slots;
 
+  /* checked by area_rates_validate() */
+  _equity_analysis_area_inputs (context, &inputs, NULL);
+  events = inputs.events;
+  population = inputs.population;
+  key = inputs.key;
+  value_column = _equity_analysis_column (context, events, NULL, "value-column", TRUE, NULL);
   columns[0] = _equity_analysis_column (context, population, NULL, "population-column", FALSE, NULL);
   columns[1] = _equity_analysis_column (context, population, NULL, "population-moe-column", TRUE, NULL);
   if (!_equity_analysis_area_table (context, population, key, columns, is_moe, 2, &table, error))

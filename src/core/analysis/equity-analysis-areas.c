@@ -24,23 +24,31 @@
 #define CHECK_EVERY 65536
 
 gboolean
+_equity_analysis_area_inputs (EquityAnalysisContext  *context,
+                              EquityAreaInputs       *inputs,
+                              GError                **error)
+{
+  inputs->events = _equity_analysis_dataset (context, "events", FALSE, error);
+  inputs->population = inputs->events != NULL ? _equity_analysis_dataset (context, "population", FALSE, error)
+                                              : NULL;
+  inputs->key = inputs->population != NULL
+                ? _equity_analysis_column (context, inputs->population, NULL, "population-key", FALSE, error)
+                : NULL;
+  return inputs->key != NULL;
+}
+
+gboolean
 _equity_analysis_check_area_source (EquityAnalysisContext  *context,
                                     GError                **error)
 {
   g_auto(EquityRowFilter) filter = { 0 };
-  g_autoptr(GError) local_error = NULL;
   EquityDataset *events, *areas;
   gboolean has_area, has_lat, has_lon, has_location;
 
   events = _equity_analysis_dataset (context, "events", FALSE, error);
-  if (events == NULL || !_equity_analysis_filter (context, events, "events-filter", &filter, error))
+  if (events == NULL || !_equity_analysis_filter (context, events, "events-filter", &filter, error)
+      || !_equity_analysis_check_optional_numeric (context, events, NULL, "value-column", error))
     return FALSE;
-  if (_equity_analysis_numeric_column (context, events, NULL, "value-column", TRUE, &local_error) == NULL
-      && local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
 
   has_area = equity_analysis_has_key (context->analysis, "area-column");
   has_lat = equity_analysis_has_key (context->analysis, "lat-column");

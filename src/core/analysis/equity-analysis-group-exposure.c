@@ -52,15 +52,12 @@ static gboolean
 group_exposure_validate (EquityAnalysisContext  *context,
                          GError                **error)
 {
-  EquityDataset *population;
+  EquityAreaInputs inputs;
 
-  if (!_equity_analysis_check_area_source (context, error))
-    return FALSE;
-  population = _equity_analysis_dataset (context, "population", FALSE, error);
-  return population != NULL
-         && _equity_analysis_column (context, population, NULL, "population-key", FALSE, error) != NULL
-         && _equity_analysis_check_groups (context, population, error)
-         && _equity_analysis_check_optional_numeric (context, population, NULL, "population-column", error)
+  return _equity_analysis_check_area_source (context, error)
+         && _equity_analysis_area_inputs (context, &inputs, error)
+         && _equity_analysis_check_groups (context, inputs.population, error)
+         && _equity_analysis_check_optional_numeric (context, inputs.population, NULL, "population-column", error)
          && _equity_analysis_check_reference (context, error)
          && _equity_analysis_check_map (context, error);
 }
@@ -70,6 +67,7 @@ group_exposure_run (EquityAnalysisContext  *context,
                     GError                **error)
 {
   g_autoptr(EquityResult) result = _equity_analysis_new_result (context, EQUITY_KIND_GROUP_EXPOSURE);
+  EquityAreaInputs inputs;
   g_auto(EquityAreaTable) table = { 0 };
   g_auto(GStrv) groups = equity_analysis_dup_groups (context->analysis);
   g_autofree char *reference_name = _equity_analysis_string (context, "reference");
@@ -81,20 +79,22 @@ group_exposure_run (EquityAnalysisContext  *context,
   g_autofree char *source = NULL;
   g_autofree char *events_text = NULL;
   g_autofree char *population_text = NULL;
-  EquityDataset *events = _equity_analysis_dataset (context, "events", FALSE, NULL);
-  EquityDataset *population = _equity_analysis_dataset (context, "population", FALSE, NULL);
-  EquityColumn *key = _equity_analysis_column (context, population, NULL, "population-key", FALSE, NULL);
   guint n_groups = g_strv_length (groups), n_slots, reference = 0;
   double total_events = 0.0, total_people = 0.0, lost_events = 0.0;
   double z = equity_stats_z (context->confidence);
   EquityResultRow *overall;
+  EquityDataset *events, *population;
 
+  /* checked by group_exposure_validate() */
+  _equity_analysis_area_inputs (context, &inputs, NULL);
+  events = inputs.events;
+  population = inputs.population;
   /* column 0 the total, then one per group */
   columns = g_new0 (EquityColumn *, n_groups + 1);
   columns[0] = _equity_analysis_column (context, population, NULL, "population-column", TRUE, NULL);
   for (guint g = 0; g < n_groups; g++)
     columns[g + 1] = _equity_analysis_column (context, population, EQUITY_GROUPS_GROUP, groups[g], FALSE, NULL);
-  if (!_equity_analysis_area_table (context, population, key, columns, NULL, n_groups + 1, &table, error))
+  if (!_equity_analysis_area_table (context, population, inputs.key, columns, NULL, n_groups + 1, &table, error))
     return NULL;
 
   n_slots = table.keys->len;
@@ -230,7 +230,7 @@ group_exposure_run (EquityAnalysisContext  *context,
       equity_result_add_note (result, note);
     }
 
-  _equity_analysis_set_map (context, result, population, equity_column_get_name (key));
+  _equity_analysis_set_map (context, result, population, equity_column_get_name (inputs.key));
   _equity_analysis_set_units (context, result, events, NULL);
   events_text = _equity_analysis_describe_dataset (events, NULL);
   population_text = _equity_analysis_describe_dataset (population, NULL);

@@ -154,6 +154,18 @@ GHashTable    *_equity_analysis_count_by     (EquityAnalysisContext *context,
  * in RESULT. */
 gboolean       _equity_analysis_check_area_source (EquityAnalysisContext *context,
                                                    GError               **error);
+/* What an area kind reads: [analysis] events, population and the column its
+ * population-key names; FALSE with ERROR set when one is missing */
+typedef struct
+{
+  EquityDataset *events;
+  EquityDataset *population;
+  EquityColumn  *key;
+} EquityAreaInputs;
+
+gboolean       _equity_analysis_area_inputs (EquityAnalysisContext *context,
+                                             EquityAreaInputs      *inputs,
+                                             GError               **error);
 gboolean       _equity_analysis_assign_events (EquityAnalysisContext *context,
                                                GHashTable            *slots,
                                                double                *counts,
