@@ -136,9 +136,8 @@ void
 equity_area_rates_compute (const EquityAreaRatesInput *input,
                            EquityResult               *result)
 {
-  double per = equity_result_get_per (result);
-  double confidence = equity_result_get_confidence (result);
-  guint suppress_below = equity_result_get_suppress_below (result);
+  EquityRateSettings settings = equity_rate_settings_of (result);
+  double per = settings.per, confidence = settings.confidence;
   gboolean amounts = input->amounts != NULL;
   g_autofree double *rates = g_new (double, MAX (input->n_areas, 1));
   g_autofree double *weights = g_new (double, MAX (input->n_areas, 1));
@@ -194,7 +193,7 @@ equity_area_rates_compute (const EquityAreaRatesInput *input,
         zero_population++;
       row->share = overall->count > 0.0 ? row->count / overall->count : NAN;
       row->population_share = total_population > 0.0 && isfinite (people) ? people / total_population : NAN;
-      row->suppressed = events >= 1.0 && events < suppress_below;
+      row->suppressed = equity_rate_settings_suppress (&settings, events);
 
       if (amounts)
         {

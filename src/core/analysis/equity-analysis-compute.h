@@ -13,6 +13,34 @@
 
 G_BEGIN_DECLS
 
+/* What a result was asked for: rates per PER people, intervals at
+ * CONFIDENCE, counts from 1 to SUPPRESS_BELOW − 1 withheld */
+typedef struct
+{
+  double per;
+  double confidence;
+  guint  suppress_below;
+} EquityRateSettings;
+
+static inline EquityRateSettings
+equity_rate_settings_of (EquityResult *result)
+{
+  EquityRateSettings settings = {
+    equity_result_get_per (result),
+    equity_result_get_confidence (result),
+    equity_result_get_suppress_below (result),
+  };
+
+  return settings;
+}
+
+static inline gboolean
+equity_rate_settings_suppress (const EquityRateSettings *settings,
+                               double                    count)
+{
+  return count >= 1.0 && count < settings->suppress_below;
+}
+
 /* Events (or the sums of a measure) by group over each group's population.
  * RESULT's per, confidence and suppress-below are used; its rows, reference
  * and overall figures are set. */

@@ -102,9 +102,8 @@ void
 equity_group_rates_compute (const EquityGroupRatesInput *input,
                             EquityResult                *result)
 {
-  double per = equity_result_get_per (result);
-  double confidence = equity_result_get_confidence (result);
-  guint suppress_below = equity_result_get_suppress_below (result);
+  EquityRateSettings settings = equity_rate_settings_of (result);
+  double per = settings.per, confidence = settings.confidence;
   gboolean amounts = input->amounts != NULL;
   const double *counts = amounts ? input->amounts : input->events;
   EquityResultRow *overall, *reference;
@@ -137,7 +136,7 @@ equity_group_rates_compute (const EquityGroupRatesInput *input,
       set_rate (row, row->count, row->population, amounts, per, confidence);
       row->share = total_count > 0.0 ? row->count / total_count : NAN;
       row->population_share = total_population > 0.0 ? row->population / total_population : NAN;
-      row->suppressed = input->events[i] >= 1.0 && input->events[i] < suppress_below;
+      row->suppressed = equity_rate_settings_suppress (&settings, input->events[i]);
       row->is_reference = i == reference_index;
     }
 
