@@ -630,6 +630,55 @@ test_cli (Fixture       *fixture,
   g_assert_true (test_run_cli (&run, "indicator-add", "--help", NULL));
 }
 
+/* The sample project: at least four indicators over two themes, every one
+ * evaluating; Asheville arrests per year match a count of the CSV. */
+static void
+test_sample (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sample.equity", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityProject) project = equity_sample_create (path, NULL, NULL, NULL, &error);
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GPtrArray) evaluations = g_ptr_array_new_with_free_func ((GDestroyNotify) equity_indicator_evaluation_unref);
+  g_autoptr(GHashTable) themes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(EquityIndicatorSummary) summary = NULL;
+  EquityIndicator *arrests = NULL;
+  EquityIndicatorEvaluation *arrests_evaluation = NULL;
+
+  g_assert_no_error (error);
+  indicators = equity_project_list_indicators (project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (indicators->len, >=, 4);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      EquityIndicator *indicator = g_ptr_array_index (indicators, i);
+      EquityIndicatorEvaluation *evaluation = equity_indicator_evaluate (project, indicator, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (equity_indicator_evaluation_get_n_years (evaluation), >=, 2);
+      g_assert_cmpint (equity_indicator_evaluation_get_status (evaluation), !=, EQUITY_INDICATOR_NO_DATA);
+      g_ptr_array_add (evaluations, evaluation);
+      g_hash_table_add (themes, (gpointer) equity_indicator_get_theme (indicator));
+      if (equity_indicator_get_analysis_id (indicator) > 0)
+        arrests = indicator, arrests_evaluation = evaluation;
+    }
+  g_assert_cmpuint (g_hash_table_size (themes), >=, 2);
+  summary = equity_indicator_summary_new (indicators, evaluations);
+  g_assert_false (isnan (equity_indicator_summary_city_score (summary, 2020)));
+
+  /* data/samples/apd_arrests_2020_2021.csv counted by python3's csv module,
+   * by the first four characters of date_arrested and subject_race:
+   * 2020 B 2310, W 5467; 2021 B 2142, W 4847 */
+  g_assert_nonnull (arrests);
+  g_assert_cmpfloat (equity_indicator_evaluation_find_year (arrests_evaluation, 2020)->count_a, ==, 2310);
+  g_assert_cmpfloat (equity_indicator_evaluation_find_year (arrests_evaluation, 2020)->count_b, ==, 5467);
+  g_assert_cmpfloat (equity_indicator_evaluation_find_year (arrests_evaluation, 2021)->count_a, ==, 2142);
+  g_assert_cmpfloat (equity_indicator_evaluation_find_year (arrests_evaluation, 2021)->count_b, ==, 4847);
+  equity_project_close (project);
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -650,6 +699,7 @@ main (int   argc,
   g_test_add ("/indicators/edited-score-table", Fixture, NULL, fixture_set_up,
               test_edited_score_table, fixture_tear_down);
 
+  g_test_add_func ("/indicators/sample", test_sample);
   g_test_add ("/indicators/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
 
   return g_test_run ();
