@@ -194,7 +194,7 @@ add_member (JsonBuilder           *builder,
       g_assert_not_reached ();
     default:
       equity_json_add_number (builder, member->name,
-                  G_STRUCT_MEMBER (double, row, offsets[member->field]));
+                              G_STRUCT_MEMBER (double, row, offsets[member->field]));
     }
 }
 
