@@ -328,6 +328,16 @@ test_evaluate_saved_analysis (Fixture       *fixture,
   g_assert_no_error (error);
   assert_stops_years (evaluation);
 
+  /* renaming the events dataset changes nothing: the analysis, the year
+   * column and the indicator all refer to it by id */
+  g_assert_true (equity_project_rename_dataset (fixture->project, equity_project_find_dataset (fixture->project, "stops"),
+                                                "Stops (renamed)", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&evaluation, equity_indicator_evaluation_unref);
+  evaluation = equity_indicator_evaluate (fixture->project, by_date, NULL, &error);
+  g_assert_no_error (error);
+  assert_stops_years (evaluation);
+
   /* a group the analysis does not have is named */
   equity_indicator_set_groups (by_year, "B", "X");
   g_clear_pointer (&evaluation, equity_indicator_evaluation_unref);
@@ -679,6 +689,84 @@ test_sample (void)
   test_remove_tree (dir);
 }
 
+/* Yearly values from CSV: year,value[,low,high] with a header, and the
+ * Charlotte metric layout averaged over its areas; a bad line names its
+ * line and column and leaves the stored values as they were. */
+static void
+test_import_values (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *plain = write_scratch (fixture, "values.csv", "year,value,low,high\n2019,12.5,10,15\n2020,11,9.5,12.5\n");
+  g_autofree char *charlotte = write_scratch (fixture, "r99.csv", "id,y_2017,y_2019\n2,10,\n3,20,7\n5,,9\n");
+  g_autofree char *bad = write_scratch (fixture, "bad.csv", "2019,12.5\n2020,eleven\n");
+  g_autoptr(EquityIndicator) indicator = equity_indicator_new ("imported");
+  g_autoptr(GError) error = NULL;
+  GArray *values = equity_indicator_get_values (indicator);
+
+  g_assert_true (equity_indicator_import_values (indicator, plain, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (values->len, ==, 2);
+  g_assert_cmpint (g_array_index (values, EquityIndicatorYear, 1).year, ==, 2020);
+  g_assert_cmpfloat (g_array_index (values, EquityIndicatorYear, 1).value, ==, 11);
+  g_assert_cmpfloat (g_array_index (values, EquityIndicatorYear, 1).low, ==, 9.5);
+
+  g_assert_false (equity_indicator_import_values (indicator, bad, &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "bad.csv, line 2, column 2"));
+  g_clear_error (&error);
+  g_assert_cmpuint (values->len, ==, 2);  /* kept */
+  g_assert_cmpfloat (g_array_index (values, EquityIndicatorYear, 0).value, ==, 12.5);
+
+  /* 2017: (10 + 20) / 2 = 15 (area 5 has none); 2019: (7 + 9) / 2 = 8 */
+  g_assert_true (equity_indicator_import_values (indicator, charlotte, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (values->len, ==, 2);
+  g_assert_cmpint (g_array_index (values, EquityIndicatorYear, 0).year, ==, 2017);
+  g_assert_cmpfloat (g_array_index (values, EquityIndicatorYear, 0).value, ==, 15);
+  g_assert_cmpfloat (g_array_index (values, EquityIndicatorYear, 1).value, ==, 8);
+}
+
+/* [counts] in a spec: the ratio and its interval by the log method, and a
+ * good outcome flipped; the saved analysis is kept by id through a rename. */
+static void
+test_spec_counts (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char spec[] =
+    "[indicator]\n"
+    "name = Library cards\n"
+    "direction = higher-is-better\n"
+    "per = 100\n"
+    "[counts]\n"
+    "2018 = 20, 200, 30, 150\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityIndicator) indicator = equity_indicator_new_from_data (fixture->project, spec, -1, "cards.ini", &error);
+  g_autoptr(EquityIndicatorEvaluation) evaluation = NULL;
+  const EquityIndicatorYear *year;
+
+  g_assert_no_error (error);
+  evaluation = equity_indicator_evaluate (fixture->project, indicator, NULL, &error);
+  g_assert_no_error (error);
+  year = equity_indicator_evaluation_get_year (evaluation, 0);
+  /* A 20 / 200 = 10 per 100, B 30 / 150 = 20 per 100; a good outcome: R = 20 / 10 = 2.0,
+   * SE = sqrt(1/20 + 1/30) = 0.288675, 2 × exp(∓1.959964 × SE) = 1.135819 … 3.521687
+   * (python3, math module); score 40 */
+  g_assert_cmpfloat_with_epsilon (year->rate_a, 10, 1e-9);
+  g_assert_cmpfloat_with_epsilon (year->rate_b, 20, 1e-9);
+  g_assert_cmpfloat_with_epsilon (year->ratio, 2.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (year->ratio_low, 1.135819, 1e-6);
+  g_assert_cmpfloat_with_epsilon (year->ratio_high, 3.521687, 1e-6);
+  g_assert_cmpfloat (year->score, ==, 40);
+
+  /* an unknown saved analysis is named */
+  g_clear_object (&indicator);
+  indicator = equity_indicator_new_from_data (fixture->project, "[indicator]\nname = x\nanalysis = Nothing\n", -1,
+                                              "x.ini", &error);
+  g_assert_null (indicator);
+  g_assert_nonnull (strstr (error->message, "x.ini: [indicator] analysis:"));
+  g_assert_nonnull (strstr (error->message, "Nothing"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -700,6 +788,8 @@ main (int   argc,
               test_edited_score_table, fixture_tear_down);
 
   g_test_add_func ("/indicators/sample", test_sample);
+  g_test_add ("/indicators/import-values", Fixture, NULL, fixture_set_up, test_import_values, fixture_tear_down);
+  g_test_add ("/indicators/spec-counts", Fixture, NULL, fixture_set_up, test_spec_counts, fixture_tear_down);
   g_test_add ("/indicators/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
 
   return g_test_run ();
