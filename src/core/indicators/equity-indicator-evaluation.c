@@ -185,6 +185,14 @@ equity_indicator_evaluation_new (EquityIndicator  *indicator,
         }
       else
         {
+          /* a share counted (A of its population): the percentage with Wilson's interval */
+          if (isnan (year->value) && !isnan (year->count_a) && year->population_a > 0)
+            {
+              EquityEstimate share;
+
+              equity_stats_wilson (year->count_a, year->population_a, CONFIDENCE, &share);
+              year->value = 100 * share.value, year->low = 100 * share.low, year->high = 100 * share.high;
+            }
           year->ratio = year->ratio_low = year->ratio_high = NAN;
           year->score = equity_score_percentage (year->value, worse);
         }
