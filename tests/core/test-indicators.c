@@ -358,6 +358,39 @@ test_evaluate_async (Fixture       *fixture,
   g_assert_cmpfloat (last, ==, 1.0);
 }
 
+static void
+cancelled_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GError **out = user_data;
+  g_autoptr(EquityIndicatorEvaluation) evaluation = NULL;
+
+  evaluation = equity_indicator_evaluate_finish (EQUITY_INDICATOR (source), result, out);
+  g_assert_null (evaluation);
+}
+
+/* Cancelled before the worker starts: it says so, and reports no progress. */
+static void
+test_evaluate_cancelled (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(EquityIndicator) indicator = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  double last = 0;
+
+  import_stops (fixture);
+  indicator = stops_indicator (fixture, "date");
+  g_cancellable_cancel (cancellable);
+  equity_indicator_evaluate_async (indicator, equity_project_get_path (fixture->project), cancellable,
+                                   progress_cb, &last, cancelled_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpfloat (last, ==, 0);
+}
+
 /* add, list, update, delete and undelete keep every field */
 static void
 test_store (Fixture       *fixture,
@@ -650,6 +683,8 @@ main (int   argc,
               test_evaluate_saved_analysis, fixture_tear_down);
   g_test_add ("/indicators/evaluate-async", Fixture, NULL, fixture_set_up,
               test_evaluate_async, fixture_tear_down);
+  g_test_add ("/indicators/evaluate-cancelled", Fixture, NULL, fixture_set_up,
+              test_evaluate_cancelled, fixture_tear_down);
   g_test_add ("/indicators/store", Fixture, NULL, fixture_set_up, test_store, fixture_tear_down);
   g_test_add ("/indicators/edited-score-table", Fixture, NULL, fixture_set_up,
               test_edited_score_table, fixture_tear_down);
