@@ -25,6 +25,7 @@ static const EquityCliCommand commands[] = {
   { "analyses", N_("PROJECT"),         N_("List the project’s saved analyses"),        equity_cli_analyses },
   { "chart",    N_("PROJECT ANALYSIS-NAME --out FILE"), N_("Draw a saved analysis as a PNG, SVG or PDF chart or map"), equity_cli_chart },
   { "export",   N_("PROJECT OUT.xlsx"), N_("Write the council-packet workbook of saved analyses"), equity_cli_export },
+  { "scan",     N_("PROJECT"),         N_("Rank the gaps of every measure and grouping, with Benjamini–Hochberg false-discovery control; --save stores the scan"), equity_cli_scan },
 };
 
 const EquityCliCommand *

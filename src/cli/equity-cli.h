@@ -64,5 +64,6 @@ int equity_cli_analyze  (int argc, char **argv);
 int equity_cli_analyses (int argc, char **argv);
 int equity_cli_chart    (int argc, char **argv);
 int equity_cli_export   (int argc, char **argv);
+int equity_cli_scan     (int argc, char **argv);
 
 G_END_DECLS

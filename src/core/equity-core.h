@@ -31,3 +31,4 @@
 #include "equity-table-query.h"
 #include "equity-row-model.h"
 #include "equity-enum-types.h"
+#include "equity-scan.h"

@@ -15,6 +15,7 @@
 #include "equity-importer.h"
 #include "equity-sample.h"
 #include "equity-analysis.h"
+#include "equity-scan.h"
 #include "equity-progress-relay.h"
 
 #define SAMPLES_URI "resource:///org/asheville/Equity/samples/"
@@ -229,6 +230,18 @@ save_analyses (EquityProject  *project,
   return TRUE;
 }
 
+/* The sample opens with one stored scan, so the Scan page and the workbook's
+ * Scan sheet have something to show, and a later scan has one to compare with. */
+static gboolean
+store_scan (EquityProject  *project,
+            GCancellable   *cancellable,
+            GError        **error)
+{
+  g_autoptr(EquityScan) scan = equity_scan_run (project, NULL, NULL, cancellable, error);
+
+  return scan != NULL && equity_scan_save (scan, project, error);
+}
+
 EquityProject *
 equity_sample_create (const char          *path,
                       EquityProgressFunc   progress,
@@ -250,7 +263,8 @@ equity_sample_create (const char          *path,
   dir = extract_samples (cancellable, error);
   ok = dir != NULL &&
        import_samples (project, dir, &state, cancellable, error) &&
-       save_analyses (project, error);
+       save_analyses (project, error) &&
+       store_scan (project, cancellable, error);
   if (dir != NULL)
     remove_extracted (dir);
 
