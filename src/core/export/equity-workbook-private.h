@@ -11,11 +11,13 @@
 #include "equity-result-columns.h"
 #include "equity-suppression.h"
 #include "equity-workbook.h"
+#include "equity-scan.h"
 
 G_BEGIN_DECLS
 
 /* The markers a reader finds explained on the Notes sheet */
 #define EQUITY_MARKER_UNRELIABLE "[u]"
+#define EQUITY_MARKER_NOT_AVAILABLE "[x]"
 
 typedef struct
 {
@@ -72,5 +74,12 @@ void     _equity_workbook_print_setup    (lxw_worksheet               *sheet,
                                           const char                  *footer_title,
                                           gboolean                     landscape,
                                           int                          repeat_row);
+
+/* The Scan sheet: the latest stored scan, ranked, with its FDR statement */
+gboolean _equity_workbook_write_scan     (lxw_worksheet               *sheet,
+                                          const EquityWorkbookFormats *formats,
+                                          EquityScan                  *scan,
+                                          const char                  *footer_title,
+                                          GError                     **error);
 
 G_END_DECLS
