@@ -264,6 +264,143 @@ test_migration (void)
   test_remove_tree (dir);
 }
 
+static EquityFunnel *
+make_funnel (double outlier_rate)
+{
+  EquityFunnel *funnel = g_new0 (EquityFunnel, 1);
+  const double populations[] = { 500, 1000, 2000, 4000, 8000, 16000 };
+
+  funnel->title = g_strdup ("Requests by area");
+  funnel->per = 1000;
+  funnel->overall_rate = 10.0;
+  funnel->points = g_array_new (FALSE, TRUE, sizeof (EquityFunnelPoint));
+  for (guint i = 0; i < G_N_ELEMENTS (populations); i++)
+    {
+      EquityFunnelPoint point = { g_strdup_printf ("area %u", i), populations[i] / 100, populations[i], 10.0 };
+      g_array_append_val (funnel->points, point);
+    }
+  /* the largest area's rate: far above its 99.8% limit (at 16,000 people
+   * and 10 per 1,000 the limit is near 12.4) or within it */
+  g_array_index (funnel->points, EquityFunnelPoint, G_N_ELEMENTS (populations) - 1).rate = outlier_rate;
+  return funnel;
+}
+
+/* how many pixels carry the "above the limits" orange */
+static guint
+count_orange (cairo_surface_t *surface)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint n = 0;
+
+  cairo_surface_flush (surface);
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      {
+        guint32 pixel = *(const guint32 *) (data + y * stride + x * 4) & 0xffffff;
+        n += pixel == 0xd55e00;
+      }
+  return n;
+}
+
+static void
+test_funnel_drawing (void)
+{
+  guint orange[2];
+
+  for (int i = 0; i < 2; i++)
+    {
+      EquityFunnel *funnel = make_funnel (i == 0 ? 20.0 : 10.5);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 900, 600);
+      cairo_t *cr = cairo_create (surface);
+
+      equity_scan_draw_funnel (cr, funnel, 900, 600);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      if (i == 0)
+        {
+          g_autofree char *png = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL
+                                                   ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                                   "scan-funnel.png", NULL);
+          g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+        }
+      orange[i] = count_orange (surface);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      equity_funnel_free (funnel);
+    }
+  /* the outlier is drawn as a filled triangle; inside the limits, nothing is */
+  g_assert_cmpuint (orange[0], >, 20);
+  g_assert_cmpuint (orange[1], ==, 0);
+}
+
+typedef struct
+{
+  EquityScan *scan;
+  GError     *error;
+  gboolean    done;
+} AsyncRun;
+
+static void
+scan_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  AsyncRun *run = data;
+
+  run->scan = equity_scan_run_finish (result, &run->error);
+  run->done = TRUE;
+}
+
+static void
+run_async (const char   *path,
+           gboolean      save,
+           GCancellable *cancellable,
+           AsyncRun     *run)
+{
+  equity_scan_run_async (path, save, cancellable, NULL, NULL, scan_done, run);
+  while (!run->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* the worker stores a scan of a project with nothing to compare; cancelled
+ * up front, it returns G_IO_ERROR_CANCELLED and stores nothing */
+static void
+test_async (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "empty.equity", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityProject) project = equity_project_create (path, &error);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) stored = NULL;
+  AsyncRun first = { 0 }, cancelled = { 0 };
+
+  g_assert_no_error (error);
+  equity_project_close (project);
+  g_clear_object (&project);
+
+  run_async (path, TRUE, cancellable, &first);
+  g_assert_no_error (first.error);
+  g_assert_nonnull (first.scan);
+  g_assert_cmpuint (equity_scan_get_record (first.scan)->gaps->len, ==, 0);
+
+  g_cancellable_cancel (cancellable);
+  run_async (path, TRUE, cancellable, &cancelled);
+  g_assert_error (cancelled.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (cancelled.scan);
+
+  project = equity_project_open (path, &error);
+  g_assert_no_error (error);
+  stored = equity_project_load_scans (project, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, 1);
+  equity_project_close (project);
+
+  g_object_unref (first.scan);
+  g_clear_error (&cancelled.error);
+  test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -277,6 +414,8 @@ main (int    argc,
   g_test_add_func ("/scan/funnel-limits", test_funnel_limits);
   g_test_add_func ("/scan/new-and-closed", test_new_and_closed);
   g_test_add_func ("/scan/migration", test_migration);
+  g_test_add_func ("/scan/funnel-drawing", test_funnel_drawing);
+  g_test_add_func ("/scan/async", test_async);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
@@ -41,6 +42,11 @@ typedef struct
 } EquityFunnel;
 
 void    equity_funnel_free (EquityFunnel *funnel);
+/* Draws FUNNEL on CR in WIDTH × HEIGHT (src/core/chart/equity-chart-funnel.c) */
+void    equity_scan_draw_funnel (cairo_t            *cr,
+                                 const EquityFunnel *funnel,
+                                 int                 width,
+                                 int                 height);
 
 /* Two-sided p of equal rates for counts A and B over populations POP_A and
  * POP_B: the exact conditional binomial test. NAN when a count is not whole. */
