@@ -222,7 +222,7 @@ equity_scan_draw_funnel (cairo_t            *cr,
   plot.left = 16 + text_size * 5;
   plot.top = 20 + text_size * 3.5;
   plot.width = width - plot.left - 24;
-  plot.height = height - plot.top - text_size * 6;
+  plot.height = height - plot.top - text_size * 7;
   if (plot.width < 40 || plot.height < 40 || funnel->points->len == 0 || !(funnel->overall_rate >= 0.0))
     {
       draw_text (cr, _("No areas with people to plot"), text_size, FALSE, width / 2.0, height / 2.0, 0.5, 0.5);
@@ -263,7 +263,7 @@ equity_scan_draw_funnel (cairo_t            *cr,
              plot.left, plot.top - 6, 0.0, 1.0);
   draw_text (cr, _("Population of the area"), text_size * 0.9, FALSE,
              plot.left + plot.width / 2, plot.top + plot.height + text_size * 1.8, 0.5, 0.0);
-  legend = g_strdup_printf (_("Line: overall rate %s. Dashed: 95%% limits; solid: 99.8%% limits. "
+  legend = g_strdup_printf (_("Line: overall rate %s. Dashed: 95%% limits; solid: 99.8%% limits.\n"
                               "▲ above, ▼ below the 99.8%% limits; ○ within."), overall);
   draw_text (cr, legend, text_size * 0.85, FALSE, 16, height - 8, 0.0, 1.0);
   cairo_restore (cr);
