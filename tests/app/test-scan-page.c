@@ -21,6 +21,12 @@ scan_finished (gpointer data)
   return !equity_scan_page_is_running (data);
 }
 
+static gboolean
+explore_has_result (gpointer data)
+{
+  return !equity_explore_page_is_busy (data) && equity_explore_page_get_result (data) != NULL;
+}
+
 static guint
 count_rows (GtkWidget *list)
 {
@@ -153,6 +159,25 @@ test_scan_page (void)
   app_test_wait (300);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "explore");
   g_assert_nonnull (equity_explore_page_get_analysis (window->explore_page));
+
+  /* a measure the scan built opens in Explore filled in, and unsaved */
+  adw_view_stack_set_visible_child_name (window->view_stack, "scan");
+  for (guint i = 0; i < record->gaps->len && i < 300; i++)
+    {
+      EquityScanGap *gap = g_ptr_array_index (record->gaps, i);
+
+      if (g_str_has_prefix (gap->measure_id, "column:"))
+        {
+          g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i));
+          break;
+        }
+    }
+  app_test_wait (300);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "explore");
+  g_assert_null (equity_explore_page_get_analysis (window->explore_page));
+  g_assert_true (app_test_wait_until (explore_has_result, window->explore_page, 30000));
+  g_assert_cmpstr (equity_result_get_kind (equity_explore_page_get_result (window->explore_page)), ==, "area-rates");
+  g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "scan-opened-in-explore"), >, MIN_VARIANCE);
 
   /* an empty project teaches what the scan does */
   project = equity_project_create (empty_path, &error);

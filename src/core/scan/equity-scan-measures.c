@@ -142,6 +142,7 @@ add_namesakes (EquityProject  *project,
   g_autofree char *area_column = equity_analysis_dup_string (saved, "area-column");
   g_autofree char *population_key = equity_analysis_dup_string (saved, "population-key");
   g_autofree char *base = NULL;
+  g_autofree char *saved_name = equity_analysis_dup_name (saved);
   EquityDataset *events, *population;
   GPtrArray *columns;
 
@@ -162,6 +163,7 @@ add_namesakes (EquityProject  *project,
       EquityColumnRole role = equity_column_get_role (column);
       g_autoptr(EquityAnalysis) analysis = NULL;
       g_autofree char *title = NULL;
+      g_autofree char *note = NULL;
 
       if (twin == NULL || !is_numeric (column) || !is_numeric (twin) ||
           (role != EQUITY_COLUMN_ROLE_NONE && role != EQUITY_COLUMN_ROLE_COUNT) ||
@@ -177,6 +179,10 @@ add_namesakes (EquityProject  *project,
       equity_analysis_set_string (analysis, "count-column", name);
       equity_analysis_set_string (analysis, "population-column", name);
       equity_analysis_set_string (analysis, "units", NULL);
+      /* the saved analysis's note speaks of its own column: say what this one is */
+      note = g_strdup_printf (_("Built by the scan: column “%s” of %s over column “%s” of %s, settings as in "
+                                "the saved analysis “%s”."), name, events_name, name, population_name, saved_name);
+      equity_analysis_set_string (analysis, "source-note", note);
       add_generated (jobs, seen, generated_id (project, events_name, name, population_name, name),
                      g_steal_pointer (&analysis));
     }
