@@ -147,6 +147,11 @@ gap_row_new (const EquityScanGap *gap)
   add_label (box, detail, NULL);
   badge = add_label (badges, gap->significant ? _("Significant") : _("Not significant"), "caption");
   gtk_widget_add_css_class (badge, gap->significant ? "warning" : "dim-label");
+  if (gap->suppressed)
+    {
+      badge = add_label (badges, _("Small count: withheld in the workbook"), "caption");
+      gtk_widget_add_css_class (badge, "dim-label");
+    }
   if (change != NULL)
     {
       badge = add_label (badges, change, "caption");

@@ -165,6 +165,8 @@ make_record (const char * const *groups,
       EquityScanGap *gap = make_gap ("analysis:1", groups[i], 2.0, significant[i] ? 0.001 : 0.5);
 
       gap->significant = significant[i];
+      /* H rests on a small count: the flag must survive storage */
+      gap->suppressed = g_str_equal (groups[i], "H");
       gap->p_adjusted = gap->p;
       gap->rank = i + 1;
       g_ptr_array_add (record->gaps, gap);
@@ -215,6 +217,7 @@ test_new_and_closed (void)
                                 : g_str_equal (gap->group, "A") ? EQUITY_SCAN_CHANGE_NONE
                                 : EQUITY_SCAN_CHANGE_NEW;
       g_assert_cmpint (gap->change, ==, expected);
+      g_assert_cmpint (gap->suppressed, ==, g_str_equal (gap->group, "H"));
       g_assert_cmpfloat (gap->ratio, ==, 2.0);
       g_assert_cmpfloat_with_epsilon (gap->ratio_low, 1.6, 1e-12);
     }

@@ -45,12 +45,21 @@ write_gap (lxw_worksheet               *sheet,
   worksheet_write_string (sheet, r, 4, gap->reference, formats->text);
   worksheet_write_string (sheet, r, 5, gap->group_worse ? equity_scan_gap_get_label (gap) : gap->reference,
                           formats->text);
-  write_figure (sheet, r, 6, gap->ratio, formats->ratio, formats);
-  write_figure (sheet, r, 7, gap->ratio_low, formats->ratio, formats);
-  write_figure (sheet, r, 8, gap->ratio_high, formats->ratio, formats);
-  write_figure (sheet, r, 9, gap->difference, formats->rate, formats);
-  write_figure (sheet, r, 10, gap->p, NULL, formats);
-  write_figure (sheet, r, 11, gap->p_adjusted, NULL, formats);
+  if (gap->suppressed)
+    {
+      /* a withheld count could be worked back from its ratio or its p */
+      for (lxw_col_t c = 6; c <= 11; c++)
+        worksheet_write_string (sheet, r, c, EQUITY_MARKER_SUPPRESSED, formats->marker);
+    }
+  else
+    {
+      write_figure (sheet, r, 6, gap->ratio, formats->ratio, formats);
+      write_figure (sheet, r, 7, gap->ratio_low, formats->ratio, formats);
+      write_figure (sheet, r, 8, gap->ratio_high, formats->ratio, formats);
+      write_figure (sheet, r, 9, gap->difference, formats->rate, formats);
+      write_figure (sheet, r, 10, gap->p, NULL, formats);
+      write_figure (sheet, r, 11, gap->p_adjusted, NULL, formats);
+    }
   worksheet_write_string (sheet, r, 12, gap->significant ? _("Yes") : _("No"), formats->text);
   worksheet_write_string (sheet, r, 13, change != NULL ? change : _("—"), formats->text);
 }
@@ -85,7 +94,9 @@ _equity_workbook_write_scan (lxw_worksheet               *sheet,
                             "The Methods sheet and docs/methods.md §10 explain each rule."),
                           formats->note);
   worksheet_write_string (sheet, r++, 0,
-                          _("[x]: not available (an interval without an upper end, where a count is 0)."),
+                          _("[x]: not available (an interval without an upper end, where a count is 0). "
+                            "[c]: withheld, because a count behind the comparison is small enough to identify "
+                            "people (the analysis's own suppression rule); its ratio or p would give it away."),
                           formats->note);
   r++;
 

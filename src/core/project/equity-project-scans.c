@@ -189,8 +189,8 @@ save_rows (EquityProject     *self,
   stmt = _equity_project_prepare (self,
                                   "INSERT INTO scan_gaps (scan_id, rank, measure_id, grouping, grp, grp_label, "
                                   "reference, group_worse, ratio, ratio_low, ratio_high, difference, p, "
-                                  "p_adjusted, significant) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                                  "p_adjusted, significant, suppressed) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -213,6 +213,7 @@ save_rows (EquityProject     *self,
       bind_double (stmt, 13, gap->p);
       bind_double (stmt, 14, gap->p_adjusted);
       sqlite3_bind_int (stmt, 15, gap->significant);
+      sqlite3_bind_int (stmt, 16, gap->suppressed);
       ok = step_done (self, stmt, error);
     }
   sqlite3_finalize (stmt);
@@ -292,7 +293,7 @@ load_rows (EquityProject     *self,
 
   stmt = _equity_project_prepare (self,
                                   "SELECT rank, measure_id, grouping, grp, grp_label, reference, group_worse, "
-                                  "ratio, ratio_low, ratio_high, difference, p, p_adjusted, significant "
+                                  "ratio, ratio_low, ratio_high, difference, p, p_adjusted, significant, suppressed "
                                   "FROM scan_gaps WHERE scan_id = ?1 ORDER BY rank", error);
   if (stmt == NULL)
     return FALSE;
@@ -316,6 +317,7 @@ load_rows (EquityProject     *self,
       gap->p = column_double (stmt, 11);
       gap->p_adjusted = column_double (stmt, 12);
       gap->significant = sqlite3_column_int (stmt, 13);
+      gap->suppressed = sqlite3_column_int (stmt, 14);
       measure = equity_scan_record_find_measure (record, gap->measure_id);
       gap->measure = g_strdup (measure != NULL ? measure->name : gap->measure_id);
       g_ptr_array_add (record->gaps, gap);

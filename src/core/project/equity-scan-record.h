@@ -53,6 +53,9 @@ typedef struct
   double    p;
   double    p_adjusted;   /* Benjamini–Hochberg over every comparison of the scan */
   gboolean  significant;  /* p_adjusted below the scan's FDR */
+  gboolean  suppressed;   /* a count behind it is withheld from publication
+                           * (equity_result_row_is_hidden()): the workbook
+                           * shows its figures as [c] */
   guint     rank;         /* 1 = first */
   EquityScanChange change;
 } EquityScanGap;

@@ -99,6 +99,7 @@ static const char *migrations[] = {
   "  ratio REAL, ratio_low REAL, ratio_high REAL,"
   "  difference REAL, p REAL, p_adjusted REAL,"
   "  significant INTEGER NOT NULL,"
+  "  suppressed INTEGER NOT NULL DEFAULT 0,"
   "  PRIMARY KEY (scan_id, rank)"
   ") WITHOUT ROWID;",
 };

@@ -59,6 +59,8 @@ add_gap (JsonBuilder         *builder,
   member_string (builder, "worse_off", gap->group_worse ? equity_scan_gap_get_label (gap) : gap->reference);
   member_number (builder, "difference", gap->difference);
   member_number (builder, "fdr", fdr);
+  json_builder_set_member_name (builder, "suppressed");
+  json_builder_add_boolean_value (builder, gap->suppressed);
   member_string (builder, "change", equity_scan_change_to_string (gap->change));
   json_builder_end_object (builder);
 }

@@ -92,6 +92,7 @@ add_gap (EquityScanRecord      *record,
          EquityScanJob         *job,
          const EquityResultRow *row,
          const char            *reference,
+         gboolean               hidden,
          double                 p,
          double                 difference)
 {
@@ -109,6 +110,7 @@ add_gap (EquityScanRecord      *record,
   orient (gap, row->ratio, row->ratio_low, row->ratio_high);
   gap->difference = fabs (difference);
   gap->p = p;
+  gap->suppressed = hidden;
   g_ptr_array_add (record->gaps, gap);
 }
 
@@ -149,7 +151,8 @@ add_area_gaps (EquityScan    *self,
                                  overall->count - row->count, overall->population - row->population);
       if (isnan (p))
         p = equity_scan_wald_p (row->ratio, row->ratio_low, row->ratio_high, confidence);
-      add_gap (self->record, job, row, _("all areas"), p, row->rate - overall->rate);
+      add_gap (self->record, job, row, _("all areas"), equity_result_row_is_hidden (row),
+               p, row->rate - overall->rate);
     }
   g_ptr_array_add (self->funnels, funnel);
 }
@@ -184,7 +187,8 @@ add_group_gaps (EquityScan    *self,
       if (isnan (p))
         p = equity_scan_wald_p (row->ratio, row->ratio_low, row->ratio_high, confidence);
       difference = !isnan (row->difference) ? row->difference : row->rate - reference->rate;
-      add_gap (self->record, job, row, equity_result_row_get_name (reference), p, difference);
+      add_gap (self->record, job, row, equity_result_row_get_name (reference),
+               equity_result_row_is_hidden (row) || equity_result_row_is_hidden (reference), p, difference);
     }
 }
 
