@@ -541,6 +541,24 @@ equity_explore_page_set_analysis (EquityExplorePage   *self,
   _equity_explore_page_start_run (self);
 }
 
+void
+equity_explore_page_open_spec (EquityExplorePage *self,
+                               EquityAnalysis    *spec)
+{
+  g_return_if_fail (EQUITY_IS_EXPLORE_PAGE (self));
+  g_return_if_fail (EQUITY_IS_ANALYSIS (spec));
+
+  /* a new analysis, filled in: nothing is saved until the analyst says so */
+  _equity_explore_page_set_saved_analysis (self, NULL);
+  g_clear_pointer (&self->saved_spec, g_free);
+  self->chart_kind_edited = FALSE;
+  g_clear_object (&self->result);
+  g_clear_object (&self->map);
+  equity_analysis_editor_set_analysis (self->editor, spec);
+  gtk_stack_set_visible_child_name (self->stack, "analysis");
+  _equity_explore_page_start_run (self);
+}
+
 EquityResult *
 equity_explore_page_get_result (EquityExplorePage *self)
 {

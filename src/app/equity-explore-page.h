@@ -25,6 +25,9 @@ void                 equity_explore_page_set_analysis (EquityExplorePage   *self
                                                        EquitySavedAnalysis *analysis);
 /* Starts a new analysis of the kind shown. */
 void                 equity_explore_page_new_analysis (EquityExplorePage   *self);
+/* shows SPEC as a new, unsaved analysis (the scan's built measures) */
+void                 equity_explore_page_open_spec    (EquityExplorePage   *self,
+                                                       EquityAnalysis      *spec);
 /* The page's actions: explore.new-analysis (emits ::new-analysis-requested,
  * for the window to ask about unsaved changes), explore.save-analysis,
  * explore.copy-chart and explore.export-chart. The window inserts them too,

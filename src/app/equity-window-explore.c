@@ -226,9 +226,62 @@ _equity_window_class_add_explore_actions (GtkWidgetClass *widget_class)
                                        "explore.export-chart", NULL);
 }
 
+/* A line of the scan opens its analysis: a saved one is selected, a built
+ * one is filled in as a new analysis. */
+static void
+scan_open_measure_cb (EquityWindow *self,
+                      const char   *analysis_name,
+                      const char   *spec_text,
+                      gpointer      page)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityAnalysis) spec = NULL;
+  GListModel *analyses;
+
+  if (self->project == NULL)
+    return;
+  if (analysis_name != NULL)
+    {
+      analyses = equity_project_get_analyses (self->project);
+      for (guint i = 0; i < g_list_model_get_n_items (analyses); i++)
+        {
+          g_autoptr(EquitySavedAnalysis) saved = g_list_model_get_item (analyses, i);
+
+          if (g_strcmp0 (equity_saved_analysis_get_name (saved), analysis_name) == 0)
+            {
+              adw_view_stack_set_visible_child_name (self->view_stack, "explore");
+              _equity_window_open_analysis (self, saved);
+              return;
+            }
+        }
+      _equity_window_show_error (self, _("The Analysis Is Gone"),
+                                 _("The scan ran a saved analysis that has since been deleted or renamed. "
+                                   "Run the scan again."));
+      return;
+    }
+  if (equity_explore_page_has_unsaved_changes (self->explore_page))
+    {
+      _equity_window_show_error (self, _("Explore Has Unsaved Changes"),
+                                 _("Save or discard the changes to the analysis in Explore, then open the "
+                                   "scan’s measure again."));
+      return;
+    }
+  spec = spec_text != NULL ? equity_analysis_new_from_data (spec_text, -1, NULL, &error) : NULL;
+  if (spec == NULL)
+    {
+      _equity_window_show_error (self, _("The Measure Cannot Be Opened"),
+                                 error != NULL ? error->message : _("The scan kept no spec for it."));
+      return;
+    }
+  adw_view_stack_set_visible_child_name (self->view_stack, "explore");
+  equity_explore_page_open_spec (self->explore_page, spec);
+}
+
 void
 _equity_window_init_explore (EquityWindow *self)
 {
+  g_signal_connect_object (self->scan_page, "open-measure",
+                           G_CALLBACK (scan_open_measure_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "explore",
                                   equity_explore_page_get_actions (self->explore_page));
   g_signal_connect_object (self->explore_page, "new-analysis-requested",

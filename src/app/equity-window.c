@@ -139,6 +139,7 @@ equity_window_set_project (EquityWindow  *self,
   equity_sidebar_set_project (self->sidebar, project);
   equity_datasets_page_set_project (self->datasets_page, project);
   equity_explore_page_set_project (self->explore_page, project);
+  equity_scan_page_set_project (self->scan_page, project);
   g_signal_group_set_target (self->datasets_signals,
                              project != NULL ? equity_project_get_datasets (project) : NULL);
 
@@ -287,6 +288,7 @@ equity_window_class_init (EquityWindowClass *klass)
   g_type_ensure (EQUITY_TYPE_SIDEBAR);
   g_type_ensure (EQUITY_TYPE_DATASETS_PAGE);
   g_type_ensure (EQUITY_TYPE_EXPLORE_PAGE);
+  g_type_ensure (EQUITY_TYPE_SCAN_PAGE);
   g_type_ensure (EQUITY_TYPE_INDICATORS_PAGE);
   g_type_ensure (EQUITY_TYPE_ASSESSMENTS_PAGE);
   g_type_ensure (EQUITY_TYPE_ACTION_PLAN_PAGE);
@@ -306,6 +308,7 @@ equity_window_class_init (EquityWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, datasets_page);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, explore_page);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, scan_page);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, job_revealer);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, job_spinner);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, job_label);

@@ -27,6 +27,7 @@ static const EquityCliCommand commands[] = {
   { "export",   N_("PROJECT OUT.xlsx"), N_("Write the council-packet workbook of saved analyses"), equity_cli_export },
   { "indicators", N_("PROJECT"),       N_("List the equity indicators with their scores, change and status"), equity_cli_indicators },
   { "indicator-add", N_("PROJECT SPEC.ini"), N_("Add an equity indicator from a spec file"), equity_cli_indicator_add },
+  { "scan",     N_("PROJECT"),         N_("Rank the gaps of every measure and grouping, with Benjamini–Hochberg false-discovery control; --save stores the scan"), equity_cli_scan },
 };
 
 const EquityCliCommand *

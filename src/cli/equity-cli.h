@@ -66,5 +66,6 @@ int equity_cli_chart    (int argc, char **argv);
 int equity_cli_export   (int argc, char **argv);
 int equity_cli_indicators (int argc, char **argv);
 int equity_cli_indicator_add (int argc, char **argv);
+int equity_cli_scan     (int argc, char **argv);
 
 G_END_DECLS

@@ -35,3 +35,4 @@
 #include "equity-indicator-io.h"
 #include "equity-score-table.h"
 #include "equity-indicator-evaluation.h"
+#include "equity-scan.h"

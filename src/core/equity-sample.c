@@ -15,6 +15,7 @@
 #include "equity-importer.h"
 #include "equity-sample.h"
 #include "equity-analysis.h"
+#include "equity-scan.h"
 #include "equity-progress-relay.h"
 #include "equity-worker.h"
 #include "equity-sample-indicators.h"
@@ -232,6 +233,18 @@ save_analyses (EquityProject  *project,
   return _equity_sample_add_indicators (project, _(sample_analyses[0].name), error);
 }
 
+/* The sample opens with one stored scan, so the Scan page and the workbook's
+ * Scan sheet have something to show, and a later scan has one to compare with. */
+static gboolean
+store_scan (EquityProject  *project,
+            GCancellable   *cancellable,
+            GError        **error)
+{
+  g_autoptr(EquityScan) scan = equity_scan_run (project, NULL, NULL, cancellable, error);
+
+  return scan != NULL && equity_scan_save (scan, project, error);
+}
+
 EquityProject *
 equity_sample_create (const char          *path,
                       EquityProgressFunc   progress,
@@ -253,7 +266,8 @@ equity_sample_create (const char          *path,
   dir = extract_samples (cancellable, error);
   ok = dir != NULL &&
        import_samples (project, dir, &state, cancellable, error) &&
-       save_analyses (project, error);
+       save_analyses (project, error) &&
+       store_scan (project, cancellable, error);
   if (dir != NULL)
     remove_extracted (dir);
 

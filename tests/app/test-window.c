@@ -20,7 +20,7 @@
 static EquityApplication *app;
 
 static const char *expected_pages[] = {
-  "datasets", "explore", "indicators", "assessments", "action-plan",
+  "datasets", "explore", "scan", "indicators", "assessments", "action-plan",
 };
 
 static void

@@ -11,11 +11,13 @@
 #include "equity-result-columns.h"
 #include "equity-suppression.h"
 #include "equity-workbook.h"
+#include "equity-scan.h"
 
 G_BEGIN_DECLS
 
 /* The markers a reader finds explained on the Notes sheet */
 #define EQUITY_MARKER_UNRELIABLE "[u]"
+#define EQUITY_MARKER_NOT_AVAILABLE "[x]"
 
 typedef struct
 {
@@ -88,5 +90,11 @@ gboolean _equity_workbook_write_indicators (lxw_worksheet               *sheet,
                                             GPtrArray                   *indicators,
                                             GCancellable                *cancellable,
                                             GError                     **error);
+/* The Scan sheet: the latest stored scan, ranked, with its FDR statement */
+gboolean _equity_workbook_write_scan     (lxw_worksheet               *sheet,
+                                          const EquityWorkbookFormats *formats,
+                                          EquityScan                  *scan,
+                                          const char                  *footer_title,
+                                          GError                     **error);
 
 G_END_DECLS

@@ -236,6 +236,7 @@ write_cover (lxw_worksheet               *sheet,
              const char                  *title,
              const EquityWorkbookOptions *options,
              GPtrArray                   *entries,
+             EquityScan                  *scan,
              GPtrArray                   *data_sheets,
              gboolean                     has_indicators)
 {
@@ -274,6 +275,14 @@ write_cover (lxw_worksheet               *sheet,
       worksheet_write_url_opt (sheet, r, 0, link, formats->link, _("Indicators"), NULL);
       worksheet_write_string (sheet, r++, 1, _("Each equity indicator by year: score, change, status and the rates behind them"),
                               formats->text);
+    }
+  if (scan != NULL)
+    {
+      g_autofree char *link = g_strdup_printf ("internal:'%s'!A1", _("Scan"));
+      g_autofree char *fdr = equity_scan_dup_fdr_note (scan);
+
+      worksheet_write_url_opt (sheet, r, 0, link, formats->link, _("Scan"), NULL);
+      worksheet_write_string (sheet, r++, 1, fdr, formats->text);
     }
   {
     static const struct { const char *sheet; const char *what; } closing[] = {
@@ -603,6 +612,7 @@ equity_workbook_export (EquityProject                *project,
   g_autofree char *project_title = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *partial = NULL;
+  g_autoptr(EquityScan) scan = NULL;
   const char *title;
   lxw_workbook_options workbook_options = { 0 };
   lxw_doc_properties properties = { 0 };
@@ -633,6 +643,12 @@ equity_workbook_export (EquityProject                *project,
     return FALSE;
   if (indicators->len > 0)
     g_free (equity_workbook_sheet_name (_("Indicators"), used));
+  /* the latest stored scan joins the packet on a sheet of its own */
+  scan = equity_scan_load_latest (project, error);
+  if (scan == NULL && error != NULL && *error != NULL)
+    return FALSE;
+  if (scan != NULL)
+    g_free (equity_workbook_sheet_name (_("Scan"), used));
 
   /* beside the target, so the final rename cannot cross file systems */
   dir = g_path_get_dirname (path);
@@ -668,7 +684,7 @@ equity_workbook_export (EquityProject                *project,
 
       g_ptr_array_add (data_sheets, equity_workbook_sheet_name (data_title, used));
     }
-  write_cover (cover, &formats, title, options, entries, data_sheets, indicators->len > 0);
+  write_cover (cover, &formats, title, options, entries, scan, data_sheets, indicators->len > 0);
   for (guint i = 0; i < entries->len; i++)
     {
       EquityWorkbookEntry *entry = g_ptr_array_index (entries, i);
@@ -687,6 +703,13 @@ equity_workbook_export (EquityProject                *project,
   if (indicators->len > 0
       && !_equity_workbook_write_indicators (workbook_add_worksheet (workbook, _("Indicators")), &formats, title,
                                              project, indicators, cancellable, error))
+    {
+      workbook_close (workbook);
+      g_unlink (partial);
+      return FALSE;
+    }
+  if (scan != NULL &&
+      !_equity_workbook_write_scan (workbook_add_worksheet (workbook, _("Scan")), &formats, scan, title, error))
     {
       workbook_close (workbook);
       g_unlink (partial);

@@ -167,12 +167,5 @@ EquityIndicator *equity_project_delete_indicator    (EquityProject    *project,
 gboolean         equity_project_undelete_indicator  (EquityProject    *project,
                                                      EquityIndicator  *indicator,
                                                      GError          **error);
-/* the name a saved analysis has now, by its stable id; NULL when deleted */
-char            *equity_project_dup_analysis_name   (EquityProject    *project,
-                                                     gint64            analysis_id,
-                                                     GError          **error);
-gint64           equity_project_get_analysis_id     (EquityProject    *project,
-                                                     const char       *analysis_name,
-                                                     GError          **error);
 
 G_END_DECLS

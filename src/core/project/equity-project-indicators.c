@@ -420,52 +420,6 @@ equity_project_delete_indicator (EquityProject  *self,
   return g_object_ref (deleted);
 }
 
-char *
-equity_project_dup_analysis_name (EquityProject  *self,
-                                  gint64          analysis_id,
-                                  GError        **error)
-{
-  sqlite3_stmt *stmt;
-  char *name = NULL;
-
-  g_return_val_if_fail (EQUITY_IS_PROJECT (self), NULL);
-
-  stmt = _equity_project_prepare (self, "SELECT name FROM analyses WHERE id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, analysis_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  if (name == NULL)
-    g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND,
-                 _("The saved analysis this indicator measures has been deleted"));
-  return name;
-}
-
-gint64
-equity_project_get_analysis_id (EquityProject  *self,
-                                const char     *analysis_name,
-                                GError        **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-
-  g_return_val_if_fail (EQUITY_IS_PROJECT (self), 0);
-
-  stmt = _equity_project_prepare (self, "SELECT id FROM analyses WHERE name = ?1", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, analysis_name, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  if (id == 0)
-    g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND,
-                 _("The project has no analysis named “%s”"), analysis_name);
-  return id;
-}
-
 gboolean
 _equity_project_read_score_bands (EquityProject  *self,
                                   GArray         *bands,

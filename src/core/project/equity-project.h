@@ -85,6 +85,13 @@ char          *equity_project_dup_analysis_spec (EquityProject *self,
                                                  gboolean      *bound,
                                                  GError       **error);
 /* names of the saved analyses that read DATASET, sorted */
+/* the name a saved analysis has now, by its stable id; NULL when deleted */
+char          *equity_project_dup_analysis_name (EquityProject  *self,
+                                                 gint64          analysis_id,
+                                                 GError        **error);
+gint64         equity_project_get_analysis_id   (EquityProject  *self,
+                                                 const char     *analysis_name,
+                                                 GError        **error);
 char         **equity_project_list_analyses_using (EquityProject  *self,
                                                    EquityDataset  *dataset,
                                                    GError        **error);

@@ -116,6 +116,40 @@ static const char *migrations[] = {
   "INSERT OR REPLACE INTO metadata (key, value) VALUES ('score-source',"
   "  'Oakland Equity Indicators 2018, full report, Appendix B (p. 150): ratio-to-score conversion "
   "of the CUNY Institute for State and Local Governance');",
+
+  /* 5: stored environmental scans: each run with its date, the measures it
+   * ran (by stable id, with the spec of a generated one so it can be opened
+   * again) and every comparison, so a later scan can say which gaps are new
+   * and which have closed */
+  "CREATE TABLE scans ("
+  "  id INTEGER PRIMARY KEY,"
+  "  run_at TEXT NOT NULL,"
+  "  fdr REAL NOT NULL"
+  ");"
+  "CREATE TABLE scan_measures ("
+  "  scan_id INTEGER NOT NULL REFERENCES scans (id) ON DELETE CASCADE,"
+  "  measure_id TEXT NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  analysis TEXT,"
+  "  spec TEXT,"
+  "  PRIMARY KEY (scan_id, measure_id)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE scan_gaps ("
+  "  scan_id INTEGER NOT NULL REFERENCES scans (id) ON DELETE CASCADE,"
+  "  rank INTEGER NOT NULL,"
+  "  measure_id TEXT NOT NULL,"
+  "  grouping TEXT NOT NULL,"
+  "  grp TEXT NOT NULL,"
+  "  grp_label TEXT,"
+  "  reference TEXT,"
+  "  group_worse INTEGER NOT NULL,"
+  "  ratio REAL, ratio_low REAL, ratio_high REAL,"
+  "  difference REAL, p REAL, p_adjusted REAL,"
+  "  significant INTEGER NOT NULL,"
+  "  suppressed INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (scan_id, rank)"
+  ") WITHOUT ROWID;",
 };
 
 int

@@ -1,0 +1,219 @@
+/* test-scan-page.c — the Scan page on the sample project, rendered under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "app-test-util.h"
+#include "equity-application.h"
+#include "equity-core.h"
+#include "equity-window-private.h"
+
+/* Pictures below this luminance variance are taken as blank. */
+#define MIN_VARIANCE 20.0
+
+static EquityApplication *app;
+
+static gboolean
+scan_finished (gpointer data)
+{
+  return !equity_scan_page_is_running (data);
+}
+
+static gboolean
+explore_has_result (gpointer data)
+{
+  return !equity_explore_page_is_busy (data) && equity_explore_page_get_result (data) != NULL;
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += GTK_IS_LIST_BOX_ROW (child);
+  return n;
+}
+
+/* the text of every label under WIDGET, joined */
+static void
+collect_text (GtkWidget *widget,
+              GString   *text)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_text (child, text);
+}
+
+static GtkWidget *
+find_list (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_scan_page (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "Sample project.equity", NULL);
+  g_autofree char *empty_path = g_build_filename (dir, "Empty.equity", NULL);
+  g_autoptr(EquityProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  EquityWindow *window;
+  EquityScanPage *page;
+  GtkWidget *list;
+  GtkWidget *cancel;
+  EquityScan *scan;
+  EquityScanRecord *record;
+  guint n_stored;
+
+  project = equity_sample_create (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  equity_project_close (project);
+  g_clear_object (&project);
+
+  window = g_object_ref (equity_window_new (GTK_APPLICATION (app)));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
+  g_assert_true (equity_window_open_project (window, path));
+  page = window->scan_page;
+  adw_view_stack_set_visible_child_name (window->view_stack, "scan");
+  app_test_show_window (GTK_WINDOW (window));
+
+  /* the sample's stored scan is shown at once, with its FDR statement */
+  scan = equity_scan_page_get_scan (page);
+  g_assert_nonnull (scan);
+  record = equity_scan_get_record (scan);
+  n_stored = record->gaps->len;
+  g_assert_cmpuint (n_stored, >, 0);
+  list = find_list (GTK_WIDGET (page));
+  g_assert_nonnull (list);
+  /* 300 lines, then one that says where the rest are */
+  g_assert_cmpuint (count_rows (list), ==, MIN (n_stored, 300) + (n_stored > 300 ? 1 : 0));
+  collect_text (GTK_WIDGET (page), text);
+  g_assert_nonnull (strstr (text->str, "comparisons are significant after controlling the false discovery rate at 5%"));
+  g_assert_nonnull (strstr (text->str, "Significant"));
+
+  /* Run Scan through its action: progress and Cancel while the worker runs,
+   * the window responsive, then the new scan compared with the stored one */
+  gtk_widget_activate_action (GTK_WIDGET (page), "scan.run", NULL);
+  g_assert_true (equity_scan_page_is_running (page));
+  cancel = find_button (GTK_WIDGET (page), "_Cancel");
+  g_assert_nonnull (cancel);
+  g_assert_true (gtk_widget_get_visible (cancel));
+  g_assert_true (app_test_wait_until (scan_finished, page, 60000));
+  g_assert_false (gtk_widget_get_visible (cancel));
+  scan = equity_scan_page_get_scan (page);
+  record = equity_scan_get_record (scan);
+  g_assert_cmpuint (record->gaps->len, ==, n_stored);
+  g_assert_true (equity_scan_has_previous (scan));
+  g_assert_cmpuint (equity_scan_get_funnels (scan)->len, >, 0);
+  g_string_truncate (text, 0);
+  collect_text (GTK_WIDGET (page), text);
+  g_assert_nonnull (strstr (text->str, "Also in the previous scan"));
+  g_assert_nonnull (strstr (text->str, "Funnel plot: "));
+
+  /* select the Arrests line: a group measure keeps the funnel shown; then
+   * an area line; render the page for a person to look at */
+  gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  app_test_wait (300);
+  g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "scan-page"), >, MIN_VARIANCE);
+
+  /* activating a line of a saved analysis opens it in Explore */
+  for (guint i = 0; i < record->gaps->len && i < 300; i++)
+    {
+      EquityScanGap *gap = g_ptr_array_index (record->gaps, i);
+
+      if (g_str_has_prefix (gap->measure_id, "analysis:"))
+        {
+          g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i));
+          break;
+        }
+    }
+  app_test_wait (300);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "explore");
+  g_assert_nonnull (equity_explore_page_get_analysis (window->explore_page));
+
+  /* a measure the scan built opens in Explore filled in, and unsaved */
+  adw_view_stack_set_visible_child_name (window->view_stack, "scan");
+  for (guint i = 0; i < record->gaps->len && i < 300; i++)
+    {
+      EquityScanGap *gap = g_ptr_array_index (record->gaps, i);
+
+      if (g_str_has_prefix (gap->measure_id, "column:"))
+        {
+          g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i));
+          break;
+        }
+    }
+  app_test_wait (300);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "explore");
+  g_assert_null (equity_explore_page_get_analysis (window->explore_page));
+  g_assert_true (app_test_wait_until (explore_has_result, window->explore_page, 30000));
+  g_assert_cmpstr (equity_result_get_kind (equity_explore_page_get_result (window->explore_page)), ==, "area-rates");
+  g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "scan-opened-in-explore"), >, MIN_VARIANCE);
+
+  /* an empty project teaches what the scan does */
+  project = equity_project_create (empty_path, &error);
+  g_assert_no_error (error);
+  equity_project_close (project);
+  g_assert_true (equity_window_open_project (window, empty_path));
+  adw_view_stack_set_visible_child_name (window->view_stack, "scan");
+  app_test_wait (300);
+  g_assert_null (equity_scan_page_get_scan (page));
+  g_string_truncate (text, 0);
+  collect_text (GTK_WIDGET (page), text);
+  g_assert_nonnull (strstr (text->str, "No Scan Yet"));
+  g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "scan-page-empty"), >, MIN_VARIANCE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  app_test_wait (50);
+  g_object_unref (window);
+  test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  app_test_init (&argc, &argv);
+  app = equity_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/app/scan-page", test_scan_page);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+  return ret;
+}
