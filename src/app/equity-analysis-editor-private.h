@@ -7,6 +7,7 @@
 
 #include "equity-analysis-editor.h"
 #include "equity-analysis-fields.h"
+#include "equity-utils.h"
 
 G_BEGIN_DECLS
 
@@ -33,8 +34,7 @@ struct _EquityAnalysisEditor
   GSettings            *settings;
   EquityProject        *project;
   EquityAnalysis       *analysis;
-  GSignalGroup         *datasets_signals;
-  GSignalGroup         *project_signals;
+  EquityProjectSignals  project_signals;
   GPtrArray            *input_rows;     /* rows added to inputs_group */
   GPtrArray            *group_rows;     /* rows added to groups_group */
   GHashTable           *rows_by_key;    /* key → row (borrowed) */

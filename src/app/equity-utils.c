@@ -213,3 +213,37 @@ equity_show_toast (GtkWidget  *widget,
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
 }
+
+void
+equity_project_signals_init (EquityProjectSignals *signals,
+                             GCallback             datasets_changed,
+                             GCallback             dataset_renamed,
+                             gpointer              instance)
+{
+  signals->datasets = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (signals->datasets, "items-changed",
+                                 datasets_changed, instance, G_CONNECT_SWAPPED);
+  signals->project = g_signal_group_new (EQUITY_TYPE_PROJECT);
+  g_signal_group_connect_object (signals->project, "dataset-renamed",
+                                 dataset_renamed, instance, G_CONNECT_SWAPPED);
+}
+
+void
+equity_project_signals_set_project (EquityProjectSignals *signals,
+                                    EquityProject        *project)
+{
+  g_signal_group_set_target (signals->datasets,
+                             project != NULL ? equity_project_get_datasets (project) : NULL);
+  g_signal_group_set_target (signals->project, project);
+}
+
+void
+equity_project_signals_clear (EquityProjectSignals *signals)
+{
+  if (signals->datasets != NULL)
+    g_signal_group_set_target (signals->datasets, NULL);
+  g_clear_object (&signals->datasets);
+  if (signals->project != NULL)
+    g_signal_group_set_target (signals->project, NULL);
+  g_clear_object (&signals->project);
+}

@@ -7,6 +7,8 @@
 
 #include <gtk/gtk.h>
 
+#include "equity-core.h"
+
 G_BEGIN_DECLS
 
 #define EQUITY_MAX_RECENT_PROJECTS 10
@@ -39,5 +41,22 @@ void   equity_show_toast                (GtkWidget   *widget,
 PangoAttrList *equity_dim_attributes     (void);
 /* …and that mark it as an error */
 PangoAttrList *equity_error_attributes   (void);
+
+/* What a page follows in its project: the datasets list changing and a
+ * dataset renamed. Both handlers are connected swapped to INSTANCE. */
+typedef struct
+{
+  GSignalGroup *datasets;
+  GSignalGroup *project;
+} EquityProjectSignals;
+
+void   equity_project_signals_init      (EquityProjectSignals *signals,
+                                         GCallback             datasets_changed,
+                                         GCallback             dataset_renamed,
+                                         gpointer              instance);
+/* follows PROJECT (or nothing, for NULL) */
+void   equity_project_signals_set_project (EquityProjectSignals *signals,
+                                           EquityProject        *project);
+void   equity_project_signals_clear     (EquityProjectSignals *signals);
 
 G_END_DECLS
