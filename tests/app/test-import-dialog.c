@@ -28,12 +28,9 @@ typedef struct
 static char *
 create_project (const char *dir)
 {
-  g_autoptr(EquityProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (dir, "Arrests review.equity", NULL);
+  char *path = NULL;
+  g_autoptr(EquityProject) project = test_create_project (dir, "Arrests review.equity", &path);
 
-  project = equity_project_create (path, &error);
-  g_assert_no_error (error);
   equity_project_close (project);
   return path;
 }
@@ -65,17 +62,6 @@ fixture_teardown (Fixture       *fixture,
   g_assert_finalize_object (fixture->window);
   test_remove_tree (fixture->dir);
   g_free (fixture->dir);
-}
-
-static GFile *
-write_file (Fixture    *fixture,
-            const char *name,
-            const char *contents)
-{
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-  return g_file_new_for_path (path);
 }
 
 static GFile *
@@ -248,7 +234,7 @@ static void
 test_header_line (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GFile) file = write_file (fixture, "tracts.csv",
+  g_autoptr(GFile) file = test_write_file (fixture->dir, "tracts.csv",
                                       "Buncombe County tracts, 2020\n"
                                       "Source: Census Bureau\n"
                                       "fips,name,total_pop,median_income\n"
@@ -298,7 +284,7 @@ static void
 test_failed_import (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(GFile) file = write_file (fixture, "visits.csv",
+  g_autoptr(GFile) file = test_write_file (fixture->dir, "visits.csv",
                                       "neighborhood,visits\n"
                                       "12,40\n"
                                       "East End,38\n");
@@ -347,7 +333,7 @@ test_cancel (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "big.csv", NULL);
   g_autoptr(GString) csv = g_string_new ("id,name\n");
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFile) second = write_file (fixture, "small.csv", "a,b\n1,2\n");
+  g_autoptr(GFile) second = test_write_file (fixture->dir, "small.csv", "a,b\n1,2\n");
   GFile *files[2];
   EquityImportDialog *dialog;
 
@@ -448,7 +434,7 @@ static void
 test_spreadsheet_hint (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(GFile) file = write_file (fixture, "budget.xlsx", "PK\x03\x04 not really a workbook");
+  g_autoptr(GFile) file = test_write_file (fixture->dir, "budget.xlsx", "PK\x03\x04 not really a workbook");
   EquityImportDialog *dialog = open_dialog (fixture, file);
   const char *hint;
 

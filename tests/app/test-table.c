@@ -54,17 +54,10 @@ create_project (const char *dir)
 {
   g_autofree char *csv = write_csv (dir);
   g_autoptr(GFile) file = g_file_new_for_path (csv);
-  g_autoptr(EquityImporter) importer = equity_importer_new (file, NULL);
-  g_autoptr(EquityProject) project = NULL;
-  g_autoptr(EquityDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (dir, "Requests.equity", NULL);
+  char *path = NULL;
+  g_autoptr(EquityProject) project = test_create_project (dir, "Requests.equity", &path);
+  g_autoptr(EquityDataset) dataset = test_import_ok (project, file, NULL);
 
-  project = equity_project_create (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (equity_importer_analyze (importer, NULL, NULL, NULL, &error));
-  dataset = equity_importer_run (importer, project, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
   g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, n_test_rows);
   equity_project_close (project);
 

@@ -80,25 +80,14 @@ create_project (const char *dir,
                 gboolean    with_data)
 {
   g_autofree char *file_name = g_strconcat (name, ".equity", NULL);
-  char *path = g_build_filename (dir, file_name, NULL);
-  g_autoptr(EquityProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-
-  project = equity_project_create (path, &error);
-  g_assert_no_error (error);
+  char *path = NULL;
+  g_autoptr(EquityProject) project = test_create_project (dir, file_name, &path);
 
   if (with_data)
     {
       g_autofree char *csv = write_csv (dir);
       g_autoptr(GFile) file = g_file_new_for_path (csv);
-      g_autoptr(EquityImporter) importer = equity_importer_new (file, &(EquityImportOptions) { 0 });
-      g_autoptr(EquityDataset) dataset = NULL;
-
-      g_assert_true (equity_importer_analyze (importer, NULL, NULL, NULL, &error));
-      g_assert_no_error (error);
-      dataset = equity_importer_run (importer, project, NULL, NULL, NULL, &error);
-      g_assert_no_error (error);
-      g_assert_nonnull (dataset);
+      g_autoptr(EquityDataset) dataset = test_import_ok (project, file, NULL);
     }
 
   equity_project_close (project);

@@ -238,3 +238,31 @@ to_utf16 (const char *utf8,
   return bytes;
 }
 
+
+GPtrArray *
+read_path (const char              *path,
+           const EquityCsvOptions  *options,
+           EquityCsvReader        **reader_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityCsvReader) reader = open_path (path, options, &error);
+  GPtrArray *records;
+
+  g_assert_no_error (error);
+  records = read_records (reader, &error);
+  g_assert_no_error (error);
+  if (reader_out != NULL)
+    *reader_out = g_steal_pointer (&reader);
+  return records;
+}
+
+char *
+corpus_file (const char *corpus,
+             const char *folder,
+             const char *name,
+             const char *extension)
+{
+  g_autofree char *file_name = g_strconcat (name, ".", extension, NULL);
+
+  return test_data_path ("csv", corpus, folder, file_name, NULL);
+}

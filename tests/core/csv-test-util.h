@@ -50,5 +50,15 @@ GPtrArray *list_dir (const char *path,
 GByteArray *to_utf16 (const char *utf8,
                       gboolean    big_endian,
                       gboolean    bom);
+/* Opens PATH and reads every record, failing the test on an error;
+ * READER_OUT (may be NULL) keeps the reader. */
+GPtrArray *read_path (const char              *path,
+                      const EquityCsvOptions  *options,
+                      EquityCsvReader        **reader_out);
+/* tests/data/csv/CORPUS/FOLDER/NAME.EXTENSION */
+char *corpus_file (const char *corpus,
+                   const char *folder,
+                   const char *name,
+                   const char *extension);
 
 G_END_DECLS

@@ -19,20 +19,13 @@ static void
 test_spectrum_case (gconstpointer data)
 {
   const char *name = data;
-  g_autofree char *csv_name = g_strconcat (name, ".csv", NULL);
-  g_autofree char *json_name = g_strconcat (name, ".json", NULL);
-  g_autofree char *csv = test_data_path ("csv", "csv-spectrum-2.0.0", "csvs", csv_name, NULL);
-  g_autofree char *json = test_data_path ("csv", "csv-spectrum-2.0.0", "json", json_name, NULL);
+  g_autofree char *csv = corpus_file ("csv-spectrum-2.0.0", "csvs", name, "csv");
+  g_autofree char *json = corpus_file ("csv-spectrum-2.0.0", "json", name, "json");
   g_autoptr(JsonNode) expected = load_json (json);
   g_autoptr(EquityCsvReader) reader = NULL;
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = read_path (csv, NULL, &reader);
 
-  reader = open_path (csv, NULL, &error);
-  g_assert_no_error (error);
   g_assert_cmpint (equity_csv_reader_get_delimiter (reader), ==, ',');
-  records = read_records (reader, &error);
-  g_assert_no_error (error);
   assert_objects (records, json_node_get_array (expected));
 }
 
@@ -57,10 +50,7 @@ test_spectrum_location_coordinates (void)
   assert_parse_error (reader, "location_coordinates.csv:2:22: stray quote inside an unquoted field");
   g_clear_object (&reader);
 
-  reader = open_path (csv, &lenient, &error);
-  g_assert_no_error (error);
-  records = read_records (reader, &error);
-  g_assert_no_error (error);
+  records = read_path (csv, &lenient, &reader);
   g_assert_cmpuint (records->len, ==, 2);
   row = g_ptr_array_index (records, 1);
   g_assert_cmpuint (g_strv_length (row), ==, 4);
@@ -78,19 +68,14 @@ static void
 test_sineemore_case (gconstpointer data)
 {
   const char *name = data;
-  g_autofree char *csv_name = g_strconcat (name, ".csv", NULL);
-  g_autofree char *json_name = g_strconcat (name, ".json", NULL);
-  g_autofree char *csv = test_data_path ("csv", "sineemore-csv-test-data", "csv", csv_name, NULL);
-  g_autofree char *json = test_data_path ("csv", "sineemore-csv-test-data", "json", json_name, NULL);
+  g_autofree char *csv = corpus_file ("sineemore-csv-test-data", "csv", name, "csv");
+  g_autofree char *json = corpus_file ("sineemore-csv-test-data", "json", name, "json");
   g_autoptr(JsonNode) expected = load_json (json);
   g_autoptr(EquityCsvReader) reader = NULL;
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GError) error = NULL;
 
-  reader = open_path (csv, NULL, &error);
-  g_assert_no_error (error);
-  records = read_records (reader, &error);
-  g_assert_no_error (error);
+  records = read_path (csv, NULL, &reader);
 
   if (g_str_has_prefix (name, "header-"))
     {
@@ -168,10 +153,7 @@ test_sineemore_bad_header (void)
       g_autoptr(GPtrArray) records = NULL;
       g_autoptr(GError) error = NULL;
 
-      reader = open_path (csv, NULL, &error);
-      g_assert_no_error (error);
-      records = read_records (reader, &error);
-      g_assert_no_error (error);
+      records = read_path (csv, NULL, &reader);
       g_assert_cmpuint (records->len, ==, cases[i].n_records);
       for (guint r = 0; r < records->len; r++)
         g_assert_cmpuint (g_strv_length (g_ptr_array_index (records, r)), ==, cases[i].counts[r]);
@@ -219,10 +201,7 @@ test_papaparse_samples (void)
       g_autoptr(GError) error = NULL;
       guint width;
 
-      reader = open_path (csv, NULL, &error);
-      g_assert_no_error (error);
-      records = read_records (reader, &error);
-      g_assert_no_error (error);
+      records = read_path (csv, NULL, &reader);
       g_assert_cmpuint (records->len, >=, 2);
       width = g_strv_length (g_ptr_array_index (records, 0));
       g_assert_cmpuint (width, >, 1);
@@ -255,10 +234,7 @@ test_gebi_evil (void)
 
   /* Lenient: the quotes are text and the comma splits; full-width commas
    * and quotes are never syntax; the blank last line is a record. */
-  reader = open_path (evil, &lenient, &error);
-  g_assert_no_error (error);
-  records = read_records (reader, &error);
-  g_assert_no_error (error);
+  records = read_path (evil, &lenient, &reader);
   assert_records (records,
                   "[[\"character\",\"quote\"],"
                   "[\"Inigo\",\"You killed my father\\nDarth, I am your father\"],"
@@ -279,10 +255,7 @@ test_gebi_evil (void)
   g_clear_object (&reader);
   g_clear_pointer (&records, g_ptr_array_unref);
 
-  reader = open_path (evil2, NULL, &error);
-  g_assert_no_error (error);
-  records = read_records (reader, &error);
-  g_assert_no_error (error);
+  records = read_path (evil2, NULL, &reader);
   assert_records (records, "[[\"\",\"foo\"]]");
 }
 
@@ -310,10 +283,7 @@ read_real (const char             *path,
   GPtrArray *records;
   char delimiter[2] = { 0 };
 
-  reader = open_path (path, options, &error);
-  g_assert_no_error (error);
-  records = read_records (reader, &error);
-  g_assert_no_error (error);
+  records = read_path (path, options, &reader);
   g_assert_cmpint (equity_csv_reader_get_offset (reader), ==, equity_csv_reader_get_size (reader));
 
   delimiter[0] = equity_csv_reader_get_delimiter (reader);
@@ -507,6 +477,27 @@ test_windows_1252 (void)
   g_assert_cmpuint (records->len, ==, 1);
 }
 
+/* Reads LENGTH bytes of DATA, which must fail with the encoding error
+ * MESSAGE after N_RECORDS records (-1: any number); returns the reader. */
+static EquityCsvReader *
+read_encoding_error (const char *data,
+                     gsize       length,
+                     const char *message,
+                     int         n_records)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityCsvReader) reader = open_bytes (data, length, NULL, &error);
+  g_autoptr(GPtrArray) records = NULL;
+
+  g_assert_no_error (error);
+  records = read_records (reader, &error);
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_ENCODING);
+  g_assert_cmpstr (error->message, ==, message);
+  if (n_records >= 0)
+    g_assert_cmpuint (records->len, ==, n_records);
+  return g_steal_pointer (&reader);
+}
+
 /* Invalid UTF-8 after the sniffed prefix: if all before it was ASCII the
  * reader goes on as Windows-1252 (same text so far); after real UTF-8 it
  * fails and names the place. */
@@ -542,44 +533,30 @@ test_late_invalid_utf8 (void)
   g_clear_object (&reader);
   g_clear_pointer (&records, g_ptr_array_unref);
 
-  reader = open_bytes (utf8->str, utf8->len, NULL, &error);
-  g_assert_no_error (error);
-  records = read_records (reader, &error);
-  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_ENCODING);
-  g_assert_cmpstr (error->message, ==,
-                   "t.csv:50002:3: byte 0xE9 is not valid UTF-8; convert the file to UTF-8 or choose its encoding");
-  g_assert_cmpuint (records->len, ==, 50001);
-  g_clear_object (&reader);
-  g_clear_pointer (&records, g_ptr_array_unref);
-  g_clear_error (&error);
+  reader = read_encoding_error (utf8->str, utf8->len,
+                                "t.csv:50002:3: byte 0xE9 is not valid UTF-8; convert the file to UTF-8 or choose its encoding",
+                                50001);
 
   /* a UTF-8 BOM counts as UTF-8 seen: no switch after an ASCII prefix */
   g_string_prepend (ascii, "\xef\xbb\xbf");
-  reader = open_bytes (ascii->str, ascii->len, NULL, &error);
-  g_assert_no_error (error);
-  records = read_records (reader, &error);
-  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_ENCODING);
-  g_assert_cmpstr (error->message, ==,
-                   "t.csv:50002:4: byte 0xE9 is not valid UTF-8; convert the file to UTF-8 or choose its encoding");
+  g_clear_object (&reader);
+  reader = read_encoding_error (ascii->str, ascii->len,
+                                "t.csv:50002:4: byte 0xE9 is not valid UTF-8; convert the file to UTF-8 or choose its encoding",
+                                -1);
   g_assert_cmpstr (equity_csv_reader_get_encoding (reader), ==, "UTF-8");
 
   /* the bad byte as the very first byte of a chunk, past the first one */
   for (guint b = 0; b < G_N_ELEMENTS (chunk_boundaries); b++)
     {
-      g_clear_object (&reader);
-      g_clear_pointer (&records, g_ptr_array_unref);
-      g_clear_error (&error);
+      g_autoptr(EquityCsvReader) at_boundary = NULL;
+
       g_string_assign (utf8, "\xc3\xa9\n");
       while (utf8->len < 2 * chunk_boundaries[b] - 1)
         g_string_append_c (utf8, 'x');
       g_string_append (utf8, "\n\xe9\n");
-      reader = open_bytes (utf8->str, utf8->len, NULL, &error);
-      g_assert_no_error (error);
-      records = read_records (reader, &error);
-      g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_ENCODING);
-      g_assert_cmpstr (error->message, ==,
-                       "t.csv:3:1: byte 0xE9 is not valid UTF-8; convert the file to UTF-8 or choose its encoding");
-      g_assert_cmpuint (records->len, ==, 2);
+      at_boundary = read_encoding_error (utf8->str, utf8->len,
+                                         "t.csv:3:1: byte 0xE9 is not valid UTF-8; convert the file to UTF-8 or choose its encoding",
+                                         2);
     }
 }
 

@@ -19,36 +19,9 @@
 #define PACK_LON -82.5515
 #define PACK_LAT 35.5951
 
-typedef struct
-{
-  char          *dir;
-  EquityProject *project;
-} Fixture;
-
-G_GNUC_UNUSED static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-
-  fixture->dir = test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "test.equity", NULL);
-  fixture->project = equity_project_create (path, NULL);
-  g_assert_nonnull (fixture->project);
-}
-
-G_GNUC_UNUSED static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_object (&fixture->project);
-  test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
-
 /* Imports PATH (SHEET or LAYER may be NULL) and logs rows, columns and time. */
 G_GNUC_UNUSED static EquityDataset *
-import_full (Fixture          *fixture,
+import_full (TestProject      *fixture,
              const char       *path,
              const char       *sheet,
              const char       *layer,
@@ -86,7 +59,7 @@ import_full (Fixture          *fixture,
 }
 
 G_GNUC_UNUSED static EquityDataset *
-import_data (Fixture    *fixture,
+import_data (TestProject    *fixture,
              const char *folder,
              const char *file,
              const char *sheet_or_layer)
@@ -122,7 +95,7 @@ dataset_sql (EquityDataset *dataset,
 }
 
 G_GNUC_UNUSED static gint64
-query_int (Fixture       *fixture,
+query_int (TestProject   *fixture,
            EquityDataset *dataset,
            const char    *template)
 {
@@ -131,7 +104,7 @@ query_int (Fixture       *fixture,
 }
 
 G_GNUC_UNUSED static const char *
-query_text (Fixture       *fixture,
+query_text (TestProject   *fixture,
             EquityDataset *dataset,
             const char    *template)
 {
@@ -140,7 +113,7 @@ query_text (Fixture       *fixture,
 }
 
 G_GNUC_UNUSED static double
-query_double (Fixture       *fixture,
+query_double (TestProject   *fixture,
               EquityDataset *dataset,
               const char    *template)
 {
@@ -149,7 +122,7 @@ query_double (Fixture       *fixture,
 
 /* The geometry stored in row ROWID, parsed back from its WKB */
 G_GNUC_UNUSED static EquityGeometry *
-stored_geometry (Fixture       *fixture,
+stored_geometry (TestProject   *fixture,
                  EquityDataset *dataset,
                  gint64         rowid)
 {
@@ -172,7 +145,7 @@ stored_geometry (Fixture       *fixture,
 
 /* How many rows' geometries contain (LON, LAT) */
 G_GNUC_UNUSED static guint
-count_containing (Fixture       *fixture,
+count_containing (TestProject   *fixture,
                   EquityDataset *dataset,
                   double         lon,
                   double         lat)

@@ -18,7 +18,7 @@
 #include "test-ogr-common.h"
 
 static void
-test_buncombe_tracts (Fixture       *fixture,
+test_buncombe_tracts (TestProject   *fixture,
                       gconstpointer  data)
 {
   g_autofree char *path = test_data_path ("geo", "buncombe_tracts_cb2018_500k.geojson", NULL);
@@ -76,7 +76,7 @@ test_buncombe_tracts (Fixture       *fixture,
 }
 
 static void
-test_nc_tracts_zip (Fixture       *fixture,
+test_nc_tracts_zip (TestProject   *fixture,
                     gconstpointer  data)
 {
   g_autoptr(EquityDataset) dataset = import_data (fixture, "geo", "cb_2018_37_tract_500k.zip", NULL);
@@ -94,7 +94,7 @@ test_nc_tracts_zip (Fixture       *fixture,
 }
 
 static void
-test_topojson (Fixture       *fixture,
+test_topojson (TestProject   *fixture,
                gconstpointer  data)
 {
   g_autoptr(EquityDataset) counties = import_data (fixture, "geo", "us-atlas-3.0.1_counties-10m.topojson.json", NULL);
@@ -123,7 +123,7 @@ test_topojson (Fixture       *fixture,
 }
 
 static void
-test_zoning (Fixture       *fixture,
+test_zoning (TestProject   *fixture,
              gconstpointer  data)
 {
   g_autoptr(EquityDataset) dataset = import_data (fixture, "geo", "asheville_zoning_2020.geojson", NULL);
@@ -145,7 +145,7 @@ test_zoning (Fixture       *fixture,
 }
 
 static void
-test_sanitation_and_npa (Fixture       *fixture,
+test_sanitation_and_npa (TestProject   *fixture,
                          gconstpointer  data)
 {
   g_autoptr(EquityDataset) days = import_data (fixture, "geo", "coa_sanitation_balance_days_current.geojson", NULL);
@@ -175,7 +175,7 @@ test_sanitation_and_npa (Fixture       *fixture,
 }
 
 static void
-test_city_limits_shapefile (Fixture       *fixture,
+test_city_limits_shapefile (TestProject   *fixture,
                             gconstpointer  data)
 {
   g_autofree char *folder = test_data_path ("geo", "city_limits_shp", NULL);
@@ -234,7 +234,7 @@ test_city_limits_shapefile (Fixture       *fixture,
 
 
 static void
-test_geopackage_reprojection (Fixture       *fixture,
+test_geopackage_reprojection (TestProject   *fixture,
                               gconstpointer  data)
 {
   g_autofree char *gpkg = g_build_filename (fixture->dir, "sites.gpkg", NULL);
@@ -358,7 +358,7 @@ copy_into_zip (const char *zip,
 }
 
 static void
-test_zipped_projected_shapefile (Fixture       *fixture,
+test_zipped_projected_shapefile (TestProject   *fixture,
                                  gconstpointer  data)
 {
   g_autofree char *source = test_data_path ("geo", "city_limits_shp", "Asheville_City_Limits.shp", NULL);
@@ -402,7 +402,7 @@ test_zipped_projected_shapefile (Fixture       *fixture,
 }
 
 static void
-test_null_geometry_and_names (Fixture       *fixture,
+test_null_geometry_and_names (TestProject   *fixture,
                               gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "sites.geojson", NULL);
@@ -448,7 +448,7 @@ test_null_geometry_and_names (Fixture       *fixture,
 }
 
 static void
-test_broken_geojson (Fixture       *fixture,
+test_broken_geojson (TestProject   *fixture,
                      gconstpointer  data)
 {
   g_autofree char *good = test_data_path ("geo", "buncombe_tracts_cb2018_500k.geojson", NULL);
@@ -488,7 +488,7 @@ test_broken_geojson (Fixture       *fixture,
  * gives the last feature without its geometry. Refused, naming the feature,
  * in plain words (no GDAL source file), and the project is unchanged. */
 static void
-test_damaged_shapefiles (Fixture       *fixture,
+test_damaged_shapefiles (TestProject   *fixture,
                          gconstpointer  data)
 {
   static const char * const parts[] = {
@@ -542,7 +542,7 @@ test_damaged_shapefiles (Fixture       *fixture,
 }
 
 static void
-test_unreadable_files (Fixture       *fixture,
+test_unreadable_files (TestProject   *fixture,
                        gconstpointer  data)
 {
   g_autofree char *binary = g_build_filename (fixture->dir, "scan.pdf", NULL);
@@ -595,7 +595,7 @@ run_cli (const char * const *args)
 
 /* `show` prints a geometry as GeoJSON text: a CSV field, or a JSON string */
 static void
-test_cli_show (Fixture       *fixture,
+test_cli_show (TestProject   *fixture,
                gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "sites.geojson", NULL);
@@ -639,7 +639,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add ("/ogr-import/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(name, func) g_test_add ("/ogr-import/" name, TestProject, NULL, test_project_set_up, func, test_project_tear_down)
   ADD ("buncombe-tracts", test_buncombe_tracts);
   ADD ("nc-tracts-zip", test_nc_tracts_zip);
   ADD ("topojson", test_topojson);

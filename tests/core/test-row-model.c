@@ -111,7 +111,7 @@ assert_rows_match (EquityRowModel *model,
 }
 
 static void
-test_row_model (Fixture       *fixture,
+test_row_model (TestProject   *fixture,
                 gconstpointer  data)
 {
   g_autofree char *csv = test_write_rows_csv (fixture->dir, "rows.csv", N_ROWS);
@@ -186,7 +186,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/row-model/pages", Fixture, NULL, fixture_set_up, test_row_model, fixture_tear_down);
+  g_test_add ("/row-model/pages", TestProject, NULL, test_project_set_up, test_row_model, test_project_tear_down);
 
   return g_test_run ();
 }

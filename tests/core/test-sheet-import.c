@@ -14,7 +14,7 @@
 #include "test-ogr-common.h"
 
 static void
-test_candidates (Fixture       *fixture,
+test_candidates (TestProject   *fixture,
                  gconstpointer  data)
 {
   g_autofree char *path = test_data_path ("xlsx", "ncsbe_candidate_listing_buncombe_2016.xlsx", NULL);
@@ -75,7 +75,7 @@ on_progress (double   fraction,
 }
 
 static void
-test_bls (Fixture       *fixture,
+test_bls (TestProject   *fixture,
           gconstpointer  data)
 {
   g_autofree char *path = test_data_path ("xlsx", "bls_oes_may2014_aMSA_dl.xlsx", NULL);
@@ -112,7 +112,7 @@ test_bls (Fixture       *fixture,
 }
 
 static void
-test_title_rows (Fixture       *fixture,
+test_title_rows (TestProject   *fixture,
                  gconstpointer  data)
 {
   g_autofree char *path = test_data_path ("xlsx", "bls_oes_may2014_field_descriptions.xlsx", NULL);
@@ -135,7 +135,7 @@ test_title_rows (Fixture       *fixture,
 }
 
 static void
-test_locations (Fixture       *fixture,
+test_locations (TestProject   *fixture,
                 gconstpointer  data)
 {
   g_autofree char *camp_path = test_data_path ("xlsx", "asheville_camp_locations.xlsx", NULL);
@@ -163,7 +163,7 @@ test_locations (Fixture       *fixture,
 }
 
 static void
-test_ods (Fixture       *fixture,
+test_ods (TestProject   *fixture,
           gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "budget.ods", NULL);
@@ -263,7 +263,7 @@ write_wide_sheet (const char *path,
 /* GDAL reads 2,000 columns of a sheet and empties a row with a cell further
  * right: such a sheet is refused, not imported without that row. */
 static void
-test_far_column (Fixture       *fixture,
+test_far_column (TestProject   *fixture,
                  gconstpointer  data)
 {
   g_autofree char *near = g_build_filename (fixture->dir, "near.xlsx", NULL);
@@ -311,7 +311,7 @@ soffice_convert (const char *soffice,
 }
 
 static void
-test_xls (Fixture       *fixture,
+test_xls (TestProject   *fixture,
           gconstpointer  data)
 {
   g_autofree char *path = test_data_path ("xlsx", "nc_hub_vendor_list.xls", NULL);
@@ -387,7 +387,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add ("/sheet-import/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(name, func) g_test_add ("/sheet-import/" name, TestProject, NULL, test_project_set_up, func, test_project_tear_down)
   ADD ("candidates", test_candidates);
   ADD ("bls", test_bls);
   ADD ("title-rows", test_title_rows);

@@ -13,12 +13,6 @@
 #include "equity-project-private.h"
 #include "test-util.h"
 
-typedef struct
-{
-  char          *dir;
-  EquityProject *project;
-} Fixture;
-
 /* The people table. Values worked out by hand in the tests below. */
 typedef struct
 {
@@ -42,31 +36,9 @@ static const Person people[] = {
 
 enum { VISITS, NAME, SCORE, BORN, NOTE };
 
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-
-  fixture->dir = test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "test.equity", NULL);
-  fixture->project = equity_project_create (path, NULL);
-  g_assert_nonnull (fixture->project);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  equity_project_close (fixture->project);
-  g_clear_object (&fixture->project);
-  test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
-
 /* Creates a dataset and leaves its transaction open for the rows. */
 static EquityDataset *
-begin_dataset (Fixture                *fixture,
+begin_dataset (TestProject            *fixture,
                const char             *name,
                const char * const     *names,
                const EquityColumnType *types,
@@ -86,7 +58,7 @@ begin_dataset (Fixture                *fixture,
 }
 
 static EquityDataset *
-end_dataset (Fixture       *fixture,
+end_dataset (TestProject   *fixture,
              EquityDataset *dataset,
              guint64        n_rows)
 {
@@ -103,7 +75,7 @@ end_dataset (Fixture       *fixture,
 }
 
 static EquityDataset *
-create_people (Fixture *fixture)
+create_people (TestProject *fixture)
 {
   static const char * const names[] = { "visits", "name", "score", "born", "note" };
   static const EquityColumnType types[] = {
@@ -138,7 +110,7 @@ create_people (Fixture *fixture)
 }
 
 static EquityTableQuery *
-run_query (Fixture       *fixture,
+run_query (TestProject   *fixture,
            EquityDataset *dataset,
            int            sort_column,
            gboolean       ascending,
@@ -178,7 +150,7 @@ rowids_of (EquityTableQuery *query,
 }
 
 static void
-assert_order (Fixture       *fixture,
+assert_order (TestProject   *fixture,
               EquityDataset *dataset,
               int            sort_column,
               gboolean       ascending,
@@ -197,7 +169,7 @@ assert_order (Fixture       *fixture,
 }
 
 static void
-test_paging (Fixture       *fixture,
+test_paging (TestProject   *fixture,
              gconstpointer  data)
 {
   g_autoptr(EquityDataset) dataset = g_object_ref (create_people (fixture));
@@ -236,7 +208,7 @@ test_paging (Fixture       *fixture,
 }
 
 static void
-test_sorting (Fixture       *fixture,
+test_sorting (TestProject   *fixture,
               gconstpointer  data)
 {
   g_autoptr(EquityDataset) dataset = g_object_ref (create_people (fixture));
@@ -253,7 +225,7 @@ test_sorting (Fixture       *fixture,
 }
 
 static void
-test_filtering (Fixture       *fixture,
+test_filtering (TestProject   *fixture,
                 gconstpointer  data)
 {
   g_autoptr(EquityDataset) dataset = g_object_ref (create_people (fixture));
@@ -285,7 +257,7 @@ test_filtering (Fixture       *fixture,
 }
 
 static void
-test_summaries (Fixture       *fixture,
+test_summaries (TestProject   *fixture,
                 gconstpointer  data)
 {
   g_autoptr(EquityDataset) dataset = g_object_ref (create_people (fixture));
@@ -376,7 +348,7 @@ compare_keys (gconstpointer a,
 }
 
 static void
-test_big_table (Fixture       *fixture,
+test_big_table (TestProject   *fixture,
                 gconstpointer  data)
 {
   static const char * const names[] = { "id", "key", "label" };
@@ -452,7 +424,7 @@ test_big_table (Fixture       *fixture,
 }
 
 static void
-test_imported (Fixture       *fixture,
+test_imported (TestProject   *fixture,
                gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "calls.csv", NULL);
@@ -571,7 +543,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add ("/table-query/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(name, func) g_test_add ("/table-query/" name, TestProject, NULL, test_project_set_up, func, test_project_tear_down)
   ADD ("paging", test_paging);
   ADD ("sorting", test_sorting);
   ADD ("filtering", test_filtering);

@@ -160,3 +160,75 @@ test_write_rows_csv (const char *dir,
   g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
   return g_steal_pointer (&path);
 }
+
+GFile *
+test_write_file (const char *dir,
+                 const char *name,
+                 const char *contents)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+EquityProject *
+test_create_project (const char  *dir,
+                     const char  *file_name,
+                     char       **path_out)
+{
+  g_autofree char *path = g_build_filename (dir, file_name, NULL);
+  g_autoptr(GError) error = NULL;
+  EquityProject *project = equity_project_create (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  if (path_out != NULL)
+    *path_out = g_steal_pointer (&path);
+  return project;
+}
+
+void
+test_project_set_up (TestProject   *fixture,
+                     gconstpointer  data)
+{
+  fixture->dir = test_make_tmpdir ();
+  fixture->project = test_create_project (fixture->dir, "test.equity", NULL);
+}
+
+void
+test_project_tear_down (TestProject   *fixture,
+                        gconstpointer  data)
+{
+  if (fixture->project != NULL)
+    equity_project_close (fixture->project);
+  g_clear_object (&fixture->project);
+  test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+EquityDataset *
+test_import_file (EquityProject             *project,
+                  GFile                     *file,
+                  const EquityImportOptions *options,
+                  GError                   **error)
+{
+  g_autoptr(EquityImporter) importer = equity_importer_new (file, options);
+
+  if (!equity_importer_analyze (importer, NULL, NULL, NULL, error))
+    return NULL;
+  return equity_importer_run (importer, project, NULL, NULL, NULL, error);
+}
+
+EquityDataset *
+test_import_ok (EquityProject             *project,
+                GFile                     *file,
+                const EquityImportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  EquityDataset *dataset = test_import_file (project, file, options, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}

@@ -1,4 +1,5 @@
-/* test-util.h — helpers shared by the core tests
+/* test-util.h — the fixtures core and app tests share: scratch folders,
+ * data paths, scratch projects and imports, runs of the CLI
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +9,8 @@
 #include <glib.h>
 #include <sqlite3.h>
 #include <json-glib/json-glib.h>
+
+#include "equity-core.h"
 
 G_BEGIN_DECLS
 
@@ -46,5 +49,39 @@ gboolean    test_run_cli         (TestRun    *run,
 gboolean    test_run_ok          (TestRun    *run);
 /* parses TEXT or fails the test */
 JsonNode   *test_parse_json      (const char *text);
+
+/* Writes CONTENTS to DIR/NAME; returns the file. */
+GFile      *test_write_file      (const char *dir,
+                                  const char *name,
+                                  const char *contents);
+
+/* A new project in a scratch folder: the fixture of most tests. */
+typedef struct
+{
+  char          *dir;
+  EquityProject *project;
+} TestProject;
+
+void        test_project_set_up    (TestProject   *fixture,
+                                    gconstpointer  data);
+/* closes the project and removes the folder */
+void        test_project_tear_down (TestProject   *fixture,
+                                    gconstpointer  data);
+
+/* Creates the project DIR/FILE_NAME or fails the test; PATH_OUT (may be
+ * NULL) gets its path. */
+EquityProject *test_create_project (const char  *dir,
+                                    const char  *file_name,
+                                    char       **path_out);
+/* Imports FILE into PROJECT as an importer does it (analyse, then run);
+ * OPTIONS may be NULL. */
+EquityDataset *test_import_file    (EquityProject             *project,
+                                    GFile                     *file,
+                                    const EquityImportOptions *options,
+                                    GError                   **error);
+/* …the same, failing the test on an error */
+EquityDataset *test_import_ok      (EquityProject             *project,
+                                    GFile                     *file,
+                                    const EquityImportOptions *options);
 
 G_END_DECLS
