@@ -325,24 +325,21 @@ test_index_of_disparity (TestProject   *fixture,
   g_assert_true (json_object_has_member (json_node_get_object (json), "groups"));
 }
 
-#define ADD(path, func) \
-  g_test_add (path, TestProject, NULL, test_project_set_up, func, test_project_tear_down)
-
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  ADD ("/analysis/acs-proportion/svi", test_acs_proportion_svi);
-  ADD ("/analysis/acs-proportion/edges", test_acs_proportion_edges);
-  ADD ("/analysis/dissimilarity", test_dissimilarity);
-  ADD ("/analysis/group-exposure/even", test_group_exposure);
-  ADD ("/analysis/group-exposure/uneven", test_group_exposure_uneven);
-  ADD ("/analysis/outcomes", test_outcomes);
-  ADD ("/analysis/representation", test_representation);
-  ADD ("/analysis/utilization", test_utilization);
-  ADD ("/analysis/index-of-disparity", test_index_of_disparity);
+  test_add_with_project ("/analysis/acs-proportion/svi", test_acs_proportion_svi);
+  test_add_with_project ("/analysis/acs-proportion/edges", test_acs_proportion_edges);
+  test_add_with_project ("/analysis/dissimilarity", test_dissimilarity);
+  test_add_with_project ("/analysis/group-exposure/even", test_group_exposure);
+  test_add_with_project ("/analysis/group-exposure/uneven", test_group_exposure_uneven);
+  test_add_with_project ("/analysis/outcomes", test_outcomes);
+  test_add_with_project ("/analysis/representation", test_representation);
+  test_add_with_project ("/analysis/utilization", test_utilization);
+  test_add_with_project ("/analysis/index-of-disparity", test_index_of_disparity);
 
   return g_test_run ();
 }

@@ -619,26 +619,23 @@ test_cancelled (TestProject   *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
-#define ADD(path, func) \
-  g_test_add (path, TestProject, NULL, test_project_set_up, func, test_project_tear_down)
-
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  ADD ("/analysis/group-rates/arrests", test_group_rates_arrests);
-  ADD ("/analysis/group-rates/small", test_group_rates_small);
-  ADD ("/analysis/spec/errors", test_spec_errors);
+  test_add_with_project ("/analysis/group-rates/arrests", test_group_rates_arrests);
+  test_add_with_project ("/analysis/group-rates/small", test_group_rates_small);
+  test_add_with_project ("/analysis/spec/errors", test_spec_errors);
   g_test_add_func ("/analysis/spec/roundtrip", test_spec_roundtrip);
-  ADD ("/analysis/area-rates/tract-vintages", test_area_rates_tract_vintages);
-  ADD ("/analysis/area-rates/keys-as-text", test_area_rates_keys_as_text);
-  ADD ("/analysis/area-rates/points", test_area_rates_points);
-  ADD ("/analysis/area-rates/errors", test_area_rates_errors);
-  ADD ("/analysis/area-rates/labels", test_area_rates_labels);
-  ADD ("/analysis/cancelled", test_cancelled);
-  ADD ("/analysis/source-notes/no-paths", test_source_notes_without_paths);
+  test_add_with_project ("/analysis/area-rates/tract-vintages", test_area_rates_tract_vintages);
+  test_add_with_project ("/analysis/area-rates/keys-as-text", test_area_rates_keys_as_text);
+  test_add_with_project ("/analysis/area-rates/points", test_area_rates_points);
+  test_add_with_project ("/analysis/area-rates/errors", test_area_rates_errors);
+  test_add_with_project ("/analysis/area-rates/labels", test_area_rates_labels);
+  test_add_with_project ("/analysis/cancelled", test_cancelled);
+  test_add_with_project ("/analysis/source-notes/no-paths", test_source_notes_without_paths);
 
   return g_test_run ();
 }

@@ -387,13 +387,13 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/async/importer/analyze", TestProject, NULL, test_project_set_up, test_importer_analyze, test_project_tear_down);
-  g_test_add ("/async/importer/run", TestProject, NULL, test_project_set_up, test_importer_run, test_project_tear_down);
-  g_test_add ("/async/importer/cancel", TestProject, NULL, test_project_set_up, test_importer_cancel, test_project_tear_down);
-  g_test_add ("/async/analysis/run", TestProject, NULL, test_project_set_up, test_analysis_run, test_project_tear_down);
-  g_test_add ("/async/analysis/cancel", TestProject, NULL, test_project_set_up, test_analysis_cancel, test_project_tear_down);
-  g_test_add ("/async/analysis/choices", TestProject, NULL, test_project_set_up, test_choices, test_project_tear_down);
-  g_test_add ("/async/sample", TestProject, NULL, test_project_set_up, test_sample, test_project_tear_down);
+  test_add_with_project ("/async/importer/analyze", test_importer_analyze);
+  test_add_with_project ("/async/importer/run", test_importer_run);
+  test_add_with_project ("/async/importer/cancel", test_importer_cancel);
+  test_add_with_project ("/async/analysis/run", test_analysis_run);
+  test_add_with_project ("/async/analysis/cancel", test_analysis_cancel);
+  test_add_with_project ("/async/analysis/choices", test_choices);
+  test_add_with_project ("/async/sample", test_sample);
 
   return g_test_run ();
 }

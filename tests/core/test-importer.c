@@ -489,7 +489,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add ("/importer/" name, TestProject, NULL, test_project_set_up, func, test_project_tear_down)
+#define ADD(name, func) test_add_with_project ("/importer/" name, func)
   ADD ("types-and-values", test_types_and_values);
   ADD ("hostile-names", test_hostile_names);
   ADD ("atomic-on-parse-error", test_atomic_on_parse_error);

@@ -639,7 +639,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add ("/ogr-import/" name, TestProject, NULL, test_project_set_up, func, test_project_tear_down)
+#define ADD(name, func) test_add_with_project ("/ogr-import/" name, func)
   ADD ("buncombe-tracts", test_buncombe_tracts);
   ADD ("nc-tracts-zip", test_nc_tracts_zip);
   ADD ("topojson", test_topojson);

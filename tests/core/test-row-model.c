@@ -186,7 +186,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/row-model/pages", TestProject, NULL, test_project_set_up, test_row_model, test_project_tear_down);
+  test_add_with_project ("/row-model/pages", test_row_model);
 
   return g_test_run ();
 }

@@ -270,21 +270,18 @@ test_note_names_population (TestProject   *fixture,
   g_assert_cmpfloat (equity_result_find_row (chosen_sum, "Y")->population, ==, 201);
 }
 
-#define ADD(path, func) \
-  g_test_add (path, TestProject, NULL, test_project_set_up, func, test_project_tear_down)
-
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  ADD ("/saved-analysis/rename-keeps-meaning", test_rename_keeps_meaning);
-  ADD ("/saved-analysis/delete-lists-users", test_delete_lists_users);
-  ADD ("/saved-analysis/bind-saved-by-name", test_bind_saved_by_name);
-  ADD ("/saved-analysis/edited-analysis-follows", test_edited_analysis_follows);
-  ADD ("/saved-analysis/unresolved-names-kept", test_unresolved_names_kept);
-  ADD ("/saved-analysis/note-names-population", test_note_names_population);
+  test_add_with_project ("/saved-analysis/rename-keeps-meaning", test_rename_keeps_meaning);
+  test_add_with_project ("/saved-analysis/delete-lists-users", test_delete_lists_users);
+  test_add_with_project ("/saved-analysis/bind-saved-by-name", test_bind_saved_by_name);
+  test_add_with_project ("/saved-analysis/edited-analysis-follows", test_edited_analysis_follows);
+  test_add_with_project ("/saved-analysis/unresolved-names-kept", test_unresolved_names_kept);
+  test_add_with_project ("/saved-analysis/note-names-population", test_note_names_population);
 
   return g_test_run ();
 }

@@ -387,7 +387,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add ("/sheet-import/" name, TestProject, NULL, test_project_set_up, func, test_project_tear_down)
+#define ADD(name, func) test_add_with_project ("/sheet-import/" name, func)
   ADD ("candidates", test_candidates);
   ADD ("bls", test_bls);
   ADD ("title-rows", test_title_rows);

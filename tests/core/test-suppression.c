@@ -131,8 +131,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/suppression/tables-and-charts", TestProject, NULL, test_project_set_up,
-              test_tables_and_charts_withhold, test_project_tear_down);
+  test_add_with_project ("/suppression/tables-and-charts", test_tables_and_charts_withhold);
   g_test_add_func ("/suppression/rules", test_rules);
   g_test_add_func ("/suppression/kinds", test_kinds);
   return g_test_run ();

@@ -543,7 +543,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add ("/table-query/" name, TestProject, NULL, test_project_set_up, func, test_project_tear_down)
+#define ADD(name, func) test_add_with_project ("/table-query/" name, func)
   ADD ("paging", test_paging);
   ADD ("sorting", test_sorting);
   ADD ("filtering", test_filtering);

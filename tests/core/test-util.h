@@ -68,6 +68,10 @@ void        test_project_set_up    (TestProject   *fixture,
 void        test_project_tear_down (TestProject   *fixture,
                                     gconstpointer  data);
 
+/* Registers FUNC at PATH with a scratch project as its fixture. */
+#define test_add_with_project(path, func) \
+  g_test_add ((path), TestProject, NULL, test_project_set_up, (func), test_project_tear_down)
+
 /* Creates the project DIR/FILE_NAME or fails the test; PATH_OUT (may be
  * NULL) gets its path. */
 EquityProject *test_create_project (const char  *dir,
