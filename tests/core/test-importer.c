@@ -13,21 +13,6 @@
 #include "equity-analysis.h"
 #include "test-util.h"
 
-/* A snapshot of everything in the project: schema, catalog and row counts. */
-static char *
-project_state (EquityProject *project)
-{
-  sqlite3 *db = equity_project_get_db (project);
-  g_autoptr(GString) state = g_string_new (NULL);
-
-  g_string_append (state, test_query_text (db, "SELECT coalesce(group_concat(name || ':' || sql, ';'), '') FROM "
-                                               "(SELECT name, sql FROM sqlite_master ORDER BY name)"));
-  g_string_append_printf (state, "|%" G_GINT64_FORMAT, test_query_int (db, "SELECT count(*) FROM datasets"));
-  g_string_append_printf (state, "|%" G_GINT64_FORMAT, test_query_int (db, "SELECT count(*) FROM dataset_columns"));
-  g_string_append_printf (state, "|%" G_GINT64_FORMAT, test_query_int (db, "SELECT count(*) FROM audit_log"));
-  return g_string_free (g_steal_pointer (&state), FALSE);
-}
-
 static void
 test_types_and_values (TestProject   *fixture,
                        gconstpointer  data)
@@ -140,11 +125,11 @@ test_atomic_on_parse_error (TestProject   *fixture,
   g_string_append (contents, "5000,\"broken\n");
   bad = test_write_file (fixture->dir, "bad.csv", contents->str);
 
-  before = project_state (fixture->project);
+  before = test_project_state (fixture->project);
   g_assert_null (test_import_file (fixture->project, bad, NULL, &error));
   g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE);
   g_assert_true (g_str_has_prefix (error->message, "bad.csv:5001:"));
-  after = project_state (fixture->project);
+  after = test_project_state (fixture->project);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -156,7 +141,7 @@ test_atomic_on_failed_write (TestProject   *fixture,
   g_autoptr(EquityImporter) importer = equity_importer_new (file, NULL);
   g_autoptr(EquityDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = project_state (fixture->project);
+  g_autofree char *before = test_project_state (fixture->project);
   g_autofree char *after = NULL;
   EquityColumn *code;
 
@@ -172,7 +157,7 @@ test_atomic_on_failed_write (TestProject   *fixture,
   g_assert_nonnull (strstr (error->message, "typed.csv:4:1:"));
   g_assert_nonnull (strstr (error->message, "X3"));
 
-  after = project_state (fixture->project);
+  after = test_project_state (fixture->project);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -205,11 +190,11 @@ test_cancel (TestProject   *fixture,
   g_assert_true (equity_importer_analyze (importer, NULL, NULL, NULL, &error));
   g_assert_cmpuint (equity_importer_get_n_rows (importer), ==, 100000);
 
-  before = project_state (fixture->project);
+  before = test_project_state (fixture->project);
   dataset = equity_importer_run (importer, fixture->project, cancel_at_half, cancellable, cancellable, &error);
   g_assert_null (dataset);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  after = project_state (fixture->project);
+  after = test_project_state (fixture->project);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -317,11 +302,11 @@ test_too_many_columns (TestProject   *fixture,
     g_string_append_printf (contents, "%sc%u", i ? "," : "", i);
   g_string_append (contents, "\n1\n");
   widest = test_write_file (fixture->dir, "widest.csv", contents->str);
-  before = project_state (fixture->project);
+  before = test_project_state (fixture->project);
   g_assert_null (test_import_file (fixture->project, widest, NULL, &error));
   g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_UNSUPPORTED);
   g_assert_true (g_str_has_prefix (error->message, "widest.csv: the file has 2001 columns, more than the 2000"));
-  after = project_state (fixture->project);
+  after = test_project_state (fixture->project);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -368,7 +353,7 @@ test_encodings_and_binary (TestProject   *fixture,
   g_assert_cmpstr (equity_column_get_name (equity_dataset_get_column (dataset, 0)), ==, "name");
   g_assert_cmpstr (equity_column_get_name (equity_dataset_get_column (dataset, 1)), ==, "count");
 
-  before = project_state (fixture->project);
+  before = test_project_state (fixture->project);
   g_assert_true (g_file_set_contents (nul_path, "name,count\nAsh\0ville,94589\n", 27, NULL));
   g_assert_null (test_import_file (fixture->project, nul_file, NULL, &error));
   g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_ENCODING);
@@ -379,7 +364,7 @@ test_encodings_and_binary (TestProject   *fixture,
   g_assert_null (test_import_file (fixture->project, png_file, NULL, &error));
   g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_UNSUPPORTED);
   g_assert_true (g_str_has_prefix (error->message, "chart.csv: not a text file (it looks like a PNG image)"));
-  after = project_state (fixture->project);
+  after = test_project_state (fixture->project);
   g_assert_cmpstr (before, ==, after);
 }
 

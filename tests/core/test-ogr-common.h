@@ -230,18 +230,3 @@ ogr2ogr (const char * const *args,
     GDALVectorTranslateOptionsFree (options);
   }
 }
-
-/* A snapshot of everything in the project: schema, catalog and row counts. */
-G_GNUC_UNUSED static char *
-project_state (EquityProject *project)
-{
-  sqlite3 *db = equity_project_get_db (project);
-  g_autoptr(GString) state = g_string_new (NULL);
-
-  g_string_append (state, test_query_text (db, "SELECT coalesce(group_concat(name || ':' || sql, ';'), '') FROM "
-                                               "(SELECT name, sql FROM sqlite_master ORDER BY name)"));
-  g_string_append_printf (state, "|%" G_GINT64_FORMAT, test_query_int (db, "SELECT count(*) FROM datasets"));
-  g_string_append_printf (state, "|%" G_GINT64_FORMAT, test_query_int (db, "SELECT count(*) FROM dataset_columns"));
-  g_string_append_printf (state, "|%" G_GINT64_FORMAT, test_query_int (db, "SELECT count(*) FROM audit_log"));
-  return g_string_free (g_steal_pointer (&state), FALSE);
-}

@@ -457,7 +457,7 @@ test_broken_geojson (TestProject   *fixture,
   g_autofree char *wal_path = g_strconcat (project_path, "-wal", NULL);
   g_autoptr(EquityDataset) dataset = import_data (fixture, "geo", "npa_geography.geojson", NULL);
   g_autofree char *contents = NULL;
-  g_autofree char *state_before = project_state (fixture->project);
+  g_autofree char *state_before = test_project_state (fixture->project);
   g_autofree char *sum_before = test_file_checksum (project_path);
   g_autofree char *wal_before = test_file_checksum (wal_path);
   g_autofree char *state_after = NULL;
@@ -475,7 +475,7 @@ test_broken_geojson (TestProject   *fixture,
   g_test_message ("%s", error->message);
   g_assert_true (g_str_has_prefix (error->message, "tracts_truncated.geojson: "));
 
-  state_after = project_state (fixture->project);
+  state_after = test_project_state (fixture->project);
   sum_after = test_file_checksum (project_path);
   wal_after = test_file_checksum (wal_path);
   g_assert_cmpstr (state_after, ==, state_before);
@@ -498,7 +498,7 @@ test_damaged_shapefiles (TestProject   *fixture,
   g_autofree char *folder = g_build_filename (fixture->dir, "cut", NULL);
   g_autofree char *shp = g_build_filename (folder, parts[0], NULL);
   g_autofree char *zip = g_build_filename (fixture->dir, "limits.zip", NULL);
-  g_autofree char *before = project_state (fixture->project);
+  g_autofree char *before = test_project_state (fixture->project);
   g_autofree char *after = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
@@ -537,7 +537,7 @@ test_damaged_shapefiles (TestProject   *fixture,
   g_assert_null (strstr (error->message, ".cpp"));
   g_assert_null (strstr (error->message, "at line"));
 
-  after = project_state (fixture->project);
+  after = test_project_state (fixture->project);
   g_assert_cmpstr (before, ==, after);
 }
 

@@ -279,11 +279,11 @@ test_far_column (TestProject   *fixture,
   g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 5);
 
   write_wide_sheet (far, 2100);
-  before = project_state (fixture->project);
+  before = test_project_state (fixture->project);
   g_assert_null (import_full (fixture, far, NULL, NULL, NULL, &error));
   g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_UNSUPPORTED);
   g_assert_true (g_str_has_prefix (error->message, "far.xlsx: sheet “Data” has cells beyond column BXX (column 2000)"));
-  after = project_state (fixture->project);
+  after = test_project_state (fixture->project);
   g_assert_cmpstr (before, ==, after);
 }
 

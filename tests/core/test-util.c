@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "equity-project-private.h"
 #include "test-util.h"
 
 char *
@@ -231,4 +232,18 @@ test_import_ok (EquityProject             *project,
   g_assert_no_error (error);
   g_assert_nonnull (dataset);
   return dataset;
+}
+
+char *
+test_project_state (EquityProject *project)
+{
+  sqlite3 *db = equity_project_get_db (project);
+  g_autoptr(GString) state = g_string_new (NULL);
+
+  g_string_append (state, test_query_text (db, "SELECT coalesce(group_concat(name || ':' || sql, ';'), '') FROM "
+                                               "(SELECT name, sql FROM sqlite_master ORDER BY name)"));
+  g_string_append_printf (state, "|%" G_GINT64_FORMAT, test_query_int (db, "SELECT count(*) FROM datasets"));
+  g_string_append_printf (state, "|%" G_GINT64_FORMAT, test_query_int (db, "SELECT count(*) FROM dataset_columns"));
+  g_string_append_printf (state, "|%" G_GINT64_FORMAT, test_query_int (db, "SELECT count(*) FROM audit_log"));
+  return g_string_free (g_steal_pointer (&state), FALSE);
 }

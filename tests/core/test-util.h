@@ -87,5 +87,8 @@ EquityDataset *test_import_file    (EquityProject             *project,
 EquityDataset *test_import_ok      (EquityProject             *project,
                                     GFile                     *file,
                                     const EquityImportOptions *options);
+/* A snapshot of everything in PROJECT: schema, catalog and row counts (to
+ * show that a failed step changed nothing). */
+char          *test_project_state  (EquityProject             *project);
 
 G_END_DECLS
