@@ -247,3 +247,21 @@ equity_project_signals_clear (EquityProjectSignals *signals)
     g_signal_group_set_target (signals->project, NULL);
   g_clear_object (&signals->project);
 }
+
+GtkWidget *
+equity_data_cell_new (int      min_chars,
+                      int      nat_chars,
+                      gboolean numeric)
+{
+  GtkWidget *cell = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), MIN (nat_chars, min_chars));
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), nat_chars);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  if (numeric)
+    {
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1.0);
+      gtk_widget_add_css_class (cell, "numeric");
+    }
+  return cell;
+}

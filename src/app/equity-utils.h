@@ -42,6 +42,12 @@ PangoAttrList *equity_dim_attributes     (void);
 /* …and that mark it as an error */
 PangoAttrList *equity_error_attributes   (void);
 
+/* A cell of a data table: NAT_CHARS wide (at least MIN_CHARS, so a wide
+ * table scrolls sideways), cut short with an ellipsis, numbers on the right */
+GtkWidget *equity_data_cell_new          (int          min_chars,
+                                         int          nat_chars,
+                                         gboolean     numeric);
+
 /* What a page follows in its project: the datasets list changing and a
  * dataset renamed. Both handlers are connected swapped to INSTANCE. */
 typedef struct
