@@ -156,9 +156,7 @@ equity_cli_analyze (int    argc,
     return EQUITY_CLI_USAGE;
   spec_path = argv[3];
 
-  if (!g_file_test (argv[2], G_FILE_TEST_EXISTS))
-    return equity_cli_fail_message (_("%s: no such project"), argv[2]);
-  project = equity_project_open (argv[2], &error);
+  project = equity_cli_open_project (argv[2], &error);
   if (project == NULL)
     return equity_cli_fail (error);
   if (save && equity_project_is_read_only (project))
@@ -223,9 +221,7 @@ equity_cli_analyses (int    argc,
 
   if (!equity_cli_parse_options (equity_cli_find_command ("analyses"), entries, &argc, &argv, 1))
     return EQUITY_CLI_USAGE;
-  if (!g_file_test (argv[2], G_FILE_TEST_EXISTS))
-    return equity_cli_fail_message (_("%s: no such project"), argv[2]);
-  project = equity_project_open (argv[2], &error);
+  project = equity_cli_open_project (argv[2], &error);
   if (project == NULL)
     return equity_cli_fail (error);
 

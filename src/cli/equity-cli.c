@@ -61,6 +61,18 @@ equity_cli_fail (const GError *error)
   return EQUITY_CLI_FAILED;
 }
 
+EquityProject *
+equity_cli_open_project (const char  *path,
+                         GError     **error)
+{
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND, _("%s: no such project"), path);
+      return NULL;
+    }
+  return equity_project_open (path, error);
+}
+
 int
 equity_cli_fail_message (const char *format,
                          ...)

@@ -45,6 +45,9 @@ void      equity_cli_print_json    (JsonNode               *node);
  * succeeded so far fails when that cannot be done. Returns the exit status. */
 int       equity_cli_close_project (EquityProject          *project,
                                     int                     status);
+/* Opens the project PATH, which must exist ("PATH: no such project"). */
+EquityProject *equity_cli_open_project (const char         *path,
+                                        GError            **error);
 /* Removes a project file (and its WAL companions) the command created. */
 void      equity_cli_remove_project (const char            *path);
 
