@@ -20,17 +20,14 @@ test_version_and_help (void)
   g_auto(TestRun) help = { 0 };
   g_auto(TestRun) bad = { 0 };
 
-  test_run_cli (&run, "--version", NULL);
-  g_assert_true (test_run_ok (&run));
+  g_assert_true (test_run_cli (&run, "--version", NULL));
   g_assert_cmpstr (run.out, ==, "asheville-equity-cli " PACKAGE_VERSION "\n");
 
-  test_run_cli (&help, "import", "--help", NULL);
-  g_assert_true (test_run_ok (&help));
+  g_assert_true (test_run_cli (&help, "import", "--help", NULL));
   g_assert_nonnull (strstr (help.out, "--skip-rows"));
   g_assert_nonnull (strstr (help.out, "--delimiter"));
 
-  test_run_cli (&bad, "frobnicate", NULL);
-  g_assert_false (test_run_ok (&bad));
+  g_assert_false (test_run_cli (&bad, "frobnicate", NULL));
   g_assert_nonnull (strstr (bad.err, "unknown command"));
 }
 
@@ -48,26 +45,22 @@ test_new_and_datasets (void)
   g_autofree char *after = NULL;
   g_autofree char *text = g_build_filename (dir, "notes.txt", NULL);
 
-  test_run_cli (&created, "new", path, NULL);
-  g_assert_true (test_run_ok (&created));
+  g_assert_true (test_run_cli (&created, "new", path, NULL));
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 
   before = test_file_checksum (path);
-  test_run_cli (&again, "new", path, NULL);
-  g_assert_false (test_run_ok (&again));
+  g_assert_false (test_run_cli (&again, "new", path, NULL));
   g_assert_nonnull (strstr (again.err, "already exists"));
   after = test_file_checksum (path);
   g_assert_cmpstr (before, ==, after);
 
-  test_run_cli (&listed, "datasets", path, "--json", NULL);
-  g_assert_true (test_run_ok (&listed));
+  g_assert_true (test_run_cli (&listed, "datasets", path, "--json", NULL));
   root = test_parse_json (listed.out);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 0);
 
   g_assert_true (g_file_set_contents (text, "hello", -1, NULL));
-  test_run_cli (&foreign, "datasets", text, NULL);
-  g_assert_false (test_run_ok (&foreign));
+  g_assert_false (test_run_cli (&foreign, "datasets", text, NULL));
   g_assert_nonnull (strstr (foreign.err, "not an Asheville Equity project"));
 
   test_remove_tree (dir);
@@ -98,8 +91,7 @@ test_import_show (void)
                                       "021,\"Code, with comma\",,1e-1\n", -1, NULL));
 
   /* the project is missing: import creates it */
-  test_run_cli (&import, "import", path, csv, "--name", "NC places", "--json", NULL);
-  g_assert_true (test_run_ok (&import));
+  g_assert_true (test_run_cli (&import, "import", path, csv, "--name", "NC places", "--json", NULL));
   imported = test_parse_json (import.out);
   object = json_node_get_object (imported);
   g_assert_cmpstr (json_object_get_string_member (object, "dataset"), ==, "NC places");
@@ -113,8 +105,7 @@ test_import_show (void)
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (columns, 2), "type"), ==, "integer");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (columns, 3), "type"), ==, "real");
 
-  test_run_cli (&show_json, "show", path, "NC places", "--format", "json", NULL);
-  g_assert_true (test_run_ok (&show_json));
+  g_assert_true (test_run_cli (&show_json, "show", path, "NC places", "--format", "json", NULL));
   shown = test_parse_json (show_json.out);
   rows = json_node_get_array (shown);
   g_assert_cmpuint (json_array_get_length (rows), ==, 2);
@@ -125,8 +116,7 @@ test_import_show (void)
   g_assert_cmpfloat (json_object_get_double_member (row, "share"), ==, 0.1);
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (rows, 0), "total"), ==, 94589);
 
-  test_run_cli (&show_csv, "show", path, "NC places", "--limit", "1", "--offset", "1", NULL);
-  g_assert_true (test_run_ok (&show_csv));
+  g_assert_true (test_run_cli (&show_csv, "show", path, "NC places", "--limit", "1", "--offset", "1", NULL));
   g_assert_cmpstr (show_csv.out, ==, "fips,place,total,share\r\n021,\"Code, with comma\",,0.1\r\n");
 
   test_run_cli (&datasets, "datasets", path, "--json", NULL);
@@ -140,8 +130,7 @@ test_import_show (void)
 
   /* a bad file: message with file, line and column; no project left behind */
   g_assert_true (g_file_set_contents (bad, "a,b\n1,2\n3,\"open\n", -1, NULL));
-  test_run_cli (&failed, "import", missing, bad, NULL);
-  g_assert_false (test_run_ok (&failed));
+  g_assert_false (test_run_cli (&failed, "import", missing, bad, NULL));
   g_assert_nonnull (strstr (failed.err, "bad.csv:3:"));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 
@@ -164,14 +153,12 @@ test_names_and_escapes (void)
   JsonObject *row;
 
   g_assert_true (g_file_set_contents (dups, "dup,dup,\n1,2,3\n", -1, NULL));
-  test_run_cli (&import, "import", path, dups, NULL);
-  g_assert_true (test_run_ok (&import));
+  g_assert_true (test_run_cli (&import, "import", path, dups, NULL));
   g_assert_nonnull (strstr (import.err, "warning: Column 2 has the same header as an earlier column, “dup”; "
                                         "it is called “dup (2)”"));
   g_assert_nonnull (strstr (import.err, "warning: Column 3 has no name in the header; it is called “column 3”"));
 
-  test_run_cli (&show, "show", path, "dups", "--format", "json", NULL);
-  g_assert_true (test_run_ok (&show));
+  g_assert_true (test_run_cli (&show, "show", path, "dups", "--format", "json", NULL));
   shown = test_parse_json (show.out);
   row = json_array_get_object_element (json_node_get_array (shown), 0);
   g_assert_cmpuint (json_object_get_size (row), ==, 3);
@@ -181,8 +168,7 @@ test_names_and_escapes (void)
 
   /* ESC [2J clears a terminal */
   g_assert_true (g_file_set_contents (escape, "a,b\n1,2,\033[2J\n", -1, NULL));
-  test_run_cli (&failed, "import", path, escape, NULL);
-  g_assert_false (test_run_ok (&failed));
+  g_assert_false (test_run_cli (&failed, "import", path, escape, NULL));
   g_assert_null (strchr (failed.err, '\033'));
   g_assert_nonnull (strstr (failed.err, "escape.csv:2:3: "));
   g_assert_nonnull (strstr (failed.err, "“U+001B[2J”"));
@@ -201,17 +187,14 @@ test_sample (void)
   g_auto(TestRun) show = { 0 };
   JsonArray *array;
 
-  test_run_cli (&sample, "sample", path, NULL);
-  g_assert_true (test_run_ok (&sample));
+  g_assert_true (test_run_cli (&sample, "sample", path, NULL));
 
-  test_run_cli (&datasets, "datasets", path, "--json", NULL);
-  g_assert_true (test_run_ok (&datasets));
+  g_assert_true (test_run_cli (&datasets, "datasets", path, "--json", NULL));
   listed = test_parse_json (datasets.out);
   array = json_node_get_array (listed);
   g_assert_cmpuint (json_array_get_length (array), ==, 8);
 
-  test_run_cli (&show, "show", path, "Asheville arrests 2020–2021", "--limit", "1", "--format", "json", NULL);
-  g_assert_true (test_run_ok (&show));
+  g_assert_true (test_run_cli (&show, "show", path, "Asheville arrests 2020–2021", "--limit", "1", "--format", "json", NULL));
   /* the first arrest in the file, its date read as ISO 8601 */
   g_assert_nonnull (strstr (show.out, "\"date_arrested\": \"2020-02-18\""));
   g_assert_nonnull (strstr (show.out, "\"address\": \"100-BLK COXE AVE\""));
@@ -253,8 +236,7 @@ count_datasets (const char *path)
   g_auto(TestRun) listed = { 0 };
   g_autoptr(JsonNode) root = NULL;
 
-  test_run_cli (&listed, "datasets", path, "--json", NULL);
-  g_assert_true (test_run_ok (&listed));
+  g_assert_true (test_run_cli (&listed, "datasets", path, "--json", NULL));
   root = test_parse_json (listed.out);
   return json_array_get_length (json_node_get_array (root));
 }
@@ -274,8 +256,7 @@ test_disk_full (void)
   sqlite3 *db = NULL;
   GStatBuf info;
 
-  test_run_cli (&first, "import", path, big, NULL);
-  g_assert_true (test_run_ok (&first));
+  g_assert_true (test_run_cli (&first, "import", path, big, NULL));
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   g_assert_cmpint (g_stat (path, &info), ==, 0);
 
@@ -318,29 +299,23 @@ assert_reads_but_refuses_changes (const char *path,
   g_assert_true (test_run_ok (&datasets));
   g_assert_nonnull (strstr (datasets.out, "areas"));
 
-  test_run_cli (&show, "show", path, "areas", NULL);
-  g_assert_true (test_run_ok (&show));
+  g_assert_true (test_run_cli (&show, "show", path, "areas", NULL));
   g_assert_nonnull (strstr (show.out, "north,10,30"));
 
-  test_run_cli (&analyses, "analyses", path, NULL);
-  g_assert_true (test_run_ok (&analyses));
+  g_assert_true (test_run_cli (&analyses, "analyses", path, NULL));
   g_assert_nonnull (strstr (analyses.out, "Segregation"));
 
-  test_run_cli (&analyze, "analyze", path, spec, NULL);
-  g_assert_true (test_run_ok (&analyze));
+  g_assert_true (test_run_cli (&analyze, "analyze", path, spec, NULL));
 
-  test_run_cli (&drawn, "chart", path, "Segregation", "--out", chart, NULL);
-  g_assert_true (test_run_ok (&drawn));
+  g_assert_true (test_run_cli (&drawn, "chart", path, "Segregation", "--out", chart, NULL));
   g_assert_true (g_file_test (chart, G_FILE_TEST_IS_REGULAR));
   g_unlink (chart);
 
-  test_run_cli (&import, "import", path, csv, "--name", "more", NULL);
-  g_assert_false (test_run_ok (&import));
+  g_assert_false (test_run_cli (&import, "import", path, csv, "--name", "more", NULL));
   g_assert_nonnull (strstr (import.err, "p.equity"));
   g_assert_nonnull (strstr (import.err, "is read-only"));
 
-  test_run_cli (&save, "analyze", path, spec, "--save", NULL);
-  g_assert_false (test_run_ok (&save));
+  g_assert_false (test_run_cli (&save, "analyze", path, spec, "--save", NULL));
   g_assert_nonnull (strstr (save.err, "p.equity is read-only"));
 
   after = test_file_checksum (path);
@@ -367,10 +342,8 @@ test_read_only (void)
   g_assert_true (g_file_set_contents (spec,
                                       "[analysis]\nname = Segregation\nkind = dissimilarity\n"
                                       "dataset = areas\ngroup-a = a\ngroup-b = b\n", -1, NULL));
-  test_run_cli (&import, "import", path, csv, NULL);
-  g_assert_true (test_run_ok (&import));
-  test_run_cli (&save, "analyze", path, spec, "--save", NULL);
-  g_assert_true (test_run_ok (&save));
+  g_assert_true (test_run_cli (&import, "import", path, csv, NULL));
+  g_assert_true (test_run_cli (&save, "analyze", path, spec, "--save", NULL));
 
   /* a folder that may not be written: nothing appears beside the file */
   g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
@@ -398,11 +371,9 @@ test_project_messages (void)
   g_auto(TestRun) taken = { 0 };
   sqlite3 *other = NULL;
 
-  test_run_cli (&first, "import", path, csv, "--name", "arrests", NULL);
-  g_assert_true (test_run_ok (&first));
+  g_assert_true (test_run_cli (&first, "import", path, csv, "--name", "arrests", NULL));
 
-  test_run_cli (&taken, "import", path, csv, "--name", "arrests", NULL);
-  g_assert_false (test_run_ok (&taken));
+  g_assert_false (test_run_cli (&taken, "import", path, csv, "--name", "arrests", NULL));
   g_assert_nonnull (strstr (taken.err, "A dataset named “arrests” already exists in “p.equity”; "
                                        "choose another name"));
 
@@ -434,8 +405,7 @@ test_show_damaged (void)
   g_auto(TestRun) show = { 0 };
   gsize length = 0;
 
-  test_run_cli (&import, "import", path, csv, NULL);
-  g_assert_true (test_run_ok (&import));
+  g_assert_true (test_run_cli (&import, "import", path, csv, NULL));
 
   /* the last page holds the dataset's rows: overwrite it */
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
@@ -443,8 +413,7 @@ test_show_damaged (void)
   memset (contents + length - 16384, 0xff, 16384);
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
 
-  test_run_cli (&show, "show", path, "rows", NULL);
-  g_assert_false (test_run_ok (&show));
+  g_assert_false (test_run_cli (&show, "show", path, "rows", NULL));
   g_assert_nonnull (strstr (show.err, "Could not read the dataset “rows”: “p.equity” is damaged"));
   g_assert_null (strstr (show.err, "malformed"));
 
