@@ -28,12 +28,11 @@ extern EquityApplication *explore_test_app;
 /* app_test_init, a registered application, and the sample project */
 void                  explore_test_init      (int                *argc,
                                               char             ***argv);
-void                  explore_test_finish    (void);
+/* runs the tests, then removes the sample; returns g_test_run's status */
+int                   explore_test_run       (void);
 /* where the sample and the tests' files are */
 const char           *explore_test_get_dir   (void);
 
-void                  reset_settings         (int                 width,
-                                              int                 height);
 gboolean              deadline_cb            (gpointer            data);
 /* Runs the main loop until the page has computed what was asked. */
 void                  wait_for_page          (EquityExplorePage  *page);
@@ -75,6 +74,5 @@ void                  hover_row              (EquityChartView    *view,
 void                  assert_magic           (const char         *path,
                                               const guint8       *magic,
                                               gsize               length);
-GtkWindow            *find_toplevel          (GType               type);
 
 G_END_DECLS

@@ -452,15 +452,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int ret;
-
   app_test_init (&argc, &argv);
 
-  app = equity_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = app_test_register_app ();
 
 #define ADD(name, func) g_test_add ("/app/import-dialog/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("arrests", test_arrests);
@@ -472,8 +466,5 @@ main (int   argc,
   ADD ("spreadsheet-hint", test_spreadsheet_hint);
 #undef ADD
 
-  ret = g_test_run ();
-
-  g_clear_object (&app);
-  return ret;
+  return app_test_run (&app);
 }

@@ -64,16 +64,6 @@ create_project (const char *dir)
   return path;
 }
 
-static void
-reset_settings (void)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-
-  g_settings_set_int (settings, "window-width", 1280);
-  g_settings_set_int (settings, "window-height", 800);
-  g_settings_set_boolean (settings, "window-maximized", FALSE);
-}
-
 static gboolean
 model_ready (gpointer data)
 {
@@ -211,7 +201,7 @@ test_million_rows (void)
   g_autofree char *sorted_status = g_strdup_printf ("%s rows · sorted by days_to_close, descending", count);
   g_autofree char *filtered_status = g_strdup_printf ("%s of %s rows · sorted by cost, ascending", fifth, count);
 
-  reset_settings ();
+  app_test_reset_settings (1280, 800);
   window = g_object_ref (equity_window_new (GTK_APPLICATION (app)));
   g_assert_true (equity_window_open_project (window, path));
   app_test_show_window (GTK_WINDOW (window));
@@ -311,22 +301,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int ret;
-
   app_test_init (&argc, &argv);
   if (g_getenv ("EQUITY_TEST_TABLE_ROWS") != NULL)
     n_test_rows = MAX (1000, atoi (g_getenv ("EQUITY_TEST_TABLE_ROWS")) / 10 * 10);
 
-  app = equity_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = app_test_register_app ();
 
   g_test_add_func ("/app/table/million-rows", test_million_rows);
 
-  ret = g_test_run ();
-
-  g_clear_object (&app);
-  return ret;
+  return app_test_run (&app);
 }

@@ -23,21 +23,6 @@ static const char *expected_pages[] = {
   "datasets", "explore", "indicators", "assessments", "action-plan",
 };
 
-static void
-reset_settings (void)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (settings, keys[i]);
-  g_settings_set_int (settings, "window-width", 1180);
-  g_settings_set_int (settings, "window-height", 760);
-}
-
 static EquityWindow *
 create_window (void)
 {
@@ -45,6 +30,18 @@ create_window (void)
 
   /* The test keeps its own reference for g_assert_finalize_object(). */
   return g_object_ref (window);
+}
+
+/* a window of the usual size (the settings reset) on the project PATH */
+static EquityWindow *
+open_window (const char *path)
+{
+  EquityWindow *window;
+
+  app_test_reset_settings (1180, 760);
+  window = create_window ();
+  g_assert_true (equity_window_open_project (window, path));
+  return window;
 }
 
 static void
@@ -108,7 +105,7 @@ test_start_page (void)
   EquityWindow *window;
   double variance;
 
-  reset_settings ();
+  app_test_reset_settings (1180, 760);
   window = create_window ();
 
   g_assert_null (equity_window_get_project (window));
@@ -134,9 +131,7 @@ test_empty_project (void)
   EquityWindow *window;
   double variance;
 
-  reset_settings ();
-  window = create_window ();
-  g_assert_true (equity_window_open_project (window, path));
+  window = open_window (path);
 
   g_assert_false (_equity_window_shows_start_page (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Empty review");
@@ -218,9 +213,7 @@ test_read_only_project (void)
   double variance;
 
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
-  reset_settings ();
-  window = create_window ();
-  g_assert_true (equity_window_open_project (window, path));
+  window = open_window (path);
 
   g_assert_true (equity_project_is_read_only (equity_window_get_project (window)));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Archived review — read-only");
@@ -256,7 +249,7 @@ test_recent_projects (void)
   const char *paths[] = { second, gone, first, NULL };
   EquityStartPage *page;
 
-  reset_settings ();
+  app_test_reset_settings (1180, 760);
   g_settings_set_strv (settings, "recent-projects", paths);
 
   page = g_object_ref_sink (g_object_new (EQUITY_TYPE_START_PAGE, NULL));
@@ -279,9 +272,7 @@ test_project_with_data (void)
   EquityDataset *shown;
   double variance;
 
-  reset_settings ();
-  window = create_window ();
-  g_assert_true (equity_window_open_project (window, path));
+  window = open_window (path);
 
   g_assert_cmpuint (equity_sidebar_get_n_dataset_rows (_equity_window_get_sidebar (window)), ==, 1);
   shown = equity_datasets_page_get_dataset (_equity_window_get_datasets_page (window));
@@ -359,9 +350,7 @@ test_import (void)
   EquityWindow *window;
   EquityDataset *shown;
 
-  reset_settings ();
-  window = create_window ();
-  g_assert_true (equity_window_open_project (window, path));
+  window = open_window (path);
   app_test_show_window (GTK_WINDOW (window));
 
   start_import (window, file);
@@ -419,9 +408,7 @@ test_import_cancel (void)
   g_autoptr(GFile) file = g_file_new_for_path (csv);
   EquityWindow *window;
 
-  reset_settings ();
-  window = create_window ();
-  g_assert_true (equity_window_open_project (window, path));
+  window = open_window (path);
   app_test_show_window (GTK_WINDOW (window));
 
   start_import (window, file);
@@ -474,9 +461,7 @@ test_sample (void)
   g_assert_cmpuint (n_datasets, >, 0);
   equity_project_close (project);
 
-  reset_settings ();
-  window = create_window ();
-  g_assert_true (equity_window_open_project (window, path));
+  window = open_window (path);
 
   sidebar = _equity_window_get_sidebar (window);
   g_assert_cmpuint (equity_sidebar_get_n_dataset_rows (sidebar), ==, n_datasets);
@@ -505,7 +490,7 @@ test_preferences (void)
   GtkWidget *preferences;
   double variance;
 
-  reset_settings ();
+  app_test_reset_settings (1180, 760);
   g_settings_set_enum (settings, "color-scheme", 2);
   g_settings_set_int (settings, "suppress-below", 5);
   g_settings_set_int (settings, "rates-per", 100000);
@@ -520,7 +505,7 @@ test_preferences (void)
   g_assert_finalize_object (preferences);
 
   /* The defaults the schema promises */
-  reset_settings ();
+  app_test_reset_settings (1180, 760);
   g_assert_cmpint (g_settings_get_int (settings, "suppress-below"), ==, 11);
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "confidence"), 0.95, 1e-9);
   g_assert_cmpint (g_settings_get_int (settings, "rates-per"), ==, 1000);
@@ -533,7 +518,7 @@ test_dark_start_page (void)
   EquityWindow *window;
   double variance;
 
-  reset_settings ();
+  app_test_reset_settings (1180, 760);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   window = create_window ();
   app_test_show_window (GTK_WINDOW (window));
@@ -554,7 +539,7 @@ test_narrow (void)
   EquityWindow *window;
   double variance;
 
-  reset_settings ();
+  app_test_reset_settings (1180, 760);
   g_settings_set_int (settings, "window-width", 400);
   g_settings_set_int (settings, "window-height", 720);
   window = create_window ();
@@ -585,22 +570,6 @@ test_narrow (void)
   test_remove_tree (dir);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 static void
 test_about_and_shortcuts (void)
 {
@@ -608,13 +577,13 @@ test_about_and_shortcuts (void)
   GtkWindow *about;
   GtkWindow *shortcuts;
 
-  reset_settings ();
+  app_test_reset_settings (1180, 760);
   window = create_window ();
   app_test_show_window (GTK_WINDOW (window));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   app_test_wait (500);
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  about = app_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
@@ -624,7 +593,7 @@ test_about_and_shortcuts (void)
   /* The shortcuts window comes from the resource, through GtkApplication. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
   app_test_wait (500);
-  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  shortcuts = app_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (shortcuts), "shortcuts"), >, MIN_VARIANCE);
   gtk_window_close (shortcuts);
@@ -648,19 +617,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int ret;
-
   app_test_init (&argc, &argv);
 
   /* A registered application, as when the app runs: its actions, accels,
    * style sheet and help overlay. Not unique, so a running instance of the
    * app is left alone. */
-  app = equity_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = app_test_register_app ();
 
   g_test_add_func ("/app/window/start-page", test_start_page);
   g_test_add_func ("/app/window/start-page-dark", test_dark_start_page);
@@ -675,8 +637,5 @@ main (int   argc,
   g_test_add_func ("/app/preferences", test_preferences);
   g_test_add_func ("/app/about-and-shortcuts", test_about_and_shortcuts);
 
-  ret = g_test_run ();
-
-  g_clear_object (&app);
-  return ret;
+  return app_test_run (&app);
 }
