@@ -104,12 +104,6 @@ assert_members (JsonObject         *object,
       g_error ("JSON lacks the member “%s”", keys[i]);
 }
 
-#define assert_close(actual, expected, relative)                                   \
-  G_STMT_START {                                                                   \
-    double a_ = (actual), e_ = (expected);                                         \
-    if (!(fabs (a_ - e_) <= (relative) * MAX (fabs (e_), 1e-300)))                 \
-      g_error ("%s:%d: %s = %.17g, expected %.17g", __FILE__, __LINE__, #actual, a_, e_); \
-  } G_STMT_END
 
 static inline char *
 sample_path (const char *file)

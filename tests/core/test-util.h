@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include <math.h>
 #include <glib.h>
 #include <sqlite3.h>
 #include <json-glib/json-glib.h>
@@ -13,6 +14,14 @@
 #include "equity-core.h"
 
 G_BEGIN_DECLS
+
+/* relative closeness, so that 1e-300 and 4452 are held to the same digits */
+#define assert_close(actual, expected, relative)                                   \
+  G_STMT_START {                                                                   \
+    double a_ = (actual), e_ = (expected);                                         \
+    if (!(fabs (a_ - e_) <= (relative) * MAX (fabs (e_), 1e-300)))                 \
+      g_error ("%s:%d: %s = %.17g, expected %.17g", __FILE__, __LINE__, #actual, a_, e_); \
+  } G_STMT_END
 
 char       *test_make_tmpdir     (void);
 void        test_remove_tree     (const char *path);
