@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "equity-utils.h"
 
@@ -101,19 +102,29 @@ equity_is_project_file (GFile *file)
   return name != NULL && g_str_has_suffix (name, ".equity");
 }
 
-char **
-equity_recent_projects_dup (GSettings *settings)
+/* The recent projects, newest first: FIRST (when given) and then the list
+ * without SKIP and, when EXISTING_ONLY, without files that are gone; at
+ * most LIMIT. */
+static char **
+recent_projects_filter (GSettings  *settings,
+                        const char *first,
+                        const char *skip,
+                        gboolean    existing_only,
+                        guint       limit)
 {
-  g_auto(GStrv) paths = NULL;
+  g_auto(GStrv) paths = g_settings_get_strv (settings, "recent-projects");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   guint n = 0;
 
-  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
-
-  paths = g_settings_get_strv (settings, "recent-projects");
-  for (guint i = 0; paths[i] != NULL && n < EQUITY_MAX_RECENT_PROJECTS; i++)
+  if (first != NULL)
     {
-      if (!g_file_test (paths[i], G_FILE_TEST_IS_REGULAR))
+      g_strv_builder_add (builder, first);
+      n++;
+    }
+  for (guint i = 0; paths[i] != NULL && n < limit; i++)
+    {
+      if (g_strcmp0 (paths[i], skip) == 0
+          || (existing_only && !g_file_test (paths[i], G_FILE_TEST_IS_REGULAR)))
         continue;
       g_strv_builder_add (builder, paths[i]);
       n++;
@@ -122,29 +133,24 @@ equity_recent_projects_dup (GSettings *settings)
   return g_strv_builder_end (builder);
 }
 
+char **
+equity_recent_projects_dup (GSettings *settings)
+{
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  return recent_projects_filter (settings, NULL, NULL, TRUE, EQUITY_MAX_RECENT_PROJECTS);
+}
+
 void
 equity_recent_projects_add (GSettings  *settings,
                             const char *path)
 {
-  g_auto(GStrv) paths = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) result = NULL;
-  guint n = 1;
 
   g_return_if_fail (G_IS_SETTINGS (settings));
   g_return_if_fail (path != NULL);
 
-  paths = g_settings_get_strv (settings, "recent-projects");
-  g_strv_builder_add (builder, path);
-  for (guint i = 0; paths[i] != NULL && n < EQUITY_MAX_RECENT_PROJECTS; i++)
-    {
-      if (g_str_equal (paths[i], path))
-        continue;
-      g_strv_builder_add (builder, paths[i]);
-      n++;
-    }
-
-  result = g_strv_builder_end (builder);
+  result = recent_projects_filter (settings, path, path, FALSE, EQUITY_MAX_RECENT_PROJECTS);
   g_settings_set_strv (settings, "recent-projects", (const char * const *) result);
 }
 
@@ -152,19 +158,12 @@ void
 equity_recent_projects_remove (GSettings  *settings,
                                const char *path)
 {
-  g_auto(GStrv) paths = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) result = NULL;
 
   g_return_if_fail (G_IS_SETTINGS (settings));
   g_return_if_fail (path != NULL);
 
-  paths = g_settings_get_strv (settings, "recent-projects");
-  for (guint i = 0; paths[i] != NULL; i++)
-    if (!g_str_equal (paths[i], path))
-      g_strv_builder_add (builder, paths[i]);
-
-  result = g_strv_builder_end (builder);
+  result = recent_projects_filter (settings, NULL, path, FALSE, G_MAXUINT);
   g_settings_set_strv (settings, "recent-projects", (const char * const *) result);
 }
 
@@ -264,4 +263,46 @@ equity_data_cell_new (int      min_chars,
       gtk_widget_add_css_class (cell, "numeric");
     }
   return cell;
+}
+
+static GtkWindow *
+window_of (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+GtkWidget *
+equity_confirm_dialog_new (GtkWidget             *widget,
+                           const char            *heading,
+                           const char            *body,
+                           const char            *action,
+                           const char            *action_label,
+                           AdwResponseAppearance  appearance,
+                           gboolean               action_is_default)
+{
+  GtkWidget *dialog = adw_message_dialog_new (window_of (widget), heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    action, action_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), action, appearance);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog),
+                                           action_is_default ? action : "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  return dialog;
+}
+
+void
+equity_show_error_dialog (GtkWidget  *widget,
+                          const char *heading,
+                          const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (window_of (widget), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "equity-core.h"
 
@@ -41,6 +41,22 @@ void   equity_show_toast                (GtkWidget   *widget,
 PangoAttrList *equity_dim_attributes     (void);
 /* …and that mark it as an error */
 PangoAttrList *equity_error_attributes   (void);
+
+/* A dialog over WIDGET's window that asks before ACTION: responses
+ * "cancel" (also on Escape) and ACTION, labelled ACTION_LABEL and shown in
+ * APPEARANCE; Enter answers ACTION when ACTION_IS_DEFAULT, else Cancel.
+ * Not yet presented. */
+GtkWidget *equity_confirm_dialog_new     (GtkWidget   *widget,
+                                         const char  *heading,
+                                         const char  *body,
+                                         const char  *action,
+                                         const char  *action_label,
+                                         AdwResponseAppearance appearance,
+                                         gboolean     action_is_default);
+/* Says HEADING and MESSAGE in a dialog over WIDGET's window, with Close. */
+void       equity_show_error_dialog      (GtkWidget   *widget,
+                                         const char  *heading,
+                                         const char  *message);
 
 /* A cell of a data table: NAT_CHARS wide (at least MIN_CHARS, so a wide
  * table scrolls sideways), cut short with an ellipsis, numbers on the right */
