@@ -336,12 +336,8 @@ import_csv (EquityProject  *project,
             GError        **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (csv_path);
-  EquityImportOptions options = { .name = name };
-  g_autoptr(EquityImporter) importer = equity_importer_new (file, &options);
 
-  if (!equity_importer_analyze (importer, NULL, NULL, NULL, error))
-    return NULL;
-  return equity_importer_run (importer, project, NULL, NULL, NULL, error);
+  return test_import_file (project, file, &(EquityImportOptions) { .name = name }, error);
 }
 
 static gint64
