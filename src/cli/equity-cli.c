@@ -61,6 +61,21 @@ equity_cli_fail (const GError *error)
   return EQUITY_CLI_FAILED;
 }
 
+gboolean
+equity_cli_parse_json_option (const char   *command,
+                              int          *argc,
+                              char       ***argv,
+                              guint         n_positional,
+                              gboolean     *json)
+{
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  return equity_cli_parse_options (equity_cli_find_command (command), entries, argc, argv, n_positional);
+}
+
 EquityProject *
 equity_cli_open_project (const char  *path,
                          GError     **error)

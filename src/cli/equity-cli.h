@@ -33,6 +33,12 @@ gboolean  equity_cli_parse_options (const EquityCliCommand *command,
                                     int                    *argc,
                                     char                 ***argv,
                                     guint                   n_positional);
+/* The same for a COMMAND whose only option is --json, which sets *JSON. */
+gboolean  equity_cli_parse_json_option (const char        *command,
+                                        int               *argc,
+                                        char            ***argv,
+                                        guint              n_positional,
+                                        gboolean          *json);
 /* prints MESSAGE after PREFIX on stderr, its control characters escaped */
 void      equity_cli_print_error   (const char             *prefix,
                                     const char             *message);
