@@ -58,6 +58,22 @@ import_full (TestProject      *fixture,
   return dataset;
 }
 
+/* import_full that must succeed */
+G_GNUC_UNUSED static EquityDataset *
+import_ok (TestProject      *fixture,
+           const char       *path,
+           const char       *sheet,
+           const char       *layer,
+           EquityImporter  **importer_out)
+{
+  g_autoptr(GError) error = NULL;
+  EquityDataset *dataset = import_full (fixture, path, sheet, layer, importer_out, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
 G_GNUC_UNUSED static EquityDataset *
 import_data (TestProject    *fixture,
              const char *folder,

@@ -27,8 +27,7 @@ test_buncombe_tracts (TestProject   *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
 
-  dataset = import_full (fixture, path, NULL, NULL, &importer, &error);
-  g_assert_no_error (error);
+  dataset = import_ok (fixture, path, NULL, NULL, &importer);
   g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 56);
   g_assert_cmpuint (equity_dataset_get_n_columns (dataset), ==, 10);
   g_assert_cmpstr (equity_dataset_get_format (dataset), ==, "GeoJSON");
@@ -194,8 +193,7 @@ test_city_limits_shapefile (TestProject   *fixture,
   g_assert_true (g_file_get_contents (prj_path, &prj, NULL, NULL));
   g_assert_true (g_str_has_prefix (prj, "GEOGCS[\"GCS_WGS_1984\""));
 
-  dataset = import_full (fixture, shp, NULL, NULL, &importer, &error);
-  g_assert_no_error (error);
+  dataset = import_ok (fixture, shp, NULL, NULL, &importer);
   g_assert_cmpstr (equity_dataset_get_format (dataset), ==, "Shapefile");
   g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 10);
   assert_geometry_last (dataset);
@@ -308,8 +306,7 @@ test_geopackage_reprojection (TestProject   *fixture,
   GDALClose (dataset);
 
   /* the first layer by default, kept as it is */
-  lonlat = import_full (fixture, gpkg, NULL, NULL, &lonlat_importer, &error);
-  g_assert_no_error (error);
+  lonlat = import_ok (fixture, gpkg, NULL, NULL, &lonlat_importer);
   g_assert_cmpstr (equity_dataset_get_format (lonlat), ==, "GeoPackage");
   description = equity_importer_describe (lonlat_importer);
   g_assert_cmpstr (description, ==, "GeoPackage, layer “sites_lonlat”, 2 points, EPSG:4326");
@@ -319,8 +316,7 @@ test_geopackage_reprojection (TestProject   *fixture,
   g_assert_cmpint (query_int (fixture, lonlat, "SELECT count(*) FROM {B}"), ==, 1);
 
   /* the projected layer comes back to longitude/latitude */
-  ncsp = import_full (fixture, gpkg, NULL, "sites_ncsp", &ncsp_importer, &error);
-  g_assert_no_error (error);
+  ncsp = import_ok (fixture, gpkg, NULL, "sites_ncsp", &ncsp_importer);
   g_free (description);
   description = equity_importer_describe (ncsp_importer);
   g_assert_cmpstr (description, ==,
@@ -378,8 +374,7 @@ test_zipped_projected_shapefile (TestProject   *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     copy_into_zip (zip, folder, parts[i]);
 
-  dataset = import_full (fixture, zip, NULL, NULL, &importer, &error);
-  g_assert_no_error (error);
+  dataset = import_ok (fixture, zip, NULL, NULL, &importer);
   g_assert_cmpstr (equity_dataset_get_format (dataset), ==, "Shapefile");
   g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 10);
   description = equity_importer_describe (importer);
@@ -422,8 +417,7 @@ test_null_geometry_and_names (TestProject   *fixture,
     "{\"type\":\"Feature\",\"properties\":{\"name\":\"c\",\"geometry\":\"z\",\"code\":\"023\"},"
     "\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2,3]}}]}\n", -1, NULL));
 
-  dataset = import_full (fixture, path, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  dataset = import_ok (fixture, path, NULL, NULL, NULL);
   g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 3);
   g_assert_cmpuint (equity_dataset_get_n_columns (dataset), ==, 4);
   /* a property called "geometry" keeps its name; the geometry column steps aside */
@@ -612,8 +606,7 @@ test_cli_show (TestProject   *fixture,
     "{\"type\":\"Feature\",\"properties\":{\"name\":\"Pack Square\"},"
     "\"geometry\":{\"type\":\"Point\",\"coordinates\":[-82.5515,35.5951]}},\n"
     "{\"type\":\"Feature\",\"properties\":{\"name\":\"Mobile unit\"},\"geometry\":null}]}\n", -1, NULL));
-  dataset = import_full (fixture, path, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  dataset = import_ok (fixture, path, NULL, NULL, NULL);
   /* the CLI checks the file's header, which a project still open in WAL mode
    * may not have written yet */
   equity_project_close (fixture->project);

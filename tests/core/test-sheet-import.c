@@ -26,8 +26,7 @@ test_candidates (TestProject   *fixture,
   g_autofree char *description = NULL;
 
   /* the first sheet by default */
-  candidates = import_full (fixture, path, NULL, NULL, &importer, &error);
-  g_assert_no_error (error);
+  candidates = import_ok (fixture, path, NULL, NULL, &importer);
   g_assert_cmpstr (equity_dataset_get_format (candidates), ==, "XLSX");
   description = equity_importer_describe (importer);
   g_assert_cmpstr (description, ==, "Excel workbook, sheet “Candidates”");
@@ -122,8 +121,7 @@ test_title_rows (TestProject   *fixture,
   g_autofree char *description = NULL;
 
   /* rows 1–9 are a title, notes and blanks; the table's header is row 10 */
-  dataset = import_full (fixture, path, NULL, NULL, &importer, &error);
-  g_assert_no_error (error);
+  dataset = import_ok (fixture, path, NULL, NULL, &importer);
   description = equity_importer_describe (importer);
   g_assert_cmpstr (description, ==, "Excel workbook, sheet “Field_descriptions”, header on row 10");
   g_assert_cmpuint (equity_dataset_get_n_columns (dataset), ==, 2);
@@ -220,8 +218,7 @@ test_ods (TestProject   *fixture,
   }
   GDALClose (dataset);
 
-  budget = import_full (fixture, path, NULL, NULL, &importer, &error);
-  g_assert_no_error (error);
+  budget = import_ok (fixture, path, NULL, NULL, &importer);
   g_assert_cmpstr (equity_dataset_get_format (budget), ==, "ODS");
   description = equity_importer_describe (importer);
   g_assert_cmpstr (description, ==, "OpenDocument spreadsheet, sheet “Budget”");
@@ -234,8 +231,7 @@ test_ods (TestProject   *fixture,
   g_assert_cmpstr (query_text (fixture, budget, "SELECT group_concat({county}, ' ') FROM {T}"), ==, "021 007");
   g_assert_cmpfloat (query_double (fixture, budget, "SELECT sum({amount}) FROM {T}"), ==, 2230.75);
 
-  notes = import_full (fixture, path, "Notes", NULL, NULL, &error);
-  g_assert_no_error (error);
+  notes = import_ok (fixture, path, "Notes", NULL, NULL);
   g_assert_cmpuint (equity_dataset_get_n_rows (notes), ==, 1);
 }
 
@@ -274,8 +270,7 @@ test_far_column (TestProject   *fixture,
   g_autofree char *after = NULL;
 
   write_wide_sheet (near, 1500);
-  dataset = import_full (fixture, near, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  dataset = import_ok (fixture, near, NULL, NULL, NULL);
   g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 5);
 
   write_wide_sheet (far, 2100);
@@ -347,8 +342,7 @@ test_xls (TestProject   *fixture,
     }
 
   /* With LibreOffice: converted, then read as a workbook */
-  dataset = import_full (fixture, path, NULL, NULL, &importer, &error);
-  g_assert_no_error (error);
+  dataset = import_ok (fixture, path, NULL, NULL, &importer);
   g_assert_cmpstr (equity_dataset_get_format (dataset), ==, "XLS");
   description = equity_importer_describe (importer);
   g_assert_cmpstr (description, ==, "Excel 97–2003 workbook converted with LibreOffice, sheet “Sheet1”");
