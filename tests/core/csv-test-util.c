@@ -266,3 +266,13 @@ corpus_file (const char *corpus,
 
   return test_data_path ("csv", corpus, folder, file_name, NULL);
 }
+
+EquityCsvReader *
+open_text (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  EquityCsvReader *reader = open_bytes (text, -1, NULL, &error);
+
+  g_assert_no_error (error);
+  return reader;
+}

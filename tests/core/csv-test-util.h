@@ -55,6 +55,8 @@ GByteArray *to_utf16 (const char *utf8,
 GPtrArray *read_path (const char              *path,
                       const EquityCsvOptions  *options,
                       EquityCsvReader        **reader_out);
+/* a reader of TEXT with the default options, or the test fails */
+EquityCsvReader *open_text (const char *text);
 /* tests/data/csv/CORPUS/FOLDER/NAME.EXTENSION */
 char *corpus_file (const char *corpus,
                    const char *folder,

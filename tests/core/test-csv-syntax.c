@@ -87,11 +87,8 @@ test_delimiters (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(EquityCsvReader) reader = NULL;
-      g_autoptr(GError) error = NULL;
+      g_autoptr(EquityCsvReader) reader = open_text (cases[i].text);
 
-      reader = open_bytes (cases[i].text, -1, NULL, &error);
-      g_assert_no_error (error);
       g_assert_cmpint (equity_csv_reader_get_delimiter (reader), ==, cases[i].delimiter);
     }
 
@@ -150,11 +147,8 @@ test_error_positions (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(EquityCsvReader) reader = NULL;
-      g_autoptr(GError) error = NULL;
+      g_autoptr(EquityCsvReader) reader = open_text (cases[i].text);
 
-      reader = open_bytes (cases[i].text, -1, NULL, &error);
-      g_assert_no_error (error);
       assert_parse_error (reader, cases[i].message);
     }
 }
