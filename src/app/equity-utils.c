@@ -133,6 +133,18 @@ recent_projects_filter (GSettings  *settings,
   return g_strv_builder_end (builder);
 }
 
+/* stores the filtered list (all files, gone or not) */
+static void
+recent_projects_store (GSettings  *settings,
+                       const char *first,
+                       const char *skip,
+                       guint       limit)
+{
+  g_auto(GStrv) result = recent_projects_filter (settings, first, skip, FALSE, limit);
+
+  g_settings_set_strv (settings, "recent-projects", (const char * const *) result);
+}
+
 char **
 equity_recent_projects_dup (GSettings *settings)
 {
@@ -145,26 +157,20 @@ void
 equity_recent_projects_add (GSettings  *settings,
                             const char *path)
 {
-  g_auto(GStrv) result = NULL;
-
   g_return_if_fail (G_IS_SETTINGS (settings));
   g_return_if_fail (path != NULL);
 
-  result = recent_projects_filter (settings, path, path, FALSE, EQUITY_MAX_RECENT_PROJECTS);
-  g_settings_set_strv (settings, "recent-projects", (const char * const *) result);
+  recent_projects_store (settings, path, path, EQUITY_MAX_RECENT_PROJECTS);
 }
 
 void
 equity_recent_projects_remove (GSettings  *settings,
                                const char *path)
 {
-  g_auto(GStrv) result = NULL;
-
   g_return_if_fail (G_IS_SETTINGS (settings));
   g_return_if_fail (path != NULL);
 
-  result = recent_projects_filter (settings, NULL, path, FALSE, G_MAXUINT);
-  g_settings_set_strv (settings, "recent-projects", (const char * const *) result);
+  recent_projects_store (settings, NULL, path, G_MAXUINT);
 }
 
 PangoAttrList *
