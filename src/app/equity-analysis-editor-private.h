@@ -58,6 +58,13 @@ void          _equity_analysis_editor_add_row        (EquityAnalysisEditor *self
                                                       const char           *key);
 EquityDataset *_equity_analysis_editor_dataset_for   (EquityAnalysisEditor *self,
                                                       const char           *dataset_key);
+/* The position and value chosen in ROW (made by
+ * _equity_analysis_editor_new_combo_row); FALSE while the editor updates
+ * its rows or when the choice is out of range. */
+gboolean      _equity_analysis_editor_get_choice     (EquityAnalysisEditor  *self,
+                                                      AdwComboRow           *row,
+                                                      guint                 *position,
+                                                      const char           **value);
 GtkWidget    *_equity_analysis_editor_new_combo_row  (EquityAnalysisEditor  *self,
                                                       const EquityFieldInfo *field,
                                                       const char            *title,
