@@ -28,9 +28,10 @@ static const char spec_text[] =
   "B = rc_black\n";
 
 static void
-test_analyze_and_save (void)
+test_analyze_and_save (TestScratch   *scratch,
+                       gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *project = g_build_filename (dir, "p.equity", NULL);
   g_autofree char *spec = g_build_filename (dir, "spec.ini", NULL);
   g_autofree char *bad = g_build_filename (dir, "bad.ini", NULL);
@@ -133,8 +134,6 @@ test_analyze_and_save (void)
     g_assert_null (strstr (contents, folder));
     g_assert_null (strstr (chart.out, folder));
   }
-
-  test_remove_tree (dir);
 }
 
 /* Black arrests and population of the saved analysis, run by name */
@@ -160,9 +159,10 @@ run_saved (const char *project,
 /* CLI.md: rename keeps saved analyses working; delete refuses, listing
  * them, unless --force, and a later import never takes the deleted one's place. */
 static void
-test_rename_and_delete (void)
+test_rename_and_delete (TestScratch   *scratch,
+                        gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *project = g_build_filename (dir, "p.equity", NULL);
   g_autofree char *spec = g_build_filename (dir, "spec.ini", NULL);
   g_autofree char *arrests = test_data_path ("csv", "real", "asheville", "apd_arrests_2020_2021.csv", NULL);
@@ -218,14 +218,13 @@ test_rename_and_delete (void)
   g_assert_true (test_run_cli (&reimport, "import", project, places, "--name", "NC places, 2020 Census", NULL));
   g_assert_false (test_run_cli (&broken, "analyze", project, "Arrests by race", NULL));
   g_assert_nonnull (strstr (broken.err, "deleted dataset"));
-
-  test_remove_tree (dir);
 }
 
 static void
-test_usage_errors (void)
+test_usage_errors (TestScratch   *scratch,
+                   gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *project = g_build_filename (dir, "p.equity", NULL);
   g_autofree char *missing = g_build_filename (dir, "nope.ini", NULL);
   g_auto(TestRun) created = { 0 };
@@ -243,8 +242,6 @@ test_usage_errors (void)
   g_assert_nonnull (strstr (help.out, "--save"));
   g_assert_true (test_run_cli (&empty, "analyses", project, "--json", NULL));
   g_assert_cmpstr (g_strstrip (empty.out), ==, "[]");
-
-  test_remove_tree (dir);
 }
 
 int
@@ -253,9 +250,9 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/cli/analysis/analyze-and-save", test_analyze_and_save);
-  g_test_add_func ("/cli/analysis/usage-errors", test_usage_errors);
-  g_test_add_func ("/cli/analysis/rename-and-delete", test_rename_and_delete);
+  test_add_with_scratch ("/cli/analysis/analyze-and-save", test_analyze_and_save);
+  test_add_with_scratch ("/cli/analysis/usage-errors", test_usage_errors);
+  test_add_with_scratch ("/cli/analysis/rename-and-delete", test_rename_and_delete);
 
   return g_test_run ();
 }

@@ -32,9 +32,10 @@ test_version_and_help (void)
 }
 
 static void
-test_new_and_datasets (void)
+test_new_and_datasets (TestScratch   *scratch,
+                       gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "p.equity", NULL);
   g_autoptr(JsonNode) root = NULL;
   g_auto(TestRun) created = { 0 };
@@ -62,14 +63,13 @@ test_new_and_datasets (void)
   g_assert_true (g_file_set_contents (text, "hello", -1, NULL));
   g_assert_false (test_run_cli (&foreign, "datasets", text, NULL));
   g_assert_nonnull (strstr (foreign.err, "not an Asheville Equity project"));
-
-  test_remove_tree (dir);
 }
 
 static void
-test_import_show (void)
+test_import_show (TestScratch   *scratch,
+                  gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "p.equity", NULL);
   g_autofree char *csv = g_build_filename (dir, "places.csv", NULL);
   g_autofree char *bad = g_build_filename (dir, "bad.csv", NULL);
@@ -133,16 +133,15 @@ test_import_show (void)
   g_assert_false (test_run_cli (&failed, "import", missing, bad, NULL));
   g_assert_nonnull (strstr (failed.err, "bad.csv:3:"));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-
-  test_remove_tree (dir);
 }
 
 /* Repeated and empty headers become distinct JSON keys, with warnings; text
  * from the file in a message never reaches the terminal as control codes. */
 static void
-test_names_and_escapes (void)
+test_names_and_escapes (TestScratch   *scratch,
+                        gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "p.equity", NULL);
   g_autofree char *dups = g_build_filename (dir, "dups.csv", NULL);
   g_autofree char *escape = g_build_filename (dir, "escape.csv", NULL);
@@ -172,14 +171,13 @@ test_names_and_escapes (void)
   g_assert_null (strchr (failed.err, '\033'));
   g_assert_nonnull (strstr (failed.err, "escape.csv:2:3: "));
   g_assert_nonnull (strstr (failed.err, "“U+001B[2J”"));
-
-  test_remove_tree (dir);
 }
 
 static void
-test_sample (void)
+test_sample (TestScratch   *scratch,
+             gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "sample.equity", NULL);
   g_autoptr(JsonNode) listed = NULL;
   g_auto(TestRun) sample = { 0 };
@@ -198,8 +196,6 @@ test_sample (void)
   /* the first arrest in the file, its date read as ISO 8601 */
   g_assert_nonnull (strstr (show.out, "\"date_arrested\": \"2020-02-18\""));
   g_assert_nonnull (strstr (show.out, "\"address\": \"100-BLK COXE AVE\""));
-
-  test_remove_tree (dir);
 }
 
 /* In the child, before exec: no file may grow past the limit, and a write
@@ -244,9 +240,10 @@ count_datasets (const char *path)
 /* Issue 7, 4: the import said it succeeded while the project file, without
  * its -wal, was damaged. */
 static void
-test_disk_full (void)
+test_disk_full (TestScratch   *scratch,
+                gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "p.equity", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *big = test_write_rows_csv (dir, "big.csv", 30000);
@@ -274,8 +271,6 @@ test_disk_full (void)
   g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM datasets"), ==, 1);
   sqlite3_close (db);
   g_assert_cmpuint (count_datasets (path), ==, 1);
-
-  test_remove_tree (dir);
 }
 
 static void
@@ -325,9 +320,10 @@ assert_reads_but_refuses_changes (const char *path,
 /* Issue 7, 9: a read-only project failed even to list its datasets, as
  * "damaged". Permission bits decide, so that this holds as root too. */
 static void
-test_read_only (void)
+test_read_only (TestScratch   *scratch,
+                gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *folder = g_build_filename (dir, "shared", NULL);
   g_autofree char *path = g_build_filename (folder, "p.equity", NULL);
   g_autofree char *csv = g_build_filename (dir, "areas.csv", NULL);
@@ -355,15 +351,14 @@ test_read_only (void)
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
   assert_reads_but_refuses_changes (path, spec, csv, chart);
   g_assert_cmpint (g_chmod (path, 0644), ==, 0);
-
-  test_remove_tree (dir);
 }
 
 /* Issue 7, 10: SQLite's words for a busy project and a taken name */
 static void
-test_project_messages (void)
+test_project_messages (TestScratch   *scratch,
+                       gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "p.equity", NULL);
   g_autofree char *csv = test_write_rows_csv (dir, "rows.csv", 10);
   g_auto(TestRun) first = { 0 };
@@ -388,16 +383,15 @@ test_project_messages (void)
   g_assert_nonnull (strstr (locked.err, "Another program is writing to “p.equity”"));
   g_assert_null (strstr (locked.err, "database is locked"));
   g_assert_cmpuint (count_datasets (path), ==, 1);
-
-  test_remove_tree (dir);
 }
 
 /* Issue 7, 10: a damaged page met while printing rows was reported as
  * "database disk image is malformed", naming no file. */
 static void
-test_show_damaged (void)
+test_show_damaged (TestScratch   *scratch,
+                   gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "p.equity", NULL);
   g_autofree char *csv = test_write_rows_csv (dir, "rows.csv", 3000);
   g_autofree char *contents = NULL;
@@ -416,8 +410,6 @@ test_show_damaged (void)
   g_assert_false (test_run_cli (&show, "show", path, "rows", NULL));
   g_assert_nonnull (strstr (show.err, "Could not read the dataset “rows”: “p.equity” is damaged"));
   g_assert_null (strstr (show.err, "malformed"));
-
-  test_remove_tree (dir);
 }
 
 int
@@ -427,14 +419,14 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/version-and-help", test_version_and_help);
-  g_test_add_func ("/cli/names-and-escapes", test_names_and_escapes);
-  g_test_add_func ("/cli/new-and-datasets", test_new_and_datasets);
-  g_test_add_func ("/cli/import-show", test_import_show);
-  g_test_add_func ("/cli/sample", test_sample);
-  g_test_add_func ("/cli/disk-full", test_disk_full);
-  g_test_add_func ("/cli/read-only", test_read_only);
-  g_test_add_func ("/cli/project-messages", test_project_messages);
-  g_test_add_func ("/cli/show-damaged", test_show_damaged);
+  test_add_with_scratch ("/cli/names-and-escapes", test_names_and_escapes);
+  test_add_with_scratch ("/cli/new-and-datasets", test_new_and_datasets);
+  test_add_with_scratch ("/cli/import-show", test_import_show);
+  test_add_with_scratch ("/cli/sample", test_sample);
+  test_add_with_scratch ("/cli/disk-full", test_disk_full);
+  test_add_with_scratch ("/cli/read-only", test_read_only);
+  test_add_with_scratch ("/cli/project-messages", test_project_messages);
+  test_add_with_scratch ("/cli/show-damaged", test_show_damaged);
 
   return g_test_run ();
 }

@@ -190,11 +190,26 @@ test_create_project (const char  *dir,
 }
 
 void
+test_scratch_set_up (TestScratch   *fixture,
+                     gconstpointer  data)
+{
+  fixture->dir = test_make_tmpdir ();
+}
+
+void
+test_scratch_tear_down (TestScratch   *fixture,
+                        gconstpointer  data)
+{
+  test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+void
 test_project_set_up (TestProject   *fixture,
                      gconstpointer  data)
 {
   fixture->dir = test_make_tmpdir ();
-  fixture->project = test_create_project (fixture->dir, "test.equity", NULL);
+  fixture->project = test_create_project (fixture->dir, data != NULL ? data : "test.equity", NULL);
 }
 
 void

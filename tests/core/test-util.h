@@ -64,7 +64,22 @@ GFile      *test_write_file      (const char *dir,
                                   const char *name,
                                   const char *contents);
 
-/* A new project in a scratch folder: the fixture of most tests. */
+/* A scratch folder, removed after the test. */
+typedef struct
+{
+  char *dir;
+} TestScratch;
+
+void        test_scratch_set_up    (TestScratch   *fixture,
+                                    gconstpointer  data);
+void        test_scratch_tear_down (TestScratch   *fixture,
+                                    gconstpointer  data);
+/* Registers FUNC at PATH with a scratch folder as its fixture. */
+#define test_add_with_scratch(path, func) \
+  g_test_add ((path), TestScratch, NULL, test_scratch_set_up, (func), test_scratch_tear_down)
+
+/* A new project in a scratch folder: the fixture of most tests. Its file is
+ * named by the test's data (a file name), or "test.equity". */
 typedef struct
 {
   char          *dir;
