@@ -244,14 +244,12 @@ equity_cli_analyses (int    argc,
           spec = equity_analysis_to_data (analysis, NULL);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, equity_saved_analysis_get_name (saved));
-          json_builder_set_member_name (builder, "kind");
-          json_builder_add_string_value (builder, equity_saved_analysis_get_kind (saved));
-          json_builder_set_member_name (builder, "updated_at");
-          json_builder_add_string_value (builder, when);
-          json_builder_set_member_name (builder, "spec");
-          json_builder_add_string_value (builder, spec);
+          equity_cli_json_add_strings (builder,
+                                       "name", equity_saved_analysis_get_name (saved),
+                                       "kind", equity_saved_analysis_get_kind (saved),
+                                       "updated_at", when,
+                                       "spec", spec,
+                                       NULL);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

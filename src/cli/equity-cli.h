@@ -57,6 +57,12 @@ EquityProject *equity_cli_open_project (const char         *path,
 /* Removes a project file (and its WAL companions) the command created. */
 void      equity_cli_remove_project (const char            *path);
 
+/* Adds members NAME: VALUE (strings, VALUE may be NULL) to the object being
+ * built; the list of pairs ends with a NULL name. */
+void      equity_cli_json_add_strings (JsonBuilder          *builder,
+                                       const char           *first_name,
+                                       ...) G_GNUC_NULL_TERMINATED;
+
 JsonNode *equity_cli_dataset_to_json (EquityDataset        *dataset,
                                       gboolean              full);
 
