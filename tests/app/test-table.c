@@ -182,9 +182,10 @@ get_column (GtkColumnView *view,
 }
 
 static void
-test_million_rows (void)
+test_million_rows (TestScratch   *scratch,
+                   gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = create_project (dir);
   EquityWindow *window;
   EquityDatasetsPage *page;
@@ -294,7 +295,6 @@ test_million_rows (void)
   gtk_window_destroy (GTK_WINDOW (window));
   app_test_wait (50);
   g_assert_finalize_object (window);
-  test_remove_tree (dir);
 }
 
 int
@@ -307,7 +307,7 @@ main (int   argc,
 
   app = app_test_register_app ();
 
-  g_test_add_func ("/app/table/million-rows", test_million_rows);
+  test_add_with_scratch ("/app/table/million-rows", test_million_rows);
 
   return app_test_run (&app);
 }

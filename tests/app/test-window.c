@@ -121,9 +121,10 @@ test_start_page (void)
 }
 
 static void
-test_empty_project (void)
+test_empty_project (TestScratch   *scratch,
+                    gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = create_project (dir, "Empty review", FALSE);
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_auto(GStrv) recent = NULL;
@@ -183,7 +184,6 @@ test_empty_project (void)
   g_assert_cmpfloat (variance, >, MIN_VARIANCE);
 
   destroy_window (window);
-  test_remove_tree (dir);
 }
 
 /* Issue 7, 9: a project that may not be written opens, and says so. */
@@ -205,9 +205,10 @@ find_actionable (GtkWidget  *root,
 }
 
 static void
-test_read_only_project (void)
+test_read_only_project (TestScratch   *scratch,
+                        gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = create_project (dir, "Archived review", TRUE);
   EquityWindow *window;
   double variance;
@@ -235,13 +236,13 @@ test_read_only_project (void)
 
   destroy_window (window);
   g_assert_cmpint (g_chmod (path, 0644), ==, 0);
-  test_remove_tree (dir);
 }
 
 static void
-test_recent_projects (void)
+test_recent_projects (TestScratch   *scratch,
+                      gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *first = create_project (dir, "First", FALSE);
   g_autofree char *second = create_project (dir, "Second", FALSE);
   g_autofree char *gone = g_build_filename (dir, "Gone.equity", NULL);
@@ -260,13 +261,13 @@ test_recent_projects (void)
   g_assert_cmpuint (equity_start_page_get_n_recent (page), ==, 1);
 
   g_assert_finalize_object (page);
-  test_remove_tree (dir);
 }
 
 static void
-test_project_with_data (void)
+test_project_with_data (TestScratch   *scratch,
+                        gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = create_project (dir, "Pools", TRUE);
   EquityWindow *window;
   EquityDataset *shown;
@@ -311,7 +312,6 @@ test_project_with_data (void)
   }
 
   destroy_window (window);
-  test_remove_tree (dir);
 }
 
 static gboolean
@@ -341,9 +341,10 @@ start_import (EquityWindow *window,
 }
 
 static void
-test_import (void)
+test_import (TestScratch   *scratch,
+             gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = create_project (dir, "Import", FALSE);
   g_autofree char *csv = write_csv (dir);
   g_autoptr(GFile) file = g_file_new_for_path (csv);
@@ -374,7 +375,6 @@ test_import (void)
   app_test_render_png (GTK_WIDGET (window), "window-after-import");
 
   destroy_window (window);
-  test_remove_tree (dir);
 }
 
 static char *
@@ -400,9 +400,10 @@ write_big_csv (const char *dir,
 }
 
 static void
-test_import_cancel (void)
+test_import_cancel (TestScratch   *scratch,
+                    gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = create_project (dir, "Cancel", FALSE);
   g_autofree char *csv = write_big_csv (dir, 400000);
   g_autoptr(GFile) file = g_file_new_for_path (csv);
@@ -433,13 +434,13 @@ test_import_cancel (void)
   g_assert_false (gtk_revealer_get_reveal_child (window->job_revealer));
 
   destroy_window (window);
-  test_remove_tree (dir);
 }
 
 static void
-test_sample (void)
+test_sample (TestScratch   *scratch,
+             gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "Sample project.equity", NULL);
   g_autoptr(EquityProject) project = NULL;
   g_autoptr(GError) error = NULL;
@@ -480,7 +481,6 @@ test_sample (void)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   destroy_window (window);
-  test_remove_tree (dir);
 }
 
 static void
@@ -531,9 +531,10 @@ test_dark_start_page (void)
 }
 
 static void
-test_narrow (void)
+test_narrow (TestScratch   *scratch,
+             gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = create_project (dir, "Narrow", TRUE);
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   EquityWindow *window;
@@ -566,8 +567,6 @@ test_narrow (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 720);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
   g_assert_finalize_object (window);
-
-  test_remove_tree (dir);
 }
 
 static void
@@ -626,14 +625,14 @@ main (int   argc,
 
   g_test_add_func ("/app/window/start-page", test_start_page);
   g_test_add_func ("/app/window/start-page-dark", test_dark_start_page);
-  g_test_add_func ("/app/window/empty-project", test_empty_project);
-  g_test_add_func ("/app/window/recent-projects", test_recent_projects);
-  g_test_add_func ("/app/window/read-only-project", test_read_only_project);
-  g_test_add_func ("/app/window/project-with-data", test_project_with_data);
-  g_test_add_func ("/app/window/narrow", test_narrow);
-  g_test_add_func ("/app/window/import", test_import);
-  g_test_add_func ("/app/window/import-cancel", test_import_cancel);
-  g_test_add_func ("/app/window/sample", test_sample);
+  test_add_with_scratch ("/app/window/empty-project", test_empty_project);
+  test_add_with_scratch ("/app/window/recent-projects", test_recent_projects);
+  test_add_with_scratch ("/app/window/read-only-project", test_read_only_project);
+  test_add_with_scratch ("/app/window/project-with-data", test_project_with_data);
+  test_add_with_scratch ("/app/window/narrow", test_narrow);
+  test_add_with_scratch ("/app/window/import", test_import);
+  test_add_with_scratch ("/app/window/import-cancel", test_import_cancel);
+  test_add_with_scratch ("/app/window/sample", test_sample);
   g_test_add_func ("/app/preferences", test_preferences);
   g_test_add_func ("/app/about-and-shortcuts", test_about_and_shortcuts);
 

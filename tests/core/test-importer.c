@@ -384,9 +384,10 @@ test_empty_file (TestProject   *fixture,
  * A 80 / U 6), which were tallied from the file by the data's curator, and the
  * City of Asheville's 2020 population (94,589) from the same table. */
 static void
-test_sample_project (void)
+test_sample_project (TestScratch   *scratch,
+                     gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "sample.equity", NULL);
   g_autoptr(EquityProject) project = NULL;
   g_autoptr(GError) error = NULL;
@@ -465,7 +466,6 @@ test_sample_project (void)
   /* making it again over the same file is refused */
   g_assert_null (equity_sample_create (path, NULL, NULL, NULL, &error));
   g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_EXISTS);
-  test_remove_tree (dir);
 }
 
 int
@@ -488,7 +488,7 @@ main (int   argc,
   ADD ("control-characters-escaped", test_control_characters_escaped);
   ADD ("encodings-and-binary", test_encodings_and_binary);
 #undef ADD
-  g_test_add_func ("/importer/sample-project", test_sample_project);
+  test_add_with_scratch ("/importer/sample-project", test_sample_project);
 
   return g_test_run ();
 }
