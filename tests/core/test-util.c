@@ -262,3 +262,21 @@ test_project_state (EquityProject *project)
   g_string_append_printf (state, "|%" G_GINT64_FORMAT, test_query_int (db, "SELECT count(*) FROM audit_log"));
   return g_string_free (g_steal_pointer (&state), FALSE);
 }
+
+void
+test_check_read_only (const char        *path,
+                      TestReadOnlyCheck  check,
+                      gpointer           data)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+  check (path, TRUE, data);
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  check (path, FALSE, data);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+}

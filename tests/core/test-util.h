@@ -96,6 +96,17 @@ void        test_project_tear_down (TestProject   *fixture,
 #define test_add_with_project(path, func) \
   g_test_add ((path), TestProject, NULL, test_project_set_up, (func), test_project_tear_down)
 
+/* Calls CHECK (PATH, FOLDER_READ_ONLY, DATA) twice: with PATH's folder
+ * read-only (no "-shm" file may appear beside PATH then), and with PATH
+ * itself read-only; each time the permissions are restored after. The
+ * permission bits decide, so this holds when the tests run as root. */
+typedef void (*TestReadOnlyCheck) (const char *path,
+                                   gboolean    folder_read_only,
+                                   gpointer    data);
+void        test_check_read_only   (const char        *path,
+                                    TestReadOnlyCheck  check,
+                                    gpointer           data);
+
 /* Creates the project DIR/FILE_NAME or fails the test; PATH_OUT (may be
  * NULL) gets its path. */
 EquityProject *test_create_project (const char  *dir,
