@@ -272,6 +272,18 @@ typedef struct
   guint   with_delimiter;
 } Shape;
 
+/* N_RECORDS records of N_FIELDS fields, RAGGED of them with another count */
+static void
+assert_shape (const Shape *shape,
+              guint        n_records,
+              guint        n_fields,
+              guint        ragged)
+{
+  g_assert_cmpuint (shape->n_records, ==, n_records);
+  g_assert_cmpuint (shape->n_fields, ==, n_fields);
+  g_assert_cmpuint (shape->ragged, ==, ragged);
+}
+
 static GPtrArray *
 read_real (const char             *path,
            const EquityCsvOptions *options,
@@ -333,9 +345,7 @@ test_real_vendors (void)
   g_assert_cmpint (equity_csv_reader_get_delimiter (reader), ==, ',');
   g_assert_cmpstr (equity_csv_reader_get_encoding (reader), ==, "UTF-8");
   /* header + 2,236 firms + the two empty CRLF lines at the end */
-  g_assert_cmpuint (shape.n_records, ==, 1 + 2236 + 2);
-  g_assert_cmpuint (shape.n_fields, ==, 23);
-  g_assert_cmpuint (shape.ragged, ==, 2);
+  assert_shape (&shape, 1 + 2236 + 2, 23, 2);
   g_assert_cmpstrv (g_ptr_array_index (records, 2237), ((const char *[]) { "", NULL }));
   g_assert_cmpstrv (g_ptr_array_index (records, 2238), ((const char *[]) { "", NULL }));
   g_assert_cmpuint (shape.with_newline, ==, 3387);
@@ -374,9 +384,7 @@ test_real_svi (void)
 
   records = read_real (buncombe, NULL, &reader, &shape);
   g_assert_false (equity_csv_reader_get_had_bom (reader));
-  g_assert_cmpuint (shape.n_records, ==, 1 + 65);
-  g_assert_cmpuint (shape.n_fields, ==, 158);
-  g_assert_cmpuint (shape.ragged, ==, 0);
+  assert_shape (&shape, 1 + 65, 158, 0);
   row = g_ptr_array_index (records, 0);
   g_assert_cmpstr (row[0], ==, "ST");
   g_assert_cmpstr (row[3], ==, "STCNTY");
@@ -389,9 +397,7 @@ test_real_svi (void)
   records = read_real (nc, NULL, &reader, &shape);
   g_assert_true (equity_csv_reader_get_had_bom (reader));
   g_assert_cmpstr (equity_csv_reader_get_encoding (reader), ==, "UTF-8");
-  g_assert_cmpuint (shape.n_records, ==, 1 + 2660);
-  g_assert_cmpuint (shape.n_fields, ==, 158);
-  g_assert_cmpuint (shape.ragged, ==, 0);
+  assert_shape (&shape, 1 + 2660, 158, 0);
   row = g_ptr_array_index (records, 0);
   g_assert_cmpstr (row[0], ==, "ST");      /* not "\xef\xbb\xbfST" */
   g_assert_cmpstr (row[157], ==, "MP_OTHERRACE");
@@ -411,9 +417,7 @@ test_real_asheville (void)
 
   records = read_real (tsv, NULL, &reader, &shape);
   g_assert_cmpint (equity_csv_reader_get_delimiter (reader), ==, '\t');
-  g_assert_cmpuint (shape.n_records, ==, 1 + 948);
-  g_assert_cmpuint (shape.n_fields, ==, 22);
-  g_assert_cmpuint (shape.ragged, ==, 0);
+  assert_shape (&shape, 1 + 948, 22, 0);
   row = g_ptr_array_index (records, 0);
   g_assert_cmpstr (row[0], ==, "centerline_id");
   g_assert_cmpstr (row[21], ==, "time_obs_ex2");
@@ -422,18 +426,14 @@ test_real_asheville (void)
 
   records = read_real (arrests, NULL, &reader, &shape);
   g_assert_cmpint (equity_csv_reader_get_delimiter (reader), ==, ',');
-  g_assert_cmpuint (shape.n_records, ==, 1 + 15015);
-  g_assert_cmpuint (shape.n_fields, ==, 11);
-  g_assert_cmpuint (shape.ragged, ==, 0);
+  assert_shape (&shape, 1 + 15015, 11, 0);
   g_assert_cmpuint (shape.with_delimiter, >, 0);       /* quoted commas */
   g_clear_object (&reader);
   g_clear_pointer (&records, g_ptr_array_unref);
 
   records = read_real (business, NULL, &reader, &shape);
   g_assert_true (equity_csv_reader_get_had_bom (reader));
-  g_assert_cmpuint (shape.n_records, ==, 1 + 41);
-  g_assert_cmpuint (shape.n_fields, ==, 3);
-  g_assert_cmpuint (shape.ragged, ==, 0);
+  assert_shape (&shape, 1 + 41, 3, 0);
   g_assert_cmpstrv (g_ptr_array_index (records, 0), ((const char *[]) { "Location", "Address", "Geo", NULL }));
   row = g_ptr_array_index (records, 1);
   g_assert_cmpstr (row[0], ==, "27 Club");
