@@ -14,6 +14,9 @@
 
 G_BEGIN_DECLS
 
+/* Pictures below this luminance variance are taken as blank. */
+#define MIN_VARIANCE 20.0
+
 /* gtk_test_init + adw_init + the app's icons and style sheet */
 void        app_test_init           (int        *argc,
                                      char     ***argv);

@@ -17,8 +17,6 @@
 
 G_BEGIN_DECLS
 
-/* Pictures below this luminance variance are taken as blank. */
-#define MIN_VARIANCE 20.0
 #define ARRESTS   "Arrests by race, 2020–2021"
 #define POVERTY   "Poverty by tract, Buncombe County"
 #define CHARLOTTE "311 requests by neighborhood, Charlotte 2019"
@@ -33,7 +31,6 @@ int                   explore_test_run       (void);
 /* where the sample and the tests' files are */
 const char           *explore_test_get_dir   (void);
 
-gboolean              deadline_cb            (gpointer            data);
 /* Runs the main loop until the page has computed what was asked. */
 void                  wait_for_page          (EquityExplorePage  *page);
 /* a copy of the sample named NAME.equity, so tests change no other's */

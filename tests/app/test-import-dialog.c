@@ -15,8 +15,6 @@
 #include "equity-import-dialog.h"
 #include "equity-window-private.h"
 
-#define MIN_VARIANCE 20.0
-
 static EquityApplication *app;
 
 typedef struct

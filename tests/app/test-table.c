@@ -14,8 +14,6 @@
 #include "equity-utils.h"
 #include "equity-window-private.h"
 
-#define MIN_VARIANCE 20.0
-
 static EquityApplication *app;
 /* a million, or fewer from EQUITY_TEST_TABLE_ROWS (sanitizer builds are slow) */
 static guint n_test_rows = 1000000;
