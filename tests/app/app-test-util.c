@@ -27,21 +27,12 @@ app_test_init (int    *argc,
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *done = data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 void
 app_test_wait (guint ms)
 {
   gboolean done = FALSE;
 
-  g_timeout_add (ms, timeout_cb, &done);
+  g_timeout_add (ms, test_set_flag_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
 }

@@ -50,11 +50,10 @@ explore_test_get_dir (void)
   return sample_dir;
 }
 
-gboolean
-deadline_cb (gpointer data)
+static gboolean
+page_busy (gpointer data)
 {
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
+  return equity_explore_page_is_busy (data);
 }
 
 /* Runs the main loop until the page has computed what was asked: no sleep,
@@ -62,14 +61,7 @@ deadline_cb (gpointer data)
 void
 wait_for_page (EquityExplorePage *page)
 {
-  gboolean expired = FALSE;
-  guint source = g_timeout_add_seconds (120, deadline_cb, &expired);
-
-  while (equity_explore_page_is_busy (page) && !expired)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (expired);
-  g_source_remove (source);
+  test_iterate_while (page_busy, page, 120);
   /* one more turn for the frame that shows it */
   while (g_main_context_iteration (NULL, FALSE))
     ;

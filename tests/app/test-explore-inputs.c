@@ -221,7 +221,7 @@ test_points_in_areas (void)
   progress_bar = _equity_explore_page_get_progress_bar (page);
   g_signal_connect (progress_bar, "notify::fraction", G_CALLBACK (fraction_cb), &n_updates);
   g_assert_true (equity_analysis_editor_choose (get_editor (window), "per", "10000"));
-  source = g_timeout_add_seconds (120, deadline_cb, &expired);
+  source = g_timeout_add_seconds (120, test_set_flag_cb, &expired);
   while (equity_explore_page_is_busy (page) && !expired)
     {
       g_main_context_iteration (NULL, TRUE);

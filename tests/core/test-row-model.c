@@ -56,25 +56,16 @@ summarized_cb (GObject      *object,
 }
 
 static gboolean
-timeout_cb (gpointer user_data)
+model_busy (gpointer data)
 {
-  gboolean *expired = user_data;
-
-  *expired = TRUE;
-  return G_SOURCE_REMOVE;
+  return equity_row_model_is_busy (data);
 }
 
 /* Iterates the main context until the model has worked out its order. */
 static void
 wait_ready (EquityRowModel *model)
 {
-  gboolean expired = FALSE;
-  guint timeout = g_timeout_add_seconds (60, timeout_cb, &expired);
-
-  while (equity_row_model_is_busy (model) && !expired)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (expired);
-  g_source_remove (timeout);
+  test_iterate_while (model_busy, model, 60);
 }
 
 /* The model's rows hold what the synchronous query reads. */

@@ -280,3 +280,24 @@ test_check_read_only (const char        *path,
   check (path, FALSE, data);
   g_assert_cmpint (g_chmod (path, 0644), ==, 0);
 }
+
+gboolean
+test_set_flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+test_iterate_while (gboolean (*busy) (gpointer data),
+                    gpointer   data,
+                    guint      timeout_s)
+{
+  gboolean expired = FALSE;
+  guint source = g_timeout_add_seconds (timeout_s, test_set_flag_cb, &expired);
+
+  while (busy (data) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (expired);
+  g_source_remove (source);
+}

@@ -37,6 +37,13 @@ const char *test_query_text      (sqlite3    *db,
 char       *test_write_rows_csv  (const char *dir,
                                   const char *name,
                                   guint       n_rows);
+/* a timeout's callback: sets the gboolean DATA points to */
+gboolean    test_set_flag_cb     (gpointer    data);
+/* Iterates the main context while BUSY (DATA) is TRUE: no sleep, only a
+ * deadline of TIMEOUT_S seconds that fails the test rather than hang it. */
+void        test_iterate_while   (gboolean  (*busy) (gpointer data),
+                                  gpointer    data,
+                                  guint       timeout_s);
 /* path of a file under tests/data */
 char       *test_data_path       (const char *first,
                                   ...) G_GNUC_NULL_TERMINATED;
