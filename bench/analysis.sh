@@ -25,10 +25,9 @@
 set -uo pipefail
 
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
-if [ $# -lt 1 ] || [ ! -d "$1" ]; then
-  sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2
-  exit 2
-fi
+# shellcheck source=bench/lib.sh
+. "$BENCH_DIR/lib.sh"
+bench_usage_unless_dir "$0" 2,22 "${1:-}"
 BUILD_DIR=$(cd "$1" && pwd)
 CLI="$BUILD_DIR/src/cli/asheville-equity-cli"
 RUNS=${BENCH_RUNS:-3}
@@ -58,9 +57,21 @@ time_once () {
   awk -v s="$start" -v e="$end" 'BEGIN { printf "%.4f\n", e - s }'
 }
 
-median () {
-  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 }
-    END { if (NR % 2) printf "%.3f", v[(NR + 1) / 2]; else printf "%.3f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+# measure_pair OURS PEER — runs the commands OURS and PEER (functions) once
+# each to warm the page cache, then RUNS times each, and sets ours_s and
+# peer_s to the median seconds
+measure_pair () {
+  local ours=() peer=() t
+  time_once "$1" >/dev/null || return 1
+  time_once "$2" >/dev/null || return 1
+  for _ in $(seq 1 "$RUNS"); do
+    t=$(time_once "$1") || return 1
+    ours+=("$t")
+    t=$(time_once "$2") || return 1
+    peer+=("$t")
+  done
+  ours_s=$(bench_median "${ours[@]}")
+  peer_s=$(bench_median "${peer[@]}")
 }
 
 # sql_name DATASET COLUMN — prints "TABLE|cN" from the project's catalog
@@ -129,48 +140,51 @@ EOF
   touch "$stamp"
 }
 
+# the commands measured (called through measure_pair)
+# shellcheck disable=SC2317
+area_rates_ours () {
+  "$CLI" analyze "$WORK/rates.equity" "$WORK/area-rates.ini" --json
+}
+
+# shellcheck disable=SC2317
+area_rates_peer () {
+  sqlite3 "$WORK/rates.equity" "SELECT $AREA_COLUMN, count(*) FROM \"$AREA_TABLE\" GROUP BY $AREA_COLUMN;"
+}
+
 bench_area_rates () {
-  local names table column ours=() peer=() t i ours_s peer_s ratio verdict
+  local names ours_s peer_s ratio verdict
   names=$(sql_name "$WORK/rates.equity" events area)
-  table=${names%%|*}
-  column=${names##*|}
-  # warm-up: both read the file once into the page cache
-  time_once "$CLI" analyze "$WORK/rates.equity" "$WORK/area-rates.ini" --json >/dev/null || return 1
-  time_once sqlite3 "$WORK/rates.equity" "SELECT $column, count(*) FROM \"$table\" GROUP BY $column;" >/dev/null
-  for i in $(seq 1 "$RUNS"); do
-    t=$(time_once "$CLI" analyze "$WORK/rates.equity" "$WORK/area-rates.ini" --json) || return 1
-    ours+=("$t")
-    t=$(time_once sqlite3 "$WORK/rates.equity" "SELECT $column, count(*) FROM \"$table\" GROUP BY $column;") || return 1
-    peer+=("$t")
-  done
-  ours_s=$(median "${ours[@]}")
-  peer_s=$(median "${peer[@]}")
+  AREA_TABLE=${names%%|*}
+  AREA_COLUMN=${names##*|}
+  measure_pair area_rates_ours area_rates_peer || return 1
   ratio=$(awk -v a="$ours_s" -v b="$peer_s" 'BEGIN { printf "%.2f", a / b }')
   verdict=$(awk -v r="$ratio" -v t="$TARGET_RATIO" 'BEGIN { print (r <= t) ? "PASS" : "FAIL" }')
   [ "$verdict" = PASS ] || FAILED=1
   echo "BENCH area_rates_1m ours_s=$ours_s sqlite3_s=$peer_s ratio=$ratio target_ratio=$TARGET_RATIO $verdict"
 }
 
+# shellcheck disable=SC2317
+pip_ours () {
+  "$CLI" analyze "$WORK/pip.equity" "$WORK/pip.ini" --json
+}
+
+# shellcheck disable=SC2317
+pip_peer () {
+  sqlite3 "$WORK/pip.equity" "$RTREE_SQL"
+}
+
 bench_pip () {
-  local points bbox ours=() peer=() t i ours_s peer_s outside
+  local points bbox ours_s peer_s outside
   points=$(sql_name "$WORK/pip.equity" points latitude)
   bbox=$(sqlite3 "$WORK/pip.equity" "SELECT 'ds_' || id || '_bbox' FROM datasets WHERE name = 'npa';")
   local lat=${points##*|} table=${points%%|*}
   local lon
   lon=$(sql_name "$WORK/pip.equity" points longitude)
   lon=${lon##*|}
-  local rtree_sql="SELECT count(*) FROM \"$table\" p, \"$bbox\" b
-                   WHERE b.min_x <= p.$lon AND b.max_x >= p.$lon AND b.min_y <= p.$lat AND b.max_y >= p.$lat;"
+  RTREE_SQL="SELECT count(*) FROM \"$table\" p, \"$bbox\" b
+             WHERE b.min_x <= p.$lon AND b.max_x >= p.$lon AND b.min_y <= p.$lat AND b.max_y >= p.$lat;"
 
-  time_once "$CLI" analyze "$WORK/pip.equity" "$WORK/pip.ini" --json >/dev/null || return 1
-  for i in $(seq 1 "$RUNS"); do
-    t=$(time_once "$CLI" analyze "$WORK/pip.equity" "$WORK/pip.ini" --json) || return 1
-    ours+=("$t")
-    t=$(time_once sqlite3 "$WORK/pip.equity" "$rtree_sql") || return 1
-    peer+=("$t")
-  done
-  ours_s=$(median "${ours[@]}")
-  peer_s=$(median "${peer[@]}")
+  measure_pair pip_ours pip_peer || return 1
   outside=$("$CLI" analyze "$WORK/pip.equity" "$WORK/pip.ini" --json | awk -F': *' '/"outside"/ { gsub(/[ ,]/, "", $2); print $2 }')
   echo "BENCH pip_join_1m_462 ours_s=$ours_s sqlite3_rtree_only_s=$peer_s points=1000000 polygons=462 outside=$outside"
 }

@@ -26,6 +26,16 @@ BENCH_PEER_RSS_MB=""
 BENCH_TABLE=()
 BENCH_FAILED=0
 
+# bench_usage_unless_dir SCRIPT LINES DIR — unless DIR is a folder, prints
+# the LINES (a sed range such as 2,16) of SCRIPT's header comment as its
+# usage and exits 2
+bench_usage_unless_dir () {
+  if [ -z "$3" ] || [ ! -d "$3" ]; then
+    sed -n "$2p" "$1" | sed 's/^# \{0,1\}//' >&2
+    exit 2
+  fi
+}
+
 bench_note () {
   printf '  %s\n' "$*"
 }
@@ -62,6 +72,23 @@ bench_run_once () {
     'BEGIN { printf "%.6f %d\n", e - s, rss }'
 }
 
+# bench_run_side NAME SIDE PREPARE CMD — runs the function PREPARE, then the
+# command in the array named CMD with its output in NAME.SIDE.log, and sets
+# BENCH_RESULT to "SECONDS PEAK_RSS_KB"; when the command fails, shows its
+# output and returns 1.
+BENCH_RESULT=""
+bench_run_side () {
+  local name=$1 side=$2 prepare=$3
+  local -n side_cmd=$4
+
+  $prepare
+  if ! BENCH_RESULT=$(bench_run_once "$BENCH_WORK/$name.$side.log" "${side_cmd[@]}"); then
+    bench_note "FAILED: ${side_cmd[*]}"
+    sed 's/^/    /' "$BENCH_WORK/$name.$side.log" | tail -n 20
+    return 1
+  fi
+}
+
 # bench_compare NAME OURS_PREPARE OURS_CMD PEER_NAME PEER_PREPARE PEER_CMD
 #
 # Runs our command and the peer's BENCH_RUNS times each, alternating which
@@ -75,7 +102,7 @@ bench_compare () {
   local -n ours_cmd=$3
   local -n peer_cmd=$6
   local ours_times=() peer_times=() ours_rss=() peer_rss=()
-  local run result side
+  local run side
 
   for run in $(seq 0 "$BENCH_RUNS"); do
     for side in ours peer; do
@@ -84,21 +111,11 @@ bench_compare () {
         side=$([ "$side" = ours ] && echo peer || echo ours)
       fi
       if [ "$side" = ours ]; then
-        $ours_prepare
-        if ! result=$(bench_run_once "$BENCH_WORK/$name.ours.log" "${ours_cmd[@]}"); then
-          bench_note "FAILED: ${ours_cmd[*]}"
-          sed 's/^/    /' "$BENCH_WORK/$name.ours.log" | tail -n 20
-          return 1
-        fi
-        [ "$run" -gt 0 ] && ours_times+=("${result% *}") && ours_rss+=("${result#* }")
+        bench_run_side "$name" ours "$ours_prepare" ours_cmd || return 1
+        [ "$run" -gt 0 ] && ours_times+=("${BENCH_RESULT% *}") && ours_rss+=("${BENCH_RESULT#* }")
       else
-        $peer_prepare
-        if ! result=$(bench_run_once "$BENCH_WORK/$name.peer.log" "${peer_cmd[@]}"); then
-          bench_note "FAILED: ${peer_cmd[*]}"
-          sed 's/^/    /' "$BENCH_WORK/$name.peer.log" | tail -n 20
-          return 1
-        fi
-        [ "$run" -gt 0 ] && peer_times+=("${result% *}") && peer_rss+=("${result#* }")
+        bench_run_side "$name" peer "$peer_prepare" peer_cmd || return 1
+        [ "$run" -gt 0 ] && peer_times+=("${BENCH_RESULT% *}") && peer_rss+=("${BENCH_RESULT#* }")
       fi
     done
     if [ "$run" -eq 0 ]; then
@@ -122,18 +139,13 @@ bench_measure () {
   local name=$1 ours_prepare=$2
   local -n ours_cmd=$3
   local times=() rss=()
-  local run result
+  local run
 
   for run in $(seq 0 "$BENCH_RUNS"); do
-    $ours_prepare
-    if ! result=$(bench_run_once "$BENCH_WORK/$name.ours.log" "${ours_cmd[@]}"); then
-      bench_note "FAILED: ${ours_cmd[*]}"
-      sed 's/^/    /' "$BENCH_WORK/$name.ours.log" | tail -n 20
-      return 1
-    fi
+    bench_run_side "$name" ours "$ours_prepare" ours_cmd || return 1
     if [ "$run" -gt 0 ]; then
-      times+=("${result% *}")
-      rss+=("${result#* }")
+      times+=("${BENCH_RESULT% *}")
+      rss+=("${BENCH_RESULT#* }")
       bench_note "$(printf 'run %d/%d: %.3f s' "$run" "$BENCH_RUNS" "${times[-1]}")"
     fi
   done

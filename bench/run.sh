@@ -19,11 +19,9 @@
 set -uo pipefail
 
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
-
-if [ $# -lt 1 ] || [ ! -d "$1" ]; then
-  sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2
-  exit 2
-fi
+# shellcheck source=bench/lib.sh
+. "$BENCH_DIR/lib.sh"
+bench_usage_unless_dir "$0" 2,16 "${1:-}"
 
 BUILD_DIR=$(cd "$1" && pwd)
 shift
@@ -49,8 +47,6 @@ BENCH_WORK=$(cd "$BENCH_WORK" && pwd)
 export BENCH_RUNS BENCH_WORK
 
 BENCHMARKS=()
-# shellcheck source=bench/lib.sh
-. "$BENCH_DIR/lib.sh"
 for case_file in "$BENCH_DIR"/cases/*.sh; do
   # shellcheck disable=SC1090
   . "$case_file"

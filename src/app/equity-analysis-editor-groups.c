@@ -237,14 +237,10 @@ group_selected_cb (EquityAnalysisEditor *self,
                    AdwComboRow          *row)
 {
   const char *group = g_object_get_data (G_OBJECT (row), "equity-group");
-  GPtrArray *values = g_object_get_data (G_OBJECT (row), "equity-values");
-  guint selected = adw_combo_row_get_selected (row);
   const char *column;
 
-  if (self->updating || selected >= values->len)
+  if (!_equity_analysis_editor_get_choice (self, row, NULL, &column))
     return;
-
-  column = g_ptr_array_index (values, selected);
   if (column != NULL)
     equity_analysis_set_group (self->analysis, group, column);
   else

@@ -7,6 +7,7 @@
 
 #include "equity-analysis-editor.h"
 #include "equity-analysis-fields.h"
+#include "equity-utils.h"
 
 G_BEGIN_DECLS
 
@@ -33,8 +34,7 @@ struct _EquityAnalysisEditor
   GSettings            *settings;
   EquityProject        *project;
   EquityAnalysis       *analysis;
-  GSignalGroup         *datasets_signals;
-  GSignalGroup         *project_signals;
+  EquityProjectSignals  project_signals;
   GPtrArray            *input_rows;     /* rows added to inputs_group */
   GPtrArray            *group_rows;     /* rows added to groups_group */
   GHashTable           *rows_by_key;    /* key → row (borrowed) */
@@ -58,6 +58,13 @@ void          _equity_analysis_editor_add_row        (EquityAnalysisEditor *self
                                                       const char           *key);
 EquityDataset *_equity_analysis_editor_dataset_for   (EquityAnalysisEditor *self,
                                                       const char           *dataset_key);
+/* The position and value chosen in ROW (made by
+ * _equity_analysis_editor_new_combo_row); FALSE while the editor updates
+ * its rows or when the choice is out of range. */
+gboolean      _equity_analysis_editor_get_choice     (EquityAnalysisEditor  *self,
+                                                      AdwComboRow           *row,
+                                                      guint                 *position,
+                                                      const char           **value);
 GtkWidget    *_equity_analysis_editor_new_combo_row  (EquityAnalysisEditor  *self,
                                                       const EquityFieldInfo *field,
                                                       const char            *title,

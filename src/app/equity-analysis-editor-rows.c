@@ -35,20 +35,34 @@ _equity_analysis_editor_schedule_rebuild (EquityAnalysisEditor *self)
     self->rebuild_source = g_idle_add_once (schedule_rebuild_cb, self);
 }
 
+gboolean
+_equity_analysis_editor_get_choice (EquityAnalysisEditor  *self,
+                                    AdwComboRow           *row,
+                                    guint                 *position,
+                                    const char           **value)
+{
+  GPtrArray *values = g_object_get_data (G_OBJECT (row), "equity-values");
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->updating || values == NULL || selected >= values->len)
+    return FALSE;
+  if (position != NULL)
+    *position = selected;
+  *value = g_ptr_array_index (values, selected);
+  return TRUE;
+}
+
 static void
 combo_selected_cb (EquityAnalysisEditor *self,
                    GParamSpec           *pspec,
                    AdwComboRow          *row)
 {
   const EquityFieldInfo *field = g_object_get_data (G_OBJECT (row), "equity-field");
-  GPtrArray *values = g_object_get_data (G_OBJECT (row), "equity-values");
-  guint selected = adw_combo_row_get_selected (row);
+  guint selected;
   const char *value;
 
-  if (self->updating || field == NULL || values == NULL || selected >= values->len)
+  if (field == NULL || !_equity_analysis_editor_get_choice (self, row, &selected, &value))
     return;
-
-  value = g_ptr_array_index (values, selected);
 
   switch (field->type)
     {

@@ -315,12 +315,7 @@ equity_analysis_editor_dispose (GObject *object)
   if (self->choices_cancellable != NULL)
     g_cancellable_cancel (self->choices_cancellable);
   g_clear_object (&self->choices_cancellable);
-  if (self->datasets_signals != NULL)
-    g_signal_group_set_target (self->datasets_signals, NULL);
-  g_clear_object (&self->datasets_signals);
-  if (self->project_signals != NULL)
-    g_signal_group_set_target (self->project_signals, NULL);
-  g_clear_object (&self->project_signals);
+  equity_project_signals_clear (&self->project_signals);
   if (self->rows_by_key != NULL)
     g_hash_table_remove_all (self->rows_by_key);
 
@@ -398,12 +393,8 @@ equity_analysis_editor_init (EquityAnalysisEditor *self)
   g_signal_connect_object (self->suppress_spin, "value-changed", G_CALLBACK (suppress_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
-  self->datasets_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
-  g_signal_group_connect_object (self->datasets_signals, "items-changed",
-                                 G_CALLBACK (datasets_changed_cb), self, G_CONNECT_SWAPPED);
-  self->project_signals = g_signal_group_new (EQUITY_TYPE_PROJECT);
-  g_signal_group_connect_object (self->project_signals, "dataset-renamed",
-                                 G_CALLBACK (dataset_renamed_cb), self, G_CONNECT_SWAPPED);
+  equity_project_signals_init (&self->project_signals, G_CALLBACK (datasets_changed_cb),
+                               G_CALLBACK (dataset_renamed_cb), self);
 
   _equity_analysis_editor_rebuild (self);
 }
@@ -424,9 +415,7 @@ equity_analysis_editor_set_project (EquityAnalysisEditor *self,
   if (!g_set_object (&self->project, project))
     return;
 
-  g_signal_group_set_target (self->datasets_signals,
-                             project != NULL ? equity_project_get_datasets (project) : NULL);
-  g_signal_group_set_target (self->project_signals, project);
+  equity_project_signals_set_project (&self->project_signals, project);
   _equity_analysis_editor_rebuild (self);
 }
 

@@ -89,15 +89,22 @@ equity_application_get_current_window (EquityApplication *self)
   return equity_window_new (GTK_APPLICATION (self));
 }
 
+/* The window the application's actions act on, presented. */
+static EquityWindow *
+present_current_window (EquityApplication *self)
+{
+  EquityWindow *window = equity_application_get_current_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
 static void
 new_action (GSimpleAction *action,
             GVariant      *param,
             gpointer       user_data)
 {
-  EquityWindow *window = equity_application_get_current_window (user_data);
-
-  gtk_window_present (GTK_WINDOW (window));
-  equity_window_choose_new_project (window);
+  equity_window_choose_new_project (present_current_window (user_data));
 }
 
 static void
@@ -105,10 +112,7 @@ open_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
 {
-  EquityWindow *window = equity_application_get_current_window (user_data);
-
-  gtk_window_present (GTK_WINDOW (window));
-  equity_window_choose_project (window);
+  equity_window_choose_project (present_current_window (user_data));
 }
 
 static void
@@ -116,10 +120,7 @@ open_sample_action (GSimpleAction *action,
                     GVariant      *param,
                     gpointer       user_data)
 {
-  EquityWindow *window = equity_application_get_current_window (user_data);
-
-  gtk_window_present (GTK_WINDOW (window));
-  equity_window_open_sample (window);
+  equity_window_open_sample (present_current_window (user_data));
 }
 
 static void

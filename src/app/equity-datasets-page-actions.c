@@ -17,13 +17,7 @@ show_error (EquityDatasetsPage *self,
             const char         *heading,
             const GError       *error)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  equity_show_error_dialog (GTK_WIDGET (self), heading, error->message);
 }
 
 static void
@@ -69,7 +63,6 @@ _equity_datasets_page_rename_action (GtkWidget  *widget,
                                      GVariant   *param)
 {
   EquityDatasetsPage *self = EQUITY_DATASETS_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   const char *name;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
@@ -81,16 +74,8 @@ _equity_datasets_page_rename_action (GtkWidget  *widget,
   name = equity_dataset_get_name (self->dataset);
   body = g_strdup_printf (_("Saved analyses that use “%s” will use the new name."), name);
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Rename Dataset"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "rename", _("_Rename"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = equity_confirm_dialog_new (widget, _("Rename Dataset"), body,
+                                      "rename", _("_Rename"), ADW_RESPONSE_SUGGESTED, TRUE);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "rename", FALSE);
   g_object_set_data_full (G_OBJECT (dialog), "equity-old-name", g_strdup (name), g_free);
 
@@ -145,7 +130,6 @@ _equity_datasets_page_delete_action (GtkWidget  *widget,
                                      GVariant   *param)
 {
   EquityDatasetsPage *self = EQUITY_DATASETS_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   guint64 n_rows;
   g_autofree char *heading = NULL;
   g_autofree char *count = NULL;
@@ -179,15 +163,8 @@ _equity_datasets_page_delete_action (GtkWidget  *widget,
       body = both;
     }
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = equity_confirm_dialog_new (widget, heading, body,
+                                      "delete", _("_Delete"), ADW_RESPONSE_DESTRUCTIVE, FALSE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

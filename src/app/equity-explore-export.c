@@ -201,22 +201,14 @@ equity_explore_page_show_save_dialog (EquityExplorePage *self)
   GtkWidget *dialog;
   GtkWidget *entry;
   g_autofree char *name = NULL;
-  GtkRoot *root;
 
   g_return_if_fail (EQUITY_IS_EXPLORE_PAGE (self));
 
   if (self->project == NULL)
     return;
 
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Save Analysis"), NULL);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = equity_confirm_dialog_new (GTK_WIDGET (self), _("Save Analysis"), NULL,
+                                      "save", _("_Save"), ADW_RESPONSE_DEFAULT, TRUE);
 
   entry = gtk_entry_new ();
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);

@@ -9,6 +9,7 @@
 #include "equity-chart-view.h"
 #include "equity-explore-page.h"
 #include "equity-result-table.h"
+#include "equity-utils.h"
 
 G_BEGIN_DECLS
 
@@ -48,8 +49,7 @@ struct _EquityExplorePage
   GSimpleActionGroup   *actions;          /* explore.* */
   EquityProject        *project;
   EquitySavedAnalysis  *analysis;
-  GSignalGroup         *datasets_signals;
-  GSignalGroup         *project_signals;
+  EquityProjectSignals  project_signals;
   EquityResult         *result;
   EquityChart          *chart;
   EquityChart          *map;

@@ -312,12 +312,7 @@ equity_explore_page_dispose (GObject *object)
   _equity_explore_page_cancel_run (self);
   _equity_explore_page_clear_actions (self);
   g_clear_handle_id (&self->progress_source, g_source_remove);
-  if (self->datasets_signals != NULL)
-    g_signal_group_set_target (self->datasets_signals, NULL);
-  g_clear_object (&self->datasets_signals);
-  if (self->project_signals != NULL)
-    g_signal_group_set_target (self->project_signals, NULL);
-  g_clear_object (&self->project_signals);
+  equity_project_signals_clear (&self->project_signals);
 
   /* libadwaita 1.2's switcher keeps a plain pointer to its stack, and the
    * stack is both AdwBin's child and a template child. */
@@ -426,12 +421,8 @@ equity_explore_page_init (EquityExplorePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->project_signals = g_signal_group_new (EQUITY_TYPE_PROJECT);
-  g_signal_group_connect_object (self->project_signals, "dataset-renamed",
-                                 G_CALLBACK (dataset_renamed_cb), self, G_CONNECT_SWAPPED);
-  self->datasets_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
-  g_signal_group_connect_object (self->datasets_signals, "items-changed",
-                                 G_CALLBACK (datasets_changed_cb), self, G_CONNECT_SWAPPED);
+  equity_project_signals_init (&self->project_signals, G_CALLBACK (datasets_changed_cb),
+                               G_CALLBACK (dataset_renamed_cb), self);
 
   g_signal_connect_object (self->editor, "changed", G_CALLBACK (editor_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -471,9 +462,7 @@ equity_explore_page_set_project (EquityExplorePage *self,
   _equity_explore_page_cancel_run (self);
   _equity_explore_page_set_busy (self, FALSE);
   _equity_explore_page_set_saved_analysis (self, NULL);
-  g_signal_group_set_target (self->datasets_signals,
-                             project != NULL ? equity_project_get_datasets (project) : NULL);
-  g_signal_group_set_target (self->project_signals, project);
+  equity_project_signals_set_project (&self->project_signals, project);
   equity_analysis_editor_set_project (self->editor, project);
   update_intro (self);
   equity_explore_page_new_analysis (self);

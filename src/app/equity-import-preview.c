@@ -37,18 +37,10 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   CellInfo *info = g_object_get_data (G_OBJECT (factory), "equity-cell");
   EquityColumn *column = g_ptr_array_index (equity_importer_get_columns (info->importer), info->column);
   EquityColumnType type = equity_column_get_column_type (column);
-  GtkWidget *cell = gtk_inscription_new (NULL);
 
-  /* readable widths; a wide file scrolls sideways */
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), MIN (info->nat_chars, 14));
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), info->nat_chars);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  if (type == EQUITY_COLUMN_TYPE_INTEGER || type == EQUITY_COLUMN_TYPE_REAL)
-    {
-      gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1.0);
-      gtk_widget_add_css_class (cell, "numeric");
-    }
-  gtk_list_item_set_child (item, cell);
+  gtk_list_item_set_child (item, equity_data_cell_new (14, info->nat_chars,
+                                                       type == EQUITY_COLUMN_TYPE_INTEGER
+                                                       || type == EQUITY_COLUMN_TYPE_REAL));
 }
 
 static void

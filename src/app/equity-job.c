@@ -73,22 +73,45 @@ job_result_free (gpointer data)
   g_free (job_result);
 }
 
+/* Ends TASK (the job's, its reference taken) with JOB_RESULT, or with ERROR
+ * when there is one. */
 static void
-analyze_done_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+job_task_return (GTask     *task,
+                 JobResult *job_result,
+                 GError    *error)
 {
-  g_autoptr(GTask) task = user_data;
-  JobResult *job_result = g_new0 (JobResult, 1);
-  GError *error = NULL;
-
-  if (!equity_importer_analyze_finish (EQUITY_IMPORTER (object), result, &job_result->layers, &error))
+  if (error != NULL)
     {
       job_result_free (job_result);
       g_task_return_error (task, error);
     }
   else
     g_task_return_pointer (task, job_result, job_result_free);
+  g_object_unref (task);
+}
+
+/* The JobResult of a job's task (free it with job_result_free), or NULL
+ * with ERROR set. */
+static JobResult *
+job_task_propagate (EquityJob     *self,
+                    GAsyncResult  *result,
+                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+analyze_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  JobResult *job_result = g_new0 (JobResult, 1);
+  GError *error = NULL;
+
+  equity_importer_analyze_finish (EQUITY_IMPORTER (object), result, &job_result->layers, &error);
+  job_task_return (user_data, job_result, error);
 }
 
 void
@@ -115,12 +138,9 @@ equity_job_analyze_finish (EquityJob     *self,
   JobResult *job_result;
 
   g_return_val_if_fail (EQUITY_IS_JOB (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  job_result = g_task_propagate_pointer (G_TASK (result), error);
-  if (job_result == NULL)
+  if ((job_result = job_task_propagate (self, result, error)) == NULL)
     return FALSE;
-
   if (layers != NULL)
     *layers = g_steal_pointer (&job_result->layers);
   job_result_free (job_result);
@@ -132,18 +152,12 @@ import_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
   JobResult *job_result = g_new0 (JobResult, 1);
   GError *error = NULL;
 
-  if (!equity_importer_run_finish (EQUITY_IMPORTER (object), result, &job_result->dataset_name,
-                                   &job_result->n_rows, &error))
-    {
-      job_result_free (job_result);
-      g_task_return_error (task, error);
-    }
-  else
-    g_task_return_pointer (task, job_result, job_result_free);
+  equity_importer_run_finish (EQUITY_IMPORTER (object), result, &job_result->dataset_name,
+                              &job_result->n_rows, &error);
+  job_task_return (user_data, job_result, error);
 }
 
 void
@@ -172,12 +186,9 @@ equity_job_import_finish (EquityJob     *self,
   JobResult *job_result;
 
   g_return_val_if_fail (EQUITY_IS_JOB (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  job_result = g_task_propagate_pointer (G_TASK (result), error);
-  if (job_result == NULL)
+  if ((job_result = job_task_propagate (self, result, error)) == NULL)
     return FALSE;
-
   if (dataset_name != NULL)
     *dataset_name = g_steal_pointer (&job_result->dataset_name);
   if (n_rows != NULL)

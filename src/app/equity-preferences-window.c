@@ -30,8 +30,6 @@ G_DEFINE_FINAL_TYPE (EquityPreferencesWindow, equity_preferences_window, ADW_TYP
 
 /* The order of the rows in the combo models of the template. */
 static const char * const color_schemes[] = { "default", "light", "dark" };
-static const double confidence_levels[] = { 0.90, 0.95, 0.99 };
-static const gint32 rate_bases[] = { 100, 1000, 10000, 100000 };
 
 static gboolean
 color_scheme_get_mapping (GValue   *value,
@@ -61,16 +59,40 @@ color_scheme_set_mapping (const GValue       *value,
   return g_variant_new_string (color_schemes[i < G_N_ELEMENTS (color_schemes) ? i : 0]);
 }
 
-static gboolean
-confidence_get_mapping (GValue   *value,
-                        GVariant *variant,
-                        gpointer  user_data)
+/* A combo row whose positions stand for numbers: what a setting of TYPE
+ * (double or int32) holds is shown at the position of its value, or of the
+ * nearest one when NEAREST, else at FALLBACK. */
+typedef struct
 {
-  double level = g_variant_get_double (variant);
-  guint best = 1;
+  const GVariantType *type;
+  const double       *values;
+  guint               n_values;
+  guint               fallback;
+  gboolean            nearest;
+} NumberChoices;
 
-  for (guint i = 0; i < G_N_ELEMENTS (confidence_levels); i++)
-    if (fabs (level - confidence_levels[i]) < fabs (level - confidence_levels[best]))
+static const double confidence_levels[] = { 0.90, 0.95, 0.99 };
+static const double rate_bases[] = { 100, 1000, 10000, 100000 };
+static const NumberChoices confidence_choices = {
+  G_VARIANT_TYPE_DOUBLE, confidence_levels, G_N_ELEMENTS (confidence_levels), 1, TRUE
+};
+static const NumberChoices rate_choices = {
+  G_VARIANT_TYPE_INT32, rate_bases, G_N_ELEMENTS (rate_bases), 1, FALSE
+};
+
+static gboolean
+number_get_mapping (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
+{
+  const NumberChoices *choices = user_data;
+  double number = g_variant_is_of_type (variant, G_VARIANT_TYPE_DOUBLE)
+                  ? g_variant_get_double (variant) : g_variant_get_int32 (variant);
+  guint best = choices->fallback;
+
+  for (guint i = 0; i < choices->n_values; i++)
+    if (choices->nearest ? fabs (number - choices->values[i]) < fabs (number - choices->values[best])
+                         : number == choices->values[i])
       best = i;
 
   g_value_set_uint (value, best);
@@ -78,39 +100,17 @@ confidence_get_mapping (GValue   *value,
 }
 
 static GVariant *
-confidence_set_mapping (const GValue       *value,
-                        const GVariantType *expected_type,
-                        gpointer            user_data)
+number_set_mapping (const GValue       *value,
+                    const GVariantType *expected_type,
+                    gpointer            user_data)
 {
+  const NumberChoices *choices = user_data;
   guint i = g_value_get_uint (value);
+  double number = choices->values[i < choices->n_values ? i : choices->fallback];
 
-  return g_variant_new_double (confidence_levels[i < G_N_ELEMENTS (confidence_levels) ? i : 1]);
-}
-
-static gboolean
-rates_get_mapping (GValue   *value,
-                   GVariant *variant,
-                   gpointer  user_data)
-{
-  gint32 base = g_variant_get_int32 (variant);
-  guint best = 1;
-
-  for (guint i = 0; i < G_N_ELEMENTS (rate_bases); i++)
-    if (base == rate_bases[i])
-      best = i;
-
-  g_value_set_uint (value, best);
-  return TRUE;
-}
-
-static GVariant *
-rates_set_mapping (const GValue       *value,
-                   const GVariantType *expected_type,
-                   gpointer            user_data)
-{
-  guint i = g_value_get_uint (value);
-
-  return g_variant_new_int32 (rate_bases[i < G_N_ELEMENTS (rate_bases) ? i : 1]);
+  if (g_variant_type_equal (choices->type, G_VARIANT_TYPE_DOUBLE))
+    return g_variant_new_double (number);
+  return g_variant_new_int32 ((gint32) number);
 }
 
 static void
@@ -164,13 +164,13 @@ equity_preferences_window_init (EquityPreferencesWindow *self)
   g_settings_bind_with_mapping (self->settings, "confidence",
                                 self->confidence_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
-                                confidence_get_mapping, confidence_set_mapping,
-                                NULL, NULL);
+                                number_get_mapping, number_set_mapping,
+                                (gpointer) &confidence_choices, NULL);
   g_settings_bind_with_mapping (self->settings, "rates-per",
                                 self->rates_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
-                                rates_get_mapping, rates_set_mapping,
-                                NULL, NULL);
+                                number_get_mapping, number_set_mapping,
+                                (gpointer) &rate_choices, NULL);
 }
 
 GtkWidget *

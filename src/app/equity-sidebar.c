@@ -41,18 +41,11 @@ struct _EquitySidebar
 G_DEFINE_FINAL_TYPE (EquitySidebar, equity_sidebar, ADW_TYPE_BIN)
 
 enum {
-  PROP_0,
-  PROP_PROJECT,
-  N_PROPS
-};
-
-enum {
   DATASET_SELECTED,
   ANALYSIS_SELECTED,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static GtkWidget *
@@ -283,58 +276,12 @@ equity_sidebar_dispose (GObject *object)
 }
 
 static void
-equity_sidebar_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  EquitySidebar *self = EQUITY_SIDEBAR (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      g_value_set_object (value, self->project);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-equity_sidebar_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  EquitySidebar *self = EQUITY_SIDEBAR (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      equity_sidebar_set_project (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 equity_sidebar_class_init (EquitySidebarClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = equity_sidebar_dispose;
-  object_class->get_property = equity_sidebar_get_property;
-  object_class->set_property = equity_sidebar_set_property;
-
-  properties[PROP_PROJECT] =
-    g_param_spec_object ("project", NULL, NULL,
-                         EQUITY_TYPE_PROJECT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[DATASET_SELECTED] =
     g_signal_new ("dataset-selected",
@@ -421,7 +368,6 @@ equity_sidebar_set_project (EquitySidebar *self,
   gtk_list_box_bind_model (self->analyses_list, analyses, create_analysis_row, NULL, NULL);
 
   update_hints (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
 gboolean

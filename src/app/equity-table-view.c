@@ -36,18 +36,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   CellInfo *info = g_object_get_data (G_OBJECT (factory), "equity-cell");
-  GtkWidget *cell = gtk_inscription_new (NULL);
 
-  /* readable widths; a wide dataset scrolls sideways */
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), MIN (info->nat_chars, 12));
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), info->nat_chars);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  if (info->numeric)
-    {
-      gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1.0);
-      gtk_widget_add_css_class (cell, "numeric");
-    }
-  gtk_list_item_set_child (item, cell);
+  gtk_list_item_set_child (item, equity_data_cell_new (12, info->nat_chars, info->numeric));
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "equity-utils.h"
 
@@ -101,19 +102,29 @@ equity_is_project_file (GFile *file)
   return name != NULL && g_str_has_suffix (name, ".equity");
 }
 
-char **
-equity_recent_projects_dup (GSettings *settings)
+/* The recent projects, newest first: FIRST (when given) and then the list
+ * without SKIP and, when EXISTING_ONLY, without files that are gone; at
+ * most LIMIT. */
+static char **
+recent_projects_filter (GSettings  *settings,
+                        const char *first,
+                        const char *skip,
+                        gboolean    existing_only,
+                        guint       limit)
 {
-  g_auto(GStrv) paths = NULL;
+  g_auto(GStrv) paths = g_settings_get_strv (settings, "recent-projects");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   guint n = 0;
 
-  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
-
-  paths = g_settings_get_strv (settings, "recent-projects");
-  for (guint i = 0; paths[i] != NULL && n < EQUITY_MAX_RECENT_PROJECTS; i++)
+  if (first != NULL)
     {
-      if (!g_file_test (paths[i], G_FILE_TEST_IS_REGULAR))
+      g_strv_builder_add (builder, first);
+      n++;
+    }
+  for (guint i = 0; paths[i] != NULL && n < limit; i++)
+    {
+      if (g_strcmp0 (paths[i], skip) == 0
+          || (existing_only && !g_file_test (paths[i], G_FILE_TEST_IS_REGULAR)))
         continue;
       g_strv_builder_add (builder, paths[i]);
       n++;
@@ -122,50 +133,44 @@ equity_recent_projects_dup (GSettings *settings)
   return g_strv_builder_end (builder);
 }
 
+/* stores the filtered list (all files, gone or not) */
+static void
+recent_projects_store (GSettings  *settings,
+                       const char *first,
+                       const char *skip,
+                       guint       limit)
+{
+  g_auto(GStrv) result = recent_projects_filter (settings, first, skip, FALSE, limit);
+
+  g_settings_set_strv (settings, "recent-projects", (const char * const *) result);
+}
+
+char **
+equity_recent_projects_dup (GSettings *settings)
+{
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  return recent_projects_filter (settings, NULL, NULL, TRUE, EQUITY_MAX_RECENT_PROJECTS);
+}
+
 void
 equity_recent_projects_add (GSettings  *settings,
                             const char *path)
 {
-  g_auto(GStrv) paths = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) result = NULL;
-  guint n = 1;
-
   g_return_if_fail (G_IS_SETTINGS (settings));
   g_return_if_fail (path != NULL);
 
-  paths = g_settings_get_strv (settings, "recent-projects");
-  g_strv_builder_add (builder, path);
-  for (guint i = 0; paths[i] != NULL && n < EQUITY_MAX_RECENT_PROJECTS; i++)
-    {
-      if (g_str_equal (paths[i], path))
-        continue;
-      g_strv_builder_add (builder, paths[i]);
-      n++;
-    }
-
-  result = g_strv_builder_end (builder);
-  g_settings_set_strv (settings, "recent-projects", (const char * const *) result);
+  recent_projects_store (settings, path, path, EQUITY_MAX_RECENT_PROJECTS);
 }
 
 void
 equity_recent_projects_remove (GSettings  *settings,
                                const char *path)
 {
-  g_auto(GStrv) paths = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) result = NULL;
-
   g_return_if_fail (G_IS_SETTINGS (settings));
   g_return_if_fail (path != NULL);
 
-  paths = g_settings_get_strv (settings, "recent-projects");
-  for (guint i = 0; paths[i] != NULL; i++)
-    if (!g_str_equal (paths[i], path))
-      g_strv_builder_add (builder, paths[i]);
-
-  result = g_strv_builder_end (builder);
-  g_settings_set_strv (settings, "recent-projects", (const char * const *) result);
+  recent_projects_store (settings, NULL, path, G_MAXUINT);
 }
 
 PangoAttrList *
@@ -212,4 +217,98 @@ equity_show_toast (GtkWidget  *widget,
   overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+}
+
+void
+equity_project_signals_init (EquityProjectSignals *signals,
+                             GCallback             datasets_changed,
+                             GCallback             dataset_renamed,
+                             gpointer              instance)
+{
+  signals->datasets = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (signals->datasets, "items-changed",
+                                 datasets_changed, instance, G_CONNECT_SWAPPED);
+  signals->project = g_signal_group_new (EQUITY_TYPE_PROJECT);
+  g_signal_group_connect_object (signals->project, "dataset-renamed",
+                                 dataset_renamed, instance, G_CONNECT_SWAPPED);
+}
+
+void
+equity_project_signals_set_project (EquityProjectSignals *signals,
+                                    EquityProject        *project)
+{
+  g_signal_group_set_target (signals->datasets,
+                             project != NULL ? equity_project_get_datasets (project) : NULL);
+  g_signal_group_set_target (signals->project, project);
+}
+
+void
+equity_project_signals_clear (EquityProjectSignals *signals)
+{
+  if (signals->datasets != NULL)
+    g_signal_group_set_target (signals->datasets, NULL);
+  g_clear_object (&signals->datasets);
+  if (signals->project != NULL)
+    g_signal_group_set_target (signals->project, NULL);
+  g_clear_object (&signals->project);
+}
+
+GtkWidget *
+equity_data_cell_new (int      min_chars,
+                      int      nat_chars,
+                      gboolean numeric)
+{
+  GtkWidget *cell = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), MIN (nat_chars, min_chars));
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), nat_chars);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  if (numeric)
+    {
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1.0);
+      gtk_widget_add_css_class (cell, "numeric");
+    }
+  return cell;
+}
+
+static GtkWindow *
+window_of (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+GtkWidget *
+equity_confirm_dialog_new (GtkWidget             *widget,
+                           const char            *heading,
+                           const char            *body,
+                           const char            *action,
+                           const char            *action_label,
+                           AdwResponseAppearance  appearance,
+                           gboolean               action_is_default)
+{
+  GtkWidget *dialog = adw_message_dialog_new (window_of (widget), heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    action, action_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), action, appearance);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog),
+                                           action_is_default ? action : "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  return dialog;
+}
+
+void
+equity_show_error_dialog (GtkWidget  *widget,
+                          const char *heading,
+                          const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (window_of (widget), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -5,7 +5,9 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
+
+#include "equity-core.h"
 
 G_BEGIN_DECLS
 
@@ -39,5 +41,44 @@ void   equity_show_toast                (GtkWidget   *widget,
 PangoAttrList *equity_dim_attributes     (void);
 /* …and that mark it as an error */
 PangoAttrList *equity_error_attributes   (void);
+
+/* A dialog over WIDGET's window that asks before ACTION: responses
+ * "cancel" (also on Escape) and ACTION, labelled ACTION_LABEL and shown in
+ * APPEARANCE; Enter answers ACTION when ACTION_IS_DEFAULT, else Cancel.
+ * Not yet presented. */
+GtkWidget *equity_confirm_dialog_new     (GtkWidget   *widget,
+                                         const char  *heading,
+                                         const char  *body,
+                                         const char  *action,
+                                         const char  *action_label,
+                                         AdwResponseAppearance appearance,
+                                         gboolean     action_is_default);
+/* Says HEADING and MESSAGE in a dialog over WIDGET's window, with Close. */
+void       equity_show_error_dialog      (GtkWidget   *widget,
+                                         const char  *heading,
+                                         const char  *message);
+
+/* A cell of a data table: NAT_CHARS wide (at least MIN_CHARS, so a wide
+ * table scrolls sideways), cut short with an ellipsis, numbers on the right */
+GtkWidget *equity_data_cell_new          (int          min_chars,
+                                         int          nat_chars,
+                                         gboolean     numeric);
+
+/* What a page follows in its project: the datasets list changing and a
+ * dataset renamed. Both handlers are connected swapped to INSTANCE. */
+typedef struct
+{
+  GSignalGroup *datasets;
+  GSignalGroup *project;
+} EquityProjectSignals;
+
+void   equity_project_signals_init      (EquityProjectSignals *signals,
+                                         GCallback             datasets_changed,
+                                         GCallback             dataset_renamed,
+                                         gpointer              instance);
+/* follows PROJECT (or nothing, for NULL) */
+void   equity_project_signals_set_project (EquityProjectSignals *signals,
+                                           EquityProject        *project);
+void   equity_project_signals_clear     (EquityProjectSignals *signals);
 
 G_END_DECLS

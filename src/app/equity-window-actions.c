@@ -19,14 +19,9 @@ _equity_window_show_error (EquityWindow *self,
                            const char   *heading,
                            const char   *message)
 {
-  GtkWidget *dialog;
-
   g_assert (EQUITY_IS_WINDOW (self));
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  equity_show_error_dialog (GTK_WIDGET (self), heading, message);
 }
 
 void

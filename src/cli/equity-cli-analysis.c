@@ -156,9 +156,7 @@ equity_cli_analyze (int    argc,
     return EQUITY_CLI_USAGE;
   spec_path = argv[3];
 
-  if (!g_file_test (argv[2], G_FILE_TEST_EXISTS))
-    return equity_cli_fail_message (_("%s: no such project"), argv[2]);
-  project = equity_project_open (argv[2], &error);
+  project = equity_cli_open_project (argv[2], &error);
   if (project == NULL)
     return equity_cli_fail (error);
   if (save && equity_project_is_read_only (project))
@@ -214,18 +212,12 @@ equity_cli_analyses (int    argc,
   g_autoptr(EquityProject) project = NULL;
   g_autoptr(GError) error = NULL;
   gboolean json = FALSE;
-  GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
   GListModel *analyses;
   guint n;
 
-  if (!equity_cli_parse_options (equity_cli_find_command ("analyses"), entries, &argc, &argv, 1))
+  if (!equity_cli_parse_json_option ("analyses", &argc, &argv, 1, &json))
     return EQUITY_CLI_USAGE;
-  if (!g_file_test (argv[2], G_FILE_TEST_EXISTS))
-    return equity_cli_fail_message (_("%s: no such project"), argv[2]);
-  project = equity_project_open (argv[2], &error);
+  project = equity_cli_open_project (argv[2], &error);
   if (project == NULL)
     return equity_cli_fail (error);
 
@@ -252,14 +244,12 @@ equity_cli_analyses (int    argc,
           spec = equity_analysis_to_data (analysis, NULL);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, equity_saved_analysis_get_name (saved));
-          json_builder_set_member_name (builder, "kind");
-          json_builder_add_string_value (builder, equity_saved_analysis_get_kind (saved));
-          json_builder_set_member_name (builder, "updated_at");
-          json_builder_add_string_value (builder, when);
-          json_builder_set_member_name (builder, "spec");
-          json_builder_add_string_value (builder, spec);
+          equity_cli_json_add_strings (builder,
+                                       "name", equity_saved_analysis_get_name (saved),
+                                       "kind", equity_saved_analysis_get_kind (saved),
+                                       "updated_at", when,
+                                       "spec", spec,
+                                       NULL);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

@@ -9,36 +9,29 @@
 
 #include "equity-cli.h"
 
-/* Opens PROJECT for a change of its catalog: saved analyses written before
- * they named datasets by id are bound first, so the change cannot break them. */
+/* Opens PATH for a change of its dataset NAME, or says why it cannot and
+ * returns NULL. Saved analyses written before they named datasets by id are
+ * bound first, so the change cannot break them. */
 static EquityProject *
-open_for_change (const char  *path,
-                 GError     **error)
+open_for_change (const char     *path,
+                 const char     *name,
+                 EquityDataset **dataset)
 {
-  g_autoptr(EquityProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityProject) project = equity_cli_open_project (path, &error);
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  if (project == NULL || !equity_analysis_bind_saved (project, &error))
     {
-      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND, _("%s: no such project"), path);
+      equity_cli_fail (error);
       return NULL;
     }
-  project = equity_project_open (path, error);
-  if (project == NULL || !equity_analysis_bind_saved (project, error))
-    return NULL;
+  *dataset = equity_project_find_dataset (project, name);
+  if (*dataset == NULL)
+    {
+      equity_cli_fail_message (_("%s: the project has no dataset named “%s”"), path, name);
+      return NULL;
+    }
   return g_steal_pointer (&project);
-}
-
-/* DATASET of PROJECT, or NULL after saying the project has none of that name */
-static EquityDataset *
-find_dataset (EquityProject *project,
-              const char    *path,
-              const char    *name)
-{
-  EquityDataset *dataset = equity_project_find_dataset (project, name);
-
-  if (dataset == NULL)
-    equity_cli_fail_message (_("%s: the project has no dataset named “%s”"), path, name);
-  return dataset;
 }
 
 int
@@ -53,11 +46,8 @@ equity_cli_rename (int    argc,
   if (!equity_cli_parse_options (equity_cli_find_command ("rename"), entries, &argc, &argv, 3))
     return EQUITY_CLI_USAGE;
 
-  project = open_for_change (argv[2], &error);
+  project = open_for_change (argv[2], argv[3], &dataset);
   if (project == NULL)
-    return equity_cli_fail (error);
-  dataset = find_dataset (project, argv[2], argv[3]);
-  if (dataset == NULL)
     return EQUITY_CLI_FAILED;
   if (!equity_project_rename_dataset (project, dataset, argv[4], &error))
     return equity_cli_fail (error);
@@ -81,11 +71,8 @@ equity_cli_delete (int    argc,
   if (!equity_cli_parse_options (equity_cli_find_command ("delete"), entries, &argc, &argv, 2))
     return EQUITY_CLI_USAGE;
 
-  project = open_for_change (argv[2], &error);
+  project = open_for_change (argv[2], argv[3], &dataset);
   if (project == NULL)
-    return equity_cli_fail (error);
-  dataset = find_dataset (project, argv[2], argv[3]);
-  if (dataset == NULL)
     return EQUITY_CLI_FAILED;
   if (!equity_project_delete_dataset (project, dataset, force, &error))
     {

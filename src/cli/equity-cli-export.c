@@ -41,10 +41,7 @@ equity_cli_export (int    argc,
     return equity_cli_fail_message (_("--suppress-below must be 0 or more, not %d"), suppress_below);
   if (!g_str_has_suffix (argv[3], ".xlsx") && !g_str_has_suffix (argv[3], ".XLSX"))
     return equity_cli_fail_message (_("%s: the workbook's name must end in .xlsx"), argv[3]);
-  if (!g_file_test (argv[2], G_FILE_TEST_EXISTS))
-    return equity_cli_fail_message (_("%s: no such project"), argv[2]);
-
-  project = equity_project_open (argv[2], &error);
+  project = equity_cli_open_project (argv[2], &error);
   if (project == NULL)
     return equity_cli_fail (error);
 

@@ -88,14 +88,10 @@ equity_cli_datasets (int    argc,
   g_autoptr(EquityProject) project = NULL;
   g_autoptr(GError) error = NULL;
   gboolean json = FALSE;
-  GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
   GListModel *datasets;
   guint n;
 
-  if (!equity_cli_parse_options (equity_cli_find_command ("datasets"), entries, &argc, &argv, 1))
+  if (!equity_cli_parse_json_option ("datasets", &argc, &argv, 1, &json))
     return EQUITY_CLI_USAGE;
 
   project = equity_project_open (argv[2], &error);

@@ -64,6 +64,33 @@ equity_cli_fail (const GError *error)
   return EQUITY_CLI_FAILED;
 }
 
+gboolean
+equity_cli_parse_json_option (const char   *command,
+                              int          *argc,
+                              char       ***argv,
+                              guint         n_positional,
+                              gboolean     *json)
+{
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  return equity_cli_parse_options (equity_cli_find_command (command), entries, argc, argv, n_positional);
+}
+
+EquityProject *
+equity_cli_open_project (const char  *path,
+                         GError     **error)
+{
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND, _("%s: no such project"), path);
+      return NULL;
+    }
+  return equity_project_open (path, error);
+}
+
 int
 equity_cli_fail_message (const char *format,
                          ...)
@@ -146,6 +173,22 @@ equity_cli_remove_project (const char *path)
   g_unlink (shm);
 }
 
+void
+equity_cli_json_add_strings (JsonBuilder *builder,
+                             const char  *first_name,
+                             ...)
+{
+  va_list args;
+
+  va_start (args, first_name);
+  for (const char *name = first_name; name != NULL; name = va_arg (args, const char *))
+    {
+      json_builder_set_member_name (builder, name);
+      json_builder_add_string_value (builder, va_arg (args, const char *));
+    }
+  va_end (args);
+}
+
 JsonNode *
 equity_cli_dataset_to_json (EquityDataset *dataset,
                             gboolean       full)
@@ -163,12 +206,11 @@ equity_cli_dataset_to_json (EquityDataset *dataset,
       GDateTime *imported = equity_dataset_get_imported_at (dataset);
       g_autofree char *when = imported ? g_date_time_format_iso8601 (imported) : NULL;
 
-      json_builder_set_member_name (builder, "source");
-      json_builder_add_string_value (builder, equity_dataset_get_source (dataset));
-      json_builder_set_member_name (builder, "format");
-      json_builder_add_string_value (builder, equity_dataset_get_format (dataset));
-      json_builder_set_member_name (builder, "imported_at");
-      json_builder_add_string_value (builder, when);
+      equity_cli_json_add_strings (builder,
+                                   "source", equity_dataset_get_source (dataset),
+                                   "format", equity_dataset_get_format (dataset),
+                                   "imported_at", when,
+                                   NULL);
     }
 
   json_builder_set_member_name (builder, "columns");
@@ -178,17 +220,13 @@ equity_cli_dataset_to_json (EquityDataset *dataset,
       EquityColumn *column = g_ptr_array_index (columns, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, equity_column_get_name (column));
-      json_builder_set_member_name (builder, "type");
-      json_builder_add_string_value (builder, equity_column_type_to_string (equity_column_get_column_type (column)));
-      json_builder_set_member_name (builder, "role");
-      json_builder_add_string_value (builder, equity_column_role_to_string (equity_column_get_role (column)));
+      equity_cli_json_add_strings (builder,
+                                   "name", equity_column_get_name (column),
+                                   "type", equity_column_type_to_string (equity_column_get_column_type (column)),
+                                   "role", equity_column_role_to_string (equity_column_get_role (column)),
+                                   NULL);
       if (equity_column_get_moe_of (column) != NULL)
-        {
-          json_builder_set_member_name (builder, "moe_of");
-          json_builder_add_string_value (builder, equity_column_get_moe_of (column));
-        }
+        equity_cli_json_add_strings (builder, "moe_of", equity_column_get_moe_of (column), NULL);
       json_builder_set_member_name (builder, "nulls");
       json_builder_add_int_value (builder, equity_column_get_n_nulls (column));
       json_builder_end_object (builder);

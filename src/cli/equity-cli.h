@@ -33,6 +33,12 @@ gboolean  equity_cli_parse_options (const EquityCliCommand *command,
                                     int                    *argc,
                                     char                 ***argv,
                                     guint                   n_positional);
+/* The same for a COMMAND whose only option is --json, which sets *JSON. */
+gboolean  equity_cli_parse_json_option (const char        *command,
+                                        int               *argc,
+                                        char            ***argv,
+                                        guint              n_positional,
+                                        gboolean          *json);
 /* prints MESSAGE after PREFIX on stderr, its control characters escaped */
 void      equity_cli_print_error   (const char             *prefix,
                                     const char             *message);
@@ -45,8 +51,17 @@ void      equity_cli_print_json    (JsonNode               *node);
  * succeeded so far fails when that cannot be done. Returns the exit status. */
 int       equity_cli_close_project (EquityProject          *project,
                                     int                     status);
+/* Opens the project PATH, which must exist ("PATH: no such project"). */
+EquityProject *equity_cli_open_project (const char         *path,
+                                        GError            **error);
 /* Removes a project file (and its WAL companions) the command created. */
 void      equity_cli_remove_project (const char            *path);
+
+/* Adds members NAME: VALUE (strings, VALUE may be NULL) to the object being
+ * built; the list of pairs ends with a NULL name. */
+void      equity_cli_json_add_strings (JsonBuilder          *builder,
+                                       const char           *first_name,
+                                       ...) G_GNUC_NULL_TERMINATED;
 
 JsonNode *equity_cli_dataset_to_json (EquityDataset        *dataset,
                                       gboolean              full);

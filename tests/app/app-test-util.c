@@ -27,21 +27,12 @@ app_test_init (int    *argc,
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *done = data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 void
 app_test_wait (guint ms)
 {
   gboolean done = FALSE;
 
-  g_timeout_add (ms, timeout_cb, &done);
+  g_timeout_add (ms, test_set_flag_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
 }
@@ -148,3 +139,56 @@ app_test_render_png (GtkWidget  *widget,
   return sum_sq / n - (sum / n) * (sum / n);
 }
 
+
+EquityApplication *
+app_test_register_app (void)
+{
+  g_autoptr(GError) error = NULL;
+  EquityApplication *app = equity_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}
+
+GtkWindow *
+app_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+void
+app_test_reset_settings (int width,
+                         int height)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+}
+
+int
+app_test_run (EquityApplication **app)
+{
+  int ret = g_test_run ();
+
+  g_clear_object (app);
+  return ret;
+}

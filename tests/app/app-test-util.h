@@ -7,10 +7,15 @@
 
 #include <adwaita.h>
 
+#include "equity-application.h"
+
 /* the fixtures core and app tests share: scratch folders, data paths, the CLI */
 #include "test-util.h"
 
 G_BEGIN_DECLS
+
+/* Pictures below this luminance variance are taken as blank. */
+#define MIN_VARIANCE 20.0
 
 /* gtk_test_init + adw_init + the app's icons and style sheet */
 void        app_test_init           (int        *argc,
@@ -27,5 +32,15 @@ void        app_test_show_window    (GtkWindow  *window);
  * variance of its luminance (0 for a blank picture) */
 double      app_test_render_png     (GtkWidget  *widget,
                                      const char *name);
+/* The application as it runs (its actions, accels, style sheet and help
+ * overlay), registered; not unique, so a running app is left alone. */
+EquityApplication *app_test_register_app (void);
+/* every setting back to its default, the window WIDTH × HEIGHT */
+void        app_test_reset_settings (int         width,
+                                     int         height);
+/* runs the tests, then lets *APP go; returns g_test_run's status */
+int         app_test_run            (EquityApplication **app);
+/* the first visible toplevel window of TYPE, or NULL */
+GtkWindow  *app_test_find_toplevel  (GType       type);
 
 G_END_DECLS

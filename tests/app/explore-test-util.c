@@ -23,13 +23,7 @@ explore_test_init (int    *argc,
 
   app_test_init (argc, argv);
 
-  /* A registered application, as when the app runs: its actions, accels,
-   * style sheet and help overlay; not unique, so a running app is left alone. */
-  explore_test_app = equity_application_new ();
-  g_application_set_flags (G_APPLICATION (explore_test_app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (explore_test_app), NULL, &error);
-  g_assert_no_error (error);
+  explore_test_app = app_test_register_app ();
 
   sample_dir = test_make_tmpdir ();
   sample_path = g_build_filename (sample_dir, "Sample.equity", NULL);
@@ -38,13 +32,16 @@ explore_test_init (int    *argc,
   equity_project_close (project);
 }
 
-void
-explore_test_finish (void)
+int
+explore_test_run (void)
 {
+  int ret = g_test_run ();
+
   test_remove_tree (sample_dir);
   g_clear_pointer (&sample_path, g_free);
   g_clear_pointer (&sample_dir, g_free);
   g_clear_object (&explore_test_app);
+  return ret;
 }
 
 const char *
@@ -53,27 +50,10 @@ explore_test_get_dir (void)
   return sample_dir;
 }
 
-void
-reset_settings (int width,
-                int height)
+static gboolean
+page_busy (gpointer data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (settings, keys[i]);
-  g_settings_set_int (settings, "window-width", width);
-  g_settings_set_int (settings, "window-height", height);
-}
-
-gboolean
-deadline_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
+  return equity_explore_page_is_busy (data);
 }
 
 /* Runs the main loop until the page has computed what was asked: no sleep,
@@ -81,14 +61,7 @@ deadline_cb (gpointer data)
 void
 wait_for_page (EquityExplorePage *page)
 {
-  gboolean expired = FALSE;
-  guint source = g_timeout_add_seconds (120, deadline_cb, &expired);
-
-  while (equity_explore_page_is_busy (page) && !expired)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (expired);
-  g_source_remove (source);
+  test_iterate_while (page_busy, page, 120);
   /* one more turn for the frame that shows it */
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -121,7 +94,7 @@ open_project (const char *path,
 {
   EquityWindow *window;
 
-  reset_settings (width, height);
+  app_test_reset_settings (width, height);
   window = g_object_ref (equity_window_new (GTK_APPLICATION (explore_test_app)));
   g_assert_true (equity_window_open_project (window, path));
   app_test_show_window (GTK_WINDOW (window));
@@ -290,20 +263,4 @@ assert_magic (const char   *path,
   g_assert_no_error (error);
   g_assert_cmpuint (size, >, length);
   g_assert_cmpmem (contents, length, magic, length);
-}
-
-GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
 }

@@ -17,8 +17,6 @@
 
 G_BEGIN_DECLS
 
-/* Pictures below this luminance variance are taken as blank. */
-#define MIN_VARIANCE 20.0
 #define ARRESTS   "Arrests by race, 2020–2021"
 #define POVERTY   "Poverty by tract, Buncombe County"
 #define CHARLOTTE "311 requests by neighborhood, Charlotte 2019"
@@ -28,13 +26,11 @@ extern EquityApplication *explore_test_app;
 /* app_test_init, a registered application, and the sample project */
 void                  explore_test_init      (int                *argc,
                                               char             ***argv);
-void                  explore_test_finish    (void);
+/* runs the tests, then removes the sample; returns g_test_run's status */
+int                   explore_test_run       (void);
 /* where the sample and the tests' files are */
 const char           *explore_test_get_dir   (void);
 
-void                  reset_settings         (int                 width,
-                                              int                 height);
-gboolean              deadline_cb            (gpointer            data);
 /* Runs the main loop until the page has computed what was asked. */
 void                  wait_for_page          (EquityExplorePage  *page);
 /* a copy of the sample named NAME.equity, so tests change no other's */
@@ -75,6 +71,5 @@ void                  hover_row              (EquityChartView    *view,
 void                  assert_magic           (const char         *path,
                                               const guint8       *magic,
                                               gsize               length);
-GtkWindow            *find_toplevel          (GType               type);
 
 G_END_DECLS

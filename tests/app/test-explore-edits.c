@@ -105,7 +105,7 @@ assert_shows (EquityWindow *window,
 static gboolean
 chooser_shown (gpointer data)
 {
-  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+  return app_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
 }
 
 /* GTK's chooser has read its folder once it names a file */
@@ -124,7 +124,7 @@ wait_for_chooser (void)
   GtkFileChooser *chooser;
 
   g_assert_true (app_test_wait_until (chooser_shown, NULL, 10000));
-  chooser = GTK_FILE_CHOOSER (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  chooser = GTK_FILE_CHOOSER (app_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
   g_assert_true (app_test_wait_until (chooser_ready, chooser, 10000));
   return chooser;
 }
@@ -159,7 +159,7 @@ static AdwMessageDialog *
 wait_for_dialog (void)
 {
   app_test_wait (200);
-  return ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  return ADW_MESSAGE_DIALOG (app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 /* A person's answer to the question shown: the dialog goes with it */
@@ -411,7 +411,7 @@ test_rename_dialog (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "Arrests, typed then cancelled");
   gtk_window_close (GTK_WINDOW (dialog));
   app_test_wait (200);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (shown_dataset_name (window), ==, old_name);
   g_assert_null (equity_project_find_dataset (equity_window_get_project (window), "Arrests, typed then cancelled"));
 
@@ -422,7 +422,7 @@ test_rename_dialog (void)
   /* Enter in the entry: its text emits ::activate */
   g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "activate");
   app_test_wait (300);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (equity_project_find_dataset (equity_window_get_project (window), "Arrests, renamed"));
   g_assert_null (equity_project_find_dataset (equity_window_get_project (window), old_name));
   g_assert_cmpstr (shown_dataset_name (window), ==, "Arrests, renamed");
@@ -716,8 +716,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
   explore_test_init (&argc, &argv);
 
   g_test_add_func ("/app/explore/focus-keeps-edits", test_focus_keeps_edits);
@@ -730,7 +728,5 @@ main (int   argc,
   g_test_add_func ("/app/explore/default-layout", test_default_layout);
   g_test_add_func ("/app/explore/messages-in-user-terms", test_messages_in_user_terms);
 
-  ret = g_test_run ();
-  explore_test_finish ();
-  return ret;
+  return explore_test_run ();
 }

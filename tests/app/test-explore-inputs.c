@@ -134,7 +134,7 @@ test_rename_used_dataset (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "datasets");
   equity_datasets_page_set_dataset (window->datasets_page, equity_project_find_dataset (project, "Census places"));
   gtk_widget_activate_action (GTK_WIDGET (window->datasets_page), "dataset.delete", NULL);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ARRESTS));
   app_test_show_window (dialog);
@@ -221,7 +221,7 @@ test_points_in_areas (void)
   progress_bar = _equity_explore_page_get_progress_bar (page);
   g_signal_connect (progress_bar, "notify::fraction", G_CALLBACK (fraction_cb), &n_updates);
   g_assert_true (equity_analysis_editor_choose (get_editor (window), "per", "10000"));
-  source = g_timeout_add_seconds (120, deadline_cb, &expired);
+  source = g_timeout_add_seconds (120, test_set_flag_cb, &expired);
   while (equity_explore_page_is_busy (page) && !expired)
     {
       g_main_context_iteration (NULL, TRUE);
@@ -292,8 +292,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
   explore_test_init (&argc, &argv);
 
   g_test_add_func ("/app/explore/build-by-choosing", test_build_by_choosing);
@@ -301,7 +299,5 @@ main (int   argc,
   g_test_add_func ("/app/explore/points-in-areas", test_points_in_areas);
   g_test_add_func ("/app/explore/errors", test_errors);
 
-  ret = g_test_run ();
-  explore_test_finish ();
-  return ret;
+  return explore_test_run ();
 }

@@ -141,7 +141,7 @@ test_save_copy_export (void)
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "explore.save-analysis", NULL));
     app_test_wait (300);
-    dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    dialog = ADW_MESSAGE_DIALOG (app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
     g_assert_nonnull (dialog);
     entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
     g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Arrests against Black residents");
@@ -325,8 +325,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
   explore_test_init (&argc, &argv);
 
   g_test_add_func ("/app/explore/arrests", test_arrests);
@@ -335,7 +333,5 @@ main (int   argc,
   g_test_add_func ("/app/explore/shortcuts", test_shortcuts);
   g_test_add_func ("/app/explore/window-sizes", test_window_sizes);
 
-  ret = g_test_run ();
-  explore_test_finish ();
-  return ret;
+  return explore_test_run ();
 }

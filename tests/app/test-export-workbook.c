@@ -29,7 +29,7 @@ test_export_from_window (void)
 
   /* Ctrl+Shift+E's action opens the dialog: every analysis ticked */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-workbook", NULL));
-  found = find_toplevel (EQUITY_TYPE_EXPORT_DIALOG);
+  found = app_test_find_toplevel (EQUITY_TYPE_EXPORT_DIALOG);
   g_assert_nonnull (found);
   dialog = EQUITY_EXPORT_DIALOG (found);
   app_test_show_window (found);
@@ -78,12 +78,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
   explore_test_init (&argc, &argv);
   g_test_add_func ("/app/export-workbook/from-window", test_export_from_window);
   g_test_add_func ("/app/export-workbook/nothing-ticked", test_nothing_ticked);
-  ret = g_test_run ();
-  explore_test_finish ();
-  return ret;
+  return explore_test_run ();
 }

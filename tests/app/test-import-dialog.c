@@ -15,8 +15,6 @@
 #include "equity-import-dialog.h"
 #include "equity-window-private.h"
 
-#define MIN_VARIANCE 20.0
-
 static EquityApplication *app;
 
 typedef struct
@@ -28,12 +26,9 @@ typedef struct
 static char *
 create_project (const char *dir)
 {
-  g_autoptr(EquityProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (dir, "Arrests review.equity", NULL);
+  char *path = NULL;
+  g_autoptr(EquityProject) project = test_create_project (dir, "Arrests review.equity", &path);
 
-  project = equity_project_create (path, &error);
-  g_assert_no_error (error);
   equity_project_close (project);
   return path;
 }
@@ -65,17 +60,6 @@ fixture_teardown (Fixture       *fixture,
   g_assert_finalize_object (fixture->window);
   test_remove_tree (fixture->dir);
   g_free (fixture->dir);
-}
-
-static GFile *
-write_file (Fixture    *fixture,
-            const char *name,
-            const char *contents)
-{
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-  return g_file_new_for_path (path);
 }
 
 static GFile *
@@ -248,7 +232,7 @@ static void
 test_header_line (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GFile) file = write_file (fixture, "tracts.csv",
+  g_autoptr(GFile) file = test_write_file (fixture->dir, "tracts.csv",
                                       "Buncombe County tracts, 2020\n"
                                       "Source: Census Bureau\n"
                                       "fips,name,total_pop,median_income\n"
@@ -298,7 +282,7 @@ static void
 test_failed_import (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(GFile) file = write_file (fixture, "visits.csv",
+  g_autoptr(GFile) file = test_write_file (fixture->dir, "visits.csv",
                                       "neighborhood,visits\n"
                                       "12,40\n"
                                       "East End,38\n");
@@ -347,7 +331,7 @@ test_cancel (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "big.csv", NULL);
   g_autoptr(GString) csv = g_string_new ("id,name\n");
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFile) second = write_file (fixture, "small.csv", "a,b\n1,2\n");
+  g_autoptr(GFile) second = test_write_file (fixture->dir, "small.csv", "a,b\n1,2\n");
   GFile *files[2];
   EquityImportDialog *dialog;
 
@@ -448,7 +432,7 @@ static void
 test_spreadsheet_hint (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(GFile) file = write_file (fixture, "budget.xlsx", "PK\x03\x04 not really a workbook");
+  g_autoptr(GFile) file = test_write_file (fixture->dir, "budget.xlsx", "PK\x03\x04 not really a workbook");
   EquityImportDialog *dialog = open_dialog (fixture, file);
   const char *hint;
 
@@ -466,15 +450,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int ret;
-
   app_test_init (&argc, &argv);
 
-  app = equity_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = app_test_register_app ();
 
 #define ADD(name, func) g_test_add ("/app/import-dialog/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("arrests", test_arrests);
@@ -486,8 +464,5 @@ main (int   argc,
   ADD ("spreadsheet-hint", test_spreadsheet_hint);
 #undef ADD
 
-  ret = g_test_run ();
-
-  g_clear_object (&app);
-  return ret;
+  return app_test_run (&app);
 }

@@ -14,8 +14,6 @@
 #include "equity-utils.h"
 #include "equity-window-private.h"
 
-#define MIN_VARIANCE 20.0
-
 static EquityApplication *app;
 /* a million, or fewer from EQUITY_TEST_TABLE_ROWS (sanitizer builds are slow) */
 static guint n_test_rows = 1000000;
@@ -54,31 +52,14 @@ create_project (const char *dir)
 {
   g_autofree char *csv = write_csv (dir);
   g_autoptr(GFile) file = g_file_new_for_path (csv);
-  g_autoptr(EquityImporter) importer = equity_importer_new (file, NULL);
-  g_autoptr(EquityProject) project = NULL;
-  g_autoptr(EquityDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (dir, "Requests.equity", NULL);
+  char *path = NULL;
+  g_autoptr(EquityProject) project = test_create_project (dir, "Requests.equity", &path);
+  g_autoptr(EquityDataset) dataset = test_import_ok (project, file, NULL);
 
-  project = equity_project_create (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (equity_importer_analyze (importer, NULL, NULL, NULL, &error));
-  dataset = equity_importer_run (importer, project, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
   g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, n_test_rows);
   equity_project_close (project);
 
   return path;
-}
-
-static void
-reset_settings (void)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-
-  g_settings_set_int (settings, "window-width", 1280);
-  g_settings_set_int (settings, "window-height", 800);
-  g_settings_set_boolean (settings, "window-maximized", FALSE);
 }
 
 static gboolean
@@ -199,9 +180,10 @@ get_column (GtkColumnView *view,
 }
 
 static void
-test_million_rows (void)
+test_million_rows (TestScratch   *scratch,
+                   gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = create_project (dir);
   EquityWindow *window;
   EquityDatasetsPage *page;
@@ -218,7 +200,7 @@ test_million_rows (void)
   g_autofree char *sorted_status = g_strdup_printf ("%s rows · sorted by days_to_close, descending", count);
   g_autofree char *filtered_status = g_strdup_printf ("%s of %s rows · sorted by cost, ascending", fifth, count);
 
-  reset_settings ();
+  app_test_reset_settings (1280, 800);
   window = g_object_ref (equity_window_new (GTK_APPLICATION (app)));
   g_assert_true (equity_window_open_project (window, path));
   app_test_show_window (GTK_WINDOW (window));
@@ -311,29 +293,19 @@ test_million_rows (void)
   gtk_window_destroy (GTK_WINDOW (window));
   app_test_wait (50);
   g_assert_finalize_object (window);
-  test_remove_tree (dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int ret;
-
   app_test_init (&argc, &argv);
   if (g_getenv ("EQUITY_TEST_TABLE_ROWS") != NULL)
     n_test_rows = MAX (1000, atoi (g_getenv ("EQUITY_TEST_TABLE_ROWS")) / 10 * 10);
 
-  app = equity_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = app_test_register_app ();
 
-  g_test_add_func ("/app/table/million-rows", test_million_rows);
+  test_add_with_scratch ("/app/table/million-rows", test_million_rows);
 
-  ret = g_test_run ();
-
-  g_clear_object (&app);
-  return ret;
+  return app_test_run (&app);
 }

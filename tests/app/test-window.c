@@ -14,29 +14,11 @@
 #include "equity-start-page.h"
 #include "equity-window-private.h"
 
-/* Pictures below this luminance variance are taken as blank. */
-#define MIN_VARIANCE 20.0
-
 static EquityApplication *app;
 
 static const char *expected_pages[] = {
   "datasets", "explore", "scan", "indicators", "assessments", "action-plan",
 };
-
-static void
-reset_settings (void)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (settings, keys[i]);
-  g_settings_set_int (settings, "window-width", 1180);
-  g_settings_set_int (settings, "window-height", 760);
-}
 
 static EquityWindow *
 create_window (void)
@@ -45,6 +27,18 @@ create_window (void)
 
   /* The test keeps its own reference for g_assert_finalize_object(). */
   return g_object_ref (window);
+}
+
+/* a window of the usual size (the settings reset) on the project PATH */
+static EquityWindow *
+open_window (const char *path)
+{
+  EquityWindow *window;
+
+  app_test_reset_settings (1180, 760);
+  window = create_window ();
+  g_assert_true (equity_window_open_project (window, path));
+  return window;
 }
 
 static void
@@ -80,25 +74,14 @@ create_project (const char *dir,
                 gboolean    with_data)
 {
   g_autofree char *file_name = g_strconcat (name, ".equity", NULL);
-  char *path = g_build_filename (dir, file_name, NULL);
-  g_autoptr(EquityProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-
-  project = equity_project_create (path, &error);
-  g_assert_no_error (error);
+  char *path = NULL;
+  g_autoptr(EquityProject) project = test_create_project (dir, file_name, &path);
 
   if (with_data)
     {
       g_autofree char *csv = write_csv (dir);
       g_autoptr(GFile) file = g_file_new_for_path (csv);
-      g_autoptr(EquityImporter) importer = equity_importer_new (file, &(EquityImportOptions) { 0 });
-      g_autoptr(EquityDataset) dataset = NULL;
-
-      g_assert_true (equity_importer_analyze (importer, NULL, NULL, NULL, &error));
-      g_assert_no_error (error);
-      dataset = equity_importer_run (importer, project, NULL, NULL, NULL, &error);
-      g_assert_no_error (error);
-      g_assert_nonnull (dataset);
+      g_autoptr(EquityDataset) dataset = test_import_ok (project, file, NULL);
     }
 
   equity_project_close (project);
@@ -117,9 +100,8 @@ static void
 test_start_page (void)
 {
   EquityWindow *window;
-  double variance;
 
-  reset_settings ();
+  app_test_reset_settings (1180, 760);
   window = create_window ();
 
   g_assert_null (equity_window_get_project (window));
@@ -128,26 +110,23 @@ test_start_page (void)
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window)) == FALSE);
 
   app_test_show_window (GTK_WINDOW (window));
-  variance = app_test_render_png (GTK_WIDGET (window), "window-start");
-  g_assert_cmpfloat (variance, >, MIN_VARIANCE);
+  g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "window-start"), >, MIN_VARIANCE);
 
   destroy_window (window);
 }
 
 static void
-test_empty_project (void)
+test_empty_project (TestScratch   *scratch,
+                    gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = create_project (dir, "Empty review", FALSE);
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_auto(GStrv) recent = NULL;
   AdwViewStack *stack;
   EquityWindow *window;
-  double variance;
 
-  reset_settings ();
-  window = create_window ();
-  g_assert_true (equity_window_open_project (window, path));
+  window = open_window (path);
 
   g_assert_false (_equity_window_shows_start_page (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Empty review");
@@ -171,8 +150,7 @@ test_empty_project (void)
   }
 
   app_test_show_window (GTK_WINDOW (window));
-  variance = app_test_render_png (GTK_WIDGET (window), "window-empty-project");
-  g_assert_cmpfloat (variance, >, MIN_VARIANCE);
+  g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "window-empty-project"), >, MIN_VARIANCE);
 
   /* Each page renders. */
   for (guint i = 1; i < G_N_ELEMENTS (expected_pages); i++)
@@ -182,8 +160,7 @@ test_empty_project (void)
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", expected_pages[i]);
       g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, expected_pages[i]);
       app_test_wait (300);
-      variance = app_test_render_png (GTK_WIDGET (window), name);
-      g_assert_cmpfloat (variance, >, MIN_VARIANCE);
+      g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), name), >, MIN_VARIANCE);
     }
 
   /* Closing the project goes back to the start page, which lists it. */
@@ -195,11 +172,9 @@ test_empty_project (void)
     g_assert_cmpstr (last, ==, "");
   }
   app_test_wait (300);
-  variance = app_test_render_png (GTK_WIDGET (window), "window-start-recent");
-  g_assert_cmpfloat (variance, >, MIN_VARIANCE);
+  g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "window-start-recent"), >, MIN_VARIANCE);
 
   destroy_window (window);
-  test_remove_tree (dir);
 }
 
 /* Issue 7, 9: a project that may not be written opens, and says so. */
@@ -221,17 +196,15 @@ find_actionable (GtkWidget  *root,
 }
 
 static void
-test_read_only_project (void)
+test_read_only_project (TestScratch   *scratch,
+                        gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = create_project (dir, "Archived review", TRUE);
   EquityWindow *window;
-  double variance;
 
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
-  reset_settings ();
-  window = create_window ();
-  g_assert_true (equity_window_open_project (window, path));
+  window = open_window (path);
 
   g_assert_true (equity_project_is_read_only (equity_window_get_project (window)));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Archived review — read-only");
@@ -248,18 +221,17 @@ test_read_only_project (void)
     g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (page), "dataset.rename")));
     g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (page), "dataset.delete")));
   }
-  variance = app_test_render_png (GTK_WIDGET (window), "window-read-only-project");
-  g_assert_cmpfloat (variance, >, MIN_VARIANCE);
+  g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "window-read-only-project"), >, MIN_VARIANCE);
 
   destroy_window (window);
   g_assert_cmpint (g_chmod (path, 0644), ==, 0);
-  test_remove_tree (dir);
 }
 
 static void
-test_recent_projects (void)
+test_recent_projects (TestScratch   *scratch,
+                      gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *first = create_project (dir, "First", FALSE);
   g_autofree char *second = create_project (dir, "Second", FALSE);
   g_autofree char *gone = g_build_filename (dir, "Gone.equity", NULL);
@@ -267,7 +239,7 @@ test_recent_projects (void)
   const char *paths[] = { second, gone, first, NULL };
   EquityStartPage *page;
 
-  reset_settings ();
+  app_test_reset_settings (1180, 760);
   g_settings_set_strv (settings, "recent-projects", paths);
 
   page = g_object_ref_sink (g_object_new (EQUITY_TYPE_START_PAGE, NULL));
@@ -278,21 +250,18 @@ test_recent_projects (void)
   g_assert_cmpuint (equity_start_page_get_n_recent (page), ==, 1);
 
   g_assert_finalize_object (page);
-  test_remove_tree (dir);
 }
 
 static void
-test_project_with_data (void)
+test_project_with_data (TestScratch   *scratch,
+                        gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = create_project (dir, "Pools", TRUE);
   EquityWindow *window;
   EquityDataset *shown;
-  double variance;
 
-  reset_settings ();
-  window = create_window ();
-  g_assert_true (equity_window_open_project (window, path));
+  window = open_window (path);
 
   g_assert_cmpuint (equity_sidebar_get_n_dataset_rows (_equity_window_get_sidebar (window)), ==, 1);
   shown = equity_datasets_page_get_dataset (_equity_window_get_datasets_page (window));
@@ -301,8 +270,7 @@ test_project_with_data (void)
   g_assert_cmpuint (equity_dataset_get_n_rows (shown), ==, 250);
 
   app_test_show_window (GTK_WINDOW (window));
-  variance = app_test_render_png (GTK_WIDGET (window), "window-dataset");
-  g_assert_cmpfloat (variance, >, MIN_VARIANCE);
+  g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "window-dataset"), >, MIN_VARIANCE);
 
   /* A saved analysis shows up in the sidebar and opens in Explore. */
   {
@@ -326,12 +294,10 @@ test_project_with_data (void)
     g_assert_cmpstr (adw_view_stack_get_visible_child_name (_equity_window_get_view_stack (window)), ==, "explore");
     g_assert_true (equity_explore_page_get_analysis (window->explore_page) == analysis);
     app_test_wait (300);
-    variance = app_test_render_png (GTK_WIDGET (window), "window-analysis");
-    g_assert_cmpfloat (variance, >, MIN_VARIANCE);
+    g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "window-analysis"), >, MIN_VARIANCE);
   }
 
   destroy_window (window);
-  test_remove_tree (dir);
 }
 
 static gboolean
@@ -361,18 +327,17 @@ start_import (EquityWindow *window,
 }
 
 static void
-test_import (void)
+test_import (TestScratch   *scratch,
+             gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = create_project (dir, "Import", FALSE);
   g_autofree char *csv = write_csv (dir);
   g_autoptr(GFile) file = g_file_new_for_path (csv);
   EquityWindow *window;
   EquityDataset *shown;
 
-  reset_settings ();
-  window = create_window ();
-  g_assert_true (equity_window_open_project (window, path));
+  window = open_window (path);
   app_test_show_window (GTK_WINDOW (window));
 
   start_import (window, file);
@@ -396,7 +361,6 @@ test_import (void)
   app_test_render_png (GTK_WIDGET (window), "window-after-import");
 
   destroy_window (window);
-  test_remove_tree (dir);
 }
 
 static char *
@@ -422,17 +386,16 @@ write_big_csv (const char *dir,
 }
 
 static void
-test_import_cancel (void)
+test_import_cancel (TestScratch   *scratch,
+                    gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = create_project (dir, "Cancel", FALSE);
   g_autofree char *csv = write_big_csv (dir, 400000);
   g_autoptr(GFile) file = g_file_new_for_path (csv);
   EquityWindow *window;
 
-  reset_settings ();
-  window = create_window ();
-  g_assert_true (equity_window_open_project (window, path));
+  window = open_window (path);
   app_test_show_window (GTK_WINDOW (window));
 
   start_import (window, file);
@@ -457,13 +420,13 @@ test_import_cancel (void)
   g_assert_false (gtk_revealer_get_reveal_child (window->job_revealer));
 
   destroy_window (window);
-  test_remove_tree (dir);
 }
 
 static void
-test_sample (void)
+test_sample (TestScratch   *scratch,
+             gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "Sample project.equity", NULL);
   g_autoptr(EquityProject) project = NULL;
   g_autoptr(GError) error = NULL;
@@ -471,7 +434,6 @@ test_sample (void)
   EquitySidebar *sidebar;
   guint n_datasets;
   guint n_analyses;
-  double variance;
 
   project = equity_sample_create (path, NULL, NULL, NULL, &error);
   if (project == NULL && g_error_matches (error, EQUITY_ERROR, EQUITY_ERROR_UNSUPPORTED))
@@ -485,9 +447,7 @@ test_sample (void)
   g_assert_cmpuint (n_datasets, >, 0);
   equity_project_close (project);
 
-  reset_settings ();
-  window = create_window ();
-  g_assert_true (equity_window_open_project (window, path));
+  window = open_window (path);
 
   sidebar = _equity_window_get_sidebar (window);
   g_assert_cmpuint (equity_sidebar_get_n_dataset_rows (sidebar), ==, n_datasets);
@@ -495,18 +455,15 @@ test_sample (void)
   g_assert_nonnull (equity_datasets_page_get_dataset (_equity_window_get_datasets_page (window)));
 
   app_test_show_window (GTK_WINDOW (window));
-  variance = app_test_render_png (GTK_WIDGET (window), "window-sample");
-  g_assert_cmpfloat (variance, >, MIN_VARIANCE);
+  g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "window-sample"), >, MIN_VARIANCE);
 
   /* The same in the dark style. */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   app_test_wait (400);
-  variance = app_test_render_png (GTK_WIDGET (window), "window-sample-dark");
-  g_assert_cmpfloat (variance, >, MIN_VARIANCE);
+  g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "window-sample-dark"), >, MIN_VARIANCE);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   destroy_window (window);
-  test_remove_tree (dir);
 }
 
 static void
@@ -514,24 +471,22 @@ test_preferences (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   GtkWidget *preferences;
-  double variance;
 
-  reset_settings ();
+  app_test_reset_settings (1180, 760);
   g_settings_set_enum (settings, "color-scheme", 2);
   g_settings_set_int (settings, "suppress-below", 5);
   g_settings_set_int (settings, "rates-per", 100000);
 
   preferences = g_object_ref (equity_preferences_window_new (NULL));
   app_test_show_window (GTK_WINDOW (preferences));
-  variance = app_test_render_png (preferences, "preferences");
-  g_assert_cmpfloat (variance, >, MIN_VARIANCE);
+  g_assert_cmpfloat (app_test_render_png (preferences, "preferences"), >, MIN_VARIANCE);
 
   gtk_window_destroy (GTK_WINDOW (preferences));
   app_test_wait (50);
   g_assert_finalize_object (preferences);
 
   /* The defaults the schema promises */
-  reset_settings ();
+  app_test_reset_settings (1180, 760);
   g_assert_cmpint (g_settings_get_int (settings, "suppress-below"), ==, 11);
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "confidence"), 0.95, 1e-9);
   g_assert_cmpint (g_settings_get_int (settings, "rates-per"), ==, 1000);
@@ -542,30 +497,28 @@ static void
 test_dark_start_page (void)
 {
   EquityWindow *window;
-  double variance;
 
-  reset_settings ();
+  app_test_reset_settings (1180, 760);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   window = create_window ();
   app_test_show_window (GTK_WINDOW (window));
   g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
-  variance = app_test_render_png (GTK_WIDGET (window), "window-start-dark");
-  g_assert_cmpfloat (variance, >, MIN_VARIANCE);
+  g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "window-start-dark"), >, MIN_VARIANCE);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   destroy_window (window);
 }
 
 static void
-test_narrow (void)
+test_narrow (TestScratch   *scratch,
+             gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = create_project (dir, "Narrow", TRUE);
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   EquityWindow *window;
-  double variance;
 
-  reset_settings ();
+  app_test_reset_settings (1180, 760);
   g_settings_set_int (settings, "window-width", 400);
   g_settings_set_int (settings, "window-height", 720);
   window = create_window ();
@@ -575,14 +528,12 @@ test_narrow (void)
   /* The sidebar folds away; the dataset is shown with a way back. */
   g_assert_true (adw_leaflet_get_folded (window->leaflet));
   g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->content_box);
-  variance = app_test_render_png (GTK_WIDGET (window), "window-narrow");
-  g_assert_cmpfloat (variance, >, MIN_VARIANCE);
+  g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "window-narrow"), >, MIN_VARIANCE);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
   g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->sidebar_box);
   app_test_wait (500);
-  variance = app_test_render_png (GTK_WIDGET (window), "window-narrow-sidebar");
-  g_assert_cmpfloat (variance, >, MIN_VARIANCE);
+  g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "window-narrow-sidebar"), >, MIN_VARIANCE);
 
   /* Closing the window keeps its size for next time. */
   g_settings_set_int (settings, "window-width", 1000);
@@ -592,24 +543,6 @@ test_narrow (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 720);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
   g_assert_finalize_object (window);
-
-  test_remove_tree (dir);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
 }
 
 static void
@@ -619,13 +552,13 @@ test_about_and_shortcuts (void)
   GtkWindow *about;
   GtkWindow *shortcuts;
 
-  reset_settings ();
+  app_test_reset_settings (1180, 760);
   window = create_window ();
   app_test_show_window (GTK_WINDOW (window));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   app_test_wait (500);
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  about = app_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
@@ -635,7 +568,7 @@ test_about_and_shortcuts (void)
   /* The shortcuts window comes from the resource, through GtkApplication. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
   app_test_wait (500);
-  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  shortcuts = app_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (shortcuts), "shortcuts"), >, MIN_VARIANCE);
   gtk_window_close (shortcuts);
@@ -659,35 +592,25 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int ret;
-
   app_test_init (&argc, &argv);
 
   /* A registered application, as when the app runs: its actions, accels,
    * style sheet and help overlay. Not unique, so a running instance of the
    * app is left alone. */
-  app = equity_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = app_test_register_app ();
 
   g_test_add_func ("/app/window/start-page", test_start_page);
   g_test_add_func ("/app/window/start-page-dark", test_dark_start_page);
-  g_test_add_func ("/app/window/empty-project", test_empty_project);
-  g_test_add_func ("/app/window/recent-projects", test_recent_projects);
-  g_test_add_func ("/app/window/read-only-project", test_read_only_project);
-  g_test_add_func ("/app/window/project-with-data", test_project_with_data);
-  g_test_add_func ("/app/window/narrow", test_narrow);
-  g_test_add_func ("/app/window/import", test_import);
-  g_test_add_func ("/app/window/import-cancel", test_import_cancel);
-  g_test_add_func ("/app/window/sample", test_sample);
+  test_add_with_scratch ("/app/window/empty-project", test_empty_project);
+  test_add_with_scratch ("/app/window/recent-projects", test_recent_projects);
+  test_add_with_scratch ("/app/window/read-only-project", test_read_only_project);
+  test_add_with_scratch ("/app/window/project-with-data", test_project_with_data);
+  test_add_with_scratch ("/app/window/narrow", test_narrow);
+  test_add_with_scratch ("/app/window/import", test_import);
+  test_add_with_scratch ("/app/window/import-cancel", test_import_cancel);
+  test_add_with_scratch ("/app/window/sample", test_sample);
   g_test_add_func ("/app/preferences", test_preferences);
   g_test_add_func ("/app/about-and-shortcuts", test_about_and_shortcuts);
 
-  ret = g_test_run ();
-
-  g_clear_object (&app);
-  return ret;
+  return app_test_run (&app);
 }

@@ -17,61 +17,22 @@
 #include "equity-stats.h"
 #include "test-util.h"
 
-typedef struct
-{
-  char          *dir;
-  EquityProject *project;
-} Fixture;
-
 static inline void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "test.equity", NULL);
-  fixture->project = equity_project_create (path, &error);
-  g_assert_no_error (error);
-}
-
-static inline void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  equity_project_close (fixture->project);
-  g_clear_object (&fixture->project);
-  test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static inline void
-import_file (Fixture    *fixture,
-             const char *path,
-             const char *name)
+import_file (TestProject *fixture,
+             const char  *path,
+             const char  *name)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(EquityImporter) importer = NULL;
-  g_autoptr(EquityDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
-  EquityImportOptions options = { 0 };
-
-  options.name = name;
-  importer = equity_importer_new (file, &options);
-  equity_importer_analyze (importer, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  dataset = equity_importer_run (importer, fixture->project, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
+  g_autoptr(EquityDataset) dataset = test_import_ok (fixture->project, file,
+                                                     &(EquityImportOptions) { .name = name });
 }
 
 /* writes TEXT to NAME.EXTENSION in the scratch directory and imports it */
 static inline void
-import_text (Fixture    *fixture,
-             const char *name,
-             const char *extension,
-             const char *text)
+import_text (TestProject *fixture,
+             const char  *name,
+             const char  *extension,
+             const char  *text)
 {
   g_autofree char *file_name = g_strdup_printf ("%s.%s", name, extension);
   g_autofree char *path = g_build_filename (fixture->dir, file_name, NULL);
@@ -81,7 +42,7 @@ import_text (Fixture    *fixture,
 }
 
 static inline EquityResult *
-run_spec (Fixture    *fixture,
+run_spec (TestProject    *fixture,
           const char *spec,
           GError    **error)
 {
@@ -93,7 +54,7 @@ run_spec (Fixture    *fixture,
 }
 
 static inline EquityResult *
-run_ok (Fixture    *fixture,
+run_ok (TestProject    *fixture,
         const char *spec)
 {
   g_autoptr(GError) error = NULL;
@@ -106,7 +67,7 @@ run_ok (Fixture    *fixture,
 
 /* the error message of a spec that must fail */
 static inline char *
-run_error (Fixture    *fixture,
+run_error (TestProject    *fixture,
            const char *spec)
 {
   g_autoptr(GError) error = NULL;
@@ -143,12 +104,6 @@ assert_members (JsonObject         *object,
       g_error ("JSON lacks the member “%s”", keys[i]);
 }
 
-#define assert_close(actual, expected, relative)                                   \
-  G_STMT_START {                                                                   \
-    double a_ = (actual), e_ = (expected);                                         \
-    if (!(fabs (a_ - e_) <= (relative) * MAX (fabs (e_), 1e-300)))                 \
-      g_error ("%s:%d: %s = %.17g, expected %.17g", __FILE__, __LINE__, #actual, a_, e_); \
-  } G_STMT_END
 
 static inline char *
 sample_path (const char *file)

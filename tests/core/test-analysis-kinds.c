@@ -16,7 +16,7 @@ first_row (JsonNode   *json,
 }
 
 static void
-test_acs_proportion_svi (Fixture       *fixture,
+test_acs_proportion_svi (TestProject   *fixture,
                          gconstpointer  data)
 {
   static const char * const keys[] = { "kind", "rows", NULL };
@@ -64,7 +64,7 @@ test_acs_proportion_svi (Fixture       *fixture,
 }
 
 static void
-test_acs_proportion_edges (Fixture       *fixture,
+test_acs_proportion_edges (TestProject   *fixture,
                            gconstpointer  data)
 {
   g_autoptr(EquityResult) result = NULL;
@@ -96,7 +96,7 @@ test_acs_proportion_edges (Fixture       *fixture,
 }
 
 static void
-test_dissimilarity (Fixture       *fixture,
+test_dissimilarity (TestProject   *fixture,
                     gconstpointer  data)
 {
   static const char * const keys[] = { "kind", "index", "areas", NULL };
@@ -121,7 +121,7 @@ test_dissimilarity (Fixture       *fixture,
 }
 
 static void
-test_group_exposure (Fixture       *fixture,
+test_group_exposure (TestProject   *fixture,
                      gconstpointer  data)
 {
   static const char * const keys[] = { "kind", "groups", "overall", "unmatched", NULL };
@@ -155,7 +155,7 @@ test_group_exposure (Fixture       *fixture,
 }
 
 static void
-test_group_exposure_uneven (Fixture       *fixture,
+test_group_exposure_uneven (TestProject   *fixture,
                             gconstpointer  data)
 {
   g_autoptr(EquityResult) result = NULL;
@@ -184,7 +184,7 @@ test_group_exposure_uneven (Fixture       *fixture,
 }
 
 static void
-test_outcomes (Fixture       *fixture,
+test_outcomes (TestProject   *fixture,
                gconstpointer  data)
 {
   static const char * const row_keys[] = { "label", "n", "mean", "mean_low", "mean_high", "median",
@@ -224,7 +224,7 @@ test_outcomes (Fixture       *fixture,
 }
 
 static void
-test_representation (Fixture       *fixture,
+test_representation (TestProject   *fixture,
                      gconstpointer  data)
 {
   static const char * const row_keys[] = { "group", "members", "share", "share_low", "share_high",
@@ -258,7 +258,7 @@ test_representation (Fixture       *fixture,
 }
 
 static void
-test_utilization (Fixture       *fixture,
+test_utilization (TestProject   *fixture,
                   gconstpointer  data)
 {
   static const char * const row_keys[] = { "group", "dollars", "utilization", "availability",
@@ -296,7 +296,7 @@ test_utilization (Fixture       *fixture,
 }
 
 static void
-test_index_of_disparity (Fixture       *fixture,
+test_index_of_disparity (TestProject   *fixture,
                          gconstpointer  data)
 {
   g_autoptr(GString) csv = g_string_new ("id,g\n");
@@ -325,24 +325,21 @@ test_index_of_disparity (Fixture       *fixture,
   g_assert_true (json_object_has_member (json_node_get_object (json), "groups"));
 }
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  ADD ("/analysis/acs-proportion/svi", test_acs_proportion_svi);
-  ADD ("/analysis/acs-proportion/edges", test_acs_proportion_edges);
-  ADD ("/analysis/dissimilarity", test_dissimilarity);
-  ADD ("/analysis/group-exposure/even", test_group_exposure);
-  ADD ("/analysis/group-exposure/uneven", test_group_exposure_uneven);
-  ADD ("/analysis/outcomes", test_outcomes);
-  ADD ("/analysis/representation", test_representation);
-  ADD ("/analysis/utilization", test_utilization);
-  ADD ("/analysis/index-of-disparity", test_index_of_disparity);
+  test_add_with_project ("/analysis/acs-proportion/svi", test_acs_proportion_svi);
+  test_add_with_project ("/analysis/acs-proportion/edges", test_acs_proportion_edges);
+  test_add_with_project ("/analysis/dissimilarity", test_dissimilarity);
+  test_add_with_project ("/analysis/group-exposure/even", test_group_exposure);
+  test_add_with_project ("/analysis/group-exposure/uneven", test_group_exposure_uneven);
+  test_add_with_project ("/analysis/outcomes", test_outcomes);
+  test_add_with_project ("/analysis/representation", test_representation);
+  test_add_with_project ("/analysis/utilization", test_utilization);
+  test_add_with_project ("/analysis/index-of-disparity", test_index_of_disparity);
 
   return g_test_run ();
 }

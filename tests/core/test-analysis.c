@@ -35,7 +35,7 @@ static const char * const area_row_keys[] = {
   "population-filter = fips=3702140\n"
 
 static void
-import_arrests_and_places (Fixture *fixture)
+import_arrests_and_places (TestProject *fixture)
 {
   g_autofree char *arrests = test_data_path ("csv", "real", "asheville", "apd_arrests_2020_2021.csv", NULL);
   g_autofree char *places = sample_path ("mcclatchy_census2020_nc_places_2020_rc_eth.csv");
@@ -45,7 +45,7 @@ import_arrests_and_places (Fixture *fixture)
 }
 
 static void
-test_group_rates_arrests (Fixture       *fixture,
+test_group_rates_arrests (TestProject   *fixture,
                           gconstpointer  data)
 {
   g_autoptr(EquityResult) result = NULL;
@@ -118,7 +118,7 @@ test_group_rates_arrests (Fixture       *fixture,
 }
 
 static void
-test_group_rates_small (Fixture       *fixture,
+test_group_rates_small (TestProject   *fixture,
                         gconstpointer  data)
 {
   g_autoptr(EquityResult) result = NULL;
@@ -161,7 +161,7 @@ test_group_rates_small (Fixture       *fixture,
 }
 
 static void
-test_spec_errors (Fixture       *fixture,
+test_spec_errors (TestProject   *fixture,
                   gconstpointer  data)
 {
   static const struct { const char *spec; const char *message; } cases[] = {
@@ -259,7 +259,7 @@ test_spec_roundtrip (void)
 }
 
 static void
-test_area_rates_tract_vintages (Fixture       *fixture,
+test_area_rates_tract_vintages (TestProject   *fixture,
                                 gconstpointer  data)
 {
   /* SOURCES.md: the polygons carry 2010 tract IDs (56), the 2020 tables
@@ -309,7 +309,7 @@ test_area_rates_tract_vintages (Fixture       *fixture,
 }
 
 static void
-test_area_rates_keys_as_text (Fixture       *fixture,
+test_area_rates_keys_as_text (TestProject   *fixture,
                               gconstpointer  data)
 {
   g_autoptr(EquityResult) result = NULL;
@@ -358,7 +358,7 @@ test_area_rates_keys_as_text (Fixture       *fixture,
 /* Source notes go into exported charts: they name the dataset and its file,
  * never the folder it was imported from. */
 static void
-assert_note_without_path (Fixture      *fixture,
+assert_note_without_path (TestProject  *fixture,
                           EquityResult *result,
                           const char   *file)
 {
@@ -377,7 +377,7 @@ assert_note_without_path (Fixture      *fixture,
 }
 
 static void
-test_source_notes_without_paths (Fixture       *fixture,
+test_source_notes_without_paths (TestProject   *fixture,
                                  gconstpointer  data)
 {
   g_autoptr(EquityResult) rates = NULL;
@@ -466,7 +466,7 @@ check_points_result (EquityResult *result)
 /* Areas are named: by a name-like column of the population, by label-column,
  * or by the map's names joined on its key; codes are not names. */
 static void
-test_area_rates_labels (Fixture       *fixture,
+test_area_rates_labels (TestProject   *fixture,
                         gconstpointer  data)
 {
   static const char zones_geojson[] =
@@ -549,7 +549,7 @@ test_area_rates_labels (Fixture       *fixture,
 }
 
 static void
-test_area_rates_points (Fixture       *fixture,
+test_area_rates_points (TestProject   *fixture,
                         gconstpointer  data)
 {
   g_autoptr(EquityResult) by_columns = NULL;
@@ -581,7 +581,7 @@ test_area_rates_points (Fixture       *fixture,
 }
 
 static void
-test_area_rates_errors (Fixture       *fixture,
+test_area_rates_errors (TestProject   *fixture,
                         gconstpointer  data)
 {
   g_autofree char *message = NULL;
@@ -601,7 +601,7 @@ test_area_rates_errors (Fixture       *fixture,
 }
 
 static void
-test_cancelled (Fixture       *fixture,
+test_cancelled (TestProject   *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -619,26 +619,23 @@ test_cancelled (Fixture       *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  ADD ("/analysis/group-rates/arrests", test_group_rates_arrests);
-  ADD ("/analysis/group-rates/small", test_group_rates_small);
-  ADD ("/analysis/spec/errors", test_spec_errors);
+  test_add_with_project ("/analysis/group-rates/arrests", test_group_rates_arrests);
+  test_add_with_project ("/analysis/group-rates/small", test_group_rates_small);
+  test_add_with_project ("/analysis/spec/errors", test_spec_errors);
   g_test_add_func ("/analysis/spec/roundtrip", test_spec_roundtrip);
-  ADD ("/analysis/area-rates/tract-vintages", test_area_rates_tract_vintages);
-  ADD ("/analysis/area-rates/keys-as-text", test_area_rates_keys_as_text);
-  ADD ("/analysis/area-rates/points", test_area_rates_points);
-  ADD ("/analysis/area-rates/errors", test_area_rates_errors);
-  ADD ("/analysis/area-rates/labels", test_area_rates_labels);
-  ADD ("/analysis/cancelled", test_cancelled);
-  ADD ("/analysis/source-notes/no-paths", test_source_notes_without_paths);
+  test_add_with_project ("/analysis/area-rates/tract-vintages", test_area_rates_tract_vintages);
+  test_add_with_project ("/analysis/area-rates/keys-as-text", test_area_rates_keys_as_text);
+  test_add_with_project ("/analysis/area-rates/points", test_area_rates_points);
+  test_add_with_project ("/analysis/area-rates/errors", test_area_rates_errors);
+  test_add_with_project ("/analysis/area-rates/labels", test_area_rates_labels);
+  test_add_with_project ("/analysis/cancelled", test_cancelled);
+  test_add_with_project ("/analysis/source-notes/no-paths", test_source_notes_without_paths);
 
   return g_test_run ();
 }

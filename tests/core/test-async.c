@@ -93,7 +93,7 @@ importer_for (const char *path)
 }
 
 static void
-test_importer_analyze (Fixture       *fixture,
+test_importer_analyze (TestProject   *fixture,
                        gconstpointer  data)
 {
   g_autofree char *csv = test_write_rows_csv (fixture->dir, "rows.csv", 3000);
@@ -135,7 +135,7 @@ test_importer_analyze (Fixture       *fixture,
 }
 
 static void
-test_importer_run (Fixture       *fixture,
+test_importer_run (TestProject   *fixture,
                    gconstpointer  data)
 {
   g_autofree char *csv = test_write_rows_csv (fixture->dir, "rows.csv", 5000);
@@ -176,7 +176,7 @@ test_importer_run (Fixture       *fixture,
 }
 
 static void
-test_importer_cancel (Fixture       *fixture,
+test_importer_cancel (TestProject   *fixture,
                       gconstpointer  data)
 {
   g_autofree char *csv = test_write_rows_csv (fixture->dir, "rows.csv", 100000);
@@ -202,7 +202,7 @@ test_importer_cancel (Fixture       *fixture,
   "[groups]\nX = x_pop\nY = y_pop\nZ = z_pop\n"
 
 static void
-import_small (Fixture *fixture)
+import_small (TestProject *fixture)
 {
   import_text (fixture, "stops", "csv",
                "id,group,year\n1,X,2020\n2,X,2020\n3,X,2021\n4,Y,2020\n5,Y,2020\n6,Y,2020\n"
@@ -212,7 +212,7 @@ import_small (Fixture *fixture)
 }
 
 static void
-test_analysis_run (Fixture       *fixture,
+test_analysis_run (TestProject   *fixture,
                    gconstpointer  data)
 {
   g_autoptr(EquityAnalysis) analysis = equity_analysis_new_from_data (SMALL_SPEC, -1, NULL, NULL);
@@ -253,7 +253,7 @@ test_analysis_run (Fixture       *fixture,
 }
 
 static void
-test_analysis_cancel (Fixture       *fixture,
+test_analysis_cancel (TestProject   *fixture,
                       gconstpointer  data)
 {
   g_autoptr(EquityAnalysis) analysis = equity_analysis_new_from_data (SMALL_SPEC, -1, NULL, NULL);
@@ -275,7 +275,7 @@ test_analysis_cancel (Fixture       *fixture,
 }
 
 static void
-test_choices (Fixture       *fixture,
+test_choices (TestProject   *fixture,
               gconstpointer  data)
 {
   g_autoptr(GPtrArray) sync_choices = NULL;
@@ -325,7 +325,7 @@ test_choices (Fixture       *fixture,
 }
 
 static void
-test_sample (Fixture       *fixture,
+test_sample (TestProject   *fixture,
              gconstpointer  data)
 {
   /* the folder is made on the way */
@@ -387,13 +387,13 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/async/importer/analyze", Fixture, NULL, fixture_set_up, test_importer_analyze, fixture_tear_down);
-  g_test_add ("/async/importer/run", Fixture, NULL, fixture_set_up, test_importer_run, fixture_tear_down);
-  g_test_add ("/async/importer/cancel", Fixture, NULL, fixture_set_up, test_importer_cancel, fixture_tear_down);
-  g_test_add ("/async/analysis/run", Fixture, NULL, fixture_set_up, test_analysis_run, fixture_tear_down);
-  g_test_add ("/async/analysis/cancel", Fixture, NULL, fixture_set_up, test_analysis_cancel, fixture_tear_down);
-  g_test_add ("/async/analysis/choices", Fixture, NULL, fixture_set_up, test_choices, fixture_tear_down);
-  g_test_add ("/async/sample", Fixture, NULL, fixture_set_up, test_sample, fixture_tear_down);
+  test_add_with_project ("/async/importer/analyze", test_importer_analyze);
+  test_add_with_project ("/async/importer/run", test_importer_run);
+  test_add_with_project ("/async/importer/cancel", test_importer_cancel);
+  test_add_with_project ("/async/analysis/run", test_analysis_run);
+  test_add_with_project ("/async/analysis/cancel", test_analysis_cancel);
+  test_add_with_project ("/async/analysis/choices", test_choices);
+  test_add_with_project ("/async/sample", test_sample);
 
   return g_test_run ();
 }

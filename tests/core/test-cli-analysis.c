@@ -28,9 +28,10 @@ static const char spec_text[] =
   "B = rc_black\n";
 
 static void
-test_analyze_and_save (void)
+test_analyze_and_save (TestScratch   *scratch,
+                       gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *project = g_build_filename (dir, "p.equity", NULL);
   g_autofree char *spec = g_build_filename (dir, "spec.ini", NULL);
   g_autofree char *bad = g_build_filename (dir, "bad.ini", NULL);
@@ -53,15 +54,12 @@ test_analyze_and_save (void)
   JsonObject *root, *black, *entry;
   JsonArray *groups;
 
-  test_run_cli (&import1, "import", project, arrests, "--name", "arrests", NULL);
-  g_assert_true (test_run_ok (&import1));
-  test_run_cli (&import2, "import", project, places, "--name", "places", NULL);
-  g_assert_true (test_run_ok (&import2));
+  g_assert_true (test_run_cli (&import1, "import", project, arrests, "--name", "arrests", NULL));
+  g_assert_true (test_run_cli (&import2, "import", project, places, "--name", "places", NULL));
   g_assert_true (g_file_set_contents (spec, spec_text, -1, NULL));
 
   /* --json: one document, CLI.md's keys, numbers as numbers */
-  test_run_cli (&analyze, "analyze", project, spec, "--json", NULL);
-  g_assert_true (test_run_ok (&analyze));
+  g_assert_true (test_run_cli (&analyze, "analyze", project, spec, "--json", NULL));
   result = test_parse_json (analyze.out);
   root = json_node_get_object (result);
   g_assert_cmpstr (json_object_get_string_member (root, "kind"), ==, "group-rates");
@@ -91,8 +89,7 @@ test_analyze_and_save (void)
   }
 
   /* without --json: a table a person reads */
-  test_run_cli (&table, "analyze", project, spec, NULL);
-  g_assert_true (test_run_ok (&table));
+  g_assert_true (test_run_cli (&table, "analyze", project, spec, NULL));
   g_assert_nonnull (strstr (table.out, "Black"));
   g_assert_nonnull (strstr (table.out, "447.98"));
   g_assert_nonnull (strstr (table.out, "3.11 (3.01–3.22)"));
@@ -102,18 +99,15 @@ test_analyze_and_save (void)
   g_assert_true (g_file_set_contents (bad, "[analysis]\nname = Bad\nkind = group-rates\nevents = arrests\n"
                                       "group-column = race\npopulation = places\n[groups]\nW = rc_white\n",
                                       -1, NULL));
-  test_run_cli (&failed, "analyze", project, bad, "--save", NULL);
-  g_assert_false (test_run_ok (&failed));
+  g_assert_false (test_run_cli (&failed, "analyze", project, bad, "--save", NULL));
   g_assert_nonnull (strstr (failed.err, "bad.ini: [analysis] group-column: dataset “arrests” has no column “race”"));
   g_assert_cmpstr (failed.out, ==, "");
   after = test_file_checksum (project);
   g_assert_cmpstr (before, ==, after);
 
   /* --save keeps the spec, comments and all, under its name */
-  test_run_cli (&saved, "analyze", project, spec, "--save", "--json", NULL);
-  g_assert_true (test_run_ok (&saved));
-  test_run_cli (&listed, "analyses", project, "--json", NULL);
-  g_assert_true (test_run_ok (&listed));
+  g_assert_true (test_run_cli (&saved, "analyze", project, spec, "--save", "--json", NULL));
+  g_assert_true (test_run_cli (&listed, "analyses", project, "--json", NULL));
   analyses = test_parse_json (listed.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (analyses)), ==, 1);
   entry = json_array_get_object_element (json_node_get_array (analyses), 0);
@@ -124,8 +118,7 @@ test_analyze_and_save (void)
   g_assert_nonnull (strstr (listed_text.out, "Arrests by race"));
 
   /* a saved analysis runs by name */
-  test_run_cli (&by_name, "analyze", project, "Arrests by race", "--json", NULL);
-  g_assert_true (test_run_ok (&by_name));
+  g_assert_true (test_run_cli (&by_name, "analyze", project, "Arrests by race", "--json", NULL));
   g_assert_nonnull (strstr (by_name.out, "\"group-rates\""));
 
   /* an exported chart carries no local path either */
@@ -135,15 +128,12 @@ test_analyze_and_save (void)
     g_autofree char *contents = NULL;
     g_auto(TestRun) chart = { 0 };
 
-    test_run_cli (&chart, "chart", project, "Arrests by race", "--out", svg, NULL);
-    g_assert_true (test_run_ok (&chart));
+    g_assert_true (test_run_cli (&chart, "chart", project, "Arrests by race", "--out", svg, NULL));
     g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
     g_assert_nonnull (strstr (contents, "<svg"));
     g_assert_null (strstr (contents, folder));
     g_assert_null (strstr (chart.out, folder));
   }
-
-  test_remove_tree (dir);
 }
 
 /* Black arrests and population of the saved analysis, run by name */
@@ -169,9 +159,10 @@ run_saved (const char *project,
 /* CLI.md: rename keeps saved analyses working; delete refuses, listing
  * them, unless --force, and a later import never takes the deleted one's place. */
 static void
-test_rename_and_delete (void)
+test_rename_and_delete (TestScratch   *scratch,
+                        gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *project = g_build_filename (dir, "p.equity", NULL);
   g_autofree char *spec = g_build_filename (dir, "spec.ini", NULL);
   g_autofree char *arrests = test_data_path ("csv", "real", "asheville", "apd_arrests_2020_2021.csv", NULL);
@@ -192,25 +183,20 @@ test_rename_and_delete (void)
   gint64 count, population, count2, population2;
   const char *saved_spec;
 
-  test_run_cli (&import1, "import", project, arrests, "--name", "arrests", NULL);
-  g_assert_true (test_run_ok (&import1));
-  test_run_cli (&import2, "import", project, places, "--name", "places", NULL);
-  g_assert_true (test_run_ok (&import2));
+  g_assert_true (test_run_cli (&import1, "import", project, arrests, "--name", "arrests", NULL));
+  g_assert_true (test_run_cli (&import2, "import", project, places, "--name", "places", NULL));
   g_assert_true (g_file_set_contents (spec, spec_text, -1, NULL));
-  test_run_cli (&saved, "analyze", project, spec, "--save", NULL);
-  g_assert_true (test_run_ok (&saved));
+  g_assert_true (test_run_cli (&saved, "analyze", project, spec, "--save", NULL));
   run_saved (project, &count, &population);
   /* Asheville's Black residents in the 2020 Census (the places file's fips 3702140 row) */
   g_assert_cmpint (population, ==, 9938);
 
   /* renamed, the saved analysis reads the same rows and says the new name */
-  test_run_cli (&renamed, "rename", project, "places", "NC places, 2020 Census", NULL);
-  g_assert_true (test_run_ok (&renamed));
+  g_assert_true (test_run_cli (&renamed, "rename", project, "places", "NC places, 2020 Census", NULL));
   run_saved (project, &count2, &population2);
   g_assert_cmpint (count2, ==, count);
   g_assert_cmpint (population2, ==, population);
-  test_run_cli (&listed, "analyses", project, "--json", NULL);
-  g_assert_true (test_run_ok (&listed));
+  g_assert_true (test_run_cli (&listed, "analyses", project, "--json", NULL));
   analyses = test_parse_json (listed.out);
   saved_spec = json_object_get_string_member (json_array_get_object_element (json_node_get_array (analyses), 0), "spec");
   g_assert_nonnull (strstr (saved_spec, "population=NC places, 2020 Census"));
@@ -219,31 +205,26 @@ test_rename_and_delete (void)
 
   /* a dataset in use is not deleted without --force; the file is untouched */
   before = test_file_checksum (project);
-  test_run_cli (&refused, "delete", project, "NC places, 2020 Census", NULL);
-  g_assert_false (test_run_ok (&refused));
+  g_assert_false (test_run_cli (&refused, "delete", project, "NC places, 2020 Census", NULL));
   g_assert_nonnull (strstr (refused.err, "Arrests by race"));
   g_assert_nonnull (strstr (refused.err, "--force"));
   after = test_file_checksum (project);
   g_assert_cmpstr (after, ==, before);
 
-  test_run_cli (&forced, "delete", project, "NC places, 2020 Census", "--force", NULL);
-  g_assert_true (test_run_ok (&forced));
+  g_assert_true (test_run_cli (&forced, "delete", project, "NC places, 2020 Census", "--force", NULL));
 
   /* the same file imported again under the old name is a new dataset: the
    * analysis says its data is gone rather than reading it unasked */
-  test_run_cli (&reimport, "import", project, places, "--name", "NC places, 2020 Census", NULL);
-  g_assert_true (test_run_ok (&reimport));
-  test_run_cli (&broken, "analyze", project, "Arrests by race", NULL);
-  g_assert_false (test_run_ok (&broken));
+  g_assert_true (test_run_cli (&reimport, "import", project, places, "--name", "NC places, 2020 Census", NULL));
+  g_assert_false (test_run_cli (&broken, "analyze", project, "Arrests by race", NULL));
   g_assert_nonnull (strstr (broken.err, "deleted dataset"));
-
-  test_remove_tree (dir);
 }
 
 static void
-test_usage_errors (void)
+test_usage_errors (TestScratch   *scratch,
+                   gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *project = g_build_filename (dir, "p.equity", NULL);
   g_autofree char *missing = g_build_filename (dir, "nope.ini", NULL);
   g_auto(TestRun) created = { 0 };
@@ -252,22 +233,15 @@ test_usage_errors (void)
   g_auto(TestRun) help = { 0 };
   g_auto(TestRun) empty = { 0 };
 
-  test_run_cli (&created, "new", project, NULL);
-  g_assert_true (test_run_ok (&created));
-  test_run_cli (&no_spec, "analyze", project, missing, NULL);
-  g_assert_false (test_run_ok (&no_spec));
+  g_assert_true (test_run_cli (&created, "new", project, NULL));
+  g_assert_false (test_run_cli (&no_spec, "analyze", project, missing, NULL));
   g_assert_nonnull (strstr (no_spec.err, "nope.ini: no such file"));
-  test_run_cli (&no_project, "analyses", missing, NULL);
-  g_assert_false (test_run_ok (&no_project));
+  g_assert_false (test_run_cli (&no_project, "analyses", missing, NULL));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-  test_run_cli (&help, "analyze", "--help", NULL);
-  g_assert_true (test_run_ok (&help));
+  g_assert_true (test_run_cli (&help, "analyze", "--help", NULL));
   g_assert_nonnull (strstr (help.out, "--save"));
-  test_run_cli (&empty, "analyses", project, "--json", NULL);
-  g_assert_true (test_run_ok (&empty));
+  g_assert_true (test_run_cli (&empty, "analyses", project, "--json", NULL));
   g_assert_cmpstr (g_strstrip (empty.out), ==, "[]");
-
-  test_remove_tree (dir);
 }
 
 int
@@ -276,9 +250,9 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/cli/analysis/analyze-and-save", test_analyze_and_save);
-  g_test_add_func ("/cli/analysis/usage-errors", test_usage_errors);
-  g_test_add_func ("/cli/analysis/rename-and-delete", test_rename_and_delete);
+  test_add_with_scratch ("/cli/analysis/analyze-and-save", test_analyze_and_save);
+  test_add_with_scratch ("/cli/analysis/usage-errors", test_usage_errors);
+  test_add_with_scratch ("/cli/analysis/rename-and-delete", test_rename_and_delete);
 
   return g_test_run ();
 }

@@ -20,24 +20,22 @@ test_version_and_help (void)
   g_auto(TestRun) help = { 0 };
   g_auto(TestRun) bad = { 0 };
 
-  test_run_cli (&run, "--version", NULL);
-  g_assert_true (test_run_ok (&run));
+  g_assert_true (test_run_cli (&run, "--version", NULL));
   g_assert_cmpstr (run.out, ==, "asheville-equity-cli " PACKAGE_VERSION "\n");
 
-  test_run_cli (&help, "import", "--help", NULL);
-  g_assert_true (test_run_ok (&help));
+  g_assert_true (test_run_cli (&help, "import", "--help", NULL));
   g_assert_nonnull (strstr (help.out, "--skip-rows"));
   g_assert_nonnull (strstr (help.out, "--delimiter"));
 
-  test_run_cli (&bad, "frobnicate", NULL);
-  g_assert_false (test_run_ok (&bad));
+  g_assert_false (test_run_cli (&bad, "frobnicate", NULL));
   g_assert_nonnull (strstr (bad.err, "unknown command"));
 }
 
 static void
-test_new_and_datasets (void)
+test_new_and_datasets (TestScratch   *scratch,
+                       gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "p.equity", NULL);
   g_autoptr(JsonNode) root = NULL;
   g_auto(TestRun) created = { 0 };
@@ -48,35 +46,30 @@ test_new_and_datasets (void)
   g_autofree char *after = NULL;
   g_autofree char *text = g_build_filename (dir, "notes.txt", NULL);
 
-  test_run_cli (&created, "new", path, NULL);
-  g_assert_true (test_run_ok (&created));
+  g_assert_true (test_run_cli (&created, "new", path, NULL));
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 
   before = test_file_checksum (path);
-  test_run_cli (&again, "new", path, NULL);
-  g_assert_false (test_run_ok (&again));
+  g_assert_false (test_run_cli (&again, "new", path, NULL));
   g_assert_nonnull (strstr (again.err, "already exists"));
   after = test_file_checksum (path);
   g_assert_cmpstr (before, ==, after);
 
-  test_run_cli (&listed, "datasets", path, "--json", NULL);
-  g_assert_true (test_run_ok (&listed));
+  g_assert_true (test_run_cli (&listed, "datasets", path, "--json", NULL));
   root = test_parse_json (listed.out);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 0);
 
   g_assert_true (g_file_set_contents (text, "hello", -1, NULL));
-  test_run_cli (&foreign, "datasets", text, NULL);
-  g_assert_false (test_run_ok (&foreign));
+  g_assert_false (test_run_cli (&foreign, "datasets", text, NULL));
   g_assert_nonnull (strstr (foreign.err, "not an Asheville Equity project"));
-
-  test_remove_tree (dir);
 }
 
 static void
-test_import_show (void)
+test_import_show (TestScratch   *scratch,
+                  gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "p.equity", NULL);
   g_autofree char *csv = g_build_filename (dir, "places.csv", NULL);
   g_autofree char *bad = g_build_filename (dir, "bad.csv", NULL);
@@ -98,8 +91,7 @@ test_import_show (void)
                                       "021,\"Code, with comma\",,1e-1\n", -1, NULL));
 
   /* the project is missing: import creates it */
-  test_run_cli (&import, "import", path, csv, "--name", "NC places", "--json", NULL);
-  g_assert_true (test_run_ok (&import));
+  g_assert_true (test_run_cli (&import, "import", path, csv, "--name", "NC places", "--json", NULL));
   imported = test_parse_json (import.out);
   object = json_node_get_object (imported);
   g_assert_cmpstr (json_object_get_string_member (object, "dataset"), ==, "NC places");
@@ -113,8 +105,7 @@ test_import_show (void)
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (columns, 2), "type"), ==, "integer");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (columns, 3), "type"), ==, "real");
 
-  test_run_cli (&show_json, "show", path, "NC places", "--format", "json", NULL);
-  g_assert_true (test_run_ok (&show_json));
+  g_assert_true (test_run_cli (&show_json, "show", path, "NC places", "--format", "json", NULL));
   shown = test_parse_json (show_json.out);
   rows = json_node_get_array (shown);
   g_assert_cmpuint (json_array_get_length (rows), ==, 2);
@@ -125,8 +116,7 @@ test_import_show (void)
   g_assert_cmpfloat (json_object_get_double_member (row, "share"), ==, 0.1);
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (rows, 0), "total"), ==, 94589);
 
-  test_run_cli (&show_csv, "show", path, "NC places", "--limit", "1", "--offset", "1", NULL);
-  g_assert_true (test_run_ok (&show_csv));
+  g_assert_true (test_run_cli (&show_csv, "show", path, "NC places", "--limit", "1", "--offset", "1", NULL));
   g_assert_cmpstr (show_csv.out, ==, "fips,place,total,share\r\n021,\"Code, with comma\",,0.1\r\n");
 
   test_run_cli (&datasets, "datasets", path, "--json", NULL);
@@ -140,20 +130,18 @@ test_import_show (void)
 
   /* a bad file: message with file, line and column; no project left behind */
   g_assert_true (g_file_set_contents (bad, "a,b\n1,2\n3,\"open\n", -1, NULL));
-  test_run_cli (&failed, "import", missing, bad, NULL);
-  g_assert_false (test_run_ok (&failed));
+  g_assert_false (test_run_cli (&failed, "import", missing, bad, NULL));
   g_assert_nonnull (strstr (failed.err, "bad.csv:3:"));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-
-  test_remove_tree (dir);
 }
 
 /* Repeated and empty headers become distinct JSON keys, with warnings; text
  * from the file in a message never reaches the terminal as control codes. */
 static void
-test_names_and_escapes (void)
+test_names_and_escapes (TestScratch   *scratch,
+                        gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "p.equity", NULL);
   g_autofree char *dups = g_build_filename (dir, "dups.csv", NULL);
   g_autofree char *escape = g_build_filename (dir, "escape.csv", NULL);
@@ -164,14 +152,12 @@ test_names_and_escapes (void)
   JsonObject *row;
 
   g_assert_true (g_file_set_contents (dups, "dup,dup,\n1,2,3\n", -1, NULL));
-  test_run_cli (&import, "import", path, dups, NULL);
-  g_assert_true (test_run_ok (&import));
+  g_assert_true (test_run_cli (&import, "import", path, dups, NULL));
   g_assert_nonnull (strstr (import.err, "warning: Column 2 has the same header as an earlier column, “dup”; "
                                         "it is called “dup (2)”"));
   g_assert_nonnull (strstr (import.err, "warning: Column 3 has no name in the header; it is called “column 3”"));
 
-  test_run_cli (&show, "show", path, "dups", "--format", "json", NULL);
-  g_assert_true (test_run_ok (&show));
+  g_assert_true (test_run_cli (&show, "show", path, "dups", "--format", "json", NULL));
   shown = test_parse_json (show.out);
   row = json_array_get_object_element (json_node_get_array (shown), 0);
   g_assert_cmpuint (json_object_get_size (row), ==, 3);
@@ -181,19 +167,17 @@ test_names_and_escapes (void)
 
   /* ESC [2J clears a terminal */
   g_assert_true (g_file_set_contents (escape, "a,b\n1,2,\033[2J\n", -1, NULL));
-  test_run_cli (&failed, "import", path, escape, NULL);
-  g_assert_false (test_run_ok (&failed));
+  g_assert_false (test_run_cli (&failed, "import", path, escape, NULL));
   g_assert_null (strchr (failed.err, '\033'));
   g_assert_nonnull (strstr (failed.err, "escape.csv:2:3: "));
   g_assert_nonnull (strstr (failed.err, "“U+001B[2J”"));
-
-  test_remove_tree (dir);
 }
 
 static void
-test_sample (void)
+test_sample (TestScratch   *scratch,
+             gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "sample.equity", NULL);
   g_autoptr(JsonNode) listed = NULL;
   g_auto(TestRun) sample = { 0 };
@@ -201,22 +185,17 @@ test_sample (void)
   g_auto(TestRun) show = { 0 };
   JsonArray *array;
 
-  test_run_cli (&sample, "sample", path, NULL);
-  g_assert_true (test_run_ok (&sample));
+  g_assert_true (test_run_cli (&sample, "sample", path, NULL));
 
-  test_run_cli (&datasets, "datasets", path, "--json", NULL);
-  g_assert_true (test_run_ok (&datasets));
+  g_assert_true (test_run_cli (&datasets, "datasets", path, "--json", NULL));
   listed = test_parse_json (datasets.out);
   array = json_node_get_array (listed);
   g_assert_cmpuint (json_array_get_length (array), ==, 8);
 
-  test_run_cli (&show, "show", path, "Asheville arrests 2020–2021", "--limit", "1", "--format", "json", NULL);
-  g_assert_true (test_run_ok (&show));
+  g_assert_true (test_run_cli (&show, "show", path, "Asheville arrests 2020–2021", "--limit", "1", "--format", "json", NULL));
   /* the first arrest in the file, its date read as ISO 8601 */
   g_assert_nonnull (strstr (show.out, "\"date_arrested\": \"2020-02-18\""));
   g_assert_nonnull (strstr (show.out, "\"address\": \"100-BLK COXE AVE\""));
-
-  test_remove_tree (dir);
 }
 
 /* In the child, before exec: no file may grow past the limit, and a write
@@ -253,8 +232,7 @@ count_datasets (const char *path)
   g_auto(TestRun) listed = { 0 };
   g_autoptr(JsonNode) root = NULL;
 
-  test_run_cli (&listed, "datasets", path, "--json", NULL);
-  g_assert_true (test_run_ok (&listed));
+  g_assert_true (test_run_cli (&listed, "datasets", path, "--json", NULL));
   root = test_parse_json (listed.out);
   return json_array_get_length (json_node_get_array (root));
 }
@@ -262,9 +240,10 @@ count_datasets (const char *path)
 /* Issue 7, 4: the import said it succeeded while the project file, without
  * its -wal, was damaged. */
 static void
-test_disk_full (void)
+test_disk_full (TestScratch   *scratch,
+                gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "p.equity", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *big = test_write_rows_csv (dir, "big.csv", 30000);
@@ -274,8 +253,7 @@ test_disk_full (void)
   sqlite3 *db = NULL;
   GStatBuf info;
 
-  test_run_cli (&first, "import", path, big, NULL);
-  g_assert_true (test_run_ok (&first));
+  g_assert_true (test_run_cli (&first, "import", path, big, NULL));
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   g_assert_cmpint (g_stat (path, &info), ==, 0);
 
@@ -293,16 +271,17 @@ test_disk_full (void)
   g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM datasets"), ==, 1);
   sqlite3_close (db);
   g_assert_cmpuint (count_datasets (path), ==, 1);
-
-  test_remove_tree (dir);
 }
 
+/* a TestReadOnlyCheck; DATA is the folder with the CSV and the spec */
 static void
 assert_reads_but_refuses_changes (const char *path,
-                                  const char *spec,
-                                  const char *csv,
-                                  const char *chart)
+                                  gboolean    folder_read_only,
+                                  gpointer    data)
 {
+  g_autofree char *csv = g_build_filename (data, "areas.csv", NULL);
+  g_autofree char *spec = g_build_filename (data, "segregation.ini", NULL);
+  g_autofree char *chart = g_build_filename (data, "chart.png", NULL);
   g_autofree char *before = test_file_checksum (path);
   g_autofree char *after = NULL;
   g_auto(TestRun) datasets = { 0 };
@@ -318,29 +297,23 @@ assert_reads_but_refuses_changes (const char *path,
   g_assert_true (test_run_ok (&datasets));
   g_assert_nonnull (strstr (datasets.out, "areas"));
 
-  test_run_cli (&show, "show", path, "areas", NULL);
-  g_assert_true (test_run_ok (&show));
+  g_assert_true (test_run_cli (&show, "show", path, "areas", NULL));
   g_assert_nonnull (strstr (show.out, "north,10,30"));
 
-  test_run_cli (&analyses, "analyses", path, NULL);
-  g_assert_true (test_run_ok (&analyses));
+  g_assert_true (test_run_cli (&analyses, "analyses", path, NULL));
   g_assert_nonnull (strstr (analyses.out, "Segregation"));
 
-  test_run_cli (&analyze, "analyze", path, spec, NULL);
-  g_assert_true (test_run_ok (&analyze));
+  g_assert_true (test_run_cli (&analyze, "analyze", path, spec, NULL));
 
-  test_run_cli (&drawn, "chart", path, "Segregation", "--out", chart, NULL);
-  g_assert_true (test_run_ok (&drawn));
+  g_assert_true (test_run_cli (&drawn, "chart", path, "Segregation", "--out", chart, NULL));
   g_assert_true (g_file_test (chart, G_FILE_TEST_IS_REGULAR));
   g_unlink (chart);
 
-  test_run_cli (&import, "import", path, csv, "--name", "more", NULL);
-  g_assert_false (test_run_ok (&import));
+  g_assert_false (test_run_cli (&import, "import", path, csv, "--name", "more", NULL));
   g_assert_nonnull (strstr (import.err, "p.equity"));
   g_assert_nonnull (strstr (import.err, "is read-only"));
 
-  test_run_cli (&save, "analyze", path, spec, "--save", NULL);
-  g_assert_false (test_run_ok (&save));
+  g_assert_false (test_run_cli (&save, "analyze", path, spec, "--save", NULL));
   g_assert_nonnull (strstr (save.err, "p.equity is read-only"));
 
   after = test_file_checksum (path);
@@ -350,15 +323,14 @@ assert_reads_but_refuses_changes (const char *path,
 /* Issue 7, 9: a read-only project failed even to list its datasets, as
  * "damaged". Permission bits decide, so that this holds as root too. */
 static void
-test_read_only (void)
+test_read_only (TestScratch   *scratch,
+                gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *folder = g_build_filename (dir, "shared", NULL);
   g_autofree char *path = g_build_filename (folder, "p.equity", NULL);
   g_autofree char *csv = g_build_filename (dir, "areas.csv", NULL);
   g_autofree char *spec = g_build_filename (dir, "segregation.ini", NULL);
-  g_autofree char *chart = g_build_filename (dir, "chart.png", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
   g_auto(TestRun) import = { 0 };
   g_auto(TestRun) save = { 0 };
 
@@ -367,30 +339,20 @@ test_read_only (void)
   g_assert_true (g_file_set_contents (spec,
                                       "[analysis]\nname = Segregation\nkind = dissimilarity\n"
                                       "dataset = areas\ngroup-a = a\ngroup-b = b\n", -1, NULL));
-  test_run_cli (&import, "import", path, csv, NULL);
-  g_assert_true (test_run_ok (&import));
-  test_run_cli (&save, "analyze", path, spec, "--save", NULL);
-  g_assert_true (test_run_ok (&save));
+  g_assert_true (test_run_cli (&import, "import", path, csv, NULL));
+  g_assert_true (test_run_cli (&save, "analyze", path, spec, "--save", NULL));
 
-  /* a folder that may not be written: nothing appears beside the file */
-  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
-  assert_reads_but_refuses_changes (path, spec, csv, chart);
-  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
-  g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
-
-  /* a file that may not be written */
-  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
-  assert_reads_but_refuses_changes (path, spec, csv, chart);
-  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
-
-  test_remove_tree (dir);
+  /* a folder that may not be written (nothing appears beside the file),
+   * then a file that may not be written */
+  test_check_read_only (path, assert_reads_but_refuses_changes, (gpointer) dir);
 }
 
 /* Issue 7, 10: SQLite's words for a busy project and a taken name */
 static void
-test_project_messages (void)
+test_project_messages (TestScratch   *scratch,
+                       gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "p.equity", NULL);
   g_autofree char *csv = test_write_rows_csv (dir, "rows.csv", 10);
   g_auto(TestRun) first = { 0 };
@@ -398,11 +360,9 @@ test_project_messages (void)
   g_auto(TestRun) taken = { 0 };
   sqlite3 *other = NULL;
 
-  test_run_cli (&first, "import", path, csv, "--name", "arrests", NULL);
-  g_assert_true (test_run_ok (&first));
+  g_assert_true (test_run_cli (&first, "import", path, csv, "--name", "arrests", NULL));
 
-  test_run_cli (&taken, "import", path, csv, "--name", "arrests", NULL);
-  g_assert_false (test_run_ok (&taken));
+  g_assert_false (test_run_cli (&taken, "import", path, csv, "--name", "arrests", NULL));
   g_assert_nonnull (strstr (taken.err, "A dataset named “arrests” already exists in “p.equity”; "
                                        "choose another name"));
 
@@ -417,16 +377,15 @@ test_project_messages (void)
   g_assert_nonnull (strstr (locked.err, "Another program is writing to “p.equity”"));
   g_assert_null (strstr (locked.err, "database is locked"));
   g_assert_cmpuint (count_datasets (path), ==, 1);
-
-  test_remove_tree (dir);
 }
 
 /* Issue 7, 10: a damaged page met while printing rows was reported as
  * "database disk image is malformed", naming no file. */
 static void
-test_show_damaged (void)
+test_show_damaged (TestScratch   *scratch,
+                   gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "p.equity", NULL);
   g_autofree char *csv = test_write_rows_csv (dir, "rows.csv", 3000);
   g_autofree char *contents = NULL;
@@ -434,8 +393,7 @@ test_show_damaged (void)
   g_auto(TestRun) show = { 0 };
   gsize length = 0;
 
-  test_run_cli (&import, "import", path, csv, NULL);
-  g_assert_true (test_run_ok (&import));
+  g_assert_true (test_run_cli (&import, "import", path, csv, NULL));
 
   /* the last page holds the dataset's rows: overwrite it */
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
@@ -443,12 +401,9 @@ test_show_damaged (void)
   memset (contents + length - 16384, 0xff, 16384);
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
 
-  test_run_cli (&show, "show", path, "rows", NULL);
-  g_assert_false (test_run_ok (&show));
+  g_assert_false (test_run_cli (&show, "show", path, "rows", NULL));
   g_assert_nonnull (strstr (show.err, "Could not read the dataset “rows”: “p.equity” is damaged"));
   g_assert_null (strstr (show.err, "malformed"));
-
-  test_remove_tree (dir);
 }
 
 int
@@ -458,14 +413,14 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/version-and-help", test_version_and_help);
-  g_test_add_func ("/cli/names-and-escapes", test_names_and_escapes);
-  g_test_add_func ("/cli/new-and-datasets", test_new_and_datasets);
-  g_test_add_func ("/cli/import-show", test_import_show);
-  g_test_add_func ("/cli/sample", test_sample);
-  g_test_add_func ("/cli/disk-full", test_disk_full);
-  g_test_add_func ("/cli/read-only", test_read_only);
-  g_test_add_func ("/cli/project-messages", test_project_messages);
-  g_test_add_func ("/cli/show-damaged", test_show_damaged);
+  test_add_with_scratch ("/cli/names-and-escapes", test_names_and_escapes);
+  test_add_with_scratch ("/cli/new-and-datasets", test_new_and_datasets);
+  test_add_with_scratch ("/cli/import-show", test_import_show);
+  test_add_with_scratch ("/cli/sample", test_sample);
+  test_add_with_scratch ("/cli/disk-full", test_disk_full);
+  test_add_with_scratch ("/cli/read-only", test_read_only);
+  test_add_with_scratch ("/cli/project-messages", test_project_messages);
+  test_add_with_scratch ("/cli/show-damaged", test_show_damaged);
 
   return g_test_run ();
 }

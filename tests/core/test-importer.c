@@ -13,76 +13,11 @@
 #include "equity-analysis.h"
 #include "test-util.h"
 
-typedef struct
-{
-  char          *dir;
-  EquityProject *project;
-} Fixture;
-
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-
-  fixture->dir = test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "test.equity", NULL);
-  fixture->project = equity_project_create (path, NULL);
-  g_assert_nonnull (fixture->project);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_object (&fixture->project);
-  test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static GFile *
-write_file (Fixture    *fixture,
-            const char *name,
-            const char *contents)
-{
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-  return g_file_new_for_path (path);
-}
-
-static EquityDataset *
-import (Fixture     *fixture,
-        GFile       *file,
-        GError     **error)
-{
-  g_autoptr(EquityImporter) importer = equity_importer_new (file, NULL);
-
-  if (!equity_importer_analyze (importer, NULL, NULL, NULL, error))
-    return NULL;
-  return equity_importer_run (importer, fixture->project, NULL, NULL, NULL, error);
-}
-
-/* A snapshot of everything in the project: schema, catalog and row counts. */
-static char *
-project_state (EquityProject *project)
-{
-  sqlite3 *db = equity_project_get_db (project);
-  g_autoptr(GString) state = g_string_new (NULL);
-
-  g_string_append (state, test_query_text (db, "SELECT coalesce(group_concat(name || ':' || sql, ';'), '') FROM "
-                                               "(SELECT name, sql FROM sqlite_master ORDER BY name)"));
-  g_string_append_printf (state, "|%" G_GINT64_FORMAT, test_query_int (db, "SELECT count(*) FROM datasets"));
-  g_string_append_printf (state, "|%" G_GINT64_FORMAT, test_query_int (db, "SELECT count(*) FROM dataset_columns"));
-  g_string_append_printf (state, "|%" G_GINT64_FORMAT, test_query_int (db, "SELECT count(*) FROM audit_log"));
-  return g_string_free (g_steal_pointer (&state), FALSE);
-}
-
-static void
-test_types_and_values (Fixture       *fixture,
+test_types_and_values (TestProject   *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(GFile) file = write_file (fixture, "tracts.csv",
+  g_autoptr(GFile) file = test_write_file (fixture->dir, "tracts.csv",
                                       "geoid,county,total,share,day,poverty,note\n"
                                       "37021000100,021,1563,0.25,2020/02/18,120,a\n"
                                       "37021000200,021,\"1,902\",0.5,2021/12/31,-999,\n"
@@ -93,7 +28,7 @@ test_types_and_values (Fixture       *fixture,
   const char *table;
   g_autofree char *sql = NULL;
 
-  dataset = import (fixture, file, &error);
+  dataset = test_import_file (fixture->project, file, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (equity_dataset_get_name (dataset), ==, "tracts");
   g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 3);
@@ -145,11 +80,11 @@ test_types_and_values (Fixture       *fixture,
 }
 
 static void
-test_hostile_names (Fixture       *fixture,
+test_hostile_names (TestProject   *fixture,
                     gconstpointer  data)
 {
   const char *names[] = { "\"; DROP TABLE datasets; --", "select", "a", "a (2)", "column 5", "it's", "[x]" };
-  g_autoptr(GFile) file = write_file (fixture, "hostile.csv",
+  g_autoptr(GFile) file = test_write_file (fixture->dir, "hostile.csv",
                                       "\"\"\"; DROP TABLE datasets; --\",select,a,a,,it's,[x]\n"
                                       "1,2,3,4,5,6,7\n");
   g_autoptr(EquityImporter) importer = equity_importer_new (file, NULL);
@@ -170,43 +105,43 @@ test_hostile_names (Fixture       *fixture,
 }
 
 static void
-test_atomic_on_parse_error (Fixture       *fixture,
+test_atomic_on_parse_error (TestProject   *fixture,
                             gconstpointer  data)
 {
   g_autoptr(GString) contents = g_string_new ("id,name\n");
-  g_autoptr(GFile) good = write_file (fixture, "good.csv", "x\n1\n");
+  g_autoptr(GFile) good = test_write_file (fixture->dir, "good.csv", "x\n1\n");
   g_autoptr(GFile) bad = NULL;
   g_autoptr(EquityDataset) first = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  first = import (fixture, good, &error);
+  first = test_import_file (fixture->project, good, NULL, &error);
   g_assert_no_error (error);
 
   for (guint i = 1; i < 5000; i++)
     g_string_append_printf (contents, "%u,name %u\n", i, i);
   /* line 5001: a quote that never closes */
   g_string_append (contents, "5000,\"broken\n");
-  bad = write_file (fixture, "bad.csv", contents->str);
+  bad = test_write_file (fixture->dir, "bad.csv", contents->str);
 
-  before = project_state (fixture->project);
-  g_assert_null (import (fixture, bad, &error));
+  before = test_project_state (fixture->project);
+  g_assert_null (test_import_file (fixture->project, bad, NULL, &error));
   g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE);
   g_assert_true (g_str_has_prefix (error->message, "bad.csv:5001:"));
-  after = project_state (fixture->project);
+  after = test_project_state (fixture->project);
   g_assert_cmpstr (before, ==, after);
 }
 
 static void
-test_atomic_on_failed_write (Fixture       *fixture,
+test_atomic_on_failed_write (TestProject   *fixture,
                              gconstpointer  data)
 {
-  g_autoptr(GFile) file = write_file (fixture, "typed.csv", "code,value\n1,10\n2,20\nX3,30\n");
+  g_autoptr(GFile) file = test_write_file (fixture->dir, "typed.csv", "code,value\n1,10\n2,20\nX3,30\n");
   g_autoptr(EquityImporter) importer = equity_importer_new (file, NULL);
   g_autoptr(EquityDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = project_state (fixture->project);
+  g_autofree char *before = test_project_state (fixture->project);
   g_autofree char *after = NULL;
   EquityColumn *code;
 
@@ -222,7 +157,7 @@ test_atomic_on_failed_write (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "typed.csv:4:1:"));
   g_assert_nonnull (strstr (error->message, "X3"));
 
-  after = project_state (fixture->project);
+  after = test_project_state (fixture->project);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -235,7 +170,7 @@ cancel_at_half (double   fraction,
 }
 
 static void
-test_cancel (Fixture       *fixture,
+test_cancel (TestProject   *fixture,
              gconstpointer  data)
 {
   g_autoptr(GString) contents = g_string_new ("id,value\n");
@@ -249,26 +184,26 @@ test_cancel (Fixture       *fixture,
 
   for (guint i = 0; i < 100000; i++)
     g_string_append_printf (contents, "%u,%u.5\n", i, i);
-  file = write_file (fixture, "big.csv", contents->str);
+  file = test_write_file (fixture->dir, "big.csv", contents->str);
 
   importer = equity_importer_new (file, NULL);
   g_assert_true (equity_importer_analyze (importer, NULL, NULL, NULL, &error));
   g_assert_cmpuint (equity_importer_get_n_rows (importer), ==, 100000);
 
-  before = project_state (fixture->project);
+  before = test_project_state (fixture->project);
   dataset = equity_importer_run (importer, fixture->project, cancel_at_half, cancellable, cancellable, &error);
   g_assert_null (dataset);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  after = project_state (fixture->project);
+  after = test_project_state (fixture->project);
   g_assert_cmpstr (before, ==, after);
 }
 
 static void
-test_ragged_rows (Fixture       *fixture,
+test_ragged_rows (TestProject   *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GFile) short_rows = write_file (fixture, "short.csv", "a,b,c\n1,2,3\n4,5\n6,7,8,\n");
-  g_autoptr(GFile) long_rows = write_file (fixture, "long.csv", "a,b,c\n1,2,3\n4,5,6,lost?\n");
+  g_autoptr(GFile) short_rows = test_write_file (fixture->dir, "short.csv", "a,b,c\n1,2,3\n4,5\n6,7,8,\n");
+  g_autoptr(GFile) long_rows = test_write_file (fixture->dir, "long.csv", "a,b,c\n1,2,3\n4,5,6,lost?\n");
   g_autoptr(EquityImporter) importer = equity_importer_new (short_rows, NULL);
   g_autoptr(EquityDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
@@ -284,22 +219,22 @@ test_ragged_rows (Fixture       *fixture,
   g_assert_cmpuint (equity_column_get_n_nulls (equity_dataset_get_column (dataset, 2)), ==, 1);
 
   /* a longer row with something in the extra cell would lose data: refused */
-  g_assert_null (import (fixture, long_rows, &error));
+  g_assert_null (test_import_file (fixture->project, long_rows, NULL, &error));
   g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE);
   g_assert_true (g_str_has_prefix (error->message, "long.csv:3:4:"));
 }
 
 static void
-test_moe_pairs (Fixture       *fixture,
+test_moe_pairs (TestProject   *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) file = write_file (fixture, "acs.csv",
+  g_autoptr(GFile) file = test_write_file (fixture->dir, "acs.csv",
                                       "FIPS,E_TOTPOP,M_TOTPOP,B17001_002E,B17001_002M,Poverty Estimate,Poverty Margin of Error\n"
                                       "37021000100,1563,200,100,40,90,30\n");
   g_autoptr(EquityDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
 
-  dataset = import (fixture, file, &error);
+  dataset = test_import_file (fixture->project, file, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (equity_column_get_role (equity_dataset_get_column (dataset, 0)), ==, EQUITY_COLUMN_ROLE_KEY);
   g_assert_cmpint (equity_column_get_role (equity_dataset_get_column (dataset, 1)), ==, EQUITY_COLUMN_ROLE_POPULATION);
@@ -313,11 +248,11 @@ test_moe_pairs (Fixture       *fixture,
 /* Duplicate and empty header names become unique names; the warnings say so
  * and keep the header as written. */
 static void
-test_unique_column_names (Fixture       *fixture,
+test_unique_column_names (TestProject   *fixture,
                           gconstpointer  data)
 {
   const char *names[] = { "dup", "Dup (2)", "DUP (3)", "column 4 (2)", "column 4", "b" };
-  g_autoptr(GFile) file = write_file (fixture, "dups.csv", "dup,Dup,DUP,,column 4,b\n1,2,3,4,5,6\n");
+  g_autoptr(GFile) file = test_write_file (fixture->dir, "dups.csv", "dup,Dup,DUP,,column 4,b\n1,2,3,4,5,6\n");
   g_autoptr(EquityImporter) importer = equity_importer_new (file, NULL);
   g_autoptr(EquityDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
@@ -340,7 +275,7 @@ test_unique_column_names (Fixture       *fixture,
 /* More columns than a table can hold: refused before anything is written,
  * with the file, the count and the limit, not SQLite's words. */
 static void
-test_too_many_columns (Fixture       *fixture,
+test_too_many_columns (TestProject   *fixture,
                        gconstpointer  data)
 {
   g_autoptr(GString) contents = g_string_new (NULL);
@@ -357,8 +292,8 @@ test_too_many_columns (Fixture       *fixture,
   for (guint i = 0; i < 2000; i++)
     g_string_append_printf (contents, "%s%u", i ? "," : "", i);
   g_string_append (contents, "\n");
-  wide = write_file (fixture, "wide.csv", contents->str);
-  dataset = import (fixture, wide, &error);
+  wide = test_write_file (fixture->dir, "wide.csv", contents->str);
+  dataset = test_import_file (fixture->project, wide, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (equity_dataset_get_n_columns (dataset), ==, 2000);
 
@@ -366,24 +301,24 @@ test_too_many_columns (Fixture       *fixture,
   for (guint i = 0; i < 2001; i++)
     g_string_append_printf (contents, "%sc%u", i ? "," : "", i);
   g_string_append (contents, "\n1\n");
-  widest = write_file (fixture, "widest.csv", contents->str);
-  before = project_state (fixture->project);
-  g_assert_null (import (fixture, widest, &error));
+  widest = test_write_file (fixture->dir, "widest.csv", contents->str);
+  before = test_project_state (fixture->project);
+  g_assert_null (test_import_file (fixture->project, widest, NULL, &error));
   g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_UNSUPPORTED);
   g_assert_true (g_str_has_prefix (error->message, "widest.csv: the file has 2001 columns, more than the 2000"));
-  after = project_state (fixture->project);
+  after = test_project_state (fixture->project);
   g_assert_cmpstr (before, ==, after);
 }
 
 /* Text quoted from the file in a message cannot act on a terminal. */
 static void
-test_control_characters_escaped (Fixture       *fixture,
+test_control_characters_escaped (TestProject   *fixture,
                                  gconstpointer  data)
 {
-  g_autoptr(GFile) file = write_file (fixture, "esc.csv", "a,b\n1,2\n3,4,\033[2J\033c\n");
+  g_autoptr(GFile) file = test_write_file (fixture->dir, "esc.csv", "a,b\n1,2\n3,4,\033[2J\033c\n");
   g_autoptr(GError) error = NULL;
 
-  g_assert_null (import (fixture, file, &error));
+  g_assert_null (test_import_file (fixture->project, file, NULL, &error));
   g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE);
   g_assert_null (strchr (error->message, '\033'));
   g_assert_nonnull (strstr (error->message, "“U+001B[2JU+001Bc”"));
@@ -392,7 +327,7 @@ test_control_characters_escaped (Fixture       *fixture,
 /* UTF-16 without a byte-order mark imports with its real names and a
  * warning; a NUL or a binary file is refused and leaves the project as it was. */
 static void
-test_encodings_and_binary (Fixture       *fixture,
+test_encodings_and_binary (TestProject   *fixture,
                            gconstpointer  data)
 {
   g_autofree char *utf16 = NULL;
@@ -418,29 +353,29 @@ test_encodings_and_binary (Fixture       *fixture,
   g_assert_cmpstr (equity_column_get_name (equity_dataset_get_column (dataset, 0)), ==, "name");
   g_assert_cmpstr (equity_column_get_name (equity_dataset_get_column (dataset, 1)), ==, "count");
 
-  before = project_state (fixture->project);
+  before = test_project_state (fixture->project);
   g_assert_true (g_file_set_contents (nul_path, "name,count\nAsh\0ville,94589\n", 27, NULL));
-  g_assert_null (import (fixture, nul_file, &error));
+  g_assert_null (test_import_file (fixture->project, nul_file, NULL, &error));
   g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_ENCODING);
   g_assert_true (g_str_has_prefix (error->message, "nul.csv:2:4: a NUL character"));
   g_clear_error (&error);
 
   g_assert_true (g_file_set_contents (png_path, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, NULL));
-  g_assert_null (import (fixture, png_file, &error));
+  g_assert_null (test_import_file (fixture->project, png_file, NULL, &error));
   g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_UNSUPPORTED);
   g_assert_true (g_str_has_prefix (error->message, "chart.csv: not a text file (it looks like a PNG image)"));
-  after = project_state (fixture->project);
+  after = test_project_state (fixture->project);
   g_assert_cmpstr (before, ==, after);
 }
 
 static void
-test_empty_file (Fixture       *fixture,
+test_empty_file (TestProject   *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(GFile) file = write_file (fixture, "empty.csv", "");
+  g_autoptr(GFile) file = test_write_file (fixture->dir, "empty.csv", "");
   g_autoptr(GError) error = NULL;
 
-  g_assert_null (import (fixture, file, &error));
+  g_assert_null (test_import_file (fixture->project, file, NULL, &error));
   g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE);
   g_assert_nonnull (strstr (error->message, "empty.csv:1:1:"));
 }
@@ -449,9 +384,10 @@ test_empty_file (Fixture       *fixture,
  * A 80 / U 6), which were tallied from the file by the data's curator, and the
  * City of Asheville's 2020 population (94,589) from the same table. */
 static void
-test_sample_project (void)
+test_sample_project (TestScratch   *scratch,
+                     gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "sample.equity", NULL);
   g_autoptr(EquityProject) project = NULL;
   g_autoptr(GError) error = NULL;
@@ -530,7 +466,6 @@ test_sample_project (void)
   /* making it again over the same file is refused */
   g_assert_null (equity_sample_create (path, NULL, NULL, NULL, &error));
   g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_EXISTS);
-  test_remove_tree (dir);
 }
 
 int
@@ -539,7 +474,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add ("/importer/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(name, func) test_add_with_project ("/importer/" name, func)
   ADD ("types-and-values", test_types_and_values);
   ADD ("hostile-names", test_hostile_names);
   ADD ("atomic-on-parse-error", test_atomic_on_parse_error);
@@ -553,7 +488,7 @@ main (int   argc,
   ADD ("control-characters-escaped", test_control_characters_escaped);
   ADD ("encodings-and-binary", test_encodings_and_binary);
 #undef ADD
-  g_test_add_func ("/importer/sample-project", test_sample_project);
+  test_add_with_scratch ("/importer/sample-project", test_sample_project);
 
   return g_test_run ();
 }

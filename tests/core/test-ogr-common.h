@@ -19,36 +19,9 @@
 #define PACK_LON -82.5515
 #define PACK_LAT 35.5951
 
-typedef struct
-{
-  char          *dir;
-  EquityProject *project;
-} Fixture;
-
-G_GNUC_UNUSED static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-
-  fixture->dir = test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "test.equity", NULL);
-  fixture->project = equity_project_create (path, NULL);
-  g_assert_nonnull (fixture->project);
-}
-
-G_GNUC_UNUSED static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_object (&fixture->project);
-  test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
-
 /* Imports PATH (SHEET or LAYER may be NULL) and logs rows, columns and time. */
 G_GNUC_UNUSED static EquityDataset *
-import_full (Fixture          *fixture,
+import_full (TestProject      *fixture,
              const char       *path,
              const char       *sheet,
              const char       *layer,
@@ -85,8 +58,24 @@ import_full (Fixture          *fixture,
   return dataset;
 }
 
+/* import_full that must succeed */
 G_GNUC_UNUSED static EquityDataset *
-import_data (Fixture    *fixture,
+import_ok (TestProject      *fixture,
+           const char       *path,
+           const char       *sheet,
+           const char       *layer,
+           EquityImporter  **importer_out)
+{
+  g_autoptr(GError) error = NULL;
+  EquityDataset *dataset = import_full (fixture, path, sheet, layer, importer_out, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+G_GNUC_UNUSED static EquityDataset *
+import_data (TestProject    *fixture,
              const char *folder,
              const char *file,
              const char *sheet_or_layer)
@@ -122,7 +111,7 @@ dataset_sql (EquityDataset *dataset,
 }
 
 G_GNUC_UNUSED static gint64
-query_int (Fixture       *fixture,
+query_int (TestProject   *fixture,
            EquityDataset *dataset,
            const char    *template)
 {
@@ -131,7 +120,7 @@ query_int (Fixture       *fixture,
 }
 
 G_GNUC_UNUSED static const char *
-query_text (Fixture       *fixture,
+query_text (TestProject   *fixture,
             EquityDataset *dataset,
             const char    *template)
 {
@@ -140,7 +129,7 @@ query_text (Fixture       *fixture,
 }
 
 G_GNUC_UNUSED static double
-query_double (Fixture       *fixture,
+query_double (TestProject   *fixture,
               EquityDataset *dataset,
               const char    *template)
 {
@@ -149,7 +138,7 @@ query_double (Fixture       *fixture,
 
 /* The geometry stored in row ROWID, parsed back from its WKB */
 G_GNUC_UNUSED static EquityGeometry *
-stored_geometry (Fixture       *fixture,
+stored_geometry (TestProject   *fixture,
                  EquityDataset *dataset,
                  gint64         rowid)
 {
@@ -172,7 +161,7 @@ stored_geometry (Fixture       *fixture,
 
 /* How many rows' geometries contain (LON, LAT) */
 G_GNUC_UNUSED static guint
-count_containing (Fixture       *fixture,
+count_containing (TestProject   *fixture,
                   EquityDataset *dataset,
                   double         lon,
                   double         lat)
@@ -256,19 +245,4 @@ ogr2ogr (const char * const *args,
       GDALClose (input);
     GDALVectorTranslateOptionsFree (options);
   }
-}
-
-/* A snapshot of everything in the project: schema, catalog and row counts. */
-G_GNUC_UNUSED static char *
-project_state (EquityProject *project)
-{
-  sqlite3 *db = equity_project_get_db (project);
-  g_autoptr(GString) state = g_string_new (NULL);
-
-  g_string_append (state, test_query_text (db, "SELECT coalesce(group_concat(name || ':' || sql, ';'), '') FROM "
-                                               "(SELECT name, sql FROM sqlite_master ORDER BY name)"));
-  g_string_append_printf (state, "|%" G_GINT64_FORMAT, test_query_int (db, "SELECT count(*) FROM datasets"));
-  g_string_append_printf (state, "|%" G_GINT64_FORMAT, test_query_int (db, "SELECT count(*) FROM dataset_columns"));
-  g_string_append_printf (state, "|%" G_GINT64_FORMAT, test_query_int (db, "SELECT count(*) FROM audit_log"));
-  return g_string_free (g_steal_pointer (&state), FALSE);
 }

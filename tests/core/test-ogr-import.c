@@ -18,7 +18,7 @@
 #include "test-ogr-common.h"
 
 static void
-test_buncombe_tracts (Fixture       *fixture,
+test_buncombe_tracts (TestProject   *fixture,
                       gconstpointer  data)
 {
   g_autofree char *path = test_data_path ("geo", "buncombe_tracts_cb2018_500k.geojson", NULL);
@@ -27,8 +27,7 @@ test_buncombe_tracts (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
 
-  dataset = import_full (fixture, path, NULL, NULL, &importer, &error);
-  g_assert_no_error (error);
+  dataset = import_ok (fixture, path, NULL, NULL, &importer);
   g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 56);
   g_assert_cmpuint (equity_dataset_get_n_columns (dataset), ==, 10);
   g_assert_cmpstr (equity_dataset_get_format (dataset), ==, "GeoJSON");
@@ -76,7 +75,7 @@ test_buncombe_tracts (Fixture       *fixture,
 }
 
 static void
-test_nc_tracts_zip (Fixture       *fixture,
+test_nc_tracts_zip (TestProject   *fixture,
                     gconstpointer  data)
 {
   g_autoptr(EquityDataset) dataset = import_data (fixture, "geo", "cb_2018_37_tract_500k.zip", NULL);
@@ -94,7 +93,7 @@ test_nc_tracts_zip (Fixture       *fixture,
 }
 
 static void
-test_topojson (Fixture       *fixture,
+test_topojson (TestProject   *fixture,
                gconstpointer  data)
 {
   g_autoptr(EquityDataset) counties = import_data (fixture, "geo", "us-atlas-3.0.1_counties-10m.topojson.json", NULL);
@@ -123,7 +122,7 @@ test_topojson (Fixture       *fixture,
 }
 
 static void
-test_zoning (Fixture       *fixture,
+test_zoning (TestProject   *fixture,
              gconstpointer  data)
 {
   g_autoptr(EquityDataset) dataset = import_data (fixture, "geo", "asheville_zoning_2020.geojson", NULL);
@@ -145,7 +144,7 @@ test_zoning (Fixture       *fixture,
 }
 
 static void
-test_sanitation_and_npa (Fixture       *fixture,
+test_sanitation_and_npa (TestProject   *fixture,
                          gconstpointer  data)
 {
   g_autoptr(EquityDataset) days = import_data (fixture, "geo", "coa_sanitation_balance_days_current.geojson", NULL);
@@ -175,7 +174,7 @@ test_sanitation_and_npa (Fixture       *fixture,
 }
 
 static void
-test_city_limits_shapefile (Fixture       *fixture,
+test_city_limits_shapefile (TestProject   *fixture,
                             gconstpointer  data)
 {
   g_autofree char *folder = test_data_path ("geo", "city_limits_shp", NULL);
@@ -194,8 +193,7 @@ test_city_limits_shapefile (Fixture       *fixture,
   g_assert_true (g_file_get_contents (prj_path, &prj, NULL, NULL));
   g_assert_true (g_str_has_prefix (prj, "GEOGCS[\"GCS_WGS_1984\""));
 
-  dataset = import_full (fixture, shp, NULL, NULL, &importer, &error);
-  g_assert_no_error (error);
+  dataset = import_ok (fixture, shp, NULL, NULL, &importer);
   g_assert_cmpstr (equity_dataset_get_format (dataset), ==, "Shapefile");
   g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 10);
   assert_geometry_last (dataset);
@@ -234,7 +232,7 @@ test_city_limits_shapefile (Fixture       *fixture,
 
 
 static void
-test_geopackage_reprojection (Fixture       *fixture,
+test_geopackage_reprojection (TestProject   *fixture,
                               gconstpointer  data)
 {
   g_autofree char *gpkg = g_build_filename (fixture->dir, "sites.gpkg", NULL);
@@ -308,8 +306,7 @@ test_geopackage_reprojection (Fixture       *fixture,
   GDALClose (dataset);
 
   /* the first layer by default, kept as it is */
-  lonlat = import_full (fixture, gpkg, NULL, NULL, &lonlat_importer, &error);
-  g_assert_no_error (error);
+  lonlat = import_ok (fixture, gpkg, NULL, NULL, &lonlat_importer);
   g_assert_cmpstr (equity_dataset_get_format (lonlat), ==, "GeoPackage");
   description = equity_importer_describe (lonlat_importer);
   g_assert_cmpstr (description, ==, "GeoPackage, layer “sites_lonlat”, 2 points, EPSG:4326");
@@ -319,8 +316,7 @@ test_geopackage_reprojection (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture, lonlat, "SELECT count(*) FROM {B}"), ==, 1);
 
   /* the projected layer comes back to longitude/latitude */
-  ncsp = import_full (fixture, gpkg, NULL, "sites_ncsp", &ncsp_importer, &error);
-  g_assert_no_error (error);
+  ncsp = import_ok (fixture, gpkg, NULL, "sites_ncsp", &ncsp_importer);
   g_free (description);
   description = equity_importer_describe (ncsp_importer);
   g_assert_cmpstr (description, ==,
@@ -358,7 +354,7 @@ copy_into_zip (const char *zip,
 }
 
 static void
-test_zipped_projected_shapefile (Fixture       *fixture,
+test_zipped_projected_shapefile (TestProject   *fixture,
                                  gconstpointer  data)
 {
   g_autofree char *source = test_data_path ("geo", "city_limits_shp", "Asheville_City_Limits.shp", NULL);
@@ -378,8 +374,7 @@ test_zipped_projected_shapefile (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     copy_into_zip (zip, folder, parts[i]);
 
-  dataset = import_full (fixture, zip, NULL, NULL, &importer, &error);
-  g_assert_no_error (error);
+  dataset = import_ok (fixture, zip, NULL, NULL, &importer);
   g_assert_cmpstr (equity_dataset_get_format (dataset), ==, "Shapefile");
   g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 10);
   description = equity_importer_describe (importer);
@@ -402,7 +397,7 @@ test_zipped_projected_shapefile (Fixture       *fixture,
 }
 
 static void
-test_null_geometry_and_names (Fixture       *fixture,
+test_null_geometry_and_names (TestProject   *fixture,
                               gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "sites.geojson", NULL);
@@ -422,8 +417,7 @@ test_null_geometry_and_names (Fixture       *fixture,
     "{\"type\":\"Feature\",\"properties\":{\"name\":\"c\",\"geometry\":\"z\",\"code\":\"023\"},"
     "\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2,3]}}]}\n", -1, NULL));
 
-  dataset = import_full (fixture, path, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  dataset = import_ok (fixture, path, NULL, NULL, NULL);
   g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 3);
   g_assert_cmpuint (equity_dataset_get_n_columns (dataset), ==, 4);
   /* a property called "geometry" keeps its name; the geometry column steps aside */
@@ -448,7 +442,7 @@ test_null_geometry_and_names (Fixture       *fixture,
 }
 
 static void
-test_broken_geojson (Fixture       *fixture,
+test_broken_geojson (TestProject   *fixture,
                      gconstpointer  data)
 {
   g_autofree char *good = test_data_path ("geo", "buncombe_tracts_cb2018_500k.geojson", NULL);
@@ -457,7 +451,7 @@ test_broken_geojson (Fixture       *fixture,
   g_autofree char *wal_path = g_strconcat (project_path, "-wal", NULL);
   g_autoptr(EquityDataset) dataset = import_data (fixture, "geo", "npa_geography.geojson", NULL);
   g_autofree char *contents = NULL;
-  g_autofree char *state_before = project_state (fixture->project);
+  g_autofree char *state_before = test_project_state (fixture->project);
   g_autofree char *sum_before = test_file_checksum (project_path);
   g_autofree char *wal_before = test_file_checksum (wal_path);
   g_autofree char *state_after = NULL;
@@ -475,7 +469,7 @@ test_broken_geojson (Fixture       *fixture,
   g_test_message ("%s", error->message);
   g_assert_true (g_str_has_prefix (error->message, "tracts_truncated.geojson: "));
 
-  state_after = project_state (fixture->project);
+  state_after = test_project_state (fixture->project);
   sum_after = test_file_checksum (project_path);
   wal_after = test_file_checksum (wal_path);
   g_assert_cmpstr (state_after, ==, state_before);
@@ -488,7 +482,7 @@ test_broken_geojson (Fixture       *fixture,
  * gives the last feature without its geometry. Refused, naming the feature,
  * in plain words (no GDAL source file), and the project is unchanged. */
 static void
-test_damaged_shapefiles (Fixture       *fixture,
+test_damaged_shapefiles (TestProject   *fixture,
                          gconstpointer  data)
 {
   static const char * const parts[] = {
@@ -498,7 +492,7 @@ test_damaged_shapefiles (Fixture       *fixture,
   g_autofree char *folder = g_build_filename (fixture->dir, "cut", NULL);
   g_autofree char *shp = g_build_filename (folder, parts[0], NULL);
   g_autofree char *zip = g_build_filename (fixture->dir, "limits.zip", NULL);
-  g_autofree char *before = project_state (fixture->project);
+  g_autofree char *before = test_project_state (fixture->project);
   g_autofree char *after = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
@@ -537,12 +531,12 @@ test_damaged_shapefiles (Fixture       *fixture,
   g_assert_null (strstr (error->message, ".cpp"));
   g_assert_null (strstr (error->message, "at line"));
 
-  after = project_state (fixture->project);
+  after = test_project_state (fixture->project);
   g_assert_cmpstr (before, ==, after);
 }
 
 static void
-test_unreadable_files (Fixture       *fixture,
+test_unreadable_files (TestProject   *fixture,
                        gconstpointer  data)
 {
   g_autofree char *binary = g_build_filename (fixture->dir, "scan.pdf", NULL);
@@ -595,7 +589,7 @@ run_cli (const char * const *args)
 
 /* `show` prints a geometry as GeoJSON text: a CSV field, or a JSON string */
 static void
-test_cli_show (Fixture       *fixture,
+test_cli_show (TestProject   *fixture,
                gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "sites.geojson", NULL);
@@ -612,8 +606,7 @@ test_cli_show (Fixture       *fixture,
     "{\"type\":\"Feature\",\"properties\":{\"name\":\"Pack Square\"},"
     "\"geometry\":{\"type\":\"Point\",\"coordinates\":[-82.5515,35.5951]}},\n"
     "{\"type\":\"Feature\",\"properties\":{\"name\":\"Mobile unit\"},\"geometry\":null}]}\n", -1, NULL));
-  dataset = import_full (fixture, path, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  dataset = import_ok (fixture, path, NULL, NULL, NULL);
   /* the CLI checks the file's header, which a project still open in WAL mode
    * may not have written yet */
   equity_project_close (fixture->project);
@@ -639,7 +632,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add ("/ogr-import/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(name, func) test_add_with_project ("/ogr-import/" name, func)
   ADD ("buncombe-tracts", test_buncombe_tracts);
   ADD ("nc-tracts-zip", test_nc_tracts_zip);
   ADD ("topojson", test_topojson);

@@ -16,9 +16,10 @@
 #include "test-util.h"
 
 static void
-test_create (void)
+test_create (TestScratch   *scratch,
+             gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "new.equity", NULL);
   g_autoptr(EquityProject) project = NULL;
   g_autoptr(GError) error = NULL;
@@ -64,8 +65,6 @@ test_create (void)
     after = test_file_checksum (path);
     g_assert_cmpstr (before, ==, after);
   }
-
-  test_remove_tree (dir);
 }
 
 static void
@@ -87,9 +86,10 @@ assert_refused (const char *path,
 }
 
 static void
-test_refuse_foreign (void)
+test_refuse_foreign (TestScratch   *scratch,
+                     gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *text = g_build_filename (dir, "notes.equity", NULL);
   g_autofree char *empty = g_build_filename (dir, "empty.equity", NULL);
   g_autofree char *other_db = g_build_filename (dir, "other.equity", NULL);
@@ -106,8 +106,6 @@ test_refuse_foreign (void)
   g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1)", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   assert_refused (other_db, EQUITY_ERROR_NOT_A_PROJECT, "not an Asheville Equity project");
-
-  test_remove_tree (dir);
 }
 
 static void
@@ -158,9 +156,10 @@ make_version_1_file (const char *path,
 }
 
 static void
-test_migrate (void)
+test_migrate (TestScratch   *scratch,
+              gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "old.equity", NULL);
   g_autoptr(EquityProject) project = NULL;
   g_autoptr(GError) error = NULL;
@@ -176,14 +175,13 @@ test_migrate (void)
   /* the data of the old file is all still there */
   g_assert_cmpuint (g_list_model_get_n_items (equity_project_get_datasets (project)), ==, 1);
   g_assert_nonnull (equity_project_find_dataset (project, "old data"));
-
-  test_remove_tree (dir);
 }
 
 static void
-test_migrate_failure_rolls_back (void)
+test_migrate_failure_rolls_back (TestScratch   *scratch,
+                                 gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "old.equity", NULL);
   g_autoptr(EquityProject) project = NULL;
   g_autoptr(GError) error = NULL;
@@ -202,14 +200,13 @@ test_migrate_failure_rolls_back (void)
   g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'metadata'"), ==, 0);
   g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM datasets"), ==, 1);
   sqlite3_close (db);
-
-  test_remove_tree (dir);
 }
 
 static void
-test_refuse_damaged (void)
+test_refuse_damaged (TestScratch   *scratch,
+                     gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "damaged.equity", NULL);
   g_autoptr(EquityProject) project = NULL;
   g_autoptr(GError) error = NULL;
@@ -244,16 +241,13 @@ test_refuse_damaged (void)
     after = test_file_checksum (path);
     g_assert_cmpstr (before, ==, after);
   }
-
-  test_remove_tree (dir);
 }
 
 static void
-test_catalog_rename_delete (void)
+test_catalog_rename_delete (TestProject   *fixture,
+                            gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "catalog.equity", NULL);
-  g_autoptr(EquityProject) project = equity_project_create (path, NULL);
+  EquityProject *project = fixture->project;
   g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(EquityDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
@@ -297,16 +291,13 @@ test_catalog_rename_delete (void)
   g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM audit_log"), ==, 3);
   g_assert_cmpstr (test_query_text (db, "SELECT group_concat(action, ' ') FROM (SELECT action FROM audit_log ORDER BY id)"),
                    ==, "import rename-dataset delete-dataset");
-
-  test_remove_tree (dir);
 }
 
 static void
-test_saved_analyses (void)
+test_saved_analyses (TestProject   *fixture,
+                     gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "analyses.equity", NULL);
-  g_autoptr(EquityProject) project = equity_project_create (path, NULL);
+  EquityProject *project = fixture->project;
   g_autoptr(GError) error = NULL;
   g_autofree char *spec = NULL;
   GListModel *analyses = equity_project_get_analyses (project);
@@ -325,8 +316,6 @@ test_saved_analyses (void)
 
   g_assert_null (equity_project_dup_analysis_spec (project, "nothing", NULL, &error));
   g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND);
-
-  test_remove_tree (dir);
 }
 
 static EquityDataset *
@@ -336,12 +325,8 @@ import_csv (EquityProject  *project,
             GError        **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (csv_path);
-  EquityImportOptions options = { .name = name };
-  g_autoptr(EquityImporter) importer = equity_importer_new (file, &options);
 
-  if (!equity_importer_analyze (importer, NULL, NULL, NULL, error))
-    return NULL;
-  return equity_importer_run (importer, project, NULL, NULL, NULL, error);
+  return test_import_file (project, file, &(EquityImportOptions) { .name = name }, error);
 }
 
 static gint64
@@ -407,9 +392,10 @@ datasets_of_file_alone (const char *path)
 /* Issue 7, 4: an import that fits in the log but not in the file itself
  * reported success and left a file that was damaged without its -wal. */
 static void
-test_disk_full_import (void)
+test_disk_full_import (TestScratch   *scratch,
+                       gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "full.equity", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *big = test_write_rows_csv (dir, "big.csv", 30000);
@@ -467,15 +453,14 @@ test_disk_full_import (void)
   g_assert_true (equity_project_close_checked (project, &error));
   names = datasets_of_file_alone (path);
   g_assert_cmpstr (names, ==, "big");
-
-  test_remove_tree (dir);
 }
 
 /* Closing reports a log it could not fold back, and where the changes are. */
 static void
-test_close_reports_failure (void)
+test_close_reports_failure (TestScratch   *scratch,
+                            gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "close.equity", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *csv = test_write_rows_csv (dir, "rows.csv", 8000);
@@ -514,12 +499,14 @@ test_close_reports_failure (void)
   g_assert_true (equity_project_close_checked (project, &error));
   g_assert_no_error (error);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-
-  test_remove_tree (dir);
 }
 
+/* a TestReadOnlyCheck: a project that may not be written opens read-only,
+ * reads, refuses changes and stays as it was */
 static void
-assert_read_only_project (const char *path)
+assert_read_only_project (const char *path,
+                          gboolean    folder_read_only,
+                          gpointer    data)
 {
   g_autofree char *before = test_file_checksum (path);
   g_autofree char *after = NULL;
@@ -555,18 +542,25 @@ assert_read_only_project (const char *path)
   g_assert_no_error (error);
   after = test_file_checksum (path);
   g_assert_cmpstr (before, ==, after);
+
+  /* a folder without write permission: no log may appear beside the file */
+  if (folder_read_only)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    }
 }
 
 /* Issue 7, 9: a project that may not be written opened as "damaged". The
  * permission bits decide, so that the test holds when run as root. */
 static void
-test_read_only (void)
+test_read_only (TestScratch   *scratch,
+                gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *folder = g_build_filename (dir, "folder", NULL);
   g_autofree char *path = g_build_filename (folder, "ro.equity", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *csv = test_write_rows_csv (dir, "rows.csv", 100);
   g_autoptr(EquityProject) project = NULL;
   g_autoptr(EquityDataset) dataset = NULL;
@@ -580,17 +574,10 @@ test_read_only (void)
   g_assert_true (equity_project_close_checked (project, &error));
   g_clear_object (&project);
 
-  /* a folder without write permission: nothing may appear beside the file */
-  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
-  assert_read_only_project (path);
-  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
-  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
-
-  /* the file without (in a folder that may hold SQLite's index beside it) */
-  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
-  assert_read_only_project (path);
-  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  /* a folder without write permission (nothing may appear beside the
+   * file), then the file without (in a folder that may hold SQLite's index
+   * beside it) */
+  test_check_read_only (path, assert_read_only_project, NULL);
 
   /* writable again, it is an ordinary project */
   project = equity_project_open (path, &error);
@@ -600,16 +587,15 @@ test_read_only (void)
                                                 "renamed", &error));
   g_assert_no_error (error);
   g_clear_object (&project);
-
-  test_remove_tree (dir);
 }
 
 /* A read-only folder cannot hold the index needed to read changes still in
  * the log: those changes are read, or the open fails; never skipped. */
 static void
-test_read_only_with_log (void)
+test_read_only_with_log (TestScratch   *scratch,
+                         gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "log.equity", NULL);
   g_autofree char *folder = g_build_filename (dir, "folder", NULL);
   g_autofree char *copy = g_build_filename (folder, "log.equity", NULL);
@@ -653,18 +639,16 @@ test_read_only_with_log (void)
     }
   g_clear_object (&reader);
   g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
-
-  test_remove_tree (dir);
 }
 
 /* Issue 7, 10: "database is locked" */
 static void
-test_message_busy (void)
+test_message_busy (TestProject   *fixture,
+                   gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "busy.equity", NULL);
-  g_autofree char *csv = test_write_rows_csv (dir, "rows.csv", 10);
-  g_autoptr(EquityProject) project = equity_project_create (path, NULL);
+  const char *path = equity_project_get_path (fixture->project);
+  g_autofree char *csv = test_write_rows_csv (fixture->dir, "rows.csv", 10);
+  EquityProject *project = fixture->project;
   g_autoptr(EquityDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
   sqlite3 *other = NULL;
@@ -688,19 +672,17 @@ test_message_busy (void)
   dataset = import_csv (project, csv, "rows", &error);
   g_assert_no_error (error);
   g_assert_nonnull (dataset);
-
-  test_remove_tree (dir);
 }
 
 /* Issue 7, 10: "UNIQUE constraint failed: datasets.name", met when another
  * program took the name after this one read the catalog */
 static void
-test_message_name_taken (void)
+test_message_name_taken (TestProject   *fixture,
+                         gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "names.equity", NULL);
-  g_autofree char *csv = test_write_rows_csv (dir, "rows.csv", 10);
-  g_autoptr(EquityProject) project = equity_project_create (path, NULL);
+  const char *path = equity_project_get_path (fixture->project);
+  g_autofree char *csv = test_write_rows_csv (fixture->dir, "rows.csv", 10);
+  EquityProject *project = fixture->project;
   g_autoptr(EquityProject) other = NULL;
   g_autoptr(EquityDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
@@ -724,8 +706,6 @@ test_message_name_taken (void)
   g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_EXISTS);
   g_assert_cmpstr (error->message, ==,
                    "A dataset named “arrests” already exists in “names.equity”; choose another name");
-
-  test_remove_tree (dir);
 }
 
 int
@@ -734,20 +714,24 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/project/create", test_create);
-  g_test_add_func ("/project/refuse-foreign", test_refuse_foreign);
+  test_add_with_scratch ("/project/create", test_create);
+  test_add_with_scratch ("/project/refuse-foreign", test_refuse_foreign);
   g_test_add_func ("/project/refuse-newer", test_refuse_newer);
-  g_test_add_func ("/project/refuse-damaged", test_refuse_damaged);
-  g_test_add_func ("/project/migrate", test_migrate);
-  g_test_add_func ("/project/migrate-failure-rolls-back", test_migrate_failure_rolls_back);
-  g_test_add_func ("/project/catalog-rename-delete", test_catalog_rename_delete);
-  g_test_add_func ("/project/saved-analyses", test_saved_analyses);
-  g_test_add_func ("/project/disk-full-import", test_disk_full_import);
-  g_test_add_func ("/project/close-reports-failure", test_close_reports_failure);
-  g_test_add_func ("/project/read-only", test_read_only);
-  g_test_add_func ("/project/read-only-with-log", test_read_only_with_log);
-  g_test_add_func ("/project/message-busy", test_message_busy);
-  g_test_add_func ("/project/message-name-taken", test_message_name_taken);
+  test_add_with_scratch ("/project/refuse-damaged", test_refuse_damaged);
+  test_add_with_scratch ("/project/migrate", test_migrate);
+  test_add_with_scratch ("/project/migrate-failure-rolls-back", test_migrate_failure_rolls_back);
+  g_test_add ("/project/catalog-rename-delete", TestProject, "catalog.equity", test_project_set_up, test_catalog_rename_delete,
+              test_project_tear_down);
+  g_test_add ("/project/saved-analyses", TestProject, "analyses.equity", test_project_set_up, test_saved_analyses,
+              test_project_tear_down);
+  test_add_with_scratch ("/project/disk-full-import", test_disk_full_import);
+  test_add_with_scratch ("/project/close-reports-failure", test_close_reports_failure);
+  test_add_with_scratch ("/project/read-only", test_read_only);
+  test_add_with_scratch ("/project/read-only-with-log", test_read_only_with_log);
+  g_test_add ("/project/message-busy", TestProject, "busy.equity", test_project_set_up, test_message_busy,
+              test_project_tear_down);
+  g_test_add ("/project/message-name-taken", TestProject, "names.equity", test_project_set_up, test_message_name_taken,
+              test_project_tear_down);
 
   return g_test_run ();
 }

@@ -56,25 +56,16 @@ summarized_cb (GObject      *object,
 }
 
 static gboolean
-timeout_cb (gpointer user_data)
+model_busy (gpointer data)
 {
-  gboolean *expired = user_data;
-
-  *expired = TRUE;
-  return G_SOURCE_REMOVE;
+  return equity_row_model_is_busy (data);
 }
 
 /* Iterates the main context until the model has worked out its order. */
 static void
 wait_ready (EquityRowModel *model)
 {
-  gboolean expired = FALSE;
-  guint timeout = g_timeout_add_seconds (60, timeout_cb, &expired);
-
-  while (equity_row_model_is_busy (model) && !expired)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (expired);
-  g_source_remove (timeout);
+  test_iterate_while (model_busy, model, 60);
 }
 
 /* The model's rows hold what the synchronous query reads. */
@@ -111,7 +102,7 @@ assert_rows_match (EquityRowModel *model,
 }
 
 static void
-test_row_model (Fixture       *fixture,
+test_row_model (TestProject   *fixture,
                 gconstpointer  data)
 {
   g_autofree char *csv = test_write_rows_csv (fixture->dir, "rows.csv", N_ROWS);
@@ -186,7 +177,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/row-model/pages", Fixture, NULL, fixture_set_up, test_row_model, fixture_tear_down);
+  test_add_with_project ("/row-model/pages", test_row_model);
 
   return g_test_run ();
 }

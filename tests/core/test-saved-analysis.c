@@ -17,7 +17,7 @@ static const char small_spec[] =
   "[groups]\nX = x_pop\nY = y_pop\n";
 
 static void
-import_small (Fixture *fixture)
+import_small (TestProject *fixture)
 {
   import_text (fixture, "stops", "csv",
                "id,group,year\n1,X,2020\n2,X,2020\n3,X,2021\n4,Y,2020\n5,Y,2020\n6,Y,2020\n");
@@ -25,7 +25,7 @@ import_small (Fixture *fixture)
 }
 
 static void
-save (Fixture    *fixture,
+save (TestProject    *fixture,
       const char *spec)
 {
   g_autoptr(GError) error = NULL;
@@ -37,7 +37,7 @@ save (Fixture    *fixture,
 }
 
 static EquityResult *
-run_saved (Fixture  *fixture,
+run_saved (TestProject  *fixture,
            GError  **error)
 {
   g_autoptr(EquityAnalysis) analysis = equity_analysis_new_from_project (fixture->project, "Small", error);
@@ -62,7 +62,7 @@ assert_small_result (EquityResult *result)
 }
 
 static void
-rename_dataset (Fixture    *fixture,
+rename_dataset (TestProject    *fixture,
                 const char *from,
                 const char *to)
 {
@@ -75,7 +75,7 @@ rename_dataset (Fixture    *fixture,
 }
 
 static void
-test_rename_keeps_meaning (Fixture       *fixture,
+test_rename_keeps_meaning (TestProject   *fixture,
                            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -121,7 +121,7 @@ test_rename_keeps_meaning (Fixture       *fixture,
 }
 
 static void
-test_delete_lists_users (Fixture       *fixture,
+test_delete_lists_users (TestProject   *fixture,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -160,7 +160,7 @@ test_delete_lists_users (Fixture       *fixture,
 
 /* Projects saved before schema 3 named datasets by name: bound on open. */
 static void
-test_bind_saved_by_name (Fixture       *fixture,
+test_bind_saved_by_name (TestProject   *fixture,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -200,7 +200,7 @@ renamed_cb (EquityProject *project,
 
 /* An analysis being edited follows the rename the project announces. */
 static void
-test_edited_analysis_follows (Fixture       *fixture,
+test_edited_analysis_follows (TestProject   *fixture,
                               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -223,7 +223,7 @@ test_edited_analysis_follows (Fixture       *fixture,
 
 /* A name that matched nothing when saved comes back as it was written. */
 static void
-test_unresolved_names_kept (Fixture       *fixture,
+test_unresolved_names_kept (TestProject   *fixture,
                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -243,7 +243,7 @@ test_unresolved_names_kept (Fixture       *fixture,
 /* The note under a chart names what every rate divides by: the row chosen,
  * or how many rows were added up. */
 static void
-test_note_names_population (Fixture       *fixture,
+test_note_names_population (TestProject   *fixture,
                             gconstpointer  data)
 {
   static const char without_filter[] =
@@ -270,21 +270,18 @@ test_note_names_population (Fixture       *fixture,
   g_assert_cmpfloat (equity_result_find_row (chosen_sum, "Y")->population, ==, 201);
 }
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  ADD ("/saved-analysis/rename-keeps-meaning", test_rename_keeps_meaning);
-  ADD ("/saved-analysis/delete-lists-users", test_delete_lists_users);
-  ADD ("/saved-analysis/bind-saved-by-name", test_bind_saved_by_name);
-  ADD ("/saved-analysis/edited-analysis-follows", test_edited_analysis_follows);
-  ADD ("/saved-analysis/unresolved-names-kept", test_unresolved_names_kept);
-  ADD ("/saved-analysis/note-names-population", test_note_names_population);
+  test_add_with_project ("/saved-analysis/rename-keeps-meaning", test_rename_keeps_meaning);
+  test_add_with_project ("/saved-analysis/delete-lists-users", test_delete_lists_users);
+  test_add_with_project ("/saved-analysis/bind-saved-by-name", test_bind_saved_by_name);
+  test_add_with_project ("/saved-analysis/edited-analysis-follows", test_edited_analysis_follows);
+  test_add_with_project ("/saved-analysis/unresolved-names-kept", test_unresolved_names_kept);
+  test_add_with_project ("/saved-analysis/note-names-population", test_note_names_population);
 
   return g_test_run ();
 }

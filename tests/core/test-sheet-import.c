@@ -14,7 +14,7 @@
 #include "test-ogr-common.h"
 
 static void
-test_candidates (Fixture       *fixture,
+test_candidates (TestProject   *fixture,
                  gconstpointer  data)
 {
   g_autofree char *path = test_data_path ("xlsx", "ncsbe_candidate_listing_buncombe_2016.xlsx", NULL);
@@ -26,8 +26,7 @@ test_candidates (Fixture       *fixture,
   g_autofree char *description = NULL;
 
   /* the first sheet by default */
-  candidates = import_full (fixture, path, NULL, NULL, &importer, &error);
-  g_assert_no_error (error);
+  candidates = import_ok (fixture, path, NULL, NULL, &importer);
   g_assert_cmpstr (equity_dataset_get_format (candidates), ==, "XLSX");
   description = equity_importer_describe (importer);
   g_assert_cmpstr (description, ==, "Excel workbook, sheet “Candidates”");
@@ -75,7 +74,7 @@ on_progress (double   fraction,
 }
 
 static void
-test_bls (Fixture       *fixture,
+test_bls (TestProject   *fixture,
           gconstpointer  data)
 {
   g_autofree char *path = test_data_path ("xlsx", "bls_oes_may2014_aMSA_dl.xlsx", NULL);
@@ -112,7 +111,7 @@ test_bls (Fixture       *fixture,
 }
 
 static void
-test_title_rows (Fixture       *fixture,
+test_title_rows (TestProject   *fixture,
                  gconstpointer  data)
 {
   g_autofree char *path = test_data_path ("xlsx", "bls_oes_may2014_field_descriptions.xlsx", NULL);
@@ -122,8 +121,7 @@ test_title_rows (Fixture       *fixture,
   g_autofree char *description = NULL;
 
   /* rows 1–9 are a title, notes and blanks; the table's header is row 10 */
-  dataset = import_full (fixture, path, NULL, NULL, &importer, &error);
-  g_assert_no_error (error);
+  dataset = import_ok (fixture, path, NULL, NULL, &importer);
   description = equity_importer_describe (importer);
   g_assert_cmpstr (description, ==, "Excel workbook, sheet “Field_descriptions”, header on row 10");
   g_assert_cmpuint (equity_dataset_get_n_columns (dataset), ==, 2);
@@ -135,7 +133,7 @@ test_title_rows (Fixture       *fixture,
 }
 
 static void
-test_locations (Fixture       *fixture,
+test_locations (TestProject   *fixture,
                 gconstpointer  data)
 {
   g_autofree char *camp_path = test_data_path ("xlsx", "asheville_camp_locations.xlsx", NULL);
@@ -163,7 +161,7 @@ test_locations (Fixture       *fixture,
 }
 
 static void
-test_ods (Fixture       *fixture,
+test_ods (TestProject   *fixture,
           gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "budget.ods", NULL);
@@ -220,8 +218,7 @@ test_ods (Fixture       *fixture,
   }
   GDALClose (dataset);
 
-  budget = import_full (fixture, path, NULL, NULL, &importer, &error);
-  g_assert_no_error (error);
+  budget = import_ok (fixture, path, NULL, NULL, &importer);
   g_assert_cmpstr (equity_dataset_get_format (budget), ==, "ODS");
   description = equity_importer_describe (importer);
   g_assert_cmpstr (description, ==, "OpenDocument spreadsheet, sheet “Budget”");
@@ -234,8 +231,7 @@ test_ods (Fixture       *fixture,
   g_assert_cmpstr (query_text (fixture, budget, "SELECT group_concat({county}, ' ') FROM {T}"), ==, "021 007");
   g_assert_cmpfloat (query_double (fixture, budget, "SELECT sum({amount}) FROM {T}"), ==, 2230.75);
 
-  notes = import_full (fixture, path, "Notes", NULL, NULL, &error);
-  g_assert_no_error (error);
+  notes = import_ok (fixture, path, "Notes", NULL, NULL);
   g_assert_cmpuint (equity_dataset_get_n_rows (notes), ==, 1);
 }
 
@@ -263,7 +259,7 @@ write_wide_sheet (const char *path,
 /* GDAL reads 2,000 columns of a sheet and empties a row with a cell further
  * right: such a sheet is refused, not imported without that row. */
 static void
-test_far_column (Fixture       *fixture,
+test_far_column (TestProject   *fixture,
                  gconstpointer  data)
 {
   g_autofree char *near = g_build_filename (fixture->dir, "near.xlsx", NULL);
@@ -274,16 +270,15 @@ test_far_column (Fixture       *fixture,
   g_autofree char *after = NULL;
 
   write_wide_sheet (near, 1500);
-  dataset = import_full (fixture, near, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  dataset = import_ok (fixture, near, NULL, NULL, NULL);
   g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 5);
 
   write_wide_sheet (far, 2100);
-  before = project_state (fixture->project);
+  before = test_project_state (fixture->project);
   g_assert_null (import_full (fixture, far, NULL, NULL, NULL, &error));
   g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_UNSUPPORTED);
   g_assert_true (g_str_has_prefix (error->message, "far.xlsx: sheet “Data” has cells beyond column BXX (column 2000)"));
-  after = project_state (fixture->project);
+  after = test_project_state (fixture->project);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -311,7 +306,7 @@ soffice_convert (const char *soffice,
 }
 
 static void
-test_xls (Fixture       *fixture,
+test_xls (TestProject   *fixture,
           gconstpointer  data)
 {
   g_autofree char *path = test_data_path ("xlsx", "nc_hub_vendor_list.xls", NULL);
@@ -347,8 +342,7 @@ test_xls (Fixture       *fixture,
     }
 
   /* With LibreOffice: converted, then read as a workbook */
-  dataset = import_full (fixture, path, NULL, NULL, &importer, &error);
-  g_assert_no_error (error);
+  dataset = import_ok (fixture, path, NULL, NULL, &importer);
   g_assert_cmpstr (equity_dataset_get_format (dataset), ==, "XLS");
   description = equity_importer_describe (importer);
   g_assert_cmpstr (description, ==, "Excel 97–2003 workbook converted with LibreOffice, sheet “Sheet1”");
@@ -387,7 +381,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add ("/sheet-import/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(name, func) test_add_with_project ("/sheet-import/" name, func)
   ADD ("candidates", test_candidates);
   ADD ("bls", test_bls);
   ADD ("title-rows", test_title_rows);

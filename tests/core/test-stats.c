@@ -12,14 +12,8 @@
 #include <math.h>
 
 #include "equity-stats.h"
+#include "test-util.h"
 
-/* relative closeness, so that 1e-300 and 4452 are held to the same digits */
-#define assert_close(actual, expected, relative)                                   \
-  G_STMT_START {                                                                   \
-    double a_ = (actual), e_ = (expected);                                         \
-    if (!(fabs (a_ - e_) <= (relative) * MAX (fabs (e_), 1e-300)))                 \
-      g_error ("%s:%d: %s = %.17g, expected %.17g", __FILE__, __LINE__, #actual, a_, e_); \
-  } G_STMT_END
 
 static void
 test_normal (void)

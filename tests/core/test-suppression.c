@@ -82,7 +82,7 @@ test_kinds (void)
  * same figures the workbook does: X (3 stops) and, so that X cannot be had
  * from the total, Z (25, the next smallest); Y (40) stays. By hand. */
 static void
-test_tables_and_charts_withhold (Fixture       *fixture,
+test_tables_and_charts_withhold (TestProject   *fixture,
                                  gconstpointer  data)
 {
   g_autoptr(GString) stops = g_string_new ("id,group\n");
@@ -131,8 +131,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/suppression/tables-and-charts", Fixture, NULL, fixture_set_up,
-              test_tables_and_charts_withhold, fixture_tear_down);
+  test_add_with_project ("/suppression/tables-and-charts", test_tables_and_charts_withhold);
   g_test_add_func ("/suppression/rules", test_rules);
   g_test_add_func ("/suppression/kinds", test_kinds);
   return g_test_run ();

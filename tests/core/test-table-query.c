@@ -13,12 +13,6 @@
 #include "equity-project-private.h"
 #include "test-util.h"
 
-typedef struct
-{
-  char          *dir;
-  EquityProject *project;
-} Fixture;
-
 /* The people table. Values worked out by hand in the tests below. */
 typedef struct
 {
@@ -42,31 +36,9 @@ static const Person people[] = {
 
 enum { VISITS, NAME, SCORE, BORN, NOTE };
 
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-
-  fixture->dir = test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "test.equity", NULL);
-  fixture->project = equity_project_create (path, NULL);
-  g_assert_nonnull (fixture->project);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  equity_project_close (fixture->project);
-  g_clear_object (&fixture->project);
-  test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
-
 /* Creates a dataset and leaves its transaction open for the rows. */
 static EquityDataset *
-begin_dataset (Fixture                *fixture,
+begin_dataset (TestProject            *fixture,
                const char             *name,
                const char * const     *names,
                const EquityColumnType *types,
@@ -86,7 +58,7 @@ begin_dataset (Fixture                *fixture,
 }
 
 static EquityDataset *
-end_dataset (Fixture       *fixture,
+end_dataset (TestProject   *fixture,
              EquityDataset *dataset,
              guint64        n_rows)
 {
@@ -103,7 +75,7 @@ end_dataset (Fixture       *fixture,
 }
 
 static EquityDataset *
-create_people (Fixture *fixture)
+create_people (TestProject *fixture)
 {
   static const char * const names[] = { "visits", "name", "score", "born", "note" };
   static const EquityColumnType types[] = {
@@ -138,7 +110,7 @@ create_people (Fixture *fixture)
 }
 
 static EquityTableQuery *
-run_query (Fixture       *fixture,
+run_query (TestProject   *fixture,
            EquityDataset *dataset,
            int            sort_column,
            gboolean       ascending,
@@ -178,7 +150,7 @@ rowids_of (EquityTableQuery *query,
 }
 
 static void
-assert_order (Fixture       *fixture,
+assert_order (TestProject   *fixture,
               EquityDataset *dataset,
               int            sort_column,
               gboolean       ascending,
@@ -196,8 +168,29 @@ assert_order (Fixture       *fixture,
     }
 }
 
+/* One ordering of the people table: by SORT_COLUMN (-1: file order),
+ * filtered by FILTER, gives the rowids EXPECTED. */
+typedef struct
+{
+  int         sort_column;
+  gboolean    ascending;
+  const char *filter;
+  const char *expected;
+} Order;
+
 static void
-test_paging (Fixture       *fixture,
+assert_orders (TestProject   *fixture,
+               EquityDataset *dataset,
+               const Order   *orders,
+               guint          n_orders)
+{
+  for (guint i = 0; i < n_orders; i++)
+    assert_order (fixture, dataset, orders[i].sort_column, orders[i].ascending,
+                  orders[i].filter, orders[i].expected);
+}
+
+static void
+test_paging (TestProject   *fixture,
              gconstpointer  data)
 {
   g_autoptr(EquityDataset) dataset = g_object_ref (create_people (fixture));
@@ -236,56 +229,64 @@ test_paging (Fixture       *fixture,
 }
 
 static void
-test_sorting (Fixture       *fixture,
+test_sorting (TestProject   *fixture,
               gconstpointer  data)
 {
   g_autoptr(EquityDataset) dataset = g_object_ref (create_people (fixture));
 
   /* empty cells last both ways; ties in file order both ways */
-  assert_order (fixture, dataset, VISITS, TRUE, NULL, "8,6,3,7,1,4,2,5");
-  assert_order (fixture, dataset, VISITS, FALSE, NULL, "1,4,7,3,6,8,2,5");
-  assert_order (fixture, dataset, SCORE, FALSE, NULL, "7,8,1,5,3,6,4,2");
-  assert_order (fixture, dataset, SCORE, TRUE, NULL, "4,6,3,1,5,8,7,2");
-  /* text ignores ASCII case: Bob and bob tie */
-  assert_order (fixture, dataset, NAME, TRUE, NULL, "1,5,2,8,4,6,7,3");
-  assert_order (fixture, dataset, NAME, FALSE, NULL, "7,6,4,2,8,1,5,3");
-  assert_order (fixture, dataset, BORN, TRUE, NULL, "8,2,1,5,7,4,3,6");
+  static const Order orders[] = {
+    { VISITS, TRUE, NULL, "8,6,3,7,1,4,2,5" },
+    { VISITS, FALSE, NULL, "1,4,7,3,6,8,2,5" },
+    { SCORE, FALSE, NULL, "7,8,1,5,3,6,4,2" },
+    { SCORE, TRUE, NULL, "4,6,3,1,5,8,7,2" },
+    /* text ignores ASCII case: Bob and bob tie */
+    { NAME, TRUE, NULL, "1,5,2,8,4,6,7,3" },
+    { NAME, FALSE, NULL, "7,6,4,2,8,1,5,3" },
+    { BORN, TRUE, NULL, "8,2,1,5,7,4,3,6" },
+  };
+
+  assert_orders (fixture, dataset, orders, G_N_ELEMENTS (orders));
 }
 
 static void
-test_filtering (Fixture       *fixture,
+test_filtering (TestProject   *fixture,
                 gconstpointer  data)
 {
   g_autoptr(EquityDataset) dataset = g_object_ref (create_people (fixture));
 
-  assert_order (fixture, dataset, -1, TRUE, "", "1,2,3,4,5,6,7,8");
-  assert_order (fixture, dataset, -1, TRUE, "ALICE", "1,5");
-  assert_order (fixture, dataset, -1, TRUE, "o'brien", "1");
-  assert_order (fixture, dataset, -1, TRUE, "\"hi\"", "1");
-  /* LIKE's wildcards are taken literally */
-  assert_order (fixture, dataset, -1, TRUE, "%", "2,5");
-  assert_order (fixture, dataset, -1, TRUE, "_", "3,5");
-  assert_order (fixture, dataset, -1, TRUE, "5%", "");
-  assert_order (fixture, dataset, -1, TRUE, "a_b", "3");
-  assert_order (fixture, dataset, -1, TRUE, "\\", "4");
-  assert_order (fixture, dataset, -1, TRUE, "\\%", "");
-  /* dates are searched as written in ISO 8601; numbers are not searched */
-  assert_order (fixture, dataset, -1, TRUE, "2020", "1,5,7");
-  assert_order (fixture, dataset, -1, TRUE, "12.5", "");
-  /* with a sort */
-  assert_order (fixture, dataset, VISITS, FALSE, "alice", "1,5");
-  /* "b" is also in O'Brien, a_b, back\\slash and TABLE */
-  assert_order (fixture, dataset, NAME, TRUE, "b", "1,2,8,4,7,3");
+  static const Order orders[] = {
+    { -1, TRUE, "", "1,2,3,4,5,6,7,8" },
+    { -1, TRUE, "ALICE", "1,5" },
+    { -1, TRUE, "o'brien", "1" },
+    { -1, TRUE, "\"hi\"", "1" },
+    /* LIKE's wildcards are taken literally */
+    { -1, TRUE, "%", "2,5" },
+    { -1, TRUE, "_", "3,5" },
+    { -1, TRUE, "5%", "" },
+    { -1, TRUE, "a_b", "3" },
+    { -1, TRUE, "\\", "4" },
+    { -1, TRUE, "\\%", "" },
+    /* dates are searched as written in ISO 8601; numbers are not searched */
+    { -1, TRUE, "2020", "1,5,7" },
+    { -1, TRUE, "12.5", "" },
+    /* with a sort */
+    { VISITS, FALSE, "alice", "1,5" },
+    /* "b" is also in O'Brien, a_b, back\\slash and TABLE */
+    { NAME, TRUE, "b", "1,2,8,4,7,3" },
 
-  /* SQL in the filter is just text */
-  assert_order (fixture, dataset, -1, TRUE, "'; DROP TABLE datasets; --", "7");
+    /* SQL in the filter is just text */
+    { -1, TRUE, "'; DROP TABLE datasets; --", "7" },
+  };
+
+  assert_orders (fixture, dataset, orders, G_N_ELEMENTS (orders));
   g_assert_nonnull (equity_project_find_dataset (fixture->project, "people"));
   g_assert_cmpint (test_query_int (equity_project_get_db (fixture->project),
                                    "SELECT count(*) FROM datasets"), ==, 1);
 }
 
 static void
-test_summaries (Fixture       *fixture,
+test_summaries (TestProject   *fixture,
                 gconstpointer  data)
 {
   g_autoptr(EquityDataset) dataset = g_object_ref (create_people (fixture));
@@ -376,7 +377,7 @@ compare_keys (gconstpointer a,
 }
 
 static void
-test_big_table (Fixture       *fixture,
+test_big_table (TestProject   *fixture,
                 gconstpointer  data)
 {
   static const char * const names[] = { "id", "key", "label" };
@@ -452,7 +453,7 @@ test_big_table (Fixture       *fixture,
 }
 
 static void
-test_imported (Fixture       *fixture,
+test_imported (TestProject   *fixture,
                gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "calls.csv", NULL);
@@ -571,7 +572,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add ("/table-query/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(name, func) test_add_with_project ("/table-query/" name, func)
   ADD ("paging", test_paging);
   ADD ("sorting", test_sorting);
   ADD ("filtering", test_filtering);

@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "equity-project-private.h"
 #include "test-util.h"
 
 char *
@@ -159,4 +160,144 @@ test_write_rows_csv (const char *dir,
     g_string_append_printf (text, "%u,row %u of %s with some padding text,%u.5\n", i, i, name, i);
   g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
   return g_steal_pointer (&path);
+}
+
+GFile *
+test_write_file (const char *dir,
+                 const char *name,
+                 const char *contents)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+EquityProject *
+test_create_project (const char  *dir,
+                     const char  *file_name,
+                     char       **path_out)
+{
+  g_autofree char *path = g_build_filename (dir, file_name, NULL);
+  g_autoptr(GError) error = NULL;
+  EquityProject *project = equity_project_create (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  if (path_out != NULL)
+    *path_out = g_steal_pointer (&path);
+  return project;
+}
+
+void
+test_scratch_set_up (TestScratch   *fixture,
+                     gconstpointer  data)
+{
+  fixture->dir = test_make_tmpdir ();
+}
+
+void
+test_scratch_tear_down (TestScratch   *fixture,
+                        gconstpointer  data)
+{
+  test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+void
+test_project_set_up (TestProject   *fixture,
+                     gconstpointer  data)
+{
+  fixture->dir = test_make_tmpdir ();
+  fixture->project = test_create_project (fixture->dir, data != NULL ? data : "test.equity", NULL);
+}
+
+void
+test_project_tear_down (TestProject   *fixture,
+                        gconstpointer  data)
+{
+  if (fixture->project != NULL)
+    equity_project_close (fixture->project);
+  g_clear_object (&fixture->project);
+  test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+EquityDataset *
+test_import_file (EquityProject             *project,
+                  GFile                     *file,
+                  const EquityImportOptions *options,
+                  GError                   **error)
+{
+  g_autoptr(EquityImporter) importer = equity_importer_new (file, options);
+
+  if (!equity_importer_analyze (importer, NULL, NULL, NULL, error))
+    return NULL;
+  return equity_importer_run (importer, project, NULL, NULL, NULL, error);
+}
+
+EquityDataset *
+test_import_ok (EquityProject             *project,
+                GFile                     *file,
+                const EquityImportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  EquityDataset *dataset = test_import_file (project, file, options, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+char *
+test_project_state (EquityProject *project)
+{
+  sqlite3 *db = equity_project_get_db (project);
+  g_autoptr(GString) state = g_string_new (NULL);
+
+  g_string_append (state, test_query_text (db, "SELECT coalesce(group_concat(name || ':' || sql, ';'), '') FROM "
+                                               "(SELECT name, sql FROM sqlite_master ORDER BY name)"));
+  g_string_append_printf (state, "|%" G_GINT64_FORMAT, test_query_int (db, "SELECT count(*) FROM datasets"));
+  g_string_append_printf (state, "|%" G_GINT64_FORMAT, test_query_int (db, "SELECT count(*) FROM dataset_columns"));
+  g_string_append_printf (state, "|%" G_GINT64_FORMAT, test_query_int (db, "SELECT count(*) FROM audit_log"));
+  return g_string_free (g_steal_pointer (&state), FALSE);
+}
+
+void
+test_check_read_only (const char        *path,
+                      TestReadOnlyCheck  check,
+                      gpointer           data)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+  check (path, TRUE, data);
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  check (path, FALSE, data);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+}
+
+gboolean
+test_set_flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+test_iterate_while (gboolean (*busy) (gpointer data),
+                    gpointer   data,
+                    guint      timeout_s)
+{
+  gboolean expired = FALSE;
+  guint source = g_timeout_add_seconds (timeout_s, test_set_flag_cb, &expired);
+
+  while (busy (data) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (expired);
+  g_source_remove (source);
 }

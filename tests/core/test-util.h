@@ -1,15 +1,27 @@
-/* test-util.h — helpers shared by the core tests
+/* test-util.h — the fixtures core and app tests share: scratch folders,
+ * data paths, scratch projects and imports, runs of the CLI
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
+#include <math.h>
 #include <glib.h>
 #include <sqlite3.h>
 #include <json-glib/json-glib.h>
 
+#include "equity-core.h"
+
 G_BEGIN_DECLS
+
+/* relative closeness, so that 1e-300 and 4452 are held to the same digits */
+#define assert_close(actual, expected, relative)                                   \
+  G_STMT_START {                                                                   \
+    double a_ = (actual), e_ = (expected);                                         \
+    if (!(fabs (a_ - e_) <= (relative) * MAX (fabs (e_), 1e-300)))                 \
+      g_error ("%s:%d: %s = %.17g, expected %.17g", __FILE__, __LINE__, #actual, a_, e_); \
+  } G_STMT_END
 
 char       *test_make_tmpdir     (void);
 void        test_remove_tree     (const char *path);
@@ -25,6 +37,13 @@ const char *test_query_text      (sqlite3    *db,
 char       *test_write_rows_csv  (const char *dir,
                                   const char *name,
                                   guint       n_rows);
+/* a timeout's callback: sets the gboolean DATA points to */
+gboolean    test_set_flag_cb     (gpointer    data);
+/* Iterates the main context while BUSY (DATA) is TRUE: no sleep, only a
+ * deadline of TIMEOUT_S seconds that fails the test rather than hang it. */
+void        test_iterate_while   (gboolean  (*busy) (gpointer data),
+                                  gpointer    data,
+                                  guint       timeout_s);
 /* path of a file under tests/data */
 char       *test_data_path       (const char *first,
                                   ...) G_GNUC_NULL_TERMINATED;
@@ -46,5 +65,72 @@ gboolean    test_run_cli         (TestRun    *run,
 gboolean    test_run_ok          (TestRun    *run);
 /* parses TEXT or fails the test */
 JsonNode   *test_parse_json      (const char *text);
+
+/* Writes CONTENTS to DIR/NAME; returns the file. */
+GFile      *test_write_file      (const char *dir,
+                                  const char *name,
+                                  const char *contents);
+
+/* A scratch folder, removed after the test. */
+typedef struct
+{
+  char *dir;
+} TestScratch;
+
+void        test_scratch_set_up    (TestScratch   *fixture,
+                                    gconstpointer  data);
+void        test_scratch_tear_down (TestScratch   *fixture,
+                                    gconstpointer  data);
+/* Registers FUNC at PATH with a scratch folder as its fixture. */
+#define test_add_with_scratch(path, func) \
+  g_test_add ((path), TestScratch, NULL, test_scratch_set_up, (func), test_scratch_tear_down)
+
+/* A new project in a scratch folder: the fixture of most tests. Its file is
+ * named by the test's data (a file name), or "test.equity". */
+typedef struct
+{
+  char          *dir;
+  EquityProject *project;
+} TestProject;
+
+void        test_project_set_up    (TestProject   *fixture,
+                                    gconstpointer  data);
+/* closes the project and removes the folder */
+void        test_project_tear_down (TestProject   *fixture,
+                                    gconstpointer  data);
+
+/* Registers FUNC at PATH with a scratch project as its fixture. */
+#define test_add_with_project(path, func) \
+  g_test_add ((path), TestProject, NULL, test_project_set_up, (func), test_project_tear_down)
+
+/* Calls CHECK (PATH, FOLDER_READ_ONLY, DATA) twice: with PATH's folder
+ * read-only (no "-shm" file may appear beside PATH then), and with PATH
+ * itself read-only; each time the permissions are restored after. The
+ * permission bits decide, so this holds when the tests run as root. */
+typedef void (*TestReadOnlyCheck) (const char *path,
+                                   gboolean    folder_read_only,
+                                   gpointer    data);
+void        test_check_read_only   (const char        *path,
+                                    TestReadOnlyCheck  check,
+                                    gpointer           data);
+
+/* Creates the project DIR/FILE_NAME or fails the test; PATH_OUT (may be
+ * NULL) gets its path. */
+EquityProject *test_create_project (const char  *dir,
+                                    const char  *file_name,
+                                    char       **path_out);
+/* Imports FILE into PROJECT as an importer does it (analyse, then run);
+ * OPTIONS may be NULL. */
+EquityDataset *test_import_file    (EquityProject             *project,
+                                    GFile                     *file,
+                                    const EquityImportOptions *options,
+                                    GError                   **error);
+/* …the same, failing the test on an error */
+EquityDataset *test_import_ok      (EquityProject             *project,
+                                    GFile                     *file,
+                                    const EquityImportOptions *options);
+/* A snapshot of everything in PROJECT: schema, catalog and row counts (to
+ * show that a failed step changed nothing). */
+char          *test_project_state  (EquityProject             *project);
 
 G_END_DECLS
