@@ -12,7 +12,7 @@
 /* Stops: 2020 B 12, W 20; 2021 B 15, W 30; people: B 1000, W 4000. The
  * "year" column holds year numbers, "date" ISO dates of the same years. */
 static inline void
-import_stops (Fixture *fixture)
+import_stops (TestProject *fixture)
 {
   g_autoptr(GString) stops = g_string_new ("race,date,year\n");
   static const struct { const char *race; int year; int count; } cells[] = {
@@ -39,7 +39,7 @@ static const char stops_spec[] =
   "W = W\n";
 
 static inline char *
-write_scratch (Fixture    *fixture,
+write_scratch (TestProject    *fixture,
                const char *name,
                const char *text)
 {

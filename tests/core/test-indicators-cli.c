@@ -42,7 +42,7 @@ static const char curbs_spec[] =
 /* indicator-add from spec files, then `indicators --json` with the keys
  * of ../shared/CLI.md and the numbers worked by hand in test-indicators.c */
 static void
-test_cli (Fixture       *fixture,
+test_cli (TestProject       *fixture,
           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -123,6 +123,6 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/indicators/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
+  test_add_with_project ("/indicators/cli", test_cli);
   return g_test_run ();
 }

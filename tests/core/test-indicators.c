@@ -222,7 +222,7 @@ test_target_path (void)
 }
 
 static EquityIndicator *
-stops_indicator (Fixture    *fixture,
+stops_indicator (TestProject    *fixture,
                  const char *year_column_name)
 {
   g_autoptr(GError) error = NULL;
@@ -278,7 +278,7 @@ assert_stops_years (EquityIndicatorEvaluation *evaluation)
 }
 
 static void
-test_evaluate_saved_analysis (Fixture       *fixture,
+test_evaluate_saved_analysis (TestProject       *fixture,
                               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -340,7 +340,7 @@ progress_cb (double   fraction,
 }
 
 static void
-test_evaluate_async (Fixture       *fixture,
+test_evaluate_async (TestProject       *fixture,
                      gconstpointer  data)
 {
   g_autoptr(EquityIndicator) indicator = NULL;
@@ -372,7 +372,7 @@ cancelled_cb (GObject      *source,
 
 /* Cancelled before the worker starts: it says so, and reports no progress. */
 static void
-test_evaluate_cancelled (Fixture       *fixture,
+test_evaluate_cancelled (TestProject       *fixture,
                          gconstpointer  data)
 {
   g_autoptr(EquityIndicator) indicator = NULL;
@@ -393,7 +393,7 @@ test_evaluate_cancelled (Fixture       *fixture,
 
 /* add, list, update, delete and undelete keep every field */
 static void
-test_store (Fixture       *fixture,
+test_store (TestProject       *fixture,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -466,7 +466,7 @@ test_store (Fixture       *fixture,
 
 /* The score table is the project's: an edit changes the scores. */
 static void
-test_edited_score_table (Fixture       *fixture,
+test_edited_score_table (TestProject       *fixture,
                          gconstpointer  data)
 {
   static const EquityScoreBand bands[] = { { 1.0, 100, 0.01 }, { 2.0, 50, 0 } };
@@ -490,7 +490,6 @@ test_migrate_from_3 (void)
 {
   g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "old.equity", NULL);
-  g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", (gint32) EQUITY_PROJECT_APPLICATION_ID);
   g_autoptr(EquityProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) listed = NULL;
@@ -498,15 +497,7 @@ test_migrate_from_3 (void)
   g_autoptr(EquityIndicator) indicator = equity_indicator_new ("new");
   sqlite3 *db = NULL;
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, set_id, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_true (equity_schema_migrate (db, 0, 3, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "INSERT INTO analyses (name, kind, spec, bound, created_at, updated_at) "
-                                 "VALUES ('kept', 'group-rates', '[analysis]', 1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  test_create_old_project (path, 3, "kept");
 
   project = equity_project_open (path, &error);
   g_assert_no_error (error);
@@ -578,7 +569,7 @@ test_sample (void)
  * Charlotte metric layout averaged over its areas; a bad line names its
  * line and column and leaves the stored values as they were. */
 static void
-test_import_values (Fixture       *fixture,
+test_import_values (TestProject       *fixture,
                     gconstpointer  data)
 {
   g_autofree char *plain = write_scratch (fixture, "values.csv", "year,value,low,high\n2019,12.5,10,15\n2020,11,9.5,12.5\n");
@@ -614,7 +605,7 @@ test_import_values (Fixture       *fixture,
 /* [counts] in a spec: the ratio and its interval by the log method, and a
  * good outcome flipped; the saved analysis is kept by id through a rename. */
 static void
-test_spec_counts (Fixture       *fixture,
+test_spec_counts (TestProject       *fixture,
                   gconstpointer  data)
 {
   static const char spec[] =
@@ -679,19 +670,15 @@ main (int   argc,
   g_test_add_func ("/indicators/status-rule", test_status_rule);
   g_test_add_func ("/indicators/target-path", test_target_path);
   g_test_add_func ("/indicators/migrate-from-3", test_migrate_from_3);
-  g_test_add ("/indicators/evaluate-saved-analysis", Fixture, NULL, fixture_set_up,
-              test_evaluate_saved_analysis, fixture_tear_down);
-  g_test_add ("/indicators/evaluate-async", Fixture, NULL, fixture_set_up,
-              test_evaluate_async, fixture_tear_down);
-  g_test_add ("/indicators/evaluate-cancelled", Fixture, NULL, fixture_set_up,
-              test_evaluate_cancelled, fixture_tear_down);
-  g_test_add ("/indicators/store", Fixture, NULL, fixture_set_up, test_store, fixture_tear_down);
-  g_test_add ("/indicators/edited-score-table", Fixture, NULL, fixture_set_up,
-              test_edited_score_table, fixture_tear_down);
+  test_add_with_project ("/indicators/evaluate-saved-analysis", test_evaluate_saved_analysis);
+  test_add_with_project ("/indicators/evaluate-async", test_evaluate_async);
+  test_add_with_project ("/indicators/evaluate-cancelled", test_evaluate_cancelled);
+  test_add_with_project ("/indicators/store", test_store);
+  test_add_with_project ("/indicators/edited-score-table", test_edited_score_table);
 
   g_test_add_func ("/indicators/sample", test_sample);
-  g_test_add ("/indicators/import-values", Fixture, NULL, fixture_set_up, test_import_values, fixture_tear_down);
-  g_test_add ("/indicators/spec-counts", Fixture, NULL, fixture_set_up, test_spec_counts, fixture_tear_down);
+  test_add_with_project ("/indicators/import-values", test_import_values);
+  test_add_with_project ("/indicators/spec-counts", test_spec_counts);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "equity-project-private.h"
+#include "equity-schema.h"
 #include "test-util.h"
 
 char *
@@ -48,6 +49,31 @@ test_file_checksum (const char *path)
   if (!g_file_get_contents (path, &contents, &length, NULL))
     return g_strdup ("absent");
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+void
+test_create_old_project (const char *path,
+                         int         version,
+                         const char *analysis)
+{
+  g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", (gint32) EQUITY_PROJECT_APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, set_id, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (equity_schema_migrate (db, 0, version, &error));
+  g_assert_no_error (error);
+  if (analysis != NULL)
+    {
+      char *insert = sqlite3_mprintf ("INSERT INTO analyses (name, kind, spec, bound, created_at, updated_at) "
+                                                 "VALUES (%Q, 'group-rates', '[analysis]', 1, "
+                                                 "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');", analysis);
+
+      g_assert_cmpint (sqlite3_exec (db, insert, NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_free (insert);
+    }
+  sqlite3_close (db);
 }
 
 gint64

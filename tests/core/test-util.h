@@ -27,6 +27,11 @@ char       *test_make_tmpdir     (void);
 void        test_remove_tree     (const char *path);
 /* SHA-256 of the file's bytes, or "absent" */
 char       *test_file_checksum   (const char *path);
+/* Writes an empty project file at PATH as schema VERSION left it (for the
+ * migration tests), with one saved analysis named ANALYSIS when not NULL */
+void        test_create_old_project (const char *path,
+                                     int         version,
+                                     const char *analysis);
 gint64      test_query_int       (sqlite3    *db,
                                   const char *sql);
 /* interned: compare it, don't free it */
