@@ -8,6 +8,7 @@
 #include "equity-datasets-page.h"
 #include "equity-explore-page.h"
 #include "equity-import-dialog.h"
+#include "equity-indicators-page.h"
 #include "equity-job.h"
 #include "equity-sidebar.h"
 #include "equity-start-page.h"
@@ -33,6 +34,7 @@ struct _EquityWindow
   AdwViewSwitcherBar   *switcher_bar;
   EquityDatasetsPage   *datasets_page;
   EquityExplorePage    *explore_page;
+  EquityIndicatorsPage *indicators_page;
   GtkRevealer          *job_revealer;
   GtkSpinner           *job_spinner;
   GtkLabel             *job_label;
