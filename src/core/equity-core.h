@@ -31,3 +31,7 @@
 #include "equity-table-query.h"
 #include "equity-row-model.h"
 #include "equity-enum-types.h"
+#include "equity-indicator.h"
+#include "equity-indicator-io.h"
+#include "equity-score-table.h"
+#include "equity-indicator-evaluation.h"

@@ -110,6 +110,9 @@ typedef struct
 {
   EquityColumn *column;
   char         *value;
+  /* events-year = COLUMN=YEAR (set by an indicator evaluated per year) */
+  EquityColumn *year_column;
+  int           year;
 } EquityRowFilter;
 
 gboolean       _equity_analysis_filter      (EquityAnalysisContext *context,

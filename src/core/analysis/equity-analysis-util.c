@@ -177,6 +177,43 @@ _equity_analysis_suppressed (EquityAnalysisContext *context,
   return count >= 1.0 && count < context->suppress_below;
 }
 
+/* events-year = COLUMN=YEAR: only the events whose COLUMN (a date or a
+ * year number) falls in YEAR; an indicator sets it on a copy of its
+ * analysis for each year it evaluates. */
+static gboolean
+events_year (EquityAnalysisContext  *context,
+             EquityDataset          *dataset,
+             EquityRowFilter        *filter,
+             GError                **error)
+{
+  g_autofree char *text = _equity_analysis_string (context, "events-year");
+  g_autofree char *column_name = NULL;
+  const char *equals;
+  char *end = NULL;
+  gint64 year;
+
+  if (text == NULL)
+    return TRUE;
+  equals = strrchr (text, '=');
+  if (equals != NULL)
+    year = g_ascii_strtoll (equals + 1, &end, 10);
+  if (equals == NULL || equals == text || end == equals + 1 || *end != '\0' || year < 1 || year > 9999)
+    {
+      _equity_analysis_set_error (context, error, NULL, "events-year", _("“%s” is not COLUMN=YEAR"), text);
+      return FALSE;
+    }
+  column_name = g_strstrip (g_strndup (text, equals - text));
+  filter->year_column = equity_dataset_find_column (dataset, column_name);
+  if (filter->year_column == NULL)
+    {
+      _equity_analysis_set_error (context, error, NULL, "events-year", _("dataset “%s” has no column “%s”"),
+                                  equity_dataset_get_name (dataset), column_name);
+      return FALSE;
+    }
+  filter->year = (int) year;
+  return TRUE;
+}
+
 gboolean
 _equity_analysis_filter (EquityAnalysisContext  *context,
                          EquityDataset          *dataset,
@@ -190,6 +227,9 @@ _equity_analysis_filter (EquityAnalysisContext  *context,
 
   filter->column = NULL;
   filter->value = NULL;
+  filter->year_column = NULL;
+  if (g_str_equal (key, "events-filter") && !events_year (context, dataset, filter, error))
+    return FALSE;
   if (text == NULL || g_str_equal (text, EQUITY_ANALYSIS_ALL_ROWS))
     return TRUE;
 
@@ -365,14 +405,16 @@ _equity_analysis_count_by (EquityAnalysisContext  *context,
   g_autoptr(GError) local_error = NULL;
   EquityColumn *columns[2] = { key_column, value_column };
   gboolean filtered = filter != NULL && filter->column != NULL;
+  EquityColumn *year_column = filter != NULL ? filter->year_column : NULL;
   guint64 n_rows = 0;
 
   /* One pass with a hash table in memory: SQLite's GROUP BY on a column
    * without an index sorts the whole table first, which is slower than this
    * by half, and compares stored values rather than the text keys match on. */
-  reader = equity_dataset_reader_new (context->project, dataset, columns, 2,
-                                      filtered ? filter->column : NULL,
-                                      filtered ? filter->value : NULL, error);
+  reader = equity_dataset_reader_new_in_year (context->project, dataset, columns, 2,
+                                              filtered ? filter->column : NULL,
+                                              filtered ? filter->value : NULL,
+                                              year_column, year_column != NULL ? filter->year : 0, error);
   if (reader == NULL)
     return NULL;
   while (equity_dataset_reader_next (reader, &local_error))

@@ -75,6 +75,21 @@ equity_dataset_reader_new (EquityProject        *project,
                            const char           *filter_value,
                            GError              **error)
 {
+  return equity_dataset_reader_new_in_year (project, dataset, columns, n_columns,
+                                            filter_column, filter_value, NULL, 0, error);
+}
+
+EquityDatasetReader *
+equity_dataset_reader_new_in_year (EquityProject        *project,
+                                   EquityDataset        *dataset,
+                                   EquityColumn * const *columns,
+                                   guint                 n_columns,
+                                   EquityColumn         *filter_column,
+                                   const char           *filter_value,
+                                   EquityColumn         *year_column,
+                                   int                   year,
+                                   GError              **error)
+{
   g_autoptr(GString) sql = g_string_new ("SELECT ");
   EquityDatasetReader *self;
 
@@ -96,7 +111,13 @@ equity_dataset_reader_new (EquityProject        *project,
   if (filter_column != NULL)
     g_string_append_printf (sql, "%sc%u", n_columns > 0 ? ", " : "",
                             equity_column_get_position (filter_column));
-  g_string_append_printf (sql, " FROM %s ORDER BY rowid", equity_dataset_get_table_name (dataset));
+  g_string_append_printf (sql, " FROM %s", equity_dataset_get_table_name (dataset));
+  /* dates are stored as ISO 8601 text and years as numbers: both start with
+   * the year's four digits */
+  if (year_column != NULL)
+    g_string_append_printf (sql, " WHERE substr(CAST(c%u AS TEXT), 1, 4) = '%04d'",
+                            equity_column_get_position (year_column), year);
+  g_string_append (sql, " ORDER BY rowid");
 
   self = reader_prepare (project, sql->str, n_columns, NULL, error);
   if (self != NULL && filter_column != NULL)

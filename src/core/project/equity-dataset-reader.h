@@ -28,6 +28,17 @@ EquityDatasetReader *equity_dataset_reader_new       (EquityProject        *proj
                                                       EquityColumn         *filter_column,
                                                       const char           *filter_value,
                                                       GError              **error);
+/* …only the rows whose YEAR_COLUMN (a date or a year number; NULL: every
+ * row) falls in YEAR */
+EquityDatasetReader *equity_dataset_reader_new_in_year (EquityProject        *project,
+                                                        EquityDataset        *dataset,
+                                                        EquityColumn * const *columns,
+                                                        guint                 n_columns,
+                                                        EquityColumn         *filter_column,
+                                                        const char           *filter_value,
+                                                        EquityColumn         *year_column,
+                                                        int                   year,
+                                                        GError              **error);
 /* …of every column, LIMIT rows (−1: all) after skipping OFFSET */
 EquityDatasetReader *equity_dataset_reader_new_page  (EquityProject        *project,
                                                       EquityDataset        *dataset,

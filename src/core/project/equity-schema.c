@@ -65,6 +65,57 @@ static const char *migrations[] = {
   "  dataset_id INTEGER NOT NULL,"
   "  PRIMARY KEY (analysis_id, dataset_id)"
   ") WITHOUT ROWID;",
+
+  /* 4: equity indicators (docs/methods.md, "Equity indicators"). The measure
+   * is a saved analysis by its stable id, run once per year with its events
+   * limited by year_column (a position in its events dataset), or yearly
+   * values typed or imported with their source. score_bands is the method's
+   * ratio-to-score table, editable, its source in metadata "score-source";
+   * it is seeded when a project is opened (equity-project-indicators.c). */
+  "CREATE TABLE indicators ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  theme TEXT NOT NULL DEFAULT '',"
+  "  topic TEXT NOT NULL DEFAULT '',"
+  "  direction TEXT NOT NULL CHECK (direction IN ('higher-is-worse','higher-is-better')),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('ratio','percentage')),"
+  "  analysis_id INTEGER REFERENCES analyses (id) ON DELETE SET NULL,"
+  "  year_column INTEGER,"
+  "  years TEXT,"
+  "  group_a TEXT,"
+  "  group_b TEXT,"
+  "  source TEXT,"
+  "  per REAL NOT NULL DEFAULT 1000,"
+  "  baseline_year INTEGER,"
+  "  goal_year INTEGER,"
+  "  goal_value REAL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE TABLE indicator_values ("
+  "  indicator_id INTEGER NOT NULL REFERENCES indicators (id) ON DELETE CASCADE,"
+  "  year INTEGER NOT NULL,"
+  "  value REAL, low REAL, high REAL,"
+  "  count_a REAL, population_a REAL, count_b REAL, population_b REAL,"
+  "  rate_a REAL, rate_a_low REAL, rate_a_high REAL,"
+  "  rate_b REAL, rate_b_low REAL, rate_b_high REAL,"
+  "  target REAL,"
+  "  PRIMARY KEY (indicator_id, year)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE score_bands ("
+  "  start REAL PRIMARY KEY,"
+  "  first_score INTEGER NOT NULL CHECK (first_score BETWEEN 1 AND 100),"
+  "  step REAL NOT NULL CHECK (step >= 0)"
+  ");"
+  /* Oakland Equity Indicators 2018, Appendix B (p. 150), credited there to
+   * the CUNY Institute for State and Local Governance
+   * (../shared/FRAMEWORK-ANCHORS.md §1); below 1.000 scores 100 */
+  "INSERT INTO score_bands (start, first_score, step) VALUES"
+  "  (1.000, 100, 0), (1.005, 99, 0.005), (1.100, 80, 0.020), (1.500, 60, 0.025),"
+  "  (2.000, 40, 0.150), (5.000, 20, 0.250), (10.000, 1, 0);"
+  "INSERT OR REPLACE INTO metadata (key, value) VALUES ('score-source',"
+  "  'Oakland Equity Indicators 2018, full report, Appendix B (p. 150): ratio-to-score conversion "
+  "of the CUNY Institute for State and Local Governance');",
 };
 
 int

@@ -1,0 +1,28 @@
+/* equity-indicator-private.h — what the store and the evaluation share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "equity-indicator.h"
+
+G_BEGIN_DECLS
+
+void     _equity_indicator_set_id          (EquityIndicator  *self,
+                                            gint64            id);
+
+/* The project's ratio-to-score table: BANDS gets (start, first score, step)
+ * triples as doubles, SOURCE its source. FALSE with nothing read when the
+ * project predates indicators (read-only files are not upgraded). */
+gboolean _equity_project_read_score_bands  (EquityProject    *project,
+                                            GArray           *bands,
+                                            char            **source,
+                                            GError          **error);
+gboolean _equity_project_write_score_bands (EquityProject    *project,
+                                            const double     *bands,
+                                            guint             n_bands,
+                                            const char       *source,
+                                            GError          **error);
+
+G_END_DECLS
