@@ -56,13 +56,13 @@ equity_indicator_entry_init (EquityIndicatorEntry *self)
 {
 }
 
-/* "B" → "Black"; an area's key stays as it is */
+/* "B" → "Black"; an area's key stays as it is; NULL: typed values, no groups */
 static char *
 group_name (const char *value)
 {
   const char *name = value != NULL ? equity_analysis_group_display_name (value) : NULL;
 
-  return g_strdup (name != NULL ? name : value != NULL ? value : EQUITY_FORMAT_MISSING);
+  return g_strdup (name != NULL ? name : value);
 }
 
 static EquityIndicatorEntry *
@@ -394,9 +394,22 @@ board_new (BoardLoad *load)
   for (guint i = n_years; i > 0 && board->year == 0; i--)
     if (!isnan (equity_indicator_summary_city_score (board->summary, years[i - 1])))
       board->year = years[i - 1];
-  for (guint i = 0; i < n_years && board->first_year == 0; i++)
-    if (!isnan (equity_indicator_summary_city_score (board->summary, years[i])))
-      board->first_year = years[i];
+  /* the city's change is counted from the first year every theme scored
+   * now had a score too: a mean of other themes is no baseline */
+  for (guint i = 0; i < n_years && board->first_year == 0 && board->year != 0; i++)
+    {
+      gboolean all = TRUE;
+
+      for (guint j = 0; j < scored->len && all; j++)
+        {
+          const char *theme = equity_indicator_get_theme (g_ptr_array_index (scored, j));
+
+          all = isnan (equity_indicator_summary_theme_score (board->summary, theme, board->year))
+                || !isnan (equity_indicator_summary_theme_score (board->summary, theme, years[i]));
+        }
+      if (all)
+        board->first_year = years[i];
+    }
   return board;
 }
 

@@ -25,7 +25,8 @@ const char           *equity_indicator_entry_get_name      (EquityIndicatorEntry
 /* "No theme" and "No topic" when the indicator has none */
 const char           *equity_indicator_entry_get_theme     (EquityIndicatorEntry  *self);
 const char           *equity_indicator_entry_get_topic     (EquityIndicatorEntry  *self);
-/* the two groups compared, as a reader names them ("Black" for "B") */
+/* the two groups compared, as a reader names them ("Black" for "B"); NULL
+ * for yearly values typed or imported */
 const char           *equity_indicator_entry_get_group_a   (EquityIndicatorEntry  *self);
 const char           *equity_indicator_entry_get_group_b   (EquityIndicatorEntry  *self);
 /* what the rates count: "per 1,000 people" */
@@ -49,7 +50,7 @@ typedef struct
   GPtrArray              *entries;   /* EquityIndicatorEntry, listed by theme, topic, name */
   EquityIndicatorSummary *summary;
   int                     year;      /* the latest year with a score: the means are of it */
-  int                     first_year;
+  int                     first_year;  /* the first year every theme scored in YEAR has a score */
   GPtrArray              *scored;       /* the indicators and evaluations the summary reads */
   GPtrArray              *evaluations;
 } EquityIndicatorBoard;
@@ -71,7 +72,7 @@ void                  equity_indicator_board_free          (EquityIndicatorBoard
 double                equity_indicator_board_get_mean      (EquityIndicatorBoard  *board,
                                                             const char            *theme,
                                                             const char            *topic);
-/* the city score's change since the first year, or NAN */
+/* the city score's change since FIRST_YEAR, or NAN */
 double                equity_indicator_board_get_city_change (EquityIndicatorBoard *board);
 
 /* "object-select-symbolic" for on track… */

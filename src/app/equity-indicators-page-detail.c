@@ -234,6 +234,7 @@ show_rates (EquityIndicatorsPage *self,
             EquityIndicatorEntry *entry)
 {
   const EquityIndicatorYear *latest = equity_indicator_entry_get_latest (entry);
+  const char *source = equity_indicator_get_source (equity_indicator_entry_get_indicator (entry));
   GtkWidget *child;
   g_autofree char *note = NULL;
 
@@ -264,17 +265,26 @@ show_rates (EquityIndicatorsPage *self,
   attach_label (self->rates_grid, "", 0, 0, NULL);
   attach_label (self->rates_grid, _("Rate"), 1, 0, "caption-heading");
   attach_label (self->rates_grid, _("Interval"), 2, 0, "caption-heading");
-  attach_rate_row (self->rates_grid, 1, equity_indicator_entry_get_group_a (entry),
-                   latest->rate_a, latest->rate_a_low, latest->rate_a_high);
-  attach_rate_row (self->rates_grid, 2, equity_indicator_entry_get_group_b (entry),
-                   latest->rate_b, latest->rate_b_low, latest->rate_b_high);
+  if (equity_indicator_entry_get_group_a (entry) != NULL)
+    {
+      attach_rate_row (self->rates_grid, 1, equity_indicator_entry_get_group_a (entry),
+                       latest->rate_a, latest->rate_a_low, latest->rate_a_high);
+      attach_rate_row (self->rates_grid, 2, equity_indicator_entry_get_group_b (entry),
+                       latest->rate_b, latest->rate_b_low, latest->rate_b_high);
+    }
   attach_rate_row (self->rates_grid, 3, _("Ratio (≥ 1: inequity)"),
                    latest->ratio, latest->ratio_low, latest->ratio_high);
 
-  /* Translators: under the rates: the year they are of, and their units */
-  note = g_strdup_printf (_("In %d, %s. The score reads only the ratio: when both rates are poor, "
-                            "a high score hides it."),
-                          latest->year, equity_indicator_entry_get_units (entry));
+  if (equity_indicator_entry_get_group_a (entry) != NULL)
+    /* Translators: under the rates: the year they are of, and their units */
+    note = g_strdup_printf (_("In %d, %s. The score reads only the ratio: when both rates are poor, "
+                              "a high score hides it."),
+                            latest->year, equity_indicator_entry_get_units (entry));
+  else
+    /* Translators: under a typed indicator's ratio: its year and where the values come from */
+    note = g_strdup_printf (_("In %d. The ratios were typed or imported (%s): the rates behind them "
+                              "are not in the project."),
+                            latest->year, source != NULL && source[0] != '\0' ? source : _("no source given"));
   gtk_label_set_label (self->rates_note_label, note);
 }
 

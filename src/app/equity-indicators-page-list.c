@@ -180,11 +180,21 @@ row_selected_cb (EquityIndicatorsPage *self,
   _equity_indicators_page_update_actions (self);
 }
 
+/* On a narrow window the list lies over the indicator: a choice closes it. */
+static void
+row_activated_cb (EquityIndicatorsPage *self)
+{
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
 void
 _equity_indicators_page_init_list (EquityIndicatorsPage *self)
 {
   gtk_list_box_set_header_func (self->list_box, update_header_cb, self, NULL);
   g_signal_connect_object (self->list_box, "row-selected", G_CALLBACK (row_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list_box, "row-activated", G_CALLBACK (row_activated_cb),
                            self, G_CONNECT_SWAPPED);
 }
 

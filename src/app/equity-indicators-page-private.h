@@ -20,7 +20,7 @@ struct _EquityIndicatorsPage
   AdwStatusPage        *empty_page;
   GtkWidget            *empty_new_button;
   GtkLabel             *empty_reason_label;
-  GtkPaned             *paned;
+  AdwFlap              *flap;
   GtkLabel             *city_score_label;
   GtkLabel             *city_detail_label;
   GtkListBox           *list_box;

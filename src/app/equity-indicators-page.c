@@ -17,6 +17,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "equity-indicator-dialog.h"
 #include "equity-indicators-page-private.h"
 #include "equity-utils.h"
 
@@ -224,6 +225,7 @@ equity_indicators_page_class_init (EquityIndicatorsPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (EQUITY_TYPE_CHART_VIEW);
+  g_type_ensure (EQUITY_TYPE_INDICATOR_DIALOG);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/asheville/Equity/ui/equity-indicators-page.ui");
@@ -231,7 +233,7 @@ equity_indicators_page_class_init (EquityIndicatorsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EquityIndicatorsPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, EquityIndicatorsPage, empty_new_button);
   gtk_widget_class_bind_template_child (widget_class, EquityIndicatorsPage, empty_reason_label);
-  gtk_widget_class_bind_template_child (widget_class, EquityIndicatorsPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, EquityIndicatorsPage, flap);
   gtk_widget_class_bind_template_child (widget_class, EquityIndicatorsPage, city_score_label);
   gtk_widget_class_bind_template_child (widget_class, EquityIndicatorsPage, city_detail_label);
   gtk_widget_class_bind_template_child (widget_class, EquityIndicatorsPage, list_box);
