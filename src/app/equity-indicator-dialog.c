@@ -222,6 +222,11 @@ missing_choice (EquityIndicatorDialog *self)
     return _("The year column holds no years.");
   if (selected_year (self->first_year_row, self->years) > selected_year (self->last_year_row, self->years))
     return _("The first year comes after the last.");
+  if (selected_year (self->baseline_row, self->years) < selected_year (self->first_year_row, self->years)
+      || selected_year (self->baseline_row, self->years) > selected_year (self->last_year_row, self->years))
+    return _("Choose a baseline year among the years evaluated.");
+  if (selected_year (self->goal_year_row, self->years) <= selected_year (self->baseline_row, self->years))
+    return _("The goal year must come after the baseline year.");
   return NULL;
 }
 
@@ -696,8 +701,10 @@ static void
 equity_indicator_dialog_init (EquityIndicatorDialog *self)
 {
   const char *directions[] = {
-    _("Higher is worse (arrests, poverty)"),
-    _("Higher is better (income, ownership)"),
+    /* Translators: the direction of an indicator's measure, as arrests or poverty */
+    _("Higher is worse"),
+    /* Translators: …as income or home ownership */
+    _("Higher is better"),
     NULL,
   };
   g_autoptr(GStrvBuilder) goals = g_strv_builder_new ();
@@ -731,6 +738,10 @@ equity_indicator_dialog_init (EquityIndicatorDialog *self)
   g_signal_connect_object (self->first_year_row, "notify::selected", G_CALLBACK (update_save),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->last_year_row, "notify::selected", G_CALLBACK (update_save),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->baseline_row, "notify::selected", G_CALLBACK (update_save),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->goal_year_row, "notify::selected", G_CALLBACK (update_save),
                            self, G_CONNECT_SWAPPED);
 }
 
@@ -772,5 +783,8 @@ equity_indicator_dialog_new (GtkWindow     *parent,
     select_string (self->analysis_row, self->pending.analysis);
   g_signal_handlers_unblock_by_func (self->analysis_row, analysis_changed_cb, self);
   analysis_changed_cb (self);
+  if (self->editing != NULL && equity_indicator_get_analysis_id (self->editing) == 0)
+    show_error (self, _("This indicator’s yearly values were typed or imported. Saving here measures it "
+                        "with the saved analysis chosen above instead."));
   return GTK_WINDOW (self);
 }

@@ -453,6 +453,13 @@ is_titled (GtkWidget  *widget,
          && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
+static gboolean
+is_scrolled (GtkWidget  *widget,
+             const char *unused)
+{
+  return GTK_IS_SCROLLED_WINDOW (widget);
+}
+
 /* the button that activates ACTION_NAME, and the dialog's row titled TITLE */
 #define find_action_button(widget, action_name) find_widget ((widget), activates, (action_name))
 #define find_pref_row(widget, title) find_widget ((widget), is_titled, (title))
@@ -525,6 +532,15 @@ test_create (void)
     g_error ("the dialog cannot save: %s", gtk_widget_get_tooltip_text (save));
   app_test_wait (300);
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (dialog), "indicators-dialog"), >, MIN_VARIANCE);
+  {
+    /* …and its years and target, scrolled to */
+    GtkAdjustment *adjustment =
+      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (find_widget (GTK_WIDGET (dialog), is_scrolled, NULL)));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    app_test_wait (200);
+    g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (dialog), "indicators-dialog-years"), >, MIN_VARIANCE);
+  }
 
   gtk_widget_activate (save);
   g_assert_true (app_test_wait_until (no_dialog, NULL, 10000));
