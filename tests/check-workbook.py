@@ -122,6 +122,62 @@ def sample_cells_match_analyze_json():
 
 
 @test
+def indicators_sheet_matches_indicators_json():
+    out = os.path.join(work, "indicators.xlsx")
+    cli("export", sample, out)
+    book = openpyxl.load_workbook(out)
+    assert "Indicators" in book.sheetnames, book.sheetnames
+    expected = json.loads(cli("indicators", sample, "--json").stdout)
+    status_label = {"on-track": "On track", "off-track": "Off track", "no-data": "No data"}
+    sheet = book["Indicators"]
+    rows = list(sheet.iter_rows(values_only=True))
+    top = next(i for i, row in enumerate(rows) if row[0] == "Theme" and row[1] == "Topic")
+    names = list(rows[top])
+    cells = {}
+    for row in rows[top + 1:]:
+        if row[0] is None:
+            break
+        cells[(row[2], row[3])] = dict(zip(names, row))
+    n = 0
+    for indicator in expected:
+        for year in indicator["years"]:
+            got = cells[(indicator["name"], year["year"])]
+            n += 1
+            assert got["Theme"] == indicator["theme"] and got["Topic"] == indicator["topic"]
+            assert got["Score"] == year["score"], (got, year)
+            assert got["Change"] == year["change"], (got, year)
+            assert abs(got["Value"] - year["value"]) < 1e-9
+            assert got["Status"] == status_label[indicator["status"]]
+            assert (got["Baseline"] == "baseline") == (year["year"] == indicator["baseline_year"])
+            if year["ratio"] is not None:
+                # the rates behind the score are on the sheet, and their quotient is the ratio
+                a, b = got["Rate A"], got["Rate B"]
+                ratio = a / b if indicator["direction"] == "higher-is-worse" else b / a
+                assert abs(ratio - year["ratio"]) < 1e-9, (got, year)
+            if year["target"] is None:
+                assert got["Target"] == "[x]"
+            else:
+                assert abs(got["Target"] - year["target"]) < 1e-9
+    assert n == len(cells), (n, len(cells))
+    # the city score: mean over themes of the mean over topics of the indicators' scores
+    means = next(i for i, row in enumerate(rows) if row[0] == "Level")
+    years = [y for y in rows[means][2:] if y is not None]
+    city = next(row for row in rows[means + 1:] if row[0] == "City")
+    for column, y in enumerate(years):
+        themes = {}
+        for indicator in expected:
+            for year in indicator["years"]:
+                if year["year"] == y and year["score"] is not None:
+                    themes.setdefault(indicator["theme"], {}).setdefault(indicator["topic"], []).append(year["score"])
+        theme_means = [sum(sum(t) / len(t) for t in topics.values()) / len(topics) for topics in themes.values()]
+        assert abs(city[2 + column] - sum(theme_means) / len(theme_means)) < 1e-9, (y, city)
+    # a project without indicators has no such sheet
+    small_out = os.path.join(work, "small-no-indicators.xlsx")
+    cli("export", small, small_out)
+    assert "Indicators" not in openpyxl.load_workbook(small_out).sheetnames
+
+
+@test
 def small_counts_hidden_with_secondary_suppression():
     out = os.path.join(work, "small.xlsx")
     cli("export", small, out)

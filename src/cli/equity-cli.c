@@ -25,6 +25,8 @@ static const EquityCliCommand commands[] = {
   { "analyses", N_("PROJECT"),         N_("List the project’s saved analyses"),        equity_cli_analyses },
   { "chart",    N_("PROJECT ANALYSIS-NAME --out FILE"), N_("Draw a saved analysis as a PNG, SVG or PDF chart or map"), equity_cli_chart },
   { "export",   N_("PROJECT OUT.xlsx"), N_("Write the council-packet workbook of saved analyses"), equity_cli_export },
+  { "indicators", N_("PROJECT"),       N_("List the equity indicators with their scores, change and status"), equity_cli_indicators },
+  { "indicator-add", N_("PROJECT SPEC.ini"), N_("Add an equity indicator from a spec file"), equity_cli_indicator_add },
 };
 
 const EquityCliCommand *

@@ -64,5 +64,7 @@ int equity_cli_analyze  (int argc, char **argv);
 int equity_cli_analyses (int argc, char **argv);
 int equity_cli_chart    (int argc, char **argv);
 int equity_cli_export   (int argc, char **argv);
+int equity_cli_indicators (int argc, char **argv);
+int equity_cli_indicator_add (int argc, char **argv);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "equity-sample.h"
 #include "equity-analysis.h"
 #include "equity-progress-relay.h"
+#include "equity-sample-indicators.h"
 
 #define SAMPLES_URI "resource:///org/asheville/Equity/samples/"
 
@@ -226,7 +227,8 @@ save_analyses (EquityProject  *project,
       if (analysis == NULL || !equity_analysis_save (analysis, project, error))
         return FALSE;
     }
-  return TRUE;
+  /* the first saved analysis is the arrests by race */
+  return _equity_sample_add_indicators (project, _(sample_analyses[0].name), error);
 }
 
 EquityProject *

@@ -328,6 +328,16 @@ test_evaluate_saved_analysis (Fixture       *fixture,
   g_assert_no_error (error);
   assert_stops_years (evaluation);
 
+  /* renaming the events dataset changes nothing: the analysis, the year
+   * column and the indicator all refer to it by id */
+  g_assert_true (equity_project_rename_dataset (fixture->project, equity_project_find_dataset (fixture->project, "stops"),
+                                                "Stops (renamed)", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&evaluation, equity_indicator_evaluation_unref);
+  evaluation = equity_indicator_evaluate (fixture->project, by_date, NULL, &error);
+  g_assert_no_error (error);
+  assert_stops_years (evaluation);
+
   /* a group the analysis does not have is named */
   equity_indicator_set_groups (by_year, "B", "X");
   g_clear_pointer (&evaluation, equity_indicator_evaluation_unref);
@@ -511,6 +521,252 @@ test_migrate_from_3 (void)
   test_remove_tree (dir);
 }
 
+static const char stops_indicator_spec[] =
+  "[indicator]\n"
+  "name = Stops, Black vs White residents\n"
+  "theme = Justice\n"
+  "topic = Policing\n"
+  "direction = higher-is-worse\n"
+  "kind = ratio\n"
+  "analysis = Stops by race\n"
+  "year-column = date\n"
+  "years = 2020, 2021\n"
+  "group-a = B\n"
+  "group-b = W\n"
+  "baseline-year = 2020\n"
+  "goal-year = 2030\n"
+  "goal-value = 1.0\n"
+  "[targets]\n"
+  "2021 = 1.9\n";
+
+static const char curbs_spec[] =
+  "[indicator]\n"
+  "name = Curb ramps not accessible\n"
+  "theme = Public works\n"
+  "topic = Streets\n"
+  "direction = higher-is-worse\n"
+  "kind = percentage\n"
+  "source = Oakland Equity Indicators 2018\n"
+  "[values]\n"
+  "2018 = 51.6\n";
+
+static char *
+write_scratch (Fixture    *fixture,
+               const char *name,
+               const char *text)
+{
+  char *path = g_build_filename (fixture->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return path;
+}
+
+/* indicator-add from spec files, then `indicators --json` with the keys
+ * of ../shared/CLI.md and the numbers worked by hand above */
+static void
+test_cli (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityAnalysis) analysis = equity_analysis_new_from_data (stops_spec, -1, NULL, &error);
+  g_autofree char *stops_path = write_scratch (fixture, "stops-indicator.ini", stops_indicator_spec);
+  g_autofree char *curbs_path = write_scratch (fixture, "curbs.ini", curbs_spec);
+  g_autofree char *bad_path = write_scratch (fixture, "bad.ini", "[indicator]\nname = x\ndirection = up\n");
+  const char *project_path;
+  g_auto(TestRun) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  static const char * const keys[] = { "name", "theme", "topic", "direction", "baseline_year", "status", "years", NULL };
+  static const char * const year_keys[] = { "year", "value", "low", "high", "target", "ratio", "ratio_low",
+                                            "ratio_high", "score", "change", NULL };
+  JsonArray *list, *years;
+  JsonObject *curbs, *stops, *year;
+
+  import_stops (fixture);
+  g_assert_true (equity_analysis_save (analysis, fixture->project, &error));
+  project_path = equity_project_get_path (fixture->project);
+
+  g_assert_true (test_run_cli (&run, "indicator-add", project_path, stops_path, NULL));
+  test_run_clear (&run);
+  g_assert_true (test_run_cli (&run, "indicator-add", project_path, curbs_path, NULL));
+  test_run_clear (&run);
+  /* a bad spec names the file, the key and what was expected, and adds nothing */
+  g_assert_false (test_run_cli (&run, "indicator-add", project_path, bad_path, NULL));
+  g_assert_nonnull (strstr (run.err, "bad.ini: [indicator] direction: expected higher-is-worse or higher-is-better"));
+  test_run_clear (&run);
+
+  g_assert_true (test_run_cli (&run, "indicators", project_path, "--json", NULL));
+  root = test_parse_json (run.out);
+  list = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (list), ==, 2);
+  /* ordered by theme: Justice, then Public works */
+  stops = json_array_get_object_element (list, 0);
+  curbs = json_array_get_object_element (list, 1);
+  assert_members (stops, keys);
+  g_assert_cmpstr (json_object_get_string_member (stops, "direction"), ==, "higher-is-worse");
+  g_assert_cmpint (json_object_get_int_member (stops, "baseline_year"), ==, 2020);
+  years = json_object_get_array_member (stops, "years");
+  g_assert_cmpuint (json_array_get_length (years), ==, 2);
+  year = json_array_get_object_element (years, 1);
+  assert_members (year, year_keys);
+  g_assert_cmpint (json_object_get_int_member (year, "year"), ==, 2021);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (year, "ratio"), 2.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (year, "ratio_low"), 1.076109, 1e-6);
+  g_assert_cmpfloat (json_object_get_double_member (year, "score"), ==, 40);
+  g_assert_cmpfloat (json_object_get_double_member (year, "change"), ==, 2);
+  g_assert_cmpfloat (json_object_get_double_member (year, "target"), ==, 1.9);
+  /* 2021: the interval's low end 1.08 reaches the typed target 1.9 */
+  g_assert_cmpstr (json_object_get_string_member (stops, "status"), ==, "on-track");
+  /* 2020: the baseline, on the path from 2.4 toward 1.0 by 2030 */
+  year = json_array_get_object_element (years, 0);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (year, "target"), 2.4, 1e-9);
+
+  assert_members (curbs, keys);
+  year = json_array_get_object_element (json_object_get_array_member (curbs, "years"), 0);
+  assert_members (year, year_keys);
+  g_assert_true (json_object_get_null_member (year, "ratio"));
+  g_assert_true (json_object_get_null_member (year, "low"));
+  g_assert_cmpfloat (json_object_get_double_member (year, "value"), ==, 51.6);
+  g_assert_cmpfloat (json_object_get_double_member (year, "score"), ==, 49);
+  g_assert_cmpstr (json_object_get_string_member (curbs, "status"), ==, "no-data");
+  test_run_clear (&run);
+
+  /* the readable table and --help */
+  g_assert_true (test_run_cli (&run, "indicators", project_path, NULL));
+  g_assert_nonnull (strstr (run.out, "Curb ramps not accessible"));
+  g_assert_nonnull (strstr (run.out, "2020*"));
+  test_run_clear (&run);
+  g_assert_true (test_run_cli (&run, "indicators", "--help", NULL));
+  test_run_clear (&run);
+  g_assert_true (test_run_cli (&run, "indicator-add", "--help", NULL));
+}
+
+/* The sample project: at least four indicators over two themes, every one
+ * evaluating; Asheville arrests per year match a count of the CSV. */
+static void
+test_sample (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sample.equity", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityProject) project = equity_sample_create (path, NULL, NULL, NULL, &error);
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GPtrArray) evaluations = g_ptr_array_new_with_free_func ((GDestroyNotify) equity_indicator_evaluation_unref);
+  g_autoptr(GHashTable) themes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(EquityIndicatorSummary) summary = NULL;
+  EquityIndicator *arrests = NULL;
+  EquityIndicatorEvaluation *arrests_evaluation = NULL;
+
+  g_assert_no_error (error);
+  indicators = equity_project_list_indicators (project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (indicators->len, >=, 4);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      EquityIndicator *indicator = g_ptr_array_index (indicators, i);
+      EquityIndicatorEvaluation *evaluation = equity_indicator_evaluate (project, indicator, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (equity_indicator_evaluation_get_n_years (evaluation), >=, 2);
+      g_assert_cmpint (equity_indicator_evaluation_get_status (evaluation), !=, EQUITY_INDICATOR_NO_DATA);
+      g_ptr_array_add (evaluations, evaluation);
+      g_hash_table_add (themes, (gpointer) equity_indicator_get_theme (indicator));
+      if (equity_indicator_get_analysis_id (indicator) > 0)
+        arrests = indicator, arrests_evaluation = evaluation;
+    }
+  g_assert_cmpuint (g_hash_table_size (themes), >=, 2);
+  summary = equity_indicator_summary_new (indicators, evaluations);
+  g_assert_false (isnan (equity_indicator_summary_city_score (summary, 2020)));
+
+  /* data/samples/apd_arrests_2020_2021.csv counted by python3's csv module,
+   * by the first four characters of date_arrested and subject_race:
+   * 2020 B 2310, W 5467; 2021 B 2142, W 4847 */
+  g_assert_nonnull (arrests);
+  g_assert_cmpfloat (equity_indicator_evaluation_find_year (arrests_evaluation, 2020)->count_a, ==, 2310);
+  g_assert_cmpfloat (equity_indicator_evaluation_find_year (arrests_evaluation, 2020)->count_b, ==, 5467);
+  g_assert_cmpfloat (equity_indicator_evaluation_find_year (arrests_evaluation, 2021)->count_a, ==, 2142);
+  g_assert_cmpfloat (equity_indicator_evaluation_find_year (arrests_evaluation, 2021)->count_b, ==, 4847);
+  equity_project_close (project);
+  test_remove_tree (dir);
+}
+
+/* Yearly values from CSV: year,value[,low,high] with a header, and the
+ * Charlotte metric layout averaged over its areas; a bad line names its
+ * line and column and leaves the stored values as they were. */
+static void
+test_import_values (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *plain = write_scratch (fixture, "values.csv", "year,value,low,high\n2019,12.5,10,15\n2020,11,9.5,12.5\n");
+  g_autofree char *charlotte = write_scratch (fixture, "r99.csv", "id,y_2017,y_2019\n2,10,\n3,20,7\n5,,9\n");
+  g_autofree char *bad = write_scratch (fixture, "bad.csv", "2019,12.5\n2020,eleven\n");
+  g_autoptr(EquityIndicator) indicator = equity_indicator_new ("imported");
+  g_autoptr(GError) error = NULL;
+  GArray *values = equity_indicator_get_values (indicator);
+
+  g_assert_true (equity_indicator_import_values (indicator, plain, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (values->len, ==, 2);
+  g_assert_cmpint (g_array_index (values, EquityIndicatorYear, 1).year, ==, 2020);
+  g_assert_cmpfloat (g_array_index (values, EquityIndicatorYear, 1).value, ==, 11);
+  g_assert_cmpfloat (g_array_index (values, EquityIndicatorYear, 1).low, ==, 9.5);
+
+  g_assert_false (equity_indicator_import_values (indicator, bad, &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "bad.csv, line 2, column 2"));
+  g_clear_error (&error);
+  g_assert_cmpuint (values->len, ==, 2);  /* kept */
+  g_assert_cmpfloat (g_array_index (values, EquityIndicatorYear, 0).value, ==, 12.5);
+
+  /* 2017: (10 + 20) / 2 = 15 (area 5 has none); 2019: (7 + 9) / 2 = 8 */
+  g_assert_true (equity_indicator_import_values (indicator, charlotte, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (values->len, ==, 2);
+  g_assert_cmpint (g_array_index (values, EquityIndicatorYear, 0).year, ==, 2017);
+  g_assert_cmpfloat (g_array_index (values, EquityIndicatorYear, 0).value, ==, 15);
+  g_assert_cmpfloat (g_array_index (values, EquityIndicatorYear, 1).value, ==, 8);
+}
+
+/* [counts] in a spec: the ratio and its interval by the log method, and a
+ * good outcome flipped; the saved analysis is kept by id through a rename. */
+static void
+test_spec_counts (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char spec[] =
+    "[indicator]\n"
+    "name = Library cards\n"
+    "direction = higher-is-better\n"
+    "per = 100\n"
+    "[counts]\n"
+    "2018 = 20, 200, 30, 150\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityIndicator) indicator = equity_indicator_new_from_data (fixture->project, spec, -1, "cards.ini", &error);
+  g_autoptr(EquityIndicatorEvaluation) evaluation = NULL;
+  const EquityIndicatorYear *year;
+
+  g_assert_no_error (error);
+  evaluation = equity_indicator_evaluate (fixture->project, indicator, NULL, &error);
+  g_assert_no_error (error);
+  year = equity_indicator_evaluation_get_year (evaluation, 0);
+  /* A 20 / 200 = 10 per 100, B 30 / 150 = 20 per 100; a good outcome: R = 20 / 10 = 2.0,
+   * SE = sqrt(1/20 + 1/30) = 0.288675, 2 × exp(∓1.959964 × SE) = 1.135819 … 3.521687
+   * (python3, math module); score 40 */
+  g_assert_cmpfloat_with_epsilon (year->rate_a, 10, 1e-9);
+  g_assert_cmpfloat_with_epsilon (year->rate_b, 20, 1e-9);
+  g_assert_cmpfloat_with_epsilon (year->ratio, 2.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (year->ratio_low, 1.135819, 1e-6);
+  g_assert_cmpfloat_with_epsilon (year->ratio_high, 3.521687, 1e-6);
+  g_assert_cmpfloat (year->score, ==, 40);
+
+  /* an unknown saved analysis is named */
+  g_clear_object (&indicator);
+  indicator = equity_indicator_new_from_data (fixture->project, "[indicator]\nname = x\nanalysis = Nothing\n", -1,
+                                              "x.ini", &error);
+  g_assert_null (indicator);
+  g_assert_nonnull (strstr (error->message, "x.ini: [indicator] analysis:"));
+  g_assert_nonnull (strstr (error->message, "Nothing"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -530,6 +786,11 @@ main (int   argc,
   g_test_add ("/indicators/store", Fixture, NULL, fixture_set_up, test_store, fixture_tear_down);
   g_test_add ("/indicators/edited-score-table", Fixture, NULL, fixture_set_up,
               test_edited_score_table, fixture_tear_down);
+
+  g_test_add_func ("/indicators/sample", test_sample);
+  g_test_add ("/indicators/import-values", Fixture, NULL, fixture_set_up, test_import_values, fixture_tear_down);
+  g_test_add ("/indicators/spec-counts", Fixture, NULL, fixture_set_up, test_spec_counts, fixture_tear_down);
+  g_test_add ("/indicators/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -112,10 +112,10 @@ static const Layout layouts[] = {
 
 static const Layout fallback_layout = { NULL, "rows", "label", group_members };
 
-static void
-add_number (JsonBuilder *builder,
-            const char  *name,
-            double       value)
+void
+equity_json_add_number (JsonBuilder *builder,
+                        const char  *name,
+                        double       value)
 {
   json_builder_set_member_name (builder, name);
   /* whole numbers (counts, populations) print as integers: "count": 4452 */
@@ -193,8 +193,8 @@ add_member (JsonBuilder           *builder,
     case F_END:
       g_assert_not_reached ();
     default:
-      add_number (builder, member->name,
-                  G_STRUCT_MEMBER (double, row, offsets[member->field]));
+      equity_json_add_number (builder, member->name,
+                              G_STRUCT_MEMBER (double, row, offsets[member->field]));
     }
 }
 
@@ -223,15 +223,15 @@ add_overall (JsonBuilder     *builder,
 
   json_builder_set_member_name (builder, "overall");
   json_builder_begin_object (builder);
-  add_number (builder, "count", overall->count);
-  add_number (builder, "population", overall->population);
-  add_number (builder, "rate", overall->rate);
-  add_number (builder, "rate_low", overall->rate_low);
-  add_number (builder, "rate_high", overall->rate_high);
+  equity_json_add_number (builder, "count", overall->count);
+  equity_json_add_number (builder, "population", overall->population);
+  equity_json_add_number (builder, "rate", overall->rate);
+  equity_json_add_number (builder, "rate_low", overall->rate_low);
+  equity_json_add_number (builder, "rate_high", overall->rate_high);
   if (g_str_equal (equity_result_get_kind (self), EQUITY_KIND_OUTCOMES))
     {
-      add_number (builder, "mean", overall->mean);
-      add_number (builder, "median", overall->median);
+      equity_json_add_number (builder, "mean", overall->mean);
+      equity_json_add_number (builder, "median", overall->median);
     }
   json_builder_end_object (builder);
 }
@@ -271,8 +271,8 @@ equity_result_to_json (EquityResult *self)
   json_builder_set_member_name (builder, "kind");
   json_builder_add_string_value (builder, kind);
   add_string_if (builder, "title", equity_result_get_title (self));
-  add_number (builder, "per", equity_result_get_per (self));
-  add_number (builder, "confidence", equity_result_get_confidence (self));
+  equity_json_add_number (builder, "per", equity_result_get_per (self));
+  equity_json_add_number (builder, "confidence", equity_result_get_confidence (self));
   json_builder_set_member_name (builder, "suppress_below");
   json_builder_add_int_value (builder, equity_result_get_suppress_below (self));
   json_builder_set_member_name (builder, "reference");
@@ -285,16 +285,16 @@ equity_result_to_json (EquityResult *self)
 
   if (g_str_equal (kind, EQUITY_KIND_DISSIMILARITY))
     {
-      add_number (builder, "index", equity_result_get_index (self));
+      equity_json_add_number (builder, "index", equity_result_get_index (self));
       json_builder_set_member_name (builder, "areas");
       json_builder_add_int_value (builder, equity_result_get_n_rows (self));
     }
   else if (isfinite (equity_result_get_index (self)))
-    add_number (builder, "index", equity_result_get_index (self));
+    equity_json_add_number (builder, "index", equity_result_get_index (self));
 
   names = equity_result_get_number_names (self);
   for (guint i = 0; names[i] != NULL; i++)
-    add_number (builder, names[i], equity_result_get_number (self, names[i]));
+    equity_json_add_number (builder, names[i], equity_result_get_number (self, names[i]));
 
   if (kind_has_overall (kind))
     add_overall (builder, self);

@@ -135,6 +135,10 @@ const char      *equity_result_row_get_name     (const EquityResultRow *row);
  * 3.11 times the rate of White residents (95% CI 3.01–3.22)." */
 char            *equity_result_dup_headline     (EquityResult    *self);
 
+/* NAME: VALUE, whole numbers as integers, NAN and infinities as null */
+void             equity_json_add_number         (JsonBuilder     *builder,
+                                                 const char      *name,
+                                                 double           value);
 /* The JSON of `analyze --json` (../shared/CLI.md), numbers as numbers, NAN as null. */
 JsonNode        *equity_result_to_json          (EquityResult    *self);
 

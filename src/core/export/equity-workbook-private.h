@@ -73,4 +73,20 @@ void     _equity_workbook_print_setup    (lxw_worksheet               *sheet,
                                           gboolean                     landscape,
                                           int                          repeat_row);
 
+/* A header row: the titles given, from column A, then NULL */
+void     _equity_workbook_write_headings (lxw_worksheet               *sheet,
+                                          lxw_row_t                    row,
+                                          const EquityWorkbookFormats *formats,
+                                          const char                  *first,
+                                          ...) G_GNUC_NULL_TERMINATED;
+/* The Indicators sheet: every indicator of INDICATORS evaluated, one row a
+ * year with the rates behind its score, then the theme and city means. */
+gboolean _equity_workbook_write_indicators (lxw_worksheet               *sheet,
+                                            const EquityWorkbookFormats *formats,
+                                            const char                  *footer_title,
+                                            EquityProject               *project,
+                                            GPtrArray                   *indicators,
+                                            GCancellable                *cancellable,
+                                            GError                     **error);
+
 G_END_DECLS

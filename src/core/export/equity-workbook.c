@@ -23,6 +23,7 @@
 #include "equity-saved-analysis.h"
 #include "equity-cell-text.h"
 #include "equity-dataset-reader.h"
+#include "equity-indicator.h"
 #include "equity-workbook-private.h"
 
 #define MAX_SHEET_NAME 31
@@ -212,13 +213,12 @@ collect_entries (EquityProject                *project,
   return g_steal_pointer (&entries);
 }
 
-/* A header row: the titles given, from column A, then NULL */
-static void
-write_headings (lxw_worksheet               *sheet,
-                lxw_row_t                    row,
-                const EquityWorkbookFormats *formats,
-                const char                  *first,
-                ...)
+void
+_equity_workbook_write_headings (lxw_worksheet               *sheet,
+                                 lxw_row_t                    row,
+                                 const EquityWorkbookFormats *formats,
+                                 const char                  *first,
+                                 ...)
 {
   const char *title = first;
   lxw_col_t column = 0;
@@ -236,7 +236,8 @@ write_cover (lxw_worksheet               *sheet,
              const char                  *title,
              const EquityWorkbookOptions *options,
              GPtrArray                   *entries,
-             GPtrArray                   *data_sheets)
+             GPtrArray                   *data_sheets,
+             gboolean                     has_indicators)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
@@ -256,7 +257,7 @@ write_cover (lxw_worksheet               *sheet,
   worksheet_write_string (sheet, r++, 0, prepared, formats->subtitle);
   r++;
   worksheet_write_string (sheet, r++, 0, _("Contents"), formats->heading);
-  write_headings (sheet, r++, formats, _("Sheet"), _("What it finds"), NULL);
+  _equity_workbook_write_headings (sheet, r++, formats, _("Sheet"), _("What it finds"), NULL);
   for (guint i = 0; i < entries->len; i++)
     {
       EquityWorkbookEntry *entry = g_ptr_array_index (entries, i);
@@ -265,6 +266,14 @@ write_cover (lxw_worksheet               *sheet,
 
       worksheet_write_url_opt (sheet, r, 0, link, formats->link, entry->name, NULL);
       worksheet_write_string (sheet, r++, 1, sentence, formats->text);
+    }
+  if (has_indicators)
+    {
+      g_autofree char *link = g_strdup_printf ("internal:'%s'!A1", _("Indicators"));
+
+      worksheet_write_url_opt (sheet, r, 0, link, formats->link, _("Indicators"), NULL);
+      worksheet_write_string (sheet, r++, 1, _("Each equity indicator by year: score, change, status and the rates behind them"),
+                              formats->text);
     }
   {
     static const struct { const char *sheet; const char *what; } closing[] = {
@@ -307,7 +316,7 @@ write_methods (lxw_worksheet               *sheet,
   worksheet_write_string (sheet, r++, 0, _("The full formulas, with their sources, are in the program's "
                                             "methods page (docs/methods.md)."), formats->note);
   r++;
-  write_headings (sheet, r++, formats, _("Analysis"), _("Method"), _("Confidence"), _("Small counts"), NULL);
+  _equity_workbook_write_headings (sheet, r++, formats, _("Analysis"), _("Method"), _("Confidence"), _("Small counts"), NULL);
   for (guint i = 0; i < entries->len; i++)
     {
       EquityWorkbookEntry *entry = g_ptr_array_index (entries, i);
@@ -357,7 +366,7 @@ write_sources (lxw_worksheet               *sheet,
 
   worksheet_write_string (sheet, r++, 0, _("Sources"), formats->title);
   r++;
-  write_headings (sheet, r++, formats, _("Dataset"), _("Source"), _("Imported"), _("Rows"), _("Used by"), NULL);
+  _equity_workbook_write_headings (sheet, r++, formats, _("Dataset"), _("Source"), _("Imported"), _("Rows"), _("Used by"), NULL);
   for (guint i = 0; i < entries->len; i++)
     {
       EquityWorkbookEntry *entry = g_ptr_array_index (entries, i);
@@ -413,7 +422,7 @@ write_notes (lxw_worksheet               *sheet,
   worksheet_write_string (sheet, r++, 0, _("A zero is a true zero: it is shown, and it is never a hidden value."),
                           formats->note);
   r++;
-  write_headings (sheet, r++, formats, _("Note"), _("Sheet"), _("Text"), NULL);
+  _equity_workbook_write_headings (sheet, r++, formats, _("Note"), _("Sheet"), _("Text"), NULL);
   for (guint m = 0; m < G_N_ELEMENTS (markers); m++)
     {
       worksheet_write_string (sheet, r, 0, markers[m].marker, formats->text);
@@ -589,6 +598,7 @@ equity_workbook_export (EquityProject                *project,
   static const EquityWorkbookOptions defaults = { 0 };
   g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) indicators = NULL;
   g_autoptr(GPtrArray) data_sheets = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *project_title = NULL;
   g_autofree char *dir = NULL;
@@ -618,6 +628,11 @@ equity_workbook_export (EquityProject                *project,
   entries = collect_entries (project, options, used, progress, progress_data, cancellable, error);
   if (entries == NULL)
     return FALSE;
+  indicators = equity_project_list_indicators (project, error);
+  if (indicators == NULL)
+    return FALSE;
+  if (indicators->len > 0)
+    g_free (equity_workbook_sheet_name (_("Indicators"), used));
 
   /* beside the target, so the final rename cannot cross file systems */
   dir = g_path_get_dirname (path);
@@ -653,7 +668,7 @@ equity_workbook_export (EquityProject                *project,
 
       g_ptr_array_add (data_sheets, equity_workbook_sheet_name (data_title, used));
     }
-  write_cover (cover, &formats, title, options, entries, data_sheets);
+  write_cover (cover, &formats, title, options, entries, data_sheets, indicators->len > 0);
   for (guint i = 0; i < entries->len; i++)
     {
       EquityWorkbookEntry *entry = g_ptr_array_index (entries, i);
@@ -668,6 +683,14 @@ equity_workbook_export (EquityProject                *project,
         }
       if (progress != NULL)
         progress (0.6 + 0.3 * (i + 1) / entries->len, progress_data);
+    }
+  if (indicators->len > 0
+      && !_equity_workbook_write_indicators (workbook_add_worksheet (workbook, _("Indicators")), &formats, title,
+                                             project, indicators, cancellable, error))
+    {
+      workbook_close (workbook);
+      g_unlink (partial);
+      return FALSE;
     }
   write_methods (workbook_add_worksheet (workbook, _("Methods")), &formats, title, entries);
   write_sources (workbook_add_worksheet (workbook, _("Sources")), &formats, title, project, entries);

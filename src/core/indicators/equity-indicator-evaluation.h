@@ -7,6 +7,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "equity-indicator.h"
 #include "equity-score-table.h"
@@ -78,6 +79,12 @@ double                  equity_indicator_summary_theme_score (EquityIndicatorSum
                                                               int                     year);
 double                  equity_indicator_summary_city_score  (EquityIndicatorSummary *self,
                                                               int                     year);
+
+/* The JSON of `indicators --json` (../shared/CLI.md): one object per
+ * indicator, numbers that do not apply as null. EVALUATIONS beside
+ * INDICATORS; a NULL evaluation lists no years. */
+JsonNode               *equity_indicators_to_json          (GPtrArray              *indicators,
+                                                            GPtrArray              *evaluations);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EquityIndicatorEvaluation, equity_indicator_evaluation_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EquityIndicatorSummary, equity_indicator_summary_free)

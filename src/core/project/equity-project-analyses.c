@@ -53,11 +53,11 @@ equity_project_get_analyses (EquityProject *self)
   g_return_val_if_fail (EQUITY_IS_PROJECT (self), NULL);
   return G_LIST_MODEL (self->analyses);
 }
-static gboolean
-step_done (EquityProject  *self,
-           sqlite3_stmt   *stmt,
-           const char     *what,
-           GError        **error)
+gboolean
+_equity_project_step_done (EquityProject  *self,
+                           sqlite3_stmt   *stmt,
+                           const char     *what,
+                           GError        **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -101,7 +101,7 @@ equity_project_save_analysis (EquityProject  *self,
   sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, spec, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, _("Could not save the analysis"), &local_error))
+  if (!_equity_project_step_done (self, stmt, _("Could not save the analysis"), &local_error))
     goto failed;
 
   stmt = _equity_project_prepare (self,
@@ -110,7 +110,7 @@ equity_project_save_analysis (EquityProject  *self,
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, _("Could not save the analysis"), &local_error))
+  if (!_equity_project_step_done (self, stmt, _("Could not save the analysis"), &local_error))
     goto failed;
 
   for (guint i = 0; i < dataset_ids->len; i++)
@@ -123,7 +123,7 @@ equity_project_save_analysis (EquityProject  *self,
         goto failed;
       sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 2, g_array_index (dataset_ids, gint64, i));
-      if (!step_done (self, stmt, _("Could not save the analysis"), &local_error))
+      if (!_equity_project_step_done (self, stmt, _("Could not save the analysis"), &local_error))
         goto failed;
     }
 

@@ -207,25 +207,21 @@ equity_project_find_indicator (EquityProject  *self,
   return g_object_ref (g_ptr_array_index (found, 0));
 }
 
+/* …saying which name is taken when an indicator's name is */
 static gboolean
 step_done (EquityProject  *self,
            sqlite3_stmt   *stmt,
            const char     *what,
            GError        **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  if (_equity_project_step_done (self, stmt, what, error))
+    return TRUE;
+  if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE)
     {
-      if ((sqlite3_extended_errcode (self->db)) == SQLITE_CONSTRAINT_UNIQUE)
-        g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_EXISTS,
-                     _("%s: another indicator already has that name"), what);
-      else
-        equity_schema_set_error (self->db, error, what);
-      return FALSE;
+      g_clear_error (error);
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_EXISTS, _("%s: another indicator already has that name"), what);
     }
-  return TRUE;
+  return FALSE;
 }
 
 static char *

@@ -41,6 +41,11 @@ GDateTime     *_equity_project_parse_time           (const char     *text);
 gboolean       _equity_project_validate_name        (const char     *name,
                                                      const char     *what,
                                                      GError        **error);
+/* Steps STMT, which must finish, and finalizes it; WHAT says what failed */
+gboolean       _equity_project_step_done            (EquityProject  *self,
+                                                     sqlite3_stmt   *stmt,
+                                                     const char     *what,
+                                                     GError        **error);
 gboolean       _equity_project_load_analyses        (EquityProject  *self,
                                                      GError        **error);
 void           _equity_project_emit_dataset_renamed (EquityProject  *self,

@@ -1,0 +1,186 @@
+/* equity-workbook-indicators.c — the council packet's Indicators sheet
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every score is shown beside the two rates it comes from, since a score
+ * alone hides whether everyone is badly off (FRAMEWORK-ANCHORS §1).
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "equity-indicator-evaluation.h"
+#include "equity-workbook-private.h"
+
+/* a number, or the not-available marker the Notes sheet explains */
+static void
+write_number (lxw_worksheet               *sheet,
+              lxw_row_t                    row,
+              lxw_col_t                    column,
+              double                       value,
+              lxw_format                  *format,
+              const EquityWorkbookFormats *formats)
+{
+  if (isfinite (value))
+    worksheet_write_number (sheet, row, column, value, format);
+  else
+    worksheet_write_string (sheet, row, column, "[x]", formats->marker);
+}
+
+static void
+write_year (lxw_worksheet               *sheet,
+            lxw_row_t                    row,
+            const EquityWorkbookFormats *formats,
+            EquityIndicator             *indicator,
+            EquityIndicatorEvaluation   *evaluation,
+            const EquityIndicatorYear   *year)
+{
+  gboolean ratio = equity_indicator_get_kind (indicator) == EQUITY_INDICATOR_RATIO;
+  lxw_format *value_format = ratio ? formats->ratio : formats->decimal;
+  const double rates[] = { year->rate_a, year->rate_a_low, year->rate_a_high,
+                           year->rate_b, year->rate_b_low, year->rate_b_high };
+  lxw_col_t c = 0;
+
+  /* text typed by the analyst is written as strings, never as formulas */
+  worksheet_write_string (sheet, row, c++, equity_indicator_get_theme (indicator), formats->text);
+  worksheet_write_string (sheet, row, c++, equity_indicator_get_topic (indicator), formats->text);
+  worksheet_write_string (sheet, row, c++, equity_indicator_get_name (indicator), formats->text);
+  worksheet_write_number (sheet, row, c++, year->year, NULL);
+  worksheet_write_string (sheet, row, c++,
+                          year->year == equity_indicator_evaluation_get_baseline_year (evaluation) ? _("baseline") : "",
+                          formats->text);
+  worksheet_write_string (sheet, row, c++, ratio ? _("ratio") : _("percent"), formats->text);
+  write_number (sheet, row, c++, year->value, value_format, formats);
+  write_number (sheet, row, c++, year->low, value_format, formats);
+  write_number (sheet, row, c++, year->high, value_format, formats);
+  for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
+    write_number (sheet, row, c++, rates[i], formats->rate, formats);
+  write_number (sheet, row, c++, year->target, value_format, formats);
+  write_number (sheet, row, c++, year->score, NULL, formats);
+  write_number (sheet, row, c++, year->change, NULL, formats);
+  worksheet_write_string (sheet, row, c++,
+                          equity_indicator_status_to_label (equity_indicator_evaluation_get_status (evaluation)),
+                          formats->text);
+}
+
+/* theme means, then the city's, one column a year */
+static lxw_row_t
+write_means (lxw_worksheet               *sheet,
+             lxw_row_t                    r,
+             const EquityWorkbookFormats *formats,
+             GPtrArray                   *indicators,
+             GPtrArray                   *evaluations)
+{
+  g_autoptr(EquityIndicatorSummary) summary = equity_indicator_summary_new (indicators, evaluations);
+  g_autoptr(GPtrArray) themes = g_ptr_array_new ();
+  guint n_years;
+  const int *years = equity_indicator_summary_get_years (summary, &n_years);
+
+  worksheet_write_string (sheet, r++, 0, _("Theme and city scores: unweighted means of the level below"),
+                          formats->heading);
+  worksheet_write_string (sheet, r, 0, _("Level"), formats->heading);
+  worksheet_write_string (sheet, r, 1, _("Name"), formats->heading);
+  for (guint y = 0; y < n_years; y++)
+    worksheet_write_number (sheet, r, 2 + y, years[y], formats->heading);
+  r++;
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      const char *theme = equity_indicator_get_theme (g_ptr_array_index (indicators, i));
+
+      if (!g_ptr_array_find_with_equal_func (themes, theme, g_str_equal, NULL))
+        g_ptr_array_add (themes, (gpointer) theme);
+    }
+  for (guint t = 0; t <= themes->len; t++, r++)
+    {
+      gboolean city = t == themes->len;
+
+      worksheet_write_string (sheet, r, 0, city ? _("City") : _("Theme"), formats->text);
+      worksheet_write_string (sheet, r, 1, city ? "" : (const char *) g_ptr_array_index (themes, t), formats->text);
+      for (guint y = 0; y < n_years; y++)
+        write_number (sheet, r, 2 + y,
+                      city ? equity_indicator_summary_city_score (summary, years[y])
+                           : equity_indicator_summary_theme_score (summary, g_ptr_array_index (themes, t), years[y]),
+                      formats->decimal, formats);
+    }
+  return r;
+}
+
+gboolean
+_equity_workbook_write_indicators (lxw_worksheet               *sheet,
+                                   const EquityWorkbookFormats *formats,
+                                   const char                  *footer_title,
+                                   EquityProject               *project,
+                                   GPtrArray                   *indicators,
+                                   GCancellable                *cancellable,
+                                   GError                     **error)
+{
+  g_autoptr(GPtrArray) evaluations = g_ptr_array_new_with_free_func ((GDestroyNotify) equity_indicator_evaluation_unref);
+  g_autoptr(EquityScoreTable) table = equity_project_dup_score_table (project, error);
+  g_autofree char *score_note = NULL;
+  lxw_row_t r = 0, header;
+
+  if (table == NULL)
+    return FALSE;
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      EquityIndicator *indicator = g_ptr_array_index (indicators, i);
+      EquityIndicatorEvaluation *evaluation = equity_indicator_evaluate (project, indicator, cancellable, error);
+
+      if (evaluation == NULL)
+        {
+          g_prefix_error (error, _("Indicator “%s”: "), equity_indicator_get_name (indicator));
+          return FALSE;
+        }
+      g_ptr_array_add (evaluations, evaluation);
+    }
+
+  score_note = g_strdup_printf (_("Score: 1–100 by the ratio-to-score table of %s (stored in the project), or for "
+                                  "a percentage the percentage of the good outcome, rounded up. Change: the score "
+                                  "minus the baseline year’s."), equity_score_table_get_source (table));
+  worksheet_write_string (sheet, r++, 0, _("Equity indicators"), formats->title);
+  worksheet_write_string (sheet, r++, 0, score_note, formats->note);
+  worksheet_write_string (sheet, r++, 0, _("Ratio: group A’s rate over group B’s (B over A for a good outcome), "
+                                           "so that above 1 means inequity; 95% intervals by the log method. "
+                                           "A is the disadvantaged group (or the most), B the advantaged (or the least)."),
+                          formats->note);
+  worksheet_write_string (sheet, r++, 0, _("Status: on track when the latest year’s interval reaches its target "
+                                           "in the good direction; off track when it does not; no data without a "
+                                           "value or a target."), formats->note);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      EquityIndicator *indicator = g_ptr_array_index (indicators, i);
+      const char *source = equity_indicator_evaluation_get_source (g_ptr_array_index (evaluations, i));
+      g_autofree char *line = g_strdup_printf (_("%s — source: %s (A: %s; B: %s)"), equity_indicator_get_name (indicator),
+                                               source != NULL ? source : "—",
+                                               equity_indicator_get_group_a (indicator) != NULL ? equity_indicator_get_group_a (indicator) : "—",
+                                               equity_indicator_get_group_b (indicator) != NULL ? equity_indicator_get_group_b (indicator) : "—");
+
+      worksheet_write_string (sheet, r++, 0, line, formats->note);
+    }
+  r++;
+
+  header = r;
+  _equity_workbook_write_headings (sheet, r++, formats, _("Theme"), _("Topic"), _("Indicator"), _("Year"),
+                                   _("Baseline"), _("Measure"), _("Value"), _("Low"), _("High"),
+                                   _("Rate A"), _("A low"), _("A high"), _("Rate B"), _("B low"), _("B high"),
+                                   _("Target"), _("Score"), _("Change"), _("Status"), NULL);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      EquityIndicatorEvaluation *evaluation = g_ptr_array_index (evaluations, i);
+
+      for (guint k = 0; k < equity_indicator_evaluation_get_n_years (evaluation); k++)
+        write_year (sheet, r++, formats, g_ptr_array_index (indicators, i), evaluation,
+                    equity_indicator_evaluation_get_year (evaluation, k));
+    }
+  r++;
+  r = write_means (sheet, r, formats, indicators, evaluations);
+
+  worksheet_set_column (sheet, 0, 1, 16, NULL);
+  worksheet_set_column (sheet, 2, 2, 44, NULL);
+  worksheet_set_column (sheet, 3, 18, 10, NULL);
+  worksheet_freeze_panes (sheet, header + 1, 3);
+  _equity_workbook_print_setup (sheet, footer_title, TRUE, (int) header);
+  return TRUE;
+}
