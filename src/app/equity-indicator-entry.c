@@ -487,18 +487,50 @@ equity_indicator_board_load_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+static double
+level_score (EquityIndicatorBoard *board,
+             const char           *theme,
+             const char           *topic,
+             int                   year)
+{
+  if (theme == NULL)
+    return equity_indicator_summary_city_score (board->summary, year);
+  if (topic == NULL)
+    return equity_indicator_summary_theme_score (board->summary, theme, year);
+  return equity_indicator_summary_topic_score (board->summary, theme, topic, year);
+}
+
 double
 equity_indicator_board_get_mean (EquityIndicatorBoard *board,
                                  const char           *theme,
-                                 const char           *topic)
+                                 const char           *topic,
+                                 int                  *year)
 {
+  const int *years;
+  guint n_years = 0;
+
+  if (year != NULL)
+    *year = 0;
   if (board == NULL || board->summary == NULL || board->year == 0)
     return NAN;
-  if (theme == NULL)
-    return equity_indicator_summary_city_score (board->summary, board->year);
-  if (topic == NULL)
-    return equity_indicator_summary_theme_score (board->summary, theme, board->year);
-  return equity_indicator_summary_topic_score (board->summary, theme, topic, board->year);
+
+  /* the board's year, or the latest before it when this level has none then */
+  years = equity_indicator_summary_get_years (board->summary, &n_years);
+  for (guint i = n_years; i > 0; i--)
+    {
+      double score;
+
+      if (years[i - 1] > board->year)
+        continue;
+      score = level_score (board, theme, topic, years[i - 1]);
+      if (!isnan (score))
+        {
+          if (year != NULL)
+            *year = years[i - 1];
+          return score;
+        }
+    }
+  return NAN;
 }
 
 double

@@ -68,10 +68,12 @@ EquityIndicatorBoard *equity_indicator_board_load_finish   (GAsyncResult        
                                                             GError               **error);
 void                  equity_indicator_board_free          (EquityIndicatorBoard  *board);
 /* the mean score of THEME (TOPIC NULL) or of its TOPIC, or the city's
- * (both NULL), in the board's year; NAN when none */
+ * (both NULL), in the board's year or, when that level has none then, its
+ * latest before; YEAR: the year of it (may be NULL). NAN when none. */
 double                equity_indicator_board_get_mean      (EquityIndicatorBoard  *board,
                                                             const char            *theme,
-                                                            const char            *topic);
+                                                            const char            *topic,
+                                                            int                   *year);
 /* the city score's change since FIRST_YEAR, or NAN */
 double                equity_indicator_board_get_city_change (EquityIndicatorBoard *board);
 

@@ -113,15 +113,23 @@ create_row (gpointer item,
 }
 
 static GtkWidget *
-create_header_line (const char *title,
-                    double      mean,
-                    gboolean    is_theme)
+create_header_line (EquityIndicatorBoard *board,
+                    const char           *title,
+                    const char           *theme,
+                    const char           *topic)
 {
+  gboolean is_theme = topic == NULL;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *label = gtk_label_new (title);
+  int year = 0;
+  double mean = equity_indicator_board_get_mean (board, theme, topic, &year);
   g_autofree char *score = equity_indicator_format_score (mean);
-  /* Translators: the mean score of a theme or topic, e.g. "mean 52" */
-  g_autofree char *mean_text = g_strdup_printf (_("mean %s"), score);
+  g_autofree char *mean_text = year != 0 && year != board->year
+                               /* Translators: the mean score of a theme or topic in an earlier
+                                * year than the others', e.g. "mean 52 in 2019" */
+                               ? g_strdup_printf (_("mean %s in %d"), score, year)
+                               /* Translators: the mean score of a theme or topic, e.g. "mean 52" */
+                               : g_strdup_printf (_("mean %s"), score);
   GtkWidget *mean_label = gtk_label_new (mean_text);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -151,6 +159,7 @@ update_header_cb (GtkListBoxRow *row,
   const char *topic = equity_indicator_entry_get_topic (entry);
   /* the means are kept under the words the indicators hold */
   const char *raw_theme = equity_indicator_get_theme (equity_indicator_entry_get_indicator (entry));
+  g_autofree char *theme_key = g_strdup (raw_theme != NULL ? raw_theme : "");
   const char *raw_topic = equity_indicator_get_topic (equity_indicator_entry_get_indicator (entry));
   gboolean new_theme = previous == NULL || g_strcmp0 (theme, equity_indicator_entry_get_theme (previous)) != 0;
   gboolean new_topic = new_theme || g_strcmp0 (topic, equity_indicator_entry_get_topic (previous)) != 0;
@@ -165,10 +174,9 @@ update_header_cb (GtkListBoxRow *row,
   header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   if (new_theme)
     gtk_box_append (GTK_BOX (header),
-                    create_header_line (theme, equity_indicator_board_get_mean (self->board, raw_theme, NULL), TRUE));
+                    create_header_line (self->board, theme, theme_key, NULL));
   gtk_box_append (GTK_BOX (header),
-                  create_header_line (topic, equity_indicator_board_get_mean (self->board, raw_theme, raw_topic),
-                                      FALSE));
+                  create_header_line (self->board, topic, theme_key, raw_topic != NULL ? raw_topic : ""));
   gtk_list_box_row_set_header (row, header);
 }
 
@@ -204,7 +212,7 @@ update_city_score (EquityIndicatorsPage *self)
   EquityIndicatorBoard *board = self->board;
   guint n = board != NULL ? board->entries->len : 0;
   guint n_off = 0;
-  g_autofree char *score = equity_indicator_format_score (equity_indicator_board_get_mean (board, NULL, NULL));
+  g_autofree char *score = equity_indicator_format_score (equity_indicator_board_get_mean (board, NULL, NULL, NULL));
   g_autofree char *change = equity_indicator_format_change (equity_indicator_board_get_city_change (board));
   g_autofree char *title = NULL;
   g_autofree char *count = NULL;
