@@ -13,73 +13,9 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "equity-indicator-dialog.h"
+#include "equity-indicator-dialog-private.h"
 #include "equity-indicator-entry.h"
-#include "equity-indicator-entry.h"
 
-/* What the dialog asks, as the rows show it */
-typedef struct
-{
-  char     *name;
-  char     *theme;
-  char     *topic;
-  char     *analysis;         /* the saved analysis, by its name now */
-  char     *group_a;          /* the disadvantaged group or area, as the result labels it */
-  char     *group_b;          /* the advantaged one */
-  gboolean  higher_is_better;
-  char     *year_column;      /* of the analysis's events, by its name now */
-  int       first_year;
-  int       last_year;
-  int       baseline;
-  int       goal_year;
-  double    goal;             /* the ratio aimed for in GOAL_YEAR */
-} Choices;
-
-static void
-choices_clear (Choices *choices)
-{
-  g_clear_pointer (&choices->name, g_free);
-  g_clear_pointer (&choices->theme, g_free);
-  g_clear_pointer (&choices->topic, g_free);
-  g_clear_pointer (&choices->analysis, g_free);
-  g_clear_pointer (&choices->group_a, g_free);
-  g_clear_pointer (&choices->group_b, g_free);
-  g_clear_pointer (&choices->year_column, g_free);
-}
-
-struct _EquityIndicatorDialog
-{
-  AdwWindow        parent_instance;
-
-  /* Template widgets */
-  GtkWidget       *save_button;
-  GtkRevealer     *error_revealer;
-  GtkLabel        *error_label;
-  AdwEntryRow     *name_row;
-  AdwEntryRow     *theme_row;
-  AdwEntryRow     *topic_row;
-  AdwComboRow     *analysis_row;
-  AdwComboRow     *group_a_row;
-  AdwComboRow     *group_b_row;
-  AdwComboRow     *direction_row;
-  AdwComboRow     *year_column_row;
-  AdwComboRow     *first_year_row;
-  AdwComboRow     *last_year_row;
-  AdwComboRow     *baseline_row;
-  AdwComboRow     *goal_year_row;
-  AdwComboRow     *goal_row;
-
-  /* Owned references */
-  EquityProject   *project;
-  GCancellable    *cancellable;       /* reading the groups and the years */
-  EquityAnalysis  *spec;              /* the saved analysis chosen */
-  char            *dataset;           /* its events */
-  GPtrArray       *group_values;      /* the values behind group_a_row's names */
-  GArray          *years;             /* int, behind the year rows */
-  EquityIndicator *editing;           /* a copy of the indicator edited, or NULL */
-  Choices          pending;           /* its choices: chosen once the lists are read */
-  guint            n_loading;
-};
 
 G_DEFINE_FINAL_TYPE (EquityIndicatorDialog, equity_indicator_dialog, ADW_TYPE_WINDOW)
 
@@ -398,28 +334,6 @@ groups_cb (GObject      *source,
   loaded (self);
 }
 
-/* the events dataset a saved analysis reads, or NULL */
-static EquityDataset *
-find_events (EquityProject  *project,
-             EquityAnalysis *spec)
-{
-  g_autofree char *name = equity_analysis_dup_string (spec, "events");
-
-  if (name == NULL)
-    name = equity_analysis_dup_string (spec, "dataset");
-  return name != NULL ? equity_project_find_dataset (project, name) : NULL;
-}
-
-static EquityColumn *
-find_column_at (EquityDataset *dataset,
-                int            position)
-{
-  for (guint i = 0; dataset != NULL && position >= 0 && i < equity_dataset_get_n_columns (dataset); i++)
-    if ((int) equity_column_get_position (equity_dataset_get_column (dataset, i)) == position)
-      return equity_dataset_get_column (dataset, i);
-  return NULL;
-}
-
 static gboolean
 is_year_column (EquityColumn *column)
 {
@@ -457,7 +371,7 @@ analysis_changed_cb (EquityIndicatorDialog *self)
     show_error (self, error->message);
   if (self->spec != NULL)
     {
-      dataset = find_events (self->project, self->spec);
+      dataset = _equity_indicator_dialog_find_events (self->project, self->spec);
       self->dataset = dataset != NULL ? g_strdup (equity_dataset_get_name (dataset)) : NULL;
     }
 
@@ -487,128 +401,13 @@ analysis_changed_cb (EquityIndicatorDialog *self)
   year_column_changed_cb (self);
 }
 
-/* The choices the indicator ID was made with, in today's names. */
-static gboolean
-read_choices (EquityIndicatorDialog  *self,
-              gint64                  id,
-              GError                **error)
-{
-  g_autoptr(GPtrArray) indicators = equity_project_list_indicators (self->project, error);
-  g_autoptr(EquityAnalysis) spec = NULL;
-  EquityIndicator *indicator = NULL;
-  EquityColumn *column;
-  const int *years;
-  guint n_years = 0;
-
-  if (indicators == NULL)
-    return FALSE;
-  for (guint i = 0; i < indicators->len && indicator == NULL; i++)
-    if (equity_indicator_get_id (g_ptr_array_index (indicators, i)) == id)
-      indicator = g_ptr_array_index (indicators, i);
-  if (indicator == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("The indicator is no longer in the project."));
-      return FALSE;
-    }
-
-  self->editing = equity_indicator_copy (indicator);
-  self->pending.name = g_strdup (equity_indicator_get_name (indicator));
-  self->pending.theme = g_strdup (equity_indicator_get_theme (indicator));
-  self->pending.topic = g_strdup (equity_indicator_get_topic (indicator));
-  self->pending.group_a = g_strdup (equity_indicator_get_group_a (indicator));
-  self->pending.group_b = g_strdup (equity_indicator_get_group_b (indicator));
-  self->pending.higher_is_better = equity_indicator_get_direction (indicator) == EQUITY_INDICATOR_HIGHER_IS_BETTER;
-  self->pending.baseline = equity_indicator_get_baseline_year (indicator);
-  self->pending.goal_year = equity_indicator_get_goal_year (indicator);
-  self->pending.goal = equity_indicator_get_goal_value (indicator);
-  years = equity_indicator_get_years (indicator, &n_years);
-  if (n_years > 0)
-    {
-      self->pending.first_year = years[0];
-      self->pending.last_year = years[n_years - 1];
-    }
-
-  /* typed values have no analysis: the dialog then starts on the first */
-  if (equity_indicator_get_analysis_id (indicator) != 0)
-    self->pending.analysis = equity_project_dup_analysis_name (self->project,
-                                                               equity_indicator_get_analysis_id (indicator), NULL);
-  if (self->pending.analysis != NULL)
-    spec = equity_analysis_new_from_project (self->project, self->pending.analysis, NULL);
-  column = spec != NULL ? find_column_at (find_events (self->project, spec),
-                                          equity_indicator_get_year_column (indicator)) : NULL;
-  if (column != NULL)
-    self->pending.year_column = g_strdup (equity_column_get_name (column));
-  return TRUE;
-}
-
-/* Saves CHOICES as a new indicator, or over the one edited (what the
- * dialog does not ask, such as typed values, stays as it was). */
-static gboolean
-save_choices (EquityIndicatorDialog  *self,
-              const Choices          *choices,
-              gint64                 *saved_id,
-              GError                **error)
-{
-  g_autoptr(EquityIndicator) indicator = NULL;
-  g_autoptr(EquityAnalysis) spec = NULL;
-  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
-  EquityDataset *events;
-  EquityColumn *column;
-  gint64 analysis_id;
-
-  analysis_id = equity_project_get_analysis_id (self->project, choices->analysis, error);
-  if (analysis_id <= 0)
-    return FALSE;
-  spec = equity_analysis_new_from_project (self->project, choices->analysis, error);
-  if (spec == NULL)
-    return FALSE;
-  events = find_events (self->project, spec);
-  column = events != NULL ? equity_dataset_find_column (events, choices->year_column) : NULL;
-  if (column == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   /* Translators: %s is a column's name */
-                   _("The analysis’s events have no column “%s”."), choices->year_column);
-      return FALSE;
-    }
-
-  /* every year the column holds, from the first chosen to the last */
-  for (guint i = 0; i < self->years->len; i++)
-    {
-      int year = g_array_index (self->years, int, i);
-
-      if (year >= choices->first_year && year <= choices->last_year)
-        g_array_append_val (years, year);
-    }
-
-  indicator = self->editing != NULL ? g_object_ref (self->editing) : equity_indicator_new (choices->name);
-  equity_indicator_set_name (indicator, choices->name);
-  equity_indicator_set_theme (indicator, choices->theme);
-  equity_indicator_set_topic (indicator, choices->topic);
-  equity_indicator_set_kind (indicator, EQUITY_INDICATOR_RATIO);
-  equity_indicator_set_direction (indicator, choices->higher_is_better ? EQUITY_INDICATOR_HIGHER_IS_BETTER
-                                                                       : EQUITY_INDICATOR_HIGHER_IS_WORSE);
-  equity_indicator_set_analysis (indicator, analysis_id, equity_column_get_position (column),
-                                 (const int *) years->data, years->len);
-  equity_indicator_set_groups (indicator, choices->group_a, choices->group_b);
-  equity_indicator_set_baseline_year (indicator, choices->baseline);
-  equity_indicator_set_goal (indicator, choices->goal_year, choices->goal);
-
-  if (self->editing != NULL ? !equity_project_update_indicator (self->project, indicator, error)
-                            : !equity_project_add_indicator (self->project, indicator, error))
-    return FALSE;
-  *saved_id = equity_indicator_get_id (indicator);
-  return TRUE;
-}
-
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
   EquityIndicatorDialog *self = EQUITY_INDICATOR_DIALOG (widget);
-  Choices choices = { 0 };
+  EquityIndicatorChoices choices = { 0 };
   g_autoptr(GError) error = NULL;
   guint goal = adw_combo_row_get_selected (self->goal_row);
   gint64 saved_id = 0;
@@ -634,8 +433,8 @@ save_action (GtkWidget  *widget,
   choices.goal_year = selected_year (self->goal_year_row, self->years);
   choices.goal = goal < G_N_ELEMENTS (goal_ratios) ? goal_ratios[goal] : 1.0;
 
-  saved = save_choices (self, &choices, &saved_id, &error);
-  choices_clear (&choices);
+  saved = _equity_indicator_dialog_save (self, &choices, &saved_id, &error);
+  _equity_indicator_choices_clear (&choices);
   if (!saved)
     {
       show_error (self, error->message);
@@ -658,7 +457,7 @@ equity_indicator_dialog_dispose (GObject *object)
   g_clear_pointer (&self->dataset, g_free);
   g_clear_pointer (&self->group_values, g_ptr_array_unref);
   g_clear_pointer (&self->years, g_array_unref);
-  choices_clear (&self->pending);
+  _equity_indicator_choices_clear (&self->pending);
   g_clear_object (&self->editing);
 
   G_OBJECT_CLASS (equity_indicator_dialog_parent_class)->dispose (object);
@@ -761,7 +560,7 @@ equity_indicator_dialog_new (GtkWindow     *parent,
   self->project = g_object_ref (project);
   if (id != 0)
     {
-      if (!read_choices (self, id, error))
+      if (!_equity_indicator_dialog_read (self, id, error))
         {
           gtk_window_destroy (GTK_WINDOW (self));
           return NULL;
