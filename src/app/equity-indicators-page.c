@@ -154,11 +154,14 @@ equity_indicators_page_reload (EquityIndicatorsPage *self)
                                      load_cb, g_object_ref (self));
 }
 
+/* An analysis saved again or deleted changes what the indicators on it say. */
 static void
 analyses_changed_cb (EquityIndicatorsPage *self)
 {
   update_empty_page (self);
   _equity_indicators_page_update_actions (self);
+  if (self->board != NULL && self->board->entries->len > 0)
+    equity_indicators_page_reload (self);
 }
 
 static void
