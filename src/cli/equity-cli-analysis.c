@@ -103,7 +103,7 @@ print_result (EquityResult *result)
   g_print ("\n");
   print_rows (result);
 
-  if (g_str_equal (kind, EQUITY_KIND_DISSIMILARITY) || g_str_equal (kind, EQUITY_KIND_INDEX_OF_DISPARITY))
+  if (equity_analysis_kind_has_flags (kind, EQUITY_KIND_INDEX))
     g_print ("\n%s: %.4f\n", _("Index"), equity_result_get_index (result));
   if (isfinite (overall->rate))
     {

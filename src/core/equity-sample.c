@@ -16,6 +16,7 @@
 #include "equity-sample.h"
 #include "equity-analysis.h"
 #include "equity-progress-relay.h"
+#include "equity-worker.h"
 #include "equity-sample-indicators.h"
 
 #define SAMPLES_URI "resource:///org/asheville/Equity/samples/"
@@ -344,7 +345,6 @@ equity_sample_create_async (const char          *path,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   SampleTask *sample;
 
   g_return_if_fail (path != NULL);
@@ -354,11 +354,8 @@ equity_sample_create_async (const char          *path,
   sample->path = g_strdup (path);
   sample->relay = equity_progress_relay_new (progress, progress_data, cancellable);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, equity_sample_create_async);
-  g_task_set_name (task, "[equity] sample");
-  g_task_set_task_data (task, sample, sample_task_free);
-  g_task_run_in_thread (task, sample_thread);
+  equity_worker_start (NULL, equity_sample_create_async, "[equity] sample", cancellable, callback,
+                       user_data, sample, sample_task_free, sample_thread);
 }
 
 gboolean

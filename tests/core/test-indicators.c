@@ -11,7 +11,7 @@
 
 #include "config.h"
 
-#include "analysis-test-util.h"
+#include "indicators-test-util.h"
 #include "equity-indicator-private.h"
 #include "equity-project-private.h"
 #include "equity-schema.h"
@@ -221,35 +221,6 @@ test_target_path (void)
   g_assert_cmpint (equity_indicator_evaluation_get_status (evaluation), ==, EQUITY_INDICATOR_OFF_TRACK);
 }
 
-/* Stops: 2020 B 12, W 20; 2021 B 15, W 30; people: B 1000, W 4000. The
- * "year" column holds year numbers, "date" ISO dates of the same years. */
-static void
-import_stops (Fixture *fixture)
-{
-  g_autoptr(GString) stops = g_string_new ("race,date,year\n");
-  static const struct { const char *race; int year; int count; } cells[] = {
-    { "B", 2020, 12 }, { "W", 2020, 20 }, { "B", 2021, 15 }, { "W", 2021, 30 }, { "B", 2019, 40 },
-  };
-
-  for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
-    for (int i = 0; i < cells[c].count; i++)
-      g_string_append_printf (stops, "%s,%d-%02d-15,%d\n", cells[c].race, cells[c].year, 1 + i % 12, cells[c].year);
-  import_text (fixture, "stops", "csv", stops->str);
-  import_text (fixture, "people", "csv", "place,B,W\ncity,1000,4000\n");
-}
-
-static const char stops_spec[] =
-  "[analysis]\n"
-  "name = Stops by race\n"
-  "kind = group-rates\n"
-  "events = stops\n"
-  "group-column = race\n"
-  "population = people\n"
-  "reference = W\n"
-  "[groups]\n"
-  "B = B\n"
-  "W = W\n";
-
 static EquityIndicator *
 stops_indicator (Fixture    *fixture,
                  const char *year_column_name)
@@ -387,6 +358,39 @@ test_evaluate_async (Fixture       *fixture,
   g_assert_cmpfloat (last, ==, 1.0);
 }
 
+static void
+cancelled_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GError **out = user_data;
+  g_autoptr(EquityIndicatorEvaluation) evaluation = NULL;
+
+  evaluation = equity_indicator_evaluate_finish (EQUITY_INDICATOR (source), result, out);
+  g_assert_null (evaluation);
+}
+
+/* Cancelled before the worker starts: it says so, and reports no progress. */
+static void
+test_evaluate_cancelled (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(EquityIndicator) indicator = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  double last = 0;
+
+  import_stops (fixture);
+  indicator = stops_indicator (fixture, "date");
+  g_cancellable_cancel (cancellable);
+  equity_indicator_evaluate_async (indicator, equity_project_get_path (fixture->project), cancellable,
+                                   progress_cb, &last, cancelled_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpfloat (last, ==, 0);
+}
+
 /* add, list, update, delete and undelete keep every field */
 static void
 test_store (Fixture       *fixture,
@@ -521,125 +525,6 @@ test_migrate_from_3 (void)
   test_remove_tree (dir);
 }
 
-static const char stops_indicator_spec[] =
-  "[indicator]\n"
-  "name = Stops, Black vs White residents\n"
-  "theme = Justice\n"
-  "topic = Policing\n"
-  "direction = higher-is-worse\n"
-  "kind = ratio\n"
-  "analysis = Stops by race\n"
-  "year-column = date\n"
-  "years = 2020, 2021\n"
-  "group-a = B\n"
-  "group-b = W\n"
-  "baseline-year = 2020\n"
-  "goal-year = 2030\n"
-  "goal-value = 1.0\n"
-  "[targets]\n"
-  "2021 = 1.9\n";
-
-static const char curbs_spec[] =
-  "[indicator]\n"
-  "name = Curb ramps not accessible\n"
-  "theme = Public works\n"
-  "topic = Streets\n"
-  "direction = higher-is-worse\n"
-  "kind = percentage\n"
-  "source = Oakland Equity Indicators 2018\n"
-  "[values]\n"
-  "2018 = 51.6\n";
-
-static char *
-write_scratch (Fixture    *fixture,
-               const char *name,
-               const char *text)
-{
-  char *path = g_build_filename (fixture->dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  return path;
-}
-
-/* indicator-add from spec files, then `indicators --json` with the keys
- * of ../shared/CLI.md and the numbers worked by hand above */
-static void
-test_cli (Fixture       *fixture,
-          gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EquityAnalysis) analysis = equity_analysis_new_from_data (stops_spec, -1, NULL, &error);
-  g_autofree char *stops_path = write_scratch (fixture, "stops-indicator.ini", stops_indicator_spec);
-  g_autofree char *curbs_path = write_scratch (fixture, "curbs.ini", curbs_spec);
-  g_autofree char *bad_path = write_scratch (fixture, "bad.ini", "[indicator]\nname = x\ndirection = up\n");
-  const char *project_path;
-  g_auto(TestRun) run = { 0 };
-  g_autoptr(JsonNode) root = NULL;
-  static const char * const keys[] = { "name", "theme", "topic", "direction", "baseline_year", "status", "years", NULL };
-  static const char * const year_keys[] = { "year", "value", "low", "high", "target", "ratio", "ratio_low",
-                                            "ratio_high", "score", "change", NULL };
-  JsonArray *list, *years;
-  JsonObject *curbs, *stops, *year;
-
-  import_stops (fixture);
-  g_assert_true (equity_analysis_save (analysis, fixture->project, &error));
-  project_path = equity_project_get_path (fixture->project);
-
-  g_assert_true (test_run_cli (&run, "indicator-add", project_path, stops_path, NULL));
-  test_run_clear (&run);
-  g_assert_true (test_run_cli (&run, "indicator-add", project_path, curbs_path, NULL));
-  test_run_clear (&run);
-  /* a bad spec names the file, the key and what was expected, and adds nothing */
-  g_assert_false (test_run_cli (&run, "indicator-add", project_path, bad_path, NULL));
-  g_assert_nonnull (strstr (run.err, "bad.ini: [indicator] direction: expected higher-is-worse or higher-is-better"));
-  test_run_clear (&run);
-
-  g_assert_true (test_run_cli (&run, "indicators", project_path, "--json", NULL));
-  root = test_parse_json (run.out);
-  list = json_node_get_array (root);
-  g_assert_cmpuint (json_array_get_length (list), ==, 2);
-  /* ordered by theme: Justice, then Public works */
-  stops = json_array_get_object_element (list, 0);
-  curbs = json_array_get_object_element (list, 1);
-  assert_members (stops, keys);
-  g_assert_cmpstr (json_object_get_string_member (stops, "direction"), ==, "higher-is-worse");
-  g_assert_cmpint (json_object_get_int_member (stops, "baseline_year"), ==, 2020);
-  years = json_object_get_array_member (stops, "years");
-  g_assert_cmpuint (json_array_get_length (years), ==, 2);
-  year = json_array_get_object_element (years, 1);
-  assert_members (year, year_keys);
-  g_assert_cmpint (json_object_get_int_member (year, "year"), ==, 2021);
-  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (year, "ratio"), 2.0, 1e-9);
-  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (year, "ratio_low"), 1.076109, 1e-6);
-  g_assert_cmpfloat (json_object_get_double_member (year, "score"), ==, 40);
-  g_assert_cmpfloat (json_object_get_double_member (year, "change"), ==, 2);
-  g_assert_cmpfloat (json_object_get_double_member (year, "target"), ==, 1.9);
-  /* 2021: the interval's low end 1.08 reaches the typed target 1.9 */
-  g_assert_cmpstr (json_object_get_string_member (stops, "status"), ==, "on-track");
-  /* 2020: the baseline, on the path from 2.4 toward 1.0 by 2030 */
-  year = json_array_get_object_element (years, 0);
-  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (year, "target"), 2.4, 1e-9);
-
-  assert_members (curbs, keys);
-  year = json_array_get_object_element (json_object_get_array_member (curbs, "years"), 0);
-  assert_members (year, year_keys);
-  g_assert_true (json_object_get_null_member (year, "ratio"));
-  g_assert_true (json_object_get_null_member (year, "low"));
-  g_assert_cmpfloat (json_object_get_double_member (year, "value"), ==, 51.6);
-  g_assert_cmpfloat (json_object_get_double_member (year, "score"), ==, 49);
-  g_assert_cmpstr (json_object_get_string_member (curbs, "status"), ==, "no-data");
-  test_run_clear (&run);
-
-  /* the readable table and --help */
-  g_assert_true (test_run_cli (&run, "indicators", project_path, NULL));
-  g_assert_nonnull (strstr (run.out, "Curb ramps not accessible"));
-  g_assert_nonnull (strstr (run.out, "2020*"));
-  test_run_clear (&run);
-  g_assert_true (test_run_cli (&run, "indicators", "--help", NULL));
-  test_run_clear (&run);
-  g_assert_true (test_run_cli (&run, "indicator-add", "--help", NULL));
-}
-
 /* The sample project: at least four indicators over two themes, every one
  * evaluating; Asheville arrests per year match a count of the CSV. */
 static void
@@ -758,6 +643,21 @@ test_spec_counts (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (year->ratio_high, 3.521687, 1e-6);
   g_assert_cmpfloat (year->score, ==, 40);
 
+  /* a percentage counted: 51.6 % as 516 of 1,000 curb ramps not accessible; Wilson's
+   * interval 48.502415 … 54.685339 % (Wilson's formula worked in python3, math module);
+   * score 100 − 51.6 → 49 */
+  g_clear_object (&indicator);
+  g_clear_pointer (&evaluation, equity_indicator_evaluation_unref);
+  indicator = equity_indicator_new_from_data (fixture->project, "[indicator]\nname = Curbs\nkind = percentage\n"
+                                              "[counts]\n2018 = 516, 1000\n", -1, "curbs.ini", &error);
+  g_assert_no_error (error);
+  evaluation = equity_indicator_evaluate (fixture->project, indicator, NULL, &error);
+  year = equity_indicator_evaluation_get_year (evaluation, 0);
+  g_assert_cmpfloat_with_epsilon (year->value, 51.6, 1e-9);
+  g_assert_cmpfloat_with_epsilon (year->low, 48.502415, 1e-5);
+  g_assert_cmpfloat_with_epsilon (year->high, 54.685339, 1e-5);
+  g_assert_cmpfloat (year->score, ==, 49);
+
   /* an unknown saved analysis is named */
   g_clear_object (&indicator);
   indicator = equity_indicator_new_from_data (fixture->project, "[indicator]\nname = x\nanalysis = Nothing\n", -1,
@@ -783,6 +683,8 @@ main (int   argc,
               test_evaluate_saved_analysis, fixture_tear_down);
   g_test_add ("/indicators/evaluate-async", Fixture, NULL, fixture_set_up,
               test_evaluate_async, fixture_tear_down);
+  g_test_add ("/indicators/evaluate-cancelled", Fixture, NULL, fixture_set_up,
+              test_evaluate_cancelled, fixture_tear_down);
   g_test_add ("/indicators/store", Fixture, NULL, fixture_set_up, test_store, fixture_tear_down);
   g_test_add ("/indicators/edited-score-table", Fixture, NULL, fixture_set_up,
               test_edited_score_table, fixture_tear_down);
@@ -790,7 +692,6 @@ main (int   argc,
   g_test_add_func ("/indicators/sample", test_sample);
   g_test_add ("/indicators/import-values", Fixture, NULL, fixture_set_up, test_import_values, fixture_tear_down);
   g_test_add ("/indicators/spec-counts", Fixture, NULL, fixture_set_up, test_spec_counts, fixture_tear_down);
-  g_test_add ("/indicators/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
 
   return g_test_run ();
 }

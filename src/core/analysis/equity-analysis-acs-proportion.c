@@ -14,7 +14,28 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
-#include "equity-analysis-private.h"
+#include "equity-analysis-kind.h"
+
+static const EquityFieldInfo acs_proportion_fields[] = {
+  { "dataset", EQUITY_FIELD_DATASET, N_("Table"), NULL, NULL, 0, R (MOE), 0, NULL, NULL },
+  { "key-column", EQUITY_FIELD_COLUMN, N_("Row key"), NULL, "dataset", 0, KEYS, 0, NULL, NULL },
+  { "numerator", EQUITY_FIELD_COLUMN, N_("Count of"), NULL, "dataset", EQUITY_FIELD_NUMERIC, R (COUNT), 0, NULL, NULL },
+  { "numerator-moe", EQUITY_FIELD_COLUMN, N_("Its margin of error"), NULL, "dataset", EQUITY_FIELD_NUMERIC,
+    R (MOE), 0, "numerator", NULL },
+  { "denominator", EQUITY_FIELD_COLUMN, N_("Out of"), NULL, "dataset", EQUITY_FIELD_NUMERIC, R (POPULATION), 0, NULL, NULL },
+  { "denominator-moe", EQUITY_FIELD_COLUMN, N_("Its margin of error"), NULL, "dataset", EQUITY_FIELD_NUMERIC,
+    R (MOE), 0, "denominator", NULL },
+  { "label-column", EQUITY_FIELD_COLUMN, N_("Row names"), N_("A column called name, if any"), "dataset",
+    EQUITY_FIELD_OPTIONAL, 0, 0, NULL, NULL },
+  EQUITY_MAP_FIELDS (0),
+  { NULL }
+};
+
+static const EquityResultMember acs_members[] = {
+  { "label", EQUITY_MEMBER_LABEL }, { "estimate", EQUITY_MEMBER_ESTIMATE }, { "moe", EQUITY_MEMBER_MOE },
+  { "cv", EQUITY_MEMBER_CV }, { "reliability", EQUITY_MEMBER_RELIABILITY },
+  { "numerator", EQUITY_MEMBER_COUNT }, { "denominator", EQUITY_MEMBER_POPULATION }, { NULL, EQUITY_MEMBER_END },
+};
 
 static const char *numeric_keys[] = { "numerator", "numerator-moe", "denominator", "denominator-moe" };
 
@@ -135,6 +156,16 @@ acs_proportion_run (EquityAnalysisContext  *context,
   return g_steal_pointer (&result);
 }
 
-const EquityAnalysisKind equity_analysis_kind_acs_proportion = {
-  EQUITY_KIND_ACS_PROPORTION, acs_proportion_validate, acs_proportion_run,
+const EquityAnalysisKindInfo equity_analysis_kind_acs_proportion = {
+  .kind = EQUITY_KIND_ACS_PROPORTION,
+  .label = N_("Census survey proportion"),
+  .description = N_("A share of residents from ACS estimates, with margins of error"),
+  .fields = acs_proportion_fields,
+  .formula = N_("p = numerator ÷ denominator; MOE = √(MOE_num² − p²·MOE_den²) ÷ denominator (the ratio formula when the root is negative); CV = (MOE ÷ 1.645) ÷ p"),
+  .json_rows = "rows",
+  .json_label = "key",
+  .json_members = acs_members,
+  .charts = EQUITY_MAP_CHARTS,
+  .validate = acs_proportion_validate,
+  .run = acs_proportion_run,
 };

@@ -16,7 +16,34 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
-#include "equity-analysis-private.h"
+#include "equity-analysis-kind.h"
+#include "equity-analysis-compute.h"
+
+static const EquityFieldInfo area_rates_fields[] = {
+  EQUITY_AREA_SOURCE_FIELDS,
+  { "count-column", EQUITY_FIELD_COLUMN, N_("Events in each row"), N_("One event a row"), "events",
+    EQUITY_FIELD_OPTIONAL | EQUITY_FIELD_NUMERIC, R (COUNT), 0, NULL, NULL },
+  { "value-column", EQUITY_FIELD_COLUMN, N_("Measure"), N_("Count the events"), "events",
+    EQUITY_FIELD_OPTIONAL | EQUITY_FIELD_NUMERIC, R (AMOUNT), 0, NULL, NULL },
+  EQUITY_AREA_POPULATION_FIELDS,
+  { "population-column", EQUITY_FIELD_COLUMN, N_("Residents"), NULL, "population", EQUITY_FIELD_NUMERIC,
+    R (POPULATION), 0, NULL, NULL },
+  { "population-moe-column", EQUITY_FIELD_COLUMN, N_("Margin of error of residents"), N_("None: a count"),
+    "population", EQUITY_FIELD_OPTIONAL | EQUITY_FIELD_NUMERIC, R (MOE), 0, "population-column", NULL },
+  { "label-column", EQUITY_FIELD_COLUMN, N_("Area names"), N_("A column called name, if any"), "population",
+    EQUITY_FIELD_OPTIONAL, 0, 0, NULL, NULL },
+  EQUITY_MAP_FIELDS (EQUITY_AREA_MODE_KEY),
+  { NULL }
+};
+
+/* "label": the area's name (label-column), null when it has none */
+static const EquityResultMember area_members[] = {
+  { "label", EQUITY_MEMBER_LABEL }, { "display_label", EQUITY_MEMBER_DISPLAY_LABEL }, EQUITY_RATE_MEMBERS,
+  { "ratio_to_overall", EQUITY_MEMBER_RATIO }, { "ratio_low", EQUITY_MEMBER_RATIO_LOW },
+  { "ratio_high", EQUITY_MEMBER_RATIO_HIGH }, { "share", EQUITY_MEMBER_SHARE },
+  { "population_share", EQUITY_MEMBER_POPULATION_SHARE },
+  { "suppressed", EQUITY_MEMBER_SUPPRESSED }, { NULL, EQUITY_MEMBER_END },
+};
 
 gboolean
 _equity_analysis_check_map (EquityAnalysisContext  *context,
@@ -61,24 +88,29 @@ static gboolean
 area_rates_validate (EquityAnalysisContext  *context,
                      GError                **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  EquityDataset *population;
+  EquityAreaInputs inputs;
 
-  if (!_equity_analysis_check_area_source (context, error))
-    return FALSE;
-  population = _equity_analysis_dataset (context, "population", FALSE, error);
-  if (population == NULL
-      || _equity_analysis_column (context, population, NULL, "population-key", FALSE, error) == NULL
-      || _equity_analysis_numeric_column (context, population, NULL, "population-column", FALSE, error) == NULL)
-    return FALSE;
-  if (_equity_analysis_numeric_column (context, population, NULL, "population-moe-column", TRUE,
-                                       &local_error) == NULL && local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return _equity_analysis_check_label_column (context, population, error) &&
+  return _equity_analysis_check_area_source (context, error)
+         && _equity_analysis_area_inputs (context, &inputs, error)
+         && _equity_analysis_numeric_column (context, inputs.population, NULL, "population-column", FALSE, error) != NULL
+         && _equity_analysis_check_optional_numeric (context, inputs.population, NULL, "population-moe-column", error)
+         && _equity_analysis_check_label_column (context, inputs.population, error) &&
          _equity_analysis_check_map (context, error);
+}
+
+/* FORMAT ("%u rows of “%s” …") with N and DATASET's name, when N > 0 */
+static void
+add_rows_note (EquityResult  *result,
+               guint          n,
+               const char    *format,
+               EquityDataset *dataset)
+{
+  g_autofree char *note = NULL;
+
+  if (n == 0)
+    return;
+  note = g_strdup_printf (format, n, equity_dataset_get_name (dataset));
+  equity_result_add_note (result, note);
 }
 
 static void
@@ -86,22 +118,116 @@ add_table_notes (EquityResult          *result,
                  const EquityAreaTable *table,
                  EquityDataset         *population)
 {
-  if (table->n_duplicates > 0)
+  add_rows_note (result, table->n_duplicates,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "%u row of “%s” repeats an area key; its figures were added to that area.",
+                              "%u rows of “%s” repeat an area key; their figures were added to those areas.",
+                              table->n_duplicates),
+                 population);
+  add_rows_note (result, table->n_blank,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "%u row of “%s” has no area key and is left out.",
+                              "%u rows of “%s” have no area key and are left out.",
+                              table->n_blank),
+                 population);
+}
+
+void
+equity_area_rates_compute (const EquityAreaRatesInput *input,
+                           EquityResult               *result)
+{
+  EquityRateSettings settings = equity_rate_settings_of (result);
+  double per = settings.per, confidence = settings.confidence;
+  gboolean amounts = input->amounts != NULL;
+  g_autofree double *rates = g_new (double, MAX (input->n_areas, 1));
+  g_autofree double *weights = g_new (double, MAX (input->n_areas, 1));
+  double total_events = 0.0, total_amount = 0.0, total_population = 0.0, total_variance = 0.0;
+  gboolean have_moe = FALSE;
+  guint zero_population = 0;
+  EquityResultRow *overall;
+  EquityEstimate estimate;
+
+  for (guint i = 0; i < input->n_areas; i++)
     {
-      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%u row of “%s” repeats an area key; its figures were added to that area.",
-                                                            "%u rows of “%s” repeat an area key; their figures were added to those areas.",
-                                                            table->n_duplicates),
-                                               table->n_duplicates, equity_dataset_get_name (population));
-      equity_result_add_note (result, note);
+      double people = input->population[i];
+      double moe = input->population_moe[i];
+
+      total_events += input->events[i];
+      total_amount += amounts ? input->amounts[i] : 0.0;
+      if (isfinite (people))
+        total_population += people;
+      if (isfinite (moe))
+        {
+          total_variance += (moe / EQUITY_ACS_Z) * (moe / EQUITY_ACS_Z);
+          have_moe = TRUE;
+        }
     }
-  if (table->n_blank > 0)
+
+  overall = equity_result_get_overall (result);
+  overall->count = amounts ? total_amount : total_events;
+  overall->population = total_population;
+  overall->population_moe = have_moe ? sqrt (total_variance) * EQUITY_ACS_Z : NAN;
+  overall->flags = equity_stats_rate (total_events, total_population, per, confidence, &estimate);
+  overall->rate = estimate.value;
+  overall->rate_low = estimate.low;
+  overall->rate_high = estimate.high;
+  if (amounts)
+    {
+      /* dollars have no Poisson error: no interval for sums */
+      overall->rate = total_population > 0.0 ? total_amount / total_population * per : NAN;
+      overall->rate_low = overall->rate_high = NAN;
+    }
+
+  for (guint i = 0; i < input->n_areas; i++)
+    {
+      EquityResultRow *row = equity_result_add_row (result, input->keys[i]);
+      double events = input->events[i];
+      double people = input->population[i];
+      double moe = input->population_moe[i];
+
+      row->count = amounts ? input->amounts[i] : events;
+      row->population = people;
+      row->population_moe = moe;
+      row->flags = equity_stats_rate (events, people, per, confidence, &estimate);
+      if (row->flags & EQUITY_STATS_ZERO_DENOMINATOR)
+        zero_population++;
+      row->share = overall->count > 0.0 ? row->count / overall->count : NAN;
+      row->population_share = total_population > 0.0 && isfinite (people) ? people / total_population : NAN;
+      row->suppressed = equity_rate_settings_suppress (&settings, events);
+
+      if (amounts)
+        {
+          row->rate = people > 0.0 ? input->amounts[i] / people * per : NAN;
+          row->ratio = row->rate / overall->rate;
+        }
+      else
+        {
+          row->rate = estimate.value;
+          row->rate_low = estimate.low;
+          row->rate_high = estimate.high;
+          row->flags |= equity_stats_ratio_to_total (events, people,
+                                                     isfinite (moe) ? moe / EQUITY_ACS_Z : NAN,
+                                                     total_events, total_population,
+                                                     have_moe ? sqrt (total_variance) : NAN,
+                                                     confidence, &estimate);
+          row->ratio = estimate.value;
+          row->ratio_low = estimate.low;
+          row->ratio_high = estimate.high;
+        }
+      rates[i] = row->rate;
+      weights[i] = isfinite (people) ? people : 0.0;
+    }
+
+  /* how unevenly the service per resident is spread: 0 = evenly */
+  equity_result_set_number (result, "gini", equity_stats_gini (rates, weights, input->n_areas));
+
+  if (zero_population > 0)
     {
       g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%u row of “%s” has no area key and is left out.",
-                                                            "%u rows of “%s” have no area key and are left out.",
-                                                            table->n_blank),
-                                               table->n_blank, equity_dataset_get_name (population));
+                                                            "%u area has no population: its rate is not defined.",
+                                                            "%u areas have no population: their rates are not defined.",
+                                                            zero_population),
+                                               zero_population);
       equity_result_add_note (result, note);
     }
 }
@@ -114,24 +240,27 @@ area_rates_run (EquityAnalysisContext  *context,
   g_auto(EquityAreaTable) table = { 0 };
   g_autofree double *counts = NULL;
   g_autofree double *sums = NULL;
-  g_autofree double *rates = NULL;
-  g_autofree double *weights = NULL;
-  g_autofree char *units = NULL;
+  g_autofree double *people = NULL;
+  g_autofree double *moes = NULL;
   g_autofree char *source = NULL;
   g_autofree char *events_text = NULL;
   g_autofree char *population_text = NULL;
-  EquityDataset *events = _equity_analysis_dataset (context, "events", FALSE, NULL);
-  EquityDataset *population = _equity_analysis_dataset (context, "population", FALSE, NULL);
-  EquityColumn *key = _equity_analysis_column (context, population, NULL, "population-key", FALSE, NULL);
-  EquityColumn *value_column = _equity_analysis_column (context, events, NULL, "value-column", TRUE, NULL);
+  EquityAreaInputs inputs;
+  EquityDataset *events, *population;
+  EquityColumn *key;
+  EquityColumn *value_column;
   EquityColumn *columns[2];
   const gboolean is_moe[2] = { FALSE, TRUE };
-  EquityResultRow *overall;
-  double total_events = 0.0, total_amount = 0.0, total_population = 0.0, total_variance = 0.0;
-  gboolean have_moe = FALSE;
+  EquityAreaRatesInput input = { 0 };
   double population_scale;
-  guint n_slots, zero_population = 0;
+  guint n_slots;
 
+  /* checked by area_rates_validate() */
+  _equity_analysis_area_inputs (context, &inputs, NULL);
+  events = inputs.events;
+  population = inputs.population;
+  key = inputs.key;
+  value_column = _equity_analysis_column (context, events, NULL, "value-column", TRUE, NULL);
   columns[0] = _equity_analysis_column (context, population, NULL, "population-column", FALSE, NULL);
   columns[1] = _equity_analysis_column (context, population, NULL, "population-moe-column", TRUE, NULL);
   if (!_equity_analysis_area_table (context, population, key, columns, is_moe, 2, &table, error))
@@ -155,110 +284,28 @@ area_rates_run (EquityAnalysisContext  *context,
   population_scale = equity_analysis_get_double (context->analysis, "population-scale");
   if (!isfinite (population_scale) || population_scale <= 0.0)
     population_scale = 1.0;
+  people = g_new (double, MAX (n_slots, 1));
+  moes = g_new (double, MAX (n_slots, 1));
   for (guint slot = 0; slot < n_slots; slot++)
     {
-      _equity_area_table_value (&table, slot, 0) *= population_scale;
-      _equity_area_table_value (&table, slot, 1) *= population_scale;
+      people[slot] = _equity_area_table_value (&table, slot, 0) * population_scale;
+      moes[slot] = _equity_area_table_value (&table, slot, 1) * population_scale;
     }
 
-  for (guint slot = 0; slot < n_slots; slot++)
-    {
-      double people = _equity_area_table_value (&table, slot, 0);
-      double moe = _equity_area_table_value (&table, slot, 1);
-
-      total_events += counts[slot];
-      total_amount += sums[slot];
-      if (isfinite (people))
-        total_population += people;
-      if (isfinite (moe))
-        {
-          total_variance += (moe / EQUITY_ACS_Z) * (moe / EQUITY_ACS_Z);
-          have_moe = TRUE;
-        }
-    }
-
-  overall = equity_result_get_overall (result);
-  overall->count = value_column != NULL ? total_amount : total_events;
-  overall->population = total_population;
-  overall->population_moe = have_moe ? sqrt (total_variance) * EQUITY_ACS_Z : NAN;
-  {
-    EquityEstimate estimate;
-
-    overall->flags = equity_stats_rate (total_events, total_population, context->per,
-                                        context->confidence, &estimate);
-    overall->rate = estimate.value;
-    overall->rate_low = estimate.low;
-    overall->rate_high = estimate.high;
-    if (value_column != NULL)
-      {
-        /* dollars have no Poisson error: no interval for sums */
-        overall->rate = total_population > 0.0 ? total_amount / total_population * context->per : NAN;
-        overall->rate_low = overall->rate_high = NAN;
-      }
-  }
-
-  rates = g_new (double, MAX (n_slots, 1));
-  weights = g_new (double, MAX (n_slots, 1));
-  for (guint slot = 0; slot < n_slots; slot++)
-    {
-      EquityResultRow *row = equity_result_add_row (result, g_ptr_array_index (table.keys, slot));
-      double people = _equity_area_table_value (&table, slot, 0);
-      double moe = _equity_area_table_value (&table, slot, 1);
-      EquityEstimate estimate;
-
-      row->count = value_column != NULL ? sums[slot] : counts[slot];
-      row->population = people;
-      row->population_moe = moe;
-      row->flags = equity_stats_rate (counts[slot], people, context->per, context->confidence, &estimate);
-      if (row->flags & EQUITY_STATS_ZERO_DENOMINATOR)
-        zero_population++;
-      row->share = overall->count > 0.0 ? row->count / overall->count : NAN;
-      row->population_share = total_population > 0.0 && isfinite (people) ? people / total_population : NAN;
-      row->suppressed = _equity_analysis_suppressed (context, counts[slot]);
-
-      if (value_column != NULL)
-        {
-          row->rate = people > 0.0 ? sums[slot] / people * context->per : NAN;
-          row->ratio = row->rate / overall->rate;
-        }
-      else
-        {
-          row->rate = estimate.value;
-          row->rate_low = estimate.low;
-          row->rate_high = estimate.high;
-          row->flags |= equity_stats_ratio_to_total (counts[slot], people,
-                                                     isfinite (moe) ? moe / EQUITY_ACS_Z : NAN,
-                                                     total_events, total_population,
-                                                     have_moe ? sqrt (total_variance) : NAN,
-                                                     context->confidence, &estimate);
-          row->ratio = estimate.value;
-          row->ratio_low = estimate.low;
-          row->ratio_high = estimate.high;
-        }
-      rates[slot] = row->rate;
-      weights[slot] = isfinite (people) ? people : 0.0;
-    }
-
-  /* how unevenly the service per resident is spread: 0 = evenly */
-  equity_result_set_number (result, "gini", equity_stats_gini (rates, weights, n_slots));
-
+  /* the table's notes come before those of the figures */
   add_table_notes (result, &table, population);
-  if (zero_population > 0)
-    {
-      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%u area has no population: its rate is not defined.",
-                                                            "%u areas have no population: their rates are not defined.",
-                                                            zero_population),
-                                               zero_population);
-      equity_result_add_note (result, note);
-    }
+  input.n_areas = n_slots;
+  input.keys = (const char * const *) table.keys->pdata;
+  input.events = counts;
+  input.amounts = value_column != NULL ? sums : NULL;
+  input.population = people;
+  input.population_moe = moes;
+  equity_area_rates_compute (&input, result);
 
   _equity_analysis_set_map (context, result, population, equity_column_get_name (key));
   if (!_equity_analysis_label_areas (context, result, population, key, error))
     return NULL;
-  units = _equity_analysis_units (context, value_column != NULL ? equity_column_get_name (value_column)
-                                                                : equity_dataset_get_name (events));
-  equity_result_set_units (result, units);
+  _equity_analysis_set_units (context, result, events, value_column);
   events_text = _equity_analysis_describe_dataset (events, NULL);
   population_text = _equity_analysis_describe_dataset (population, NULL);
   source = g_strdup_printf (_("Events: %s. Population: %s, column %s, by %s."),
@@ -268,6 +315,19 @@ area_rates_run (EquityAnalysisContext  *context,
   return g_steal_pointer (&result);
 }
 
-const EquityAnalysisKind equity_analysis_kind_area_rates = {
-  EQUITY_KIND_AREA_RATES, area_rates_validate, area_rates_run,
+const EquityAnalysisKindInfo equity_analysis_kind_area_rates = {
+  .kind = EQUITY_KIND_AREA_RATES,
+  .label = N_("Rates by area"),
+  .description = N_("Events per resident of each area, against the whole city"),
+  .flags = EQUITY_KIND_PER | EQUITY_KIND_CONFIDENCE | EQUITY_KIND_SUPPRESS | EQUITY_KIND_OVERALL
+           | EQUITY_KIND_AREA_LIKE,
+  .fields = area_rates_fields,
+  .modes = equity_analysis_area_modes,
+  .formula = N_("rate = events ÷ residents × per for each area; interval exact below 10 events, Byar from 10; ratio to the rate over all areas by the log method"),
+  .json_rows = "areas",
+  .json_label = "area",
+  .json_members = area_members,
+  .charts = EQUITY_MAP_CHARTS,
+  .validate = area_rates_validate,
+  .run = area_rates_run,
 };

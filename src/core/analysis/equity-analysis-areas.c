@@ -24,23 +24,31 @@
 #define CHECK_EVERY 65536
 
 gboolean
+_equity_analysis_area_inputs (EquityAnalysisContext  *context,
+                              EquityAreaInputs       *inputs,
+                              GError                **error)
+{
+  inputs->events = _equity_analysis_dataset (context, "events", FALSE, error);
+  inputs->population = inputs->events != NULL ? _equity_analysis_dataset (context, "population", FALSE, error)
+                                              : NULL;
+  inputs->key = inputs->population != NULL
+                ? _equity_analysis_column (context, inputs->population, NULL, "population-key", FALSE, error)
+                : NULL;
+  return inputs->key != NULL;
+}
+
+gboolean
 _equity_analysis_check_area_source (EquityAnalysisContext  *context,
                                     GError                **error)
 {
   g_auto(EquityRowFilter) filter = { 0 };
-  g_autoptr(GError) local_error = NULL;
   EquityDataset *events, *areas;
   gboolean has_area, has_lat, has_lon, has_location;
 
   events = _equity_analysis_dataset (context, "events", FALSE, error);
-  if (events == NULL || !_equity_analysis_filter (context, events, "events-filter", &filter, error))
+  if (events == NULL || !_equity_analysis_filter (context, events, "events-filter", &filter, error)
+      || !_equity_analysis_check_optional_numeric (context, events, NULL, "value-column", error))
     return FALSE;
-  if (_equity_analysis_numeric_column (context, events, NULL, "value-column", TRUE, &local_error) == NULL
-      && local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
 
   has_area = equity_analysis_has_key (context->analysis, "area-column");
   has_lat = equity_analysis_has_key (context->analysis, "lat-column");
@@ -79,23 +87,30 @@ _equity_analysis_check_area_source (EquityAnalysisContext  *context,
   return TRUE;
 }
 
+/* what both ways of placing events read and add to */
+typedef struct
+{
+  EquityAnalysisContext *context;
+  EquityDataset         *events;
+  EquityColumn          *value_column;
+  const EquityRowFilter *filter;
+  GHashTable            *slots;
+  double                *counts;
+  double                *sums;    /* NULL without a value column */
+  EquityResult          *result;
+} Assignment;
+
 static gboolean
-assign_by_key (EquityAnalysisContext  *context,
-               EquityDataset          *events,
-               EquityColumn           *area_column,
-               EquityColumn           *value_column,
-               const EquityRowFilter  *filter,
-               GHashTable             *slots,
-               double                 *counts,
-               double                 *sums,
-               EquityResult           *result,
-               GError                **error)
+assign_by_key (const Assignment  *assign,
+               EquityColumn      *area_column,
+               GError           **error)
 {
   g_autoptr(GHashTable) by_key = NULL;
   g_autoptr(GList) keys = NULL;
   guint64 unmatched = 0, blank = 0;
 
-  by_key = _equity_analysis_count_by (context, events, area_column, value_column, filter, error);
+  by_key = _equity_analysis_count_by (assign->context, assign->events, area_column, assign->value_column,
+                                      assign->filter, error);
   if (by_key == NULL)
     return FALSE;
 
@@ -104,23 +119,23 @@ assign_by_key (EquityAnalysisContext  *context,
   for (GList *l = keys; l != NULL; l = l->next)
     {
       const double *entry = g_hash_table_lookup (by_key, l->data);
-      gpointer slot = g_hash_table_lookup (slots, l->data);
+      gpointer slot = g_hash_table_lookup (assign->slots, l->data);
 
       if (slot != NULL)
         {
-          counts[GPOINTER_TO_UINT (slot) - 1] += entry[0];
-          if (sums != NULL)
-            sums[GPOINTER_TO_UINT (slot) - 1] += entry[1];
+          assign->counts[GPOINTER_TO_UINT (slot) - 1] += entry[0];
+          if (assign->sums != NULL)
+            assign->sums[GPOINTER_TO_UINT (slot) - 1] += entry[1];
         }
       else if (((const char *) l->data)[0] == '\0')
         blank += (guint64) entry[0];
       else
         {
-          equity_result_add_unmatched (result, l->data);
+          equity_result_add_unmatched (assign->result, l->data);
           unmatched += (guint64) entry[0];
         }
     }
-  equity_result_set_unmatched_events (result, unmatched + blank);
+  equity_result_set_unmatched_events (assign->result, unmatched + blank);
   if (blank > 0)
     {
       g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -128,7 +143,7 @@ assign_by_key (EquityAnalysisContext  *context,
                                                             "%" PRIu64 " events have no %s and are counted as unmatched.",
                                                             blank),
                                                blank, equity_column_get_name (area_column));
-      equity_result_add_note (result, note);
+      equity_result_add_note (assign->result, note);
     }
   return TRUE;
 }
@@ -191,15 +206,8 @@ load_areas (EquityAnalysisContext  *context,
 }
 
 static gboolean
-assign_by_point (EquityAnalysisContext  *context,
-                 EquityDataset          *events,
-                 EquityColumn           *value_column,
-                 const EquityRowFilter  *filter,
-                 GHashTable             *slots,
-                 double                 *counts,
-                 double                 *sums,
-                 EquityResult           *result,
-                 GError                **error)
+assign_by_point (const Assignment  *assign,
+                 GError           **error)
 {
   g_autoptr(EquityAreaSet) areas = NULL;
   g_autoptr(EquityPointIndex) index = NULL;
@@ -207,14 +215,15 @@ assign_by_point (EquityAnalysisContext  *context,
   g_autofree double *polygon_events = NULL;
   g_autoptr(EquityDatasetReader) reader = NULL;
   g_autoptr(GError) local_error = NULL;
-  EquityColumn *columns[3] = { NULL, NULL, value_column };
-  EquityColumn *location = _equity_analysis_column (context, events, NULL, "location-column", TRUE, NULL);
+  EquityColumn *columns[3] = { NULL, NULL, assign->value_column };
+  EquityColumn *location = _equity_analysis_column (assign->context, assign->events, NULL, "location-column",
+                                                    TRUE, NULL);
   guint64 outside = 0, no_location = 0, unmatched = 0, n_rows = 0;
-  guint64 total_rows = MAX (equity_dataset_get_n_rows (events), 1);
+  guint64 total_rows = MAX (equity_dataset_get_n_rows (assign->events), 1);
 
   guint n_areas;
 
-  areas = load_areas (context, result, error);
+  areas = load_areas (assign->context, assign->result, error);
   if (areas == NULL)
     return FALSE;
   n_areas = equity_area_set_get_n_areas (areas);
@@ -226,7 +235,7 @@ assign_by_point (EquityAnalysisContext  *context,
   for (guint i = 0; i < n_areas; i++)
     {
       const char *key = equity_area_set_get_key (areas, i);
-      gpointer slot = key != NULL ? g_hash_table_lookup (slots, key) : NULL;
+      gpointer slot = key != NULL ? g_hash_table_lookup (assign->slots, key) : NULL;
 
       polygon_slot[i] = slot != NULL ? (int) GPOINTER_TO_UINT (slot) - 1 : -1;
     }
@@ -235,12 +244,12 @@ assign_by_point (EquityAnalysisContext  *context,
     columns[0] = location;
   else
     {
-      columns[0] = _equity_analysis_column (context, events, NULL, "lat-column", FALSE, NULL);
-      columns[1] = _equity_analysis_column (context, events, NULL, "lon-column", FALSE, NULL);
+      columns[0] = _equity_analysis_column (assign->context, assign->events, NULL, "lat-column", FALSE, NULL);
+      columns[1] = _equity_analysis_column (assign->context, assign->events, NULL, "lon-column", FALSE, NULL);
     }
 
-  reader = equity_dataset_reader_new (context->project, events, columns, 3,
-                                      filter->column, filter->value, error);
+  reader = equity_dataset_reader_new (assign->context->project, assign->events, columns, 3,
+                                      assign->filter->column, assign->filter->value, error);
   if (reader == NULL)
     return FALSE;
   while (equity_dataset_reader_next (reader, &local_error))
@@ -250,9 +259,9 @@ assign_by_point (EquityAnalysisContext  *context,
 
       if (++n_rows % CHECK_EVERY == 0)
         {
-          if (_equity_analysis_cancelled (context, error))
+          if (_equity_analysis_cancelled (assign->context, error))
             return FALSE;
-          _equity_analysis_progress (context, 0.1 + 0.8 * n_rows / total_rows);
+          _equity_analysis_progress (assign->context, 0.1 + 0.8 * n_rows / total_rows);
         }
       if (location != NULL)
         {
@@ -278,11 +287,11 @@ assign_by_point (EquityAnalysisContext  *context,
         outside++;
       else if (polygon_slot[polygon] >= 0)
         {
-          counts[polygon_slot[polygon]] += 1.0;
+          assign->counts[polygon_slot[polygon]] += 1.0;
           double value = equity_dataset_reader_get_double (reader, 2);
 
-          if (sums != NULL && !isnan (value))  /* NULL reads as 0 */
-            sums[polygon_slot[polygon]] += value;
+          if (assign->sums != NULL && !isnan (value))  /* NULL reads as 0 */
+            assign->sums[polygon_slot[polygon]] += value;
         }
       else
         polygon_events[polygon] += 1.0;
@@ -299,11 +308,11 @@ assign_by_point (EquityAnalysisContext  *context,
       {
         const char *key = equity_area_set_get_key (areas, i);
 
-        equity_result_add_unmatched (result, key != NULL ? key : _("(blank)"));
+        equity_result_add_unmatched (assign->result, key != NULL ? key : _("(blank)"));
         unmatched += (guint64) polygon_events[i];
       }
-  equity_result_set_unmatched_events (result, unmatched);
-  equity_result_set_outside (result, outside + no_location);
+  equity_result_set_unmatched_events (assign->result, unmatched);
+  equity_result_set_outside (assign->result, outside + no_location);
   if (no_location > 0)
     {
       g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -311,7 +320,7 @@ assign_by_point (EquityAnalysisContext  *context,
                                                             "%" PRIu64 " events have no usable location and are counted as outside.",
                                                             no_location),
                                                no_location);
-      equity_result_add_note (result, note);
+      equity_result_add_note (assign->result, note);
     }
   return TRUE;
 }
@@ -327,6 +336,7 @@ _equity_analysis_assign_events (EquityAnalysisContext  *context,
   g_auto(EquityRowFilter) filter = { 0 };
   EquityDataset *events = _equity_analysis_dataset (context, "events", FALSE, error);
   EquityColumn *area_column, *value_column;
+  Assignment assign;
 
   if (events == NULL || !_equity_analysis_filter (context, events, "events-filter", &filter, error))
     return FALSE;
@@ -336,11 +346,12 @@ _equity_analysis_assign_events (EquityAnalysisContext  *context,
     value_column = _equity_analysis_column (context, events, NULL, "count-column", TRUE, NULL);
   area_column = _equity_analysis_column (context, events, NULL, "area-column", TRUE, NULL);
 
+  assign = (Assignment) {
+    context, events, value_column, &filter, slots, counts, value_column != NULL ? sums : NULL, result,
+  };
   if (area_column != NULL)
-    return assign_by_key (context, events, area_column, value_column, &filter, slots, counts,
-                          value_column != NULL ? sums : NULL, result, error);
-  return assign_by_point (context, events, value_column, &filter, slots, counts,
-                          value_column != NULL ? sums : NULL, result, error);
+    return assign_by_key (&assign, area_column, error);
+  return assign_by_point (&assign, error);
 }
 
 gboolean

@@ -10,6 +10,7 @@
 #include "equity-analysis-async.h"
 #include "equity-dataset-geometry.h"
 #include "equity-progress-relay.h"
+#include "equity-worker.h"
 
 typedef struct
 {
@@ -48,20 +49,15 @@ run_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   const char *map_dataset;
 
-  /* Each thread reads through a connection of its own. */
-  project = equity_project_open (run->project_path, &error);
+  project = equity_worker_open_project (task, run->project_path);
   if (project == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return;
 
   result = equity_analysis_run (run->analysis, project, equity_progress_relay_report, run->relay,
                                 cancellable, &error);
   if (result == NULL)
     {
-      equity_project_close (project);
-      g_task_return_error (task, g_steal_pointer (&error));
+      equity_worker_fail (task, project, g_steal_pointer (&error));
       return;
     }
 
@@ -107,7 +103,6 @@ equity_analysis_run_async (EquityAnalysis      *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *spec = NULL;
   RunData *run;
 
@@ -126,11 +121,8 @@ equity_analysis_run_async (EquityAnalysis      *self,
 
   run->relay = equity_progress_relay_new (progress, progress_data, cancellable);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, equity_analysis_run_async);
-  g_task_set_name (task, "[equity] explore run");
-  g_task_set_task_data (task, run, run_data_free);
-  g_task_run_in_thread (task, run_thread);
+  equity_worker_start (self, equity_analysis_run_async, "[equity] explore run", cancellable,
+                       callback, user_data, run, run_data_free, run_thread);
 }
 
 EquityResult *

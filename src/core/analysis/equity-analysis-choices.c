@@ -12,6 +12,7 @@
 #include "equity-analysis-choices.h"
 #include "equity-analysis-private.h"
 #include "equity-error.h"
+#include "equity-worker.h"
 
 void
 equity_choice_free (EquityChoice *choice)
@@ -172,12 +173,9 @@ choices_thread (GTask        *task,
   EquityColumn *column;
   GPtrArray *choices;
 
-  project = equity_project_open (data->project_path, &error);
+  project = equity_worker_open_project (task, data->project_path);
   if (project == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return;
 
   dataset = equity_project_find_dataset (project, data->dataset);
   column = dataset != NULL ? equity_dataset_find_column (dataset, data->column) : NULL;
@@ -213,7 +211,6 @@ equity_analysis_list_choices_async (const char          *project_path,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ChoicesData *data;
 
   g_return_if_fail (project_path != NULL && dataset != NULL && column != NULL);
@@ -226,11 +223,8 @@ equity_analysis_list_choices_async (const char          *project_path,
   data->order = order;
   data->limit = limit;
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, equity_analysis_list_choices_async);
-  g_task_set_name (task, "[equity] choices");
-  g_task_set_task_data (task, data, choices_data_free);
-  g_task_run_in_thread (task, choices_thread);
+  equity_worker_start (NULL, equity_analysis_list_choices_async, "[equity] choices", cancellable,
+                       callback, user_data, data, choices_data_free, choices_thread);
 }
 
 GPtrArray *

@@ -13,7 +13,20 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
-#include "equity-analysis-private.h"
+#include "equity-analysis-kind.h"
+
+static const EquityFieldInfo dissimilarity_fields[] = {
+  { "dataset", EQUITY_FIELD_DATASET, N_("Table"), NULL, NULL, 0, R (POPULATION), 0, NULL, NULL },
+  { "group-a", EQUITY_FIELD_COLUMN, N_("First group"), NULL, "dataset", EQUITY_FIELD_NUMERIC, R (POPULATION), 0, NULL, NULL },
+  { "group-b", EQUITY_FIELD_COLUMN, N_("Second group"), NULL, "dataset", EQUITY_FIELD_NUMERIC, R (POPULATION), 0, NULL, NULL },
+  { "key-column", EQUITY_FIELD_COLUMN, N_("Area key"), N_("None"), "dataset", EQUITY_FIELD_OPTIONAL, KEYS, 0, NULL, NULL },
+  EQUITY_MAP_FIELDS (0),
+  { NULL }
+};
+
+static const EquityResultMember dissimilarity_members[] = {
+  { "share_a", EQUITY_MEMBER_SHARE }, { "share_b", EQUITY_MEMBER_POPULATION_SHARE }, { NULL, EQUITY_MEMBER_END },
+};
 
 static gboolean
 dissimilarity_validate (EquityAnalysisContext  *context,
@@ -115,6 +128,17 @@ dissimilarity_run (EquityAnalysisContext  *context,
   return g_steal_pointer (&result);
 }
 
-const EquityAnalysisKind equity_analysis_kind_dissimilarity = {
-  EQUITY_KIND_DISSIMILARITY, dissimilarity_validate, dissimilarity_run,
+const EquityAnalysisKindInfo equity_analysis_kind_dissimilarity = {
+  .kind = EQUITY_KIND_DISSIMILARITY,
+  .label = N_("Dissimilarity index"),
+  .description = N_("How differently two groups are spread over the areas"),
+  .flags = EQUITY_KIND_INDEX,
+  .fields = dissimilarity_fields,
+  .formula = N_("D = ½ Σ over areas |a_i ÷ A − b_i ÷ B|: the share of either group that would have to move for both to be spread alike"),
+  .json_rows = "rows",
+  .json_label = "key",
+  .json_members = dissimilarity_members,
+  .charts = EQUITY_MAP_CHARTS,
+  .validate = dissimilarity_validate,
+  .run = dissimilarity_run,
 };

@@ -68,24 +68,58 @@ typedef enum
 {
   EQUITY_KIND_PER        = 1 << 0,  /* rates per N people */
   EQUITY_KIND_CONFIDENCE = 1 << 1,
-  EQUITY_KIND_SUPPRESS   = 1 << 2,
+  EQUITY_KIND_SUPPRESS   = 1 << 2,  /* small counts are withheld (equity-suppression.h) */
+  EQUITY_KIND_OVERALL    = 1 << 3,  /* the result has an all-rows "overall" figure */
+  EQUITY_KIND_BY_GROUP   = 1 << 4,  /* its rows are groups (else areas or table rows) */
+  EQUITY_KIND_AREA_LIKE  = 1 << 5,  /* events were placed in areas */
+  EQUITY_KIND_INDEX      = 1 << 6,  /* its headline is one index over all rows */
 } EquityKindFlags;
 
+/* core-private parts of a kind (equity-analysis-kind.h) */
+typedef struct _EquityAnalysisContext EquityAnalysisContext;
+typedef struct _EquityResultMember    EquityResultMember;
+
+/* One kind of analysis, described once, in its own file
+ * (src/core/analysis/equity-analysis-KIND.c); equity-analysis-kinds.c
+ * lists them. */
 typedef struct
 {
-  const char            *kind;
+  const char            *kind;         /* its stable name, as specs write it */
   const char            *label;        /* N_ */
   const char            *description;  /* N_ */
   guint                  flags;        /* EquityKindFlags */
   const EquityFieldInfo *fields;       /* ends with a NULL key */
   const EquityModeInfo  *modes;        /* for its MODE field, ends with a NULL key; or NULL */
   const char            *formula;      /* N_: what it computes, in a line (docs/methods.md has the sources) */
-} EquityKindInfo;
+
+  /* its result: column titles that differ by kind (N_, NULL: the usual
+   * one), the JSON rows' array and label names and members */
+  const char            *count_title;
+  const char            *population_share_title;
+  const char            *json_rows;
+  const char            *json_label;
+  const EquityResultMember *json_members;  /* ends with a NULL name */
+  /* the charts its result can be drawn as, by the names the spec's `chart`
+   * key uses (equity_chart_kind_to_string): "bars dots trend" */
+  const char            *charts;
+
+  /* its run: check the spec against the project, then read → compute */
+  gboolean             (*validate) (EquityAnalysisContext *context,
+                                    GError               **error);
+  EquityResult        *(*run)      (EquityAnalysisContext *context,
+                                    GError               **error);
+} EquityAnalysisKindInfo;
+
+/* the name the app and the workbook have used */
+typedef EquityAnalysisKindInfo EquityKindInfo;
 
 /* The kinds the core computes, in the order the editor lists them. */
 guint                 equity_analysis_fields_get_n_kinds (void);
 const EquityKindInfo *equity_analysis_fields_get_kind    (guint                  index);
 const EquityKindInfo *equity_analysis_fields_find_kind   (const char            *kind);
+/* whether KIND is known and has all of FLAGS (EquityKindFlags) */
+gboolean              equity_analysis_kind_has_flags     (const char            *kind,
+                                                          guint                  flags);
 
 /* The mode a spec is in: the bit of the first choice whose key it has, else
  * the first choice's. */

@@ -22,41 +22,44 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
-#include "equity-analysis-private.h"
+#include "equity-analysis-kind.h"
+
+static const EquityFieldInfo group_exposure_fields[] = {
+  EQUITY_AREA_SOURCE_FIELDS,
+  { "value-column", EQUITY_FIELD_COLUMN, N_("Measure"), N_("Count the events"), "events",
+    EQUITY_FIELD_OPTIONAL | EQUITY_FIELD_NUMERIC, R (AMOUNT), 0, NULL, NULL },
+  EQUITY_AREA_POPULATION_FIELDS,
+  { "population-column", EQUITY_FIELD_COLUMN, N_("Residents"), N_("The groups added up"), "population",
+    EQUITY_FIELD_OPTIONAL | EQUITY_FIELD_NUMERIC, R (POPULATION), 0, NULL, NULL },
+  { "groups", EQUITY_FIELD_GROUP_COLUMNS, N_("Groups"), NULL, "population", EQUITY_FIELD_NUMERIC,
+    R (POPULATION), 0, NULL, NULL },
+  { "reference", EQUITY_FIELD_REFERENCE, N_("Compare with"), N_("The largest group"), NULL,
+    EQUITY_FIELD_OPTIONAL, 0, 0, NULL, NULL },
+  EQUITY_MAP_FIELDS (EQUITY_AREA_MODE_KEY),
+  { NULL }
+};
+
+static const EquityResultMember exposure_members[] = {
+  { "display_label", EQUITY_MEMBER_DISPLAY_LABEL }, { "population", EQUITY_MEMBER_POPULATION },
+  { "rate", EQUITY_MEMBER_RATE }, { "rate_low", EQUITY_MEMBER_RATE_LOW }, { "rate_high", EQUITY_MEMBER_RATE_HIGH },
+  { "ratio", EQUITY_MEMBER_RATIO }, { "ratio_low", EQUITY_MEMBER_RATIO_LOW }, { "ratio_high", EQUITY_MEMBER_RATIO_HIGH },
+  { "service", EQUITY_MEMBER_COUNT }, { "service_share", EQUITY_MEMBER_SHARE },
+  { "population_share", EQUITY_MEMBER_POPULATION_SHARE },
+  { "is_reference", EQUITY_MEMBER_IS_REFERENCE }, { NULL, EQUITY_MEMBER_END },
+};
 
 static gboolean
 group_exposure_validate (EquityAnalysisContext  *context,
                          GError                **error)
 {
-  g_autofree char *reference = _equity_analysis_string (context, "reference");
-  g_autoptr(GError) local_error = NULL;
-  EquityDataset *population;
+  EquityAreaInputs inputs;
 
-  if (!_equity_analysis_check_area_source (context, error))
-    return FALSE;
-  population = _equity_analysis_dataset (context, "population", FALSE, error);
-  if (population == NULL
-      || _equity_analysis_column (context, population, NULL, "population-key", FALSE, error) == NULL
-      || !_equity_analysis_check_groups (context, population, error))
-    return FALSE;
-  if (_equity_analysis_numeric_column (context, population, NULL, "population-column", TRUE,
-                                       &local_error) == NULL && local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (reference != NULL)
-    {
-      g_autofree char *column = equity_analysis_dup_group_column (context->analysis, reference);
-
-      if (column == NULL)
-        {
-          _equity_analysis_set_error (context, error, NULL, "reference",
-                                      _("“%s” is not one of the groups that have a population column"), reference);
-          return FALSE;
-        }
-    }
-  return _equity_analysis_check_map (context, error);
+  return _equity_analysis_check_area_source (context, error)
+         && _equity_analysis_area_inputs (context, &inputs, error)
+         && _equity_analysis_check_groups (context, inputs.population, error)
+         && _equity_analysis_check_optional_numeric (context, inputs.population, NULL, "population-column", error)
+         && _equity_analysis_check_reference (context, error)
+         && _equity_analysis_check_map (context, error);
 }
 
 static EquityResult *
@@ -64,6 +67,7 @@ group_exposure_run (EquityAnalysisContext  *context,
                     GError                **error)
 {
   g_autoptr(EquityResult) result = _equity_analysis_new_result (context, EQUITY_KIND_GROUP_EXPOSURE);
+  EquityAreaInputs inputs;
   g_auto(EquityAreaTable) table = { 0 };
   g_auto(GStrv) groups = equity_analysis_dup_groups (context->analysis);
   g_autofree char *reference_name = _equity_analysis_string (context, "reference");
@@ -72,24 +76,25 @@ group_exposure_run (EquityAnalysisContext  *context,
   g_autofree double *people = NULL;
   g_autofree double *group_total = NULL;
   g_autofree double *variance = NULL;
-  g_autofree char *units = NULL;
   g_autofree char *source = NULL;
   g_autofree char *events_text = NULL;
   g_autofree char *population_text = NULL;
-  EquityDataset *events = _equity_analysis_dataset (context, "events", FALSE, NULL);
-  EquityDataset *population = _equity_analysis_dataset (context, "population", FALSE, NULL);
-  EquityColumn *key = _equity_analysis_column (context, population, NULL, "population-key", FALSE, NULL);
   guint n_groups = g_strv_length (groups), n_slots, reference = 0;
   double total_events = 0.0, total_people = 0.0, lost_events = 0.0;
   double z = equity_stats_z (context->confidence);
   EquityResultRow *overall;
+  EquityDataset *events, *population;
 
+  /* checked by group_exposure_validate() */
+  _equity_analysis_area_inputs (context, &inputs, NULL);
+  events = inputs.events;
+  population = inputs.population;
   /* column 0 the total, then one per group */
   columns = g_new0 (EquityColumn *, n_groups + 1);
   columns[0] = _equity_analysis_column (context, population, NULL, "population-column", TRUE, NULL);
   for (guint g = 0; g < n_groups; g++)
     columns[g + 1] = _equity_analysis_column (context, population, EQUITY_GROUPS_GROUP, groups[g], FALSE, NULL);
-  if (!_equity_analysis_area_table (context, population, key, columns, NULL, n_groups + 1, &table, error))
+  if (!_equity_analysis_area_table (context, population, inputs.key, columns, NULL, n_groups + 1, &table, error))
     return NULL;
 
   n_slots = table.keys->len;
@@ -225,9 +230,8 @@ group_exposure_run (EquityAnalysisContext  *context,
       equity_result_add_note (result, note);
     }
 
-  _equity_analysis_set_map (context, result, population, equity_column_get_name (key));
-  units = _equity_analysis_units (context, equity_dataset_get_name (events));
-  equity_result_set_units (result, units);
+  _equity_analysis_set_map (context, result, population, equity_column_get_name (inputs.key));
+  _equity_analysis_set_units (context, result, events, NULL);
   events_text = _equity_analysis_describe_dataset (events, NULL);
   population_text = _equity_analysis_describe_dataset (population, NULL);
   source = g_strdup_printf (_("Events: %s, by area. Residents of each group per area: %s. "
@@ -237,6 +241,19 @@ group_exposure_run (EquityAnalysisContext  *context,
   return g_steal_pointer (&result);
 }
 
-const EquityAnalysisKind equity_analysis_kind_group_exposure = {
-  EQUITY_KIND_GROUP_EXPOSURE, group_exposure_validate, group_exposure_run,
+const EquityAnalysisKindInfo equity_analysis_kind_group_exposure = {
+  .kind = EQUITY_KIND_GROUP_EXPOSURE,
+  .label = N_("Service by where groups live"),
+  .description = N_("What the average member of each group receives where they live"),
+  .flags = EQUITY_KIND_PER | EQUITY_KIND_CONFIDENCE | EQUITY_KIND_OVERALL | EQUITY_KIND_BY_GROUP
+           | EQUITY_KIND_AREA_LIKE,
+  .fields = group_exposure_fields,
+  .modes = equity_analysis_area_modes,
+  .formula = N_("each group's exposure = Σ over areas of (its residents in the area ÷ its residents) × the area's rate; ratio to the reference group"),
+  .json_rows = "groups",
+  .json_label = "group",
+  .json_members = exposure_members,
+  .charts = EQUITY_MAP_CHARTS,
+  .validate = group_exposure_validate,
+  .run = group_exposure_run,
 };

@@ -12,7 +12,14 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
-#include "equity-analysis-private.h"
+#include "equity-analysis-kind.h"
+
+static const EquityFieldInfo index_of_disparity_fields[] = {
+  EQUITY_GROUP_RATE_FIELDS,
+  { "reference", EQUITY_FIELD_REFERENCE, N_("Compare with"), N_("All groups together"), NULL,
+    EQUITY_FIELD_OPTIONAL | EQUITY_FIELD_OVERALL, 0, 0, NULL, NULL },
+  { NULL }
+};
 
 /* index-of-disparity: the same inputs; the mean absolute gap between each
  * group's rate and the reference rate (default: the rate of all groups
@@ -65,6 +72,18 @@ index_of_disparity_run (EquityAnalysisContext  *context,
   return g_steal_pointer (&result);
 }
 
-const EquityAnalysisKind equity_analysis_kind_index_of_disparity = {
-  EQUITY_KIND_INDEX_OF_DISPARITY, _equity_analysis_group_rates_validate, index_of_disparity_run,
+const EquityAnalysisKindInfo equity_analysis_kind_index_of_disparity = {
+  .kind = EQUITY_KIND_INDEX_OF_DISPARITY,
+  .label = N_("Index of disparity"),
+  .description = N_("One number for how far group rates are from the reference"),
+  .flags = EQUITY_KIND_PER | EQUITY_KIND_CONFIDENCE | EQUITY_KIND_SUPPRESS | EQUITY_KIND_OVERALL
+           | EQUITY_KIND_BY_GROUP | EQUITY_KIND_INDEX,
+  .fields = index_of_disparity_fields,
+  .formula = N_("ID = mean of |group rate − reference rate| ÷ reference rate × 100 (Pearcy and Keppel)"),
+  .json_rows = "groups",
+  .json_label = "group",
+  .json_members = equity_group_rate_members,
+  .charts = EQUITY_ROW_CHARTS,
+  .validate = _equity_analysis_group_rates_validate,
+  .run = index_of_disparity_run,
 };

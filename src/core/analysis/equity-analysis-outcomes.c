@@ -16,7 +16,38 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
-#include "equity-analysis-private.h"
+#include "equity-analysis-kind.h"
+
+/* Outcomes are broken down by group or by area. */
+enum {
+  MODE_BY_GROUP = 1 << 0,
+  MODE_BY_AREA = 1 << 1,
+};
+
+static const EquityModeInfo outcome_modes[] = {
+  { "group-column", N_("Group"), MODE_BY_GROUP },
+  { "area-column", N_("Area"), MODE_BY_AREA },
+  { NULL }
+};
+
+static const EquityFieldInfo outcomes_fields[] = {
+  EQUITY_EVENTS_FIELDS,
+  { "value-column", EQUITY_FIELD_COLUMN, N_("Value"), NULL, "events", EQUITY_FIELD_NUMERIC,
+    R (DURATION) | R (AMOUNT) | R (COUNT), 0, NULL, NULL },
+  { "by", EQUITY_FIELD_MODE, N_("Compare by"), NULL, NULL, 0, 0, 0, NULL, NULL },
+  { "group-column", EQUITY_FIELD_COLUMN, N_("Group column"), NULL, "events", 0, R (GROUP), MODE_BY_GROUP, NULL, NULL },
+  { "area-column", EQUITY_FIELD_COLUMN, N_("Area key"), NULL, "events", 0, KEYS, MODE_BY_AREA, NULL, NULL },
+  EQUITY_MAP_FIELDS (MODE_BY_AREA),
+  { NULL }
+};
+
+static const EquityResultMember outcome_members[] = {
+  { "display_label", EQUITY_MEMBER_DISPLAY_LABEL }, { "n", EQUITY_MEMBER_COUNT },
+  { "mean", EQUITY_MEMBER_MEAN }, { "mean_low", EQUITY_MEMBER_MEAN_LOW }, { "mean_high", EQUITY_MEMBER_MEAN_HIGH },
+  { "median", EQUITY_MEMBER_MEDIAN }, { "median_low", EQUITY_MEMBER_MEDIAN_LOW },
+  { "median_high", EQUITY_MEMBER_MEDIAN_HIGH }, { "ratio", EQUITY_MEMBER_RATIO },
+  { "suppressed", EQUITY_MEMBER_SUPPRESSED }, { NULL, EQUITY_MEMBER_END },
+};
 
 static EquityColumn *
 by_column (EquityAnalysisContext *context,
@@ -180,6 +211,19 @@ outcomes_run (EquityAnalysisContext  *context,
   return g_steal_pointer (&result);
 }
 
-const EquityAnalysisKind equity_analysis_kind_outcomes = {
-  EQUITY_KIND_OUTCOMES, outcomes_validate, outcomes_run,
+const EquityAnalysisKindInfo equity_analysis_kind_outcomes = {
+  .kind = EQUITY_KIND_OUTCOMES,
+  .label = N_("Outcomes by group or area"),
+  .description = N_("Mean and median of a value, such as days to close a request"),
+  .flags = EQUITY_KIND_CONFIDENCE | EQUITY_KIND_SUPPRESS | EQUITY_KIND_OVERALL,
+  .fields = outcomes_fields,
+  .modes = outcome_modes,
+  .formula = N_("mean with Student's t interval; median with the distribution-free interval between order statistics"),
+  .count_title = N_("Values"),
+  .json_rows = "rows",
+  .json_label = "label",
+  .json_members = outcome_members,
+  .charts = EQUITY_MAP_CHARTS,
+  .validate = outcomes_validate,
+  .run = outcomes_run,
 };

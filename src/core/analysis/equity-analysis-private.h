@@ -8,6 +8,7 @@
 #include "equity-analysis.h"
 #include "equity-dataset-reader.h"
 #include "equity-stats.h"
+#include "equity-analysis-fields.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +17,7 @@ G_BEGIN_DECLS
 /* optional: group value → margin-of-error column of its population */
 #define EQUITY_GROUP_MOES_GROUP "group-moes"
 
-typedef struct
+struct _EquityAnalysisContext
 {
   EquityAnalysis     *analysis;
   EquityProject      *project;
@@ -26,27 +27,7 @@ typedef struct
   double              per;
   double              confidence;
   guint               suppress_below;
-} EquityAnalysisContext;
-
-typedef struct
-{
-  const char   *kind;          /* its display name is in equity-analysis-fields.c */
-  gboolean    (*validate) (EquityAnalysisContext *context,
-                           GError               **error);
-  EquityResult *(*run)    (EquityAnalysisContext *context,
-                           GError               **error);
-} EquityAnalysisKind;
-
-/* the kinds, one file each */
-extern const EquityAnalysisKind equity_analysis_kind_group_rates;
-extern const EquityAnalysisKind equity_analysis_kind_area_rates;
-extern const EquityAnalysisKind equity_analysis_kind_group_exposure;
-extern const EquityAnalysisKind equity_analysis_kind_outcomes;
-extern const EquityAnalysisKind equity_analysis_kind_acs_proportion;
-extern const EquityAnalysisKind equity_analysis_kind_representation;
-extern const EquityAnalysisKind equity_analysis_kind_utilization;
-extern const EquityAnalysisKind equity_analysis_kind_dissimilarity;
-extern const EquityAnalysisKind equity_analysis_kind_index_of_disparity;
+};
 
 /* [GROUP] KEY of the spec, stripped; NULL when absent or empty */
 char          *_equity_analysis_spec_value  (EquityAnalysis        *self,
@@ -59,9 +40,23 @@ gboolean       _equity_analysis_group_rates_validate (EquityAnalysisContext *con
 EquityResult  *_equity_analysis_group_rates (EquityAnalysisContext *context,
                                              const char            *kind,
                                              GError               **error);
-/* "arrests per 1,000 residents" */
-char          *_equity_analysis_units       (EquityAnalysisContext *context,
-                                             const char            *what);
+/* RESULT's units: "arrests per 1,000 residents", what is counted being
+ * VALUE_COLUMN's name when there is one, else EVENTS' name */
+void           _equity_analysis_set_units   (EquityAnalysisContext *context,
+                                             EquityResult          *result,
+                                             EquityDataset         *events,
+                                             EquityColumn          *value_column);
+/* FALSE with ERROR set when [GROUP] KEY names a column of DATASET that is
+ * missing or holds no numbers; absent is fine */
+gboolean       _equity_analysis_check_optional_numeric (EquityAnalysisContext *context,
+                                                        EquityDataset         *dataset,
+                                                        const char            *group,
+                                                        const char            *key,
+                                                        GError               **error);
+/* [analysis] reference, when set, names one of [groups], or is "overall"
+ * where the kind's reference field offers all groups together */
+gboolean       _equity_analysis_check_reference (EquityAnalysisContext *context,
+                                                 GError               **error);
 
 /* Errors: "SOURCE: [GROUP] KEY: message" */
 void           _equity_analysis_set_error   (EquityAnalysisContext *context,
@@ -162,6 +157,18 @@ GHashTable    *_equity_analysis_count_by     (EquityAnalysisContext *context,
  * in RESULT. */
 gboolean       _equity_analysis_check_area_source (EquityAnalysisContext *context,
                                                    GError               **error);
+/* What an area kind reads: [analysis] events, population and the column its
+ * population-key names; FALSE with ERROR set when one is missing */
+typedef struct
+{
+  EquityDataset *events;
+  EquityDataset *population;
+  EquityColumn  *key;
+} EquityAreaInputs;
+
+gboolean       _equity_analysis_area_inputs (EquityAnalysisContext *context,
+                                             EquityAreaInputs      *inputs,
+                                             GError               **error);
 gboolean       _equity_analysis_assign_events (EquityAnalysisContext *context,
                                                GHashTable            *slots,
                                                double                *counts,

@@ -17,7 +17,23 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
-#include "equity-analysis-private.h"
+#include "equity-analysis-kind.h"
+
+static const EquityFieldInfo representation_fields[] = {
+  { "members", EQUITY_FIELD_DATASET, N_("Members"), NULL, NULL, 0, R (GROUP), 0, NULL, NULL },
+  { "group-column", EQUITY_FIELD_COLUMN, N_("Group column"), NULL, "members", 0, R (GROUP), 0, NULL, NULL },
+  EQUITY_GROUP_POPULATION_FIELDS ("members"),
+  { NULL }
+};
+
+static const EquityResultMember representation_members[] = {
+  { "display_label", EQUITY_MEMBER_DISPLAY_LABEL }, { "members", EQUITY_MEMBER_COUNT },
+  { "population", EQUITY_MEMBER_POPULATION }, { "share", EQUITY_MEMBER_SHARE },
+  { "share_low", EQUITY_MEMBER_SHARE_LOW }, { "share_high", EQUITY_MEMBER_SHARE_HIGH },
+  { "population_share", EQUITY_MEMBER_POPULATION_SHARE }, { "ratio", EQUITY_MEMBER_RATIO },
+  { "ratio_low", EQUITY_MEMBER_RATIO_LOW }, { "ratio_high", EQUITY_MEMBER_RATIO_HIGH },
+  { "suppressed", EQUITY_MEMBER_SUPPRESSED }, { NULL, EQUITY_MEMBER_END },
+};
 
 static gboolean
 representation_validate (EquityAnalysisContext  *context,
@@ -123,6 +139,18 @@ representation_run (EquityAnalysisContext  *context,
   return g_steal_pointer (&result);
 }
 
-const EquityAnalysisKind equity_analysis_kind_representation = {
-  EQUITY_KIND_REPRESENTATION, representation_validate, representation_run,
+const EquityAnalysisKindInfo equity_analysis_kind_representation = {
+  .kind = EQUITY_KIND_REPRESENTATION,
+  .label = N_("Representation"),
+  .description = N_("Seats held by each group against its share of residents"),
+  .flags = EQUITY_KIND_CONFIDENCE | EQUITY_KIND_SUPPRESS | EQUITY_KIND_BY_GROUP,
+  .fields = representation_fields,
+  .formula = N_("share of seats against share of residents; Wilson interval for the share of seats; ratio of the two shares"),
+  .count_title = N_("Members"),
+  .json_rows = "groups",
+  .json_label = "group",
+  .json_members = representation_members,
+  .charts = EQUITY_ROW_CHARTS,
+  .validate = representation_validate,
+  .run = representation_run,
 };

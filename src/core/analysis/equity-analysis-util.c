@@ -148,9 +148,9 @@ _equity_analysis_new_result (EquityAnalysisContext *context,
   return result;
 }
 
-char *
-_equity_analysis_units (EquityAnalysisContext *context,
-                        const char            *what)
+static char *
+format_units (EquityAnalysisContext *context,
+              const char            *what)
 {
   g_autoptr(GString) per = g_string_new (NULL);
   g_autofree char *digits = NULL;
@@ -168,6 +168,68 @@ _equity_analysis_units (EquityAnalysisContext *context,
       g_string_append_c (per, digits[i]);
     }
   return g_strdup_printf (_("%s per %s residents"), what, per->str);
+}
+
+void
+_equity_analysis_set_units (EquityAnalysisContext *context,
+                            EquityResult          *result,
+                            EquityDataset         *events,
+                            EquityColumn          *value_column)
+{
+  g_autofree char *units = format_units (context, value_column != NULL ? equity_column_get_name (value_column)
+                                                                       : equity_dataset_get_name (events));
+
+  equity_result_set_units (result, units);
+}
+
+gboolean
+_equity_analysis_check_optional_numeric (EquityAnalysisContext  *context,
+                                         EquityDataset          *dataset,
+                                         const char             *group,
+                                         const char             *key,
+                                         GError                **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (_equity_analysis_numeric_column (context, dataset, group, key, TRUE, &local_error) == NULL
+      && local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+reference_may_be_overall (EquityAnalysisContext *context)
+{
+  g_autofree char *kind = equity_analysis_dup_kind (context->analysis);
+  const EquityAnalysisKindInfo *info = equity_analysis_fields_find_kind (kind);
+
+  for (guint i = 0; info != NULL && info->fields[i].key != NULL; i++)
+    if (info->fields[i].type == EQUITY_FIELD_REFERENCE)
+      return (info->fields[i].flags & EQUITY_FIELD_OVERALL) != 0;
+  return FALSE;
+}
+
+gboolean
+_equity_analysis_check_reference (EquityAnalysisContext  *context,
+                                  GError                **error)
+{
+  g_autofree char *reference = _equity_analysis_string (context, "reference");
+  g_autofree char *column = NULL;
+
+  if (reference == NULL
+      || (g_ascii_strcasecmp (reference, "overall") == 0 && reference_may_be_overall (context)))
+    return TRUE;
+  column = equity_analysis_dup_group_column (context->analysis, reference);
+  if (column == NULL)
+    {
+      _equity_analysis_set_error (context, error, NULL, "reference",
+                                  _("“%s” is not one of the groups that have a population column"), reference);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -273,19 +335,11 @@ _equity_analysis_check_groups (EquityAnalysisContext  *context,
       return FALSE;
     }
   for (guint i = 0; groups[i] != NULL; i++)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      if (_equity_analysis_numeric_column (context, population, EQUITY_GROUPS_GROUP, groups[i],
-                                           FALSE, error) == NULL)
-        return FALSE;
-      if (_equity_analysis_numeric_column (context, population, EQUITY_GROUP_MOES_GROUP, groups[i],
-                                           TRUE, &local_error) == NULL && local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-    }
+    if (_equity_analysis_numeric_column (context, population, EQUITY_GROUPS_GROUP, groups[i],
+                                         FALSE, error) == NULL
+        || !_equity_analysis_check_optional_numeric (context, population, EQUITY_GROUP_MOES_GROUP,
+                                                     groups[i], error))
+      return FALSE;
   return TRUE;
 }
 

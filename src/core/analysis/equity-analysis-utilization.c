@@ -20,7 +20,25 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
-#include "equity-analysis-private.h"
+#include "equity-analysis-kind.h"
+
+static const EquityFieldInfo utilization_fields[] = {
+  { "contracts", EQUITY_FIELD_DATASET, N_("Contracts"), NULL, NULL, 0, R (AMOUNT), 0, NULL, NULL },
+  { "group-column", EQUITY_FIELD_COLUMN, N_("Firm group"), NULL, "contracts", 0, R (GROUP), 0, NULL, NULL },
+  { "value-column", EQUITY_FIELD_COLUMN, N_("Dollars"), NULL, "contracts", EQUITY_FIELD_NUMERIC, R (AMOUNT), 0, NULL, NULL },
+  { "availability", EQUITY_FIELD_DATASET, N_("Availability"), NULL, NULL, 0, R (GROUP), 0, NULL, NULL },
+  { "availability-group-column", EQUITY_FIELD_COLUMN, N_("Firm group"), NULL, "availability", 0, R (GROUP), 0, NULL, NULL },
+  { "availability-column", EQUITY_FIELD_COLUMN, N_("Available firms"), NULL, "availability", EQUITY_FIELD_NUMERIC,
+    R (COUNT) | R (AMOUNT), 0, NULL, NULL },
+  { NULL }
+};
+
+static const EquityResultMember utilization_members[] = {
+  { "display_label", EQUITY_MEMBER_DISPLAY_LABEL }, { "dollars", EQUITY_MEMBER_COUNT },
+  { "utilization", EQUITY_MEMBER_SHARE }, { "availability", EQUITY_MEMBER_POPULATION_SHARE },
+  { "disparity_index", EQUITY_MEMBER_INDEX }, { "substantial_disparity", EQUITY_MEMBER_FLAGGED },
+  { NULL, EQUITY_MEMBER_END },
+};
 
 #define SUBSTANTIAL_DISPARITY 80.0
 
@@ -124,6 +142,19 @@ utilization_run (EquityAnalysisContext  *context,
   return g_steal_pointer (&result);
 }
 
-const EquityAnalysisKind equity_analysis_kind_utilization = {
-  EQUITY_KIND_UTILIZATION, utilization_validate, utilization_run,
+const EquityAnalysisKindInfo equity_analysis_kind_utilization = {
+  .kind = EQUITY_KIND_UTILIZATION,
+  .label = N_("Contract utilization"),
+  .description = N_("Contract dollars by firm group against availability"),
+  .flags = EQUITY_KIND_BY_GROUP,
+  .fields = utilization_fields,
+  .formula = N_("disparity index = share of dollars ÷ share of available firms × 100; below 80 is a substantial disparity (four-fifths rule)"),
+  .count_title = N_("Dollars"),
+  .population_share_title = N_("Availability"),
+  .json_rows = "groups",
+  .json_label = "group",
+  .json_members = utilization_members,
+  .charts = EQUITY_ROW_CHARTS,
+  .validate = utilization_validate,
+  .run = utilization_run,
 };

@@ -25,25 +25,6 @@ struct _EquityAnalysis
 
 G_DEFINE_FINAL_TYPE (EquityAnalysis, equity_analysis, G_TYPE_OBJECT)
 
-static const EquityAnalysisKind *kinds[] = {
-  &equity_analysis_kind_group_rates,
-  &equity_analysis_kind_area_rates,
-  &equity_analysis_kind_group_exposure,
-  &equity_analysis_kind_outcomes,
-  &equity_analysis_kind_acs_proportion,
-  &equity_analysis_kind_representation,
-  &equity_analysis_kind_utilization,
-  &equity_analysis_kind_dissimilarity,
-  &equity_analysis_kind_index_of_disparity,
-};
-
-static const char * const kind_names[] = {
-  EQUITY_KIND_GROUP_RATES, EQUITY_KIND_AREA_RATES, EQUITY_KIND_GROUP_EXPOSURE, EQUITY_KIND_OUTCOMES, EQUITY_KIND_ACS_PROPORTION,
-  EQUITY_KIND_REPRESENTATION, EQUITY_KIND_UTILIZATION, EQUITY_KIND_DISSIMILARITY, EQUITY_KIND_INDEX_OF_DISPARITY, NULL,
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (kinds) + 1 == G_N_ELEMENTS (kind_names));
-
 static void
 equity_analysis_finalize (GObject *object)
 {
@@ -68,25 +49,10 @@ equity_analysis_init (EquityAnalysis *self)
   self->source_name = g_strdup ("spec");
 }
 
-const char * const *
-equity_analysis_list_kinds (void)
-{
-  return kind_names;
-}
-
-static const EquityAnalysisKind *
-find_kind (const char *name)
-{
-  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (kinds); i++)
-    if (g_str_equal (kinds[i]->kind, name))
-      return kinds[i];
-  return NULL;
-}
-
 const char *
 equity_analysis_kind_to_label (const char *kind)
 {
-  const EquityKindInfo *info = find_kind (kind) != NULL ? equity_analysis_fields_find_kind (kind) : NULL;
+  const EquityAnalysisKindInfo *info = equity_analysis_fields_find_kind (kind);
 
   return info != NULL ? _(info->label) : NULL;
 }
@@ -465,7 +431,7 @@ _equity_analysis_spec_value (EquityAnalysis *self,
   return g_steal_pointer (&value);
 }
 
-static const EquityAnalysisKind *
+static const EquityAnalysisKindInfo *
 prepare_context (EquityAnalysis         *self,
                  EquityProject          *project,
                  EquityAnalysisContext  *context,
@@ -473,7 +439,8 @@ prepare_context (EquityAnalysis         *self,
 {
   g_autofree char *kind_name = equity_analysis_dup_kind (self);
   g_autofree char *name = equity_analysis_dup_name (self);
-  const EquityAnalysisKind *kind;
+  g_autofree char *known = g_strjoinv (", ", (char **) equity_analysis_list_kinds ());
+  const EquityAnalysisKindInfo *kind;
 
   context->analysis = self;
   context->project = project;
@@ -481,18 +448,14 @@ prepare_context (EquityAnalysis         *self,
   if (kind_name == NULL || kind_name[0] == '\0')
     {
       g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID,
-                   _("%s: [analysis] kind: missing (one of %s)"), self->source_name,
-                   "group-rates, area-rates, group-exposure, outcomes, acs-proportion, "
-                   "representation, utilization, dissimilarity, index-of-disparity");
+                   _("%s: [analysis] kind: missing (one of %s)"), self->source_name, known);
       return NULL;
     }
-  kind = find_kind (kind_name);
+  kind = equity_analysis_fields_find_kind (kind_name);
   if (kind == NULL)
     {
       g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID,
-                   _("%s: [analysis] kind: unknown kind “%s” (one of %s)"), self->source_name, kind_name,
-                   "group-rates, area-rates, group-exposure, outcomes, acs-proportion, "
-                   "representation, utilization, dissimilarity, index-of-disparity");
+                   _("%s: [analysis] kind: unknown kind “%s” (one of %s)"), self->source_name, kind_name, known);
       return NULL;
     }
   if (name == NULL || name[0] == '\0')
@@ -514,7 +477,7 @@ equity_analysis_validate (EquityAnalysis  *self,
                           GError         **error)
 {
   EquityAnalysisContext context = { 0 };
-  const EquityAnalysisKind *kind;
+  const EquityAnalysisKindInfo *kind;
 
   g_return_val_if_fail (EQUITY_IS_ANALYSIS (self), FALSE);
   g_return_val_if_fail (EQUITY_IS_PROJECT (project), FALSE);
@@ -534,7 +497,7 @@ equity_analysis_run (EquityAnalysis     *self,
                      GError            **error)
 {
   EquityAnalysisContext context = { 0 };
-  const EquityAnalysisKind *kind;
+  const EquityAnalysisKindInfo *kind;
   EquityResult *result;
 
   g_return_val_if_fail (EQUITY_IS_ANALYSIS (self), NULL);

@@ -12,6 +12,7 @@
 
 #include "equity-result-columns.h"
 #include "equity-suppression.h"
+#include "equity-analysis-fields.h"
 
 static const struct
 {
@@ -212,41 +213,23 @@ equity_result_column_dup_text (EquityResultColumn     column,
     }
 }
 
-static gboolean
-is_group_kind (const char *kind)
-{
-  static const char * const kinds[] = {
-    EQUITY_KIND_GROUP_RATES, EQUITY_KIND_INDEX_OF_DISPARITY, EQUITY_KIND_GROUP_EXPOSURE, EQUITY_KIND_REPRESENTATION, EQUITY_KIND_UTILIZATION,
-  };
-
-  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (kinds); i++)
-    if (g_str_equal (kinds[i], kind))
-      return TRUE;
-  return FALSE;
-}
-
 char *
 equity_result_column_dup_title (EquityResultColumn  column,
                                 EquityResult       *result)
 {
   const char *kind = equity_result_get_kind (result);
   const char *reference = equity_result_get_reference (result);
+  const EquityAnalysisKindInfo *info = equity_analysis_fields_find_kind (kind);
   g_autofree char *per = NULL;
 
   switch (column)
     {
     case EQUITY_RESULT_COLUMN_NAME:
-      if (is_group_kind (kind))
+      if (info != NULL && (info->flags & EQUITY_KIND_BY_GROUP))
         return g_strdup (_("Group"));
       return g_strdup (equity_result_get_map_dataset (result) != NULL ? _("Area") : _("Row"));
     case EQUITY_RESULT_COLUMN_COUNT:
-      if (g_strcmp0 (kind, EQUITY_KIND_REPRESENTATION) == 0)
-        return g_strdup (_("Members"));
-      if (g_strcmp0 (kind, EQUITY_KIND_UTILIZATION) == 0)
-        return g_strdup (_("Dollars"));
-      if (g_strcmp0 (kind, EQUITY_KIND_OUTCOMES) == 0)
-        return g_strdup (_("Values"));
-      return g_strdup (_("Count"));
+      return g_strdup (info != NULL && info->count_title != NULL ? _(info->count_title) : _("Count"));
     case EQUITY_RESULT_COLUMN_POPULATION:
       return g_strdup (_("Residents"));
     case EQUITY_RESULT_COLUMN_RATE:
@@ -268,7 +251,8 @@ equity_result_column_dup_title (EquityResultColumn  column,
     case EQUITY_RESULT_COLUMN_RELIABILITY: return g_strdup (_("Reliability"));
     case EQUITY_RESULT_COLUMN_SHARE: return g_strdup (_("Share"));
     case EQUITY_RESULT_COLUMN_POPULATION_SHARE:
-      return g_strdup (g_strcmp0 (kind, EQUITY_KIND_UTILIZATION) == 0 ? _("Availability") : _("Share of residents"));
+      return g_strdup (info != NULL && info->population_share_title != NULL ? _(info->population_share_title)
+                                                                          : _("Share of residents"));
     case EQUITY_RESULT_COLUMN_MEAN: return g_strdup (_("Mean"));
     case EQUITY_RESULT_COLUMN_MEDIAN: return g_strdup (_("Median"));
     case EQUITY_RESULT_COLUMN_INDEX: return g_strdup (_("Disparity index"));

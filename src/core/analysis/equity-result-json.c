@@ -2,9 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The layout of each kind's rows is a table: the array's name, the label's
- * key, then the members in order. CLI.md's keys come first; the rest are
- * extras a reader or a chart may want.
+ * Each kind's rows are laid out as its description says (json_rows,
+ * json_label, json_members in its equity-analysis-KIND.c).
  */
 
 #define G_LOG_DOMAIN "equity-result"
@@ -14,103 +13,7 @@
 #include <math.h>
 
 #include "equity-result.h"
-
-typedef enum
-{
-  F_COUNT, F_POPULATION, F_POPULATION_MOE, F_RATE, F_RATE_LOW, F_RATE_HIGH,
-  F_RATIO, F_RATIO_LOW, F_RATIO_HIGH, F_DIFFERENCE, F_DIFFERENCE_LOW, F_DIFFERENCE_HIGH,
-  F_ESTIMATE, F_MOE, F_CV, F_RELIABILITY, F_SHARE, F_SHARE_LOW, F_SHARE_HIGH,
-  F_POPULATION_SHARE, F_MEAN, F_MEAN_LOW, F_MEAN_HIGH, F_MEDIAN, F_MEDIAN_LOW,
-  F_MEDIAN_HIGH, F_INDEX, F_FLAGGED, F_SUPPRESSED, F_IS_REFERENCE, F_DISPLAY_LABEL, F_LABEL,
-  F_END,
-} Field;
-
-typedef struct
-{
-  const char *name;
-  Field       field;
-} Member;
-
-/* per kind: the array's name, the label's key, then the members in order */
-typedef struct
-{
-  const char   *kind;
-  const char   *rows_name;
-  const char   *label_name;
-  const Member *members;
-} Layout;
-
-#define RATE_MEMBERS \
-  { "count", F_COUNT }, { "population", F_POPULATION }, { "population_moe", F_POPULATION_MOE }, \
-  { "rate", F_RATE }, { "rate_low", F_RATE_LOW }, { "rate_high", F_RATE_HIGH }
-
-static const Member group_members[] = {
-  { "display_label", F_DISPLAY_LABEL }, RATE_MEMBERS,
-  { "ratio", F_RATIO }, { "ratio_low", F_RATIO_LOW }, { "ratio_high", F_RATIO_HIGH },
-  { "difference", F_DIFFERENCE }, { "difference_low", F_DIFFERENCE_LOW },
-  { "difference_high", F_DIFFERENCE_HIGH }, { "share", F_SHARE },
-  { "population_share", F_POPULATION_SHARE }, { "suppressed", F_SUPPRESSED },
-  { "is_reference", F_IS_REFERENCE }, { NULL, F_END },
-};
-
-/* "label": the area's name (label-column), null when it has none */
-static const Member area_members[] = {
-  { "label", F_LABEL }, { "display_label", F_DISPLAY_LABEL }, RATE_MEMBERS,
-  { "ratio_to_overall", F_RATIO }, { "ratio_low", F_RATIO_LOW }, { "ratio_high", F_RATIO_HIGH },
-  { "share", F_SHARE }, { "population_share", F_POPULATION_SHARE },
-  { "suppressed", F_SUPPRESSED }, { NULL, F_END },
-};
-
-static const Member acs_members[] = {
-  { "label", F_LABEL }, { "estimate", F_ESTIMATE }, { "moe", F_MOE }, { "cv", F_CV }, { "reliability", F_RELIABILITY },
-  { "numerator", F_COUNT }, { "denominator", F_POPULATION }, { NULL, F_END },
-};
-
-static const Member dissimilarity_members[] = {
-  { "share_a", F_SHARE }, { "share_b", F_POPULATION_SHARE }, { NULL, F_END },
-};
-
-static const Member exposure_members[] = {
-  { "display_label", F_DISPLAY_LABEL }, { "population", F_POPULATION },
-  { "rate", F_RATE }, { "rate_low", F_RATE_LOW }, { "rate_high", F_RATE_HIGH },
-  { "ratio", F_RATIO }, { "ratio_low", F_RATIO_LOW }, { "ratio_high", F_RATIO_HIGH },
-  { "service", F_COUNT }, { "service_share", F_SHARE }, { "population_share", F_POPULATION_SHARE },
-  { "is_reference", F_IS_REFERENCE }, { NULL, F_END },
-};
-
-static const Member outcome_members[] = {
-  { "display_label", F_DISPLAY_LABEL }, { "n", F_COUNT },
-  { "mean", F_MEAN }, { "mean_low", F_MEAN_LOW }, { "mean_high", F_MEAN_HIGH },
-  { "median", F_MEDIAN }, { "median_low", F_MEDIAN_LOW }, { "median_high", F_MEDIAN_HIGH },
-  { "ratio", F_RATIO }, { "suppressed", F_SUPPRESSED }, { NULL, F_END },
-};
-
-static const Member representation_members[] = {
-  { "display_label", F_DISPLAY_LABEL }, { "members", F_COUNT }, { "population", F_POPULATION },
-  { "share", F_SHARE }, { "share_low", F_SHARE_LOW }, { "share_high", F_SHARE_HIGH },
-  { "population_share", F_POPULATION_SHARE }, { "ratio", F_RATIO }, { "ratio_low", F_RATIO_LOW },
-  { "ratio_high", F_RATIO_HIGH }, { "suppressed", F_SUPPRESSED }, { NULL, F_END },
-};
-
-static const Member utilization_members[] = {
-  { "display_label", F_DISPLAY_LABEL }, { "dollars", F_COUNT }, { EQUITY_KIND_UTILIZATION, F_SHARE },
-  { "availability", F_POPULATION_SHARE }, { "disparity_index", F_INDEX },
-  { "substantial_disparity", F_FLAGGED }, { NULL, F_END },
-};
-
-static const Layout layouts[] = {
-  { EQUITY_KIND_GROUP_RATES, "groups", "group", group_members },
-  { EQUITY_KIND_INDEX_OF_DISPARITY, "groups", "group", group_members },
-  { EQUITY_KIND_AREA_RATES, "areas", "area", area_members },
-  { EQUITY_KIND_ACS_PROPORTION, "rows", "key", acs_members },
-  { EQUITY_KIND_DISSIMILARITY, "rows", "key", dissimilarity_members },
-  { EQUITY_KIND_GROUP_EXPOSURE, "groups", "group", exposure_members },
-  { EQUITY_KIND_OUTCOMES, "rows", "label", outcome_members },
-  { EQUITY_KIND_REPRESENTATION, "groups", "group", representation_members },
-  { EQUITY_KIND_UTILIZATION, "groups", "group", utilization_members },
-};
-
-static const Layout fallback_layout = { NULL, "rows", "label", group_members };
+#include "equity-analysis-kind.h"
 
 void
 equity_json_add_number (JsonBuilder *builder,
@@ -129,90 +32,73 @@ equity_json_add_number (JsonBuilder *builder,
 
 static void
 add_member (JsonBuilder           *builder,
-            const Member          *member,
+            const EquityResultMember          *member,
             const EquityResultRow *row)
 {
   static const gsize offsets[] = {
-    [F_COUNT] = G_STRUCT_OFFSET (EquityResultRow, count),
-    [F_POPULATION] = G_STRUCT_OFFSET (EquityResultRow, population),
-    [F_POPULATION_MOE] = G_STRUCT_OFFSET (EquityResultRow, population_moe),
-    [F_RATE] = G_STRUCT_OFFSET (EquityResultRow, rate),
-    [F_RATE_LOW] = G_STRUCT_OFFSET (EquityResultRow, rate_low),
-    [F_RATE_HIGH] = G_STRUCT_OFFSET (EquityResultRow, rate_high),
-    [F_RATIO] = G_STRUCT_OFFSET (EquityResultRow, ratio),
-    [F_RATIO_LOW] = G_STRUCT_OFFSET (EquityResultRow, ratio_low),
-    [F_RATIO_HIGH] = G_STRUCT_OFFSET (EquityResultRow, ratio_high),
-    [F_DIFFERENCE] = G_STRUCT_OFFSET (EquityResultRow, difference),
-    [F_DIFFERENCE_LOW] = G_STRUCT_OFFSET (EquityResultRow, difference_low),
-    [F_DIFFERENCE_HIGH] = G_STRUCT_OFFSET (EquityResultRow, difference_high),
-    [F_ESTIMATE] = G_STRUCT_OFFSET (EquityResultRow, estimate),
-    [F_MOE] = G_STRUCT_OFFSET (EquityResultRow, moe),
-    [F_CV] = G_STRUCT_OFFSET (EquityResultRow, cv),
-    [F_SHARE] = G_STRUCT_OFFSET (EquityResultRow, share),
-    [F_SHARE_LOW] = G_STRUCT_OFFSET (EquityResultRow, share_low),
-    [F_SHARE_HIGH] = G_STRUCT_OFFSET (EquityResultRow, share_high),
-    [F_POPULATION_SHARE] = G_STRUCT_OFFSET (EquityResultRow, population_share),
-    [F_MEAN] = G_STRUCT_OFFSET (EquityResultRow, mean),
-    [F_MEAN_LOW] = G_STRUCT_OFFSET (EquityResultRow, mean_low),
-    [F_MEAN_HIGH] = G_STRUCT_OFFSET (EquityResultRow, mean_high),
-    [F_MEDIAN] = G_STRUCT_OFFSET (EquityResultRow, median),
-    [F_MEDIAN_LOW] = G_STRUCT_OFFSET (EquityResultRow, median_low),
-    [F_MEDIAN_HIGH] = G_STRUCT_OFFSET (EquityResultRow, median_high),
-    [F_INDEX] = G_STRUCT_OFFSET (EquityResultRow, index),
+    [EQUITY_MEMBER_COUNT] = G_STRUCT_OFFSET (EquityResultRow, count),
+    [EQUITY_MEMBER_POPULATION] = G_STRUCT_OFFSET (EquityResultRow, population),
+    [EQUITY_MEMBER_POPULATION_MOE] = G_STRUCT_OFFSET (EquityResultRow, population_moe),
+    [EQUITY_MEMBER_RATE] = G_STRUCT_OFFSET (EquityResultRow, rate),
+    [EQUITY_MEMBER_RATE_LOW] = G_STRUCT_OFFSET (EquityResultRow, rate_low),
+    [EQUITY_MEMBER_RATE_HIGH] = G_STRUCT_OFFSET (EquityResultRow, rate_high),
+    [EQUITY_MEMBER_RATIO] = G_STRUCT_OFFSET (EquityResultRow, ratio),
+    [EQUITY_MEMBER_RATIO_LOW] = G_STRUCT_OFFSET (EquityResultRow, ratio_low),
+    [EQUITY_MEMBER_RATIO_HIGH] = G_STRUCT_OFFSET (EquityResultRow, ratio_high),
+    [EQUITY_MEMBER_DIFFERENCE] = G_STRUCT_OFFSET (EquityResultRow, difference),
+    [EQUITY_MEMBER_DIFFERENCE_LOW] = G_STRUCT_OFFSET (EquityResultRow, difference_low),
+    [EQUITY_MEMBER_DIFFERENCE_HIGH] = G_STRUCT_OFFSET (EquityResultRow, difference_high),
+    [EQUITY_MEMBER_ESTIMATE] = G_STRUCT_OFFSET (EquityResultRow, estimate),
+    [EQUITY_MEMBER_MOE] = G_STRUCT_OFFSET (EquityResultRow, moe),
+    [EQUITY_MEMBER_CV] = G_STRUCT_OFFSET (EquityResultRow, cv),
+    [EQUITY_MEMBER_SHARE] = G_STRUCT_OFFSET (EquityResultRow, share),
+    [EQUITY_MEMBER_SHARE_LOW] = G_STRUCT_OFFSET (EquityResultRow, share_low),
+    [EQUITY_MEMBER_SHARE_HIGH] = G_STRUCT_OFFSET (EquityResultRow, share_high),
+    [EQUITY_MEMBER_POPULATION_SHARE] = G_STRUCT_OFFSET (EquityResultRow, population_share),
+    [EQUITY_MEMBER_MEAN] = G_STRUCT_OFFSET (EquityResultRow, mean),
+    [EQUITY_MEMBER_MEAN_LOW] = G_STRUCT_OFFSET (EquityResultRow, mean_low),
+    [EQUITY_MEMBER_MEAN_HIGH] = G_STRUCT_OFFSET (EquityResultRow, mean_high),
+    [EQUITY_MEMBER_MEDIAN] = G_STRUCT_OFFSET (EquityResultRow, median),
+    [EQUITY_MEMBER_MEDIAN_LOW] = G_STRUCT_OFFSET (EquityResultRow, median_low),
+    [EQUITY_MEMBER_MEDIAN_HIGH] = G_STRUCT_OFFSET (EquityResultRow, median_high),
+    [EQUITY_MEMBER_INDEX] = G_STRUCT_OFFSET (EquityResultRow, index),
   };
 
   switch (member->field)
     {
-    case F_RELIABILITY:
+    case EQUITY_MEMBER_RELIABILITY:
       json_builder_set_member_name (builder, member->name);
       if (row->reliability != NULL)
         json_builder_add_string_value (builder, row->reliability);
       else
         json_builder_add_null_value (builder);
       break;
-    case F_DISPLAY_LABEL:
+    case EQUITY_MEMBER_DISPLAY_LABEL:
       json_builder_set_member_name (builder, member->name);
       json_builder_add_string_value (builder, equity_result_row_get_name (row));
       break;
-    case F_LABEL:
+    case EQUITY_MEMBER_LABEL:
       json_builder_set_member_name (builder, member->name);
       if (row->display_label != NULL)
         json_builder_add_string_value (builder, row->display_label);
       else
         json_builder_add_null_value (builder);
       break;
-    case F_SUPPRESSED:
-    case F_IS_REFERENCE:
-    case F_FLAGGED:
+    case EQUITY_MEMBER_SUPPRESSED:
+    case EQUITY_MEMBER_IS_REFERENCE:
+    case EQUITY_MEMBER_FLAGGED:
       json_builder_set_member_name (builder, member->name);
       json_builder_add_boolean_value (builder,
-                                      member->field == F_SUPPRESSED ? row->suppressed :
-                                      member->field == F_IS_REFERENCE ? row->is_reference :
+                                      member->field == EQUITY_MEMBER_SUPPRESSED ? row->suppressed :
+                                      member->field == EQUITY_MEMBER_IS_REFERENCE ? row->is_reference :
                                       row->flagged);
       break;
-    case F_END:
+    case EQUITY_MEMBER_END:
       g_assert_not_reached ();
     default:
       equity_json_add_number (builder, member->name,
                               G_STRUCT_MEMBER (double, row, offsets[member->field]));
     }
-}
-
-static const Layout *
-find_layout (const char *kind)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (layouts); i++)
-    if (g_str_equal (layouts[i].kind, kind))
-      return &layouts[i];
-  return &fallback_layout;
-}
-
-static gboolean
-kind_has_overall (const char *kind)
-{
-  return g_str_equal (kind, EQUITY_KIND_AREA_RATES) || g_str_equal (kind, EQUITY_KIND_GROUP_RATES)
-         || g_str_equal (kind, EQUITY_KIND_INDEX_OF_DISPARITY) || g_str_equal (kind, EQUITY_KIND_GROUP_EXPOSURE)
-         || g_str_equal (kind, EQUITY_KIND_OUTCOMES);
 }
 
 static void
@@ -254,7 +140,9 @@ equity_result_to_json (EquityResult *self)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *headline = NULL;
   const char *kind;
-  const Layout *layout;
+  const EquityAnalysisKindInfo *info;
+  const char *rows_name = "rows", *label_name = "label";
+  const EquityResultMember *members = equity_group_rate_members;
   const char * const *names;
   const char * const *notes;
   GPtrArray *unmatched;
@@ -263,8 +151,14 @@ equity_result_to_json (EquityResult *self)
   g_return_val_if_fail (EQUITY_IS_RESULT (self), NULL);
 
   kind = equity_result_get_kind (self);
-  layout = find_layout (kind);
-  area_like = g_str_equal (kind, EQUITY_KIND_AREA_RATES) || g_str_equal (kind, EQUITY_KIND_GROUP_EXPOSURE);
+  info = equity_analysis_fields_find_kind (kind);
+  if (info != NULL)
+    {
+      rows_name = info->json_rows;
+      label_name = info->json_label;
+      members = info->json_members;
+    }
+  area_like = info != NULL && (info->flags & EQUITY_KIND_AREA_LIKE);
   unmatched = equity_result_get_unmatched (self);
 
   json_builder_begin_object (builder);
@@ -296,19 +190,19 @@ equity_result_to_json (EquityResult *self)
   for (guint i = 0; names[i] != NULL; i++)
     equity_json_add_number (builder, names[i], equity_result_get_number (self, names[i]));
 
-  if (kind_has_overall (kind))
+  if (info != NULL && (info->flags & EQUITY_KIND_OVERALL))
     add_overall (builder, self);
 
-  json_builder_set_member_name (builder, layout->rows_name);
+  json_builder_set_member_name (builder, rows_name);
   json_builder_begin_array (builder);
   for (guint i = 0; i < equity_result_get_n_rows (self); i++)
     {
       EquityResultRow *row = equity_result_get_row (self, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, layout->label_name);
+      json_builder_set_member_name (builder, label_name);
       json_builder_add_string_value (builder, row->label);
-      for (const Member *member = layout->members; member->name != NULL; member++)
+      for (const EquityResultMember *member = members; member->name != NULL; member++)
         add_member (builder, member, row);
       json_builder_end_object (builder);
     }

@@ -43,17 +43,32 @@ equity_stats_normal_cdf (double x)
   return gsl_cdf_ugaussian_P (x);
 }
 
+/* The quantiles of a distribution symmetric about 0 that need no search:
+ * NAN outside [0, 1] (and for NAN), ∓∞ at the ends, 0 at the middle. */
+static gboolean
+symmetric_quantile_edge (double  p,
+                         double *value)
+{
+  if (isnan (p) || p < 0.0 || p > 1.0)
+    *value = NAN;
+  else if (p == 0.0)
+    *value = -INFINITY;
+  else if (p == 1.0)
+    *value = INFINITY;
+  else if (p == 0.5)
+    *value = 0.0;
+  else
+    return FALSE;
+  return TRUE;
+}
+
 double
 equity_stats_normal_quantile (double p)
 {
-  if (isnan (p) || p < 0.0 || p > 1.0)
-    return NAN;
-  if (p == 0.0)
-    return -INFINITY;
-  if (p == 1.0)
-    return INFINITY;
-  if (p == 0.5)
-    return 0.0;
+  double edge;
+
+  if (symmetric_quantile_edge (p, &edge))
+    return edge;
   /* from the nearer tail, where the distribution keeps its precision */
   if (p < 0.5)
     return -gsl_cdf_ugaussian_Qinv (p);
@@ -161,15 +176,13 @@ double
 equity_stats_t_quantile (double p,
                          double df)
 {
+  double edge;
+
   ensure_gsl_quiet ();
-  if (isnan (p) || !(df > 0.0) || p < 0.0 || p > 1.0)
+  if (!(df > 0.0))
     return NAN;
-  if (p == 0.0)
-    return -INFINITY;
-  if (p == 1.0)
-    return INFINITY;
-  if (p == 0.5)
-    return 0.0;
+  if (symmetric_quantile_edge (p, &edge))
+    return edge;
   if (p < 0.5)
     return -gsl_cdf_tdist_Qinv (p, df);
   return gsl_cdf_tdist_Qinv (1.0 - p, df);

@@ -14,20 +14,12 @@
 #include <math.h>
 
 #include "equity-suppression.h"
+#include "equity-analysis-fields.h"
 
 gboolean
 equity_suppression_applies (EquityResult *result)
 {
-  static const char * const kinds[] = {
-    EQUITY_KIND_GROUP_RATES, EQUITY_KIND_INDEX_OF_DISPARITY, EQUITY_KIND_AREA_RATES,
-    EQUITY_KIND_REPRESENTATION, EQUITY_KIND_OUTCOMES,
-  };
-  const char *kind = equity_result_get_kind (result);
-
-  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (kinds); i++)
-    if (g_str_equal (kind, kinds[i]))
-      return TRUE;
-  return FALSE;
+  return equity_analysis_kind_has_flags (equity_result_get_kind (result), EQUITY_KIND_SUPPRESS);
 }
 
 static gboolean

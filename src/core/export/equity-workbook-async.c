@@ -9,6 +9,7 @@
 
 #include "equity-progress-relay.h"
 #include "equity-workbook.h"
+#include "equity-worker.h"
 
 typedef struct
 {
@@ -54,10 +55,11 @@ export_thread (GTask        *task,
     (const char * const *) export->analyses, (const char * const *) export->datasets,
   };
 
-  project = equity_project_open (export->project_path, &error);
-  if (project == NULL
-      || !equity_workbook_export (project, export->path, &options, equity_progress_relay_report, export->relay,
-                                  cancellable, &error))
+  project = equity_worker_open_project (task, export->project_path);
+  if (project == NULL)
+    return;
+  if (!equity_workbook_export (project, export->path, &options, equity_progress_relay_report, export->relay,
+                               cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -76,13 +78,10 @@ equity_workbook_export_async (const char                  *project_path,
                               GAsyncReadyCallback          callback,
                               gpointer                     user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ExportData *export;
 
   g_return_if_fail (project_path != NULL && path != NULL && options != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, equity_workbook_export_async);
   export = g_new0 (ExportData, 1);
   export->project_path = g_strdup (project_path);
   export->path = g_strdup (path);
@@ -93,8 +92,8 @@ equity_workbook_export_async (const char                  *project_path,
   export->analyses = g_strdupv ((char **) options->analyses);
   export->datasets = g_strdupv ((char **) options->datasets);
   export->relay = equity_progress_relay_new (progress, progress_data, cancellable);
-  g_task_set_task_data (task, export, export_data_free);
-  g_task_run_in_thread (task, export_thread);
+  equity_worker_start (NULL, equity_workbook_export_async, NULL, cancellable, callback, user_data,
+                       export, export_data_free, export_thread);
 }
 
 gboolean

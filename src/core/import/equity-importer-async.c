@@ -10,6 +10,7 @@
 #include "equity-importer.h"
 #include "equity-ogr-util.h"
 #include "equity-progress-relay.h"
+#include "equity-worker.h"
 
 /* the share of the progress that analysis takes when an import starts with it */
 #define ANALYZE_SHARE 0.4
@@ -36,21 +37,15 @@ import_data_free (gpointer data)
   g_free (import);
 }
 
-static GTask *
-import_task_new (EquityImporter      *self,
-                 GCancellable        *cancellable,
-                 EquityProgressFunc   progress,
-                 gpointer             progress_data,
-                 GAsyncReadyCallback  callback,
-                 gpointer             user_data,
-                 ImportData         **import)
+static ImportData *
+import_data_new (GCancellable       *cancellable,
+                 EquityProgressFunc  progress,
+                 gpointer            progress_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  ImportData *import = g_new0 (ImportData, 1);
 
-  *import = g_new0 (ImportData, 1);
-  (*import)->relay = equity_progress_relay_new (progress, progress_data, cancellable);
-  g_task_set_task_data (task, *import, import_data_free);
-  return task;
+  import->relay = equity_progress_relay_new (progress, progress_data, cancellable);
+  return import;
 }
 
 /* The task's data once it succeeded, else NULL with ERROR set. */
@@ -114,17 +109,15 @@ equity_importer_analyze_async (EquityImporter      *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ImportData *import;
 
   g_return_if_fail (EQUITY_IS_IMPORTER (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = import_task_new (self, cancellable, progress, progress_data, callback, user_data, &import);
+  import = import_data_new (cancellable, progress, progress_data);
   import->list_layers = list_layers;
-  g_task_set_source_tag (task, equity_importer_analyze_async);
-  g_task_set_name (task, "[equity] analyze");
-  g_task_run_in_thread (task, analyze_thread);
+  equity_worker_start (self, equity_importer_analyze_async, "[equity] analyze", cancellable, callback,
+                       user_data, import, import_data_free, analyze_thread);
 }
 
 gboolean
@@ -155,13 +148,9 @@ run_thread (GTask        *task,
   g_autoptr(EquityDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* Each thread has its own connection to the project file. */
-  project = equity_project_open (import->project_path, &error);
+  project = equity_worker_open_project (task, import->project_path);
   if (project == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return;
 
   /* An importer straight from a dropped file is analyzed here; one from the
    * import dialog was analyzed there, and its name was chosen there. */
@@ -173,8 +162,7 @@ run_thread (GTask        *task,
       if (!equity_importer_analyze (self, equity_progress_relay_report, import->relay,
                                     cancellable, &error))
         {
-          equity_project_close (project);
-          g_task_return_error (task, g_steal_pointer (&error));
+          equity_worker_fail (task, project, g_steal_pointer (&error));
           return;
         }
       name = equity_project_unique_dataset_name (project, equity_importer_get_name (self));
@@ -186,8 +174,7 @@ run_thread (GTask        *task,
                                  cancellable, &error);
   if (dataset == NULL)
     {
-      equity_project_close (project);
-      g_task_return_error (task, g_steal_pointer (&error));
+      equity_worker_fail (task, project, g_steal_pointer (&error));
       return;
     }
 
@@ -211,18 +198,16 @@ equity_importer_run_async (EquityImporter      *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ImportData *import;
 
   g_return_if_fail (EQUITY_IS_IMPORTER (self));
   g_return_if_fail (project_path != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = import_task_new (self, cancellable, progress, progress_data, callback, user_data, &import);
+  import = import_data_new (cancellable, progress, progress_data);
   import->project_path = g_strdup (project_path);
-  g_task_set_source_tag (task, equity_importer_run_async);
-  g_task_set_name (task, "[equity] import");
-  g_task_run_in_thread (task, run_thread);
+  equity_worker_start (self, equity_importer_run_async, "[equity] import", cancellable, callback,
+                       user_data, import, import_data_free, run_thread);
 }
 
 gboolean

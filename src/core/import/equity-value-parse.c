@@ -85,23 +85,34 @@ _equity_has_leading_zero (const char *text)
   return text[0] == '0' && g_ascii_isdigit (text[1]);
 }
 
+#define NUMBER_BUFFER 64
+
+/* VALUE stripped of grouping into BUF (NUMBER_BUFFER bytes): the text after
+ * its sign, or NULL when it is no number or a code with a leading zero */
+static const char *
+unsigned_part (const char *value,
+               char       *buf)
+{
+  const char *p = buf;
+
+  if (!strip_number (value, buf, NUMBER_BUFFER) || _equity_has_leading_zero (buf))
+    return NULL;
+  if (*p == '-' || *p == '+')
+    p++;
+  return p;
+}
+
 /* The reference readings, for every shape scan_number() leaves open */
 static gboolean
 parse_integer_slow (const char *value,
                     gint64     *out)
 {
-  char buf[64];
-  const char *p;
+  char buf[NUMBER_BUFFER];
+  const char *p = unsigned_part (value, buf);
   char *end = NULL;
   gint64 result;
 
-  if (!strip_number (value, buf, sizeof buf) || _equity_has_leading_zero (buf))
-    return FALSE;
-
-  p = buf;
-  if (*p == '-' || *p == '+')
-    p++;
-  if (*p == '\0')
+  if (p == NULL || *p == '\0')
     return FALSE;
   for (; *p != '\0'; p++)
     if (!g_ascii_isdigit (*p))
@@ -120,19 +131,15 @@ static gboolean
 parse_number_slow (const char *value,
                    double     *out)
 {
-  char buf[64];
-  const char *p;
+  char buf[NUMBER_BUFFER];
+  const char *p = unsigned_part (value, buf);
   char *end = NULL;
   gboolean digits = FALSE;
   double result;
 
-  if (!strip_number (value, buf, sizeof buf) || _equity_has_leading_zero (buf))
+  if (p == NULL)
     return FALSE;
-
   /* Only plain decimal notation: no "inf", "nan" or hexadecimal. */
-  p = buf;
-  if (*p == '-' || *p == '+')
-    p++;
   while (g_ascii_isdigit (*p))
     p++, digits = TRUE;
   if (*p == '.')

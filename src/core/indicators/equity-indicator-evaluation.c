@@ -18,6 +18,7 @@
 #include "equity-indicator-evaluation.h"
 #include "equity-progress-relay.h"
 #include "equity-stats.h"
+#include "equity-worker.h"
 
 /* intervals of indicators: 95 %, as the analyses' default */
 #define CONFIDENCE 0.95
@@ -185,6 +186,14 @@ equity_indicator_evaluation_new (EquityIndicator  *indicator,
         }
       else
         {
+          /* a share counted (A of its population): the percentage with Wilson's interval */
+          if (isnan (year->value) && !isnan (year->count_a) && year->population_a > 0)
+            {
+              EquityEstimate share;
+
+              equity_stats_wilson (year->count_a, year->population_a, CONFIDENCE, &share);
+              year->value = 100 * share.value, year->low = 100 * share.low, year->high = 100 * share.high;
+            }
           year->ratio = year->ratio_low = year->ratio_high = NAN;
           year->score = equity_score_percentage (year->value, worse);
         }
@@ -384,18 +393,17 @@ evaluate_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   EquityIndicatorEvaluation *evaluation;
 
-  /* a connection of the worker's own */
-  project = equity_project_open (run->project_path, &error);
+  project = equity_worker_open_project (task, run->project_path);
   if (project == NULL)
+    return;
+  evaluation = evaluate (project, run->indicator, equity_progress_relay_report, run->relay, cancellable, &error);
+  if (evaluation == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      equity_worker_fail (task, project, g_steal_pointer (&error));
       return;
     }
-  evaluation = evaluate (project, run->indicator, equity_progress_relay_report, run->relay, cancellable, &error);
   equity_project_close (project);
-  if (evaluation == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else if (!g_task_return_error_if_cancelled (task))
+  if (!g_task_return_error_if_cancelled (task))
     g_task_return_pointer (task, evaluation, (GDestroyNotify) equity_indicator_evaluation_unref);
   else
     equity_indicator_evaluation_unref (evaluation);
@@ -410,7 +418,6 @@ equity_indicator_evaluate_async (EquityIndicator     *indicator,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   EvaluateData *run;
 
   g_return_if_fail (EQUITY_IS_INDICATOR (indicator));
@@ -422,10 +429,8 @@ equity_indicator_evaluate_async (EquityIndicator     *indicator,
   run->indicator = equity_indicator_copy (indicator);
   run->relay = equity_progress_relay_new (progress, progress_data, cancellable);
 
-  task = g_task_new (indicator, cancellable, callback, user_data);
-  g_task_set_source_tag (task, equity_indicator_evaluate_async);
-  g_task_set_task_data (task, run, evaluate_data_free);
-  g_task_run_in_thread (task, evaluate_thread);
+  equity_worker_start (indicator, equity_indicator_evaluate_async, "equity_indicator_evaluate_async",
+                       cancellable, callback, user_data, run, evaluate_data_free, evaluate_thread);
 }
 
 EquityIndicatorEvaluation *

@@ -80,7 +80,8 @@ parse_year (const char *text,
 }
 
 /* [values] (year = value[, low, high]), [counts] (year = count A, population
- * A, count B, population B) and [targets] (year = target) */
+ * A, count B, population B; or count, whole for a percentage) and [targets]
+ * (year = target) */
 static gboolean
 read_year_groups (EquityIndicator  *indicator,
                   GKeyFile         *file,
@@ -112,7 +113,7 @@ read_year_groups (EquityIndicator  *indicator,
           if (g == 0)
             n_numbers = strchr (text, ',') != NULL ? 3 : 1;
           else if (g == 1)
-            n_numbers = 4;
+            n_numbers = strchr (strchr (text, ',') != NULL ? strchr (text, ',') + 1 : text, ',') != NULL ? 4 : 2;
           if (!parse_numbers (file, source_name, groups[g], keys[i], numbers, n_numbers, error))
             return FALSE;
           if (g == 0)
@@ -122,8 +123,11 @@ read_year_groups (EquityIndicator  *indicator,
                 year.low = numbers[1], year.high = numbers[2];
             }
           else if (g == 1)
-            year.count_a = numbers[0], year.population_a = numbers[1],
-            year.count_b = numbers[2], year.population_b = numbers[3];
+            {
+              year.count_a = numbers[0], year.population_a = numbers[1];
+              if (n_numbers == 4)
+                year.count_b = numbers[2], year.population_b = numbers[3];
+            }
           else
             year.target = numbers[0];
           equity_indicator_set_value (indicator, &year);

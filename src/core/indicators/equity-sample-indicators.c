@@ -218,7 +218,7 @@ charlotte_indicator (const CharlotteIndicator *spec,
       if (percent != NULL)
         {
           equity_indicator_year_init (&year, g_array_index (events.years, int, y));
-          year.value = 100.0 * city[0] / city[1];
+          year.count_a = city[0], year.population_a = city[1];
           equity_indicator_set_value (percent, &year);
         }
     }

@@ -180,25 +180,22 @@ char *
 _equity_project_cell_key (sqlite3_stmt *stmt,
                           int           index)
 {
-  switch (sqlite3_column_type (stmt, index))
-    {
-    case SQLITE_NULL:
-      return NULL;
-    case SQLITE_INTEGER:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, index));
-    case SQLITE_FLOAT:
-      {
-        double value = sqlite3_column_double (stmt, index);
-        char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  int type = sqlite3_column_type (stmt, index);
 
-        /* 9.0 is the key 9: a code read as a number must still match its text */
-        if (value == floor (value) && fabs (value) < 1e15)
-          return g_strdup_printf ("%.0f", value);
-        return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value));
-      }
-    default:
-      return g_strdup ((const char *) sqlite3_column_text (stmt, index));
+  if (type == SQLITE_FLOAT)
+    {
+      double value = sqlite3_column_double (stmt, index);
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      /* 9.0 is the key 9: a code read as a number must still match its text */
+      if (value == floor (value) && fabs (value) < 1e15)
+        return g_strdup_printf ("%.0f", value);
+      return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value));
     }
+  if (type == SQLITE_INTEGER)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, index));
+  /* text as stored; NULL for NULL */
+  return g_strdup ((const char *) sqlite3_column_text (stmt, index));
 }
 
 gboolean

@@ -54,7 +54,8 @@ typedef struct
   double value;        /* the oriented ratio, or the percentage (0–100) */
   double low;
   double high;
-  double count_a;      /* events and population behind each rate, when known */
+  double count_a;      /* events and population behind each rate, when known
+                        * (a percentage indicator: its share's count and whole) */
   double population_a;
   double count_b;
   double population_b;

@@ -20,6 +20,21 @@ _equity_project_parse_time (const char *text)
   return text ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
 }
 
+/* Finalizes STMT; an error with MESSAGE unless its last step (RC) was done. */
+static gboolean
+finish_statement (EquityProject  *self,
+                  sqlite3_stmt   *stmt,
+                  int             rc,
+                  const char     *message,
+                  GError        **error)
+{
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  equity_schema_set_error (self->db, error, message);
+  return FALSE;
+}
+
 static gboolean
 load_columns (EquityProject  *self,
               EquityDataset  *dataset,
@@ -48,13 +63,8 @@ load_columns (EquityProject  *self,
       equity_column_set_n_nulls (column, sqlite3_column_int64 (stmt, 4));
       equity_dataset_add_column (dataset, column);
     }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      equity_schema_set_error (self->db, error, _("Could not read the dataset catalog"));
-      return FALSE;
-    }
+  if (!finish_statement (self, stmt, rc, _("Could not read the dataset catalog"), error))
+    return FALSE;
   return TRUE;
 }
 gboolean
@@ -86,13 +96,8 @@ equity_project_reload_catalog (EquityProject  *self,
       equity_dataset_set_n_rows (dataset, sqlite3_column_int64 (stmt, 5));
       g_ptr_array_add (items, dataset);
     }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      equity_schema_set_error (self->db, error, _("Could not read the dataset catalog"));
-      return FALSE;
-    }
+  if (!finish_statement (self, stmt, rc, _("Could not read the dataset catalog"), error))
+    return FALSE;
 
   for (guint i = 0; i < items->len; i++)
     if (!load_columns (self, g_ptr_array_index (items, i), error))
@@ -255,7 +260,6 @@ equity_project_delete_dataset (EquityProject  *self,
   g_autoptr(GError) local_error = NULL;
   g_auto(GStrv) users = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (EQUITY_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (EQUITY_IS_DATASET (dataset), FALSE);
@@ -289,13 +293,8 @@ equity_project_delete_dataset (EquityProject  *self,
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_int64 (stmt, 1, equity_dataset_get_id (dataset));
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      equity_schema_set_error (self->db, &local_error, _("Could not delete the dataset"));
-      goto failed;
-    }
+  if (!finish_statement (self, stmt, sqlite3_step (stmt), _("Could not delete the dataset"), &local_error))
+    goto failed;
 
   drop = g_strdup_printf ("DROP TABLE IF EXISTS %s", equity_dataset_get_table_name (dataset));
   if (!_equity_project_exec_sql (self, drop, &local_error))
@@ -312,13 +311,8 @@ equity_project_delete_dataset (EquityProject  *self,
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_int64 (stmt, 1, equity_dataset_get_id (dataset));
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      equity_schema_set_error (self->db, &local_error, _("Could not delete the dataset"));
-      goto failed;
-    }
+  if (!finish_statement (self, stmt, sqlite3_step (stmt), _("Could not delete the dataset"), &local_error))
+    goto failed;
 
   if (!equity_project_log (self, "delete-dataset", name, &local_error) ||
       !equity_project_commit (self, &local_error))
@@ -512,7 +506,6 @@ equity_project_set_column_role (EquityProject     *self,
                                 GError           **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (EQUITY_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (EQUITY_IS_DATASET (dataset), FALSE);
@@ -527,13 +520,8 @@ equity_project_set_column_role (EquityProject     *self,
   sqlite3_bind_text (stmt, 2, moe_of, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, equity_dataset_get_id (dataset));
   sqlite3_bind_int (stmt, 4, equity_column_get_position (column));
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      equity_schema_set_error (self->db, error, _("Could not change the column’s role"));
-      return FALSE;
-    }
+  if (!finish_statement (self, stmt, sqlite3_step (stmt), _("Could not change the column’s role"), error))
+    return FALSE;
 
   equity_column_set_role (column, role);
   equity_column_set_moe_of (column, moe_of);

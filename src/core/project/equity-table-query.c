@@ -282,6 +282,32 @@ set_step_error (sqlite3       *db,
   return FALSE;
 }
 
+/* The one row SQL gives (a count), or NULL with ERROR set. */
+static sqlite3_stmt *
+select_one_row (sqlite3       *db,
+                const char    *sql,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      equity_schema_set_error (db, error, _("Could not read the dataset"));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_step_error (db, rc, cancellable, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
 static void
 append_order (EquityTableQuery *self,
               GString          *sql)
@@ -329,14 +355,9 @@ equity_table_query_run (EquityTableQuery    *self,
   if (self->filter == NULL && self->sort_column < 0)
     {
       g_string_printf (sql, "SELECT count(*), min(rowid), max(rowid) FROM %s", self->table);
-      if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
-        goto sql_error;
-      rc = sqlite3_step (stmt);
-      if (rc != SQLITE_ROW)
-        {
-          set_step_error (db, rc, cancellable, error);
-          goto failed;
-        }
+      stmt = select_one_row (db, sql->str, cancellable, error);
+      if (stmt == NULL)
+        goto failed;
       self->n_rows = sqlite3_column_int64 (stmt, 0);
       self->first_rowid = sqlite3_column_int64 (stmt, 1);
       if (self->n_rows == 0 ||
@@ -351,14 +372,9 @@ equity_table_query_run (EquityTableQuery    *self,
     }
 
   g_string_printf (sql, "SELECT count(*) FROM %s", self->table);
-  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
-    goto sql_error;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      set_step_error (db, rc, cancellable, error);
-      goto failed;
-    }
+  stmt = select_one_row (db, sql->str, cancellable, error);
+  if (stmt == NULL)
+    goto failed;
   expected = MAX (sqlite3_column_int64 (stmt, 0), 1);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
