@@ -69,6 +69,10 @@ undo_toast_dismissed_cb (EquityIndicatorsPage *self,
     {
       g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &self->undo_toast);
       self->undo_toast = NULL;
+      /* Undo is offered as long as the toast is shown (its button runs
+       * the action before the toast goes) */
+      g_clear_object (&self->deleted);
+      _equity_indicators_page_update_actions (self);
     }
 }
 
@@ -97,6 +101,9 @@ delete_action (GSimpleAction *action,
       return;
     }
 
+  /* one Undo at a time: the toast before lets go of what it would bring back */
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
   g_set_object (&self->deleted, indicator);
   /* Translators: a toast, %s is an indicator's name */
   title = g_strdup_printf (_("“%s” deleted"), equity_indicator_entry_get_name (entry));
@@ -106,8 +113,6 @@ delete_action (GSimpleAction *action,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "indicators.undo-delete");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
   self->undo_toast = toast;
   g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->undo_toast);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, G_CONNECT_SWAPPED);

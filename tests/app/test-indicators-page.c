@@ -678,6 +678,14 @@ test_delete_undo (void)
   g_assert_cmpint (equity_indicator_get_id (find_indicator (after_undo, name)), ==, id);
   g_assert_false (g_action_group_get_action_enabled (equity_indicators_page_get_actions (page), "undo-delete"));
 
+  /* deleted again, and the toast dismissed: nothing is left to undo */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "indicators.delete", NULL));
+  wait_for_indicators (page);
+  g_assert_null (find_list_row (page, id));
+  g_assert_true (g_action_group_get_action_enabled (equity_indicators_page_get_actions (page), "undo-delete"));
+  adw_toast_dismiss (page->undo_toast);
+  g_assert_false (g_action_group_get_action_enabled (equity_indicators_page_get_actions (page), "undo-delete"));
+
   close_indicators (window);
 }
 
