@@ -155,12 +155,40 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
 }
 
+/* The year under the pointer in the indicator's terms: the chart's own
+ * summary speaks of rates per person, and a year here is a ratio. */
 static void
 hover_changed_cb (EquityIndicatorsPage *self)
 {
-  const char *text = equity_chart_view_get_hover_text (self->chart_view);
+  EquityIndicatorEntry *entry = _equity_indicators_page_get_selected (self);
+  int row = equity_chart_view_get_hovered_row (self->chart_view);
+  const EquityIndicatorYear *year;
+  g_autofree char *value = NULL;
+  g_autofree char *interval = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *score = NULL;
+  g_autofree char *change = NULL;
+  g_autofree char *text = NULL;
 
-  gtk_label_set_label (self->hover_label, text != NULL ? text : _("Point at a year to see its numbers."));
+  if (entry == NULL || row < 0 || (guint) row >= equity_indicator_entry_get_n_years (entry))
+    {
+      gtk_label_set_label (self->hover_label, _("Point at a year to see its numbers."));
+      return;
+    }
+
+  year = equity_indicator_entry_get_year (entry, row);
+  value = format_value (year->value);
+  interval = format_interval (year->low, year->high);
+  target = format_value (year->target);
+  score = equity_indicator_format_score (year->score);
+  change = equity_indicator_format_change (year->change);
+  /* Translators: a year of an indicator under the pointer:
+   * "2021: 3.19 (3.03–3.35), target 2.89, score 33 (−1)" */
+  text = g_strdup_printf (_("%d: %s (%s), target %s, score %s (%s)"),
+                          year->year, value, interval, target, score, change);
+  gtk_label_set_label (self->hover_label, text);
+  /* the view has just set its own words as the tooltip: these replace them */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->chart_view), text);
 }
 
 void

@@ -443,6 +443,21 @@ test_year_table (void)
         g_assert_cmpstr (row[6], ==, isnan (year->score) ? "—" : "±0");
     }
 
+  /* pointing at the latest year names its numbers */
+  {
+    EquityChart *chart = equity_chart_view_get_chart (page->chart_view);
+    const EquityIndicatorYear *last = equity_indicator_evaluation_get_year (evaluation, n_years - 1);
+    g_autofree char *label = g_strdup_printf ("%d", last->year);
+    g_autofree char *score = g_strdup_printf ("score %.0f", last->score);
+
+    hover_row (page->chart_view, equity_chart_get_result (chart), label);
+    g_test_message ("hover: %s", gtk_label_get_label (page->hover_label));
+    g_assert_true (g_str_has_prefix (gtk_label_get_label (page->hover_label), label));
+    g_assert_nonnull (strstr (gtk_label_get_label (page->hover_label), score));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (page->chart_view)), ==,
+                     gtk_label_get_label (page->hover_label));
+  }
+
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "indicators-year-table"), >, MIN_VARIANCE);
   expected_clear (&expected);
   close_indicators (window);
