@@ -209,14 +209,30 @@ void
 equity_show_toast (GtkWidget  *widget,
                    const char *title)
 {
-  GtkWidget *overlay;
+  g_autofree char *escaped = NULL;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (title != NULL);
 
+  /* libadwaita 1.2 reads a toast's title as markup; names in it are the user's text */
+  escaped = g_markup_escape_text (title, -1);
+  equity_add_toast (widget, adw_toast_new (escaped));
+}
+
+void
+equity_add_toast (GtkWidget *widget,
+                  AdwToast  *toast)
+{
+  GtkWidget *overlay;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
   overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
 }
 
 void

@@ -36,6 +36,10 @@ void   equity_recent_projects_remove    (GSettings   *settings,
  * page's toasts reach the window (the nearest AdwToastOverlay above it). */
 void   equity_show_toast                (GtkWidget   *widget,
                                          const char  *title);
+/* TITLE is plain text (escaped here). equity_add_toast() shows TOAST as
+ * built (with a button, say; its title is markup) and takes it. */
+void   equity_add_toast                 (GtkWidget   *widget,
+                                         AdwToast    *toast);
 
 /* Text attributes that dim a cell's text (shared; do not unref) */
 PangoAttrList *equity_dim_attributes     (void);

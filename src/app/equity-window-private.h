@@ -9,6 +9,7 @@
 #include "equity-explore-page.h"
 #include "equity-import-dialog.h"
 #include "equity-scan-page.h"
+#include "equity-indicators-page.h"
 #include "equity-job.h"
 #include "equity-sidebar.h"
 #include "equity-start-page.h"
@@ -35,6 +36,7 @@ struct _EquityWindow
   EquityDatasetsPage   *datasets_page;
   EquityExplorePage    *explore_page;
   EquityScanPage       *scan_page;
+  EquityIndicatorsPage *indicators_page;
   GtkRevealer          *job_revealer;
   GtkSpinner           *job_spinner;
   GtkLabel             *job_label;

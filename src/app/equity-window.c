@@ -140,6 +140,7 @@ equity_window_set_project (EquityWindow  *self,
   equity_datasets_page_set_project (self->datasets_page, project);
   equity_explore_page_set_project (self->explore_page, project);
   equity_scan_page_set_project (self->scan_page, project);
+  equity_indicators_page_set_project (self->indicators_page, project);
   g_signal_group_set_target (self->datasets_signals,
                              project != NULL ? equity_project_get_datasets (project) : NULL);
 
@@ -266,6 +267,15 @@ equity_window_get_property (GObject    *object,
     }
 }
 
+/* The Indicators page's actions work only while it is shown. */
+static void
+update_indicators_shown (EquityWindow *self)
+{
+  equity_indicators_page_set_shown (self->indicators_page,
+                                    g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
+                                               "indicators") == 0);
+}
+
 static void
 equity_window_class_init (EquityWindowClass *klass)
 {
@@ -309,6 +319,7 @@ equity_window_class_init (EquityWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, datasets_page);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, explore_page);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, scan_page);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, indicators_page);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, job_revealer);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, job_spinner);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, job_label);
@@ -317,6 +328,10 @@ equity_window_class_init (EquityWindowClass *klass)
 
   _equity_window_class_add_actions (widget_class);
   _equity_window_class_add_explore_actions (widget_class);
+  /* the Indicators page's actions (indicators.*), reached through the group
+   * the window inserts, like explore.* */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "indicators.new", NULL);
 }
 
 static void
@@ -348,6 +363,11 @@ equity_window_init (EquityWindow *self)
 
   _equity_window_init_actions (self);
   _equity_window_init_explore (self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "indicators",
+                                  equity_indicators_page_get_actions (self->indicators_page));
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (update_indicators_shown), self, G_CONNECT_SWAPPED);
+  update_indicators_shown (self);
   equity_window_update_titles (self);
   _equity_window_update_actions (self);
 }

@@ -1,0 +1,217 @@
+/* equity-indicators-page-actions.c — the Indicators page's actions: new,
+ * edit and delete an indicator, and undo a delete (indicators.*)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "equity-indicators-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "equity-indicator-dialog.h"
+#include "equity-indicators-page-private.h"
+#include "equity-utils.h"
+
+static void
+dialog_saved_cb (EquityIndicatorsPage *self,
+                 gint64                id)
+{
+  self->select_after_load = id;
+  equity_indicators_page_reload (self);
+}
+
+static void
+show_dialog (EquityIndicatorsPage *self,
+             EquityIndicatorEntry *entry)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+
+  dialog = equity_indicator_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->project,
+                                        entry != NULL ? equity_indicator_entry_get_id (entry) : 0, &error);
+  if (dialog == NULL)
+    {
+      equity_show_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (dialog_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (dialog);
+}
+
+static void
+new_action (GSimpleAction *action,
+            GVariant      *param,
+            gpointer       user_data)
+{
+  show_dialog (EQUITY_INDICATORS_PAGE (user_data), NULL);
+}
+
+static void
+edit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  EquityIndicatorsPage *self = EQUITY_INDICATORS_PAGE (user_data);
+  EquityIndicatorEntry *entry = _equity_indicators_page_get_selected (self);
+
+  if (entry != NULL)
+    show_dialog (self, entry);
+}
+
+static void
+undo_toast_dismissed_cb (EquityIndicatorsPage *self,
+                         AdwToast             *toast)
+{
+  if (self->undo_toast == toast)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &self->undo_toast);
+      self->undo_toast = NULL;
+      /* Undo is offered as long as the toast is shown (its button runs
+       * the action before the toast goes) */
+      g_clear_object (&self->deleted);
+      _equity_indicators_page_update_actions (self);
+    }
+}
+
+/* The indicator is gone from the file at once; the toast keeps what it
+ * was, so Undo puts it back as it was. */
+static void
+delete_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  EquityIndicatorsPage *self = EQUITY_INDICATORS_PAGE (user_data);
+  EquityIndicatorEntry *entry = _equity_indicators_page_get_selected (self);
+  g_autoptr(EquityIndicator) indicator = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  if (entry == NULL)
+    return;
+
+  indicator = equity_project_delete_indicator (self->project, equity_indicator_entry_get_id (entry), &error);
+  if (indicator == NULL)
+    {
+      equity_show_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  /* one Undo at a time: the toast before lets go of what it would bring back */
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  g_set_object (&self->deleted, indicator);
+  /* Translators: a toast, %s is an indicator's name */
+  title = g_strdup_printf (_("“%s” deleted"), equity_indicator_entry_get_name (entry));
+  /* libadwaita 1.2 reads the title as markup; the name is the user's text */
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "indicators.undo-delete");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  self->undo_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->undo_toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  equity_add_toast (GTK_WIDGET (self), toast);
+
+  self->select_after_load = 0;
+  equity_indicators_page_reload (self);
+}
+
+static void
+undo_delete_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  EquityIndicatorsPage *self = EQUITY_INDICATORS_PAGE (user_data);
+  g_autoptr(EquityIndicator) indicator = g_steal_pointer (&self->deleted);
+  g_autoptr(GError) error = NULL;
+
+  if (indicator == NULL || self->project == NULL)
+    return;
+
+  /* it comes back under its own id, with everything it held */
+  if (!equity_project_undelete_indicator (self->project, indicator, &error))
+    {
+      equity_show_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  self->select_after_load = equity_indicator_get_id (indicator);
+  equity_indicators_page_reload (self);
+}
+
+static const GActionEntry indicators_actions[] = {
+  { "new", new_action },
+  { "edit", edit_action },
+  { "delete", delete_action },
+  { "undo-delete", undo_delete_action },
+};
+
+static void
+set_enabled (EquityIndicatorsPage *self,
+             const char           *name,
+             gboolean              enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+void
+_equity_indicators_page_update_actions (EquityIndicatorsPage *self)
+{
+  gboolean writable = self->project != NULL && !equity_project_is_read_only (self->project);
+  gboolean has_selection = _equity_indicators_page_get_selected (self) != NULL;
+
+  if (self->actions == NULL)
+    return;
+  /* an indicator is built on a saved analysis: none, nothing to build on */
+  set_enabled (self, "new", self->shown && writable && _equity_indicators_page_has_analyses (self));
+  set_enabled (self, "edit", self->shown && writable && has_selection);
+  set_enabled (self, "delete", self->shown && writable && has_selection);
+  set_enabled (self, "undo-delete", writable && self->deleted != NULL);
+}
+
+void
+_equity_indicators_page_init_actions (EquityIndicatorsPage *self)
+{
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), indicators_actions,
+                                   G_N_ELEMENTS (indicators_actions), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "indicators", G_ACTION_GROUP (self->actions));
+  _equity_indicators_page_update_actions (self);
+}
+
+/* The window may hold the group longer than the page lives. */
+void
+_equity_indicators_page_clear_actions (EquityIndicatorsPage *self)
+{
+  if (self->actions == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (indicators_actions); i++)
+    g_action_map_remove_action (G_ACTION_MAP (self->actions), indicators_actions[i].name);
+  g_clear_object (&self->actions);
+}
+
+GActionGroup *
+equity_indicators_page_get_actions (EquityIndicatorsPage *self)
+{
+  g_return_val_if_fail (EQUITY_IS_INDICATORS_PAGE (self), NULL);
+
+  return G_ACTION_GROUP (self->actions);
+}
+
+void
+equity_indicators_page_set_shown (EquityIndicatorsPage *self,
+                                  gboolean              shown)
+{
+  g_return_if_fail (EQUITY_IS_INDICATORS_PAGE (self));
+
+  self->shown = !!shown;
+  _equity_indicators_page_update_actions (self);
+}
