@@ -31,3 +31,7 @@
 #include "equity-table-query.h"
 #include "equity-row-model.h"
 #include "equity-enum-types.h"
+#include "equity-project-items.h"
+#include "equity-lens-template.h"
+#include "equity-assessment.h"
+#include "equity-plan.h"
