@@ -25,6 +25,9 @@ static const EquityCliCommand commands[] = {
   { "analyses", N_("PROJECT"),         N_("List the project’s saved analyses"),        equity_cli_analyses },
   { "chart",    N_("PROJECT ANALYSIS-NAME --out FILE"), N_("Draw a saved analysis as a PNG, SVG or PDF chart or map"), equity_cli_chart },
   { "export",   N_("PROJECT OUT.xlsx"), N_("Write the council-packet workbook of saved analyses"), equity_cli_export },
+  { "assessments", N_("PROJECT"),      N_("List, begin or answer equity-lens assessments"), equity_cli_assessments },
+  { "actions",  N_("PROJECT"),         N_("List or change the action plan’s goals and actions"), equity_cli_actions },
+  { "audit",    N_("PROJECT"),         N_("Print the change log of assessments and the action plan as CSV"), equity_cli_audit },
 };
 
 const EquityCliCommand *

@@ -64,5 +64,8 @@ int equity_cli_analyze  (int argc, char **argv);
 int equity_cli_analyses (int argc, char **argv);
 int equity_cli_chart    (int argc, char **argv);
 int equity_cli_export   (int argc, char **argv);
+int equity_cli_assessments (int argc, char **argv);
+int equity_cli_actions  (int argc, char **argv);
+int equity_cli_audit    (int argc, char **argv);
 
 G_END_DECLS

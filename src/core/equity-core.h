@@ -34,4 +34,5 @@
 #include "equity-project-items.h"
 #include "equity-lens-template.h"
 #include "equity-assessment.h"
+#include "equity-change-log.h"
 #include "equity-plan.h"
