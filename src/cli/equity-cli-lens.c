@@ -60,6 +60,33 @@ split_assignment (const char  *text,
 }
 
 static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_boolean (JsonBuilder *builder,
+             const char  *name,
+             gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
+static void
 add_number_or_null (JsonBuilder *builder,
                     const char  *name,
                     double       value)
@@ -87,16 +114,11 @@ add_answers (JsonBuilder      *builder,
       if (answer == NULL)
         continue;
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "step");
-      json_builder_add_int_value (builder, question->step);
-      json_builder_set_member_name (builder, "question");
-      json_builder_add_string_value (builder, question->id);
-      json_builder_set_member_name (builder, "text");
-      json_builder_add_string_value (builder, question->text);
-      json_builder_set_member_name (builder, "type");
-      json_builder_add_string_value (builder, equity_answer_type_to_string (question->type));
-      json_builder_set_member_name (builder, "value");
-      json_builder_add_string_value (builder, answer->value);
+      add_int (builder, "step", question->step);
+      add_string (builder, "question", question->id);
+      add_string (builder, "text", question->text);
+      add_string (builder, "type", equity_answer_type_to_string (question->type));
+      add_string (builder, "value", answer->value);
       json_builder_set_member_name (builder, "cited");
       cited = equity_assessment_dup_cited_name (project, answer);
       if (answer->cited_kind == NULL)
@@ -104,12 +126,9 @@ add_answers (JsonBuilder      *builder,
       else
         {
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "kind");
-          json_builder_add_string_value (builder, answer->cited_kind);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_int_value (builder, answer->cited_id);
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, cited);
+          add_string (builder, "kind", answer->cited_kind);
+          add_int (builder, "id", answer->cited_id);
+          add_string (builder, "name", cited);
           json_builder_end_object (builder);
         }
       json_builder_end_object (builder);
@@ -138,22 +157,14 @@ print_assessments (EquityProject *project,
           continue;
         }
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, assessment->id);
-      json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, assessment->title);
-      json_builder_set_member_name (builder, "department");
-      json_builder_add_string_value (builder, assessment->department);
-      json_builder_set_member_name (builder, "subject");
-      json_builder_add_string_value (builder, assessment->subject);
-      json_builder_set_member_name (builder, "status");
-      json_builder_add_string_value (builder, assessment->status);
-      json_builder_set_member_name (builder, "date");
-      json_builder_add_string_value (builder, assessment->date);
-      json_builder_set_member_name (builder, "template");
-      json_builder_add_string_value (builder, assessment->template->name);
-      json_builder_set_member_name (builder, "template_version");
-      json_builder_add_int_value (builder, assessment->template->version);
+      add_int (builder, "id", assessment->id);
+      add_string (builder, "title", assessment->title);
+      add_string (builder, "department", assessment->department);
+      add_string (builder, "subject", assessment->subject);
+      add_string (builder, "status", assessment->status);
+      add_string (builder, "date", assessment->date);
+      add_string (builder, "template", assessment->template->name);
+      add_int (builder, "template_version", assessment->template->version);
       json_builder_set_member_name (builder, "complete");
       json_builder_add_double_value (builder, complete);
       json_builder_set_member_name (builder, "steps");
@@ -165,14 +176,10 @@ print_assessments (EquityProject *project,
 
           equity_assessment_complete (assessment, step->number, &answered, &total);
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "step");
-          json_builder_add_int_value (builder, step->number);
-          json_builder_set_member_name (builder, "title");
-          json_builder_add_string_value (builder, step->title);
-          json_builder_set_member_name (builder, "answered");
-          json_builder_add_int_value (builder, answered);
-          json_builder_set_member_name (builder, "questions");
-          json_builder_add_int_value (builder, total);
+          add_int (builder, "step", step->number);
+          add_string (builder, "title", step->title);
+          add_int (builder, "answered", answered);
+          add_int (builder, "questions", total);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -323,24 +330,15 @@ print_actions (EquityProject *project,
           continue;
         }
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, action->number);
-      json_builder_set_member_name (builder, "action_id");
-      json_builder_add_int_value (builder, action->id);
-      json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, action->title);
-      json_builder_set_member_name (builder, "goal");
-      json_builder_add_string_value (builder, action->goal);
-      json_builder_set_member_name (builder, "department");
-      json_builder_add_string_value (builder, action->department);
-      json_builder_set_member_name (builder, "owner");
-      json_builder_add_string_value (builder, action->owner);
-      json_builder_set_member_name (builder, "due");
-      json_builder_add_string_value (builder, action->due);
-      json_builder_set_member_name (builder, "status");
-      json_builder_add_string_value (builder, action->status);
-      json_builder_set_member_name (builder, "priority");
-      json_builder_add_string_value (builder, action->priority);
+      add_string (builder, "id", action->number);
+      add_int (builder, "action_id", action->id);
+      add_string (builder, "title", action->title);
+      add_string (builder, "goal", action->goal);
+      add_string (builder, "department", action->department);
+      add_string (builder, "owner", action->owner);
+      add_string (builder, "due", action->due);
+      add_string (builder, "status", action->status);
+      add_string (builder, "priority", action->priority);
       json_builder_set_member_name (builder, "indicators");
       json_builder_begin_array (builder);
       for (guint k = 0; k < action->indicators->len; k++)
@@ -348,10 +346,8 @@ print_actions (EquityProject *project,
       json_builder_end_array (builder);
       add_number_or_null (builder, "budget", action->budget);
       add_number_or_null (builder, "spent", action->spent);
-      json_builder_set_member_name (builder, "overdue");
-      json_builder_add_boolean_value (builder, action->overdue);
-      json_builder_set_member_name (builder, "off_track");
-      json_builder_add_boolean_value (builder, action->off_track);
+      add_boolean (builder, "overdue", action->overdue);
+      add_boolean (builder, "off_track", action->off_track);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

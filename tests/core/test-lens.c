@@ -372,6 +372,51 @@ test_concurrent_edits (Fixture       *fixture,
   equity_project_close (second);
 }
 
+/* The sample's assessment cites its poverty analysis by id. An answer that
+ * cites the arrests analysis shows that analysis' own headline, run now. */
+static void
+test_sample_headline (void)
+{
+  const char *arrests = "Arrests by race, 2020–2021";
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sample.equity", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityProject) project = equity_sample_create (path, NULL, NULL, NULL, &error);
+  g_autoptr(EquityAssessment) assessment = NULL;
+  g_autoptr(EquityAssessment) other = NULL;
+  g_autoptr(EquityAnalysis) analysis = NULL;
+  g_autoptr(EquityResult) result = NULL;
+  g_autofree char *headline = NULL;
+  g_autofree char *expected = NULL;
+  EquityAnswer *evidence;
+  gint64 id;
+
+  g_assert_no_error (error);
+  assessment = equity_assessment_load (project, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (assessment->status, ==, "draft");
+  evidence = g_hash_table_lookup (assessment->answers, "evidence");
+  g_assert_cmpstr (evidence->cited_kind, ==, "analysis");
+  g_assert_cmpint (evidence->cited_id, ==, equity_project_find_analysis_id (project, "Poverty by tract, Buncombe County"));
+
+  id = equity_assessment_create (project, "Equity lens", "Stops review", "Police", "policy", NULL, &error);
+  g_assert_true (equity_assessment_answer (project, id, "evidence", arrests, &error));
+  g_assert_no_error (error);
+  other = equity_assessment_load (project, id, &error);
+  headline = equity_assessment_dup_cited_headline (project, g_hash_table_lookup (other->answers, "evidence"),
+                                                   &error);
+  g_assert_no_error (error);
+
+  analysis = equity_analysis_new_from_project (project, arrests, &error);
+  result = equity_analysis_run (analysis, project, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  expected = equity_result_dup_headline (result);
+  g_assert_nonnull (expected);
+  g_assert_cmpstr (headline, ==, expected);
+  g_clear_object (&project);
+  test_remove_tree (dir);
+}
+
 static void
 test_migrate_from_3 (void)
 {
@@ -420,6 +465,7 @@ main (int   argc,
   g_test_add ("/lens/citation", Fixture, NULL, fixture_set_up, test_citation, fixture_tear_down);
   g_test_add ("/lens/audit-trail", Fixture, NULL, fixture_set_up, test_audit_trail, fixture_tear_down);
   g_test_add ("/lens/concurrent-edits", Fixture, NULL, fixture_set_up, test_concurrent_edits, fixture_tear_down);
+  g_test_add_func ("/lens/sample-headline", test_sample_headline);
   g_test_add_func ("/lens/migrate-from-3", test_migrate_from_3);
 
   return g_test_run ();

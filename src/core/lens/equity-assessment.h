@@ -70,7 +70,8 @@ double            equity_assessment_complete  (EquityAssessment  *self,
 /* the cited analysis's or dataset's name as it is called today */
 char             *equity_assessment_dup_cited_name (EquityProject *project,
                                                     EquityAnswer  *answer);
-/* The headline of the cited analysis, computed now from the data. */
+/* The headline of the cited analysis, computed now from the data; NULL
+ * without an error for a kind that has no headline sentence. */
 char             *equity_assessment_dup_cited_headline (EquityProject *project,
                                                         EquityAnswer  *answer,
                                                         GError       **error);
