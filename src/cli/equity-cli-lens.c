@@ -195,7 +195,7 @@ print_assessments (EquityProject *project,
 }
 
 /* [assessment] template, title, department, subject, date, status;
- * [answers] QUESTION = VALUE. Every answer is checked before anything is saved. */
+ * [answers] QUESTION = VALUE; all checked before anything is saved. */
 static gint64
 add_assessment (EquityProject  *project,
                 const char     *path,
@@ -205,6 +205,7 @@ add_assessment (EquityProject  *project,
   g_autofree char *template = NULL, *title = NULL, *department = NULL, *subject = NULL;
   g_autofree char *date = NULL, *status = NULL;
   g_auto(GStrv) questions = NULL;
+  g_autoptr(GHashTable) answers = NULL;
   gint64 id;
 
   if (keys == NULL)
@@ -217,17 +218,11 @@ add_assessment (EquityProject  *project,
   status = g_key_file_get_string (keys, "assessment", "status", NULL);
   questions = g_key_file_get_keys (keys, "answers", NULL, NULL);
 
-  id = equity_assessment_create (project, template ? template : "Equity lens", title, department,
-                                 subject ? subject : "program", date, error);
-  for (guint i = 0; id != 0 && questions != NULL && questions[i] != NULL; i++)
-    {
-      g_autofree char *value = g_key_file_get_string (keys, "answers", questions[i], NULL);
-
-      if (!equity_assessment_answer (project, id, questions[i], value, error))
-        id = 0;
-    }
-  if (id != 0 && status != NULL && !equity_assessment_set_field (project, id, "status", status, error))
-    id = 0;
+  answers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  for (guint i = 0; questions != NULL && questions[i] != NULL; i++)
+    g_hash_table_insert (answers, questions[i], g_key_file_get_string (keys, "answers", questions[i], NULL));
+  id = equity_assessment_create_full (project, template ? template : "Equity lens", title, department,
+                                      subject ? subject : "program", date, status, answers, error);
   if (id == 0)
     g_prefix_error (error, "%s: ", path);
   return id;
@@ -383,9 +378,21 @@ add_action (EquityProject  *project,
                    _("%s: [action] goal must be the number of one of the plan’s %u goals"), path, goals->len);
       return FALSE;
     }
+  fields = g_key_file_get_keys (keys, "action", NULL, NULL);
+  /* every field checked before the action is added */
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      g_autofree char *value = g_key_file_get_string (keys, "action", fields[i], NULL);
+
+      if (!g_str_equal (fields[i], "goal") && !g_str_equal (fields[i], "title") &&
+          !equity_plan_check_action_field (fields[i], value, NULL, error))
+        {
+          g_prefix_error (error, "%s: ", path);
+          return FALSE;
+        }
+    }
   id = equity_plan_add_action (project, g_ascii_strtoll (g_hash_table_lookup (g_ptr_array_index (goals, goal_number - 1), "id"), NULL, 10),
                                title, error);
-  fields = g_key_file_get_keys (keys, "action", NULL, NULL);
   for (guint i = 0; id != 0 && fields[i] != NULL; i++)
     {
       g_autofree char *value = NULL;

@@ -118,6 +118,25 @@ test_scripted_edits (void)
 
   g_assert_true (test_run_cli (&run, "actions", path, "--add-goal", "Equal access to pools", NULL));
   test_run_clear (&run);
+  /* a bad field refuses the whole action, before anything is written */
+  {
+    g_autofree char *bad_action = g_build_filename (dir, "bad-action.ini", NULL);
+    g_autofree char *bad_spec = g_build_filename (dir, "bad-spec.ini", NULL);
+    g_autofree char *plan_before = test_file_checksum (path);
+    g_autofree char *plan_after = NULL;
+
+    g_assert_true (g_file_set_contents (bad_action, "[action]\ngoal = 1\ntitle = X\ndue = soon\n", -1, NULL));
+    g_assert_false (test_run_cli (&run, "actions", path, "--add", bad_action, NULL));
+    g_assert_nonnull (strstr (run.err, "bad-action.ini: The due date must be written as YYYY-MM-DD"));
+    test_run_clear (&run);
+    g_assert_true (g_file_set_contents (bad_spec, "[assessment]\ntitle = Y\n[answers]\nproposal = fine\n"
+                                        "asked-first = perhaps\n", -1, NULL));
+    g_assert_false (test_run_cli (&run, "assessments", path, "--add", bad_spec, NULL));
+    g_assert_nonnull (strstr (run.err, "bad-spec.ini: "));
+    test_run_clear (&run);
+    plan_after = test_file_checksum (path);
+    g_assert_cmpstr (plan_before, ==, plan_after);
+  }
   g_assert_true (test_run_cli (&run, "actions", path, "--add", action, NULL));
   test_run_clear (&run);
   g_assert_true (test_run_cli (&run, "actions", path, "--today", "2026-02-01", NULL));

@@ -55,6 +55,27 @@ check_date (const char  *value,
   return FALSE;
 }
 
+/* the newest version of the template called NAME */
+static EquityLensTemplate *
+find_latest (EquityProject  *project,
+             const char     *name,
+             GError        **error)
+{
+  g_autoptr(GPtrArray) templates = equity_lens_template_list_latest (project, error);
+
+  if (templates == NULL)
+    return NULL;
+  for (guint i = 0; i < templates->len; i++)
+    {
+      EquityLensTemplate *template = g_ptr_array_index (templates, i);
+
+      if (g_strcmp0 (template->name, name) == 0)
+        return equity_lens_template_ref (template);
+    }
+  g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND, _("The project has no template named “%s”"), name);
+  return NULL;
+}
+
 gint64
 equity_assessment_create (EquityProject  *project,
                           const char     *template_name,
@@ -64,26 +85,14 @@ equity_assessment_create (EquityProject  *project,
                           const char     *date,
                           GError        **error)
 {
-  g_autoptr(GPtrArray) templates = equity_lens_template_list_latest (project, error);
+  g_autoptr(EquityLensTemplate) template = find_latest (project, template_name, error);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *template_id = NULL;
 
-  if (templates == NULL)
+  if (template == NULL)
     return 0;
-  for (guint i = 0; i < templates->len && template_id == NULL; i++)
-    {
-      EquityLensTemplate *template = g_ptr_array_index (templates, i);
-
-      if (g_strcmp0 (template->name, template_name) == 0)
-        template_id = g_strdup_printf ("%" G_GINT64_FORMAT, template->id);
-    }
-  if (template_id == NULL)
-    {
-      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND,
-                   _("The project has no template named “%s”"), template_name);
-      return 0;
-    }
+  template_id = g_strdup_printf ("%" G_GINT64_FORMAT, template->id);
   if (title == NULL || *title == '\0')
     {
       g_set_error_literal (error, EQUITY_ERROR, EQUITY_ERROR_INVALID, _("An assessment needs a title"));
@@ -232,6 +241,37 @@ check_answer (const EquityLensQuestion  *question,
     }
 }
 
+/* QUESTION_ID of TEMPLATE answered with VALUE: its citation resolved */
+static gboolean
+check_question_answer (EquityProject       *project,
+                       EquityLensTemplate  *template,
+                       const char          *title,
+                       const char          *question_id,
+                       const char          *value,
+                       const char         **cited_kind,
+                       gint64              *cited_id,
+                       GError             **error)
+{
+  const EquityLensQuestion *question = equity_lens_template_find_question (template, question_id);
+
+  *cited_kind = NULL;
+  *cited_id = 0;
+  if (question == NULL)
+    {
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND,
+                   _("The template of “%s” has no question “%s”"), title, question_id);
+      return FALSE;
+    }
+  if (value == NULL || !check_answer (question, value, error))
+    {
+      if (value == NULL)
+        g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID, _("Question “%s” needs an answer"), question_id);
+      return FALSE;
+    }
+  return question->type != EQUITY_ANSWER_CITATION ||
+         resolve_citation (project, value, cited_kind, cited_id, error);
+}
+
 gboolean
 equity_assessment_answer (EquityProject  *project,
                           gint64          id,
@@ -240,27 +280,62 @@ equity_assessment_answer (EquityProject  *project,
                           GError        **error)
 {
   g_autoptr(EquityAssessment) self = equity_assessment_load (project, id, error);
-  const EquityLensQuestion *question;
   const char *cited_kind = NULL;
   gint64 cited_id = 0;
 
-  g_return_val_if_fail (value != NULL, FALSE);
-
-  if (self == NULL)
-    return FALSE;
-  question = equity_lens_template_find_question (self->template, question_id);
-  if (question == NULL)
-    {
-      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND,
-                   _("The template of “%s” has no question “%s”"), self->title, question_id);
-      return FALSE;
-    }
-  if (!check_answer (question, value, error))
-    return FALSE;
-  if (question->type == EQUITY_ANSWER_CITATION &&
-      !resolve_citation (project, value, &cited_kind, &cited_id, error))
+  if (self == NULL ||
+      !check_question_answer (project, self->template, self->title, question_id, value,
+                              &cited_kind, &cited_id, error))
     return FALSE;
   return equity_project_set_answer (project, id, question_id, value, cited_kind, cited_id, error);
+}
+
+gint64
+equity_assessment_create_full (EquityProject  *project,
+                               const char     *template_name,
+                               const char     *title,
+                               const char     *department,
+                               const char     *subject,
+                               const char     *date,
+                               const char     *status,
+                               GHashTable     *answers,
+                               GError        **error)
+{
+  g_autoptr(EquityLensTemplate) template = find_latest (project, template_name, error);
+  GHashTableIter iter;
+  gpointer question, value;
+  gint64 id;
+
+  if (template == NULL)
+    return 0;
+  /* everything is checked before the first write */
+  if (status != NULL && !equity_item_check_one_of (_("status"), status, statuses, error))
+    return 0;
+  if (answers != NULL)
+    {
+      g_hash_table_iter_init (&iter, answers);
+      while (g_hash_table_iter_next (&iter, &question, &value))
+        {
+          const char *cited_kind;
+          gint64 cited_id;
+
+          if (!check_question_answer (project, template, title, question, value, &cited_kind, &cited_id, error))
+            return 0;
+        }
+    }
+  id = equity_assessment_create (project, template_name, title, department, subject, date, error);
+  if (id == 0)
+    return 0;
+  if (answers != NULL)
+    {
+      g_hash_table_iter_init (&iter, answers);
+      while (g_hash_table_iter_next (&iter, &question, &value))
+        if (!equity_assessment_answer (project, id, question, value, error))
+          return 0;
+    }
+  if (status != NULL && !equity_assessment_set_field (project, id, "status", status, error))
+    return 0;
+  return id;
 }
 
 gboolean

@@ -42,6 +42,17 @@ gint64            equity_assessment_create    (EquityProject     *project,
                                                const char        *subject,
                                                const char        *date,
                                                GError           **error);
+/* The same with its first answers (question id → value, or NULL) and its
+ * status (or NULL: draft), all checked before anything is written. */
+gint64            equity_assessment_create_full (EquityProject   *project,
+                                                 const char      *template_name,
+                                                 const char      *title,
+                                                 const char      *department,
+                                                 const char      *subject,
+                                                 const char      *date,
+                                                 const char      *status,
+                                                 GHashTable      *answers,
+                                                 GError         **error);
 EquityAssessment *equity_assessment_load      (EquityProject     *project,
                                                gint64             id,
                                                GError           **error);

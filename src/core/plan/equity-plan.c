@@ -15,6 +15,9 @@
 
 static const char *action_statuses[] = { "not-started", "ongoing", "done", "dropped", NULL };
 static const char *priorities[] = { "high", "medium", "low", NULL };
+/* goal and position change only by moving the action, which keeps its id */
+static const char *settable_fields[] = { "title", "department", "owner", "due", "status", "priority",
+                                         "budget", "spent", "indicators", NULL };
 
 static EquityPlanOffTrackFunc off_track_func;
 static gpointer off_track_data;
@@ -152,11 +155,10 @@ normalize_ids (const char *text)
 }
 
 gboolean
-equity_plan_set_action_field (EquityProject  *project,
-                              gint64          id,
-                              const char     *field,
-                              const char     *value,
-                              GError        **error)
+equity_plan_check_action_field (const char  *field,
+                                const char  *value,
+                                char       **normalized,
+                                GError     **error)
 {
   g_autofree char *normal = NULL;
   GDate date;
@@ -194,14 +196,29 @@ equity_plan_set_action_field (EquityProject  *project,
                        _("Indicators are named by their ids, such as “3;7”, not “%s”"), value);
           return FALSE;
         }
-      value = normal;
     }
-  if (g_strcmp0 (field, "goal_id") == 0 || g_strcmp0 (field, "position") == 0)
+  if (!g_strv_contains (settable_fields, field))
     {
       g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID, _("An action has no field “%s” to set"), field);
       return FALSE;
     }
-  return equity_project_set_item_field (project, EQUITY_ITEM_ACTION, id, field, value, error);
+  if (normalized != NULL)
+    *normalized = normal != NULL ? g_steal_pointer (&normal) : g_strdup (value);
+  return TRUE;
+}
+
+gboolean
+equity_plan_set_action_field (EquityProject  *project,
+                              gint64          id,
+                              const char     *field,
+                              const char     *value,
+                              GError        **error)
+{
+  g_autofree char *normal = NULL;
+
+  if (!equity_plan_check_action_field (field, value, &normal, error))
+    return FALSE;
+  return equity_project_set_item_field (project, EQUITY_ITEM_ACTION, id, field, normal, error);
 }
 
 gboolean

@@ -61,6 +61,12 @@ gboolean  equity_plan_set_action_field (EquityProject   *project,
                                         const char      *field,
                                         const char      *value,
                                         GError         **error);
+/* the check alone, for a caller that wants all fields right before the
+ * first write; NORMALIZED (may be NULL) gets the value as it would be stored */
+gboolean  equity_plan_check_action_field (const char    *field,
+                                          const char    *value,
+                                          char         **normalized,
+                                          GError       **error);
 gboolean  equity_plan_add_progress_note (EquityProject  *project,
                                          gint64          action_id,
                                          const char     *date,
