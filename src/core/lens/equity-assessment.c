@@ -213,16 +213,25 @@ resolve_citation (EquityProject  *project,
 }
 
 static gboolean
-check_answer (const EquityLensQuestion  *question,
+check_answer (EquityProject             *project,
+              const EquityLensQuestion  *question,
               const char                *value,
               GError                   **error)
 {
   static const char *yes_no[] = { "yes", "no", NULL };
+  g_auto(GStrv) options = NULL;
+
+  if (question->type == EQUITY_ANSWER_CHOICE || question->type == EQUITY_ANSWER_CHECKLIST)
+    {
+      options = equity_lens_question_dup_options (project, question, error);
+      if (options == NULL)
+        return FALSE;
+    }
 
   switch (question->type)
     {
     case EQUITY_ANSWER_CHOICE:
-      return equity_item_check_one_of (_("answer"), value, (const char **) question->options, error);
+      return equity_item_check_one_of (_("answer"), value, (const char **) options, error);
     case EQUITY_ANSWER_YES_NO:
       return equity_item_check_one_of (_("answer"), value, yes_no, error);
     case EQUITY_ANSWER_CHECKLIST:
@@ -230,7 +239,7 @@ check_answer (const EquityLensQuestion  *question,
         g_auto(GStrv) items = g_strsplit (value, "\n", -1);
 
         for (guint i = 0; items[i] != NULL; i++)
-          if (*items[i] != '\0' && !equity_item_check_one_of (_("answer"), items[i], (const char **) question->options, error))
+          if (*items[i] != '\0' && !equity_item_check_one_of (_("answer"), items[i], (const char **) options, error))
             return FALSE;
         return TRUE;
       }
@@ -262,7 +271,7 @@ check_question_answer (EquityProject       *project,
                    _("The template of “%s” has no question “%s”"), title, question_id);
       return FALSE;
     }
-  if (value == NULL || !check_answer (question, value, error))
+  if (value == NULL || !check_answer (project, question, value, error))
     {
       if (value == NULL)
         g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID, _("Question “%s” needs an answer"), question_id);

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "equity-analysis-choices.h"
+#include "equity-dataset.h"
 #include "equity-error.h"
 #include "equity-lens-template.h"
 #include "equity-project-items.h"
@@ -38,6 +40,7 @@ question_free (EquityLensQuestion *question)
   g_free (question->text);
   g_free (question->help);
   g_strfreev (question->options);
+  g_free (question->options_from);
   g_free (question);
 }
 
@@ -138,7 +141,28 @@ parse_question (GKeyFile            *keys,
   question->text = g_key_file_get_string (keys, group, "text", NULL);
   question->help = g_key_file_get_string (keys, group, "help", NULL);
   question->options = g_key_file_get_string_list (keys, group, "options", NULL, NULL);
+  question->options_from = g_key_file_get_string (keys, group, "options-from", NULL);
   *out = question;
+  if (question->options_from != NULL)
+    {
+      guint64 dataset = 0, column = 0;
+      g_auto(GStrv) parts = g_strsplit (question->options_from, ":", 2);
+
+      if (g_strv_length (parts) != 2 || *parts[0] == '\0' || *parts[1] == '\0')
+        {
+          g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE,
+                       _("%s, step %u, question “%s”: options-from is written DATASET:COLUMN"),
+                       file_name, step, id);
+          return FALSE;
+        }
+      if (parts[0][0] == '#' && parts[1][0] == '#' &&
+          g_ascii_string_to_unsigned (parts[0] + 1, 10, 1, G_MAXINT64, &dataset, NULL) &&
+          g_ascii_string_to_unsigned (parts[1] + 1, 10, 0, G_MAXUINT, &column, NULL))
+        {
+          question->options_dataset = dataset;
+          question->options_column = column;
+        }
+    }
 
   if (question->text == NULL || *question->text == '\0')
     {
@@ -147,7 +171,7 @@ parse_question (GKeyFile            *keys,
       return FALSE;
     }
   if ((t == EQUITY_ANSWER_CHOICE || t == EQUITY_ANSWER_CHECKLIST) &&
-      (question->options == NULL || question->options[0] == NULL))
+      (question->options == NULL || question->options[0] == NULL) && question->options_from == NULL)
     {
       g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE,
                    _("%s, step %u, question “%s”: a %s question needs options"), file_name, step, id, type);
@@ -336,6 +360,80 @@ equity_lens_template_list_latest (EquityProject  *project,
   return g_steal_pointer (&templates);
 }
 
+/* "DATASET:COLUMN" by name → "#id:#position", in the text to be stored */
+static char *
+bind_options_from (EquityProject       *project,
+                   EquityLensTemplate  *template,
+                   const char          *text,
+                   const char          *file_name,
+                   GError             **error)
+{
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  gboolean changed = FALSE;
+
+  g_key_file_load_from_data (keys, text, -1, G_KEY_FILE_KEEP_COMMENTS, NULL);
+  for (guint i = 0; i < template->questions->len; i++)
+    {
+      EquityLensQuestion *question = g_ptr_array_index (template->questions, i);
+      g_autofree char *group = NULL;
+      g_autofree char *bound = NULL;
+      g_auto(GStrv) parts = NULL;
+      EquityDataset *dataset;
+      EquityColumn *column;
+
+      if (question->options_from == NULL || question->options_dataset != 0)
+        continue;
+      parts = g_strsplit (question->options_from, ":", 2);
+      dataset = equity_project_find_dataset (project, g_strstrip (parts[0]));
+      column = dataset != NULL ? equity_dataset_find_column (dataset, g_strstrip (parts[1])) : NULL;
+      if (column == NULL)
+        {
+          g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND,
+                       _("%s, step %u, question “%s”: the project has no dataset “%s” with a column “%s”"),
+                       file_name, question->step, question->id, parts[0], parts[1]);
+          return NULL;
+        }
+      group = g_strdup_printf ("question %s", question->id);
+      bound = g_strdup_printf ("#%" G_GINT64_FORMAT ":#%u", equity_dataset_get_id (dataset),
+                               equity_column_get_position (column));
+      g_key_file_set_string (keys, group, "options-from", bound);
+      changed = TRUE;
+    }
+  return changed ? g_key_file_to_data (keys, NULL, NULL) : g_strdup (text);
+}
+
+char **
+equity_lens_question_dup_options (EquityProject             *project,
+                                  const EquityLensQuestion  *question,
+                                  GError                   **error)
+{
+  g_autoptr(GPtrArray) choices = NULL;
+  g_autoptr(GStrvBuilder) options = NULL;
+  EquityDataset *dataset;
+  EquityColumn *column = NULL;
+
+  if (question->options_from == NULL)
+    return g_strdupv (question->options);
+  dataset = equity_project_find_dataset_by_id (project, question->options_dataset);
+  if (dataset != NULL && question->options_column < equity_dataset_get_n_columns (dataset))
+    column = equity_dataset_get_column (dataset, question->options_column);
+  if (column == NULL)
+    {
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND,
+                   _("The options of question “%s” come from a dataset that is no longer in the project"),
+                   question->id);
+      return NULL;
+    }
+  choices = equity_analysis_list_choices (project, dataset, column, NULL, EQUITY_CHOICE_ORDER_LABEL, 0,
+                                          NULL, error);
+  if (choices == NULL)
+    return NULL;
+  options = g_strv_builder_new ();
+  for (guint i = 0; i < choices->len; i++)
+    g_strv_builder_add (options, ((EquityChoice *) g_ptr_array_index (choices, i))->value);
+  return g_strv_builder_end (options);
+}
+
 EquityLensTemplate *
 equity_lens_template_save (EquityProject  *project,
                            const char     *text,
@@ -343,10 +441,14 @@ equity_lens_template_save (EquityProject  *project,
                            GError        **error)
 {
   g_autoptr(EquityLensTemplate) checked = equity_lens_template_parse (text, file_name, error);
+  g_autofree char *bound = NULL;
   gint64 id;
 
   if (checked == NULL)
     return NULL;
-  id = equity_project_add_template_version (project, checked->name, text, error);
+  bound = bind_options_from (project, checked, text, file_name, error);
+  if (bound == NULL)
+    return NULL;
+  id = equity_project_add_template_version (project, checked->name, bound, error);
   return id != 0 ? equity_lens_template_load (project, id, error) : NULL;
 }

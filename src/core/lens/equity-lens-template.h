@@ -27,6 +27,11 @@ typedef struct
   char             *help;     /* or NULL */
   EquityAnswerType  type;
   char            **options;  /* choice and checklist; else NULL */
+  /* or the distinct values of a dataset's column, bound to ids when the
+   * template is saved ("options-from = #12:#3"; written "DATASET:COLUMN") */
+  char             *options_from;
+  gint64            options_dataset;   /* 0 until bound */
+  guint             options_column;
 } EquityLensQuestion;
 
 typedef struct
@@ -75,6 +80,11 @@ EquityLensTemplate *equity_lens_template_save       (EquityProject      *project
                                                      GError            **error);
 const EquityLensQuestion *equity_lens_template_find_question (EquityLensTemplate *self,
                                                               const char         *id);
+/* the options of QUESTION: its own, or the values of its dataset column
+ * read now (a column renamed or a dataset deleted gives an error) */
+char              **equity_lens_question_dup_options (EquityProject            *project,
+                                                      const EquityLensQuestion *question,
+                                                      GError                  **error);
 const char         *equity_answer_type_to_string    (EquityAnswerType    type);
 
 G_END_DECLS
