@@ -487,8 +487,13 @@ equity_cli_audit (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *csv = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *item = NULL;
+  g_auto(GStrv) parts = NULL;
+  gint64 item_id = 0;
   GOptionEntry entries[] = {
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("Write the change log to FILE as CSV"), N_("FILE") },
+    { "item", 0, 0, G_OPTION_ARG_STRING, &item,
+      N_("Print only the changes to one item: assessment:ID, action:ID, goal:ID or template:ID"), N_("KIND:ID") },
     { NULL }
   };
 
@@ -503,7 +508,13 @@ equity_cli_audit (int    argc,
         return equity_cli_fail (error);
       return equity_cli_close_project (project, EQUITY_CLI_OK);
     }
-  text = equity_change_log_to_csv (project, &error);
+  if (item != NULL)
+    {
+      parts = g_strsplit (item, ":", 2);
+      if (g_strv_length (parts) != 2 || (item_id = g_ascii_strtoll (parts[1], NULL, 10)) <= 0)
+        return equity_cli_fail_message (_("--item takes KIND:ID, such as assessment:1, not “%s”"), item);
+    }
+  text = equity_change_log_to_csv (project, parts ? parts[0] : NULL, item_id, &error);
   if (text == NULL)
     return equity_cli_fail (error);
   g_print ("%s", text);

@@ -151,6 +151,16 @@ test_scripted_edits (void)
   g_assert_nonnull (strstr (log_text, ",Ana Lyst,assessment,1,created,,\"template_id=1; title=Pools, \"\"evening\"\""));
   g_assert_nonnull (strstr (log_text, ",Ana Lyst,assessment,1,status,draft,in-review\r\n"));
   g_assert_nonnull (strstr (log_text, ",action,1,indicators,,4\r\n"));
+
+  /* one item's history alone: created, two answers, the status (by hand above) */
+  g_assert_true (test_run_cli (&run, "audit", path, "--item", "assessment:1", NULL));
+  {
+    g_auto(GStrv) lines = g_strsplit (run.out, "\r\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 1 + 4 + 1);  /* header, 4 entries, the empty tail */
+    for (guint i = 1; i < 5; i++)
+      g_assert_nonnull (strstr (lines[i], ",assessment,1,"));
+  }
   test_remove_tree (dir);
 }
 

@@ -38,9 +38,11 @@ append_field (GString    *out,
 
 char *
 equity_change_log_to_csv (EquityProject  *project,
+                          const char     *item_kind,
+                          gint64          item_id,
                           GError        **error)
 {
-  g_autoptr(GPtrArray) rows = equity_project_list_changes (project, NULL, 0, error);
+  g_autoptr(GPtrArray) rows = equity_project_list_changes (project, item_kind, item_id, error);
   g_autoptr(GString) out = NULL;
 
   if (rows == NULL)
@@ -67,7 +69,7 @@ equity_change_log_export_csv (EquityProject  *project,
                               const char     *path,
                               GError        **error)
 {
-  g_autofree char *text = equity_change_log_to_csv (project, error);
+  g_autofree char *text = equity_change_log_to_csv (project, NULL, 0, error);
   g_autoptr(GError) local_error = NULL;
 
   if (text == NULL)

@@ -15,8 +15,11 @@ G_BEGIN_DECLS
 gboolean equity_change_log_export_csv (EquityProject  *project,
                                        const char     *path,
                                        GError        **error);
-/* the same text, for a caller that prints it */
+/* the same text, for a caller that prints it; ITEM_KIND ("assessment",
+ * "action", …) and ITEM_ID narrow it to one item (NULL and 0: all) */
 char    *equity_change_log_to_csv     (EquityProject  *project,
+                                       const char     *item_kind,
+                                       gint64          item_id,
                                        GError        **error);
 
 G_END_DECLS
