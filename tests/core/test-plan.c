@@ -205,7 +205,14 @@ test_plan_log (Fixture       *fixture,
                    "2026-03-31: Two pools open until 8 pm");
   notes = equity_project_list_notes (fixture->project, action, &error);
   g_assert_cmpuint (notes->len, ==, 1);
-  g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM change_log WHERE item_kind = 'goal'"), ==, 1);
+  g_assert_true (equity_plan_set_goal_title (fixture->project, goal, "Pools for every neighborhood", &error));
+  g_assert_false (equity_plan_set_goal_title (fixture->project, goal, "", &error));
+  g_clear_error (&error);
+  /* the goal's creation and its one rename */
+  g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM change_log WHERE item_kind = 'goal'"), ==, 2);
+  g_assert_cmpstr (test_query_text (db, "SELECT old_value || ' -> ' || new_value FROM change_log "
+                                        "WHERE item_kind = 'goal' AND field = 'title'"), ==,
+                   "Equal access to pools -> Pools for every neighborhood");
 }
 
 int

@@ -108,6 +108,16 @@ equity_plan_add_goal (EquityProject  *project,
   }
 }
 
+gboolean
+equity_plan_set_goal_title (EquityProject  *project,
+                            gint64          goal_id,
+                            const char     *title,
+                            GError        **error)
+{
+  return check_title (title, error) &&
+         equity_project_set_item_field (project, EQUITY_ITEM_GOAL, goal_id, "title", title, error);
+}
+
 gint64
 equity_plan_add_action (EquityProject  *project,
                         gint64          goal_id,

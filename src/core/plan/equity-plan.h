@@ -49,6 +49,10 @@ gboolean  equity_plan_is_overdue      (const char       *due,
 gint64    equity_plan_add_goal        (EquityProject    *project,
                                        const char       *title,
                                        GError          **error);
+gboolean  equity_plan_set_goal_title  (EquityProject    *project,
+                                       gint64            goal_id,
+                                       const char       *title,
+                                       GError          **error);
 /* a new action, last under GOAL_ID; returns its id, or 0 */
 gint64    equity_plan_add_action      (EquityProject    *project,
                                        gint64            goal_id,
