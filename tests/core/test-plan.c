@@ -5,41 +5,8 @@
 
 #include "config.h"
 
-#include <math.h>
-#include <string.h>
-
-#include "equity-core.h"
+#include "analysis-test-util.h"
 #include "equity-project-private.h"
-#include "test-util.h"
-
-typedef struct
-{
-  char          *dir;
-  EquityProject *project;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "plan.equity", NULL);
-  fixture->project = equity_project_create (path, &error);
-  g_assert_no_error (error);
-  equity_project_set_actor (fixture->project, "Plan Owner");
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->project);
-  test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
 
 static void
 set (Fixture    *fixture,
