@@ -28,6 +28,9 @@ static const EquityCliCommand commands[] = {
   { "indicators", N_("PROJECT"),       N_("List the equity indicators with their scores, change and status"), equity_cli_indicators },
   { "indicator-add", N_("PROJECT SPEC.ini"), N_("Add an equity indicator from a spec file"), equity_cli_indicator_add },
   { "scan",     N_("PROJECT"),         N_("Rank the gaps of every measure and grouping, with Benjamini–Hochberg false-discovery control; --save stores the scan"), equity_cli_scan },
+  { "assessments", N_("PROJECT"),      N_("List, begin or answer equity-lens assessments"), equity_cli_assessments },
+  { "actions",  N_("PROJECT"),         N_("List or change the action plan’s goals and actions"), equity_cli_actions },
+  { "audit",    N_("PROJECT"),         N_("Print the change log of assessments and the action plan as CSV"), equity_cli_audit },
 };
 
 const EquityCliCommand *

@@ -82,5 +82,8 @@ int equity_cli_export   (int argc, char **argv);
 int equity_cli_indicators (int argc, char **argv);
 int equity_cli_indicator_add (int argc, char **argv);
 int equity_cli_scan     (int argc, char **argv);
+int equity_cli_assessments (int argc, char **argv);
+int equity_cli_actions  (int argc, char **argv);
+int equity_cli_audit    (int argc, char **argv);
 
 G_END_DECLS

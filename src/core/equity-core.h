@@ -36,3 +36,8 @@
 #include "equity-score-table.h"
 #include "equity-indicator-evaluation.h"
 #include "equity-scan.h"
+#include "equity-project-items.h"
+#include "equity-lens-template.h"
+#include "equity-assessment.h"
+#include "equity-change-log.h"
+#include "equity-plan.h"

@@ -19,6 +19,10 @@
 #include "equity-progress-relay.h"
 #include "equity-worker.h"
 #include "equity-sample-indicators.h"
+#include "equity-assessment.h"
+#include "equity-plan.h"
+#include "equity-indicator.h"
+#include "equity-error.h"
 
 #define SAMPLES_URI "resource:///org/asheville/Equity/samples/"
 
@@ -245,6 +249,134 @@ store_scan (EquityProject  *project,
   return scan != NULL && equity_scan_save (scan, project, error);
 }
 
+/* A parks assessment left half done (as most are, mid-year), citing the
+ * sample's poverty analysis, and a short action plan tied to the sample's
+ * analyses. Due dates count from today so that exactly one action is late. */
+typedef struct
+{
+  guint       goal;          /* 1-based */
+  const char *title;
+  const char *department;
+  const char *owner;
+  int         due_in_months;
+  const char *status;
+  const char *priority;
+  const char *budget;
+  const char *spent;
+  gboolean    tracks_arrests;  /* linked to the indicator on the arrests analysis */
+} SampleAction;
+
+static const char *sample_goals[] = {
+  N_("Every neighborhood can reach a city pool in summer"),
+  N_("Enforcement and services that reach every resident alike"),
+};
+
+static const SampleAction sample_actions[] = {
+  { 1, N_("Keep the Walton Street and Malvern Hills pools open until 8 pm on weekdays"),
+    N_("Parks and Recreation"), "J. Alvarez", 3, "ongoing", "high", "42000", "12500" },
+  { 1, N_("Free swim lessons for children in tracts where more than 30% live in poverty"),
+    N_("Parks and Recreation"), "T. Greene", -2, "not-started", "high", "18000", NULL },
+  { 1, N_("Post pool hours at the bus stops of the routes that serve public housing"),
+    N_("Transit"), "M. Okafor", -1, "done", "low", "1500", "1320" },
+  { 2, N_("Publish arrest rates by race every quarter, with their intervals"),
+    N_("Police Department"), "S. Patel", 6, "ongoing", "medium", NULL, NULL, TRUE },
+  { 2, N_("Review 311 response times by neighborhood with Sanitation"),
+    N_("Public Works"), "L. Brooks", 9, "not-started", "medium", NULL, NULL },
+};
+
+/* the id of the sample indicator that follows the first sample analysis */
+static char *
+dup_arrests_indicator_id (EquityProject  *project,
+                          GError        **error)
+{
+  g_autoptr(GPtrArray) indicators = equity_project_list_indicators (project, error);
+  gint64 analysis_id = equity_project_get_analysis_id (project, _(sample_analyses[0].name), error);
+
+  for (guint i = 0; indicators != NULL && analysis_id != 0 && i < indicators->len; i++)
+    if (equity_indicator_get_analysis_id (g_ptr_array_index (indicators, i)) == analysis_id)
+      return g_strdup_printf ("%" G_GINT64_FORMAT, equity_indicator_get_id (g_ptr_array_index (indicators, i)));
+  if (error != NULL && *error == NULL)
+    g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND, _("The sample project has no indicator on arrests"));
+  return NULL;
+}
+
+static gboolean
+add_sample_plan (EquityProject  *project,
+                 GError        **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *arrests_indicator = dup_arrests_indicator_id (project, error);
+  gint64 goal_ids[G_N_ELEMENTS (sample_goals)];
+
+  if (arrests_indicator == NULL)
+    return FALSE;
+
+  for (guint g = 0; g < G_N_ELEMENTS (sample_goals); g++)
+    if ((goal_ids[g] = equity_plan_add_goal (project, _(sample_goals[g]), error)) == 0)
+      return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (sample_actions); i++)
+    {
+      const SampleAction *sample = &sample_actions[i];
+      g_autoptr(GDateTime) due = g_date_time_add_months (now, sample->due_in_months);
+      g_autofree char *due_text = g_date_time_format (due, "%Y-%m-%d");
+      gint64 id = equity_plan_add_action (project, goal_ids[sample->goal - 1], _(sample->title), error);
+
+      if (id == 0 ||
+          !equity_plan_set_action_field (project, id, "department", _(sample->department), error) ||
+          !equity_plan_set_action_field (project, id, "owner", sample->owner, error) ||
+          !equity_plan_set_action_field (project, id, "due", due_text, error) ||
+          !equity_plan_set_action_field (project, id, "status", sample->status, error) ||
+          !equity_plan_set_action_field (project, id, "priority", sample->priority, error) ||
+          (sample->budget && !equity_plan_set_action_field (project, id, "budget", sample->budget, error)) ||
+          (sample->spent && !equity_plan_set_action_field (project, id, "spent", sample->spent, error)) ||
+          (sample->tracks_arrests &&
+           !equity_plan_set_action_field (project, id, "indicators", arrests_indicator, error)))
+        return FALSE;
+      if (i == 0)
+        {
+          g_autoptr(GDateTime) quarter = g_date_time_add_months (now, -1);
+          g_autofree char *date = g_date_time_format (quarter, "%Y-%m-%d");
+
+          if (!equity_plan_add_progress_note (project, id, date,
+                                              _("Both pools open until 8 pm since June; evening visits up by a "
+                                                "third, lifeguards hired from the neighborhood."), error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+add_sample_assessment (EquityProject  *project,
+                       GError        **error)
+{
+  /* choices are the template's own words, so they are not translated */
+  struct { const char *question; const char *value; gboolean translate; } answers[] = {
+    { "proposal", N_("Longer summer hours at the city’s two outdoor pools, paid by moving money from "
+                     "the golf course budget."), TRUE },
+    { "outcomes", N_("Children in neighborhoods without air conditioning get a safe place to cool off "
+                     "and learn to swim."), TRUE },
+    { "neighborhoods", "Burton Street\nSouthside\nEast End/Valley Street", FALSE },
+    { "evidence", N_("Poverty by tract, Buncombe County"), TRUE },
+    { "disparities", N_("Tracts near the Walton Street pool have the county’s highest poverty rates, "
+                        "several with estimates of low reliability."), TRUE },
+    { "gaps", N_("Pool entries are not counted by the resident’s neighborhood; the front desk will "
+                 "start asking for a ZIP code."), TRUE },
+    { "engaged", N_("The Southside and Burton Street community centers; two evening meetings."), TRUE },
+    { "asked-first", "yes", FALSE },
+  };
+  gint64 id = equity_assessment_create (project, "Equity lens", _("Summer hours at city pools"),
+                                        _("Parks and Recreation"), "program", NULL, error);
+
+  if (id == 0)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    if (!equity_assessment_answer (project, id, answers[i].question,
+                                   answers[i].translate ? _(answers[i].value) : answers[i].value, error))
+      return FALSE;
+  return TRUE;
+}
+
 EquityProject *
 equity_sample_create (const char          *path,
                       EquityProgressFunc   progress,
@@ -267,6 +399,8 @@ equity_sample_create (const char          *path,
   ok = dir != NULL &&
        import_samples (project, dir, &state, cancellable, error) &&
        save_analyses (project, error) &&
+       add_sample_assessment (project, error) &&
+       add_sample_plan (project, error) &&
        store_scan (project, cancellable, error);
   if (dir != NULL)
     remove_extracted (dir);

@@ -10,6 +10,7 @@
 
 #include "equity-error.h"
 #include "equity-schema.h"
+#include "equity-schema-lens-seed.h"
 
 /* Each entry upgrades version N to N+1. Never edit a released migration:
  * files in the field were made by it. Add a new one at the end instead. */
@@ -150,6 +151,81 @@ static const char *migrations[] = {
   "  suppressed INTEGER NOT NULL DEFAULT 0,"
   "  PRIMARY KEY (scan_id, rank)"
   ") WITHOUT ROWID;",
+
+  /* 6: equity-lens templates and assessments, the action plan, and a change
+   * log of every edit to them. A template is stored as key-file text, one
+   * row per version, so an assessment keeps the exact questions it started
+   * with. Actions name indicators by id ("3,7"): indicators may live in a
+   * later migration. The change log is append-only: triggers refuse to edit
+   * or delete its rows, whoever asks. */
+  "CREATE TABLE lens_templates ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  version INTEGER NOT NULL,"
+  "  spec TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  UNIQUE (name, version)"
+  ");"
+  "CREATE TABLE assessments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  template_id INTEGER NOT NULL REFERENCES lens_templates (id),"
+  "  title TEXT NOT NULL,"
+  "  department TEXT NOT NULL DEFAULT '',"
+  "  subject TEXT NOT NULL DEFAULT 'program'"
+  "    CHECK (subject IN ('program','policy','budget-request')),"
+  "  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','in-review','final')),"
+  "  date TEXT NOT NULL"
+  ");"
+  "CREATE TABLE assessment_answers ("
+  "  assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,"
+  "  question TEXT NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  cited_kind TEXT CHECK (cited_kind IN ('analysis','dataset')),"
+  "  cited_id INTEGER,"
+  "  updated_at TEXT NOT NULL,"
+  "  PRIMARY KEY (assessment_id, question)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE plan_goals ("
+  "  id INTEGER PRIMARY KEY,"
+  "  position INTEGER NOT NULL,"
+  "  title TEXT NOT NULL"
+  ");"
+  "CREATE TABLE plan_actions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  goal_id INTEGER NOT NULL REFERENCES plan_goals (id),"
+  "  position INTEGER NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  department TEXT NOT NULL DEFAULT '',"
+  "  owner TEXT NOT NULL DEFAULT '',"
+  "  indicators TEXT NOT NULL DEFAULT '',"
+  "  due TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'not-started'"
+  "    CHECK (status IN ('not-started','ongoing','done','dropped')),"
+  "  priority TEXT NOT NULL DEFAULT 'medium' CHECK (priority IN ('high','medium','low')),"
+  "  budget REAL,"
+  "  spent REAL"
+  ");"
+  "CREATE TABLE plan_notes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  action_id INTEGER NOT NULL REFERENCES plan_actions (id),"
+  "  date TEXT NOT NULL,"
+  "  text TEXT NOT NULL"
+  ");"
+  "CREATE TABLE change_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  who TEXT NOT NULL,"
+  "  item_kind TEXT NOT NULL,"
+  "  item_id INTEGER NOT NULL,"
+  "  field TEXT NOT NULL,"
+  "  old_value TEXT,"
+  "  new_value TEXT"
+  ");"
+  "CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log"
+  "  BEGIN SELECT RAISE (ABORT, 'the change log is never edited'); END;"
+  "CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log"
+  "  BEGIN SELECT RAISE (ABORT, 'the change log is never edited'); END;"
+  EQUITY_SCHEMA_LENS_SEED,
 };
 
 int

@@ -1,0 +1,84 @@
+/* equity-change-log.c — the change log as CSV
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "equity-change-log.h"
+#include "equity-error.h"
+#include "equity-project-items.h"
+
+static const char *columns[] = { "at", "who", "item_kind", "item_id", "field", "old_value", "new_value" };
+
+/* RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled */
+static void
+append_field (GString    *out,
+              const char *text)
+{
+  if (text == NULL)
+    return;
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+char *
+equity_change_log_to_csv (EquityProject  *project,
+                          const char     *item_kind,
+                          gint64          item_id,
+                          GError        **error)
+{
+  g_autoptr(GPtrArray) rows = equity_project_list_changes (project, item_kind, item_id, error);
+  g_autoptr(GString) out = NULL;
+
+  if (rows == NULL)
+    return NULL;
+  out = g_string_new (NULL);
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    g_string_append_printf (out, "%s%s", c ? "," : "", columns[c]);
+  g_string_append (out, "\r\n");
+  for (guint i = 0; i < rows->len; i++)
+    {
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+        {
+          if (c > 0)
+            g_string_append_c (out, ',');
+          append_field (out, g_hash_table_lookup (g_ptr_array_index (rows, i), columns[c]));
+        }
+      g_string_append (out, "\r\n");
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+gboolean
+equity_change_log_export_csv (EquityProject  *project,
+                              const char     *path,
+                              GError        **error)
+{
+  g_autofree char *text = equity_change_log_to_csv (project, NULL, 0, error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  if (!g_file_set_contents (path, text, -1, &local_error))
+    {
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_FAILED,
+                   _("Could not write the change log to “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,25 @@
+/* equity-change-log.h — the project's change log, exported
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "equity-project.h"
+
+G_BEGIN_DECLS
+
+/* Writes the whole change log to PATH as RFC 4180 CSV with a header row
+ * (at, who, item_kind, item_id, field, old_value, new_value), values as
+ * stored; PATH is replaced only once the whole file is written. */
+gboolean equity_change_log_export_csv (EquityProject  *project,
+                                       const char     *path,
+                                       GError        **error);
+/* the same text, for a caller that prints it; ITEM_KIND ("assessment",
+ * "action", …) and ITEM_ID narrow it to one item (NULL and 0: all) */
+char    *equity_change_log_to_csv     (EquityProject  *project,
+                                       const char     *item_kind,
+                                       gint64          item_id,
+                                       GError        **error);
+
+G_END_DECLS

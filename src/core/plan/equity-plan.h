@@ -1,0 +1,80 @@
+/* equity-plan.h — the city-wide action plan: goals, numbered actions,
+ * quarterly progress notes; overdue and off-track actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "equity-project.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64   id;          /* stable; the number below is derived */
+  gint64   goal_id;
+  char    *number;      /* "1.2": goal 1, its second action */
+  char    *goal;        /* the goal's title */
+  char    *title;
+  char    *department;
+  char    *owner;
+  char    *due;         /* ISO 8601 date, or NULL */
+  char    *status;      /* "not-started", "ongoing", "done", "dropped" */
+  char    *priority;    /* "high", "medium", "low" */
+  GArray  *indicators;  /* gint64 indicator ids */
+  double   budget;      /* NAN when not given */
+  double   spent;
+  gboolean overdue;
+  gboolean off_track;   /* a linked indicator is off track (docs/methods.md §10) */
+} EquityPlanAction;
+
+void equity_plan_action_free (EquityPlanAction *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EquityPlanAction, equity_plan_action_free)
+
+/* Due before TODAY and neither done nor dropped. */
+gboolean  equity_plan_is_overdue      (const char       *due,
+                                       const char       *status,
+                                       const GDate      *today);
+
+/* returns the new goal's id (it goes last), or 0 */
+gint64    equity_plan_add_goal        (EquityProject    *project,
+                                       const char       *title,
+                                       GError          **error);
+gboolean  equity_plan_set_goal_title  (EquityProject    *project,
+                                       gint64            goal_id,
+                                       const char       *title,
+                                       GError          **error);
+/* a new action, last under GOAL_ID; returns its id, or 0 */
+gint64    equity_plan_add_action      (EquityProject    *project,
+                                       gint64            goal_id,
+                                       const char       *title,
+                                       GError          **error);
+/* Checks and sets one field: department, owner, due (YYYY-MM-DD), status,
+ * priority, budget, spent (numbers), indicators (ids, "3;7"), title. */
+gboolean  equity_plan_set_action_field (EquityProject   *project,
+                                        gint64           id,
+                                        const char      *field,
+                                        const char      *value,
+                                        GError         **error);
+/* the check alone, for a caller that wants all fields right before the
+ * first write; NORMALIZED (may be NULL) gets the value as it would be stored */
+gboolean  equity_plan_check_action_field (const char    *field,
+                                          const char    *value,
+                                          char         **normalized,
+                                          GError       **error);
+gboolean  equity_plan_add_progress_note (EquityProject  *project,
+                                         gint64          action_id,
+                                         const char     *date,
+                                         const char     *text,
+                                         GError        **error);
+/* Every action in plan order, numbered, with overdue judged against TODAY
+ * (NULL: the local date). */
+GPtrArray *equity_plan_list_actions   (EquityProject    *project,
+                                       const GDate      *today,
+                                       GError          **error);
+/* the action numbered NUMBER ("1.2") or with id "#7"; 0 when none */
+gint64    equity_plan_find_action     (GPtrArray        *actions,
+                                       const char       *number);
+
+G_END_DECLS

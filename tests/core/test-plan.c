@@ -1,0 +1,218 @@
+/* test-plan.c — the action plan: numbering, overdue, off track, its log
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "analysis-test-util.h"
+#include "equity-project-private.h"
+
+static void
+set (TestProject    *fixture,
+     gint64      id,
+     const char *field,
+     const char *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (equity_plan_set_action_field (fixture->project, id, field, value, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+add_action (TestProject    *fixture,
+            gint64      goal,
+            const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = equity_plan_add_action (fixture->project, goal, title, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+test_overdue_rule (void)
+{
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 15, G_DATE_MARCH, 2026);
+  g_assert_true (equity_plan_is_overdue ("2026-03-14", "ongoing", &today));
+  g_assert_true (equity_plan_is_overdue ("2025-12-31", "not-started", &today));
+  /* due today is not late yet */
+  g_assert_false (equity_plan_is_overdue ("2026-03-15", "ongoing", &today));
+  g_assert_false (equity_plan_is_overdue ("2026-03-14", "done", &today));
+  g_assert_false (equity_plan_is_overdue ("2026-03-14", "dropped", &today));
+  g_assert_false (equity_plan_is_overdue (NULL, "ongoing", &today));
+}
+
+static void
+test_numbering (TestProject       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  gint64 pools = equity_plan_add_goal (fixture->project, "Equal access to pools", &error);
+  gint64 transit = equity_plan_add_goal (fixture->project, "Transit within reach", &error);
+  gint64 a11 = add_action (fixture, pools, "Open Walton Street pool evenings");
+  gint64 a21 = add_action (fixture, transit, "Route 170 every 30 minutes");
+  gint64 a12 = add_action (fixture, pools, "Free swim lessons");
+  GDate today;
+  EquityPlanAction *action;
+
+  g_assert_no_error (error);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, G_DATE_JULY, 2026);
+  actions = equity_plan_list_actions (fixture->project, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (actions->len, ==, 3);
+  /* numbered under their goal in the order they were added, whatever their ids */
+  action = g_ptr_array_index (actions, 0);
+  g_assert_cmpint (action->id, ==, a11);
+  g_assert_cmpstr (action->number, ==, "1.1");
+  g_assert_cmpstr (action->goal, ==, "Equal access to pools");
+  action = g_ptr_array_index (actions, 1);
+  g_assert_cmpint (action->id, ==, a12);
+  g_assert_cmpstr (action->number, ==, "1.2");
+  action = g_ptr_array_index (actions, 2);
+  g_assert_cmpint (action->id, ==, a21);
+  g_assert_cmpstr (action->number, ==, "2.1");
+  g_assert_cmpint (equity_plan_find_action (actions, "1.2"), ==, a12);
+  g_assert_cmpint (equity_plan_find_action (actions, "#3"), ==, a12);
+  g_assert_cmpint (equity_plan_find_action (actions, "3.1"), ==, 0);
+}
+
+/* A ratio indicator with typed values: 2020 (the baseline) and 2021 at
+ * RATIO (interval ±0.2), with a target of 1.5 typed for 2021. Status by
+ * docs/methods.md §10: on track when the interval's low end reaches 1.5. */
+static gint64
+add_typed_indicator (TestProject *fixture,
+                     const char  *name,
+                     double       ratio)
+{
+  g_autoptr(EquityIndicator) indicator = equity_indicator_new (name);
+  g_autoptr(GError) error = NULL;
+
+  for (int year = 2020; year <= 2021; year++)
+    {
+      EquityIndicatorYear value;
+
+      equity_indicator_year_init (&value, year);
+      value.value = ratio;
+      value.low = ratio - 0.2;
+      value.high = ratio + 0.2;
+      if (year == 2021)
+        value.target = 1.5;
+      equity_indicator_set_value (indicator, &value);
+    }
+  equity_indicator_set_baseline_year (indicator, 2020);
+  g_assert_true (equity_project_add_indicator (fixture->project, indicator, &error));
+  g_assert_no_error (error);
+  return equity_indicator_get_id (indicator);
+}
+
+static void
+test_fields_and_flags (TestProject       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  gint64 goal = equity_plan_add_goal (fixture->project, "Equal access to pools", &error);
+  gint64 late = add_action (fixture, goal, "Evening hours");
+  gint64 done = add_action (fixture, goal, "Lifeguard hiring");
+  gint64 behind = add_typed_indicator (fixture, "Behind its target", 3.0);
+  gint64 ahead = add_typed_indicator (fixture, "Ahead of its target", 1.2);
+  g_autofree char *links = g_strdup_printf ("%" G_GINT64_FORMAT "; %" G_GINT64_FORMAT, ahead, behind);
+  g_autofree char *ahead_only = g_strdup_printf ("%" G_GINT64_FORMAT, ahead);
+  EquityPlanAction *action;
+  GDate today;
+
+  set (fixture, late, "due", "2026-03-31");
+  set (fixture, late, "status", "ongoing");
+  set (fixture, late, "budget", "42000");
+  set (fixture, late, "spent", "12500.50");
+  set (fixture, late, "indicators", links);
+  set (fixture, done, "due", "2026-03-31");
+  set (fixture, done, "status", "done");
+  set (fixture, done, "indicators", ahead_only);
+
+  g_assert_false (equity_plan_set_action_field (fixture->project, late, "budget", "lots", &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (equity_plan_set_action_field (fixture->project, late, "due", "31/03/2026", &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (equity_plan_set_action_field (fixture->project, late, "indicators", "seven", &error));
+  g_clear_error (&error);
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, G_DATE_APRIL, 2026);
+  actions = equity_plan_list_actions (fixture->project, &today, &error);
+  g_assert_no_error (error);
+  action = g_ptr_array_index (actions, 0);
+  g_assert_true (action->overdue);
+  g_assert_true (action->off_track);
+  g_assert_cmpuint (action->indicators->len, ==, 2);
+  g_assert_cmpint (g_array_index (action->indicators, gint64, 1), ==, behind);
+  g_assert_cmpfloat (action->budget, ==, 42000);
+  g_assert_cmpfloat (action->spent, ==, 12500.5);
+  action = g_ptr_array_index (actions, 1);
+  g_assert_false (action->overdue);
+  g_assert_false (action->off_track);
+  g_assert_true (isnan (action->budget));
+}
+
+static void
+test_plan_log (TestProject       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  gint64 goal = equity_plan_add_goal (fixture->project, "Equal access to pools", &error);
+  gint64 action = add_action (fixture, goal, "Evening hours");
+  sqlite3 *db = equity_project_get_db (fixture->project);
+  gint64 before = test_query_int (db, "SELECT count(*) FROM change_log");
+
+  set (fixture, action, "owner", "R. Jones");
+  set (fixture, action, "owner", "D. Smith");
+  g_assert_true (equity_plan_add_progress_note (fixture->project, action, "2026-03-31",
+                                                "Two pools open until 8 pm", &error));
+  g_assert_no_error (error);
+  g_assert_false (equity_plan_add_progress_note (fixture->project, action, "Q1", "x", &error));
+  g_clear_error (&error);
+
+  g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM change_log"), ==, before + 3);
+  log = equity_project_list_changes (fixture->project, "action", action, &error);
+  g_assert_cmpuint (log->len, ==, 4);  /* created, owner twice, the note */
+  g_assert_cmpstr (g_hash_table_lookup (g_ptr_array_index (log, 2), "old_value"), ==, "R. Jones");
+  g_assert_cmpstr (g_hash_table_lookup (g_ptr_array_index (log, 2), "new_value"), ==, "D. Smith");
+  g_assert_cmpstr (g_hash_table_lookup (g_ptr_array_index (log, 3), "new_value"), ==,
+                   "2026-03-31: Two pools open until 8 pm");
+  notes = equity_project_list_notes (fixture->project, action, &error);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_true (equity_plan_set_goal_title (fixture->project, goal, "Pools for every neighborhood", &error));
+  g_assert_false (equity_plan_set_goal_title (fixture->project, goal, "", &error));
+  g_clear_error (&error);
+  /* the goal's creation and its one rename */
+  g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM change_log WHERE item_kind = 'goal'"), ==, 2);
+  g_assert_cmpstr (test_query_text (db, "SELECT old_value || ' -> ' || new_value FROM change_log "
+                                        "WHERE item_kind = 'goal' AND field = 'title'"), ==,
+                   "Equal access to pools -> Pools for every neighborhood");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/plan/overdue-rule", test_overdue_rule);
+  test_add_with_project ("/plan/numbering", test_numbering);
+  test_add_with_project ("/plan/fields-and-flags", test_fields_and_flags);
+  test_add_with_project ("/plan/log", test_plan_log);
+
+  return g_test_run ();
+}
