@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "equity-assessments-page.h"
 #include "equity-datasets-page.h"
 #include "equity-explore-page.h"
 #include "equity-import-dialog.h"
@@ -37,6 +38,7 @@ struct _EquityWindow
   EquityExplorePage    *explore_page;
   EquityScanPage       *scan_page;
   EquityIndicatorsPage *indicators_page;
+  EquityAssessmentsPage *assessments_page;
   GtkRevealer          *job_revealer;
   GtkSpinner           *job_spinner;
   GtkLabel             *job_label;

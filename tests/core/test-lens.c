@@ -122,6 +122,15 @@ test_completeness (TestProject       *fixture,
   half = equity_assessment_load (fixture->project, id, &error);
   g_assert_cmpstr (((EquityAnswer *) g_hash_table_lookup (half->answers, "what"))->value, ==,
                    "<b>Pools</b> & =SUM(A1)");
+
+  /* a choice set back to "not answered" in the window is erased, not refused:
+   * by hand, step 2 then has 0 of 2 ("how" blank, "effect" erased) */
+  answer (fixture, id, "effect", "");
+  g_clear_pointer (&half, equity_assessment_free);
+  half = equity_assessment_load (fixture->project, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (equity_assessment_complete (half, 2, &answered, &total), ==, 0);
+  g_assert_cmpuint (total, ==, 2);
 }
 
 static void

@@ -250,7 +250,11 @@ check_answer (EquityProject             *project,
     }
 }
 
-/* QUESTION_ID of TEMPLATE answered with VALUE: its citation resolved */
+static gboolean is_blank (const char *text);
+
+/* QUESTION_ID of TEMPLATE answered with VALUE: its citation resolved. A
+ * blank VALUE erases the answer, whatever the question's type (the window
+ * lets a choice or a citation go back to "not answered"). */
 static gboolean
 check_question_answer (EquityProject       *project,
                        EquityLensTemplate  *template,
@@ -271,6 +275,8 @@ check_question_answer (EquityProject       *project,
                    _("The template of “%s” has no question “%s”"), title, question_id);
       return FALSE;
     }
+  if (value != NULL && is_blank (value))
+    return TRUE;
   if (value == NULL || !check_answer (project, question, value, error))
     {
       if (value == NULL)
