@@ -235,7 +235,7 @@ equity_cli_assessments (int    argc,
   g_autoptr(EquityProject) project = NULL;
   g_autoptr(GPtrArray) assessments = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *spec = NULL, *template = NULL, *actor = NULL;
+  g_autofree char *spec = NULL, *template = NULL, *actor = NULL, *pdf = NULL;
   g_auto(GStrv) answers = NULL;
   g_auto(GStrv) sets = NULL;
   gint64 id = 0;
@@ -250,6 +250,8 @@ equity_cli_assessments (int    argc,
     { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &sets,
       N_("Set title, department, subject, status or date"), N_("FIELD=VALUE") },
     { "as", 0, 0, G_OPTION_ARG_STRING, &actor, N_("The name the change log records (default: yours)"), N_("NAME") },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, N_("Write the assessment --id names as a PDF document to sign"),
+      N_("FILE.pdf") },
     { NULL }
   };
 
@@ -257,6 +259,8 @@ equity_cli_assessments (int    argc,
     return EQUITY_CLI_USAGE;
   if ((answers != NULL || sets != NULL) && id == 0)
     return equity_cli_fail_message (_("--answer and --set need --id, the assessment to change"));
+  if (pdf != NULL && id == 0)
+    return equity_cli_fail_message (_("--pdf needs --id, the assessment to write"));
 
   project = open_existing (argv[2], actor, &error);
   if (project == NULL)
@@ -296,10 +300,19 @@ equity_cli_assessments (int    argc,
         return equity_cli_fail (error);
     }
 
+  /* after the changes, so the document shows them */
+  if (pdf != NULL)
+    {
+      if (!equity_assessment_write_pdf (project, id, pdf, NULL, NULL, NULL, &error))
+        return equity_cli_fail (error);
+      if (!json)
+        g_print (_("Wrote %s\n"), pdf);
+    }
+
   assessments = equity_assessment_list (project, &error);
   if (assessments == NULL)
     return equity_cli_fail (error);
-  if (json || (spec == NULL && template == NULL && answers == NULL && sets == NULL))
+  if (json || (spec == NULL && template == NULL && answers == NULL && sets == NULL && pdf == NULL))
     print_assessments (project, assessments, json);
   return equity_cli_close_project (project, EQUITY_CLI_OK);
 }
