@@ -1,5 +1,6 @@
 /* equity-assessments-page-actions.c — the Assessments page's actions: a new
- * assessment through a dialog, printing one to PDF (assessments.*)
+ * assessment through a dialog, printing one to PDF and cancelling that
+ * (assessments.*)
  *
  * The core keeps every assessment with its change log and has no delete: an
  * assessment that is no longer wanted is left in draft or marked final.
@@ -147,20 +148,50 @@ new_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (message));
 }
 
+static void
+export_pdf_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  _equity_assessments_page_choose_pdf (EQUITY_ASSESSMENTS_PAGE (user_data));
+}
+
+static void
+cancel_export_action (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  _equity_assessments_page_cancel_export (EQUITY_ASSESSMENTS_PAGE (user_data));
+}
+
 static const GActionEntry assessments_actions[] = {
   { "new", new_action },
+  { "export-pdf", export_pdf_action },
+  { "cancel-export", cancel_export_action },
 };
+
+static void
+set_enabled (EquityAssessmentsPage *self,
+             const char            *name,
+             gboolean               enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
 
 void
 _equity_assessments_page_update_actions (EquityAssessmentsPage *self)
 {
   gboolean writable = self->project != NULL && !equity_project_is_read_only (self->project);
-  GAction *action;
 
   if (self->actions == NULL)
     return;
-  action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "new");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), writable);
+  set_enabled (self, "new", self->shown && writable);
+  /* Ctrl+P prints only while the page is shown, one document at a time */
+  set_enabled (self, "export-pdf", self->shown && self->current != NULL && self->export_cancellable == NULL);
+  set_enabled (self, "cancel-export", self->export_cancellable != NULL);
 }
 
 void

@@ -26,6 +26,8 @@ struct _EquityAssessmentsPage
   GtkStack           *list_stack;
   GtkBox             *editor_box;
   GtkScrolledWindow  *editor_scroller;
+  GtkRevealer        *export_revealer;
+  GtkProgressBar     *export_progress;
 
   /* Owned references */
   GSimpleActionGroup *actions;              /* assessments.* */
@@ -36,6 +38,7 @@ struct _EquityAssessmentsPage
   GPtrArray          *questions;            /* EquityAssessmentQuestionUi of the editor */
   GCancellable       *citation_cancellable; /* the runs of cited analyses */
   GtkWindow          *new_dialog;           /* weak */
+  GCancellable       *export_cancellable;   /* the PDF being written, or NULL */
 
   /* Borrowed references: the editor's labels that follow completeness */
   GtkLabel           *overall_label;
@@ -79,6 +82,12 @@ void  _equity_assessments_page_clear_editor  (EquityAssessmentsPage *self);
 void  _equity_assessments_page_init_actions  (EquityAssessmentsPage *self);
 void  _equity_assessments_page_clear_actions (EquityAssessmentsPage *self);
 void  _equity_assessments_page_update_actions (EquityAssessmentsPage *self);
+
+/* equity-assessments-page-print.c: the PDF, written in a worker */
+void  _equity_assessments_page_print_to      (EquityAssessmentsPage *self,
+                                              const char            *path);
+void  _equity_assessments_page_choose_pdf    (EquityAssessmentsPage *self);
+void  _equity_assessments_page_cancel_export (EquityAssessmentsPage *self);
 
 /* for tests */
 GtkListBox *_equity_assessments_page_get_list_box  (EquityAssessmentsPage *self);

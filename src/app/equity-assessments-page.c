@@ -294,6 +294,7 @@ equity_assessments_page_dispose (GObject *object)
 {
   EquityAssessmentsPage *self = EQUITY_ASSESSMENTS_PAGE (object);
 
+  _equity_assessments_page_cancel_export (self);
   _equity_assessments_page_clear_editor (self);
   _equity_assessments_page_clear_actions (self);
   g_clear_pointer (&self->assessments, g_ptr_array_unref);
@@ -330,6 +331,8 @@ equity_assessments_page_class_init (EquityAssessmentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EquityAssessmentsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, EquityAssessmentsPage, editor_box);
   gtk_widget_class_bind_template_child (widget_class, EquityAssessmentsPage, editor_scroller);
+  gtk_widget_class_bind_template_child (widget_class, EquityAssessmentsPage, export_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EquityAssessmentsPage, export_progress);
 }
 
 static void

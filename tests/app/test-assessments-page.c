@@ -294,6 +294,12 @@ answer_through_control (EquityAssessmentsPage *page,
     }
 }
 
+static gboolean
+export_done (gpointer data)
+{
+  return EQUITY_ASSESSMENTS_PAGE (data)->export_cancellable == NULL;
+}
+
 static void
 test_journey_4 (void)
 {
@@ -364,6 +370,24 @@ test_journey_4 (void)
     app_test_wait (300);
   }
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "assessments-journey-4"), >, MIN_VARIANCE);
+
+  /* printed to PDF in the worker: the title as typed, read back by pdftotext */
+  {
+    g_autofree char *pdf = g_build_filename (explore_test_get_dir (), "pool-hours.pdf", NULL);
+    g_autofree char *text = NULL;
+    const char *argv[] = { "pdftotext", pdf, "-", NULL };
+    int status = 0;
+
+    g_assert_true (g_action_group_get_action_enabled (equity_assessments_page_get_actions (page), "export-pdf"));
+    _equity_assessments_page_print_to (page, pdf);
+    g_assert_false (g_action_group_get_action_enabled (equity_assessments_page_get_actions (page), "export-pdf"));
+    g_assert_true (app_test_wait_until (export_done, page, 60000));
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL,
+                                 &status, NULL));
+    g_assert_cmpint (status, ==, 0);
+    g_assert_nonnull (strstr (text, title));
+    g_assert_nonnull (strstr (text, "Analysis: " CITED));
+  }
   close_window (window);
 
   /* reopened: the same half, the citation still there */
