@@ -470,16 +470,6 @@ status_chosen_cb (EquityAssessmentsPage *self,
   reload_current (self);
 }
 
-static const char *
-subject_label (const char *subject)
-{
-  if (g_strcmp0 (subject, "policy") == 0)
-    return _("Policy");
-  if (g_strcmp0 (subject, "budget-request") == 0)
-    return _("Budget request");
-  return _("Program");
-}
-
 static void
 add_header (EquityAssessmentsPage *self)
 {
@@ -490,7 +480,7 @@ add_header (EquityAssessmentsPage *self)
   GtkWidget *title = label_new (assessment->title, "title-1");
 
   /* Translators: department · program, policy or budget request · date · template and its version */
-  info = g_strdup_printf (_("%s · %s · %s · %s, version %d"), assessment->department, subject_label (assessment->subject),
+  info = g_strdup_printf (_("%s · %s · %s · %s, version %d"), assessment->department, equity_assessment_subject_label (assessment->subject),
                           assessment->date, assessment->template->name, assessment->template->version);
   gtk_label_set_selectable (GTK_LABEL (title), TRUE);
   gtk_box_append (self->editor_box, title);

@@ -71,7 +71,6 @@ void  _equity_assessments_page_update_row    (EquityAssessmentsPage *self);
 /* "50% · 9 of 18" */
 char *_equity_assessments_dup_completeness   (EquityAssessment      *assessment,
                                               guint                  step);
-const char *_equity_assessments_status_label (const char            *status);
 
 /* equity-assessments-page-editor.c */
 void  _equity_assessments_page_show_editor   (EquityAssessmentsPage *self,

@@ -18,16 +18,6 @@ G_DEFINE_FINAL_TYPE (EquityAssessmentsPage, equity_assessments_page, ADW_TYPE_BI
 /* the status filter's items after "Any status", in order */
 static const char *filter_statuses[] = { "draft", "in-review", "final" };
 
-const char *
-_equity_assessments_status_label (const char *status)
-{
-  if (g_strcmp0 (status, "in-review") == 0)
-    return _("In review");
-  if (g_strcmp0 (status, "final") == 0)
-    return _("Final");
-  return _("Draft");
-}
-
 char *
 _equity_assessments_dup_completeness (EquityAssessment *assessment,
                                       guint             step)
@@ -54,7 +44,7 @@ row_new (EquityAssessment *assessment)
   GtkWidget *title = gtk_label_new (assessment->title);
   g_autofree char *info = g_strdup_printf ("%s · %s", assessment->department, assessment->date);
   GtkWidget *subtitle = gtk_label_new (info);
-  GtkWidget *badge = gtk_label_new (_equity_assessments_status_label (assessment->status));
+  GtkWidget *badge = gtk_label_new (equity_assessment_status_label (assessment->status));
   g_autofree char *complete = _equity_assessments_dup_completeness (assessment, 0);
   GtkWidget *completeness = gtk_label_new (complete);
 
@@ -259,7 +249,7 @@ _equity_assessments_page_update_row (EquityAssessmentsPage *self)
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "completeness"), text);
   badge = g_object_get_data (G_OBJECT (row), "badge");
   gtk_widget_remove_css_class (badge, row_get_assessment (row)->status);
-  gtk_label_set_text (GTK_LABEL (badge), _equity_assessments_status_label (self->current->status));
+  gtk_label_set_text (GTK_LABEL (badge), equity_assessment_status_label (self->current->status));
   gtk_widget_add_css_class (badge, self->current->status);
   /* the row's own copy, for the filters */
   g_free (row_get_assessment (row)->status);

@@ -21,6 +21,7 @@ typedef struct
   guint                suppress_below;
   char               **analyses;
   char               **datasets;
+  gint64              *assessments;   /* ended by 0, or NULL */
   EquityProgressRelay *relay;
 } ExportData;
 
@@ -36,6 +37,7 @@ export_data_free (gpointer data)
   g_free (export->department);
   g_strfreev (export->analyses);
   g_strfreev (export->datasets);
+  g_free (export->assessments);
   g_clear_pointer (&export->relay, equity_progress_relay_unref);
   g_free (export);
 }
@@ -53,6 +55,7 @@ export_thread (GTask        *task,
   EquityWorkbookOptions options = {
     export->title, export->prepared_by, export->department, export->suppress_below,
     (const char * const *) export->analyses, (const char * const *) export->datasets,
+    export->assessments,
   };
 
   project = equity_worker_open_project (task, export->project_path);
@@ -91,6 +94,14 @@ equity_workbook_export_async (const char                  *project_path,
   export->suppress_below = options->suppress_below;
   export->analyses = g_strdupv ((char **) options->analyses);
   export->datasets = g_strdupv ((char **) options->datasets);
+  if (options->assessments != NULL)
+    {
+      gsize n = 0;
+
+      while (options->assessments[n] != 0)
+        n++;
+      export->assessments = g_memdup2 (options->assessments, (n + 1) * sizeof (gint64));
+    }
   export->relay = equity_progress_relay_new (progress, progress_data, cancellable);
   equity_worker_start (NULL, equity_workbook_export_async, NULL, cancellable, callback, user_data,
                        export, export_data_free, export_thread);

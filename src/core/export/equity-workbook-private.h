@@ -8,6 +8,7 @@
 #include <xlsxwriter.h>
 
 #include "equity-analysis.h"
+#include "equity-assessment.h"
 #include "equity-result-columns.h"
 #include "equity-suppression.h"
 #include "equity-workbook.h"
@@ -96,5 +97,16 @@ gboolean _equity_workbook_write_scan     (lxw_worksheet               *sheet,
                                           EquityScan                  *scan,
                                           const char                  *footer_title,
                                           GError                     **error);
+
+/* An assessment's sheet: steps, questions, answers as text, what each
+ * answer cites, completeness and status */
+char    *_equity_workbook_assessment_sheet_name (EquityAssessment            *assessment,
+                                                 GHashTable                  *used);
+gboolean _equity_workbook_write_assessment (lxw_worksheet               *sheet,
+                                            const EquityWorkbookFormats *formats,
+                                            EquityProject               *project,
+                                            EquityAssessment            *assessment,
+                                            const char                  *footer_title,
+                                            GError                     **error);
 
 G_END_DECLS

@@ -613,6 +613,8 @@ equity_workbook_export (EquityProject                *project,
   g_autofree char *dir = NULL;
   g_autofree char *partial = NULL;
   g_autoptr(EquityScan) scan = NULL;
+  g_autoptr(GPtrArray) assessments = g_ptr_array_new_with_free_func ((GDestroyNotify) equity_assessment_free);
+  g_autoptr(GPtrArray) assessment_sheets = g_ptr_array_new_with_free_func (g_free);
   const char *title;
   lxw_workbook_options workbook_options = { 0 };
   lxw_doc_properties properties = { 0 };
@@ -649,6 +651,16 @@ equity_workbook_export (EquityProject                *project,
     return FALSE;
   if (scan != NULL)
     g_free (equity_workbook_sheet_name (_("Scan"), used));
+  /* each assessment chosen on a sheet of its own */
+  for (guint i = 0; options->assessments != NULL && options->assessments[i] != 0; i++)
+    {
+      EquityAssessment *assessment = equity_assessment_load (project, options->assessments[i], error);
+
+      if (assessment == NULL)
+        return FALSE;
+      g_ptr_array_add (assessments, assessment);
+      g_ptr_array_add (assessment_sheets, _equity_workbook_assessment_sheet_name (assessment, used));
+    }
 
   /* beside the target, so the final rename cannot cross file systems */
   dir = g_path_get_dirname (path);
@@ -715,6 +727,14 @@ equity_workbook_export (EquityProject                *project,
       g_unlink (partial);
       return FALSE;
     }
+  for (guint i = 0; i < assessments->len; i++)
+    if (!_equity_workbook_write_assessment (workbook_add_worksheet (workbook, g_ptr_array_index (assessment_sheets, i)),
+                                            &formats, project, g_ptr_array_index (assessments, i), title, error))
+      {
+        workbook_close (workbook);
+        g_unlink (partial);
+        return FALSE;
+      }
   write_methods (workbook_add_worksheet (workbook, _("Methods")), &formats, title, entries);
   write_sources (workbook_add_worksheet (workbook, _("Sources")), &formats, title, project, entries);
   write_notes (workbook_add_worksheet (workbook, _("Notes")), &formats, title, entries);

@@ -153,66 +153,6 @@ add_chart (Document    *doc,
   doc->y += CHART_HEIGHT + 8;
 }
 
-static const char *
-status_label (const char *status)
-{
-  if (g_strcmp0 (status, "in-review") == 0)
-    return _("In review");
-  if (g_strcmp0 (status, "final") == 0)
-    return _("Final");
-  return _("Draft");
-}
-
-static const char *
-subject_label (const char *subject)
-{
-  if (g_strcmp0 (subject, "policy") == 0)
-    return _("Policy");
-  if (g_strcmp0 (subject, "budget-request") == 0)
-    return _("Budget request");
-  return _("Program");
-}
-
-/* the answer as a reader reads it; NULL when there is none */
-static char *
-dup_answer_text (EquityProject            *project,
-                 const EquityLensQuestion *question,
-                 EquityAnswer             *answer)
-{
-  g_autofree char *trimmed = NULL;
-
-  if (answer == NULL || answer->value == NULL)
-    return NULL;
-  trimmed = g_strstrip (g_strdup (answer->value));
-  if (*trimmed == '\0')
-    return NULL;
-  switch (question->type)
-    {
-    case EQUITY_ANSWER_YES_NO:
-      return g_strdup (g_str_equal (trimmed, "yes") ? _("Yes") : _("No"));
-    case EQUITY_ANSWER_CHECKLIST:
-      {
-        g_auto(GStrv) items = g_strsplit (trimmed, "\n", -1);
-
-        return g_strjoinv (", ", items);
-      }
-    case EQUITY_ANSWER_CITATION:
-      {
-        g_autofree char *name = equity_assessment_dup_cited_name (project, answer);
-
-        if (name == NULL)
-          return g_strdup (_("Cites an analysis or dataset that no longer exists"));
-        /* Translators: what an answer cites: an analysis or a dataset, and its name */
-        return g_strdup_printf (g_strcmp0 (answer->cited_kind, "dataset") == 0 ? _("Dataset: %s") : _("Analysis: %s"),
-                                name);
-      }
-    case EQUITY_ANSWER_TEXT:
-    case EQUITY_ANSWER_CHOICE:
-    default:
-      return g_steal_pointer (&trimmed);
-    }
-}
-
 static void
 add_signature (Document *doc)
 {
@@ -251,13 +191,13 @@ lay_out (Document         *doc,
   doc->y = MARGIN;
   add_text (doc, assessment->title, "Sans Bold 18", FALSE, 0, 6);
   /* Translators: department · program, policy or budget request · date */
-  info = g_strdup_printf (_("%s · %s · %s"), assessment->department, subject_label (assessment->subject),
+  info = g_strdup_printf (_("%s · %s · %s"), assessment->department, equity_assessment_subject_label (assessment->subject),
                           assessment->date);
   add_text (doc, info, "Sans 10", FALSE, 0, 2);
   equity_assessment_complete (assessment, 0, &answered, &total);
   /* Translators: status, template and version, answered and questions */
   complete = g_strdup_printf (_("Status: %s · %s, version %d · %u of %u questions answered"),
-                              status_label (assessment->status), template->name, template->version,
+                              equity_assessment_status_label (assessment->status), template->name, template->version,
                               answered, total);
   add_text (doc, complete, "Sans 10", TRUE, 0, 14);
 
@@ -276,7 +216,7 @@ lay_out (Document         *doc,
         {
           const EquityLensQuestion *question = g_ptr_array_index (step->questions, j);
           EquityAnswer *answer = g_hash_table_lookup (assessment->answers, question->id);
-          g_autofree char *text = dup_answer_text (project, question, answer);
+          g_autofree char *text = equity_assessment_dup_answer_text (project, question, answer);
           Citation *citation = g_hash_table_lookup (citations, question->id);
 
           need (doc, 40);
