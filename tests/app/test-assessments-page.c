@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "equity-assessments-page-private.h"
+#include "equity-export-dialog.h"
 #include "explore-test-util.h"
 
 #define SAMPLE_TITLE "Summer hours at city pools"
@@ -295,6 +296,12 @@ answer_through_control (EquityAssessmentsPage *page,
 }
 
 static gboolean
+job_done (gpointer data)
+{
+  return !equity_window_is_busy (EQUITY_WINDOW (data));
+}
+
+static gboolean
 export_done (gpointer data)
 {
   return EQUITY_ASSESSMENTS_PAGE (data)->export_cancellable == NULL;
@@ -398,6 +405,38 @@ test_journey_4 (void)
   page = show_assessments (window);
   row = find_assessment_row (page, title);
   g_assert_cmpstr (row_completeness (row), ==, "50% · 9 of 18");
+
+  /* step 3: ticked in the export dialog, it gets its sheet in the packet */
+  {
+    g_autofree char *xlsx = g_build_filename (explore_test_get_dir (), "pool-hours.xlsx", NULL);
+    g_autofree char *out = NULL;
+    EquityExportDialog *dialog;
+    EquityWorkbookOptions options;
+    const char *argv[] = { "/usr/bin/python3", "-c",
+                           "import sys, openpyxl\n"
+                           "book = openpyxl.load_workbook(sys.argv[1])\n"
+                           "sheet = [book[n] for n in book.sheetnames if n.startswith('Assessment - ')]\n"
+                           "print(len(sheet), sheet[0]['A1'].value, '|', sheet[0]['A3'].value)\n",
+                           xlsx, NULL };
+    int status = 0;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-workbook", NULL));
+    dialog = EQUITY_EXPORT_DIALOG (app_test_find_toplevel (EQUITY_TYPE_EXPORT_DIALOG));
+    g_assert_nonnull (dialog);
+    /* listed oldest first: the sample's, then the new one; none ticked */
+    equity_export_dialog_get_options (dialog, &options);
+    g_assert_cmpint (options.assessments[0], ==, 0);
+    g_assert_null (equity_export_dialog_get_assessment_check (dialog, 2));
+    gtk_check_button_set_active (equity_export_dialog_get_assessment_check (dialog, 1), TRUE);
+    app_test_show_window (GTK_WINDOW (dialog));
+    g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (dialog), "assessments-export-dialog"), >, MIN_VARIANCE);
+    equity_export_dialog_export_to (dialog, xlsx);
+    g_assert_true (app_test_wait_until (job_done, window, 120000));
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, &out, NULL, &status, NULL));
+    g_assert_cmpint (status, ==, 0);
+    g_assert_cmpstr (out, ==, "1 Pool hours, summer <b>&amp;</b> | Status: Draft · Equity lens, version 1 · "
+                               "9 of 18 questions answered\n");
+  }
   close_window (window);
 }
 
