@@ -21,6 +21,10 @@ static const char *statuses[] = { "draft", "in-review", "final" };
 static void
 question_ui_free (EquityAssessmentQuestionUi *ui)
 {
+  /* a run still going finds itself cancelled and leaves the freed entry alone */
+  if (ui->run != NULL)
+    g_cancellable_cancel (ui->run);
+  g_clear_object (&ui->run);
   g_strfreev (ui->options);
   g_free (ui);
 }
@@ -252,10 +256,12 @@ show_citation (EquityAssessmentQuestionUi *ui)
       return;
     }
   gtk_label_set_text (ui->headline, _("Computing the headline…"));
-  if (self->citation_cancellable == NULL)
-    self->citation_cancellable = g_cancellable_new ();
+  /* a citation changed again: the older run's answer is stale */
+  if (ui->run != NULL)
+    g_cancellable_cancel (ui->run);
+  g_set_object (&ui->run, g_cancellable_new ());
   equity_analysis_run_async (analysis, equity_project_get_path (self->project), EQUITY_CHART_BARS,
-                             self->citation_cancellable, NULL, NULL, citation_run_cb, ui);
+                             ui->run, NULL, NULL, citation_run_cb, ui);
 }
 
 static GtkWidget *
@@ -508,9 +514,6 @@ _equity_assessments_page_clear_editor (EquityAssessmentsPage *self)
   GtkWidget *child;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
-  if (self->citation_cancellable != NULL)
-    g_cancellable_cancel (self->citation_cancellable);
-  g_clear_object (&self->citation_cancellable);
   /* the controls go first: their handlers hold the question entries */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->editor_box))) != NULL)
     gtk_box_remove (self->editor_box, child);
@@ -570,6 +573,8 @@ _equity_assessments_page_show_editor (EquityAssessmentsPage *self,
       gtk_box_append (self->editor_box, step_box);
     }
   update_completeness (self);
+  /* a project opened read-only is shown, not changed */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->editor_box), !equity_project_is_read_only (self->project));
   self->building = FALSE;
 }
 

@@ -36,7 +36,6 @@ struct _EquityAssessmentsPage
   EquityAssessment   *current;              /* the one in the editor, reloaded after each save */
   EquityLensTemplate *template;             /* current's, kept while its questions are shown */
   GPtrArray          *questions;            /* EquityAssessmentQuestionUi of the editor */
-  GCancellable       *citation_cancellable; /* the runs of cited analyses */
   GtkWindow          *new_dialog;           /* weak */
   GCancellable       *export_cancellable;   /* the PDF being written, or NULL */
 
@@ -60,6 +59,7 @@ typedef struct
   char                    **options;    /* what a drop-down or checklist offers, stored values */
   GtkLabel                 *headline;   /* a citation's headline, else NULL */
   GtkWidget                *chart;      /* a citation's chart view, else NULL */
+  GCancellable             *run;        /* the citation's run, cancelled by the next or the editor's end */
   gboolean                  pending;    /* typed and not yet saved */
 } EquityAssessmentQuestionUi;
 
