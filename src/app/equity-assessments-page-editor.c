@@ -498,6 +498,7 @@ add_header (EquityAssessmentsPage *self)
   gtk_widget_set_tooltip_text (status, _("Status"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (status), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"), -1);
   g_signal_connect_swapped (status, "notify::selected", G_CALLBACK (status_chosen_cb), self);
+  self->status_drop_down = GTK_DROP_DOWN (status);
   gtk_box_append (GTK_BOX (line), status);
   self->overall_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->overall_bar), TRUE);
@@ -524,6 +525,7 @@ _equity_assessments_page_clear_editor (EquityAssessmentsPage *self)
   self->n_step_labels = 0;
   self->overall_label = NULL;
   self->overall_bar = NULL;
+  self->status_drop_down = NULL;
 }
 
 void

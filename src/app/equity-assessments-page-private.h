@@ -40,6 +40,7 @@ struct _EquityAssessmentsPage
   GCancellable       *export_cancellable;   /* the PDF being written, or NULL */
 
   /* Borrowed references: the editor's labels that follow completeness */
+  GtkDropDown        *status_drop_down;
   GtkLabel           *overall_label;
   GtkProgressBar     *overall_bar;
   GtkLabel          **step_labels;          /* one per step, 1-based index - 1 */

@@ -440,6 +440,48 @@ test_journey_4 (void)
   close_window (window);
 }
 
+/* An empty project teaches; a status chosen in the editor is stored, said
+ * in words on the row and followed by the status filter. */
+static void
+test_empty_and_status (void)
+{
+  g_autofree char *empty_path = g_build_filename (explore_test_get_dir (), "assessments-empty.equity", NULL);
+  g_autofree char *path = copy_sample ("assessments-status");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityAssessment) stored = NULL;
+  EquityProject *created;
+  EquityWindow *window;
+  EquityAssessmentsPage *page;
+  GtkListBoxRow *row;
+  GtkWidget *badge;
+
+  created = equity_project_create (empty_path, &error);
+  g_assert_no_error (error);
+  equity_project_close (created);
+  g_object_unref (created);
+  window = open_project (empty_path, 1180, 760);
+  page = show_assessments (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page->stack), ==, "empty");
+  g_assert_true (g_action_group_get_action_enabled (equity_assessments_page_get_actions (page), "new"));
+  g_assert_false (g_action_group_get_action_enabled (equity_assessments_page_get_actions (page), "export-pdf"));
+  g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "assessments-empty"), >, MIN_VARIANCE);
+  close_window (window);
+
+  window = open_project (path, 1180, 760);
+  page = show_assessments (window);
+  row = find_assessment_row (page, SAMPLE_TITLE);
+  badge = g_object_get_data (G_OBJECT (row), "badge");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge)), ==, "Draft");
+  gtk_drop_down_set_selected (page->status_drop_down, 2);   /* Final */
+  stored = load_apart (path, SAMPLE_TITLE);
+  g_assert_cmpstr (stored->status, ==, "final");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge)), ==, "Final");
+  gtk_drop_down_set_selected (_equity_assessments_page_get_status_filter (page), 3);   /* Final */
+  app_test_wait (50);
+  g_assert_true (row_visible (row));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -450,6 +492,7 @@ main (int   argc,
   g_test_add_func ("/assessments/typing-saves", test_typing_saves);
   g_test_add_func ("/assessments/filters", test_filters);
   g_test_add_func ("/assessments/journey-4", test_journey_4);
+  g_test_add_func ("/assessments/empty-and-status", test_empty_and_status);
 
   return explore_test_run ();
 }
