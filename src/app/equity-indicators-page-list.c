@@ -238,6 +238,20 @@ update_city_score (EquityIndicatorsPage *self)
       /* Translators: e.g. "5 indicators · 2 off track" */
       detail = g_strdup_printf (_("%s · %u off track"), count, n_off);
     }
+  /* every score names the table it comes from, "edited" when it is not the published one */
+  if (self->project != NULL)
+    {
+      g_autoptr(EquityScoreTable) table = equity_project_dup_score_table (self->project, NULL);
+      g_autofree char *source = table != NULL ? equity_score_table_dup_source_label (table) : NULL;
+
+      if (source != NULL)
+        {
+          char *with_source = g_strdup_printf (_("%s\nScores by %s"), detail, source);
+
+          g_free (detail);
+          detail = with_source;
+        }
+    }
   gtk_label_set_label (self->city_score_label, title);
   gtk_label_set_label (self->city_detail_label, detail);
 }
