@@ -23,6 +23,7 @@ struct _EquityIndicatorsPage
   AdwFlap              *flap;
   GtkLabel             *city_score_label;
   GtkLabel             *city_detail_label;
+  GtkLabel             *score_source_label;
   GtkListBox           *list_box;
   GtkStack             *detail_stack;
   AdwStatusPage        *detail_message_page;

@@ -245,6 +245,7 @@ equity_indicators_page_class_init (EquityIndicatorsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EquityIndicatorsPage, flap);
   gtk_widget_class_bind_template_child (widget_class, EquityIndicatorsPage, city_score_label);
   gtk_widget_class_bind_template_child (widget_class, EquityIndicatorsPage, city_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, EquityIndicatorsPage, score_source_label);
   gtk_widget_class_bind_template_child (widget_class, EquityIndicatorsPage, list_box);
   gtk_widget_class_bind_template_child (widget_class, EquityIndicatorsPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, EquityIndicatorsPage, detail_message_page);

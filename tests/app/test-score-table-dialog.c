@@ -88,8 +88,8 @@ test_edit_save_undo (void)
   labels = dup_row_labels (page);
   g_assert_nonnull (strstr (labels, "|40|score|"));
   g_clear_pointer (&labels, g_free);
-  g_assert_null (strstr (gtk_label_get_label (page->city_detail_label), "(edited)"));
-  g_assert_nonnull (strstr (gtk_label_get_label (page->city_detail_label), "Scores by Oakland Equity Indicators 2018"));
+  g_assert_null (strstr (gtk_label_get_label (page->score_source_label), "edited"));
+  g_assert_nonnull (strstr (gtk_label_get_label (page->score_source_label), "Scores by Oakland Equity Indicators 2018"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "indicators.edit-score-table", NULL));
   dialog = EQUITY_SCORE_TABLE_DIALOG (app_test_find_toplevel (EQUITY_TYPE_SCORE_TABLE_DIALOG));
@@ -136,8 +136,8 @@ test_edit_save_undo (void)
   g_assert_nonnull (strstr (labels, "|30|score|"));
   g_clear_pointer (&labels, g_free);
   /* the page names the edited table, as typed */
-  g_assert_nonnull (strstr (gtk_label_get_label (page->city_detail_label),
-                            "Scores by Asheville <b>local</b> & table (edited)"));
+  g_assert_nonnull (strstr (gtk_label_get_label (page->score_source_label),
+                            "Scores by an edited table, source: Asheville <b>local</b> & table"));
   stored = equity_project_dup_score_table (equity_window_get_project (window), &error);
   g_assert_no_error (error);
   g_assert_cmpint (equity_score_table_get_band (stored, 4)->first_score, ==, 30);
