@@ -77,6 +77,7 @@ test_edit_save_undo (void)
   EquityWindow *window = open_project (path, 1180, 760);
   EquityIndicatorsPage *page;
   EquityScoreTableDialog *dialog;
+  GtkWidget *first_remove;
   g_autofree char *labels = NULL;
   g_autofree char *detail = NULL;
   g_autoptr(EquityScoreTable) stored = NULL;
@@ -114,6 +115,27 @@ test_edit_save_undo (void)
   g_assert_cmpstr (_equity_score_table_dialog_get_error (dialog), ==,
                    "Band 5: the band starts at 1.400; expected a ratio above the band before’s 1.500");
   gtk_editable_set_text (_equity_score_table_dialog_get_band_entry (dialog, 4, 0), "2.000");
+
+  /* a band added after the last goes on from it; removing the first leaves
+   * a table whose first band is not at 1.000 */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "score-table.add-band", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (_equity_score_table_dialog_get_band_entry (dialog, 7, 0)), ==, "11.000");
+  g_assert_null (_equity_score_table_dialog_get_error (dialog));
+  first_remove = gtk_widget_get_last_child (gtk_widget_get_parent (
+                   GTK_WIDGET (_equity_score_table_dialog_get_band_entry (dialog, 0, 0))));
+  g_assert_true (GTK_IS_BUTTON (first_remove));
+  g_signal_emit_by_name (first_remove, "clicked");
+  g_assert_cmpstr (_equity_score_table_dialog_get_error (dialog), ==,
+                   "Band 1: the first band starts at 1.005; expected 1.000 (ratios below it score 100)");
+  g_assert_false (gtk_widget_is_sensitive (_equity_score_table_dialog_get_save_button (dialog)));
+  /* the published table, and its citation, come back at one click */
+  gtk_editable_set_text (_equity_score_table_dialog_get_source (dialog), "something else");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "score-table.restore", NULL));
+  g_assert_null (_equity_score_table_dialog_get_error (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (_equity_score_table_dialog_get_band_entry (dialog, 0, 0)), ==, "1.000");
+  g_assert_cmpstr (gtk_editable_get_text (_equity_score_table_dialog_get_band_entry (dialog, 6, 0)), ==, "10.000");
+  g_assert_nonnull (strstr (gtk_editable_get_text (_equity_score_table_dialog_get_source (dialog)),
+                            "Oakland Equity Indicators 2018"));
 
   /* the band from 2.000 now starts at 30: 2.12 → 30 − floor(0.12 / 0.15) = 30 */
   gtk_editable_set_text (_equity_score_table_dialog_get_band_entry (dialog, 4, 1), "30");
