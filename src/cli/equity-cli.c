@@ -31,6 +31,7 @@ static const EquityCliCommand commands[] = {
   { "assessments", N_("PROJECT"),      N_("List, begin or answer equity-lens assessments"), equity_cli_assessments },
   { "actions",  N_("PROJECT"),         N_("List or change the action plan’s goals and actions"), equity_cli_actions },
   { "audit",    N_("PROJECT"),         N_("Print the change log of assessments and the action plan as CSV"), equity_cli_audit },
+  { "score-table", N_("PROJECT"),      N_("Print the ratio-to-score table; --set FILE.csv, --source or --default change it"), equity_cli_score_table },
 };
 
 const EquityCliCommand *

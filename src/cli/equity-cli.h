@@ -85,5 +85,6 @@ int equity_cli_scan     (int argc, char **argv);
 int equity_cli_assessments (int argc, char **argv);
 int equity_cli_actions  (int argc, char **argv);
 int equity_cli_audit    (int argc, char **argv);
+int equity_cli_score_table (int argc, char **argv);
 
 G_END_DECLS
