@@ -103,7 +103,7 @@ equity_cli_import (int    argc,
     {
       equity_project_close (project);
       if (created)
-        equity_cli_remove_project (project_path);
+        equity_project_remove_files (project_path);
       return equity_cli_fail (error);
     }
 

@@ -8,7 +8,6 @@
 #include <locale.h>
 #include <stdio.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "equity-cli.h"
 #include "equity-import-checks.h"
@@ -163,17 +162,6 @@ equity_cli_close_project (EquityProject *project,
   if (!equity_project_close_checked (project, &error) && status == EQUITY_CLI_OK)
     return equity_cli_fail (error);
   return status;
-}
-
-void
-equity_cli_remove_project (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
 }
 
 void

@@ -54,9 +54,6 @@ int       equity_cli_close_project (EquityProject          *project,
 /* Opens the project PATH, which must exist ("PATH: no such project"). */
 EquityProject *equity_cli_open_project (const char         *path,
                                         GError            **error);
-/* Removes a project file (and its WAL companions) the command created. */
-void      equity_cli_remove_project (const char            *path);
-
 /* Adds members NAME: VALUE (strings, VALUE may be NULL) to the object being
  * built; the list of pairs ends with a NULL name. */
 void      equity_cli_json_add_strings (JsonBuilder          *builder,

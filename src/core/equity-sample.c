@@ -148,18 +148,6 @@ remove_extracted (const char *dir)
   g_rmdir (dir);
 }
 
-static void
-remove_project_files (const char *path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (name);
-    }
-}
-
 /* GDAL reads paths, not resources: the files are copied out first. */
 static char *
 extract_samples (GCancellable  *cancellable,
@@ -409,7 +397,7 @@ equity_sample_create (const char          *path,
     {
       /* A half-made sample is of no use to anyone: leave no file behind. */
       equity_project_close (project);
-      remove_project_files (path);
+      equity_project_remove_files (path);
       return NULL;
     }
 
@@ -455,19 +443,19 @@ sample_thread (GTask        *task,
 
   /* Built under another name and renamed when complete, so an interrupted
    * run never leaves a half-made sample behind. */
-  remove_project_files (partial);
+  equity_project_remove_files (partial);
   project = equity_sample_create (partial, equity_progress_relay_report, sample->relay,
                                   cancellable, &error);
   if (project == NULL)
     {
-      remove_project_files (partial);
+      equity_project_remove_files (partial);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   /* Renamed only when the file alone is the whole sample. */
   if (!equity_project_close_checked (project, &error))
     {
-      remove_project_files (partial);
+      equity_project_remove_files (partial);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -475,7 +463,7 @@ sample_thread (GTask        *task,
   if (g_rename (partial, sample->path) != 0)
     {
       int errsv = errno;
-      remove_project_files (partial);
+      equity_project_remove_files (partial);
       g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (errsv),
                                _("Could not save the sample project as “%s”: %s"),
                                sample->path, g_strerror (errsv));
