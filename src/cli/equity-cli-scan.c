@@ -51,9 +51,7 @@ equity_cli_scan (int    argc,
 
   if (!equity_cli_parse_options (equity_cli_find_command ("scan"), entries, &argc, &argv, 1))
     return EQUITY_CLI_USAGE;
-  if (!g_file_test (argv[2], G_FILE_TEST_EXISTS))
-    return equity_cli_fail_message (_("%s: no such project"), argv[2]);
-  project = equity_project_open (argv[2], &error);
+  project = equity_cli_open_project (argv[2], &error);
   if (project == NULL)
     return equity_cli_fail (error);
 
