@@ -82,15 +82,12 @@ crisp (double position,
   return ((int) round (width)) % 2 == 1 ? snapped + 0.5 : snapped;
 }
 
-/* Grid lines across the plot at each tick, labelled outside it: vertical
- * lines from FROM to TO for the x axis (labels below TO), horizontal ones
- * for the y axis (labels left of FROM). */
-static void
-draw_ticks (const EquityChartCanvas *canvas,
-            const EquityChartAxis   *axis,
-            gboolean                 horizontal_axis,
-            double                   from,
-            double                   to)
+void
+equity_chart_axis_draw (const EquityChartCanvas *canvas,
+                        const EquityChartAxis   *axis,
+                        gboolean                 horizontal_axis,
+                        double                   from,
+                        double                   to)
 {
   cairo_t *cr = canvas->cr;
   double width = MAX (1.0, round (canvas->line * 0.75));
@@ -129,22 +126,4 @@ draw_ticks (const EquityChartCanvas *canvas,
                                 from - canvas->base * 0.4, at, 1, 0.5);
     }
   cairo_restore (cr);
-}
-
-void
-equity_chart_axis_draw_x (const EquityChartCanvas *canvas,
-                          const EquityChartAxis   *axis,
-                          double                   top,
-                          double                   bottom)
-{
-  draw_ticks (canvas, axis, TRUE, top, bottom);
-}
-
-void
-equity_chart_axis_draw_y (const EquityChartCanvas *canvas,
-                          const EquityChartAxis   *axis,
-                          double                   left,
-                          double                   right)
-{
-  draw_ticks (canvas, axis, FALSE, left, right);
 }
