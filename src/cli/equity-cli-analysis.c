@@ -226,7 +226,6 @@ equity_cli_analyses (int    argc,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < n; i++)
@@ -253,8 +252,7 @@ equity_cli_analyses (int    argc,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      equity_cli_print_json (root);
+      equity_cli_print_built (builder);
       return equity_cli_close_project (project, EQUITY_CLI_OK);
     }
 

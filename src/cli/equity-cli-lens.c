@@ -97,7 +97,6 @@ print_assessments (EquityProject *project,
                    gboolean       json)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < assessments->len; i++)
@@ -143,10 +142,7 @@ print_assessments (EquityProject *project,
     }
   json_builder_end_array (builder);
   if (json)
-    {
-      root = json_builder_get_root (builder);
-      equity_cli_print_json (root);
-    }
+    equity_cli_print_built (builder);
 }
 
 /* [assessment] template, title, department, subject, date, status;
@@ -265,7 +261,6 @@ print_actions (EquityProject *project,
                gboolean       json)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < actions->len; i++)
@@ -302,10 +297,7 @@ print_actions (EquityProject *project,
     }
   json_builder_end_array (builder);
   if (json)
-    {
-      root = json_builder_get_root (builder);
-      equity_cli_print_json (root);
-    }
+    equity_cli_print_built (builder);
 }
 
 /* [action] goal (its number), title, then any field of --set */

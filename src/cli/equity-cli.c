@@ -153,6 +153,14 @@ equity_cli_print_json (JsonNode *node)
   g_print ("%s\n", text);
 }
 
+void
+equity_cli_print_built (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  equity_cli_print_json (root);
+}
+
 int
 equity_cli_close_project (EquityProject *project,
                           int            status)

@@ -47,6 +47,8 @@ int       equity_cli_fail_message  (const char             *format,
                                     ...) G_GNUC_PRINTF (1, 2);
 /* Prints NODE as one JSON document on stdout. */
 void      equity_cli_print_json    (JsonNode               *node);
+/* The same for what BUILDER has built */
+void      equity_cli_print_built   (JsonBuilder            *builder);
 /* Closes PROJECT so that its file alone is the project; a command that
  * succeeded so far fails when that cannot be done. Returns the exit status. */
 int       equity_cli_close_project (EquityProject          *project,
