@@ -101,16 +101,25 @@ add_member (JsonBuilder           *builder,
     }
 }
 
+/* NAME: NODE (taken), or null when NODE is NULL */
+static void
+add_node_or_null (JsonBuilder *builder,
+                  const char  *name,
+                  JsonNode    *node)
+{
+  json_builder_set_member_name (builder, name);
+  if (node != NULL)
+    json_builder_add_value (builder, node);
+  else
+    json_builder_add_null_value (builder);
+}
+
 void
 equity_json_add_double (JsonBuilder *builder,
                         const char  *name,
                         double       value)
 {
-  json_builder_set_member_name (builder, name);
-  if (isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
+  add_node_or_null (builder, name, isfinite (value) ? json_node_init_double (json_node_alloc (), value) : NULL);
 }
 
 void
@@ -118,11 +127,7 @@ equity_json_add_string (JsonBuilder *builder,
                         const char  *name,
                         const char  *value)
 {
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
+  add_node_or_null (builder, name, value != NULL ? json_node_init_string (json_node_alloc (), value) : NULL);
 }
 
 void
@@ -130,8 +135,7 @@ equity_json_add_int (JsonBuilder *builder,
                      const char  *name,
                      gint64       value)
 {
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
+  add_node_or_null (builder, name, json_node_init_int (json_node_alloc (), value));
 }
 
 void
@@ -139,8 +143,7 @@ equity_json_add_boolean (JsonBuilder *builder,
                          const char  *name,
                          gboolean     value)
 {
-  json_builder_set_member_name (builder, name);
-  json_builder_add_boolean_value (builder, value);
+  add_node_or_null (builder, name, json_node_init_boolean (json_node_alloc (), value));
 }
 
 static void
