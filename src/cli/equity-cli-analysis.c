@@ -191,11 +191,7 @@ equity_cli_analyze (int    argc,
     }
 
   if (json)
-    {
-      g_autoptr(JsonNode) root = equity_result_to_json (result);
-
-      equity_cli_print_json (root);
-    }
+    equity_cli_print_json (equity_result_to_json (result));
   else
     {
       print_result (result);

@@ -125,7 +125,7 @@ equity_cli_import (int    argc,
       for (guint i = 0; warnings[i] != NULL; i++)
         json_array_add_string_element (array, warnings[i]);
       json_object_set_array_member (object, "warnings", array);
-      equity_cli_print_json (root);
+      equity_cli_print_json (g_steal_pointer (&root));
     }
   else
     {

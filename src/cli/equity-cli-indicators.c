@@ -95,11 +95,7 @@ equity_cli_indicators (int    argc,
     return equity_cli_fail (error);
 
   if (json)
-    {
-      g_autoptr(JsonNode) root = equity_indicators_to_json (indicators, evaluations);
-
-      equity_cli_print_json (root);
-    }
+    equity_cli_print_json (equity_indicators_to_json (indicators, evaluations));
   else
     print_table (indicators, evaluations);
   return equity_cli_close_project (project, EQUITY_CLI_OK);

@@ -63,10 +63,7 @@ equity_cli_scan (int    argc,
     }
 
   if (json)
-    {
-      g_autoptr(JsonNode) root = equity_scan_to_json (scan);
-      equity_cli_print_json (root);
-    }
+    equity_cli_print_json (equity_scan_to_json (scan));
   else
     print_text (scan);
   return equity_cli_close_project (project, EQUITY_CLI_OK);

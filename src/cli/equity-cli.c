@@ -148,6 +148,7 @@ equity_cli_print_json (JsonNode *node)
   g_autofree char *text = NULL;
 
   json_generator_set_root (generator, node);
+  json_node_unref (node);
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, NULL);
   g_print ("%s\n", text);
@@ -156,9 +157,7 @@ equity_cli_print_json (JsonNode *node)
 void
 equity_cli_print_built (JsonBuilder *builder)
 {
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-  equity_cli_print_json (root);
+  equity_cli_print_json (json_builder_get_root (builder));
 }
 
 int

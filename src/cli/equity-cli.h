@@ -45,7 +45,7 @@ void      equity_cli_print_error   (const char             *prefix,
 int       equity_cli_fail          (const GError           *error);
 int       equity_cli_fail_message  (const char             *format,
                                     ...) G_GNUC_PRINTF (1, 2);
-/* Prints NODE as one JSON document on stdout. */
+/* Prints NODE as one JSON document on stdout, and frees it. */
 void      equity_cli_print_json    (JsonNode               *node);
 /* The same for what BUILDER has built */
 void      equity_cli_print_built   (JsonBuilder            *builder);
