@@ -147,7 +147,7 @@ equity_cli_analyze (int    argc,
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "save", 0, 0, G_OPTION_ARG_NONE, &save, N_("Store the spec in the project under its name"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    EQUITY_CLI_JSON_OPTION (&json),
     { NULL }
   };
   const char *spec_path;

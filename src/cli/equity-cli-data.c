@@ -56,7 +56,7 @@ equity_cli_import (int    argc,
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding, N_("Text encoding (default: detected)"), N_("ENC") },
     { "lenient-quotes", 0, 0, G_OPTION_ARG_NONE, &lenient_quotes, N_("Keep a stray quote as text instead of failing"), NULL },
     { "keep-sentinels", 0, 0, G_OPTION_ARG_NONE, &keep_sentinels, N_("Keep missing-value codes such as -999 and N/A as values"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    EQUITY_CLI_JSON_OPTION (&json),
     { NULL }
   };
   EquityImportOptions options = { 0 };

@@ -192,7 +192,7 @@ equity_cli_assessments (int    argc,
   gint64 id = 0;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    EQUITY_CLI_JSON_OPTION (&json),
     { "add", 0, 0, G_OPTION_ARG_FILENAME, &spec, N_("Begin an assessment described by SPEC.ini"), N_("SPEC.ini") },
     { "template", 0, 0, G_OPTION_ARG_FILENAME, &template,
       N_("Save FILE.ini as a new version of the template it names"), N_("FILE.ini") },
@@ -367,7 +367,7 @@ equity_cli_actions (int    argc,
   gboolean json = FALSE;
   GDate today;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    EQUITY_CLI_JSON_OPTION (&json),
     { "add-goal", 0, 0, G_OPTION_ARG_STRING, &goal, N_("Add a goal at the end of the plan"), N_("TITLE") },
     { "add", 0, 0, G_OPTION_ARG_FILENAME, &spec, N_("Add the action described by SPEC.ini"), N_("SPEC.ini") },
     { "id", 0, 0, G_OPTION_ARG_STRING, &number, N_("The action that --set and --note change: 1.2, or #ID"), N_("NUMBER") },

@@ -44,7 +44,7 @@ equity_cli_scan (int    argc,
   gboolean json = FALSE;
   gboolean save = FALSE;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    EQUITY_CLI_JSON_OPTION (&json),
     { "save", 0, 0, G_OPTION_ARG_NONE, &save, N_("Store the scan in the project, to compare later scans with"), NULL },
     { NULL }
   };

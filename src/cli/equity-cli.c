@@ -66,6 +66,8 @@ equity_cli_fail (const GError *error)
   return EQUITY_CLI_FAILED;
 }
 
+const char equity_cli_json_option_description[] = N_("Print JSON");
+
 gboolean
 equity_cli_parse_json_option (const char   *command,
                               int          *argc,
@@ -74,7 +76,7 @@ equity_cli_parse_json_option (const char   *command,
                               gboolean     *json)
 {
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, json, N_("Print JSON"), NULL },
+    EQUITY_CLI_JSON_OPTION (json),
     { NULL }
   };
 

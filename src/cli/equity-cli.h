@@ -33,6 +33,11 @@ gboolean  equity_cli_parse_options (const EquityCliCommand *command,
                                     int                    *argc,
                                     char                 ***argv,
                                     guint                   n_positional);
+/* The --json option of every command that has one, setting the gboolean at FLAG */
+#define EQUITY_CLI_JSON_OPTION(flag) \
+  { "json", 0, 0, G_OPTION_ARG_NONE, (flag), equity_cli_json_option_description, NULL }
+/* its description, marked for translation in equity-cli.c */
+extern const char equity_cli_json_option_description[];
 /* The same for a COMMAND whose only option is --json, which sets *JSON. */
 gboolean  equity_cli_parse_json_option (const char        *command,
                                         int               *argc,
