@@ -91,7 +91,14 @@ worker_thread (GTask        *task,
     }
   result = kind->work (project, worker->work_data, equity_progress_relay_report, worker->relay,
                        cancellable, &error);
-  if (project != NULL)
+  if (project != NULL && result != NULL && kind->close_checked
+      && !equity_project_close_checked (project, &error))
+    {
+      if (kind->result_free != NULL)
+        kind->result_free (result);
+      result = NULL;
+    }
+  else if (project != NULL)
     equity_project_close (project);
 
   if (result == NULL)

@@ -39,7 +39,9 @@ void           equity_worker_fail         (GTask               *task,
 
 /* What a task does in its worker thread: PROJECT is the task's own
  * connection (NULL for a task without a project), PROGRESS reaches the
- * caller's main context. Returns the result, or NULL with ERROR set. */
+ * caller's main context (PROGRESS_DATA is the task's EquityProgressRelay,
+ * for equity_progress_relay_set_span()). Returns the result, or NULL with
+ * ERROR set. */
 typedef gpointer (*EquityWorkerFunc) (EquityProject       *project,
                                       gpointer             work_data,
                                       EquityProgressFunc   progress,
@@ -57,6 +59,9 @@ typedef struct
   /* a result made before the caller cancelled is still returned (the
    * choices list, a sample already on disk) instead of a cancelled error */
   gboolean          keep_if_cancelled;
+  /* the work wrote to the project: a failed close (a full disk) fails the
+   * task, where a reading task only logs it */
+  gboolean          close_checked;
 } EquityWorkerKind;
 
 /* Runs KIND's work in a worker thread on the project at PROJECT_PATH (may be
