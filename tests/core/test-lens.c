@@ -405,20 +405,11 @@ test_migrate_from_3 (TestScratch   *scratch,
 {
   const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "v3.equity", NULL);
-  g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", (gint32) EQUITY_PROJECT_APPLICATION_ID);
   g_autoptr(EquityProject) project = NULL;
   g_autoptr(GPtrArray) templates = NULL;
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, set_id, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_true (equity_schema_migrate (db, 0, 3, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO analyses (name, kind, spec, created_at, updated_at, bound) "
-                                 "VALUES ('Old', 'group-rates', '[analysis]', 'x', 'x', 1)",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  test_create_old_project (path, 3, "Old");
 
   project = equity_project_open (path, &error);
   g_assert_no_error (error);

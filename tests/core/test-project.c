@@ -135,14 +135,10 @@ static void
 make_version_1_file (const char *path,
                      gboolean    break_next_migration)
 {
-  g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", (gint32) EQUITY_PROJECT_APPLICATION_ID);
-  g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
 
+  test_create_old_project (path, 1, NULL);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, set_id, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_true (equity_schema_migrate (db, 0, 1, &error));
-  g_assert_no_error (error);
   g_assert_cmpint (sqlite3_exec (db,
                                  "INSERT INTO datasets (name, source, format, imported_at, row_count) "
                                  "VALUES ('old data', 'old.csv', 'CSV', '2025-01-01T00:00:00Z', 0);"
