@@ -204,9 +204,10 @@ make_record (const char * const *groups,
 
 /* B stays, A closes, I opens, H is new to the measure altogether. */
 static void
-test_new_and_closed (void)
+test_new_and_closed (TestScratch   *scratch,
+                     gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "scans.equity", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(EquityProject) project = equity_project_create (path, &error);
@@ -255,15 +256,15 @@ test_new_and_closed (void)
   g_assert_cmpint (((EquityScanGap *) g_ptr_array_index (closed, 0))->change, ==, EQUITY_SCAN_CHANGE_CLOSED);
 
   equity_project_close (project);
-  test_remove_tree (dir);
 }
 
 /* A project of schema 3 (before indicators and scans) opens, keeps its
  * saved analysis and gains the scan tables. */
 static void
-test_migration (void)
+test_migration (TestScratch   *scratch,
+                gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "old.equity", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(EquityProject) project = NULL;
@@ -280,7 +281,6 @@ test_migration (void)
   g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM scans"), ==, 0);
   g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM analyses WHERE name = 'kept'"), ==, 1);
   sqlite3_close (db);
-  test_remove_tree (dir);
 }
 
 static EquityFunnel *
@@ -384,9 +384,10 @@ run_async (const char   *path,
 /* the worker stores a scan of a project with nothing to compare; cancelled
  * up front, it returns G_IO_ERROR_CANCELLED and stores nothing */
 static void
-test_async (void)
+test_async (TestScratch   *scratch,
+            gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "empty.equity", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(EquityProject) project = equity_project_create (path, &error);
@@ -417,7 +418,6 @@ test_async (void)
 
   g_object_unref (first.scan);
   g_clear_error (&cancelled.error);
-  test_remove_tree (dir);
 }
 
 int
@@ -432,10 +432,10 @@ main (int    argc,
   g_test_add_func ("/scan/rank", test_rank);
   g_test_add_func ("/scan/rank-by-certainty", test_rank_by_certainty);
   g_test_add_func ("/scan/funnel-limits", test_funnel_limits);
-  g_test_add_func ("/scan/new-and-closed", test_new_and_closed);
-  g_test_add_func ("/scan/migration", test_migration);
+  test_add_with_scratch ("/scan/new-and-closed", test_new_and_closed);
+  test_add_with_scratch ("/scan/migration", test_migration);
   g_test_add_func ("/scan/funnel-drawing", test_funnel_drawing);
-  g_test_add_func ("/scan/async", test_async);
+  test_add_with_scratch ("/scan/async", test_async);
 
   return g_test_run ();
 }
