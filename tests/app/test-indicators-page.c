@@ -13,58 +13,7 @@
 #include "equity-indicator-dialog.h"
 #include "equity-indicators-page-private.h"
 #include "explore-test-util.h"
-
-static gboolean
-page_idle (gpointer data)
-{
-  return !equity_indicators_page_is_busy (data);
-}
-
-static void
-wait_for_indicators (EquityIndicatorsPage *page)
-{
-  g_assert_true (app_test_wait_until (page_idle, page, 120000));
-  /* a few frames for the list and the chart to be drawn */
-  app_test_wait (300);
-}
-
-static EquityIndicatorsPage *
-show_indicators (EquityWindow *window)
-{
-  adw_view_stack_set_visible_child_name (window->view_stack, "indicators");
-  wait_for_indicators (window->indicators_page);
-  return window->indicators_page;
-}
-
-static void
-close_indicators (EquityWindow *window)
-{
-  wait_for_indicators (window->indicators_page);
-  close_window (window);
-}
-
-/* The labels under WIDGET in the order they are drawn, joined by "|". */
-static void
-collect_labels (GtkWidget *widget,
-                GString   *text)
-{
-  if (!gtk_widget_get_visible (widget))
-    return;
-  if (GTK_IS_LABEL (widget))
-    g_string_append_printf (text, "%s|", gtk_label_get_label (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, text);
-}
-
-static char *
-dup_labels (GtkWidget *widget)
-{
-  GString *text = g_string_new (NULL);
-
-  collect_labels (widget, text);
-  return g_string_free (text, FALSE);
-}
+#include "indicators-page-test-util.h"
 
 /* The ratio-to-score table of FRAMEWORK-ANCHORS.md §1 (Oakland Equity
  * Indicators 2018, Appendix B), written out again here so the page is
