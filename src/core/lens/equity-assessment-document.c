@@ -20,7 +20,6 @@
 #include "equity-assessment-document.h"
 #include "equity-chart.h"
 #include "equity-error.h"
-#include "equity-progress-relay.h"
 #include "equity-result.h"
 #include "equity-worker.h"
 
@@ -340,10 +339,8 @@ equity_assessment_write_pdf (EquityProject       *project,
 
 typedef struct
 {
-  char                *project_path;
-  char                *path;
-  gint64               id;
-  EquityProgressRelay *relay;
+  gint64  id;
+  char   *path;
 } WriteData;
 
 static void
@@ -351,32 +348,24 @@ write_data_free (gpointer data)
 {
   WriteData *write = data;
 
-  g_free (write->project_path);
   g_free (write->path);
-  g_clear_pointer (&write->relay, equity_progress_relay_unref);
   g_free (write);
 }
 
-static void
-write_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+/* the result is the work data itself: non-NULL says written */
+static gpointer
+write_work (EquityProject       *project,
+            gpointer             work_data,
+            EquityProgressFunc   progress,
+            gpointer             progress_data,
+            GCancellable        *cancellable,
+            GError             **error)
 {
-  WriteData *write = task_data;
-  g_autoptr(EquityProject) project = equity_worker_open_project (task, write->project_path);
-  GError *error = NULL;
+  WriteData *write = work_data;
 
-  if (project == NULL)
-    return;
-  if (!equity_assessment_write_pdf (project, write->id, write->path, equity_progress_relay_report, write->relay,
-                                    cancellable, &error))
-    {
-      equity_worker_fail (task, g_steal_pointer (&project), error);
-      return;
-    }
-  equity_project_close (project);
-  g_task_return_boolean (task, TRUE);
+  if (!equity_assessment_write_pdf (project, write->id, write->path, progress, progress_data, cancellable, error))
+    return NULL;
+  return write;
 }
 
 void
@@ -389,17 +378,16 @@ equity_assessment_write_pdf_async (const char          *project_path,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
+  static const EquityWorkerKind kind = { "[equity] assessment pdf", write_work, write_data_free, NULL, FALSE };
   WriteData *write;
 
   g_return_if_fail (project_path != NULL && path != NULL);
 
   write = g_new0 (WriteData, 1);
-  write->project_path = g_strdup (project_path);
-  write->path = g_strdup (path);
   write->id = id;
-  write->relay = equity_progress_relay_new (progress, progress_data, cancellable);
-  equity_worker_start (NULL, equity_assessment_write_pdf_async, "equity_assessment_write_pdf_async", cancellable,
-                       callback, user_data, write, write_data_free, write_thread);
+  write->path = g_strdup (path);
+  equity_worker_run (&kind, NULL, equity_assessment_write_pdf_async, project_path, write, cancellable,
+                     progress, progress_data, callback, user_data);
 }
 
 gboolean
@@ -407,5 +395,5 @@ equity_assessment_write_pdf_finish (GAsyncResult  *result,
                                     GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return g_task_propagate_pointer (G_TASK (result), error) != NULL;
 }
