@@ -509,6 +509,41 @@ add_header (EquityAssessmentsPage *self)
   gtk_box_append (self->editor_box, line);
 }
 
+/* A step's button brings its section into view and the keyboard to its
+ * first question. */
+static void
+step_button_clicked_cb (GtkButton             *button,
+                        EquityAssessmentsPage *self)
+{
+  GtkWidget *step_box = g_object_get_data (G_OBJECT (button), "step-box");
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->editor_scroller);
+  graphene_point_t point;
+
+  GtkWidget *first = g_object_get_data (G_OBJECT (button), "first-control");
+
+  if (gtk_widget_compute_point (step_box, GTK_WIDGET (self->editor_box), &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_set_value (adjustment, point.y);
+  if (first != NULL && !gtk_widget_grab_focus (first))
+    gtk_widget_child_focus (first, GTK_DIR_TAB_FORWARD);
+}
+
+static GtkWidget *
+step_button_new (EquityAssessmentsPage *self,
+                 EquityLensStep        *step,
+                 GtkWidget             *step_box)
+{
+  g_autofree char *label = g_strdup_printf ("%u", step->number);
+  /* Translators: the tooltip of a step's button: its number and title */
+  g_autofree char *tooltip = g_strdup_printf (_("Step %u. %s"), step->number, step->title);
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  g_object_set_data (G_OBJECT (button), "step-box", step_box);
+  g_signal_connect (button, "clicked", G_CALLBACK (step_button_clicked_cb), self);
+  return button;
+}
+
 void
 _equity_assessments_page_clear_editor (EquityAssessmentsPage *self)
 {
@@ -534,6 +569,7 @@ _equity_assessments_page_show_editor (EquityAssessmentsPage *self,
 {
   g_autoptr(GError) error = NULL;
   EquityLensTemplate *template;
+  GtkWidget *steps_bar;
 
   /* never lose what was typed in the one shown before */
   equity_assessments_page_flush (self);
@@ -554,6 +590,10 @@ _equity_assessments_page_show_editor (EquityAssessmentsPage *self,
   add_header (self);
   self->n_step_labels = template->steps->len;
   self->step_labels = g_new0 (GtkLabel *, self->n_step_labels);
+  steps_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (steps_bar, "linked");
+  gtk_widget_set_halign (steps_bar, GTK_ALIGN_START);
+  gtk_box_append (self->editor_box, steps_bar);
   for (guint i = 0; i < template->steps->len; i++)
     {
       EquityLensStep *step = g_ptr_array_index (template->steps, i);
@@ -573,6 +613,13 @@ _equity_assessments_page_show_editor (EquityAssessmentsPage *self,
       for (guint j = 0; j < step->questions->len; j++)
         add_question (self, step_box, g_ptr_array_index (step->questions, j));
       gtk_box_append (self->editor_box, step_box);
+      {
+        GtkWidget *button = step_button_new (self, step, step_box);
+        EquityAssessmentQuestionUi *first = g_ptr_array_index (self->questions, self->questions->len - step->questions->len);
+
+        g_object_set_data (G_OBJECT (button), "first-control", first->control);
+        gtk_box_append (GTK_BOX (steps_bar), button);
+      }
     }
   update_completeness (self);
   /* a project opened read-only is shown, not changed */

@@ -151,6 +151,22 @@ test_list_and_headline (void)
   app_test_wait (300);
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "assessments-1180x760"), >, MIN_VARIANCE);
 
+  /* the step buttons under the header: "2" brings the keyboard to the data step */
+  {
+    GtkWidget *steps_bar = gtk_widget_get_first_child (GTK_WIDGET (page->editor_box));
+    GtkWidget *evidence = _equity_assessments_page_get_control (page, "evidence");
+    GtkWidget *focus;
+
+    for (guint i = 0; i < 3; i++)
+      steps_bar = gtk_widget_get_next_sibling (steps_bar);
+    g_assert_true (gtk_widget_has_css_class (steps_bar, "linked"));
+    /* a button activated by the keyboard says "clicked" after its press is shown */
+    gtk_widget_activate (gtk_widget_get_next_sibling (gtk_widget_get_first_child (steps_bar)));
+    app_test_wait (500);
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_true (focus == evidence || gtk_widget_is_ancestor (focus, evidence));
+  }
+
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
   app_test_wait (400);
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "assessments-1366x768"), >, MIN_VARIANCE);
