@@ -120,11 +120,7 @@ equity_cli_score_table (int    argc,
     }
 
   if (json)
-    {
-      g_autoptr(JsonNode) root = score_table_to_json (table);
-
-      equity_cli_print_json (root);
-    }
+    equity_cli_print_json (score_table_to_json (table));
   else
     print_table (table);
   return equity_cli_close_project (project, EQUITY_CLI_OK);
