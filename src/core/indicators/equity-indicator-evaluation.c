@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "equity-analysis.h"
+#include "equity-analysis-kinds.h"
 #include "equity-error.h"
 #include "equity-indicator-evaluation.h"
 #include "equity-stats.h"
@@ -252,7 +253,7 @@ measure_year (EquityProject        *project,
   if (analysis == NULL)
     return FALSE;
   kind = equity_analysis_dup_kind (analysis);
-  if (g_strcmp0 (kind, "group-rates") != 0)
+  if (g_strcmp0 (kind, EQUITY_KIND_GROUP_RATES) != 0)
     {
       g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID,
                    _("Indicator “%s”: the analysis “%s” is not a rates-by-group analysis, so it cannot be "
