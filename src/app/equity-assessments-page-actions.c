@@ -170,17 +170,6 @@ static const GActionEntry assessments_actions[] = {
   { "cancel-export", cancel_export_action },
 };
 
-static void
-set_enabled (EquityAssessmentsPage *self,
-             const char            *name,
-             gboolean               enabled)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
-
-  if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-}
-
 void
 _equity_assessments_page_update_actions (EquityAssessmentsPage *self)
 {
@@ -188,31 +177,23 @@ _equity_assessments_page_update_actions (EquityAssessmentsPage *self)
 
   if (self->actions == NULL)
     return;
-  set_enabled (self, "new", self->shown && writable);
+  equity_page_actions_set_enabled (self->actions, "new", self->shown && writable);
   /* Ctrl+P prints only while the page is shown, one document at a time */
-  set_enabled (self, "export-pdf", self->shown && self->current != NULL && self->export_cancellable == NULL);
-  set_enabled (self, "cancel-export", self->export_cancellable != NULL);
+  equity_page_actions_set_enabled (self->actions, "export-pdf", self->shown && self->current != NULL && self->export_cancellable == NULL);
+  equity_page_actions_set_enabled (self->actions, "cancel-export", self->export_cancellable != NULL);
 }
 
 void
 _equity_assessments_page_init_actions (EquityAssessmentsPage *self)
 {
-  self->actions = g_simple_action_group_new ();
-  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), assessments_actions,
-                                   G_N_ELEMENTS (assessments_actions), self);
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "assessments", G_ACTION_GROUP (self->actions));
+  self->actions = equity_page_actions_new (GTK_WIDGET (self), "assessments", assessments_actions, G_N_ELEMENTS (assessments_actions));
   _equity_assessments_page_update_actions (self);
 }
 
-/* The window may hold the group longer than the page lives. */
 void
 _equity_assessments_page_clear_actions (EquityAssessmentsPage *self)
 {
-  if (self->actions == NULL)
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (assessments_actions); i++)
-    g_action_map_remove_action (G_ACTION_MAP (self->actions), assessments_actions[i].name);
-  g_clear_object (&self->actions);
+  equity_page_actions_clear (&self->actions, assessments_actions, G_N_ELEMENTS (assessments_actions));
 }
 
 GActionGroup *

@@ -59,48 +59,29 @@ static const GActionEntry explore_actions[] = {
   { "export-chart", export_chart_action },
 };
 
-static void
-set_enabled (EquityExplorePage *self,
-             const char        *name,
-             gboolean           enabled)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
-
-  if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-}
-
 void
 _equity_explore_page_update_actions (EquityExplorePage *self)
 {
   gboolean has_result = self->result != NULL;
 
-  set_enabled (self, "new-analysis", self->shown);
-  set_enabled (self, "save-analysis", self->shown && equity_explore_page_can_save (self));
-  set_enabled (self, "copy-chart", self->shown && has_result);
-  set_enabled (self, "export-chart", self->shown && has_result);
+  equity_page_actions_set_enabled (self->actions, "new-analysis", self->shown);
+  equity_page_actions_set_enabled (self->actions, "save-analysis", self->shown && equity_explore_page_can_save (self));
+  equity_page_actions_set_enabled (self->actions, "copy-chart", self->shown && has_result);
+  equity_page_actions_set_enabled (self->actions, "export-chart", self->shown && has_result);
 }
 
 void
 _equity_explore_page_init_actions (EquityExplorePage *self)
 {
-  self->actions = g_simple_action_group_new ();
-  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), explore_actions,
-                                   G_N_ELEMENTS (explore_actions), self);
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "explore", G_ACTION_GROUP (self->actions));
+  self->actions = equity_page_actions_new (GTK_WIDGET (self), "explore", explore_actions, G_N_ELEMENTS (explore_actions));
   g_signal_connect (self, "notify::result", G_CALLBACK (_equity_explore_page_update_actions), NULL);
   _equity_explore_page_update_actions (self);
 }
 
-/* The window may hold the group longer than the page lives. */
 void
 _equity_explore_page_clear_actions (EquityExplorePage *self)
 {
-  if (self->actions == NULL)
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (explore_actions); i++)
-    g_action_map_remove_action (G_ACTION_MAP (self->actions), explore_actions[i].name);
-  g_clear_object (&self->actions);
+  equity_page_actions_clear (&self->actions, explore_actions, G_N_ELEMENTS (explore_actions));
 }
 
 GActionGroup *

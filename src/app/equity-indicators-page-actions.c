@@ -237,17 +237,6 @@ static const GActionEntry indicators_actions[] = {
   { "undo-score-table", undo_score_table_action },
 };
 
-static void
-set_enabled (EquityIndicatorsPage *self,
-             const char           *name,
-             gboolean              enabled)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
-
-  if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-}
-
 void
 _equity_indicators_page_update_actions (EquityIndicatorsPage *self)
 {
@@ -257,33 +246,25 @@ _equity_indicators_page_update_actions (EquityIndicatorsPage *self)
   if (self->actions == NULL)
     return;
   /* an indicator is built on a saved analysis: none, nothing to build on */
-  set_enabled (self, "new", self->shown && writable && _equity_indicators_page_has_analyses (self));
-  set_enabled (self, "edit", self->shown && writable && has_selection);
-  set_enabled (self, "delete", self->shown && writable && has_selection);
-  set_enabled (self, "undo-delete", writable && self->deleted != NULL);
-  set_enabled (self, "edit-score-table", self->shown && writable);
-  set_enabled (self, "undo-score-table", writable && self->previous_table != NULL);
+  equity_page_actions_set_enabled (self->actions, "new", self->shown && writable && _equity_indicators_page_has_analyses (self));
+  equity_page_actions_set_enabled (self->actions, "edit", self->shown && writable && has_selection);
+  equity_page_actions_set_enabled (self->actions, "delete", self->shown && writable && has_selection);
+  equity_page_actions_set_enabled (self->actions, "undo-delete", writable && self->deleted != NULL);
+  equity_page_actions_set_enabled (self->actions, "edit-score-table", self->shown && writable);
+  equity_page_actions_set_enabled (self->actions, "undo-score-table", writable && self->previous_table != NULL);
 }
 
 void
 _equity_indicators_page_init_actions (EquityIndicatorsPage *self)
 {
-  self->actions = g_simple_action_group_new ();
-  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), indicators_actions,
-                                   G_N_ELEMENTS (indicators_actions), self);
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "indicators", G_ACTION_GROUP (self->actions));
+  self->actions = equity_page_actions_new (GTK_WIDGET (self), "indicators", indicators_actions, G_N_ELEMENTS (indicators_actions));
   _equity_indicators_page_update_actions (self);
 }
 
-/* The window may hold the group longer than the page lives. */
 void
 _equity_indicators_page_clear_actions (EquityIndicatorsPage *self)
 {
-  if (self->actions == NULL)
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (indicators_actions); i++)
-    g_action_map_remove_action (G_ACTION_MAP (self->actions), indicators_actions[i].name);
-  g_clear_object (&self->actions);
+  equity_page_actions_clear (&self->actions, indicators_actions, G_N_ELEMENTS (indicators_actions));
 }
 
 GActionGroup *

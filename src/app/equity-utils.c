@@ -328,3 +328,39 @@ equity_show_error_dialog (GtkWidget  *widget,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+GSimpleActionGroup *
+equity_page_actions_new (GtkWidget          *page,
+                         const char         *prefix,
+                         const GActionEntry *entries,
+                         guint               n_entries)
+{
+  GSimpleActionGroup *actions = g_simple_action_group_new ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (actions), entries, n_entries, page);
+  gtk_widget_insert_action_group (page, prefix, G_ACTION_GROUP (actions));
+  return actions;
+}
+
+void
+equity_page_actions_set_enabled (GSimpleActionGroup *actions,
+                                 const char         *name,
+                                 gboolean            enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (actions), name);
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+void
+equity_page_actions_clear (GSimpleActionGroup **actions,
+                           const GActionEntry  *entries,
+                           guint                n_entries)
+{
+  if (*actions == NULL)
+    return;
+  for (guint i = 0; i < n_entries; i++)
+    g_action_map_remove_action (G_ACTION_MAP (*actions), entries[i].name);
+  g_clear_object (actions);
+}

@@ -85,4 +85,20 @@ void   equity_project_signals_set_project (EquityProjectSignals *signals,
                                            EquityProject        *project);
 void   equity_project_signals_clear     (EquityProjectSignals *signals);
 
+/* A page's own actions, PREFIX.NAME, each activated with PAGE as user data;
+ * the page enables them while it is shown (the window's accelerators reach
+ * every page at once). */
+GSimpleActionGroup *equity_page_actions_new         (GtkWidget           *page,
+                                                     const char          *prefix,
+                                                     const GActionEntry  *entries,
+                                                     guint                n_entries);
+void                equity_page_actions_set_enabled (GSimpleActionGroup  *actions,
+                                                     const char          *name,
+                                                     gboolean             enabled);
+/* Removes the actions and drops *ACTIONS: the window may hold the group
+ * longer than the page lives. */
+void                equity_page_actions_clear       (GSimpleActionGroup **actions,
+                                                     const GActionEntry  *entries,
+                                                     guint                n_entries);
+
 G_END_DECLS
