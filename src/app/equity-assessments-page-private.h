@@ -23,6 +23,7 @@ struct _EquityAssessmentsPage
   GtkDropDown        *department_filter;
   GtkDropDown        *status_filter;
   GtkListBox         *list_box;
+  AdwFlap            *flap;
   GtkStack           *list_stack;
   GtkBox             *editor_box;
   GtkScrolledWindow  *editor_scroller;

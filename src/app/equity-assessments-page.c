@@ -140,6 +140,9 @@ row_selected_cb (EquityAssessmentsPage *self,
 {
   if (row == NULL)
     return;
+  /* on a narrow window the list covers the editor: step aside for it */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
   _equity_assessments_page_show_editor (self, row_get_assessment (row)->id);
   _equity_assessments_page_update_actions (self);
 }
@@ -318,6 +321,7 @@ equity_assessments_page_class_init (EquityAssessmentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EquityAssessmentsPage, department_filter);
   gtk_widget_class_bind_template_child (widget_class, EquityAssessmentsPage, status_filter);
   gtk_widget_class_bind_template_child (widget_class, EquityAssessmentsPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, EquityAssessmentsPage, flap);
   gtk_widget_class_bind_template_child (widget_class, EquityAssessmentsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, EquityAssessmentsPage, editor_box);
   gtk_widget_class_bind_template_child (widget_class, EquityAssessmentsPage, editor_scroller);
