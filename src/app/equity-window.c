@@ -115,6 +115,17 @@ sidebar_analysis_selected_cb (EquityWindow        *self,
   _equity_window_open_analysis (self, analysis);
 }
 
+/* the name the change log records: the one in preferences, else (empty)
+ * the core's default, the desktop user's real name */
+static void
+apply_log_name (EquityWindow *self)
+{
+  g_autofree char *name = g_strstrip (g_settings_get_string (self->settings, "log-name"));
+
+  if (self->project != NULL)
+    equity_project_set_actor (self->project, name[0] != '\0' ? name : NULL);
+}
+
 static void
 equity_window_set_project (EquityWindow  *self,
                            EquityProject *project)
@@ -141,6 +152,8 @@ equity_window_set_project (EquityWindow  *self,
   equity_explore_page_set_project (self->explore_page, project);
   equity_scan_page_set_project (self->scan_page, project);
   equity_indicators_page_set_project (self->indicators_page, project);
+  apply_log_name (self);
+  equity_action_plan_page_set_project (self->action_plan_page, project);
   g_signal_group_set_target (self->datasets_signals,
                              project != NULL ? equity_project_get_datasets (project) : NULL);
 
@@ -320,6 +333,7 @@ equity_window_class_init (EquityWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, explore_page);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, scan_page);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, indicators_page);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, action_plan_page);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, job_revealer);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, job_spinner);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, job_label);
@@ -343,6 +357,8 @@ equity_window_init (EquityWindow *self)
   g_queue_init (&self->pending_imports);
 
   self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_object (self->settings, "changed::log-name",
+                           G_CALLBACK (apply_log_name), self, G_CONNECT_SWAPPED);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -368,6 +384,8 @@ equity_window_init (EquityWindow *self)
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (update_indicators_shown), self, G_CONNECT_SWAPPED);
   update_indicators_shown (self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "plan",
+                                  equity_action_plan_page_get_actions (self->action_plan_page));
   equity_window_update_titles (self);
   _equity_window_update_actions (self);
 }

@@ -1,0 +1,286 @@
+/* test-action-plan-page.c — the Action Plan page on the sample project: the
+ * numbered list and its highlights against the core's own flags, the
+ * filters, journey 5 step 2 (an edit typed in the editor reaches the store
+ * after the debounce, with one change log entry per field, named as in
+ * preferences), an edit kept when switching away, the history; rendered
+ * under Xvfb at the two window sizes people use
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "equity-action-plan-page-private.h"
+#include "explore-test-util.h"
+
+#define LOG_NAME "R. Reviewer (test)"
+
+/* one line per row of the list: its labels */
+static char *
+list_text (EquityActionPlanPage *page)
+{
+  GString *text = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (page->action_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      g_autofree char *labels = app_test_dup_labels (row);
+
+      g_string_append (text, labels);
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* the line of the list for the action numbered NUMBER, or NULL */
+static char *
+row_text (EquityActionPlanPage *page,
+          const char           *number)
+{
+  g_autofree char *text = list_text (page);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autofree char *prefix = g_strdup_printf ("%s|", number);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], prefix))
+      return g_strdup (lines[i]);
+  return NULL;
+}
+
+static EquityActionPlanPage *
+show_plan (EquityWindow *window)
+{
+  adw_view_stack_set_visible_child_name (window->view_stack, "action-plan");
+  app_test_wait (200);
+  return window->action_plan_page;
+}
+
+/* the sample's actions as the core lists them, on a connection of its own */
+static GPtrArray *
+core_actions (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityProject) project = equity_project_open (path, &error);
+  GPtrArray *actions;
+
+  g_assert_no_error (error);
+  actions = equity_plan_list_actions (project, NULL, &error);
+  g_assert_no_error (error);
+  equity_project_close (project);
+  return actions;
+}
+
+static EquityPlanAction *
+core_action (GPtrArray  *actions,
+             const char *number)
+{
+  gint64 id = equity_plan_find_action (actions, number);
+
+  for (guint i = 0; i < actions->len; i++)
+    if (((EquityPlanAction *) g_ptr_array_index (actions, i))->id == id)
+      return g_ptr_array_index (actions, i);
+  g_assert_not_reached ();
+}
+
+static void
+test_list (void)
+{
+  g_autofree char *path = copy_sample ("list");
+  g_autoptr(GPtrArray) actions = core_actions (path);
+  EquityWindow *window = open_project (path, 1366, 768);
+  EquityActionPlanPage *page = show_plan (window);
+  g_autofree char *text = list_text (page);
+
+  g_assert_cmpuint (actions->len, ==, 5);
+  /* every action is listed with its number, under its goal's number */
+  for (guint i = 0; i < actions->len; i++)
+    {
+      EquityPlanAction *action = g_ptr_array_index (actions, i);
+      g_autofree char *line = row_text (page, action->number);
+
+      g_assert_nonnull (line);
+      g_assert_nonnull (strstr (line, action->title));
+      /* the highlights say it in words, exactly where the core flags it */
+      g_assert_true ((strstr (line, "|Overdue|") != NULL) == action->overdue);
+      g_assert_true ((strstr (line, "|Indicator off track|") != NULL) == action->off_track);
+    }
+  g_assert_true (core_action (actions, "1.2")->overdue);
+  g_assert_true (core_action (actions, "2.1")->off_track);
+  g_assert_true (g_str_has_prefix (text, "1  "));
+  g_assert_nonnull (strstr (text, "\n2  "));
+
+  app_test_render_png (GTK_WIDGET (window), "action-plan-1366x768");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
+  app_test_wait (300);
+  app_test_render_png (GTK_WIDGET (window), "action-plan-1180x760");
+
+  /* filters: overdue only, then off track only, then a search */
+  gtk_check_button_set_active (page->overdue_check, TRUE);
+  g_assert_nonnull (row_text (page, "1.2"));
+  for (guint i = 0; i < actions->len; i++)
+    {
+      EquityPlanAction *action = g_ptr_array_index (actions, i);
+      g_autofree char *line = row_text (page, action->number);
+
+      g_assert_true ((line != NULL) == action->overdue);
+    }
+  gtk_check_button_set_active (page->overdue_check, FALSE);
+  gtk_check_button_set_active (page->off_track_check, TRUE);
+  for (guint i = 0; i < actions->len; i++)
+    {
+      EquityPlanAction *action = g_ptr_array_index (actions, i);
+      g_autofree char *line = row_text (page, action->number);
+
+      g_assert_true ((line != NULL) == action->off_track);
+    }
+  gtk_check_button_set_active (page->off_track_check, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (page->search_entry), "no action has this text");
+  g_signal_emit_by_name (page->search_entry, "search-changed");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page->list_stack), ==, "none");
+  gtk_editable_set_text (GTK_EDITABLE (page->search_entry), "");
+  g_signal_emit_by_name (page->search_entry, "search-changed");
+  g_assert_nonnull (row_text (page, "2.1"));
+  close_window (window);
+}
+
+static gboolean
+saved (gpointer data)
+{
+  return !equity_action_plan_page_has_pending (data);
+}
+
+static guint
+count_changes (GPtrArray  *changes,
+               const char *field)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < changes->len; i++)
+    n += g_strcmp0 (g_hash_table_lookup (g_ptr_array_index (changes, i), "field"), field) == 0;
+  return n;
+}
+
+static GPtrArray *
+changes_of (const char *path,
+            gint64      id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityProject) project = equity_project_open (path, &error);
+  GPtrArray *changes = equity_project_list_changes (project, "action", id, &error);
+
+  g_assert_no_error (error);
+  equity_project_close (project);
+  return changes;
+}
+
+/* Journey 5 step 2: 2.1 gets a new status and its spent budget, typed */
+static void
+test_edit (void)
+{
+  g_autofree char *path = copy_sample ("edit");
+  g_autoptr(GPtrArray) before = core_actions (path);
+  EquityPlanAction *old = core_action (before, "2.1");
+  gint64 id = old->id;
+  g_autoptr(GPtrArray) log_before = changes_of (path, id);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) log_after = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  EquityWindow *window;
+  EquityActionPlanPage *page;
+  const char *new_status = g_strcmp0 (old->status, "done") == 0 ? "ongoing" : "done";
+  guint status_index = g_strcmp0 (new_status, "done") == 0 ? 2 : 1;
+  GHashTable *entry;
+  g_autofree char *history = NULL;
+  char old_spent[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* opening resets every setting: the name is set on the open window, which
+   * passes it on to its project */
+  window = open_project (path, 1366, 768);
+  g_settings_set_string (settings, "log-name", LOG_NAME);
+  page = show_plan (window);
+  g_assert_true (equity_action_plan_page_select (page, "2.1"));
+  g_assert_cmpint (page->selected_id, ==, id);
+
+  adw_combo_row_set_selected (page->status_row, status_index);
+  /* typed a key at a time: the debounce writes it once */
+  gtk_editable_set_text (GTK_EDITABLE (page->spent_row), "1");
+  gtk_editable_set_text (GTK_EDITABLE (page->spent_row), "12");
+  gtk_editable_set_text (GTK_EDITABLE (page->spent_row), "1250");
+  gtk_editable_set_text (GTK_EDITABLE (page->spent_row), "12500.5");
+  g_assert_true (equity_action_plan_page_has_pending (page));
+  g_assert_true (app_test_wait_until (saved, page, 5000));
+
+  after = core_actions (path);
+  g_assert_cmpstr (core_action (after, "2.1")->status, ==, new_status);
+  g_assert_cmpfloat (core_action (after, "2.1")->spent, ==, 12500.5);
+  log_after = changes_of (path, id);
+  g_assert_cmpuint (log_after->len, ==, log_before->len + 2);
+  g_assert_cmpuint (count_changes (log_after, "status"), ==, count_changes (log_before, "status") + 1);
+  g_assert_cmpuint (count_changes (log_after, "spent"), ==, count_changes (log_before, "spent") + 1);
+  for (guint i = log_before->len; i < log_after->len; i++)
+    {
+      entry = g_ptr_array_index (log_after, i);
+      g_assert_cmpstr (g_hash_table_lookup (entry, "who"), ==, LOG_NAME);
+      if (g_str_equal (g_hash_table_lookup (entry, "field"), "status"))
+        {
+          g_assert_cmpstr (g_hash_table_lookup (entry, "old_value"), ==, old->status);
+          g_assert_cmpstr (g_hash_table_lookup (entry, "new_value"), ==, new_status);
+        }
+      else
+        {
+          g_assert_cmpstr (g_hash_table_lookup (entry, "new_value"), ==, "12500.5");
+          if (isnan (old->spent))
+            g_assert_null (g_hash_table_lookup (entry, "old_value"));
+          else
+            {
+              g_ascii_formatd (old_spent, sizeof old_spent, "%.15g", old->spent);
+              g_assert_cmpstr (g_hash_table_lookup (entry, "old_value"), ==, old_spent);
+            }
+        }
+    }
+  /* the history shows the change, newest first */
+  history = app_test_dup_labels (GTK_WIDGET (page->history_list));
+  g_assert_true (g_str_has_prefix (history, "spent: ") || g_str_has_prefix (history, "status: "));
+  g_assert_nonnull (strstr (history, "→ 12500.5|" LOG_NAME ", "));
+
+  /* a bad number is refused with the core's message, nothing stored */
+  gtk_editable_set_text (GTK_EDITABLE (page->budget_row), "twelve");
+  g_assert_true (app_test_wait_until (saved, page, 5000));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->error_label)));
+  g_assert_cmpstr (gtk_label_get_label (page->error_label), !=, "");
+  g_clear_pointer (&log_before, g_ptr_array_unref);
+  log_before = changes_of (path, id);
+  g_assert_cmpuint (log_before->len, ==, log_after->len);
+
+  /* switching away right after typing keeps the edit */
+  gtk_editable_set_text (GTK_EDITABLE (page->owner_row), "D. Smith, Parks");
+  g_assert_true (equity_action_plan_page_select (page, "1.1"));
+  g_assert_false (equity_action_plan_page_has_pending (page));
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = core_actions (path);
+  g_assert_cmpstr (core_action (after, "2.1")->owner, ==, "D. Smith, Parks");
+  g_assert_cmpstr (core_action (after, "1.1")->owner, !=, "D. Smith, Parks");
+
+  /* the list's selection and the editor show the same action */
+  g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (gtk_list_box_get_selected_row (page->action_list)),
+                                                       "action-id")), ==, page->selected_id);
+  g_assert_true (equity_action_plan_page_select (page, "2.1"));
+  g_assert_cmpint (page->selected_id, ==, id);
+  app_test_wait (200);
+  app_test_render_png (GTK_WIDGET (window), "action-plan-edit-1366x768");
+  close_window (window);
+  g_settings_reset (settings, "log-name");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  explore_test_init (&argc, &argv);
+  g_test_add_func ("/action-plan-page/list", test_list);
+  g_test_add_func ("/action-plan-page/edit", test_edit);
+  return explore_test_run ();
+}
