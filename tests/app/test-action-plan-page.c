@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "equity-action-plan-page-private.h"
+#include "equity-export-dialog.h"
 #include "explore-test-util.h"
 
 #define LOG_NAME "R. Reviewer (test)"
@@ -275,6 +276,26 @@ test_edit (void)
   g_settings_reset (settings, "log-name");
 }
 
+/* the council packet's dialog offers the Action plan sheet, ticked */
+static void
+test_export_option (void)
+{
+  g_autofree char *path = copy_sample ("export");
+  EquityWindow *window = open_project (path, 1366, 768);
+  EquityExportDialog *dialog = equity_export_dialog_new (GTK_WINDOW (window), equity_window_get_project (window));
+  EquityWorkbookOptions options;
+  g_autofree char *labels = NULL;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  app_test_wait (200);
+  labels = app_test_dup_labels (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (labels, "|Action plan|"));
+  equity_export_dialog_get_options (dialog, &options);
+  g_assert_false (options.skip_plan);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,5 +303,6 @@ main (int   argc,
   explore_test_init (&argc, &argv);
   g_test_add_func ("/action-plan-page/list", test_list);
   g_test_add_func ("/action-plan-page/edit", test_edit);
+  g_test_add_func ("/action-plan-page/export-option", test_export_option);
   return explore_test_run ();
 }

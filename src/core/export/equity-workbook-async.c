@@ -21,6 +21,7 @@ typedef struct
   guint                suppress_below;
   char               **analyses;
   char               **datasets;
+  gboolean             skip_plan;
   EquityProgressRelay *relay;
 } ExportData;
 
@@ -53,6 +54,7 @@ export_thread (GTask        *task,
   EquityWorkbookOptions options = {
     export->title, export->prepared_by, export->department, export->suppress_below,
     (const char * const *) export->analyses, (const char * const *) export->datasets,
+    export->skip_plan,
   };
 
   project = equity_worker_open_project (task, export->project_path);
@@ -91,6 +93,7 @@ equity_workbook_export_async (const char                  *project_path,
   export->suppress_below = options->suppress_below;
   export->analyses = g_strdupv ((char **) options->analyses);
   export->datasets = g_strdupv ((char **) options->datasets);
+  export->skip_plan = options->skip_plan;
   export->relay = equity_progress_relay_new (progress, progress_data, cancellable);
   equity_worker_start (NULL, equity_workbook_export_async, NULL, cancellable, callback, user_data,
                        export, export_data_free, export_thread);

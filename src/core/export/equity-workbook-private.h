@@ -96,5 +96,12 @@ gboolean _equity_workbook_write_scan     (lxw_worksheet               *sheet,
                                           EquityScan                  *scan,
                                           const char                  *footer_title,
                                           GError                     **error);
+/* The Action plan sheet: ACTIONS (EquityPlanAction, plan order), one row each */
+gboolean _equity_workbook_write_plan     (lxw_worksheet               *sheet,
+                                          const EquityWorkbookFormats *formats,
+                                          const char                  *footer_title,
+                                          EquityProject               *project,
+                                          GPtrArray                   *actions,
+                                          GError                     **error);
 
 G_END_DECLS

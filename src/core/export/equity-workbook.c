@@ -24,6 +24,7 @@
 #include "equity-cell-text.h"
 #include "equity-dataset-reader.h"
 #include "equity-indicator.h"
+#include "equity-plan.h"
 #include "equity-workbook-private.h"
 
 #define MAX_SHEET_NAME 31
@@ -238,7 +239,8 @@ write_cover (lxw_worksheet               *sheet,
              GPtrArray                   *entries,
              EquityScan                  *scan,
              GPtrArray                   *data_sheets,
-             gboolean                     has_indicators)
+             gboolean                     has_indicators,
+             gboolean                     has_plan)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
@@ -275,6 +277,14 @@ write_cover (lxw_worksheet               *sheet,
       worksheet_write_url_opt (sheet, r, 0, link, formats->link, _("Indicators"), NULL);
       worksheet_write_string (sheet, r++, 1, _("Each equity indicator by year: score, change, status and the rates behind them"),
                               formats->text);
+    }
+  if (has_plan)
+    {
+      g_autofree char *link = g_strdup_printf ("internal:'%s'!A1", _("Action plan"));
+
+      worksheet_write_url_opt (sheet, r, 0, link, formats->link, _("Action plan"), NULL);
+      worksheet_write_string (sheet, r++, 1, _("Each action: lead, due date, status, budget, the indicators it "
+                                               "should move, overdue and off track"), formats->text);
     }
   if (scan != NULL)
     {
@@ -613,6 +623,7 @@ equity_workbook_export (EquityProject                *project,
   g_autofree char *dir = NULL;
   g_autofree char *partial = NULL;
   g_autoptr(EquityScan) scan = NULL;
+  g_autoptr(GPtrArray) plan = NULL;
   const char *title;
   lxw_workbook_options workbook_options = { 0 };
   lxw_doc_properties properties = { 0 };
@@ -649,6 +660,14 @@ equity_workbook_export (EquityProject                *project,
     return FALSE;
   if (scan != NULL)
     g_free (equity_workbook_sheet_name (_("Scan"), used));
+  if (!options->skip_plan)
+    {
+      plan = equity_plan_list_actions (project, NULL, error);
+      if (plan == NULL)
+        return FALSE;
+      if (plan->len > 0)
+        g_free (equity_workbook_sheet_name (_("Action plan"), used));
+    }
 
   /* beside the target, so the final rename cannot cross file systems */
   dir = g_path_get_dirname (path);
@@ -684,7 +703,8 @@ equity_workbook_export (EquityProject                *project,
 
       g_ptr_array_add (data_sheets, equity_workbook_sheet_name (data_title, used));
     }
-  write_cover (cover, &formats, title, options, entries, scan, data_sheets, indicators->len > 0);
+  write_cover (cover, &formats, title, options, entries, scan, data_sheets, indicators->len > 0,
+               plan != NULL && plan->len > 0);
   for (guint i = 0; i < entries->len; i++)
     {
       EquityWorkbookEntry *entry = g_ptr_array_index (entries, i);
@@ -710,6 +730,14 @@ equity_workbook_export (EquityProject                *project,
     }
   if (scan != NULL &&
       !_equity_workbook_write_scan (workbook_add_worksheet (workbook, _("Scan")), &formats, scan, title, error))
+    {
+      workbook_close (workbook);
+      g_unlink (partial);
+      return FALSE;
+    }
+  if (plan != NULL && plan->len > 0
+      && !_equity_workbook_write_plan (workbook_add_worksheet (workbook, _("Action plan")), &formats, title,
+                                       project, plan, error))
     {
       workbook_close (workbook);
       g_unlink (partial);
