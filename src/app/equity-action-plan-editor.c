@@ -241,7 +241,7 @@ _equity_action_plan_editor_build (EquityActionPlanPage *self)
   adw_entry_row_add_suffix (self->due_row, button);
   g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (day_selected_cb), self);
   self->status_row = add_combo_row (self, group, _("_Status"), "status",
-                                    _equity_plan_statuses, _equity_plan_status_label);
+                                    _equity_plan_statuses, equity_plan_status_to_label);
   self->priority_row = add_combo_row (self, group, _("P_riority"), "priority",
                                       _equity_plan_priorities, _equity_plan_priority_label);
   self->budget_row = add_entry_row (self, group, _("_Budget allocated"), "budget");

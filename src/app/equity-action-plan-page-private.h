@@ -64,7 +64,6 @@ struct _EquityActionPlanPage
 extern const char * const _equity_plan_statuses[];
 extern const char * const _equity_plan_priorities[];
 
-const char *_equity_plan_status_label      (const char *status);
 const char *_equity_plan_priority_label    (const char *priority);
 void        _equity_plan_remove_all        (GtkListBox *list);
 /* lists the actions again, keeping the selection; the editor is refilled

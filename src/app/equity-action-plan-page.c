@@ -25,20 +25,6 @@ const char * const _equity_plan_statuses[] = { "not-started", "ongoing", "done",
 const char * const _equity_plan_priorities[] = { "high", "medium", "low", NULL };
 
 const char *
-_equity_plan_status_label (const char *status)
-{
-  if (g_strcmp0 (status, "not-started") == 0)
-    return _("Not started");
-  if (g_strcmp0 (status, "ongoing") == 0)
-    return _("Ongoing");
-  if (g_strcmp0 (status, "done") == 0)
-    return _("Done");
-  if (g_strcmp0 (status, "dropped") == 0)
-    return _("Dropped");
-  return status != NULL ? status : "";
-}
-
-const char *
 _equity_plan_priority_label (const char *priority)
 {
   if (g_strcmp0 (priority, "high") == 0)
@@ -117,7 +103,7 @@ make_action_row (EquityPlanAction *action)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *flags = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *status = gtk_label_new (_equity_plan_status_label (action->status));
+  GtkWidget *status = gtk_label_new (equity_plan_status_to_label (action->status));
   g_autofree char *budget = format_money (action->budget);
   g_autofree char *spent = format_money (action->spent);
   /* Translators: lead department, person, due date, priority, then budget

@@ -18,20 +18,6 @@
 #include "equity-project-items.h"
 #include "equity-workbook-private.h"
 
-static const char *
-status_words (const char *status)
-{
-  if (g_strcmp0 (status, "not-started") == 0)
-    return _("Not started");
-  if (g_strcmp0 (status, "ongoing") == 0)
-    return _("Ongoing");
-  if (g_strcmp0 (status, "done") == 0)
-    return _("Done");
-  if (g_strcmp0 (status, "dropped") == 0)
-    return _("Dropped");
-  return status != NULL ? status : "";
-}
-
 /* "Name (off track); Name (on track)", each indicator evaluated once */
 static char *
 linked_indicators (EquityProject    *project,
@@ -151,7 +137,7 @@ _equity_workbook_write_plan (lxw_worksheet               *sheet,
       write_text (sheet, r, c++, action->department, formats);
       write_text (sheet, r, c++, action->owner, formats);
       write_text (sheet, r, c++, action->due, formats);
-      write_text (sheet, r, c++, status_words (action->status), formats);
+      write_text (sheet, r, c++, equity_plan_status_to_label (action->status), formats);
       write_text (sheet, r, c++, action->priority, formats);
       write_money (sheet, r, c++, action->budget, formats);
       write_money (sheet, r, c++, action->spent, formats);
