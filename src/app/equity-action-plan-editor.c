@@ -303,7 +303,8 @@ _equity_action_plan_change_row (GHashTable *change)
   const char *new_value = g_hash_table_lookup (change, "new_value");
   /* Translators: a change log entry: the field, its old and its new value */
   g_autofree char *title = g_strdup_printf (_("%s: %s → %s"), (char *) g_hash_table_lookup (change, "field"),
-                                            old_value ? old_value : "—", new_value ? new_value : "—");
+                                            old_value && *old_value ? old_value : "—",
+                                            new_value && *new_value ? new_value : "—");
   /* Translators: who made a change, and when */
   g_autofree char *subtitle = g_strdup_printf (_("%s, %s"), (char *) g_hash_table_lookup (change, "who"),
                                                (char *) g_hash_table_lookup (change, "at"));

@@ -81,7 +81,9 @@ _equity_action_plan_log_show (EquityActionPlanPage *self)
   /* the export button reaches the page's actions */
   gtk_widget_insert_action_group (window, "plan", G_ACTION_GROUP (self->page_actions));
   g_object_set_data_full (G_OBJECT (list), "project", g_object_ref (self->project), g_object_unref);
-  g_object_set_data (G_OBJECT (self), "log-list", list);
+  /* for tests: the list and its filter */
+  g_object_set_data (G_OBJECT (window), "log-list", list);
+  g_object_set_data (G_OBJECT (list), "kinds", kinds);
   g_signal_connect (kinds, "notify::selected", G_CALLBACK (fill_log), list);
   fill_log (GTK_DROP_DOWN (kinds), NULL, GTK_LIST_BOX (list));
   gtk_window_present (GTK_WINDOW (window));

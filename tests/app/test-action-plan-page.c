@@ -246,6 +246,7 @@ test_edit (void)
   history = app_test_dup_labels (GTK_WIDGET (page->history_list));
   g_assert_true (g_str_has_prefix (history, "spent: ") || g_str_has_prefix (history, "status: "));
   g_assert_nonnull (strstr (history, "→ 12500.5|" LOG_NAME ", "));
+  app_test_render_png (gtk_widget_get_parent (GTK_WIDGET (page->history_list)), "action-plan-history");
 
   /* a bad number is refused with the core's message, nothing stored */
   gtk_editable_set_text (GTK_EDITABLE (page->budget_row), "twelve");
@@ -276,6 +277,58 @@ test_edit (void)
   g_settings_reset (settings, "log-name");
 }
 
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
+/* the whole change log: every entry, newest first, narrowed by kind */
+static void
+test_log_window (void)
+{
+  g_autofree char *path = copy_sample ("log");
+  EquityWindow *window = open_project (path, 1366, 768);
+  EquityActionPlanPage *page = show_plan (window);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) goals = NULL;
+  GtkWidget *list;
+  GtkWindow *log;
+  g_autofree char *labels = NULL;
+  GHashTable *newest;
+
+  /* one entry of our own, so the newest is known */
+  g_assert_true (equity_action_plan_page_select (page, "1.3"));
+  gtk_editable_set_text (GTK_EDITABLE (page->owner_row), "@SUM(A1)");
+  g_assert_true (app_test_wait_until (saved, page, 5000));
+  all = equity_project_list_changes (equity_window_get_project (window), NULL, 0, NULL);
+  goals = equity_project_list_changes (equity_window_get_project (window), "goal", 0, NULL);
+  g_assert_cmpuint (goals->len, >, 0);
+  g_assert_cmpuint (goals->len, <, all->len);
+  newest = g_ptr_array_index (all, all->len - 1);
+  g_assert_cmpstr (g_hash_table_lookup (newest, "new_value"), ==, "@SUM(A1)");
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "plan.show-log", NULL);
+  app_test_wait (300);
+  log = app_test_find_toplevel (ADW_TYPE_WINDOW);
+  g_assert_nonnull (log);
+  list = g_object_get_data (G_OBJECT (log), "log-list");
+  g_assert_nonnull (list);
+  g_assert_cmpuint (count_rows (list), ==, all->len);
+  labels = app_test_dup_labels (gtk_widget_get_first_child (list));
+  /* newest first, shown as text */
+  g_assert_true (g_str_has_prefix (labels, "owner: M. Okafor → @SUM(A1)|"));
+  app_test_render_png (GTK_WIDGET (log), "action-plan-log");
+  gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (list), "kinds"), 1);
+  g_assert_cmpuint (count_rows (list), ==, goals->len);
+  gtk_window_destroy (log);
+  close_window (window);
+}
+
 /* the council packet's dialog offers the Action plan sheet, ticked */
 static void
 test_export_option (void)
@@ -304,5 +357,6 @@ main (int   argc,
   g_test_add_func ("/action-plan-page/list", test_list);
   g_test_add_func ("/action-plan-page/edit", test_edit);
   g_test_add_func ("/action-plan-page/export-option", test_export_option);
+  g_test_add_func ("/action-plan-page/log-window", test_log_window);
   return explore_test_run ();
 }
