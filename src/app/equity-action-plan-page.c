@@ -616,6 +616,18 @@ static const GActionEntry page_entries[] = {
   { .name = "export-log", .activate = export_log_activated },
 };
 
+/* the page's actions work on a project that can change, while it is shown */
+static void
+update_actions (EquityActionPlanPage *self)
+{
+  gboolean enabled = self->shown && self->project != NULL && !equity_project_is_read_only (self->project);
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_entries); i++)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->page_actions),
+                                                                             page_entries[i].name)),
+                                 enabled);
+}
+
 GActionGroup *
 equity_action_plan_page_get_actions (EquityActionPlanPage *self)
 {
@@ -642,10 +654,20 @@ equity_action_plan_page_set_project (EquityActionPlanPage *self,
     return;
   self->selected_id = 0;
   _equity_action_plan_page_reload (self, TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (page_entries); i++)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->page_actions),
-                                                                             page_entries[i].name)),
-                                 project != NULL && !equity_project_is_read_only (project));
+  update_actions (self);
+}
+
+void
+equity_action_plan_page_set_shown (EquityActionPlanPage *self,
+                                   gboolean              shown)
+{
+  g_return_if_fail (EQUITY_IS_ACTION_PLAN_PAGE (self));
+
+  self->shown = !!shown;
+  /* what was typed is saved when the page is left */
+  if (!shown)
+    _equity_action_plan_editor_flush (self);
+  update_actions (self);
 }
 
 static void

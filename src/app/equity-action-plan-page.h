@@ -20,6 +20,9 @@ void          equity_action_plan_page_set_project (EquityActionPlanPage *self,
                                                    EquityProject        *project);
 /* the page's actions (plan.*), for the window to insert */
 GActionGroup *equity_action_plan_page_get_actions (EquityActionPlanPage *self);
+/* whether the window shows the page: its actions work only then */
+void          equity_action_plan_page_set_shown   (EquityActionPlanPage *self,
+                                                   gboolean              shown);
 /* TRUE while an edit waits for its save (the debounce) */
 gboolean      equity_action_plan_page_has_pending (EquityActionPlanPage *self);
 /* selects the action numbered NUMBER ("2.1"); FALSE when it is not listed */

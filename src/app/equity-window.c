@@ -280,13 +280,16 @@ equity_window_get_property (GObject    *object,
     }
 }
 
-/* The Indicators page's actions work only while it is shown. */
+/* The Indicators and Action Plan pages' actions work only while shown. */
 static void
 update_indicators_shown (EquityWindow *self)
 {
   equity_indicators_page_set_shown (self->indicators_page,
                                     g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
                                                "indicators") == 0);
+  equity_action_plan_page_set_shown (self->action_plan_page,
+                                     g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
+                                                "action-plan") == 0);
 }
 
 static void
