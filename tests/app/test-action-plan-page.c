@@ -329,6 +329,46 @@ test_log_window (void)
   close_window (window);
 }
 
+/* an action is dropped (the core keeps it), one is added and named by typing */
+static void
+test_add_and_drop (void)
+{
+  g_autofree char *path = copy_sample ("add");
+  EquityWindow *window = open_project (path, 1366, 768);
+  EquityActionPlanPage *page = show_plan (window);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autofree char *line = NULL;
+  gint64 added;
+
+  g_assert_true (equity_action_plan_page_select (page, "2.2"));
+  gtk_widget_activate_action (GTK_WIDGET (page), "plan.drop-action", NULL);
+  after = core_actions (path);
+  g_assert_cmpuint (after->len, ==, 5);
+  g_assert_cmpstr (core_action (after, "2.2")->status, ==, "dropped");
+  line = row_text (page, "2.2");
+  g_assert_nonnull (strstr (line, "|Dropped|"));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "plan.add-action", NULL);
+  added = page->selected_id;
+  g_assert_cmpint (added, !=, 0);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (page->title_row))
+                 || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (page->title_row)));
+  gtk_editable_set_text (GTK_EDITABLE (page->title_row), "Quarterly stop data <b>review</b>");
+  /* leaving the page saves at once */
+  adw_view_stack_set_visible_child_name (window->view_stack, "datasets");
+  g_assert_false (equity_action_plan_page_has_pending (page));
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = core_actions (path);
+  g_assert_cmpuint (after->len, ==, 6);
+  g_assert_cmpint (core_action (after, "2.3")->id, ==, added);
+  g_assert_cmpstr (core_action (after, "2.3")->title, ==, "Quarterly stop data <b>review</b>");
+  /* shown as typed, not as markup */
+  g_clear_pointer (&line, g_free);
+  line = row_text (page, "2.3");
+  g_assert_nonnull (strstr (line, "|Quarterly stop data <b>review</b>|"));
+  close_window (window);
+}
+
 /* the council packet's dialog offers the Action plan sheet, ticked */
 static void
 test_export_option (void)
@@ -356,6 +396,7 @@ main (int   argc,
   explore_test_init (&argc, &argv);
   g_test_add_func ("/action-plan-page/list", test_list);
   g_test_add_func ("/action-plan-page/edit", test_edit);
+  g_test_add_func ("/action-plan-page/add-and-drop", test_add_and_drop);
   g_test_add_func ("/action-plan-page/export-option", test_export_option);
   g_test_add_func ("/action-plan-page/log-window", test_log_window);
   return explore_test_run ();
