@@ -15,6 +15,7 @@
 
 #include "equity-action-plan-page-private.h"
 #include "equity-export-dialog.h"
+#include "equity-preferences-window.h"
 #include "explore-test-util.h"
 
 #define LOG_NAME "R. Reviewer (test)"
@@ -369,6 +370,52 @@ test_add_and_drop (void)
   close_window (window);
 }
 
+static GtkWidget *
+find_entry_row (GtkWidget *widget)
+{
+  if (ADW_IS_ENTRY_ROW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_row (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* the name typed in Preferences is the one the open project's log records;
+ * emptied, the desktop user's real name */
+static void
+test_log_name_preference (void)
+{
+  g_autofree char *path = copy_sample ("name");
+  EquityWindow *window = open_project (path, 1366, 768);
+  EquityProject *project = equity_window_get_project (window);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWidget *preferences = equity_preferences_window_new (GTK_WINDOW (window));
+  GtkWidget *row;
+  g_autofree char *stored = NULL;
+
+  g_assert_cmpstr (equity_project_get_actor (project), ==, g_get_real_name ());
+  app_test_show_window (GTK_WINDOW (preferences));
+  row = find_entry_row (preferences);
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Maya Lopez, Office of Equity");
+  app_test_wait (50);
+  stored = g_settings_get_string (settings, "log-name");
+  g_assert_cmpstr (stored, ==, "Maya Lopez, Office of Equity");
+  g_assert_cmpstr (equity_project_get_actor (project), ==, "Maya Lopez, Office of Equity");
+  app_test_render_png (preferences, "preferences-log-name");
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  app_test_wait (50);
+  g_assert_cmpstr (equity_project_get_actor (project), ==, g_get_real_name ());
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  close_window (window);
+}
+
 /* the council packet's dialog offers the Action plan sheet, ticked */
 static void
 test_export_option (void)
@@ -398,6 +445,7 @@ main (int   argc,
   g_test_add_func ("/action-plan-page/edit", test_edit);
   g_test_add_func ("/action-plan-page/add-and-drop", test_add_and_drop);
   g_test_add_func ("/action-plan-page/export-option", test_export_option);
+  g_test_add_func ("/action-plan-page/log-name-preference", test_log_name_preference);
   g_test_add_func ("/action-plan-page/log-window", test_log_window);
   return explore_test_run ();
 }
