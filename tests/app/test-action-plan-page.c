@@ -416,6 +416,32 @@ test_log_name_preference (void)
   close_window (window);
 }
 
+/* a project without a plan teaches what a plan is; its button starts one */
+static void
+test_empty (void)
+{
+  g_autofree char *path = g_build_filename (explore_test_get_dir (), "empty.equity", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityProject) created = equity_project_create (path, &error);
+  g_autoptr(GPtrArray) actions = NULL;
+  EquityWindow *window;
+  EquityActionPlanPage *page;
+
+  g_assert_no_error (error);
+  equity_project_close (created);
+  window = open_project (path, 1180, 760);
+  page = show_plan (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page->main_stack), ==, "empty");
+  app_test_render_png (GTK_WIDGET (window), "action-plan-empty");
+  gtk_widget_activate_action (GTK_WIDGET (page), "plan.add-goal", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page->main_stack), ==, "plan");
+  actions = core_actions (path);
+  g_assert_cmpuint (actions->len, ==, 1);
+  g_assert_cmpstr (((EquityPlanAction *) g_ptr_array_index (actions, 0))->number, ==, "1.1");
+  g_assert_cmpint (page->selected_id, ==, ((EquityPlanAction *) g_ptr_array_index (actions, 0))->id);
+  close_window (window);
+}
+
 /* the council packet's dialog offers the Action plan sheet, ticked */
 static void
 test_export_option (void)
@@ -444,6 +470,7 @@ main (int   argc,
   g_test_add_func ("/action-plan-page/list", test_list);
   g_test_add_func ("/action-plan-page/edit", test_edit);
   g_test_add_func ("/action-plan-page/add-and-drop", test_add_and_drop);
+  g_test_add_func ("/action-plan-page/empty", test_empty);
   g_test_add_func ("/action-plan-page/export-option", test_export_option);
   g_test_add_func ("/action-plan-page/log-name-preference", test_log_name_preference);
   g_test_add_func ("/action-plan-page/log-window", test_log_window);
