@@ -21,21 +21,12 @@
 #include "equity-core.h"
 #include "equity-project-private.h"
 #include "chart/equity-chart.h"
+#include "analysis/equity-stats.h"
 
 #define N_DRAWS   20
 #define TARGET_MS 16.0
 #define WIDTH     1200
 #define HEIGHT    800
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a;
-  double db = *(const double *) b;
-
-  return (da > db) - (da < db);
-}
 
 static char *
 find_default_tracts (void)
@@ -171,7 +162,7 @@ main (int    argc,
     cairo_surface_write_to_png (surface, out);
   cairo_surface_destroy (surface);
 
-  qsort (times, N_DRAWS, sizeof (double), (int (*) (const void *, const void *)) compare_doubles);
+  qsort (times, N_DRAWS, sizeof (double), equity_stats_compare_doubles);
   median = (times[N_DRAWS / 2 - 1] + times[N_DRAWS / 2]) / 2;
 
   printf ("BENCH draw_map_2192_first ours_ms=%.1f\n", first_ms);

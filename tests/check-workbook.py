@@ -178,6 +178,42 @@ def indicators_sheet_matches_indicators_json():
 
 
 @test
+def indicators_sheet_names_an_edited_score_table():
+    # a copy of the sample with an edited table: the note names its source as
+    # typed with "(edited)", and the scores are those `indicators --json` gives
+    edited = os.path.join(work, "edited-table.equity")
+    shutil.copyfile(sample, edited)
+    bands = os.path.join(work, "bands.csv")
+    write(bands, "start,first_score,step\n1.000,100,0\n1.5,90,0.1\n2.2,50,0\n")
+    cli("score-table", edited, "--set", bands, "--source", "=Asheville local table")
+    out = os.path.join(work, "edited-table.xlsx")
+    cli("export", edited, out)
+    sheet = openpyxl.load_workbook(out)["Indicators"]
+    notes = [row[0] for row in sheet.iter_rows(values_only=True) if isinstance(row[0], str)]
+    assert any("=Asheville local table (edited)" in note for note in notes), notes
+    assert not any("Oakland" in note for note in notes), notes
+    expected = json.loads(cli("indicators", edited, "--json").stdout)
+    # hand-computed from the table above: 1.63 → 90 − floor(0.13/0.1) = 89, ≥ 2.2 → 50
+    checked = set()
+    for indicator in expected:
+        for year in indicator["years"]:
+            ratio = year["ratio"]
+            if ratio is None or year["score"] is None:
+                continue
+            r = round(ratio, 3)
+            want = 100 if r < 1.5 else 90 - int((r - 1.5) / 0.1 + 1e-9) if r < 2.2 else 50
+            assert year["score"] == want, (indicator["name"], year)
+            checked.add(want)
+    assert len(checked) >= 2, checked   # more than one band of the edited table met
+    cli("score-table", edited, "--default")
+    out = os.path.join(work, "published-table.xlsx")
+    cli("export", edited, out)
+    notes = [row[0] for row in openpyxl.load_workbook(out)["Indicators"].iter_rows(values_only=True)
+             if isinstance(row[0], str)]
+    assert any("Oakland Equity Indicators 2018" in note and "(edited)" not in note for note in notes), notes
+
+
+@test
 def small_counts_hidden_with_secondary_suppression():
     out = os.path.join(work, "small.xlsx")
     cli("export", small, out)

@@ -29,6 +29,8 @@ struct _EquityExportDialog
   GHashTable           *analysis_checks;  /* name → GtkCheckButton */
   GHashTable           *dataset_checks;
   GtkCheckButton       *plan_check;       /* NULL when the project has no actions */
+  AdwPreferencesGroup  *assessments_group;
+  GPtrArray            *assessment_checks; /* GtkCheckButton, its "assessment-id" set */
   GtkFileChooserNative *chooser;
   /* what get_options() hands out */
   char                 *title;
@@ -36,6 +38,7 @@ struct _EquityExportDialog
   char                 *department;
   GStrv                 analyses;
   GStrv                 datasets;
+  gint64               *assessments;       /* ticked ids, ended by 0 */
 };
 
 G_DEFINE_FINAL_TYPE (EquityExportDialog, equity_export_dialog, ADW_TYPE_WINDOW)
@@ -173,6 +176,8 @@ equity_export_dialog_finalize (GObject *object)
   g_free (self->department);
   g_strfreev (self->analyses);
   g_strfreev (self->datasets);
+  g_clear_pointer (&self->assessment_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->assessments, g_free);
 
   G_OBJECT_CLASS (equity_export_dialog_parent_class)->finalize (object);
 }
@@ -198,6 +203,7 @@ equity_export_dialog_class_init (EquityExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EquityExportDialog, department_row);
   gtk_widget_class_bind_template_child (widget_class, EquityExportDialog, analyses_group);
   gtk_widget_class_bind_template_child (widget_class, EquityExportDialog, datasets_group);
+  gtk_widget_class_bind_template_child (widget_class, EquityExportDialog, assessments_group);
   gtk_widget_class_bind_template_child (widget_class, EquityExportDialog, suppress_spin);
   gtk_widget_class_bind_template_child (widget_class, EquityExportDialog, export_button);
   gtk_widget_class_install_action (widget_class, "export.choose-file", NULL, choose_file_action);
@@ -210,6 +216,34 @@ equity_export_dialog_init (EquityExportDialog *self)
   self->settings = g_settings_new (APPLICATION_ID);
   self->analysis_checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->dataset_checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->assessment_checks = g_ptr_array_new ();
+}
+
+/* Each assessment may go on a sheet of its own; none is ticked at first. */
+static void
+add_assessment_rows (EquityExportDialog *self)
+{
+  g_autoptr(GPtrArray) assessments = equity_assessment_list (self->project, NULL);
+  g_autoptr(GHashTable) titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->assessments_group), assessments != NULL && assessments->len > 0);
+  for (guint i = 0; assessments != NULL && i < assessments->len; i++)
+    {
+      EquityAssessment *assessment = g_ptr_array_index (assessments, i);
+      guint answered, total;
+      g_autofree char *subtitle = NULL;
+      GtkCheckButton *check;
+
+      equity_assessment_complete (assessment, 0, &answered, &total);
+      /* Translators: an assessment in the export dialog: department, status, answered, questions */
+      subtitle = g_strdup_printf (_("%s · %s · %u of %u answered"), assessment->department,
+                                  equity_assessment_status_label (assessment->status), answered, total);
+      /* two assessments may share a title: the rows are told apart by id */
+      check = add_check_row (self->assessments_group, titles, assessment->title, subtitle, FALSE);
+      g_object_set_data_full (G_OBJECT (check), "assessment-id", g_memdup2 (&assessment->id, sizeof (gint64)), g_free);
+      g_ptr_array_add (self->assessment_checks, check);
+      g_hash_table_remove_all (titles);
+    }
 }
 
 EquityExportDialog *
@@ -262,6 +296,7 @@ equity_export_dialog_new (GtkWindow     *parent,
 
       add_check_row (self->datasets_group, self->dataset_checks, equity_dataset_get_name (dataset), rows, FALSE);
     }
+  add_assessment_rows (self);
   update_export (self);
   return self;
 }
@@ -292,6 +327,26 @@ equity_export_dialog_get_options (EquityExportDialog    *self,
   options->analyses = (const char * const *) self->analyses;
   options->datasets = (const char * const *) self->datasets;
   options->skip_plan = self->plan_check != NULL && !gtk_check_button_get_active (self->plan_check);
+  g_free (self->assessments);
+  self->assessments = g_new0 (gint64, self->assessment_checks->len + 1);
+  for (guint i = 0, n = 0; i < self->assessment_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->assessment_checks, i);
+
+      if (gtk_check_button_get_active (check))
+        self->assessments[n++] = *(gint64 *) g_object_get_data (G_OBJECT (check), "assessment-id");
+    }
+  options->assessments = self->assessments;
+}
+
+/* the check of the Nth assessment listed (0-based), or NULL */
+GtkCheckButton *
+equity_export_dialog_get_assessment_check (EquityExportDialog *self,
+                                           guint               n)
+{
+  g_return_val_if_fail (EQUITY_IS_EXPORT_DIALOG (self), NULL);
+
+  return n < self->assessment_checks->len ? g_ptr_array_index (self->assessment_checks, n) : NULL;
 }
 
 GtkCheckButton *

@@ -30,4 +30,8 @@ gboolean            equity_export_dialog_can_export  (EquityExportDialog *self);
 void                equity_export_dialog_export_to   (EquityExportDialog *self,
                                                       const char         *path);
 
+/* the check of the Nth assessment listed (0-based), or NULL */
+GtkCheckButton     *equity_export_dialog_get_assessment_check (EquityExportDialog *self,
+                                                               guint               n);
+
 G_END_DECLS

@@ -1,5 +1,6 @@
 /* equity-indicators-page-actions.c — the Indicators page's actions: new,
- * edit and delete an indicator, and undo a delete (indicators.*)
+ * edit and delete an indicator, undo a delete, and edit the score table
+ * with undo (indicators.*)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,7 @@
 
 #include "equity-indicator-dialog.h"
 #include "equity-indicators-page-private.h"
+#include "equity-score-table-dialog.h"
 #include "equity-utils.h"
 
 static void
@@ -61,6 +63,28 @@ edit_action (GSimpleAction *action,
     show_dialog (self, entry);
 }
 
+/* A toast with Undo running ACTION_NAME; *SLOT holds it while it is shown,
+ * DISMISSED_CB (swapped, on the page) lets go of what Undo would restore. */
+static void
+show_undo_toast (EquityIndicatorsPage  *self,
+                 const char            *title,
+                 const char            *action_name,
+                 AdwToast             **slot,
+                 GCallback              dismissed_cb)
+{
+  /* libadwaita 1.2 reads the title as markup; it may hold the user's text */
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, action_name);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  *slot = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) slot);
+  g_signal_connect_object (toast, "dismissed", dismissed_cb, self, G_CONNECT_SWAPPED);
+  equity_add_toast (GTK_WIDGET (self), toast);
+}
+
 static void
 undo_toast_dismissed_cb (EquityIndicatorsPage *self,
                          AdwToast             *toast)
@@ -88,8 +112,6 @@ delete_action (GSimpleAction *action,
   g_autoptr(EquityIndicator) indicator = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *escaped = NULL;
-  AdwToast *toast;
 
   if (entry == NULL)
     return;
@@ -107,16 +129,7 @@ delete_action (GSimpleAction *action,
   g_set_object (&self->deleted, indicator);
   /* Translators: a toast, %s is an indicator's name */
   title = g_strdup_printf (_("“%s” deleted"), equity_indicator_entry_get_name (entry));
-  /* libadwaita 1.2 reads the title as markup; the name is the user's text */
-  escaped = g_markup_escape_text (title, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "indicators.undo-delete");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  self->undo_toast = toast;
-  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->undo_toast);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
-  equity_add_toast (GTK_WIDGET (self), toast);
+  show_undo_toast (self, title, "indicators.undo-delete", &self->undo_toast, G_CALLBACK (undo_toast_dismissed_cb));
 
   self->select_after_load = 0;
   equity_indicators_page_reload (self);
@@ -144,11 +157,84 @@ undo_delete_action (GSimpleAction *action,
   equity_indicators_page_reload (self);
 }
 
+static void
+table_toast_dismissed_cb (EquityIndicatorsPage *self,
+                          AdwToast             *toast)
+{
+  if (self->table_toast == toast)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &self->table_toast);
+      self->table_toast = NULL;
+      g_clear_pointer (&self->previous_table, equity_score_table_unref);
+      _equity_indicators_page_update_actions (self);
+    }
+}
+
+/* The new table is stored; every score follows it at once, and the toast
+ * keeps the table before for Undo. */
+static void
+score_table_saved_cb (EquityIndicatorsPage *self,
+                      EquityScoreTable     *previous)
+{
+  if (self->table_toast != NULL)
+    adw_toast_dismiss (self->table_toast);
+  g_clear_pointer (&self->previous_table, equity_score_table_unref);
+  self->previous_table = equity_score_table_ref (previous);
+  show_undo_toast (self, _("Score table saved; every score follows it"), "indicators.undo-score-table",
+                   &self->table_toast, G_CALLBACK (table_toast_dismissed_cb));
+  _equity_indicators_page_update_actions (self);
+  equity_indicators_page_reload (self);
+}
+
+static void
+edit_score_table_action (GSimpleAction *action,
+                         GVariant      *param,
+                         gpointer       user_data)
+{
+  EquityIndicatorsPage *self = EQUITY_INDICATORS_PAGE (user_data);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+
+  if (self->project == NULL)
+    return;
+  dialog = equity_score_table_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->project, &error);
+  if (dialog == NULL)
+    {
+      equity_show_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (score_table_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (dialog);
+}
+
+static void
+undo_score_table_action (GSimpleAction *action,
+                         GVariant      *param,
+                         gpointer       user_data)
+{
+  EquityIndicatorsPage *self = EQUITY_INDICATORS_PAGE (user_data);
+  g_autoptr(EquityScoreTable) previous = g_steal_pointer (&self->previous_table);
+  g_autoptr(GError) error = NULL;
+
+  if (previous == NULL || self->project == NULL)
+    return;
+  if (!equity_project_set_score_table (self->project, previous, &error))
+    {
+      equity_show_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  _equity_indicators_page_update_actions (self);
+  equity_indicators_page_reload (self);
+}
+
 static const GActionEntry indicators_actions[] = {
   { "new", new_action },
   { "edit", edit_action },
   { "delete", delete_action },
   { "undo-delete", undo_delete_action },
+  { "edit-score-table", edit_score_table_action },
+  { "undo-score-table", undo_score_table_action },
 };
 
 static void
@@ -175,6 +261,8 @@ _equity_indicators_page_update_actions (EquityIndicatorsPage *self)
   set_enabled (self, "edit", self->shown && writable && has_selection);
   set_enabled (self, "delete", self->shown && writable && has_selection);
   set_enabled (self, "undo-delete", writable && self->deleted != NULL);
+  set_enabled (self, "edit-score-table", self->shown && writable);
+  set_enabled (self, "undo-score-table", writable && self->previous_table != NULL);
 }
 
 void

@@ -206,6 +206,32 @@ _equity_indicators_page_init_list (EquityIndicatorsPage *self)
                            self, G_CONNECT_SWAPPED);
 }
 
+/* Every score names the table it comes from. The label may be cut (the
+ * published citation is long), so "edited" comes before the source, where
+ * it is always seen; the whole text is the tooltip. */
+static void
+update_score_source (EquityIndicatorsPage *self)
+{
+  g_autoptr(EquityScoreTable) table = self->project != NULL ? equity_project_dup_score_table (self->project, NULL) : NULL;
+  const char *source = table != NULL ? equity_score_table_get_source (table) : NULL;
+  g_autofree char *text = NULL;
+
+  if (table != NULL && (source == NULL || source[0] == '\0'))
+    source = _("no source given");
+  if (table == NULL)
+    text = NULL;
+  else if (equity_score_table_is_published (table))
+    /* Translators: %s the source of the ratio-to-score table, e.g. "Oakland Equity Indicators 2018 …" */
+    text = g_strdup_printf (_("Scores by %s"), source);
+  else
+    /* Translators: %s the source of a ratio-to-score table whose bands differ from the published one */
+    text = g_strdup_printf (_("Scores by an edited table, source: %s"), source);
+
+  gtk_label_set_label (self->score_source_label, text != NULL ? text : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->score_source_label), text);
+  gtk_widget_set_visible (GTK_WIDGET (self->score_source_label), text != NULL);
+}
+
 static void
 update_city_score (EquityIndicatorsPage *self)
 {
@@ -240,6 +266,7 @@ update_city_score (EquityIndicatorsPage *self)
     }
   gtk_label_set_label (self->city_score_label, title);
   gtk_label_set_label (self->city_detail_label, detail);
+  update_score_source (self);
 }
 
 void

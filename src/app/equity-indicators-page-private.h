@@ -23,6 +23,7 @@ struct _EquityIndicatorsPage
   AdwFlap              *flap;
   GtkLabel             *city_score_label;
   GtkLabel             *city_detail_label;
+  GtkLabel             *score_source_label;
   GtkListBox           *list_box;
   GtkStack             *detail_stack;
   AdwStatusPage        *detail_message_page;
@@ -46,6 +47,8 @@ struct _EquityIndicatorsPage
   GCancellable         *load_cancellable;
   EquityIndicator      *deleted;          /* what Undo brings back */
   AdwToast             *undo_toast;
+  EquityScoreTable     *previous_table;   /* what Undo of a table edit brings back */
+  AdwToast             *table_toast;
   gint64                select_after_load; /* the id to select once loaded, or 0 */
 
   guint                 progress_source;     /* shows the progress bar after a moment */

@@ -19,6 +19,7 @@
 
 #include "equity-indicator-dialog.h"
 #include "equity-indicators-page-private.h"
+#include "equity-score-table-dialog.h"
 #include "equity-utils.h"
 
 enum {
@@ -187,6 +188,10 @@ equity_indicators_page_dispose (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
   self->undo_toast = NULL;
   g_clear_object (&self->deleted);
+  if (self->table_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->table_toast), (gpointer *) &self->table_toast);
+  self->table_toast = NULL;
+  g_clear_pointer (&self->previous_table, equity_score_table_unref);
   g_clear_object (&self->years);
   g_clear_pointer (&self->board, equity_indicator_board_free);
   g_clear_object (&self->project);
@@ -229,6 +234,7 @@ equity_indicators_page_class_init (EquityIndicatorsPageClass *klass)
 
   g_type_ensure (EQUITY_TYPE_CHART_VIEW);
   g_type_ensure (EQUITY_TYPE_INDICATOR_DIALOG);
+  g_type_ensure (EQUITY_TYPE_SCORE_TABLE_DIALOG);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/asheville/Equity/ui/equity-indicators-page.ui");
@@ -239,6 +245,7 @@ equity_indicators_page_class_init (EquityIndicatorsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EquityIndicatorsPage, flap);
   gtk_widget_class_bind_template_child (widget_class, EquityIndicatorsPage, city_score_label);
   gtk_widget_class_bind_template_child (widget_class, EquityIndicatorsPage, city_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, EquityIndicatorsPage, score_source_label);
   gtk_widget_class_bind_template_child (widget_class, EquityIndicatorsPage, list_box);
   gtk_widget_class_bind_template_child (widget_class, EquityIndicatorsPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, EquityIndicatorsPage, detail_message_page);

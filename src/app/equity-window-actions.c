@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "equity-utils.h"
 #include "equity-window-private.h"
@@ -165,18 +164,6 @@ equity_window_choose_project (EquityWindow *self)
 }
 
 static void
-remove_project_files (const char *path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (name);
-    }
-}
-
-static void
 new_response_cb (GtkNativeDialog *native,
                  int              response,
                  EquityWindow    *self)
@@ -197,7 +184,7 @@ new_response_cb (GtkNativeDialog *native,
         {
           if (self->project != NULL && g_str_equal (equity_project_get_path (self->project), path))
             equity_window_close_project (self);
-          remove_project_files (path);
+          equity_project_remove_files (path);
         }
 
       project = equity_project_create (path, &error);

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "equity-assessments-page.h"
 #include "equity-datasets-page.h"
 #include "equity-explore-page.h"
 #include "equity-import-dialog.h"
@@ -39,6 +40,7 @@ struct _EquityWindow
   EquityScanPage       *scan_page;
   EquityIndicatorsPage *indicators_page;
   EquityActionPlanPage *action_plan_page;
+  EquityAssessmentsPage *assessments_page;
   GtkRevealer          *job_revealer;
   GtkSpinner           *job_spinner;
   GtkLabel             *job_label;

@@ -154,6 +154,7 @@ equity_window_set_project (EquityWindow  *self,
   equity_indicators_page_set_project (self->indicators_page, project);
   apply_log_name (self);
   equity_action_plan_page_set_project (self->action_plan_page, project);
+  equity_assessments_page_set_project (self->assessments_page, project);
   g_signal_group_set_target (self->datasets_signals,
                              project != NULL ? equity_project_get_datasets (project) : NULL);
 
@@ -227,6 +228,8 @@ equity_window_close_request (GtkWindow *window)
   g_settings_apply (self->settings);
 
   _equity_window_cancel_jobs (self);
+  /* an answer typed less than a moment ago is saved before the window goes */
+  equity_assessments_page_flush (self->assessments_page);
 
   return GTK_WINDOW_CLASS (equity_window_parent_class)->close_request (window);
 }
@@ -292,6 +295,15 @@ update_indicators_shown (EquityWindow *self)
                                                 "action-plan") == 0);
 }
 
+/* …and so do the Assessments page's */
+static void
+update_assessments_shown (EquityWindow *self)
+{
+  equity_assessments_page_set_shown (self->assessments_page,
+                                     g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
+                                                "assessments") == 0);
+}
+
 static void
 equity_window_class_init (EquityWindowClass *klass)
 {
@@ -337,6 +349,7 @@ equity_window_class_init (EquityWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, scan_page);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, indicators_page);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, action_plan_page);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, assessments_page);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, job_revealer);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, job_spinner);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, job_label);
@@ -349,6 +362,10 @@ equity_window_class_init (EquityWindowClass *klass)
    * the window inserts, like explore.* */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "indicators.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "assessments.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "assessments.export-pdf", NULL);
 }
 
 static void
@@ -389,6 +406,11 @@ equity_window_init (EquityWindow *self)
   update_indicators_shown (self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "plan",
                                   equity_action_plan_page_get_actions (self->action_plan_page));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "assessments",
+                                  equity_assessments_page_get_actions (self->assessments_page));
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (update_assessments_shown), self, G_CONNECT_SWAPPED);
+  update_assessments_shown (self);
   equity_window_update_titles (self);
   _equity_window_update_actions (self);
 }

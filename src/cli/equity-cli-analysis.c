@@ -147,7 +147,7 @@ equity_cli_analyze (int    argc,
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "save", 0, 0, G_OPTION_ARG_NONE, &save, N_("Store the spec in the project under its name"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    EQUITY_CLI_JSON_OPTION (&json),
     { NULL }
   };
   const char *spec_path;
@@ -191,11 +191,7 @@ equity_cli_analyze (int    argc,
     }
 
   if (json)
-    {
-      g_autoptr(JsonNode) root = equity_result_to_json (result);
-
-      equity_cli_print_json (root);
-    }
+    equity_cli_print_json (equity_result_to_json (result));
   else
     {
       print_result (result);
@@ -226,7 +222,6 @@ equity_cli_analyses (int    argc,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < n; i++)
@@ -253,8 +248,7 @@ equity_cli_analyses (int    argc,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      equity_cli_print_json (root);
+      equity_cli_print_built (builder);
       return equity_cli_close_project (project, EQUITY_CLI_OK);
     }
 

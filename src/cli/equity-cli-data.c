@@ -56,7 +56,7 @@ equity_cli_import (int    argc,
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding, N_("Text encoding (default: detected)"), N_("ENC") },
     { "lenient-quotes", 0, 0, G_OPTION_ARG_NONE, &lenient_quotes, N_("Keep a stray quote as text instead of failing"), NULL },
     { "keep-sentinels", 0, 0, G_OPTION_ARG_NONE, &keep_sentinels, N_("Keep missing-value codes such as -999 and N/A as values"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    EQUITY_CLI_JSON_OPTION (&json),
     { NULL }
   };
   EquityImportOptions options = { 0 };
@@ -103,7 +103,7 @@ equity_cli_import (int    argc,
     {
       equity_project_close (project);
       if (created)
-        equity_cli_remove_project (project_path);
+        equity_project_remove_files (project_path);
       return equity_cli_fail (error);
     }
 
@@ -125,7 +125,7 @@ equity_cli_import (int    argc,
       for (guint i = 0; warnings[i] != NULL; i++)
         json_array_add_string_element (array, warnings[i]);
       json_object_set_array_member (object, "warnings", array);
-      equity_cli_print_json (root);
+      equity_cli_print_json (g_steal_pointer (&root));
     }
   else
     {

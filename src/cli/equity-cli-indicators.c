@@ -87,25 +87,15 @@ equity_cli_indicators (int    argc,
   g_autoptr(GPtrArray) indicators = NULL;
   g_autoptr(GPtrArray) evaluations = NULL;
   gboolean json = FALSE;
-  GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
 
-  if (!equity_cli_parse_options (equity_cli_find_command ("indicators"), entries, &argc, &argv, 1))
+  if (!equity_cli_parse_json_option ("indicators", &argc, &argv, 1, &json))
     return EQUITY_CLI_USAGE;
-  if (!g_file_test (argv[2], G_FILE_TEST_EXISTS))
-    return equity_cli_fail_message (_("%s: no such project"), argv[2]);
-  project = equity_project_open (argv[2], &error);
+  project = equity_cli_open_project (argv[2], &error);
   if (project == NULL || !evaluate_all (project, &indicators, &evaluations, &error))
     return equity_cli_fail (error);
 
   if (json)
-    {
-      g_autoptr(JsonNode) root = equity_indicators_to_json (indicators, evaluations);
-
-      equity_cli_print_json (root);
-    }
+    equity_cli_print_json (equity_indicators_to_json (indicators, evaluations));
   else
     print_table (indicators, evaluations);
   return equity_cli_close_project (project, EQUITY_CLI_OK);

@@ -16,14 +16,8 @@ open_existing (const char  *path,
                const char  *actor,
                GError     **error)
 {
-  EquityProject *project;
+  EquityProject *project = equity_cli_open_project (path, error);
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND, _("%s: no such project"), path);
-      return NULL;
-    }
-  project = equity_project_open (path, error);
   if (project != NULL && actor != NULL)
     equity_project_set_actor (project, actor);
   return project;
@@ -60,45 +54,6 @@ split_assignment (const char  *text,
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-add_boolean (JsonBuilder *builder,
-             const char  *name,
-             gboolean     value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_boolean_value (builder, value);
-}
-
-static void
-add_number_or_null (JsonBuilder *builder,
-                    const char  *name,
-                    double       value)
-{
-  json_builder_set_member_name (builder, name);
-  if (isnan (value))
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_double_value (builder, value);
-}
-
-static void
 add_answers (JsonBuilder      *builder,
              EquityProject    *project,
              EquityAssessment *assessment)
@@ -114,11 +69,11 @@ add_answers (JsonBuilder      *builder,
       if (answer == NULL)
         continue;
       json_builder_begin_object (builder);
-      add_int (builder, "step", question->step);
-      add_string (builder, "question", question->id);
-      add_string (builder, "text", question->text);
-      add_string (builder, "type", equity_answer_type_to_string (question->type));
-      add_string (builder, "value", answer->value);
+      equity_json_add_int (builder, "step", question->step);
+      equity_json_add_string (builder, "question", question->id);
+      equity_json_add_string (builder, "text", question->text);
+      equity_json_add_string (builder, "type", equity_answer_type_to_string (question->type));
+      equity_json_add_string (builder, "value", answer->value);
       json_builder_set_member_name (builder, "cited");
       cited = equity_assessment_dup_cited_name (project, answer);
       if (answer->cited_kind == NULL)
@@ -126,9 +81,9 @@ add_answers (JsonBuilder      *builder,
       else
         {
           json_builder_begin_object (builder);
-          add_string (builder, "kind", answer->cited_kind);
-          add_int (builder, "id", answer->cited_id);
-          add_string (builder, "name", cited);
+          equity_json_add_string (builder, "kind", answer->cited_kind);
+          equity_json_add_int (builder, "id", answer->cited_id);
+          equity_json_add_string (builder, "name", cited);
           json_builder_end_object (builder);
         }
       json_builder_end_object (builder);
@@ -142,7 +97,6 @@ print_assessments (EquityProject *project,
                    gboolean       json)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < assessments->len; i++)
@@ -157,14 +111,14 @@ print_assessments (EquityProject *project,
           continue;
         }
       json_builder_begin_object (builder);
-      add_int (builder, "id", assessment->id);
-      add_string (builder, "title", assessment->title);
-      add_string (builder, "department", assessment->department);
-      add_string (builder, "subject", assessment->subject);
-      add_string (builder, "status", assessment->status);
-      add_string (builder, "date", assessment->date);
-      add_string (builder, "template", assessment->template->name);
-      add_int (builder, "template_version", assessment->template->version);
+      equity_json_add_int (builder, "id", assessment->id);
+      equity_json_add_string (builder, "title", assessment->title);
+      equity_json_add_string (builder, "department", assessment->department);
+      equity_json_add_string (builder, "subject", assessment->subject);
+      equity_json_add_string (builder, "status", assessment->status);
+      equity_json_add_string (builder, "date", assessment->date);
+      equity_json_add_string (builder, "template", assessment->template->name);
+      equity_json_add_int (builder, "template_version", assessment->template->version);
       json_builder_set_member_name (builder, "complete");
       json_builder_add_double_value (builder, complete);
       json_builder_set_member_name (builder, "steps");
@@ -176,10 +130,10 @@ print_assessments (EquityProject *project,
 
           equity_assessment_complete (assessment, step->number, &answered, &total);
           json_builder_begin_object (builder);
-          add_int (builder, "step", step->number);
-          add_string (builder, "title", step->title);
-          add_int (builder, "answered", answered);
-          add_int (builder, "questions", total);
+          equity_json_add_int (builder, "step", step->number);
+          equity_json_add_string (builder, "title", step->title);
+          equity_json_add_int (builder, "answered", answered);
+          equity_json_add_int (builder, "questions", total);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -188,10 +142,7 @@ print_assessments (EquityProject *project,
     }
   json_builder_end_array (builder);
   if (json)
-    {
-      root = json_builder_get_root (builder);
-      equity_cli_print_json (root);
-    }
+    equity_cli_print_built (builder);
 }
 
 /* [assessment] template, title, department, subject, date, status;
@@ -235,13 +186,13 @@ equity_cli_assessments (int    argc,
   g_autoptr(EquityProject) project = NULL;
   g_autoptr(GPtrArray) assessments = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *spec = NULL, *template = NULL, *actor = NULL;
+  g_autofree char *spec = NULL, *template = NULL, *actor = NULL, *pdf = NULL;
   g_auto(GStrv) answers = NULL;
   g_auto(GStrv) sets = NULL;
   gint64 id = 0;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    EQUITY_CLI_JSON_OPTION (&json),
     { "add", 0, 0, G_OPTION_ARG_FILENAME, &spec, N_("Begin an assessment described by SPEC.ini"), N_("SPEC.ini") },
     { "template", 0, 0, G_OPTION_ARG_FILENAME, &template,
       N_("Save FILE.ini as a new version of the template it names"), N_("FILE.ini") },
@@ -250,6 +201,8 @@ equity_cli_assessments (int    argc,
     { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &sets,
       N_("Set title, department, subject, status or date"), N_("FIELD=VALUE") },
     { "as", 0, 0, G_OPTION_ARG_STRING, &actor, N_("The name the change log records (default: yours)"), N_("NAME") },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, N_("Write the assessment --id names as a PDF document to sign"),
+      N_("FILE.pdf") },
     { NULL }
   };
 
@@ -257,6 +210,8 @@ equity_cli_assessments (int    argc,
     return EQUITY_CLI_USAGE;
   if ((answers != NULL || sets != NULL) && id == 0)
     return equity_cli_fail_message (_("--answer and --set need --id, the assessment to change"));
+  if (pdf != NULL && id == 0)
+    return equity_cli_fail_message (_("--pdf needs --id, the assessment to write"));
 
   project = open_existing (argv[2], actor, &error);
   if (project == NULL)
@@ -296,10 +251,19 @@ equity_cli_assessments (int    argc,
         return equity_cli_fail (error);
     }
 
+  /* after the changes, so the document shows them */
+  if (pdf != NULL)
+    {
+      if (!equity_assessment_write_pdf (project, id, pdf, NULL, NULL, NULL, &error))
+        return equity_cli_fail (error);
+      if (!json)
+        g_print (_("Wrote %s\n"), pdf);
+    }
+
   assessments = equity_assessment_list (project, &error);
   if (assessments == NULL)
     return equity_cli_fail (error);
-  if (json || (spec == NULL && template == NULL && answers == NULL && sets == NULL))
+  if (json || (spec == NULL && template == NULL && answers == NULL && sets == NULL && pdf == NULL))
     print_assessments (project, assessments, json);
   return equity_cli_close_project (project, EQUITY_CLI_OK);
 }
@@ -310,7 +274,6 @@ print_actions (EquityProject *project,
                gboolean       json)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < actions->len; i++)
@@ -325,32 +288,29 @@ print_actions (EquityProject *project,
           continue;
         }
       json_builder_begin_object (builder);
-      add_string (builder, "id", action->number);
-      add_int (builder, "action_id", action->id);
-      add_string (builder, "title", action->title);
-      add_string (builder, "goal", action->goal);
-      add_string (builder, "department", action->department);
-      add_string (builder, "owner", action->owner);
-      add_string (builder, "due", action->due);
-      add_string (builder, "status", action->status);
-      add_string (builder, "priority", action->priority);
+      equity_json_add_string (builder, "id", action->number);
+      equity_json_add_int (builder, "action_id", action->id);
+      equity_json_add_string (builder, "title", action->title);
+      equity_json_add_string (builder, "goal", action->goal);
+      equity_json_add_string (builder, "department", action->department);
+      equity_json_add_string (builder, "owner", action->owner);
+      equity_json_add_string (builder, "due", action->due);
+      equity_json_add_string (builder, "status", action->status);
+      equity_json_add_string (builder, "priority", action->priority);
       json_builder_set_member_name (builder, "indicators");
       json_builder_begin_array (builder);
       for (guint k = 0; k < action->indicators->len; k++)
         json_builder_add_int_value (builder, g_array_index (action->indicators, gint64, k));
       json_builder_end_array (builder);
-      add_number_or_null (builder, "budget", action->budget);
-      add_number_or_null (builder, "spent", action->spent);
-      add_boolean (builder, "overdue", action->overdue);
-      add_boolean (builder, "off_track", action->off_track);
+      equity_json_add_double (builder, "budget", action->budget);
+      equity_json_add_double (builder, "spent", action->spent);
+      equity_json_add_boolean (builder, "overdue", action->overdue);
+      equity_json_add_boolean (builder, "off_track", action->off_track);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
   if (json)
-    {
-      root = json_builder_get_root (builder);
-      equity_cli_print_json (root);
-    }
+    equity_cli_print_built (builder);
 }
 
 /* [action] goal (its number), title, then any field of --set */
@@ -420,7 +380,7 @@ equity_cli_actions (int    argc,
   gboolean json = FALSE;
   GDate today;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    EQUITY_CLI_JSON_OPTION (&json),
     { "add-goal", 0, 0, G_OPTION_ARG_STRING, &goal, N_("Add a goal at the end of the plan"), N_("TITLE") },
     { "add", 0, 0, G_OPTION_ARG_FILENAME, &spec, N_("Add the action described by SPEC.ini"), N_("SPEC.ini") },
     { "id", 0, 0, G_OPTION_ARG_STRING, &number, N_("The action that --set and --note change: 1.2, or #ID"), N_("NUMBER") },

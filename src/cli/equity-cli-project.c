@@ -112,7 +112,7 @@ equity_cli_datasets (int    argc,
           json_array_add_element (array, equity_cli_dataset_to_json (dataset, TRUE));
         }
       json_node_set_array (root, array);
-      equity_cli_print_json (root);
+      equity_cli_print_json (g_steal_pointer (&root));
       return equity_cli_close_project (project, EQUITY_CLI_OK);
     }
 

@@ -44,16 +44,14 @@ equity_cli_scan (int    argc,
   gboolean json = FALSE;
   gboolean save = FALSE;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    EQUITY_CLI_JSON_OPTION (&json),
     { "save", 0, 0, G_OPTION_ARG_NONE, &save, N_("Store the scan in the project, to compare later scans with"), NULL },
     { NULL }
   };
 
   if (!equity_cli_parse_options (equity_cli_find_command ("scan"), entries, &argc, &argv, 1))
     return EQUITY_CLI_USAGE;
-  if (!g_file_test (argv[2], G_FILE_TEST_EXISTS))
-    return equity_cli_fail_message (_("%s: no such project"), argv[2]);
-  project = equity_project_open (argv[2], &error);
+  project = equity_cli_open_project (argv[2], &error);
   if (project == NULL)
     return equity_cli_fail (error);
 
@@ -65,10 +63,7 @@ equity_cli_scan (int    argc,
     }
 
   if (json)
-    {
-      g_autoptr(JsonNode) root = equity_scan_to_json (scan);
-      equity_cli_print_json (root);
-    }
+    equity_cli_print_json (equity_scan_to_json (scan));
   else
     print_text (scan);
   return equity_cli_close_project (project, EQUITY_CLI_OK);

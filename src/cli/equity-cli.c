@@ -8,7 +8,6 @@
 #include <locale.h>
 #include <stdio.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "equity-cli.h"
 #include "equity-import-checks.h"
@@ -31,6 +30,7 @@ static const EquityCliCommand commands[] = {
   { "assessments", N_("PROJECT"),      N_("List, begin or answer equity-lens assessments"), equity_cli_assessments },
   { "actions",  N_("PROJECT"),         N_("List or change the action plan’s goals and actions"), equity_cli_actions },
   { "audit",    N_("PROJECT"),         N_("Print the change log of assessments and the action plan as CSV"), equity_cli_audit },
+  { "score-table", N_("PROJECT"),      N_("Print the ratio-to-score table; --set FILE.csv, --source or --default change it"), equity_cli_score_table },
 };
 
 const EquityCliCommand *
@@ -67,6 +67,8 @@ equity_cli_fail (const GError *error)
   return EQUITY_CLI_FAILED;
 }
 
+const char equity_cli_json_option_description[] = N_("Print JSON");
+
 gboolean
 equity_cli_parse_json_option (const char   *command,
                               int          *argc,
@@ -75,7 +77,7 @@ equity_cli_parse_json_option (const char   *command,
                               gboolean     *json)
 {
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, json, N_("Print JSON"), NULL },
+    EQUITY_CLI_JSON_OPTION (json),
     { NULL }
   };
 
@@ -149,9 +151,16 @@ equity_cli_print_json (JsonNode *node)
   g_autofree char *text = NULL;
 
   json_generator_set_root (generator, node);
+  json_node_unref (node);
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, NULL);
   g_print ("%s\n", text);
+}
+
+void
+equity_cli_print_built (JsonBuilder *builder)
+{
+  equity_cli_print_json (json_builder_get_root (builder));
 }
 
 int
@@ -163,17 +172,6 @@ equity_cli_close_project (EquityProject *project,
   if (!equity_project_close_checked (project, &error) && status == EQUITY_CLI_OK)
     return equity_cli_fail (error);
   return status;
-}
-
-void
-equity_cli_remove_project (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
 }
 
 void

@@ -33,6 +33,11 @@ gboolean  equity_cli_parse_options (const EquityCliCommand *command,
                                     int                    *argc,
                                     char                 ***argv,
                                     guint                   n_positional);
+/* The --json option of every command that has one, setting the gboolean at FLAG */
+#define EQUITY_CLI_JSON_OPTION(flag) \
+  { "json", 0, 0, G_OPTION_ARG_NONE, (flag), equity_cli_json_option_description, NULL }
+/* its description, marked for translation in equity-cli.c */
+extern const char equity_cli_json_option_description[];
 /* The same for a COMMAND whose only option is --json, which sets *JSON. */
 gboolean  equity_cli_parse_json_option (const char        *command,
                                         int               *argc,
@@ -45,8 +50,10 @@ void      equity_cli_print_error   (const char             *prefix,
 int       equity_cli_fail          (const GError           *error);
 int       equity_cli_fail_message  (const char             *format,
                                     ...) G_GNUC_PRINTF (1, 2);
-/* Prints NODE as one JSON document on stdout. */
+/* Prints NODE as one JSON document on stdout, and frees it. */
 void      equity_cli_print_json    (JsonNode               *node);
+/* The same for what BUILDER has built */
+void      equity_cli_print_built   (JsonBuilder            *builder);
 /* Closes PROJECT so that its file alone is the project; a command that
  * succeeded so far fails when that cannot be done. Returns the exit status. */
 int       equity_cli_close_project (EquityProject          *project,
@@ -54,9 +61,6 @@ int       equity_cli_close_project (EquityProject          *project,
 /* Opens the project PATH, which must exist ("PATH: no such project"). */
 EquityProject *equity_cli_open_project (const char         *path,
                                         GError            **error);
-/* Removes a project file (and its WAL companions) the command created. */
-void      equity_cli_remove_project (const char            *path);
-
 /* Adds members NAME: VALUE (strings, VALUE may be NULL) to the object being
  * built; the list of pairs ends with a NULL name. */
 void      equity_cli_json_add_strings (JsonBuilder          *builder,
@@ -85,5 +89,6 @@ int equity_cli_scan     (int argc, char **argv);
 int equity_cli_assessments (int argc, char **argv);
 int equity_cli_actions  (int argc, char **argv);
 int equity_cli_audit    (int argc, char **argv);
+int equity_cli_score_table (int argc, char **argv);
 
 G_END_DECLS

@@ -39,5 +39,6 @@
 #include "equity-project-items.h"
 #include "equity-lens-template.h"
 #include "equity-assessment.h"
+#include "equity-assessment-document.h"
 #include "equity-change-log.h"
 #include "equity-plan.h"

@@ -20,7 +20,10 @@ equity_format_number (double value,
   const char *point;
   gsize n_int;
 
-  if (!isfinite (value))
+  /* a ratio over a rate of 0 is infinite, which is not the same as missing */
+  if (isinf (value))
+    return g_strdup (value > 0 ? "∞" : "−∞");
+  if (isnan (value))
     return g_strdup (EQUITY_FORMAT_MISSING);
 
   decimals = CLAMP (decimals, 0, 9);

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 #define EQUITY_FORMAT_MISSING "—"
 
 /* 15,015 and 1,234.5 with a true minus sign (never "−0.0"), whatever the
- * machine's locale; EQUITY_FORMAT_MISSING for NaN and infinities. */
+ * machine's locale; EQUITY_FORMAT_MISSING for NaN, "∞" or "−∞" for infinities. */
 char *equity_format_number        (double value,
                                    int    decimals);
 /* 0.290 → "29.0%" */

@@ -16,7 +16,6 @@
 #include "equity-sample.h"
 #include "equity-analysis.h"
 #include "equity-scan.h"
-#include "equity-progress-relay.h"
 #include "equity-worker.h"
 #include "equity-sample-indicators.h"
 #include "equity-assessment.h"
@@ -146,18 +145,6 @@ remove_extracted (const char *dir)
       g_unlink (path);
     }
   g_rmdir (dir);
-}
-
-static void
-remove_project_files (const char *path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (name);
-    }
 }
 
 /* GDAL reads paths, not resources: the files are copied out first. */
@@ -409,80 +396,54 @@ equity_sample_create (const char          *path,
     {
       /* A half-made sample is of no use to anyone: leave no file behind. */
       equity_project_close (project);
-      remove_project_files (path);
+      equity_project_remove_files (path);
       return NULL;
     }
 
   return g_steal_pointer (&project);
 }
 
-typedef struct
+/* in the worker: the sample at PATH; returns PATH itself on success */
+static gpointer
+sample_work (EquityProject       *no_project,
+             gpointer             path,
+             EquityProgressFunc   progress,
+             gpointer             progress_data,
+             GCancellable        *cancellable,
+             GError             **error)
 {
-  char                *path;
-  EquityProgressRelay *relay;
-} SampleTask;
-
-static void
-sample_task_free (gpointer data)
-{
-  SampleTask *sample = data;
-
-  g_free (sample->path);
-  equity_progress_relay_unref (sample->relay);
-  g_free (sample);
-}
-
-static void
-sample_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  SampleTask *sample = task_data;
-  g_autofree char *dir = g_path_get_dirname (sample->path);
-  g_autofree char *partial = g_strconcat (sample->path, ".part", NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *partial = g_strconcat (path, ".part", NULL);
   g_autoptr(EquityProject) project = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int errsv = errno;
-      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (errsv),
-                               _("Could not create the folder “%s”: %s"),
-                               dir, g_strerror (errsv));
-      return;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (errsv));
+      return NULL;
     }
 
   /* Built under another name and renamed when complete, so an interrupted
    * run never leaves a half-made sample behind. */
-  remove_project_files (partial);
-  project = equity_sample_create (partial, equity_progress_relay_report, sample->relay,
-                                  cancellable, &error);
-  if (project == NULL)
-    {
-      remove_project_files (partial);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  equity_project_remove_files (partial);
+  project = equity_sample_create (partial, progress, progress_data, cancellable, error);
   /* Renamed only when the file alone is the whole sample. */
-  if (!equity_project_close_checked (project, &error))
+  if (project == NULL || !equity_project_close_checked (project, error))
     {
-      remove_project_files (partial);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      equity_project_remove_files (partial);
+      return NULL;
     }
 
-  if (g_rename (partial, sample->path) != 0)
+  if (g_rename (partial, path) != 0)
     {
       int errsv = errno;
-      remove_project_files (partial);
-      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (errsv),
-                               _("Could not save the sample project as “%s”: %s"),
-                               sample->path, g_strerror (errsv));
-      return;
+      equity_project_remove_files (partial);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Could not save the sample project as “%s”: %s"), (char *) path, g_strerror (errsv));
+      return NULL;
     }
-
-  g_task_return_boolean (task, TRUE);
+  return path;
 }
 
 void
@@ -493,17 +454,14 @@ equity_sample_create_async (const char          *path,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  SampleTask *sample;
+  /* a sample already renamed into place stays, cancelled or not */
+  static const EquityWorkerKind kind = { "[equity] sample", sample_work, g_free, NULL, TRUE };
 
   g_return_if_fail (path != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  sample = g_new0 (SampleTask, 1);
-  sample->path = g_strdup (path);
-  sample->relay = equity_progress_relay_new (progress, progress_data, cancellable);
-
-  equity_worker_start (NULL, equity_sample_create_async, "[equity] sample", cancellable, callback,
-                       user_data, sample, sample_task_free, sample_thread);
+  equity_worker_run (&kind, NULL, equity_sample_create_async, NULL, g_strdup (path), cancellable,
+                     progress, progress_data, callback, user_data);
 }
 
 gboolean
@@ -512,5 +470,5 @@ equity_sample_create_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return g_task_propagate_pointer (G_TASK (result), error) != NULL;
 }

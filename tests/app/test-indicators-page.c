@@ -13,35 +13,7 @@
 #include "equity-indicator-dialog.h"
 #include "equity-indicators-page-private.h"
 #include "explore-test-util.h"
-
-static gboolean
-page_idle (gpointer data)
-{
-  return !equity_indicators_page_is_busy (data);
-}
-
-static void
-wait_for_indicators (EquityIndicatorsPage *page)
-{
-  g_assert_true (app_test_wait_until (page_idle, page, 120000));
-  /* a few frames for the list and the chart to be drawn */
-  app_test_wait (300);
-}
-
-static EquityIndicatorsPage *
-show_indicators (EquityWindow *window)
-{
-  adw_view_stack_set_visible_child_name (window->view_stack, "indicators");
-  wait_for_indicators (window->indicators_page);
-  return window->indicators_page;
-}
-
-static void
-close_indicators (EquityWindow *window)
-{
-  wait_for_indicators (window->indicators_page);
-  close_window (window);
-}
+#include "indicators-page-test-util.h"
 
 /* The ratio-to-score table of FRAMEWORK-ANCHORS.md §1 (Oakland Equity
  * Indicators 2018, Appendix B), written out again here so the page is

@@ -9,11 +9,12 @@
 #include "chart-test-util.h"
 
 static void
-test_files (void)
+test_files (TestScratch   *scratch,
+            gconstpointer  data)
 {
   g_autoptr(EquityResult) result = make_group_result ();
   g_autoptr(EquityChart) chart = equity_chart_new (result);
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   struct { const char *name; const char *magic; gsize magic_length; } files[] = {
     { "chart.png", "\x89PNG\r\n\x1a\n", 8 },
     { "chart.PDF", "%PDF-", 5 },
@@ -66,7 +67,6 @@ test_files (void)
   g_assert_cmpuint (g_bytes_get_size (png), >, 1000);
   g_assert_cmpmem (g_bytes_get_data (png, NULL), 8, "\x89PNG\r\n\x1a\n", 8);
 
-  test_remove_tree (dir);
 }
 
 static void
@@ -123,7 +123,8 @@ test_highlight (void)
  * meanwhile in the light style. The window's next frame is the same, pixel
  * for pixel, as its last, and hover still answers from the window's layout. */
 static void
-test_export_leaves_drawing (void)
+test_export_leaves_drawing (TestScratch   *scratch,
+                            gconstpointer  data)
 {
   struct { EquityChartKind kind; EquityResult *(*make) (void); int hovered; } cases[] = {
     { EQUITY_CHART_BARS, make_group_result, 1 },
@@ -131,7 +132,7 @@ test_export_leaves_drawing (void)
     { EQUITY_CHART_TREND, make_trend_result, 3 },
     { EQUITY_CHART_SCATTER, make_scatter_result, 5 },
   };
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   EquityChartStyle dark;
 
   equity_chart_style_init_dark (&dark);
@@ -185,7 +186,6 @@ test_export_leaves_drawing (void)
       cairo_surface_destroy (file);
       cairo_surface_destroy (light);
     }
-  test_remove_tree (dir);
 }
 
 int
@@ -194,10 +194,10 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/chart/files", test_files);
+  test_add_with_scratch ("/chart/files", test_files);
   g_test_add_func ("/chart/dark", test_dark_style);
   g_test_add_func ("/chart/highlight", test_highlight);
-  g_test_add_func ("/chart/export/leaves-drawing", test_export_leaves_drawing);
+  test_add_with_scratch ("/chart/export/leaves-drawing", test_export_leaves_drawing);
 
   return g_test_run ();
 }

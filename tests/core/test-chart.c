@@ -338,6 +338,7 @@ test_numbers (void)
     { 0, 0, "0" }, { 999, 0, "999" }, { 1000, 0, "1,000" }, { 1234567.891, 1, "1,234,567.9" },
     { -4452, 0, "−4,452" }, { -0.04, 1, "0.0" }, { 448, 1, "448.0" }, { 0.126, 2, "0.13" },
     { NAN, 1, "—" },  /* one marker for a missing value everywhere (equity-format.h) */
+    { INFINITY, 2, "∞" }, { -INFINITY, 2, "−∞" },  /* a ratio over a rate of 0 is not missing */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -1,4 +1,5 @@
-/* test-indicators-cli.c — `indicator-add` and `indicators` (../shared/CLI.md)
+/* test-indicators-cli.c — `indicator-add`, `indicators` (../shared/CLI.md)
+ * and `score-table`
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -118,11 +119,167 @@ test_cli (TestProject       *fixture,
   g_assert_true (test_run_cli (&run, "indicator-add", "--help", NULL));
 }
 
+static double
+year_score (JsonNode *root,
+            guint     indicator,
+            guint     year)
+{
+  JsonObject *object = json_array_get_object_element (json_node_get_array (root), indicator);
+  JsonArray *years = json_object_get_array_member (object, "years");
+
+  return json_object_get_double_member (json_array_get_object_element (years, year), "score");
+}
+
+/* `score-table`: an edited table from CSV rescores every indicator, a bad
+ * file is refused naming file, line and column with the project untouched,
+ * and --default brings the published table back. */
+static void
+test_score_table_cli (TestProject   *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityAnalysis) analysis = equity_analysis_new_from_data (stops_spec, -1, NULL, &error);
+  g_autofree char *spec_path = write_scratch (fixture, "stops-indicator.ini", stops_indicator_spec);
+  /* hand-computed with this table (score = first − floor((R − start) / step)):
+   * 2020 R = (12/1000)/(20/4000) = 2.4 → band 2.2: 50;
+   * 2021 R = (15/1000)/(30/4000) = 2.0 → band 1.5: 90 − floor(0.5/0.1) = 85; change 85 − 50 = 35 */
+  g_autofree char *table_path = write_scratch (fixture, "local.csv",
+                                               "start,first_score,step\n1.000,100,0\n1.5,90,0.1\n2.2,50,0\n");
+  g_autofree char *negative_path = write_scratch (fixture, "negative.csv", "1.000,100,0\n1.5,90,-0.1\n");
+  g_autofree char *word_path = write_scratch (fixture, "word.csv", "start,first_score,step\n1.000,100,0\n1.5,ninety,0.1\n");
+  g_autofree char *descending_path = write_scratch (fixture, "descending.csv", "1.000,100,0\n2,50,0\n1.5,60,0\n");
+  g_autofree char *project_path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(TestRun) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *table;
+  JsonArray *bands;
+
+  import_stops (fixture);
+  g_assert_true (equity_analysis_save (analysis, fixture->project, &error));
+  project_path = g_strdup (equity_project_get_path (fixture->project));
+  /* the CLI alone holds the file, so its bytes can be compared */
+  g_assert_true (equity_project_close_checked (fixture->project, &error));
+  g_clear_object (&fixture->project);
+  g_assert_true (test_run_cli (&run, "indicator-add", project_path, spec_path, NULL));
+  test_run_clear (&run);
+
+  /* the published table: 2.4 → 40 − floor(0.4/0.15) = 38, 2.0 → 40 (FRAMEWORK-ANCHORS §1) */
+  g_assert_true (test_run_cli (&run, "indicators", project_path, "--json", NULL));
+  root = test_parse_json (run.out);
+  g_assert_cmpfloat (year_score (root, 0, 0), ==, 38);
+  g_assert_cmpfloat (year_score (root, 0, 1), ==, 40);
+  g_clear_pointer (&root, json_node_unref);
+  test_run_clear (&run);
+
+  g_assert_true (test_run_cli (&run, "score-table", project_path, "--set", table_path,
+                               "--source", "Asheville <local> table", "--json", NULL));
+  root = test_parse_json (run.out);
+  table = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (table, "source"), ==, "Asheville <local> table");
+  g_assert_true (json_object_get_boolean_member (table, "edited"));
+  bands = json_object_get_array_member (table, "bands");
+  g_assert_cmpuint (json_array_get_length (bands), ==, 3);
+  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (bands, 1), "start"), ==, 1.5);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (bands, 1), "first_score"), ==, 90);
+  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (bands, 1), "step"), ==, 0.1);
+  g_clear_pointer (&root, json_node_unref);
+  test_run_clear (&run);
+
+  g_assert_true (test_run_cli (&run, "indicators", project_path, "--json", NULL));
+  root = test_parse_json (run.out);
+  g_assert_cmpfloat (year_score (root, 0, 0), ==, 50);
+  g_assert_cmpfloat (year_score (root, 0, 1), ==, 85);
+  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (
+                       json_object_get_array_member (json_array_get_object_element (json_node_get_array (root), 0),
+                                                     "years"), 1), "change"), ==, 35);
+  g_clear_pointer (&root, json_node_unref);
+  test_run_clear (&run);
+
+  /* the readable table marks the edit beside its source */
+  g_assert_true (test_run_cli (&run, "score-table", project_path, NULL));
+  g_assert_nonnull (strstr (run.out, "1.500\t90\t0.100"));
+  g_assert_nonnull (strstr (run.out, "Source: Asheville <local> table (edited)"));
+  test_run_clear (&run);
+
+  /* bad files: the file, line, column and what was expected; not a byte changes */
+  before = test_file_checksum (project_path);
+  g_assert_false (test_run_cli (&run, "score-table", project_path, "--set", negative_path, NULL));
+  g_assert_nonnull (strstr (run.err, "negative.csv, line 2, column 3: the step is -0.1; expected 0"));
+  test_run_clear (&run);
+  g_assert_false (test_run_cli (&run, "score-table", project_path, "--set", word_path, NULL));
+  g_assert_nonnull (strstr (run.err, "word.csv, line 3, column 2: expected a whole score from 1 to 100"));
+  test_run_clear (&run);
+  g_assert_false (test_run_cli (&run, "score-table", project_path, "--set", descending_path, NULL));
+  g_assert_nonnull (strstr (run.err, "descending.csv, line 3, column 1: the band starts at 1.500; "
+                                     "expected a ratio above the band before’s 2.000"));
+  test_run_clear (&run);
+  after = test_file_checksum (project_path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* --default: the published table, its citation, and the scores of before */
+  g_assert_true (test_run_cli (&run, "score-table", project_path, "--default", "--json", NULL));
+  root = test_parse_json (run.out);
+  table = json_node_get_object (root);
+  g_assert_false (json_object_get_boolean_member (table, "edited"));
+  g_assert_nonnull (strstr (json_object_get_string_member (table, "source"), "Oakland Equity Indicators 2018"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (table, "bands")), ==, 7);
+  g_clear_pointer (&root, json_node_unref);
+  test_run_clear (&run);
+  g_assert_true (test_run_cli (&run, "indicators", project_path, "--json", NULL));
+  root = test_parse_json (run.out);
+  g_assert_cmpfloat (year_score (root, 0, 0), ==, 38);
+  g_assert_cmpfloat (year_score (root, 0, 1), ==, 40);
+  test_run_clear (&run);
+  g_assert_true (test_run_cli (&run, "score-table", "--help", NULL));
+}
+
+/* the checks the dialog and --set share, on tables built directly */
+static void
+test_score_table_validate (void)
+{
+  static const EquityScoreBand late_start[] = { { 1.1, 100, 0 } };
+  static const EquityScoreBand zero_score[] = { { 1.0, 100, 0.01 }, { 2.0, 0, 0 } };
+  static const EquityScoreBand equal_starts[] = { { 1.0, 100, 0.01 }, { 1.0, 90, 0 } };
+  static const EquityScoreBand good[] = { { 1.0, 100, 0.01 }, { 2.0, 50, 0 } };
+  g_autoptr(EquityScoreTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+
+  table = equity_score_table_new (late_start, 1, "x");
+  g_assert_false (equity_score_table_validate (table, &error));
+  g_assert_cmpstr (error->message, ==, "Band 1: the first band starts at 1.100; expected 1.000 (ratios below it score 100)");
+  g_clear_error (&error);
+  g_clear_pointer (&table, equity_score_table_unref);
+  table = equity_score_table_new (zero_score, 2, "x");
+  g_assert_false (equity_score_table_validate (table, &error));
+  g_assert_cmpstr (error->message, ==, "Band 2: the first score is 0; expected a whole score from 1 to 100");
+  g_clear_error (&error);
+  g_clear_pointer (&table, equity_score_table_unref);
+  table = equity_score_table_new (equal_starts, 2, "x");
+  g_assert_false (equity_score_table_validate (table, &error));
+  g_clear_error (&error);
+  g_clear_pointer (&table, equity_score_table_unref);
+  table = equity_score_table_new (NULL, 0, "x");
+  g_assert_false (equity_score_table_validate (table, &error));
+  g_clear_error (&error);
+  g_clear_pointer (&table, equity_score_table_unref);
+  table = equity_score_table_new (good, 2, "x");
+  g_assert_true (equity_score_table_validate (table, &error));
+  g_assert_false (equity_score_table_is_published (table));
+  g_clear_pointer (&table, equity_score_table_unref);
+  table = equity_score_table_new_default ();
+  g_assert_true (equity_score_table_validate (table, &error));
+  g_assert_true (equity_score_table_is_published (table));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   test_add_with_project ("/indicators/cli", test_cli);
+  test_add_with_project ("/indicators/score-table-cli", test_score_table_cli);
+  g_test_add_func ("/indicators/score-table-validate", test_score_table_validate);
   return g_test_run ();
 }

@@ -486,9 +486,10 @@ test_edited_score_table (TestProject       *fixture,
 /* A project written by schema 3 opens, is upgraded, keeps its data and
  * gains the indicator tables with the method's score table. */
 static void
-test_migrate_from_3 (void)
+test_migrate_from_3 (TestScratch   *scratch,
+                     gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "old.equity", NULL);
   g_autoptr(EquityProject) project = NULL;
   g_autoptr(GError) error = NULL;
@@ -513,15 +514,15 @@ test_migrate_from_3 (void)
   g_assert_true (equity_project_add_indicator (project, indicator, &error));
   g_assert_no_error (error);
   equity_project_close (project);
-  test_remove_tree (dir);
 }
 
 /* The sample project: at least four indicators over two themes, every one
  * evaluating; Asheville arrests per year match a count of the CSV. */
 static void
-test_sample (void)
+test_sample (TestScratch   *scratch,
+             gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "sample.equity", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(EquityProject) project = equity_sample_create (path, NULL, NULL, NULL, &error);
@@ -562,7 +563,6 @@ test_sample (void)
   g_assert_cmpfloat (equity_indicator_evaluation_find_year (arrests_evaluation, 2021)->count_a, ==, 2142);
   g_assert_cmpfloat (equity_indicator_evaluation_find_year (arrests_evaluation, 2021)->count_b, ==, 4847);
   equity_project_close (project);
-  test_remove_tree (dir);
 }
 
 /* Yearly values from CSV: year,value[,low,high] with a header, and the
@@ -669,14 +669,14 @@ main (int   argc,
   g_test_add_func ("/indicators/change-and-means", test_change_and_means);
   g_test_add_func ("/indicators/status-rule", test_status_rule);
   g_test_add_func ("/indicators/target-path", test_target_path);
-  g_test_add_func ("/indicators/migrate-from-3", test_migrate_from_3);
+  test_add_with_scratch ("/indicators/migrate-from-3", test_migrate_from_3);
   test_add_with_project ("/indicators/evaluate-saved-analysis", test_evaluate_saved_analysis);
   test_add_with_project ("/indicators/evaluate-async", test_evaluate_async);
   test_add_with_project ("/indicators/evaluate-cancelled", test_evaluate_cancelled);
   test_add_with_project ("/indicators/store", test_store);
   test_add_with_project ("/indicators/edited-score-table", test_edited_score_table);
 
-  g_test_add_func ("/indicators/sample", test_sample);
+  test_add_with_scratch ("/indicators/sample", test_sample);
   test_add_with_project ("/indicators/import-values", test_import_values);
   test_add_with_project ("/indicators/spec-counts", test_spec_counts);
 

@@ -23,12 +23,13 @@ assert_has_members (JsonObject  *object,
 }
 
 static void
-test_sample_json (void)
+test_sample_json (TestScratch   *scratch,
+                  gconstpointer  data)
 {
   static const char *assessment_keys[] = { "title", "department", "status", "complete", "answers", NULL };
   static const char *action_keys[] = { "id", "title", "goal", "owner", "due", "status", "indicators",
                                        "budget", "spent", "overdue", "off_track", NULL };
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "sample.equity", NULL);
   g_auto(TestRun) sample = { 0 }, assessments = { 0 }, actions = { 0 }, indicators = { 0 };
   g_autoptr(JsonNode) list = NULL;
@@ -90,13 +91,13 @@ test_sample_json (void)
   g_assert_true (json_object_get_null_member (action, "budget"));
   action = json_array_get_object_element (json_node_get_array (plan), 0);
   g_assert_cmpfloat (json_object_get_double_member (action, "budget"), ==, 42000);
-  test_remove_tree (dir);
 }
 
 static void
-test_scripted_edits (void)
+test_scripted_edits (TestScratch   *scratch,
+                     gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "p.equity", NULL);
   g_autofree char *spec = g_build_filename (dir, "a.ini", NULL);
   g_autofree char *bad = g_build_filename (dir, "bad.ini", NULL);
@@ -178,7 +179,6 @@ test_scripted_edits (void)
     for (guint i = 1; i < 5; i++)
       g_assert_nonnull (strstr (lines[i], ",assessment,1,"));
   }
-  test_remove_tree (dir);
 }
 
 int
@@ -187,8 +187,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/lens-cli/sample-json", test_sample_json);
-  g_test_add_func ("/lens-cli/scripted-edits", test_scripted_edits);
+  test_add_with_scratch ("/lens-cli/sample-json", test_sample_json);
+  test_add_with_scratch ("/lens-cli/scripted-edits", test_scripted_edits);
 
   return g_test_run ();
 }

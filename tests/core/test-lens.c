@@ -122,6 +122,15 @@ test_completeness (TestProject       *fixture,
   half = equity_assessment_load (fixture->project, id, &error);
   g_assert_cmpstr (((EquityAnswer *) g_hash_table_lookup (half->answers, "what"))->value, ==,
                    "<b>Pools</b> & =SUM(A1)");
+
+  /* a choice set back to "not answered" in the window is erased, not refused:
+   * by hand, step 2 then has 0 of 2 ("how" blank, "effect" erased) */
+  answer (fixture, id, "effect", "");
+  g_clear_pointer (&half, equity_assessment_free);
+  half = equity_assessment_load (fixture->project, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (equity_assessment_complete (half, 2, &answered, &total), ==, 0);
+  g_assert_cmpuint (total, ==, 2);
 }
 
 static void
@@ -357,10 +366,11 @@ test_concurrent_edits (TestProject       *fixture,
 /* The sample's assessment cites its poverty analysis by id. An answer that
  * cites the arrests analysis shows that analysis' own headline, run now. */
 static void
-test_sample_headline (void)
+test_sample_headline (TestScratch   *scratch,
+                      gconstpointer  data)
 {
   const char *arrests = "Arrests by race, 2020–2021";
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "sample.equity", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(EquityProject) project = equity_sample_create (path, NULL, NULL, NULL, &error);
@@ -396,28 +406,19 @@ test_sample_headline (void)
   g_assert_nonnull (expected);
   g_assert_cmpstr (headline, ==, expected);
   g_clear_object (&project);
-  test_remove_tree (dir);
 }
 
 static void
-test_migrate_from_3 (void)
+test_migrate_from_3 (TestScratch   *scratch,
+                     gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "v3.equity", NULL);
-  g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", (gint32) EQUITY_PROJECT_APPLICATION_ID);
   g_autoptr(EquityProject) project = NULL;
   g_autoptr(GPtrArray) templates = NULL;
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, set_id, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_true (equity_schema_migrate (db, 0, 3, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO analyses (name, kind, spec, created_at, updated_at, bound) "
-                                 "VALUES ('Old', 'group-rates', '[analysis]', 'x', 'x', 1)",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  test_create_old_project (path, 3, "Old");
 
   project = equity_project_open (path, &error);
   g_assert_no_error (error);
@@ -430,7 +431,6 @@ test_migrate_from_3 (void)
                                              NULL, &error), >, 0);
   g_assert_no_error (error);
   g_clear_object (&project);
-  test_remove_tree (dir);
 }
 
 int
@@ -447,8 +447,8 @@ main (int   argc,
   lens_test_add ("/lens/citation", test_citation);
   lens_test_add ("/lens/audit-trail", test_audit_trail);
   lens_test_add ("/lens/concurrent-edits", test_concurrent_edits);
-  g_test_add_func ("/lens/sample-headline", test_sample_headline);
-  g_test_add_func ("/lens/migrate-from-3", test_migrate_from_3);
+  test_add_with_scratch ("/lens/sample-headline", test_sample_headline);
+  test_add_with_scratch ("/lens/migrate-from-3", test_migrate_from_3);
 
   return g_test_run ();
 }

@@ -109,9 +109,10 @@ test_refuse_foreign (TestScratch   *scratch,
 }
 
 static void
-test_refuse_newer (void)
+test_refuse_newer (TestScratch   *scratch,
+                   gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "future.equity", NULL);
   g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", equity_project_schema_version () + 1);
   g_autoptr(EquityProject) project = NULL;
@@ -127,7 +128,6 @@ test_refuse_newer (void)
   sqlite3_close (db);
 
   assert_refused (path, EQUITY_ERROR_TOO_NEW, "newer version");
-  test_remove_tree (dir);
 }
 
 /* A file as version 1 of the program wrote it: only the first migration. */
@@ -135,14 +135,10 @@ static void
 make_version_1_file (const char *path,
                      gboolean    break_next_migration)
 {
-  g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", (gint32) EQUITY_PROJECT_APPLICATION_ID);
-  g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
 
+  test_create_old_project (path, 1, NULL);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, set_id, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_true (equity_schema_migrate (db, 0, 1, &error));
-  g_assert_no_error (error);
   g_assert_cmpint (sqlite3_exec (db,
                                  "INSERT INTO datasets (name, source, format, imported_at, row_count) "
                                  "VALUES ('old data', 'old.csv', 'CSV', '2025-01-01T00:00:00Z', 0);"
@@ -716,7 +712,7 @@ main (int   argc,
 
   test_add_with_scratch ("/project/create", test_create);
   test_add_with_scratch ("/project/refuse-foreign", test_refuse_foreign);
-  g_test_add_func ("/project/refuse-newer", test_refuse_newer);
+  test_add_with_scratch ("/project/refuse-newer", test_refuse_newer);
   test_add_with_scratch ("/project/refuse-damaged", test_refuse_damaged);
   test_add_with_scratch ("/project/migrate", test_migrate);
   test_add_with_scratch ("/project/migrate-failure-rolls-back", test_migrate_failure_rolls_back);

@@ -27,9 +27,10 @@ run_scan (const char *path,
 }
 
 static void
-test_scan_json (void)
+test_scan_json (TestScratch   *scratch,
+                gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "sample.equity", NULL);
   g_auto(TestRun) sample = { 0 };
   g_auto(TestRun) help = { 0 };
@@ -100,7 +101,6 @@ test_scan_json (void)
     }
   g_assert_cmpuint (n_continuing, ==, n_significant);
 
-  test_remove_tree (dir);
 }
 
 static void
@@ -119,7 +119,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/scan-cli/json", test_scan_json);
+  test_add_with_scratch ("/scan-cli/json", test_scan_json);
   g_test_add_func ("/scan-cli/missing-project", test_scan_missing_project);
 
   return g_test_run ();

@@ -95,7 +95,8 @@ make_gap (const char *measure_id,
 
 /* True gaps (p 0.001 and 0.008, the two discoveries above) and null ones
  * with larger ratios but uncertain: the rule puts every significant gap
- * first, larger ratio first among them, then the rest by ratio. */
+ * first, larger ratio first among them (here every interval is ±20%, so
+ * the interval's near end orders as the ratio), then the rest. */
 static void
 test_rank (void)
 {
@@ -120,6 +121,33 @@ test_rank (void)
       g_assert_cmpfloat_with_epsilon (gap->p_adjusted, hand_adjusted[index], 1e-9);
       g_assert_cmpint (gap->significant, ==, index < 2);
     }
+}
+
+/* Size and certainty: among significant gaps the one whose interval's near
+ * end is higher ranks first, whatever its point estimate: 3.0 (2.5–3.6)
+ * is surely a threefold gap, 6.0 (1.1–30), from a handful of events, may
+ * be barely one. Without an interval the ratio itself counts. */
+static void
+test_rank_by_certainty (void)
+{
+  g_autoptr(GPtrArray) gaps = g_ptr_array_new_with_free_func ((GDestroyNotify) equity_scan_gap_free);
+  EquityScanGap *few = make_gap ("m", "few", 6.0, 0.001);
+  EquityScanGap *many = make_gap ("m", "many", 3.0, 0.001);
+  EquityScanGap *bare = make_gap ("m", "bare", 2.0, 0.001);
+
+  few->ratio_low = 1.1;
+  few->ratio_high = 30.0;
+  many->ratio_low = 2.5;
+  many->ratio_high = 3.6;
+  bare->ratio_low = bare->ratio_high = NAN;
+  g_ptr_array_add (gaps, few);
+  g_ptr_array_add (gaps, bare);
+  g_ptr_array_add (gaps, many);
+  equity_scan_rank (gaps, EQUITY_SCAN_FDR);
+
+  g_assert_cmpstr (((EquityScanGap *) g_ptr_array_index (gaps, 0))->group, ==, "many");
+  g_assert_cmpstr (((EquityScanGap *) g_ptr_array_index (gaps, 1))->group, ==, "bare");
+  g_assert_cmpstr (((EquityScanGap *) g_ptr_array_index (gaps, 2))->group, ==, "few");
 }
 
 /* Funnel limits for an area of 1,000 people around an overall rate of 2 per
@@ -176,9 +204,10 @@ make_record (const char * const *groups,
 
 /* B stays, A closes, I opens, H is new to the measure altogether. */
 static void
-test_new_and_closed (void)
+test_new_and_closed (TestScratch   *scratch,
+                     gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "scans.equity", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(EquityProject) project = equity_project_create (path, &error);
@@ -227,15 +256,15 @@ test_new_and_closed (void)
   g_assert_cmpint (((EquityScanGap *) g_ptr_array_index (closed, 0))->change, ==, EQUITY_SCAN_CHANGE_CLOSED);
 
   equity_project_close (project);
-  test_remove_tree (dir);
 }
 
 /* A project of schema 3 (before indicators and scans) opens, keeps its
  * saved analysis and gains the scan tables. */
 static void
-test_migration (void)
+test_migration (TestScratch   *scratch,
+                gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "old.equity", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(EquityProject) project = NULL;
@@ -252,7 +281,6 @@ test_migration (void)
   g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM scans"), ==, 0);
   g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM analyses WHERE name = 'kept'"), ==, 1);
   sqlite3_close (db);
-  test_remove_tree (dir);
 }
 
 static EquityFunnel *
@@ -356,9 +384,10 @@ run_async (const char   *path,
 /* the worker stores a scan of a project with nothing to compare; cancelled
  * up front, it returns G_IO_ERROR_CANCELLED and stores nothing */
 static void
-test_async (void)
+test_async (TestScratch   *scratch,
+            gconstpointer  data)
 {
-  g_autofree char *dir = test_make_tmpdir ();
+  const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "empty.equity", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(EquityProject) project = equity_project_create (path, &error);
@@ -389,7 +418,6 @@ test_async (void)
 
   g_object_unref (first.scan);
   g_clear_error (&cancelled.error);
-  test_remove_tree (dir);
 }
 
 int
@@ -402,11 +430,12 @@ main (int    argc,
   g_test_add_func ("/scan/wald-p", test_wald_p);
   g_test_add_func ("/scan/benjamini-hochberg", test_bh);
   g_test_add_func ("/scan/rank", test_rank);
+  g_test_add_func ("/scan/rank-by-certainty", test_rank_by_certainty);
   g_test_add_func ("/scan/funnel-limits", test_funnel_limits);
-  g_test_add_func ("/scan/new-and-closed", test_new_and_closed);
-  g_test_add_func ("/scan/migration", test_migration);
+  test_add_with_scratch ("/scan/new-and-closed", test_new_and_closed);
+  test_add_with_scratch ("/scan/migration", test_migration);
   g_test_add_func ("/scan/funnel-drawing", test_funnel_drawing);
-  g_test_add_func ("/scan/async", test_async);
+  test_add_with_scratch ("/scan/async", test_async);
 
   return g_test_run ();
 }

@@ -9,15 +9,12 @@
 
 #include "equity-analysis-async.h"
 #include "equity-dataset-geometry.h"
-#include "equity-progress-relay.h"
 #include "equity-worker.h"
 
 typedef struct
 {
-  char                *project_path;
   EquityAnalysis      *analysis;
   EquityChartKind      chart_kind;
-  EquityProgressRelay *relay;
   EquityChart         *chart;
   EquityChart         *map;
   GError              *map_error;
@@ -28,38 +25,28 @@ run_data_free (gpointer data)
 {
   RunData *run = data;
 
-  g_free (run->project_path);
   g_clear_object (&run->analysis);
-  g_clear_pointer (&run->relay, equity_progress_relay_unref);
   g_clear_object (&run->chart);
   g_clear_object (&run->map);
   g_clear_error (&run->map_error);
   g_free (run);
 }
 
-static void
-run_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
+static gpointer
+run_work (EquityProject       *project,
+          gpointer             data,
+          EquityProgressFunc   progress,
+          gpointer             progress_data,
+          GCancellable        *cancellable,
+          GError             **error)
 {
-  RunData *run = task_data;
-  g_autoptr(EquityProject) project = NULL;
-  g_autoptr(EquityResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  RunData *run = data;
+  EquityResult *result;
   const char *map_dataset;
 
-  project = equity_worker_open_project (task, run->project_path);
-  if (project == NULL)
-    return;
-
-  result = equity_analysis_run (run->analysis, project, equity_progress_relay_report, run->relay,
-                                cancellable, &error);
+  result = equity_analysis_run (run->analysis, project, progress, progress_data, cancellable, error);
   if (result == NULL)
-    {
-      equity_worker_fail (task, project, g_steal_pointer (&error));
-      return;
-    }
+    return NULL;
 
   /* The chart tab shows bars, dots or a trend; the map has a tab of its own. */
   run->chart = equity_chart_new (result);
@@ -85,12 +72,7 @@ run_thread (GTask        *task,
           equity_chart_set_areas (run->map, areas);
         }
     }
-
-  equity_project_close (project);
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  g_task_return_pointer (task, g_steal_pointer (&result), g_object_unref);
+  return result;
 }
 
 void
@@ -103,6 +85,7 @@ equity_analysis_run_async (EquityAnalysis      *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
+  static const EquityWorkerKind kind = { "[equity] explore run", run_work, run_data_free, g_object_unref, FALSE };
   g_autofree char *spec = NULL;
   RunData *run;
 
@@ -111,7 +94,6 @@ equity_analysis_run_async (EquityAnalysis      *self,
   g_return_if_fail (G_IS_CANCELLABLE (cancellable));
 
   run = g_new0 (RunData, 1);
-  run->project_path = g_strdup (project_path);
   /* the worker gets a copy: the editor goes on changing its own */
   spec = equity_analysis_to_data (self, NULL);
   run->analysis = equity_analysis_new_from_data (spec, -1, equity_analysis_get_source_name (self), NULL);
@@ -119,10 +101,8 @@ equity_analysis_run_async (EquityAnalysis      *self,
     run->analysis = equity_analysis_new (NULL);
   run->chart_kind = chart_kind;
 
-  run->relay = equity_progress_relay_new (progress, progress_data, cancellable);
-
-  equity_worker_start (self, equity_analysis_run_async, "[equity] explore run", cancellable,
-                       callback, user_data, run, run_data_free, run_thread);
+  equity_worker_run (&kind, self, equity_analysis_run_async, project_path, run, cancellable,
+                     progress, progress_data, callback, user_data);
 }
 
 EquityResult *
@@ -143,7 +123,7 @@ equity_analysis_run_finish (EquityAnalysis  *self,
   if (ret == NULL)
     return NULL;
 
-  run = g_task_get_task_data (G_TASK (result));
+  run = equity_worker_get_work_data (result);
   if (chart != NULL)
     *chart = g_steal_pointer (&run->chart);
   if (map != NULL)

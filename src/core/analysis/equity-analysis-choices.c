@@ -140,7 +140,6 @@ equity_analysis_guess_label_column (EquityProject  *project,
 
 typedef struct
 {
-  char              *project_path;
   char              *dataset;
   char              *column;
   gboolean           with_labels;
@@ -153,51 +152,38 @@ choices_data_free (gpointer data)
 {
   ChoicesData *choices = data;
 
-  g_free (choices->project_path);
   g_free (choices->dataset);
   g_free (choices->column);
   g_free (choices);
 }
 
-static void
-choices_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static gpointer
+choices_work (EquityProject       *project,
+              gpointer             work_data,
+              EquityProgressFunc   progress,
+              gpointer             progress_data,
+              GCancellable        *cancellable,
+              GError             **error)
 {
-  ChoicesData *data = task_data;
-  g_autoptr(EquityProject) project = NULL;
-  g_autoptr(GError) error = NULL;
+  ChoicesData *data = work_data;
   EquityColumn *label_column = NULL;
   EquityDataset *dataset;
   EquityColumn *column;
-  GPtrArray *choices;
-
-  project = equity_worker_open_project (task, data->project_path);
-  if (project == NULL)
-    return;
 
   dataset = equity_project_find_dataset (project, data->dataset);
   column = dataset != NULL ? equity_dataset_find_column (dataset, data->column) : NULL;
   if (column == NULL)
     {
-      equity_project_close (project);
-      g_task_return_new_error (task, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND,
-                               _("Dataset “%s” has no column “%s”"), data->dataset, data->column);
-      return;
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND,
+                   _("Dataset “%s” has no column “%s”"), data->dataset, data->column);
+      return NULL;
     }
 
   if (data->with_labels)
     label_column = equity_analysis_guess_label_column (project, dataset, column, NULL);
 
-  choices = equity_analysis_list_choices (project, dataset, column, label_column, data->order,
-                                          data->limit, cancellable, &error);
-  equity_project_close (project);
-
-  if (choices == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, choices, (GDestroyNotify) g_ptr_array_unref);
+  return equity_analysis_list_choices (project, dataset, column, label_column, data->order,
+                                       data->limit, cancellable, error);
 }
 
 void
@@ -211,20 +197,22 @@ equity_analysis_list_choices_async (const char          *project_path,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
+  static const EquityWorkerKind kind = {
+    "[equity] choices", choices_work, choices_data_free, (GDestroyNotify) g_ptr_array_unref, TRUE
+  };
   ChoicesData *data;
 
   g_return_if_fail (project_path != NULL && dataset != NULL && column != NULL);
 
   data = g_new0 (ChoicesData, 1);
-  data->project_path = g_strdup (project_path);
   data->dataset = g_strdup (dataset);
   data->column = g_strdup (column);
   data->with_labels = with_labels;
   data->order = order;
   data->limit = limit;
 
-  equity_worker_start (NULL, equity_analysis_list_choices_async, "[equity] choices", cancellable,
-                       callback, user_data, data, choices_data_free, choices_thread);
+  equity_worker_run (&kind, NULL, equity_analysis_list_choices_async, project_path, data,
+                     cancellable, NULL, NULL, callback, user_data);
 }
 
 GPtrArray *

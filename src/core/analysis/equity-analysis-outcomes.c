@@ -83,15 +83,6 @@ outcomes_validate (EquityAnalysisContext  *context,
   return _equity_analysis_check_map (context, error);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static void
 fill_row (EquityAnalysisContext *context,
           EquityResultRow       *row,
@@ -99,7 +90,7 @@ fill_row (EquityAnalysisContext *context,
 {
   EquityEstimate estimate;
 
-  g_array_sort (values, compare_doubles);
+  g_array_sort (values, equity_stats_compare_doubles);
   row->count = values->len;
   row->flags = equity_stats_mean ((double *) values->data, values->len, context->confidence, &estimate, NULL);
   row->mean = estimate.value;

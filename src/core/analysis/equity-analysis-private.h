@@ -33,6 +33,10 @@ struct _EquityAnalysisContext
 char          *_equity_analysis_spec_value  (EquityAnalysis        *self,
                                              const char            *group,
                                              const char            *key);
+/* the same for any key file (the reference walk reads specs not yet loaded) */
+char          *_equity_analysis_key_file_value (GKeyFile            *spec,
+                                                const char          *group,
+                                                const char          *key);
 
 /* group-rates, shared with index-of-disparity */
 gboolean       _equity_analysis_group_rates_validate (EquityAnalysisContext *context,

@@ -62,10 +62,10 @@ parse_bound (const char *text,
   return rest != NULL || *end == '\0';
 }
 
-static char *
-get_value (GKeyFile   *spec,
-           const char *group,
-           const char *key)
+char *
+_equity_analysis_key_file_value (GKeyFile   *spec,
+                                 const char *group,
+                                 const char *key)
 {
   g_autofree char *value = g_key_file_get_string (spec, group, key, NULL);
 
@@ -87,7 +87,7 @@ walk_dataset (RefWalk    *walk,
 
   if (dataset_key == NULL)
     return NULL;
-  value = get_value (walk->spec, EQUITY_ANALYSIS_GROUP, dataset_key);
+  value = _equity_analysis_key_file_value (walk->spec, EQUITY_ANALYSIS_GROUP, dataset_key);
   if (value == NULL)
     return NULL;
   /* BIND reads names (datasets are bound after their columns); RESOLVE ids */
@@ -177,7 +177,7 @@ convert_key (RefWalk       *walk,
              EquityDataset *dataset,
              EquityFieldType type)
 {
-  g_autofree char *value = get_value (walk->spec, group, key);
+  g_autofree char *value = _equity_analysis_key_file_value (walk->spec, group, key);
   g_autofree char *converted = NULL;
 
   if (value == NULL)
@@ -204,7 +204,7 @@ convert_group_columns (RefWalk       *walk,
 static void
 walk_spec (RefWalk *walk)
 {
-  g_autofree char *kind = get_value (walk->spec, EQUITY_ANALYSIS_GROUP, "kind");
+  g_autofree char *kind = _equity_analysis_key_file_value (walk->spec, EQUITY_ANALYSIS_GROUP, "kind");
   const EquityKindInfo *info = equity_analysis_fields_find_kind (kind);
 
   if (info == NULL)

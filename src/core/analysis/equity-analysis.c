@@ -421,14 +421,7 @@ _equity_analysis_spec_value (EquityAnalysis *self,
                              const char     *group,
                              const char     *key)
 {
-  g_autofree char *value = g_key_file_get_string (self->spec, group, key, NULL);
-
-  if (value == NULL)
-    return NULL;
-  g_strstrip (value);
-  if (value[0] == '\0')
-    return NULL;
-  return g_steal_pointer (&value);
+  return _equity_analysis_key_file_value (self->spec, group, key);
 }
 
 static const EquityAnalysisKindInfo *

@@ -101,6 +101,51 @@ add_member (JsonBuilder           *builder,
     }
 }
 
+/* NAME: NODE (taken), or null when NODE is NULL */
+static void
+add_node_or_null (JsonBuilder *builder,
+                  const char  *name,
+                  JsonNode    *node)
+{
+  json_builder_set_member_name (builder, name);
+  if (node != NULL)
+    json_builder_add_value (builder, node);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+equity_json_add_double (JsonBuilder *builder,
+                        const char  *name,
+                        double       value)
+{
+  add_node_or_null (builder, name, isfinite (value) ? json_node_init_double (json_node_alloc (), value) : NULL);
+}
+
+void
+equity_json_add_string (JsonBuilder *builder,
+                        const char  *name,
+                        const char  *value)
+{
+  add_node_or_null (builder, name, value != NULL ? json_node_init_string (json_node_alloc (), value) : NULL);
+}
+
+void
+equity_json_add_int (JsonBuilder *builder,
+                     const char  *name,
+                     gint64       value)
+{
+  add_node_or_null (builder, name, json_node_init_int (json_node_alloc (), value));
+}
+
+void
+equity_json_add_boolean (JsonBuilder *builder,
+                         const char  *name,
+                         gboolean     value)
+{
+  add_node_or_null (builder, name, json_node_init_boolean (json_node_alloc (), value));
+}
+
 static void
 add_overall (JsonBuilder     *builder,
              EquityResult    *self)
@@ -128,10 +173,8 @@ add_string_if (JsonBuilder *builder,
                const char  *name,
                const char  *value)
 {
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
+  if (value != NULL)
+    equity_json_add_string (builder, name, value);
 }
 
 JsonNode *

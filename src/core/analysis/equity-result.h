@@ -139,6 +139,20 @@ char            *equity_result_dup_headline     (EquityResult    *self);
 void             equity_json_add_number         (JsonBuilder     *builder,
                                                  const char      *name,
                                                  double           value);
+/* NAME: VALUE as a JSON number (2.0, not 2), NAN and infinities as null */
+void             equity_json_add_double         (JsonBuilder     *builder,
+                                                 const char      *name,
+                                                 double           value);
+/* NAME: VALUE, a NULL VALUE as null */
+void             equity_json_add_string         (JsonBuilder     *builder,
+                                                 const char      *name,
+                                                 const char      *value);
+void             equity_json_add_int            (JsonBuilder     *builder,
+                                                 const char      *name,
+                                                 gint64           value);
+void             equity_json_add_boolean        (JsonBuilder     *builder,
+                                                 const char      *name,
+                                                 gboolean         value);
 /* The JSON of `analyze --json` (../shared/CLI.md), numbers as numbers, NAN as null. */
 JsonNode        *equity_result_to_json          (EquityResult    *self);
 

@@ -83,6 +83,17 @@ equity_stats_z (double confidence)
   return gsl_cdf_ugaussian_Qinv ((1.0 - confidence) / 2.0);
 }
 
+/* a special function's value, NAN when GSL failed without a usable one
+ * (an underflow still leaves a usable 0) */
+static double
+sf_value (int                  status,
+          const gsl_sf_result *result)
+{
+  if (status != GSL_SUCCESS && !(isfinite (result->val) && result->val >= 0.0))
+    return NAN;
+  return result->val;
+}
+
 static double
 gamma_inc (double   a,
            double   x,
@@ -97,10 +108,8 @@ gamma_inc (double   a,
     return upper ? 1.0 : 0.0;
   if (isinf (x))
     return upper ? 0.0 : 1.0;
-  if ((upper ? gsl_sf_gamma_inc_Q_e (a, x, &result) : gsl_sf_gamma_inc_P_e (a, x, &result)) != GSL_SUCCESS
-      && !(isfinite (result.val) && result.val >= 0.0))
-    return NAN;
-  return result.val;
+  return sf_value (upper ? gsl_sf_gamma_inc_Q_e (a, x, &result) : gsl_sf_gamma_inc_P_e (a, x, &result),
+                   &result);
 }
 
 double
@@ -154,10 +163,7 @@ equity_stats_beta_inc (double x,
     return 0.0;
   if (x >= 1.0)
     return 1.0;
-  if (gsl_sf_beta_inc_e (a, b, x, &result) != GSL_SUCCESS
-      && !(isfinite (result.val) && result.val >= 0.0))
-    return NAN;
-  return result.val;
+  return sf_value (gsl_sf_beta_inc_e (a, b, x, &result), &result);
 }
 
 double

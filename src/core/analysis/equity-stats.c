@@ -21,6 +21,15 @@ estimate_clear (EquityEstimate *out)
   out->high = NAN;
 }
 
+int
+equity_stats_compare_doubles (gconstpointer a,
+                              gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
 static gboolean
 valid_confidence (double confidence)
 {

@@ -182,6 +182,10 @@ EquityStatsFlags equity_stats_mean     (const double   *values,
                                         double          confidence,
                                         EquityEstimate *out,
                                         double         *sd);
+/* ascending order of doubles, for g_array_sort() and qsort() before the
+ * median and quantiles */
+int              equity_stats_compare_doubles (gconstpointer a,
+                                               gconstpointer b);
 /* median of N SORTED values with the distribution-free interval between
  * the order statistics x_(j) and x_(n−j+1), j from Binomial(n, ½) */
 EquityStatsFlags equity_stats_median   (const double   *sorted,

@@ -83,10 +83,11 @@ crisp (double position,
 }
 
 void
-equity_chart_axis_draw_x (const EquityChartCanvas *canvas,
-                          const EquityChartAxis   *axis,
-                          double                   top,
-                          double                   bottom)
+equity_chart_axis_draw (const EquityChartCanvas *canvas,
+                        const EquityChartAxis   *axis,
+                        gboolean                 horizontal_axis,
+                        double                   from,
+                        double                   to)
 {
   cairo_t *cr = canvas->cr;
   double width = MAX (1.0, round (canvas->line * 0.75));
@@ -96,7 +97,7 @@ equity_chart_axis_draw_x (const EquityChartCanvas *canvas,
   for (guint i = 0; i < axis->ticks->len; i++)
     {
       double tick = g_array_index (axis->ticks, double, i);
-      double x = crisp (equity_chart_axis_map (axis, tick), width);
+      double at = crisp (equity_chart_axis_map (axis, tick), width);
       g_autofree char *label = equity_chart_axis_label (axis, tick);
       g_autoptr(PangoLayout) layout = equity_chart_text_layout (canvas, EQUITY_CHART_TEXT_TICK, 0, label);
 
@@ -105,44 +106,24 @@ equity_chart_axis_draw_x (const EquityChartCanvas *canvas,
         equity_chart_set_color (cr, &canvas->style->muted);
       else
         equity_chart_set_color (cr, &canvas->style->grid);
-      cairo_move_to (cr, x, top);
-      cairo_line_to (cr, x, bottom);
-      cairo_stroke (cr);
-
-      equity_chart_text_draw (canvas, layout, &canvas->style->muted,
-                              x, bottom + canvas->base * 0.3, 0.5, 0);
-    }
-  cairo_restore (cr);
-}
-
-void
-equity_chart_axis_draw_y (const EquityChartCanvas *canvas,
-                          const EquityChartAxis   *axis,
-                          double                   left,
-                          double                   right)
-{
-  cairo_t *cr = canvas->cr;
-  double width = MAX (1.0, round (canvas->line * 0.75));
-
-  cairo_save (cr);
-  cairo_set_line_width (cr, width);
-  for (guint i = 0; i < axis->ticks->len; i++)
-    {
-      double tick = g_array_index (axis->ticks, double, i);
-      double y = crisp (equity_chart_axis_map (axis, tick), width);
-      g_autofree char *label = equity_chart_axis_label (axis, tick);
-      g_autoptr(PangoLayout) layout = equity_chart_text_layout (canvas, EQUITY_CHART_TEXT_TICK, 0, label);
-
-      if (tick == 0)
-        equity_chart_set_color (cr, &canvas->style->muted);
+      if (horizontal_axis)
+        {
+          cairo_move_to (cr, at, from);
+          cairo_line_to (cr, at, to);
+        }
       else
-        equity_chart_set_color (cr, &canvas->style->grid);
-      cairo_move_to (cr, left, y);
-      cairo_line_to (cr, right, y);
+        {
+          cairo_move_to (cr, from, at);
+          cairo_line_to (cr, to, at);
+        }
       cairo_stroke (cr);
 
-      equity_chart_text_draw (canvas, layout, &canvas->style->muted,
-                              left - canvas->base * 0.4, y, 1, 0.5);
+      if (horizontal_axis)
+        equity_chart_text_draw (canvas, layout, &canvas->style->muted,
+                                at, to + canvas->base * 0.3, 0.5, 0);
+      else
+        equity_chart_text_draw (canvas, layout, &canvas->style->muted,
+                                from - canvas->base * 0.4, at, 1, 0.5);
     }
   cairo_restore (cr);
 }

@@ -13,6 +13,34 @@
 
 #include "equity-chart-private.h"
 
+/* TEXT, when set, in at most two lines across INNER: its top at *Y going
+ * down the canvas, or its bottom at *Y going up; *Y moves past it. Returns
+ * whether there was anything to draw. */
+static gboolean
+draw_block (const EquityChartCanvas *canvas,
+            EquityChartTextStyle     text_style,
+            const EquityChartColor  *color,
+            const char              *text,
+            double                   inner,
+            gboolean                 upwards,
+            double                  *y)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  double h;
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  layout = equity_chart_text_layout (canvas, text_style, 0, text);
+  equity_chart_text_limit (layout, inner, 2);
+  equity_chart_text_size (layout, NULL, &h);
+  if (upwards)
+    *y -= h;
+  equity_chart_text_draw (canvas, layout, color, canvas->pad, *y, 0, 0);
+  if (!upwards)
+    *y += h;
+  return TRUE;
+}
+
 void
 equity_chart_draw_frame (EquityChartCanvas *canvas,
                          const char        *subtitle,
@@ -20,6 +48,7 @@ equity_chart_draw_frame (EquityChartCanvas *canvas,
                          EquityChartRect   *plot)
 {
   EquityChart *self = canvas->chart;
+  const EquityChartColor *muted = &canvas->style->muted;
   const char *title = equity_chart_get_title (self);
   const char *source = equity_chart_get_source_note (self);
   double inner = canvas->width - 2 * canvas->pad;
@@ -29,49 +58,14 @@ equity_chart_draw_frame (EquityChartCanvas *canvas,
   if (self->subtitle != NULL)
     subtitle = self->subtitle;
 
-  if (title != NULL && title[0] != '\0')
-    {
-      g_autoptr(PangoLayout) layout = equity_chart_text_layout (canvas, EQUITY_CHART_TEXT_TITLE, 0, title);
-      double h;
-
-      equity_chart_text_limit (layout, inner, 2);
-      equity_chart_text_size (layout, NULL, &h);
-      equity_chart_text_draw (canvas, layout, &canvas->style->foreground, canvas->pad, top, 0, 0);
-      top += h + canvas->base * 0.1;
-    }
-  if (subtitle != NULL && subtitle[0] != '\0')
-    {
-      g_autoptr(PangoLayout) layout = equity_chart_text_layout (canvas, EQUITY_CHART_TEXT_SUBTITLE, 0, subtitle);
-      double h;
-
-      equity_chart_text_limit (layout, inner, 2);
-      equity_chart_text_size (layout, NULL, &h);
-      equity_chart_text_draw (canvas, layout, &canvas->style->muted, canvas->pad, top, 0, 0);
-      top += h;
-    }
+  if (draw_block (canvas, EQUITY_CHART_TEXT_TITLE, &canvas->style->foreground, title, inner, FALSE, &top))
+    top += canvas->base * 0.1;
+  draw_block (canvas, EQUITY_CHART_TEXT_SUBTITLE, muted, subtitle, inner, FALSE, &top);
   top += canvas->base * 0.9;
 
-  if (source != NULL && source[0] != '\0')
-    {
-      g_autoptr(PangoLayout) layout = equity_chart_text_layout (canvas, EQUITY_CHART_TEXT_SMALL, 0, source);
-      double h;
-
-      equity_chart_text_limit (layout, inner, 2);
-      equity_chart_text_size (layout, NULL, &h);
-      bottom -= h;
-      equity_chart_text_draw (canvas, layout, &canvas->style->muted, canvas->pad, bottom, 0, 0);
-      bottom -= canvas->base * 0.2;
-    }
-  if (footnote != NULL && footnote[0] != '\0')
-    {
-      g_autoptr(PangoLayout) layout = equity_chart_text_layout (canvas, EQUITY_CHART_TEXT_SMALL_ITALIC, 0, footnote);
-      double h;
-
-      equity_chart_text_limit (layout, inner, 2);
-      equity_chart_text_size (layout, NULL, &h);
-      bottom -= h;
-      equity_chart_text_draw (canvas, layout, &canvas->style->muted, canvas->pad, bottom, 0, 0);
-    }
+  if (draw_block (canvas, EQUITY_CHART_TEXT_SMALL, muted, source, inner, TRUE, &bottom))
+    bottom -= canvas->base * 0.2;
+  draw_block (canvas, EQUITY_CHART_TEXT_SMALL_ITALIC, muted, footnote, inner, TRUE, &bottom);
   bottom -= canvas->base * 0.6;
 
   plot->x = canvas->pad;

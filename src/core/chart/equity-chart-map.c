@@ -20,16 +20,6 @@
 
 /* ---- classes --------------------------------------------------------- */
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a;
-  double db = *(const double *) b;
-
-  return (da > db) - (da < db);
-}
-
 /* Quantile classes: each holds about a fifth of the areas, so the legend
  * reads as "the fifth of tracts with the highest rates", which a council
  * member can repeat, and one outlier cannot squeeze every other area into a
@@ -63,7 +53,7 @@ equity_chart_map_classify (EquityChart *self)
   if (n == 0)
     return;
 
-  g_array_sort (values, compare_doubles);
+  g_array_sort (values, equity_stats_compare_doubles);
   lo = g_array_index (values, double, 0);
   hi = g_array_index (values, double, n - 1);
   decimals = hi > lo ? (int) ceil (-log10 ((hi - lo) / 20)) : equity_chart_value_decimals (hi);

@@ -217,16 +217,15 @@ char        *equity_chart_axis_label       (const EquityChartAxis   *axis,
                                             double                   tick);
 double       equity_chart_axis_label_width (const EquityChartCanvas *canvas,
                                             const EquityChartAxis   *axis);
-/* a horizontal axis: grid lines from TOP to BOTTOM, labels below BOTTOM */
-void         equity_chart_axis_draw_x      (const EquityChartCanvas *canvas,
+/* grid lines at each tick, labelled outside the plot: for a horizontal
+ * axis vertical lines from FROM (top) to TO (bottom), labels below TO; for
+ * a vertical one horizontal lines from FROM (left) to TO (right), labels
+ * left of FROM */
+void         equity_chart_axis_draw        (const EquityChartCanvas *canvas,
                                             const EquityChartAxis   *axis,
-                                            double                   top,
-                                            double                   bottom);
-/* a vertical axis: grid lines from LEFT to RIGHT, labels left of LEFT */
-void         equity_chart_axis_draw_y      (const EquityChartCanvas *canvas,
-                                            const EquityChartAxis   *axis,
-                                            double                   left,
-                                            double                   right);
+                                            gboolean                 horizontal_axis,
+                                            double                   from,
+                                            double                   to);
 
 /* equity-chart-palette.c */
 void         equity_chart_set_color        (cairo_t                 *cr,

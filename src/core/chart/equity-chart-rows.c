@@ -157,7 +157,7 @@ equity_chart_rows_begin (EquityChartCanvas    *canvas,
   equity_chart_axis_init (&layout->axis, min, max, x0, x1, spacing, self->percent);
   equity_chart_remember_axis (canvas, &layout->axis);
 
-  equity_chart_axis_draw_x (canvas, &layout->axis, layout->marks_top, marks_bottom);
+  equity_chart_axis_draw (canvas, &layout->axis, TRUE, layout->marks_top, marks_bottom);
 
   for (guint i = 0; i < layout->rows->len; i++)
     {

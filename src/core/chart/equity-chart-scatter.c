@@ -215,8 +215,8 @@ draw_scatter (EquityChartCanvas *canvas)
   equity_chart_remember_axis (canvas, &y_axis);
   equity_chart_remember_x_axis (canvas, &x_axis);
 
-  equity_chart_axis_draw_y (canvas, &y_axis, left, right);
-  equity_chart_axis_draw_x (canvas, &x_axis, top, bottom);
+  equity_chart_axis_draw (canvas, &y_axis, FALSE, left, right);
+  equity_chart_axis_draw (canvas, &x_axis, TRUE, top, bottom);
 
   {
     g_autoptr(PangoLayout) yt = equity_chart_text_layout (canvas, EQUITY_CHART_TEXT_BOLD,

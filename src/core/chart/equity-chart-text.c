@@ -153,12 +153,14 @@ equity_chart_format_number (double value,
   return equity_format_number (value, decimals);
 }
 
-int
-equity_chart_value_decimals (double value)
+/* decimals that show a value's precision: none from WHOLE_FROM up */
+static int
+decimals_for (double value,
+              double whole_from)
 {
   double magnitude = fabs (value);
 
-  if (!isfinite (magnitude) || magnitude >= 1000)
+  if (!isfinite (magnitude) || magnitude >= whole_from)
     return 0;
   if (magnitude >= 1 || magnitude == 0)
     return 1;
@@ -167,19 +169,17 @@ equity_chart_value_decimals (double value)
   return 3;
 }
 
+int
+equity_chart_value_decimals (double value)
+{
+  return decimals_for (value, 1000);
+}
+
 /* interval ends are less certain than the value: one digit fewer above 100 */
 int
 equity_chart_interval_decimals (double value)
 {
-  double magnitude = fabs (value);
-
-  if (!isfinite (magnitude) || magnitude >= 100)
-    return 0;
-  if (magnitude >= 1 || magnitude == 0)
-    return 1;
-  if (magnitude >= 0.1)
-    return 2;
-  return 3;
+  return decimals_for (value, 100);
 }
 
 static int

@@ -240,7 +240,7 @@ draw_trend (EquityChartCanvas *canvas)
   left = plot.x + equity_chart_axis_label_width (canvas, &y_axis) + canvas->base * 0.6;
   right = plot.x + plot.width - right_reserve;
   equity_chart_remember_axis (canvas, &y_axis);
-  equity_chart_axis_draw_y (canvas, &y_axis, left, right);
+  equity_chart_axis_draw (canvas, &y_axis, FALSE, left, right);
 
   /* x positions: the first and last year sit a dot's width inside the plot */
   {

@@ -22,6 +22,7 @@ typedef struct
   char               **analyses;
   char               **datasets;
   gboolean             skip_plan;
+  gint64              *assessments;   /* ended by 0, or NULL */
   EquityProgressRelay *relay;
 } ExportData;
 
@@ -37,6 +38,7 @@ export_data_free (gpointer data)
   g_free (export->department);
   g_strfreev (export->analyses);
   g_strfreev (export->datasets);
+  g_free (export->assessments);
   g_clear_pointer (&export->relay, equity_progress_relay_unref);
   g_free (export);
 }
@@ -55,6 +57,7 @@ export_thread (GTask        *task,
     export->title, export->prepared_by, export->department, export->suppress_below,
     (const char * const *) export->analyses, (const char * const *) export->datasets,
     export->skip_plan,
+    export->assessments,
   };
 
   project = equity_worker_open_project (task, export->project_path);
@@ -94,6 +97,14 @@ equity_workbook_export_async (const char                  *project_path,
   export->analyses = g_strdupv ((char **) options->analyses);
   export->datasets = g_strdupv ((char **) options->datasets);
   export->skip_plan = options->skip_plan;
+  if (options->assessments != NULL)
+    {
+      gsize n = 0;
+
+      while (options->assessments[n] != 0)
+        n++;
+      export->assessments = g_memdup2 (options->assessments, (n + 1) * sizeof (gint64));
+    }
   export->relay = equity_progress_relay_new (progress, progress_data, cancellable);
   equity_worker_start (NULL, equity_workbook_export_async, NULL, cancellable, callback, user_data,
                        export, export_data_free, export_thread);

@@ -119,6 +119,7 @@ _equity_workbook_write_indicators (lxw_worksheet               *sheet,
   g_autoptr(GPtrArray) evaluations = g_ptr_array_new_with_free_func ((GDestroyNotify) equity_indicator_evaluation_unref);
   g_autoptr(EquityScoreTable) table = equity_project_dup_score_table (project, error);
   g_autofree char *score_note = NULL;
+  g_autofree char *table_source = NULL;
   lxw_row_t r = 0, header;
 
   if (table == NULL)
@@ -136,9 +137,11 @@ _equity_workbook_write_indicators (lxw_worksheet               *sheet,
       g_ptr_array_add (evaluations, evaluation);
     }
 
+  /* an edited table says so, so a score never changes meaning silently */
+  table_source = equity_score_table_dup_source_label (table);
   score_note = g_strdup_printf (_("Score: 1–100 by the ratio-to-score table of %s (stored in the project), or for "
                                   "a percentage the percentage of the good outcome, rounded up. Change: the score "
-                                  "minus the baseline year’s."), equity_score_table_get_source (table));
+                                  "minus the baseline year’s."), table_source);
   worksheet_write_string (sheet, r++, 0, _("Equity indicators"), formats->title);
   worksheet_write_string (sheet, r++, 0, score_note, formats->note);
   worksheet_write_string (sheet, r++, 0, _("Ratio: group A’s rate over group B’s (B over A for a good outcome), "

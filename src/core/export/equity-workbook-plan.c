@@ -101,6 +101,22 @@ write_money (lxw_worksheet               *sheet,
     worksheet_write_number (sheet, row, column, value, formats->count_decimal);
 }
 
+GPtrArray *
+_equity_workbook_list_plan (EquityProject               *project,
+                            const EquityWorkbookOptions *options,
+                            GHashTable                  *used,
+                            GError                     **error)
+{
+  GPtrArray *actions;
+
+  if (options->skip_plan)
+    return g_ptr_array_new ();
+  actions = equity_plan_list_actions (project, NULL, error);
+  if (actions != NULL && actions->len > 0)
+    g_free (equity_workbook_sheet_name (_("Action plan"), used));
+  return actions;
+}
+
 gboolean
 _equity_workbook_write_plan (lxw_worksheet               *sheet,
                              const EquityWorkbookFormats *formats,

@@ -8,6 +8,7 @@
 #include <xlsxwriter.h>
 
 #include "equity-analysis.h"
+#include "equity-assessment.h"
 #include "equity-result-columns.h"
 #include "equity-suppression.h"
 #include "equity-workbook.h"
@@ -96,6 +97,12 @@ gboolean _equity_workbook_write_scan     (lxw_worksheet               *sheet,
                                           EquityScan                  *scan,
                                           const char                  *footer_title,
                                           GError                     **error);
+/* The actions the Action plan sheet lists (none when OPTIONS skip it), its
+ * name taken in USED when there are some; NULL on error */
+GPtrArray *_equity_workbook_list_plan    (EquityProject               *project,
+                                          const EquityWorkbookOptions *options,
+                                          GHashTable                  *used,
+                                          GError                     **error);
 /* The Action plan sheet: ACTIONS (EquityPlanAction, plan order), one row each */
 gboolean _equity_workbook_write_plan     (lxw_worksheet               *sheet,
                                           const EquityWorkbookFormats *formats,
@@ -103,5 +110,16 @@ gboolean _equity_workbook_write_plan     (lxw_worksheet               *sheet,
                                           EquityProject               *project,
                                           GPtrArray                   *actions,
                                           GError                     **error);
+
+/* An assessment's sheet: steps, questions, answers as text, what each
+ * answer cites, completeness and status */
+char    *_equity_workbook_assessment_sheet_name (EquityAssessment            *assessment,
+                                                 GHashTable                  *used);
+gboolean _equity_workbook_write_assessment (lxw_worksheet               *sheet,
+                                            const EquityWorkbookFormats *formats,
+                                            EquityProject               *project,
+                                            EquityAssessment            *assessment,
+                                            const char                  *footer_title,
+                                            GError                     **error);
 
 G_END_DECLS

@@ -90,7 +90,8 @@ _equity_workbook_write_scan (lxw_worksheet               *sheet,
   worksheet_write_string (sheet, r++, 0,
                           _("Each ratio is the worse-off side’s rate over the other’s, so it is at least 1. "
                             "p: exact conditional test of two Poisson rates (Wald on the log ratio where counts "
-                            "are not whole). Ranked: significant gaps first, then the larger ratio. "
+                            "are not whole). Ranked: significant gaps first, then the larger gap by the low end of its "
+                            "interval, so a large ratio resting on a few events does not come first. "
                             "The Methods sheet and docs/methods.md §11 explain each rule."),
                           formats->note);
   worksheet_write_string (sheet, r++, 0,

@@ -24,7 +24,6 @@
 #include "equity-cell-text.h"
 #include "equity-dataset-reader.h"
 #include "equity-indicator.h"
-#include "equity-plan.h"
 #include "equity-workbook-private.h"
 
 #define MAX_SHEET_NAME 31
@@ -624,6 +623,8 @@ equity_workbook_export (EquityProject                *project,
   g_autofree char *partial = NULL;
   g_autoptr(EquityScan) scan = NULL;
   g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(GPtrArray) assessments = g_ptr_array_new_with_free_func ((GDestroyNotify) equity_assessment_free);
+  g_autoptr(GPtrArray) assessment_sheets = g_ptr_array_new_with_free_func (g_free);
   const char *title;
   lxw_workbook_options workbook_options = { 0 };
   lxw_doc_properties properties = { 0 };
@@ -660,13 +661,18 @@ equity_workbook_export (EquityProject                *project,
     return FALSE;
   if (scan != NULL)
     g_free (equity_workbook_sheet_name (_("Scan"), used));
-  if (!options->skip_plan)
+  plan = _equity_workbook_list_plan (project, options, used, error);
+  if (plan == NULL)
+    return FALSE;
+  /* each assessment chosen on a sheet of its own */
+  for (guint i = 0; options->assessments != NULL && options->assessments[i] != 0; i++)
     {
-      plan = equity_plan_list_actions (project, NULL, error);
-      if (plan == NULL)
+      EquityAssessment *assessment = equity_assessment_load (project, options->assessments[i], error);
+
+      if (assessment == NULL)
         return FALSE;
-      if (plan->len > 0)
-        g_free (equity_workbook_sheet_name (_("Action plan"), used));
+      g_ptr_array_add (assessments, assessment);
+      g_ptr_array_add (assessment_sheets, _equity_workbook_assessment_sheet_name (assessment, used));
     }
 
   /* beside the target, so the final rename cannot cross file systems */
@@ -704,7 +710,7 @@ equity_workbook_export (EquityProject                *project,
       g_ptr_array_add (data_sheets, equity_workbook_sheet_name (data_title, used));
     }
   write_cover (cover, &formats, title, options, entries, scan, data_sheets, indicators->len > 0,
-               plan != NULL && plan->len > 0);
+               plan->len > 0);
   for (guint i = 0; i < entries->len; i++)
     {
       EquityWorkbookEntry *entry = g_ptr_array_index (entries, i);
@@ -728,21 +734,24 @@ equity_workbook_export (EquityProject                *project,
       g_unlink (partial);
       return FALSE;
     }
-  if (scan != NULL &&
-      !_equity_workbook_write_scan (workbook_add_worksheet (workbook, _("Scan")), &formats, scan, title, error))
+  if ((scan != NULL
+       && !_equity_workbook_write_scan (workbook_add_worksheet (workbook, _("Scan")), &formats, scan, title, error))
+      || (plan->len > 0
+          && !_equity_workbook_write_plan (workbook_add_worksheet (workbook, _("Action plan")), &formats, title,
+                                           project, plan, error)))
     {
       workbook_close (workbook);
       g_unlink (partial);
       return FALSE;
     }
-  if (plan != NULL && plan->len > 0
-      && !_equity_workbook_write_plan (workbook_add_worksheet (workbook, _("Action plan")), &formats, title,
-                                       project, plan, error))
-    {
-      workbook_close (workbook);
-      g_unlink (partial);
-      return FALSE;
-    }
+  for (guint i = 0; i < assessments->len; i++)
+    if (!_equity_workbook_write_assessment (workbook_add_worksheet (workbook, g_ptr_array_index (assessment_sheets, i)),
+                                            &formats, project, g_ptr_array_index (assessments, i), title, error))
+      {
+        workbook_close (workbook);
+        g_unlink (partial);
+        return FALSE;
+      }
   write_methods (workbook_add_worksheet (workbook, _("Methods")), &formats, title, entries);
   write_sources (workbook_add_worksheet (workbook, _("Sources")), &formats, title, project, entries);
   write_notes (workbook_add_worksheet (workbook, _("Notes")), &formats, title, entries);

@@ -17,9 +17,8 @@
 
 typedef struct
 {
-  char                *project_path;
+  EquityImporter      *importer;   /* the task's source object, which keeps it */
   gboolean             list_layers;
-  EquityProgressRelay *relay;
   char               **layers;
   char                *dataset_name;
   guint64              n_rows;
@@ -30,22 +29,9 @@ import_data_free (gpointer data)
 {
   ImportData *import = data;
 
-  g_free (import->project_path);
-  g_clear_pointer (&import->relay, equity_progress_relay_unref);
   g_strfreev (import->layers);
   g_free (import->dataset_name);
   g_free (import);
-}
-
-static ImportData *
-import_data_new (GCancellable       *cancellable,
-                 EquityProgressFunc  progress,
-                 gpointer            progress_data)
-{
-  ImportData *import = g_new0 (ImportData, 1);
-
-  import->relay = equity_progress_relay_new (progress, progress_data, cancellable);
-  return import;
 }
 
 /* The task's data once it succeeded, else NULL with ERROR set. */
@@ -57,9 +43,7 @@ import_task_finish (EquityImporter  *self,
   g_return_val_if_fail (EQUITY_IS_IMPORTER (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return NULL;
-  return g_task_get_task_data (G_TASK (result));
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static gboolean
@@ -72,16 +56,17 @@ is_text_file (GFile *file)
          g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".tab");
 }
 
-static void
-analyze_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+/* in the worker, without a project: the layers when asked, and the analysis */
+static gpointer
+analyze_work (EquityProject       *no_project,
+              gpointer             data,
+              EquityProgressFunc   progress,
+              gpointer             progress_data,
+              GCancellable        *cancellable,
+              GError             **error)
 {
-  EquityImporter *self = source_object;
-  ImportData *import = task_data;
-  GFile *file = equity_importer_get_file (self);
-  g_autoptr(GError) error = NULL;
+  ImportData *import = data;
+  GFile *file = equity_importer_get_file (import->importer);
 
   if (import->list_layers && !is_text_file (file))
     {
@@ -93,11 +78,9 @@ analyze_thread (GTask        *task,
         import->layers = equity_ogr_list_layers (path, name, NULL);
     }
 
-  if (!equity_importer_analyze (self, equity_progress_relay_report, import->relay,
-                                cancellable, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  if (!equity_importer_analyze (import->importer, progress, progress_data, cancellable, error))
+    return NULL;
+  return import;
 }
 
 void
@@ -109,15 +92,18 @@ equity_importer_analyze_async (EquityImporter      *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
+  /* an analysis done is kept, cancelled or not, as it always was */
+  static const EquityWorkerKind kind = { "[equity] analyze", analyze_work, import_data_free, NULL, TRUE };
   ImportData *import;
 
   g_return_if_fail (EQUITY_IS_IMPORTER (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  import = import_data_new (cancellable, progress, progress_data);
+  import = g_new0 (ImportData, 1);
+  import->importer = self;
   import->list_layers = list_layers;
-  equity_worker_start (self, equity_importer_analyze_async, "[equity] analyze", cancellable, callback,
-                       user_data, import, import_data_free, analyze_thread);
+  equity_worker_run (&kind, self, equity_importer_analyze_async, NULL, import, cancellable, progress,
+                     progress_data, callback, user_data);
 }
 
 gboolean
@@ -136,21 +122,18 @@ equity_importer_analyze_finish (EquityImporter  *self,
   return TRUE;
 }
 
-static void
-run_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
+/* in the worker: the import into PROJECT, analyzed first when it was not */
+static gpointer
+run_work (EquityProject       *project,
+          gpointer             data,
+          EquityProgressFunc   progress,
+          gpointer             relay,
+          GCancellable        *cancellable,
+          GError             **error)
 {
-  EquityImporter *self = source_object;
-  ImportData *import = task_data;
-  g_autoptr(EquityProject) project = NULL;
+  ImportData *import = data;
+  EquityImporter *self = import->importer;
   g_autoptr(EquityDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
-
-  project = equity_worker_open_project (task, import->project_path);
-  if (project == NULL)
-    return;
 
   /* An importer straight from a dropped file is analyzed here; one from the
    * import dialog was analyzed there, and its name was chosen there. */
@@ -158,35 +141,20 @@ run_thread (GTask        *task,
     {
       g_autofree char *name = NULL;
 
-      equity_progress_relay_set_span (import->relay, 0.0, ANALYZE_SHARE);
-      if (!equity_importer_analyze (self, equity_progress_relay_report, import->relay,
-                                    cancellable, &error))
-        {
-          equity_worker_fail (task, project, g_steal_pointer (&error));
-          return;
-        }
+      equity_progress_relay_set_span (relay, 0.0, ANALYZE_SHARE);
+      if (!equity_importer_analyze (self, progress, relay, cancellable, error))
+        return NULL;
       name = equity_project_unique_dataset_name (project, equity_importer_get_name (self));
       equity_importer_set_name (self, name);
-      equity_progress_relay_set_span (import->relay, ANALYZE_SHARE, 1.0 - ANALYZE_SHARE);
+      equity_progress_relay_set_span (relay, ANALYZE_SHARE, 1.0 - ANALYZE_SHARE);
     }
 
-  dataset = equity_importer_run (self, project, equity_progress_relay_report, import->relay,
-                                 cancellable, &error);
+  dataset = equity_importer_run (self, project, progress, relay, cancellable, error);
   if (dataset == NULL)
-    {
-      equity_worker_fail (task, project, g_steal_pointer (&error));
-      return;
-    }
-
+    return NULL;
   import->dataset_name = g_strdup (equity_dataset_get_name (dataset));
   import->n_rows = equity_dataset_get_n_rows (dataset);
-  if (!equity_project_close_checked (project, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
+  return import;
 }
 
 void
@@ -198,16 +166,18 @@ equity_importer_run_async (EquityImporter      *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
+  /* a dataset written is reported, cancelled or not, once the file alone holds it */
+  static const EquityWorkerKind kind = { "[equity] import", run_work, import_data_free, NULL, TRUE, TRUE };
   ImportData *import;
 
   g_return_if_fail (EQUITY_IS_IMPORTER (self));
   g_return_if_fail (project_path != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  import = import_data_new (cancellable, progress, progress_data);
-  import->project_path = g_strdup (project_path);
-  equity_worker_start (self, equity_importer_run_async, "[equity] import", cancellable, callback,
-                       user_data, import, import_data_free, run_thread);
+  import = g_new0 (ImportData, 1);
+  import->importer = self;
+  equity_worker_run (&kind, self, equity_importer_run_async, project_path, import, cancellable, progress,
+                     progress_data, callback, user_data);
 }
 
 gboolean

@@ -14,9 +14,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "equity-analysis.h"
+#include "equity-analysis-kinds.h"
 #include "equity-error.h"
 #include "equity-indicator-evaluation.h"
-#include "equity-progress-relay.h"
 #include "equity-stats.h"
 #include "equity-worker.h"
 
@@ -253,7 +253,7 @@ measure_year (EquityProject        *project,
   if (analysis == NULL)
     return FALSE;
   kind = equity_analysis_dup_kind (analysis);
-  if (g_strcmp0 (kind, "group-rates") != 0)
+  if (g_strcmp0 (kind, EQUITY_KIND_GROUP_RATES) != 0)
     {
       g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID,
                    _("Indicator “%s”: the analysis “%s” is not a rates-by-group analysis, so it cannot be "
@@ -364,51 +364,6 @@ equity_indicator_evaluate (EquityProject    *project,
   return evaluate (project, indicator, NULL, NULL, cancellable, error);
 }
 
-typedef struct
-{
-  char                *project_path;
-  EquityIndicator     *indicator;
-  EquityProgressRelay *relay;
-} EvaluateData;
-
-static void
-evaluate_data_free (gpointer data)
-{
-  EvaluateData *run = data;
-
-  g_free (run->project_path);
-  g_clear_object (&run->indicator);
-  g_clear_pointer (&run->relay, equity_progress_relay_unref);
-  g_free (run);
-}
-
-static void
-evaluate_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  EvaluateData *run = task_data;
-  g_autoptr(EquityProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  EquityIndicatorEvaluation *evaluation;
-
-  project = equity_worker_open_project (task, run->project_path);
-  if (project == NULL)
-    return;
-  evaluation = evaluate (project, run->indicator, equity_progress_relay_report, run->relay, cancellable, &error);
-  if (evaluation == NULL)
-    {
-      equity_worker_fail (task, project, g_steal_pointer (&error));
-      return;
-    }
-  equity_project_close (project);
-  if (!g_task_return_error_if_cancelled (task))
-    g_task_return_pointer (task, evaluation, (GDestroyNotify) equity_indicator_evaluation_unref);
-  else
-    equity_indicator_evaluation_unref (evaluation);
-}
-
 void
 equity_indicator_evaluate_async (EquityIndicator     *indicator,
                                  const char          *project_path,
@@ -418,19 +373,18 @@ equity_indicator_evaluate_async (EquityIndicator     *indicator,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  EvaluateData *run;
+  static const EquityWorkerKind kind = {
+    "equity_indicator_evaluate_async", (EquityWorkerFunc) evaluate, g_object_unref,
+    (GDestroyNotify) equity_indicator_evaluation_unref, FALSE
+  };
 
   g_return_if_fail (EQUITY_IS_INDICATOR (indicator));
   g_return_if_fail (project_path != NULL);
 
-  run = g_new0 (EvaluateData, 1);
-  run->project_path = g_strdup (project_path);
   /* the worker gets a copy: the editor may go on changing the original */
-  run->indicator = equity_indicator_copy (indicator);
-  run->relay = equity_progress_relay_new (progress, progress_data, cancellable);
-
-  equity_worker_start (indicator, equity_indicator_evaluate_async, "equity_indicator_evaluate_async",
-                       cancellable, callback, user_data, run, evaluate_data_free, evaluate_thread);
+  equity_worker_run (&kind, indicator, equity_indicator_evaluate_async, project_path,
+                     equity_indicator_copy (indicator), cancellable, progress, progress_data,
+                     callback, user_data);
 }
 
 EquityIndicatorEvaluation *

@@ -12,6 +12,7 @@
 #include "equity-analysis.h"
 #include "equity-error.h"
 #include "equity-indicator-io.h"
+#include "equity-indicator-private.h"
 
 #define GROUP "indicator"
 
@@ -305,12 +306,12 @@ equity_indicator_new_from_data (EquityProject  *project,
   return g_steal_pointer (&indicator);
 }
 
-static gboolean
-csv_error (GError     **error,
-           const char  *path,
-           guint        line,
-           guint        column,
-           const char  *problem)
+gboolean
+_equity_csv_error (GError     **error,
+                   const char  *path,
+                   guint        line,
+                   guint        column,
+                   const char  *problem)
 {
   g_autofree char *name = g_filename_display_basename (path);
 
@@ -336,7 +337,7 @@ import_charlotte (EquityIndicator  *self,
 
   for (guint c = 1; c < n_columns; c++)
     if (!g_str_has_prefix (g_strstrip (header[c]), "y_") || !parse_year (header[c] + 2, &years[c]))
-      return csv_error (error, path, 1, c + 1, _("expected a year column such as y_2019"));
+      return _equity_csv_error (error, path, 1, c + 1, _("expected a year column such as y_2019"));
 
   for (guint l = 1; lines[l] != NULL; l++)
     {
@@ -352,7 +353,7 @@ import_charlotte (EquityIndicator  *self,
           if (*g_strstrip (cells[c]) == '\0')
             continue;   /* no value that year */
           if (!parse_number (cells[c], &value))
-            return csv_error (error, path, l + 1, c + 1, _("expected a number or nothing"));
+            return _equity_csv_error (error, path, l + 1, c + 1, _("expected a number or nothing"));
           sums[c] += value;
           counts[c]++;
         }
@@ -409,14 +410,14 @@ equity_indicator_import_values (EquityIndicator  *self,
         {
           if (l == 0)
             continue;   /* a header line */
-          return csv_error (error, path, l + 1, 1, _("expected a year"));
+          return _equity_csv_error (error, path, l + 1, 1, _("expected a year"));
         }
       if (n_cells != 2 && n_cells != 4)
-        return csv_error (error, path, l + 1, MIN (n_cells, 4) + 1,
+        return _equity_csv_error (error, path, l + 1, MIN (n_cells, 4) + 1,
                           _("expected year,value or year,value,low,high"));
       for (guint c = 1; c < n_cells; c++)
         if (!parse_number (cells[c], &numbers[c - 1]))
-          return csv_error (error, path, l + 1, c + 1, _("expected a number"));
+          return _equity_csv_error (error, path, l + 1, c + 1, _("expected a number"));
       equity_indicator_year_init (&year, year_number);
       year.value = numbers[0], year.low = numbers[1], year.high = numbers[2];
       g_array_append_val (years, year);

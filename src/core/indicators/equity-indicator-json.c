@@ -9,21 +9,11 @@
 #include "equity-result.h"
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
 add_year (JsonBuilder               *builder,
           const EquityIndicatorYear *year)
 {
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "year");
-  json_builder_add_int_value (builder, year->year);
+  equity_json_add_int (builder, "year", year->year);
   equity_json_add_number (builder, "value", year->value);
   equity_json_add_number (builder, "low", year->low);
   equity_json_add_number (builder, "high", year->high);
@@ -52,16 +42,16 @@ equity_indicators_to_json (GPtrArray *indicators,
       int baseline = evaluation != NULL ? equity_indicator_evaluation_get_baseline_year (evaluation) : 0;
 
       json_builder_begin_object (builder);
-      add_string (builder, "name", equity_indicator_get_name (indicator));
-      add_string (builder, "theme", equity_indicator_get_theme (indicator));
-      add_string (builder, "topic", equity_indicator_get_topic (indicator));
-      add_string (builder, "direction", equity_indicator_direction_to_string (equity_indicator_get_direction (indicator)));
+      equity_json_add_string (builder, "name", equity_indicator_get_name (indicator));
+      equity_json_add_string (builder, "theme", equity_indicator_get_theme (indicator));
+      equity_json_add_string (builder, "topic", equity_indicator_get_topic (indicator));
+      equity_json_add_string (builder, "direction", equity_indicator_direction_to_string (equity_indicator_get_direction (indicator)));
       json_builder_set_member_name (builder, "baseline_year");
       if (baseline != 0)
         json_builder_add_int_value (builder, baseline);
       else
         json_builder_add_null_value (builder);
-      add_string (builder, "status", equity_indicator_status_to_string (evaluation != NULL
+      equity_json_add_string (builder, "status", equity_indicator_status_to_string (evaluation != NULL
                                                                         ? equity_indicator_evaluation_get_status (evaluation)
                                                                         : EQUITY_INDICATOR_NO_DATA));
       json_builder_set_member_name (builder, "years");

@@ -11,6 +11,7 @@
 #include "equity-error.h"
 #include "equity-indicator-private.h"
 #include "equity-score-table.h"
+#include "equity-value-parse.h"
 
 struct _EquityScoreTable
 {
@@ -132,6 +133,173 @@ equity_score_table_score (EquityScoreTable *self,
   return CLAMP (score, 1, 100);
 }
 
+/* What is wrong with BAND, the INDEX-th (0-based) after PREVIOUS (NULL for
+ * the first), or NULL; *COLUMN gets the CSV column (1 start, 2 first score,
+ * 3 step) the problem lies in. */
+static char *
+dup_band_problem (const EquityScoreBand *band,
+                  const EquityScoreBand *previous,
+                  guint                 *column)
+{
+  g_autofree char *start = g_strdup_printf ("%.3f", band->start);
+
+  *column = 1;
+  if (previous == NULL && thousandths (band->start) != 1000)
+    return g_strdup_printf (_("the first band starts at %s; expected 1.000 (ratios below it score 100)"), start);
+  if (previous != NULL && thousandths (band->start) <= thousandths (previous->start))
+    return g_strdup_printf (_("the band starts at %s; expected a ratio above the band before’s %.3f"),
+                            start, previous->start);
+  *column = 2;
+  if (band->first_score < 1 || band->first_score > 100)
+    return g_strdup_printf (_("the first score is %d; expected a whole score from 1 to 100"), band->first_score);
+  *column = 3;
+  if (!(band->step >= 0))
+    return g_strdup_printf (_("the step is %g; expected 0 (one score for the whole band) or more"), band->step);
+  return NULL;
+}
+
+gboolean
+equity_score_table_validate (EquityScoreTable  *self,
+                             GError           **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->bands->len == 0)
+    {
+      g_set_error_literal (error, EQUITY_ERROR, EQUITY_ERROR_INVALID,
+                           _("The score table has no bands; expected at least one, starting at 1.000"));
+      return FALSE;
+    }
+  for (guint i = 0; i < self->bands->len; i++)
+    {
+      guint column;
+      g_autofree char *problem = dup_band_problem (&g_array_index (self->bands, EquityScoreBand, i),
+                                                   i > 0 ? &g_array_index (self->bands, EquityScoreBand, i - 1) : NULL,
+                                                   &column);
+
+      if (problem != NULL)
+        {
+          /* Translators: "Band 2: the first score is 120; expected …" */
+          g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID, _("Band %u: %s"), i + 1, problem);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+equity_score_table_is_published (EquityScoreTable *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->bands->len != G_N_ELEMENTS (default_bands))
+    return FALSE;
+  for (guint i = 0; i < self->bands->len; i++)
+    {
+      const EquityScoreBand *band = &g_array_index (self->bands, EquityScoreBand, i);
+
+      if (thousandths (band->start) != thousandths (default_bands[i].start)
+          || band->first_score != default_bands[i].first_score
+          || thousandths (band->step) != thousandths (default_bands[i].step))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+equity_score_table_dup_source_label (EquityScoreTable *self)
+{
+  const char *source;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  source = self->source != NULL && self->source[0] != '\0' ? self->source : _("no source given");
+  if (equity_score_table_is_published (self))
+    return g_strdup (source);
+  /* Translators: the source of a ratio-to-score table whose bands differ from the published one */
+  return g_strdup_printf (_("%s (edited)"), source);
+}
+
+EquityScoreTable *
+equity_score_table_new_from_csv (const char  *path,
+                                 const char  *source,
+                                 GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GArray) bands = g_array_new (FALSE, FALSE, sizeof (EquityScoreBand));
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(EquityScoreTable) table = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &contents, NULL, &local_error))
+    {
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND, "%s", local_error->message);
+      return NULL;
+    }
+  g_strdelimit (contents, "\r", '\n');
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint l = 0; lines[l] != NULL; l++)
+    {
+      g_auto(GStrv) cells = NULL;
+      EquityScoreBand band;
+      double numbers[3];
+      gint64 score;
+      guint column;
+      g_autofree char *problem = NULL;
+
+      if (*g_strstrip (lines[l]) == '\0')
+        continue;
+      cells = g_strsplit (lines[l], ",", -1);
+      for (guint c = 0; cells[c] != NULL; c++)
+        g_strstrip (cells[c]);
+      if (!equity_parse_number (cells[0], &numbers[0]))
+        {
+          if (bands->len == 0 && l == 0)
+            continue;   /* a header line */
+          _equity_csv_error (error, path, l + 1, 1, _("expected a ratio such as 1.005"));
+          return NULL;
+        }
+      if (g_strv_length (cells) != 3)
+        {
+          _equity_csv_error (error, path, l + 1, MIN (g_strv_length (cells), 3) + 1,
+                             _("expected three values: start,first_score,step"));
+          return NULL;
+        }
+      if (!equity_parse_integer (cells[1], &score))
+        {
+          _equity_csv_error (error, path, l + 1, 2, _("expected a whole score from 1 to 100"));
+          return NULL;
+        }
+      if (!equity_parse_number (cells[2], &numbers[2]))
+        {
+          _equity_csv_error (error, path, l + 1, 3, _("expected a step such as 0.025 (0 for none)"));
+          return NULL;
+        }
+      band.start = numbers[0];
+      band.first_score = (int) CLAMP (score, G_MININT, G_MAXINT);
+      band.step = numbers[2];
+      problem = dup_band_problem (&band, bands->len > 0 ? &g_array_index (bands, EquityScoreBand, bands->len - 1) : NULL,
+                                  &column);
+      if (problem != NULL)
+        {
+          _equity_csv_error (error, path, l + 1, column, problem);
+          return NULL;
+        }
+      g_array_append_val (bands, band);
+    }
+  table = equity_score_table_new ((const EquityScoreBand *) (gpointer) bands->data, bands->len, source);
+  if (!equity_score_table_validate (table, &local_error))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID, "%s: %s", name, local_error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&table);
+}
+
 double
 equity_score_percentage (double   percentage,
                          gboolean higher_is_worse)
@@ -187,17 +355,13 @@ equity_project_set_score_table (EquityProject     *project,
 
   g_return_val_if_fail (EQUITY_IS_PROJECT (project), FALSE);
 
+  if (!equity_score_table_validate (table, error))
+    return FALSE;
   for (guint i = 0; i < table->bands->len; i++)
     {
       const EquityScoreBand *band = &g_array_index (table->bands, EquityScoreBand, i);
       double triple[3] = { band->start, band->first_score, band->step };
 
-      if (band->first_score < 1 || band->first_score > 100 || band->step < 0 || isnan (band->start))
-        {
-          g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID,
-                       _("Band %u of the score table: scores run from 1 to 100 and steps are 0 or more"), i + 1);
-          return FALSE;
-        }
       g_array_append_vals (numbers, triple, 3);
     }
   return _equity_project_write_score_bands (project, (const double *) (gpointer) numbers->data,

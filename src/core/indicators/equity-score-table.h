@@ -40,6 +40,23 @@ const EquityScoreBand *equity_score_table_get_band (EquityScoreTable     *self,
                                                    guint                  index);
 const char       *equity_score_table_get_source   (EquityScoreTable      *self);
 
+/* FALSE, naming the band and what was expected, unless the first band
+ * starts at 1.000, the bands ascend, scores lie in 1–100 and steps are 0
+ * or more */
+gboolean          equity_score_table_validate     (EquityScoreTable      *self,
+                                                   GError               **error);
+/* TRUE when the bands are the published table's (whatever the source
+ * says); otherwise the table is shown as "edited" beside its source */
+gboolean          equity_score_table_is_published (EquityScoreTable      *self);
+/* A table from the CSV file PATH of start,first_score,step lines (a header
+ * line allowed), checked as equity_score_table_validate() does; errors name
+ * the file, line and column. */
+EquityScoreTable *equity_score_table_new_from_csv (const char            *path,
+                                                   const char            *source,
+                                                   GError               **error);
+/* "SOURCE" or "SOURCE (edited)", for notes beside a score */
+char             *equity_score_table_dup_source_label (EquityScoreTable  *self);
+
 /* the score 1–100 of an oriented RATIO; NAN for NAN */
 double            equity_score_table_score        (EquityScoreTable      *self,
                                                    double                 ratio);

@@ -250,7 +250,11 @@ check_answer (EquityProject             *project,
     }
 }
 
-/* QUESTION_ID of TEMPLATE answered with VALUE: its citation resolved */
+static gboolean is_blank (const char *text);
+
+/* QUESTION_ID of TEMPLATE answered with VALUE: its citation resolved. A
+ * blank VALUE erases the answer, whatever the question's type (the window
+ * lets a choice or a citation go back to "not answered"). */
 static gboolean
 check_question_answer (EquityProject       *project,
                        EquityLensTemplate  *template,
@@ -271,6 +275,8 @@ check_question_answer (EquityProject       *project,
                    _("The template of “%s” has no question “%s”"), title, question_id);
       return FALSE;
     }
+  if (value != NULL && is_blank (value))
+    return TRUE;
   if (value == NULL || !check_answer (project, question, value, error))
     {
       if (value == NULL)
@@ -443,4 +449,63 @@ equity_assessment_dup_cited_headline (EquityProject  *project,
   if (analysis != NULL)
     result = equity_analysis_run (analysis, project, NULL, NULL, NULL, error);
   return result != NULL ? equity_result_dup_headline (result) : NULL;
+}
+
+const char *
+equity_assessment_status_label (const char *status)
+{
+  if (g_strcmp0 (status, "in-review") == 0)
+    return _("In review");
+  if (g_strcmp0 (status, "final") == 0)
+    return _("Final");
+  return _("Draft");
+}
+
+const char *
+equity_assessment_subject_label (const char *subject)
+{
+  if (g_strcmp0 (subject, "policy") == 0)
+    return _("Policy");
+  if (g_strcmp0 (subject, "budget-request") == 0)
+    return _("Budget request");
+  return _("Program");
+}
+
+char *
+equity_assessment_dup_answer_text (EquityProject            *project,
+                                   const EquityLensQuestion *question,
+                                   EquityAnswer             *answer)
+{
+  g_autofree char *trimmed = NULL;
+
+  if (answer == NULL || answer->value == NULL)
+    return NULL;
+  trimmed = g_strstrip (g_strdup (answer->value));
+  if (*trimmed == '\0')
+    return NULL;
+  switch (question->type)
+    {
+    case EQUITY_ANSWER_YES_NO:
+      return g_strdup (g_str_equal (trimmed, "yes") ? _("Yes") : _("No"));
+    case EQUITY_ANSWER_CHECKLIST:
+      {
+        g_auto(GStrv) items = g_strsplit (trimmed, "\n", -1);
+
+        return g_strjoinv (", ", items);
+      }
+    case EQUITY_ANSWER_CITATION:
+      {
+        g_autofree char *name = equity_assessment_dup_cited_name (project, answer);
+
+        if (name == NULL)
+          return g_strdup (_("Cites an analysis or dataset that no longer exists"));
+        /* Translators: what an answer cites: an analysis or a dataset, and its name */
+        return g_strdup_printf (g_strcmp0 (answer->cited_kind, "dataset") == 0 ? _("Dataset: %s") : _("Analysis: %s"),
+                                name);
+      }
+    case EQUITY_ANSWER_TEXT:
+    case EQUITY_ANSWER_CHOICE:
+    default:
+      return g_steal_pointer (&trimmed);
+    }
 }

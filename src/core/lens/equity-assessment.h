@@ -87,4 +87,13 @@ char             *equity_assessment_dup_cited_headline (EquityProject *project,
                                                         EquityAnswer  *answer,
                                                         GError       **error);
 
+/* "Draft", "In review", "Final"; "Program", "Policy", "Budget request" */
+const char       *equity_assessment_status_label  (const char    *status);
+const char       *equity_assessment_subject_label (const char    *subject);
+/* ANSWER as a reader reads it (Yes/No, a checklist joined by commas, what a
+ * citation names today); NULL when the question is not answered */
+char             *equity_assessment_dup_answer_text (EquityProject            *project,
+                                                     const EquityLensQuestion *question,
+                                                     EquityAnswer             *answer);
+
 G_END_DECLS

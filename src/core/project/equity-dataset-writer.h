@@ -5,20 +5,12 @@
 
 #pragma once
 
+#include "equity-dataset-reader.h"   /* EquityCellKind, the same kinds read and written */
 #include "equity-project.h"
 
 G_BEGIN_DECLS
 
 /* A value as it goes into the table */
-typedef enum
-{
-  EQUITY_CELL_NULL,
-  EQUITY_CELL_INTEGER,
-  EQUITY_CELL_REAL,
-  EQUITY_CELL_TEXT,
-  EQUITY_CELL_BLOB,
-} EquityCellKind;
-
 typedef struct
 {
   EquityCellKind kind;

@@ -25,4 +25,12 @@ gboolean _equity_project_write_score_bands (EquityProject    *project,
                                             const char       *source,
                                             GError          **error);
 
+/* "NAME, line LINE, column COLUMN: PROBLEM" for a CSV file read by an
+ * indicator (equity-indicator-io.c); always FALSE */
+gboolean _equity_csv_error                 (GError          **error,
+                                            const char       *path,
+                                            guint             line,
+                                            guint             column,
+                                            const char       *problem);
+
 G_END_DECLS

@@ -26,6 +26,20 @@ denies_writing (const char *path)
   return g_access (path, W_OK) != 0;
 }
 
+void
+equity_project_remove_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  g_return_if_fail (path != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (name);
+    }
+}
+
 gboolean
 equity_project_file_is_read_only (const char *path)
 {

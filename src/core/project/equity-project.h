@@ -44,6 +44,9 @@ gboolean       equity_project_is_read_only     (EquityProject  *self);
 const char    *equity_project_get_path         (EquityProject  *self);
 char          *equity_project_dup_title        (EquityProject  *self);
 int            equity_project_schema_version   (void);
+/* Deletes the project file at PATH with its write-ahead log, shared-memory
+ * index and rollback journal, whichever exist (a closed project only). */
+void           equity_project_remove_files     (const char     *path);
 
 /* The catalog. The list model holds EquityDataset objects, ordered by name,
  * and emits items-changed whenever the catalog changes. */

@@ -98,10 +98,16 @@ compare_gaps (gconstpointer a,
   const EquityScanGap *y = *(EquityScanGap * const *) b;
   double rx = isfinite (x->ratio) ? x->ratio : 0.0;
   double ry = isfinite (y->ratio) ? y->ratio : 0.0;
+  /* the interval's near end: the smallest gap the data still support, so a
+   * huge ratio on a handful of events does not outrank a sure large one */
+  double lx = isfinite (x->ratio_low) ? x->ratio_low : rx;
+  double ly = isfinite (y->ratio_low) ? y->ratio_low : ry;
   int c;
 
   if (x->significant != y->significant)
     return x->significant ? -1 : 1;
+  if (lx != ly)
+    return lx > ly ? -1 : 1;
   if (rx != ry)
     return rx > ry ? -1 : 1;
   if (x->p_adjusted != y->p_adjusted)

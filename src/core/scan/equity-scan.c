@@ -11,7 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "equity-analysis-kinds.h"
-#include "equity-progress-relay.h"
+#include "equity-worker.h"
 #include "equity-scan-private.h"
 
 struct _EquityScan
@@ -377,53 +377,21 @@ equity_scan_change_to_label (EquityScanChange change)
     }
 }
 
-typedef struct
+/* in the worker: the scan, saved when asked and not cancelled */
+static gpointer
+scan_work (EquityProject       *project,
+           gpointer             save,
+           EquityProgressFunc   progress,
+           gpointer             progress_data,
+           GCancellable        *cancellable,
+           GError             **error)
 {
-  char                *project_path;
-  gboolean             save;
-  EquityProgressRelay *relay;
-} ScanTask;
+  g_autoptr(EquityScan) scan = equity_scan_run (project, progress, progress_data, cancellable, error);
 
-static void
-scan_task_free (gpointer data)
-{
-  ScanTask *scan = data;
-
-  g_free (scan->project_path);
-  equity_progress_relay_unref (scan->relay);
-  g_free (scan);
-}
-
-static void
-scan_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  ScanTask *data = task_data;
-  g_autoptr(EquityProject) project = NULL;
-  g_autoptr(EquityScan) scan = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* Each thread reads through a connection of its own. */
-  project = equity_project_open (data->project_path, &error);
-  if (project == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  scan = equity_scan_run (project, equity_progress_relay_report, data->relay, cancellable, &error);
-  if (scan != NULL && data->save && !g_cancellable_is_cancelled (cancellable))
-    {
-      if (!equity_scan_save (scan, project, &error))
-        g_clear_object (&scan);
-    }
-  equity_project_close (project);
-
-  if (scan == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else if (!g_task_return_error_if_cancelled (task))
-    g_task_return_pointer (task, g_steal_pointer (&scan), g_object_unref);
+  if (scan != NULL && GPOINTER_TO_INT (save) && !g_cancellable_is_cancelled (cancellable)
+      && !equity_scan_save (scan, project, error))
+    return NULL;
+  return g_steal_pointer (&scan);
 }
 
 void
@@ -435,22 +403,13 @@ equity_scan_run_async (const char          *project_path,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  ScanTask *data;
+  static const EquityWorkerKind kind = { "[equity] scan", scan_work, NULL, g_object_unref, FALSE };
 
   g_return_if_fail (project_path != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  data = g_new0 (ScanTask, 1);
-  data->project_path = g_strdup (project_path);
-  data->save = save;
-  data->relay = equity_progress_relay_new (progress, progress_data, cancellable);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, equity_scan_run_async);
-  g_task_set_name (task, "[equity] scan");
-  g_task_set_task_data (task, data, scan_task_free);
-  g_task_run_in_thread (task, scan_thread);
+  equity_worker_run (&kind, NULL, equity_scan_run_async, project_path, GINT_TO_POINTER (save),
+                     cancellable, progress, progress_data, callback, user_data);
 }
 
 EquityScan *
