@@ -252,6 +252,9 @@ equity_window_dispose (GObject *object)
       adw_view_switcher_title_set_stack (self->switcher_title, NULL);
     }
 
+  /* an edit still waiting for its save is written while the project is open */
+  if (self->action_plan_page != NULL)
+    equity_action_plan_page_set_project (self->action_plan_page, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), EQUITY_TYPE_WINDOW);
 
   if (self->project != NULL)

@@ -442,6 +442,23 @@ test_empty (void)
   close_window (window);
 }
 
+/* closing the window right after typing keeps the edit */
+static void
+test_close_keeps_edit (void)
+{
+  g_autofree char *path = copy_sample ("close");
+  EquityWindow *window = open_project (path, 1366, 768);
+  EquityActionPlanPage *page = show_plan (window);
+  g_autoptr(GPtrArray) after = NULL;
+
+  g_assert_true (equity_action_plan_page_select (page, "1.2"));
+  gtk_editable_set_text (GTK_EDITABLE (page->spent_row), "950");
+  g_assert_true (equity_action_plan_page_has_pending (page));
+  close_window (window);
+  after = core_actions (path);
+  g_assert_cmpfloat (core_action (after, "1.2")->spent, ==, 950);
+}
+
 /* the council packet's dialog offers the Action plan sheet, ticked */
 static void
 test_export_option (void)
@@ -471,6 +488,7 @@ main (int   argc,
   g_test_add_func ("/action-plan-page/edit", test_edit);
   g_test_add_func ("/action-plan-page/add-and-drop", test_add_and_drop);
   g_test_add_func ("/action-plan-page/empty", test_empty);
+  g_test_add_func ("/action-plan-page/close-keeps-edit", test_close_keeps_edit);
   g_test_add_func ("/action-plan-page/export-option", test_export_option);
   g_test_add_func ("/action-plan-page/log-name-preference", test_log_name_preference);
   g_test_add_func ("/action-plan-page/log-window", test_log_window);
