@@ -232,6 +232,8 @@ equity_application_startup (GApplication *app)
     const char *action;
     const char *accels[2];
   } accels[] = {
+    { "plan.add-action", { "<Control><Shift>a", NULL } },
+    { "plan.focus-search", { "<Control>k", NULL } },
     { "app.new", { "<Control>n", NULL } },
     { "app.open", { "<Control>o", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },

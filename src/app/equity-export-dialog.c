@@ -28,6 +28,7 @@ struct _EquityExportDialog
   GSettings            *settings;
   GHashTable           *analysis_checks;  /* name → GtkCheckButton */
   GHashTable           *dataset_checks;
+  GtkCheckButton       *plan_check;       /* NULL when the project has no actions */
   AdwPreferencesGroup  *assessments_group;
   GPtrArray            *assessment_checks; /* GtkCheckButton, its "assessment-id" set */
   GtkFileChooserNative *chooser;
@@ -274,6 +275,15 @@ equity_export_dialog_new (GtkWindow     *parent,
 
       g_signal_connect_object (check, "toggled", G_CALLBACK (update_export), self, G_CONNECT_SWAPPED);
     }
+  /* the action plan's sheet, ticked, when there is a plan */
+  {
+    g_autoptr(GPtrArray) actions = equity_project_list_items (project, EQUITY_ITEM_ACTION, NULL);
+    g_autoptr(GHashTable) plan_checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+    if (actions != NULL && actions->len > 0)
+      self->plan_check = add_check_row (self->analyses_group, plan_checks, _("Action plan"),
+                                        _("Each action with its status, budget and linked indicators"), TRUE);
+  }
   datasets = equity_project_get_datasets (project);
   for (guint i = 0; i < g_list_model_get_n_items (datasets); i++)
     {
@@ -316,6 +326,7 @@ equity_export_dialog_get_options (EquityExportDialog    *self,
   options->suppress_below = MAX (1, gtk_spin_button_get_value_as_int (self->suppress_spin));
   options->analyses = (const char * const *) self->analyses;
   options->datasets = (const char * const *) self->datasets;
+  options->skip_plan = self->plan_check != NULL && !gtk_check_button_get_active (self->plan_check);
   g_free (self->assessments);
   self->assessments = g_new0 (gint64, self->assessment_checks->len + 1);
   for (guint i = 0, n = 0; i < self->assessment_checks->len; i++)

@@ -21,6 +21,7 @@ struct _EquityPreferencesWindow
   GtkSpinButton        *suppress_spin;
   AdwComboRow          *confidence_row;
   AdwComboRow          *rates_row;
+  AdwEntryRow          *log_name_row;
 
   /* Owned references */
   GSettings            *settings;
@@ -139,6 +140,7 @@ equity_preferences_window_class_init (EquityPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EquityPreferencesWindow, suppress_spin);
   gtk_widget_class_bind_template_child (widget_class, EquityPreferencesWindow, confidence_row);
   gtk_widget_class_bind_template_child (widget_class, EquityPreferencesWindow, rates_row);
+  gtk_widget_class_bind_template_child (widget_class, EquityPreferencesWindow, log_name_row);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
@@ -171,6 +173,8 @@ equity_preferences_window_init (EquityPreferencesWindow *self)
                                 G_SETTINGS_BIND_DEFAULT,
                                 number_get_mapping, number_set_mapping,
                                 (gpointer) &rate_choices, NULL);
+  /* the row's text is the setting itself; the window applies it to the project */
+  g_settings_bind (self->settings, "log-name", self->log_name_row, "text", G_SETTINGS_BIND_DEFAULT);
 }
 
 GtkWidget *

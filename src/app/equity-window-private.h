@@ -11,6 +11,7 @@
 #include "equity-import-dialog.h"
 #include "equity-scan-page.h"
 #include "equity-indicators-page.h"
+#include "equity-action-plan-page.h"
 #include "equity-job.h"
 #include "equity-sidebar.h"
 #include "equity-start-page.h"
@@ -38,6 +39,7 @@ struct _EquityWindow
   EquityExplorePage    *explore_page;
   EquityScanPage       *scan_page;
   EquityIndicatorsPage *indicators_page;
+  EquityActionPlanPage *action_plan_page;
   EquityAssessmentsPage *assessments_page;
   GtkRevealer          *job_revealer;
   GtkSpinner           *job_spinner;

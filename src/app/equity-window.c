@@ -115,6 +115,17 @@ sidebar_analysis_selected_cb (EquityWindow        *self,
   _equity_window_open_analysis (self, analysis);
 }
 
+/* the name the change log records: the one in preferences, else (empty)
+ * the core's default, the desktop user's real name */
+static void
+apply_log_name (EquityWindow *self)
+{
+  g_autofree char *name = g_strstrip (g_settings_get_string (self->settings, "log-name"));
+
+  if (self->project != NULL)
+    equity_project_set_actor (self->project, name[0] != '\0' ? name : NULL);
+}
+
 static void
 equity_window_set_project (EquityWindow  *self,
                            EquityProject *project)
@@ -141,6 +152,8 @@ equity_window_set_project (EquityWindow  *self,
   equity_explore_page_set_project (self->explore_page, project);
   equity_scan_page_set_project (self->scan_page, project);
   equity_indicators_page_set_project (self->indicators_page, project);
+  apply_log_name (self);
+  equity_action_plan_page_set_project (self->action_plan_page, project);
   equity_assessments_page_set_project (self->assessments_page, project);
   g_signal_group_set_target (self->datasets_signals,
                              project != NULL ? equity_project_get_datasets (project) : NULL);
@@ -239,6 +252,9 @@ equity_window_dispose (GObject *object)
       adw_view_switcher_title_set_stack (self->switcher_title, NULL);
     }
 
+  /* an edit still waiting for its save is written while the project is open */
+  if (self->action_plan_page != NULL)
+    equity_action_plan_page_set_project (self->action_plan_page, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), EQUITY_TYPE_WINDOW);
 
   if (self->project != NULL)
@@ -270,13 +286,16 @@ equity_window_get_property (GObject    *object,
     }
 }
 
-/* The Indicators page's actions work only while it is shown. */
+/* The Indicators and Action Plan pages' actions work only while shown. */
 static void
 update_indicators_shown (EquityWindow *self)
 {
   equity_indicators_page_set_shown (self->indicators_page,
                                     g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
                                                "indicators") == 0);
+  equity_action_plan_page_set_shown (self->action_plan_page,
+                                     g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
+                                                "action-plan") == 0);
 }
 
 /* …and so do the Assessments page's */
@@ -332,6 +351,7 @@ equity_window_class_init (EquityWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, explore_page);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, scan_page);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, indicators_page);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, action_plan_page);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, assessments_page);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, job_revealer);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, job_spinner);
@@ -360,6 +380,8 @@ equity_window_init (EquityWindow *self)
   g_queue_init (&self->pending_imports);
 
   self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_object (self->settings, "changed::log-name",
+                           G_CALLBACK (apply_log_name), self, G_CONNECT_SWAPPED);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -385,6 +407,8 @@ equity_window_init (EquityWindow *self)
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (update_indicators_shown), self, G_CONNECT_SWAPPED);
   update_indicators_shown (self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "plan",
+                                  equity_action_plan_page_get_actions (self->action_plan_page));
   gtk_widget_insert_action_group (GTK_WIDGET (self), "assessments",
                                   equity_assessments_page_get_actions (self->assessments_page));
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",

@@ -23,6 +23,7 @@ equity_cli_export (int    argc,
   g_autofree char *prepared_by = NULL;
   g_autofree char *department = NULL;
   int suppress_below = 0;
+  gboolean no_plan = FALSE;
   GOptionEntry entries[] = {
     { "analysis", 0, 0, G_OPTION_ARG_STRING_ARRAY, &analyses,
       N_("A saved analysis to include (repeat it; default: all of them)"), N_("NAME") },
@@ -30,6 +31,8 @@ equity_cli_export (int    argc,
       N_("Hide counts from 1 to N−1 and whatever would reveal them (default: each analysis's own)"), "N" },
     { "include-data", 0, 0, G_OPTION_ARG_STRING_ARRAY, &datasets,
       N_("Add a dataset's rows as a data sheet (repeat it)"), N_("DATASET") },
+    { "no-plan", 0, 0, G_OPTION_ARG_NONE, &no_plan,
+      N_("Leave out the Action plan sheet (there is one when the project has actions)"), NULL },
     { "assessment", 0, 0, G_OPTION_ARG_STRING_ARRAY, &assessment_ids,
       N_("Add an equity-lens assessment as a sheet of its own (repeat it)"), N_("ID") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The workbook's title (default: the project's)"), N_("TEXT") },
@@ -65,6 +68,7 @@ equity_cli_export (int    argc,
   options.suppress_below = (guint) suppress_below;
   options.analyses = (const char * const *) analyses;
   options.datasets = (const char * const *) datasets;
+  options.skip_plan = no_plan;
   options.assessments = assessments;
   if (!equity_workbook_export (project, argv[3], &options, NULL, NULL, NULL, &error))
     return equity_cli_fail (error);

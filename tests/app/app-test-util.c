@@ -192,3 +192,25 @@ app_test_run (EquityApplication **app)
   g_clear_object (app);
   return ret;
 }
+
+static void
+collect_labels (GtkWidget *widget,
+                GString   *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s|", gtk_label_get_label (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, text);
+}
+
+char *
+app_test_dup_labels (GtkWidget *widget)
+{
+  GString *text = g_string_new (NULL);
+
+  collect_labels (widget, text);
+  return g_string_free (text, FALSE);
+}

@@ -42,5 +42,8 @@ void        app_test_reset_settings (int         width,
 int         app_test_run            (EquityApplication **app);
 /* the first visible toplevel window of TYPE, or NULL */
 GtkWindow  *app_test_find_toplevel  (GType       type);
+/* the visible labels under WIDGET in the order they are drawn, each
+ * followed by "|" */
+char       *app_test_dup_labels     (GtkWidget  *widget);
 
 G_END_DECLS

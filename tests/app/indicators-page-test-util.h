@@ -39,25 +39,3 @@ close_indicators (EquityWindow *window)
   close_window (window);
 }
 
-/* The labels under WIDGET in the order they are drawn, joined by "|". */
-static inline void
-collect_labels (GtkWidget *widget,
-                GString   *text)
-{
-  if (!gtk_widget_get_visible (widget))
-    return;
-  if (GTK_IS_LABEL (widget))
-    g_string_append_printf (text, "%s|", gtk_label_get_label (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, text);
-}
-
-static inline char *
-dup_labels (GtkWidget *widget)
-{
-  GString *text = g_string_new (NULL);
-
-  collect_labels (widget, text);
-  return g_string_free (text, FALSE);
-}

@@ -243,7 +243,7 @@ test_list (void)
       g_autofree char *score = NULL;
 
       g_assert_nonnull (row);
-      labels = dup_labels (GTK_WIDGET (row));
+      labels = app_test_dup_labels (GTK_WIDGET (row));
       g_test_message ("%s: %s", equity_indicator_get_name (indicator), labels);
 
       /* the name as typed, the status in words (never colour alone) */
@@ -273,7 +273,7 @@ test_list (void)
 
   /* the headers: each theme and topic with its mean; the city above */
   summary = equity_indicator_summary_new (expected.indicators, expected.evaluations);
-  all = dup_labels (GTK_WIDGET (page));
+  all = app_test_dup_labels (GTK_WIDGET (page));
   g_test_message ("page: %s", all);
   for (guint i = 0; i < expected.indicators->len; i++)
     {
@@ -368,7 +368,7 @@ test_year_table (void)
                      equity_indicator_evaluation_get_baseline_year (evaluation));
 
   /* seven titles, then seven cells a year, oldest first */
-  labels = dup_labels (GTK_WIDGET (_equity_indicators_page_get_year_table (page)));
+  labels = app_test_dup_labels (GTK_WIDGET (_equity_indicators_page_get_year_table (page)));
   g_test_message ("year table: %s", labels);
   cells = g_strsplit (labels, "|", -1);
   g_assert_cmpuint (g_strv_length (cells), ==, 7 * (n_years + 1) + 1);
@@ -561,7 +561,7 @@ test_create (void)
   row = find_list_row (page, equity_indicator_get_id (created));
   g_assert_nonnull (row);
   g_assert_true (gtk_list_box_get_selected_row (_equity_indicators_page_get_list_box (page)) == row);
-  labels = dup_labels (GTK_WIDGET (row));
+  labels = app_test_dup_labels (GTK_WIDGET (row));
   g_assert_true (g_str_has_prefix (labels, name));
   g_assert_cmpstr (gtk_label_get_label (page->name_label), ==, name);
 

@@ -33,7 +33,7 @@ dup_row_labels (EquityIndicatorsPage *page)
       EquityIndicatorEntry *entry = g_object_get_data (G_OBJECT (row), "equity-indicator-entry");
 
       if (g_strcmp0 (equity_indicator_entry_get_name (entry), TYPED) == 0)
-        text = dup_labels (gtk_list_box_row_get_child (row));
+        text = app_test_dup_labels (gtk_list_box_row_get_child (row));
     }
   g_assert_nonnull (text);
   return g_steal_pointer (&text);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "analysis-test-util.h"
 #include "equity-project-private.h"
 
@@ -203,6 +205,34 @@ test_plan_log (TestProject       *fixture,
                    "Equal access to pools -> Pools for every neighborhood");
 }
 
+/* OWASP CSV injection: a value starting with = + - @ opens as text, with a
+ * leading apostrophe; a plain negative number stays a number */
+static void
+test_log_csv_formulas (TestProject       *fixture,
+                       gconstpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  gint64 goal = equity_plan_add_goal (fixture->project, "Pools", &error);
+  gint64 action = add_action (fixture, goal, "=HYPERLINK(\"http://x\",\"y\")");
+
+  set (fixture, action, "owner", "@SUM(A1)");
+  set (fixture, action, "department", "+Parks");
+  set (fixture, action, "title", "-1+2");
+  csv = equity_change_log_to_csv (fixture->project, "action", action, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (csv, ",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""));
+  g_assert_nonnull (strstr (csv, ",'@SUM(A1)\r\n"));
+  g_assert_nonnull (strstr (csv, ",'+Parks\r\n"));
+  g_assert_nonnull (strstr (csv, ",'-1+2\r\n"));
+  g_assert_null (strstr (csv, ",="));
+  g_assert_null (strstr (csv, ",@"));
+  set (fixture, action, "title", "Evening hours");
+  g_clear_pointer (&csv, g_free);
+  csv = equity_change_log_to_csv (fixture->project, "action", action, &error);
+  g_assert_nonnull (strstr (csv, ",'-1+2,Evening hours\r\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +243,7 @@ main (int   argc,
   test_add_with_project ("/plan/numbering", test_numbering);
   test_add_with_project ("/plan/fields-and-flags", test_fields_and_flags);
   test_add_with_project ("/plan/log", test_plan_log);
+  test_add_with_project ("/plan/log-csv-formulas", test_log_csv_formulas);
 
   return g_test_run ();
 }

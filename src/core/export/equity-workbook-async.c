@@ -21,6 +21,7 @@ typedef struct
   guint                suppress_below;
   char               **analyses;
   char               **datasets;
+  gboolean             skip_plan;
   gint64              *assessments;   /* ended by 0, or NULL */
   EquityProgressRelay *relay;
 } ExportData;
@@ -55,6 +56,7 @@ export_thread (GTask        *task,
   EquityWorkbookOptions options = {
     export->title, export->prepared_by, export->department, export->suppress_below,
     (const char * const *) export->analyses, (const char * const *) export->datasets,
+    export->skip_plan,
     export->assessments,
   };
 
@@ -94,6 +96,7 @@ equity_workbook_export_async (const char                  *project_path,
   export->suppress_below = options->suppress_below;
   export->analyses = g_strdupv ((char **) options->analyses);
   export->datasets = g_strdupv ((char **) options->datasets);
+  export->skip_plan = options->skip_plan;
   if (options->assessments != NULL)
     {
       gsize n = 0;

@@ -97,6 +97,19 @@ gboolean _equity_workbook_write_scan     (lxw_worksheet               *sheet,
                                           EquityScan                  *scan,
                                           const char                  *footer_title,
                                           GError                     **error);
+/* The actions the Action plan sheet lists (none when OPTIONS skip it), its
+ * name taken in USED when there are some; NULL on error */
+GPtrArray *_equity_workbook_list_plan    (EquityProject               *project,
+                                          const EquityWorkbookOptions *options,
+                                          GHashTable                  *used,
+                                          GError                     **error);
+/* The Action plan sheet: ACTIONS (EquityPlanAction, plan order), one row each */
+gboolean _equity_workbook_write_plan     (lxw_worksheet               *sheet,
+                                          const EquityWorkbookFormats *formats,
+                                          const char                  *footer_title,
+                                          EquityProject               *project,
+                                          GPtrArray                   *actions,
+                                          GError                     **error);
 
 /* An assessment's sheet: steps, questions, answers as text, what each
  * answer cites, completeness and status */

@@ -238,7 +238,8 @@ write_cover (lxw_worksheet               *sheet,
              GPtrArray                   *entries,
              EquityScan                  *scan,
              GPtrArray                   *data_sheets,
-             gboolean                     has_indicators)
+             gboolean                     has_indicators,
+             gboolean                     has_plan)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
@@ -275,6 +276,14 @@ write_cover (lxw_worksheet               *sheet,
       worksheet_write_url_opt (sheet, r, 0, link, formats->link, _("Indicators"), NULL);
       worksheet_write_string (sheet, r++, 1, _("Each equity indicator by year: score, change, status and the rates behind them"),
                               formats->text);
+    }
+  if (has_plan)
+    {
+      g_autofree char *link = g_strdup_printf ("internal:'%s'!A1", _("Action plan"));
+
+      worksheet_write_url_opt (sheet, r, 0, link, formats->link, _("Action plan"), NULL);
+      worksheet_write_string (sheet, r++, 1, _("Each action: lead, due date, status, budget, the indicators it "
+                                               "should move, overdue and off track"), formats->text);
     }
   if (scan != NULL)
     {
@@ -613,6 +622,7 @@ equity_workbook_export (EquityProject                *project,
   g_autofree char *dir = NULL;
   g_autofree char *partial = NULL;
   g_autoptr(EquityScan) scan = NULL;
+  g_autoptr(GPtrArray) plan = NULL;
   g_autoptr(GPtrArray) assessments = g_ptr_array_new_with_free_func ((GDestroyNotify) equity_assessment_free);
   g_autoptr(GPtrArray) assessment_sheets = g_ptr_array_new_with_free_func (g_free);
   const char *title;
@@ -651,6 +661,9 @@ equity_workbook_export (EquityProject                *project,
     return FALSE;
   if (scan != NULL)
     g_free (equity_workbook_sheet_name (_("Scan"), used));
+  plan = _equity_workbook_list_plan (project, options, used, error);
+  if (plan == NULL)
+    return FALSE;
   /* each assessment chosen on a sheet of its own */
   for (guint i = 0; options->assessments != NULL && options->assessments[i] != 0; i++)
     {
@@ -696,7 +709,8 @@ equity_workbook_export (EquityProject                *project,
 
       g_ptr_array_add (data_sheets, equity_workbook_sheet_name (data_title, used));
     }
-  write_cover (cover, &formats, title, options, entries, scan, data_sheets, indicators->len > 0);
+  write_cover (cover, &formats, title, options, entries, scan, data_sheets, indicators->len > 0,
+               plan->len > 0);
   for (guint i = 0; i < entries->len; i++)
     {
       EquityWorkbookEntry *entry = g_ptr_array_index (entries, i);
@@ -720,8 +734,11 @@ equity_workbook_export (EquityProject                *project,
       g_unlink (partial);
       return FALSE;
     }
-  if (scan != NULL &&
-      !_equity_workbook_write_scan (workbook_add_worksheet (workbook, _("Scan")), &formats, scan, title, error))
+  if ((scan != NULL
+       && !_equity_workbook_write_scan (workbook_add_worksheet (workbook, _("Scan")), &formats, scan, title, error))
+      || (plan->len > 0
+          && !_equity_workbook_write_plan (workbook_add_worksheet (workbook, _("Action plan")), &formats, title,
+                                           project, plan, error)))
     {
       workbook_close (workbook);
       g_unlink (partial);

@@ -20,6 +20,7 @@ typedef struct
   guint               suppress_below; /* 0: each analysis's own setting */
   const char * const *analyses;       /* saved analyses by name; NULL: all of them */
   const char * const *datasets;       /* datasets written whole on data sheets; may be NULL */
+  gboolean            skip_plan;      /* TRUE: no Action plan sheet (there is one when the project has actions) */
   const gint64       *assessments;    /* assessments by id, each on a sheet, ended by 0; may be NULL */
 } EquityWorkbookOptions;
 

@@ -14,13 +14,33 @@
 
 static const char *columns[] = { "at", "who", "item_kind", "item_id", "field", "old_value", "new_value" };
 
+/* A spreadsheet opening the CSV runs a cell that starts with = + - @ (or a
+ * tab or carriage return) as a formula. As OWASP's CSV-injection advice says,
+ * such a value gets a leading apostrophe, which the spreadsheet shows as text;
+ * a plain number ("-120.5") cannot be a formula and is left as it is. */
+static gboolean
+could_run_as_formula (const char *text)
+{
+  char *end = NULL;
+
+  if (strchr ("=+-@\t\r", text[0]) == NULL || text[0] == '\0')
+    return FALSE;
+  g_ascii_strtod (text, &end);
+  return end == text || *end != '\0';
+}
+
 /* RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled */
 static void
 append_field (GString    *out,
-              const char *text)
+              const char *value)
 {
+  g_autofree char *guarded = NULL;
+  const char *text = value;
+
   if (text == NULL)
     return;
+  if (could_run_as_formula (text))
+    text = guarded = g_strconcat ("'", value, NULL);
   if (strpbrk (text, ",\"\r\n") == NULL)
     {
       g_string_append (out, text);

@@ -384,3 +384,17 @@ equity_plan_find_action (GPtrArray  *actions,
     }
   return 0;
 }
+
+const char *
+equity_plan_status_to_label (const char *status)
+{
+  if (g_strcmp0 (status, "not-started") == 0)
+    return _("Not started");
+  if (g_strcmp0 (status, "ongoing") == 0)
+    return _("Ongoing");
+  if (g_strcmp0 (status, "done") == 0)
+    return _("Done");
+  if (g_strcmp0 (status, "dropped") == 0)
+    return _("Dropped");
+  return status != NULL ? status : "";
+}

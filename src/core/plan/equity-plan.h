@@ -32,6 +32,10 @@ typedef struct
 void equity_plan_action_free (EquityPlanAction *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EquityPlanAction, equity_plan_action_free)
 
+/* "Not started", "Ongoing", … for a status as stored; the value itself
+ * when it is none of them */
+const char *equity_plan_status_to_label (const char *status);
+
 /* Due before TODAY and neither done nor dropped. */
 gboolean  equity_plan_is_overdue      (const char       *due,
                                        const char       *status,

@@ -1,0 +1,175 @@
+/* equity-workbook-plan.c — the council packet's Action plan sheet
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One row an action, in plan order: who leads it, by when, its status and
+ * money, the indicators it should move with their status, and its latest
+ * progress note. Overdue and off track are written as words, so the sheet
+ * reads the same printed in black and white.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "equity-indicator-evaluation.h"
+#include "equity-plan.h"
+#include "equity-project-items.h"
+#include "equity-workbook-private.h"
+
+/* "Name (off track); Name (on track)", each indicator evaluated once */
+static char *
+linked_indicators (EquityProject    *project,
+                   EquityPlanAction *action,
+                   GPtrArray        *indicators,
+                   GHashTable       *statuses)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; action->indicators != NULL && i < action->indicators->len; i++)
+    {
+      gint64 id = g_array_index (action->indicators, gint64, i);
+
+      for (guint k = 0; k < indicators->len; k++)
+        {
+          EquityIndicator *indicator = g_ptr_array_index (indicators, k);
+          gpointer known;
+          EquityIndicatorStatus status;
+
+          if (equity_indicator_get_id (indicator) != id)
+            continue;
+          if (!g_hash_table_lookup_extended (statuses, indicator, NULL, &known))
+            {
+              g_autoptr(EquityIndicatorEvaluation) evaluation = equity_indicator_evaluate (project, indicator,
+                                                                                          NULL, NULL);
+
+              known = GINT_TO_POINTER (evaluation != NULL ? equity_indicator_evaluation_get_status (evaluation)
+                                                          : EQUITY_INDICATOR_NO_DATA);
+              g_hash_table_insert (statuses, indicator, known);
+            }
+          status = GPOINTER_TO_INT (known);
+          g_string_append_printf (text, "%s%s (%s)", text->len > 0 ? "; " : "",
+                                  equity_indicator_get_name (indicator),
+                                  equity_indicator_status_to_label (status));
+        }
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* the newest note by date, as "date: text" */
+static char *
+latest_note (EquityProject *project,
+             gint64         action_id)
+{
+  g_autoptr(GPtrArray) notes = equity_project_list_notes (project, action_id, NULL);
+  GHashTable *latest = NULL;
+
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
+    {
+      GHashTable *note = g_ptr_array_index (notes, i);
+
+      if (latest == NULL || g_strcmp0 (g_hash_table_lookup (note, "date"), g_hash_table_lookup (latest, "date")) >= 0)
+        latest = note;
+    }
+  if (latest == NULL)
+    return g_strdup ("");
+  return g_strdup_printf ("%s: %s", (char *) g_hash_table_lookup (latest, "date"),
+                          (char *) g_hash_table_lookup (latest, "text"));
+}
+
+static void
+write_text (lxw_worksheet               *sheet,
+            lxw_row_t                    row,
+            lxw_col_t                    column,
+            const char                  *text,
+            const EquityWorkbookFormats *formats)
+{
+  /* typed text is a string cell, never a formula */
+  worksheet_write_string (sheet, row, column, text != NULL ? text : "", formats->wrap);
+}
+
+static void
+write_money (lxw_worksheet               *sheet,
+             lxw_row_t                    row,
+             lxw_col_t                    column,
+             double                       value,
+             const EquityWorkbookFormats *formats)
+{
+  /* not given stays empty: a zero would say nothing was budgeted */
+  if (isfinite (value))
+    worksheet_write_number (sheet, row, column, value, formats->count_decimal);
+}
+
+GPtrArray *
+_equity_workbook_list_plan (EquityProject               *project,
+                            const EquityWorkbookOptions *options,
+                            GHashTable                  *used,
+                            GError                     **error)
+{
+  GPtrArray *actions;
+
+  if (options->skip_plan)
+    return g_ptr_array_new ();
+  actions = equity_plan_list_actions (project, NULL, error);
+  if (actions != NULL && actions->len > 0)
+    g_free (equity_workbook_sheet_name (_("Action plan"), used));
+  return actions;
+}
+
+gboolean
+_equity_workbook_write_plan (lxw_worksheet               *sheet,
+                             const EquityWorkbookFormats *formats,
+                             const char                  *footer_title,
+                             EquityProject               *project,
+                             GPtrArray                   *actions,
+                             GError                     **error)
+{
+  g_autoptr(GPtrArray) indicators = equity_project_list_indicators (project, error);
+  g_autoptr(GHashTable) statuses = g_hash_table_new (NULL, NULL);
+  lxw_row_t r = 0, header;
+
+  if (indicators == NULL)
+    return FALSE;
+  worksheet_write_string (sheet, r++, 0, _("Action plan"), formats->title);
+  worksheet_write_string (sheet, r++, 0, _("Overdue: due before today and neither done nor dropped. Off track: "
+                                           "an indicator the action is linked to is off track."), formats->note);
+  r++;
+  header = r;
+  _equity_workbook_write_headings (sheet, r++, formats, _("Goal"), _("Number"), _("Action"), _("Lead department"),
+                                   _("Lead person"), _("Due"), _("Status"), _("Priority"), _("Budget"), _("Spent"),
+                                   _("Linked indicators"), _("Overdue"), _("Off track"), _("Latest progress note"),
+                                   NULL);
+  for (guint i = 0; i < actions->len; i++, r++)
+    {
+      EquityPlanAction *action = g_ptr_array_index (actions, i);
+      g_autofree char *linked = linked_indicators (project, action, indicators, statuses);
+      g_autofree char *note = latest_note (project, action->id);
+      lxw_col_t c = 0;
+
+      write_text (sheet, r, c++, action->goal, formats);
+      write_text (sheet, r, c++, action->number, formats);
+      write_text (sheet, r, c++, action->title, formats);
+      write_text (sheet, r, c++, action->department, formats);
+      write_text (sheet, r, c++, action->owner, formats);
+      write_text (sheet, r, c++, action->due, formats);
+      write_text (sheet, r, c++, equity_plan_status_to_label (action->status), formats);
+      write_text (sheet, r, c++, action->priority, formats);
+      write_money (sheet, r, c++, action->budget, formats);
+      write_money (sheet, r, c++, action->spent, formats);
+      write_text (sheet, r, c++, linked, formats);
+      write_text (sheet, r, c++, action->overdue ? _("overdue") : _("no"), formats);
+      write_text (sheet, r, c++, action->off_track ? _("off track") : _("no"), formats);
+      write_text (sheet, r, c++, note, formats);
+    }
+  worksheet_set_column (sheet, 0, 0, 28, NULL);
+  worksheet_set_column (sheet, 1, 1, 8, NULL);
+  worksheet_set_column (sheet, 2, 2, 40, NULL);
+  worksheet_set_column (sheet, 3, 9, 13, NULL);
+  worksheet_set_column (sheet, 10, 10, 36, NULL);
+  worksheet_set_column (sheet, 11, 12, 10, NULL);
+  worksheet_set_column (sheet, 13, 13, 40, NULL);
+  worksheet_freeze_panes (sheet, header + 1, 3);
+  _equity_workbook_print_setup (sheet, footer_title, TRUE, (int) header);
+  return TRUE;
+}
