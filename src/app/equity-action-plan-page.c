@@ -623,9 +623,7 @@ update_actions (EquityActionPlanPage *self)
   gboolean enabled = self->shown && self->project != NULL && !equity_project_is_read_only (self->project);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_entries); i++)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->page_actions),
-                                                                             page_entries[i].name)),
-                                 enabled);
+    equity_page_actions_set_enabled (self->page_actions, page_entries[i].name, enabled);
 }
 
 GActionGroup *
@@ -679,7 +677,7 @@ equity_action_plan_page_dispose (GObject *object)
   _equity_action_plan_editor_flush (self);
   gtk_widget_dispose_template (GTK_WIDGET (object), EQUITY_TYPE_ACTION_PLAN_PAGE);
   g_clear_object (&self->project);
-  g_clear_object (&self->page_actions);
+  equity_page_actions_clear (&self->page_actions, page_entries, G_N_ELEMENTS (page_entries));
   g_clear_pointer (&self->actions, g_ptr_array_unref);
   g_clear_pointer (&self->goals, g_ptr_array_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
@@ -720,10 +718,7 @@ equity_action_plan_page_init (EquityActionPlanPage *self)
   self->main_stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
 
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->page_actions = g_simple_action_group_new ();
-  g_action_map_add_action_entries (G_ACTION_MAP (self->page_actions), page_entries,
-                                   G_N_ELEMENTS (page_entries), self);
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "plan", G_ACTION_GROUP (self->page_actions));
+  self->page_actions = equity_page_actions_new (GTK_WIDGET (self), "plan", page_entries, G_N_ELEMENTS (page_entries));
 
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (filters_changed_cb), self);
   g_signal_connect_swapped (self->overdue_check, "toggled", G_CALLBACK (filters_changed_cb), self);
