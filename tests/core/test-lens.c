@@ -297,6 +297,8 @@ test_audit_trail (TestProject       *fixture,
 
   answer (fixture, id, "what", "first");
   answer (fixture, id, "what", "second");
+  answer (fixture, id, "what", "second");  /* saved again unchanged: no change, no entry */
+  g_assert_true (equity_assessment_set_field (fixture->project, id, "status", "in-review", &error));
   g_assert_true (equity_assessment_set_field (fixture->project, id, "status", "in-review", &error));
 
   /* the template's version, the assessment, two answers, the status: five entries */

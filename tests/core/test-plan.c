@@ -180,6 +180,7 @@ test_plan_log (TestProject       *fixture,
 
   set (fixture, action, "owner", "R. Jones");
   set (fixture, action, "owner", "D. Smith");
+  set (fixture, action, "owner", "D. Smith");  /* no change: no entry */
   g_assert_true (equity_plan_add_progress_note (fixture->project, action, "2026-03-31",
                                                 "Two pools open until 8 pm", &error));
   g_assert_no_error (error);

@@ -400,6 +400,9 @@ equity_project_set_item_field (EquityProject   *self,
   if (local_error == NULL && !found)
     g_set_error (&local_error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND,
                  _("The project has no %s with id %" PRId64), table->kind, id);
+  /* the same value again is no change: nothing to write, nothing to log */
+  if (local_error == NULL && g_strcmp0 (old_value, value) == 0)
+    return finish_write (self, NULL, error);
   if (local_error == NULL)
     {
       update = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE id = ?2", table->table, field);
@@ -458,6 +461,9 @@ equity_project_set_answer (EquityProject  *self,
   /* read under the write lock: the entry's old value is what this write replaced */
   old_value = query_text (self, "SELECT value FROM assessment_answers WHERE assessment_id = ?1 AND question = ?2",
                           assessment_id, question, &found, &local_error);
+  /* typed text saved again unchanged (the editor saves on every pause) is no change */
+  if (local_error == NULL && found && cited_kind == NULL && g_strcmp0 (old_value, value) == 0)
+    return finish_write (self, NULL, error);
   if (local_error == NULL)
     {
       stmt = _equity_project_prepare (self, "INSERT INTO assessment_answers (assessment_id, question, value, "
