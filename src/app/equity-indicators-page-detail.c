@@ -11,45 +11,16 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "equity-indexed-item.h"
 #include "equity-indicators-page-private.h"
-
-/* One year of the indicator shown, as an item of the year table's model. */
-#define EQUITY_TYPE_INDICATOR_YEAR_ITEM (equity_indicator_year_item_get_type ())
-G_DECLARE_FINAL_TYPE (EquityIndicatorYearItem, equity_indicator_year_item, EQUITY, INDICATOR_YEAR_ITEM, GObject)
-
-struct _EquityIndicatorYearItem
-{
-  GObject               parent_instance;
-  EquityIndicatorEntry *entry;
-  guint                 index;
-};
-
-G_DEFINE_FINAL_TYPE (EquityIndicatorYearItem, equity_indicator_year_item, G_TYPE_OBJECT)
-
-static void
-equity_indicator_year_item_finalize (GObject *object)
-{
-  g_clear_object (&EQUITY_INDICATOR_YEAR_ITEM (object)->entry);
-  G_OBJECT_CLASS (equity_indicator_year_item_parent_class)->finalize (object);
-}
-
-static void
-equity_indicator_year_item_class_init (EquityIndicatorYearItemClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = equity_indicator_year_item_finalize;
-}
-
-static void
-equity_indicator_year_item_init (EquityIndicatorYearItem *self)
-{
-}
 
 static const EquityIndicatorYear *
 item_year (gpointer item)
 {
-  EquityIndicatorYearItem *self = item;
+  EquityIndexedItem *self = item;
 
-  return equity_indicator_entry_get_year (self->entry, self->index);
+  return equity_indicator_entry_get_year (equity_indexed_item_get_owner (self),
+                                          equity_indexed_item_get_index (self));
 }
 
 /* "2.12 (1.95–2.30)" style pieces, the missing mark where there is nothing */
@@ -196,7 +167,7 @@ _equity_indicators_page_init_detail (EquityIndicatorsPage *self)
 {
   g_autoptr(GtkNoSelection) selection = NULL;
 
-  self->years = g_list_store_new (EQUITY_TYPE_INDICATOR_YEAR_ITEM);
+  self->years = g_list_store_new (EQUITY_TYPE_INDEXED_ITEM);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->years)));
   gtk_column_view_set_model (self->year_table, GTK_SELECTION_MODEL (selection));
 
@@ -376,10 +347,8 @@ _equity_indicators_page_show_entry (EquityIndicatorsPage *self,
   n_years = equity_indicator_entry_get_n_years (entry);
   for (guint i = 0; i < n_years; i++)
     {
-      g_autoptr(EquityIndicatorYearItem) item = g_object_new (EQUITY_TYPE_INDICATOR_YEAR_ITEM, NULL);
+      g_autoptr(EquityIndexedItem) item = equity_indexed_item_new (entry, i);
 
-      item->entry = g_object_ref (entry);
-      item->index = i;
       g_list_store_append (self->years, item);
     }
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "equity-indexed-item.h"
 #include "equity-result-table.h"
 
 /* the most the table asks for: its header and eight rows */
@@ -19,43 +20,13 @@
 /* a row's height over its line of text, from the data-table style */
 #define ROW_PADDING 6
 
-/* One row of a result, as an item of the table's model. */
-#define EQUITY_TYPE_RESULT_ITEM (equity_result_item_get_type ())
-G_DECLARE_FINAL_TYPE (EquityResultItem, equity_result_item, EQUITY, RESULT_ITEM, GObject)
-
-struct _EquityResultItem
-{
-  GObject       parent_instance;
-  EquityResult *result;
-  guint         index;
-};
-
-G_DEFINE_FINAL_TYPE (EquityResultItem, equity_result_item, G_TYPE_OBJECT)
-
-static void
-equity_result_item_finalize (GObject *object)
-{
-  g_clear_object (&EQUITY_RESULT_ITEM (object)->result);
-  G_OBJECT_CLASS (equity_result_item_parent_class)->finalize (object);
-}
-
-static void
-equity_result_item_class_init (EquityResultItemClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = equity_result_item_finalize;
-}
-
-static void
-equity_result_item_init (EquityResultItem *self)
-{
-}
-
 static const EquityResultRow *
 item_row (gpointer item)
 {
-  EquityResultItem *self = item;
+  EquityIndexedItem *self = item;
 
-  return equity_result_get_row (self->result, self->index);
+  return equity_result_get_row (equity_indexed_item_get_owner (self),
+                                equity_indexed_item_get_index (self));
 }
 
 typedef EquityResultColumn ColumnId;
@@ -223,7 +194,7 @@ equity_result_table_init (EquityResultTable *self)
   GtkNoSelection *selection;
   GtkWidget *scrolled;
 
-  self->items = g_list_store_new (EQUITY_TYPE_RESULT_ITEM);
+  self->items = g_list_store_new (EQUITY_TYPE_INDEXED_ITEM);
   self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
                                     g_object_ref (gtk_column_view_get_sorter (self->column_view)));
@@ -316,13 +287,7 @@ equity_result_table_set_result (EquityResultTable *self,
     rebuild_columns (self, titles);
 
   for (guint i = 0; result != NULL && i < equity_result_get_n_rows (result); i++)
-    {
-      EquityResultItem *item = g_object_new (EQUITY_TYPE_RESULT_ITEM, NULL);
-
-      item->result = g_object_ref (result);
-      item->index = i;
-      g_ptr_array_add (items, item);
-    }
+    g_ptr_array_add (items, equity_indexed_item_new (result, i));
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        items->pdata, items->len);
   update_min_height (self, items->len);
