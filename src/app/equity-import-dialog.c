@@ -12,6 +12,7 @@
 
 #include "equity-import-dialog-private.h"
 #include "equity-import-preview.h"
+#include "equity-utils.h"
 
 /* the header line is read again once the spin button rests this long */
 #define REANALYZE_DELAY_MS 400
@@ -57,8 +58,7 @@ void
 _equity_import_dialog_set_error (EquityImportDialog *self,
                                  const char         *message)
 {
-  gtk_label_set_label (self->error_label, message != NULL ? message : "");
-  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+  equity_error_revealer_set (self->error_revealer, self->error_label, message);
 }
 
 /* The controls */

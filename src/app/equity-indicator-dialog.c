@@ -15,6 +15,7 @@
 
 #include "equity-indicator-dialog-private.h"
 #include "equity-indicator-entry.h"
+#include "equity-utils.h"
 
 
 G_DEFINE_FINAL_TYPE (EquityIndicatorDialog, equity_indicator_dialog, ADW_TYPE_WINDOW)
@@ -33,8 +34,7 @@ static void
 show_error (EquityIndicatorDialog *self,
             const char            *message)
 {
-  gtk_label_set_label (self->error_label, message != NULL ? message : "");
-  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+  equity_error_revealer_set (self->error_revealer, self->error_label, message);
 }
 
 static void

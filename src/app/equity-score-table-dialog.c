@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "equity-score-table-dialog.h"
+#include "equity-utils.h"
 #include "equity-value-parse.h"
 
 struct _EquityScoreTableDialog
@@ -59,9 +60,7 @@ static void
 show_error (EquityScoreTableDialog *self,
             const char             *message)
 {
-  /* a GtkLabel without markup: the message may quote what was typed */
-  gtk_label_set_label (self->error_label, message != NULL ? message : "");
-  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+  equity_error_revealer_set (self->error_revealer, self->error_label, message);
 }
 
 /* The table as typed, or NULL with ERROR naming the band and the column. */

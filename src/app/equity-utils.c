@@ -269,6 +269,15 @@ equity_project_signals_clear (EquityProjectSignals *signals)
   g_clear_object (&signals->project);
 }
 
+void
+equity_error_revealer_set (GtkRevealer *revealer,
+                           GtkLabel    *label,
+                           const char  *message)
+{
+  gtk_label_set_label (label, message != NULL ? message : "");
+  gtk_revealer_set_reveal_child (revealer, message != NULL);
+}
+
 GtkWidget *
 equity_data_cell_new (int      min_chars,
                       int      nat_chars,

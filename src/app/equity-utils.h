@@ -62,6 +62,12 @@ void       equity_show_error_dialog      (GtkWidget   *widget,
                                          const char  *heading,
                                          const char  *message);
 
+/* A dialog's error line under its header bar: shows MESSAGE (plain text; it
+ * may quote what was typed) in LABEL and reveals it, or hides it for NULL. */
+void       equity_error_revealer_set     (GtkRevealer *revealer,
+                                         GtkLabel    *label,
+                                         const char  *message);
+
 /* A cell of a data table: NAT_CHARS wide (at least MIN_CHARS, so a wide
  * table scrolls sideways), cut short with an ellipsis, numbers on the right */
 GtkWidget *equity_data_cell_new          (int          min_chars,
