@@ -49,64 +49,54 @@ static const char *direction_words[] = { "higher-is-worse", "higher-is-better" }
 static const char *kind_words[] = { "ratio", "percentage" };
 static const char *status_words[] = { "no-data", "on-track", "off-track" };
 
-const char *
-equity_indicator_direction_to_string (EquityIndicatorDirection direction)
+static const char *
+word_of (const char **words,
+         guint        n_words,
+         guint        value)
 {
-  g_return_val_if_fail (direction < G_N_ELEMENTS (direction_words), NULL);
-  return direction_words[direction];
+  g_return_val_if_fail (value < n_words, NULL);
+  return words[value];
 }
 
-static gboolean
+/* the position of TEXT among WORDS, or -1 */
+static int
 word_index (const char  *text,
             const char **words,
-            guint        n_words,
-            guint       *index)
+            guint        n_words)
 {
   for (guint i = 0; text != NULL && i < n_words; i++)
     if (g_str_equal (text, words[i]))
-      {
-        *index = i;
-        return TRUE;
-      }
-  return FALSE;
+      return i;
+  return -1;
 }
 
-gboolean
-equity_indicator_direction_from_string (const char               *text,
-                                        EquityIndicatorDirection *direction)
-{
-  guint index;
+/* An enum spelled by the words of its table, in the enum's order: both
+ * converters come from the table, so a word is added in one place. */
+#define DEFINE_WORD_CONVERTERS(name, Type, words)                             \
+  const char *                                                                \
+  equity_indicator_##name##_to_string (Type value)                            \
+  {                                                                           \
+    return word_of (words, G_N_ELEMENTS (words), value);                      \
+  }                                                                           \
+                                                                              \
+  gboolean                                                                    \
+  equity_indicator_##name##_from_string (const char *text,                    \
+                                         Type       *value)                   \
+  {                                                                           \
+    int index = word_index (text, words, G_N_ELEMENTS (words));               \
+                                                                              \
+    if (index >= 0)                                                           \
+      *value = index;                                                         \
+    return index >= 0;                                                        \
+  }
 
-  if (!word_index (text, direction_words, G_N_ELEMENTS (direction_words), &index))
-    return FALSE;
-  *direction = index;
-  return TRUE;
-}
-
-const char *
-equity_indicator_kind_to_string (EquityIndicatorKind kind)
-{
-  g_return_val_if_fail (kind < G_N_ELEMENTS (kind_words), NULL);
-  return kind_words[kind];
-}
-
-gboolean
-equity_indicator_kind_from_string (const char          *text,
-                                   EquityIndicatorKind *kind)
-{
-  guint index;
-
-  if (!word_index (text, kind_words, G_N_ELEMENTS (kind_words), &index))
-    return FALSE;
-  *kind = index;
-  return TRUE;
-}
+DEFINE_WORD_CONVERTERS (direction, EquityIndicatorDirection, direction_words)
+DEFINE_WORD_CONVERTERS (kind, EquityIndicatorKind, kind_words)
 
 const char *
 equity_indicator_status_to_string (EquityIndicatorStatus status)
 {
-  g_return_val_if_fail (status < G_N_ELEMENTS (status_words), NULL);
-  return status_words[status];
+  return word_of (status_words, G_N_ELEMENTS (status_words), status);
 }
 
 const char *
