@@ -15,8 +15,23 @@
 #include "equity-project-items.h"
 #include "equity-result.h"
 
+/* the words stored, and their labels in the same order; an unknown word
+ * reads as the first */
 static const char *subjects[] = { "program", "policy", "budget-request", NULL };
+static const char *subject_labels[] = { N_("Program"), N_("Policy"), N_("Budget request") };
 static const char *statuses[] = { "draft", "in-review", "final", NULL };
+static const char *status_labels[] = { N_("Draft"), N_("In review"), N_("Final") };
+
+/* the fields whose value is one of a list of words, and how an error names them */
+static const struct
+{
+  const char  *field;
+  const char  *name;
+  const char **words;
+} choice_fields[] = {
+  { "status",  N_("status"),  statuses },
+  { "subject", N_("subject"), subjects },
+};
 
 static void
 answer_free (EquityAnswer *answer)
@@ -360,10 +375,10 @@ equity_assessment_set_field (EquityProject  *project,
                              const char     *value,
                              GError        **error)
 {
-  if (g_strcmp0 (field, "status") == 0 && !equity_item_check_one_of (_("status"), value, statuses, error))
-    return FALSE;
-  if (g_strcmp0 (field, "subject") == 0 && !equity_item_check_one_of (_("subject"), value, subjects, error))
-    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (choice_fields); i++)
+    if (g_strcmp0 (field, choice_fields[i].field) == 0
+        && !equity_item_check_one_of (_(choice_fields[i].name), value, choice_fields[i].words, error))
+      return FALSE;
   if (g_strcmp0 (field, "date") == 0 && !check_date (value, error))
     return FALSE;
   if (g_strcmp0 (field, "template_id") == 0)
@@ -451,24 +466,27 @@ equity_assessment_dup_cited_headline (EquityProject  *project,
   return result != NULL ? equity_result_dup_headline (result) : NULL;
 }
 
+static const char *
+label_of (const char  *word,
+          const char **words,
+          const char **labels)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_strcmp0 (word, words[i]) == 0)
+      return _(labels[i]);
+  return _(labels[0]);
+}
+
 const char *
 equity_assessment_status_label (const char *status)
 {
-  if (g_strcmp0 (status, "in-review") == 0)
-    return _("In review");
-  if (g_strcmp0 (status, "final") == 0)
-    return _("Final");
-  return _("Draft");
+  return label_of (status, statuses, status_labels);
 }
 
 const char *
 equity_assessment_subject_label (const char *subject)
 {
-  if (g_strcmp0 (subject, "policy") == 0)
-    return _("Policy");
-  if (g_strcmp0 (subject, "budget-request") == 0)
-    return _("Budget request");
-  return _("Program");
+  return label_of (subject, subjects, subject_labels);
 }
 
 char *
