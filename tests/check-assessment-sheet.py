@@ -8,21 +8,14 @@
 import json
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 
 import openpyxl
 
-CLI = sys.argv[1]
+from sheet_check import cli, report
+
 FORMULA = "=SUM(A1:A9) <b>not markup</b>"
 
-
-def cli(*args, ok=True):
-    run = subprocess.run([CLI, *args], capture_output=True, text=True)
-    if ok and run.returncode != 0:
-        raise AssertionError(f"{args[0]} failed: {run.stderr}")
-    return run
 
 
 def reader_text(answer):
@@ -104,7 +97,4 @@ try:
 finally:
     shutil.rmtree(work, ignore_errors=True)
 
-print(f"1..{len(results)}")
-for n, (ok, what) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {n} {what}")
-sys.exit(0 if all(ok for ok, _ in results) else 1)
+report(results)

@@ -11,22 +11,15 @@ import json
 import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 import tempfile
 
 import openpyxl
 
-CLI = sys.argv[1]
+from sheet_check import cli, report
+
 STATUS_WORDS = {"not-started": "Not started", "ongoing": "Ongoing", "done": "Done", "dropped": "Dropped"}
 INDICATOR_WORDS = {"on-track": "On track", "off-track": "Off track", "no-data": "No data"}
 
-
-def cli(*args):
-    run = subprocess.run([CLI, *args], capture_output=True, text=True)
-    if run.returncode != 0:
-        raise AssertionError(f"{args[0]} failed: {run.stderr}")
-    return run
 
 
 work = tempfile.mkdtemp(prefix="equity-plan-sheet-")
@@ -96,6 +89,4 @@ try:
 finally:
     shutil.rmtree(work, ignore_errors=True)
 
-print(f"1..{len(results)}")
-for n, (ok, what) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {n} {what}")
+report(results)

@@ -10,20 +10,13 @@ import math
 import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 import tempfile
 
 import openpyxl
 
-CLI = sys.argv[1]
+from sheet_check import cli, report
 
 
-def cli(*args):
-    run = subprocess.run([CLI, *args], capture_output=True, text=True)
-    if run.returncode != 0:
-        raise AssertionError(f"{args[0]} failed: {run.stderr}")
-    return run
 
 
 work = tempfile.mkdtemp(prefix="equity-scan-sheet-")
@@ -87,7 +80,4 @@ try:
 finally:
     shutil.rmtree(work, ignore_errors=True)
 
-print(f"1..{len(results)}")
-for n, (ok, what) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {n} {what}")
-sys.exit(0 if all(ok for ok, _ in results) else 1)
+report(results)

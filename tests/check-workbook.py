@@ -15,7 +15,8 @@ import tempfile
 
 import openpyxl
 
-CLI = sys.argv[1]
+from sheet_check import cli
+
 tests = []
 
 
@@ -23,12 +24,6 @@ def test(function):
     tests.append(function)
     return function
 
-
-def cli(*args, ok=True):
-    run = subprocess.run([CLI, *args], capture_output=True, text=True)
-    if ok and run.returncode != 0:
-        raise AssertionError(f"{args[0]} failed: {run.stderr}")
-    return run
 
 
 def write(path, text):
