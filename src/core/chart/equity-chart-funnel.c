@@ -16,7 +16,7 @@
 #include <pango/pangocairo.h>
 
 #include "equity-format.h"
-#include "equity-scan.h"
+#include "equity-scan-funnel.h"
 
 #define N_CURVE_STEPS 120
 

@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "equity-project.h"
+#include "equity-scan-funnel.h"
 #include "equity-scan-record.h"
 #include "equity-types.h"
 
@@ -19,34 +20,6 @@ G_BEGIN_DECLS
 
 /* the false-discovery rate the scan controls (Benjamini–Hochberg) */
 #define EQUITY_SCAN_FDR 0.05
-
-/* One area of a funnel plot; RATE per the funnel's PER people. */
-typedef struct
-{
-  char   *label;
-  double  count;
-  double  population;
-  double  rate;
-} EquityFunnelPoint;
-
-/* An area measure drawn as a funnel: each area's rate against its population,
- * with control limits around the overall rate (equity_scan_funnel_limits()). */
-typedef struct
-{
-  char   *measure_id;
-  char   *title;
-  char   *units;
-  double  per;
-  double  overall_rate;   /* per PER people */
-  GArray *points;         /* EquityFunnelPoint */
-} EquityFunnel;
-
-void    equity_funnel_free (EquityFunnel *funnel);
-/* Draws FUNNEL on CR in WIDTH × HEIGHT (src/core/chart/equity-chart-funnel.c) */
-void    equity_scan_draw_funnel (cairo_t            *cr,
-                                 const EquityFunnel *funnel,
-                                 int                 width,
-                                 int                 height);
 
 /* Two-sided p of equal rates for counts A and B over populations POP_A and
  * POP_B: the exact conditional binomial test. NAN when a count is not whole. */
@@ -69,13 +42,6 @@ void    equity_scan_adjust_bh      (const double *p,
  * adjusted p) and numbers them from 1. */
 void    equity_scan_rank           (GPtrArray    *gaps,
                                     double        fdr);
-/* LOW and HIGH rates (per person) that an area of POPULATION stays within
- * with probability LEVEL when its true rate is OVERALL_RATE (per person) */
-void    equity_scan_funnel_limits  (double        overall_rate,
-                                    double        population,
-                                    double        level,
-                                    double       *low,
-                                    double       *high);
 /* Marks CURRENT's gaps new or continuing against PREVIOUS (may be NULL);
  * returns PREVIOUS's significant gaps that CURRENT no longer finds. */
 GPtrArray *equity_scan_compare     (EquityScanRecord *current,
