@@ -214,3 +214,78 @@ app_test_dup_labels (GtkWidget *widget)
   collect_labels (widget, text);
   return g_string_free (text, FALSE);
 }
+
+GtkWidget *
+app_test_find_widget (GtkWidget          *root,
+                      AppTestWidgetMatch  match,
+                      gconstpointer       data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = app_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+app_test_find_of_type (GtkWidget *root,
+                       GType      type)
+{
+  return app_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+fires (GtkWidget     *widget,
+       gconstpointer  action)
+{
+  return GTK_IS_ACTIONABLE (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+GtkWidget *
+app_test_find_actionable (GtkWidget  *root,
+                          const char *action)
+{
+  return app_test_find_widget (root, fires, action);
+}
+
+static gboolean
+is_labelled (GtkWidget     *widget,
+             gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+GtkWidget *
+app_test_find_button (GtkWidget  *root,
+                      const char *label)
+{
+  return app_test_find_widget (root, is_labelled, label);
+}
+
+static gboolean
+starts_with (GtkWidget     *widget,
+             gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
+}
+
+GtkWidget *
+app_test_find_label (GtkWidget  *root,
+                     const char *prefix)
+{
+  return app_test_find_widget (root, starts_with, prefix);
+}

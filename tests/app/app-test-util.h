@@ -46,4 +46,25 @@ GtkWindow  *app_test_find_toplevel  (GType       type);
  * followed by "|" */
 char       *app_test_dup_labels     (GtkWidget  *widget);
 
+/* Whether WIDGET is the one looked for, as DATA describes it. */
+typedef gboolean (*AppTestWidgetMatch) (GtkWidget     *widget,
+                                        gconstpointer  data);
+/* the first widget under ROOT (itself included, depth first) that MATCH
+ * accepts with DATA, or NULL */
+GtkWidget  *app_test_find_widget     (GtkWidget          *root,
+                                      AppTestWidgetMatch  match,
+                                      gconstpointer       data);
+/* …the first of TYPE */
+GtkWidget  *app_test_find_of_type    (GtkWidget          *root,
+                                      GType               type);
+/* …the first actionable (a button, a row) that fires ACTION */
+GtkWidget  *app_test_find_actionable (GtkWidget          *root,
+                                      const char         *action);
+/* …the first button labelled LABEL */
+GtkWidget  *app_test_find_button     (GtkWidget          *root,
+                                      const char         *label);
+/* …the first label whose text starts with PREFIX */
+GtkWidget  *app_test_find_label      (GtkWidget          *root,
+                                      const char         *prefix);
+
 G_END_DECLS

@@ -430,27 +430,6 @@ test_rename_dialog (void)
   close_window (window);
 }
 
-/* the first label under WIDGET whose text starts with PREFIX */
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *prefix)
-{
-  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, prefix);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The default window on a 1366×768 laptop: the inputs beside the chart,
  * not over it, and the table with all its rows in view. */
 static void
@@ -500,7 +479,7 @@ test_default_layout (void)
 
   /* the ratio column's header, and so the column, is whole in view */
   {
-    GtkWidget *ratio = find_label (table, "Ratio to ");
+    GtkWidget *ratio = app_test_find_label (table, "Ratio to ");
     GtkWidget *title;
     graphene_rect_t title_box;
 

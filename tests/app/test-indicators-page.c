@@ -412,53 +412,24 @@ test_year_table (void)
   close_indicators (window);
 }
 
-typedef gboolean (*WidgetMatch) (GtkWidget  *widget,
-                                 const char *text);
-
-/* the first widget under WIDGET (itself included) that MATCH accepts */
-static GtkWidget *
-find_widget (GtkWidget   *widget,
-             WidgetMatch  match,
-             const char  *text)
-{
-  if (match (widget, text))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
-activates (GtkWidget  *widget,
-           const char *action_name)
+activates (GtkWidget     *widget,
+           gconstpointer  action_name)
 {
   return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
 }
 
 static gboolean
-is_titled (GtkWidget  *widget,
-           const char *title)
+is_titled (GtkWidget     *widget,
+           gconstpointer  title)
 {
   return ADW_IS_PREFERENCES_ROW (widget)
          && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
-static gboolean
-is_scrolled (GtkWidget  *widget,
-             const char *unused)
-{
-  return GTK_IS_SCROLLED_WINDOW (widget);
-}
-
 /* the button that activates ACTION_NAME, and the dialog's row titled TITLE */
-#define find_action_button(widget, action_name) find_widget ((widget), activates, (action_name))
-#define find_pref_row(widget, title) find_widget ((widget), is_titled, (title))
+#define find_action_button(widget, action_name) app_test_find_widget ((widget), activates, (action_name))
+#define find_pref_row(widget, title) app_test_find_widget ((widget), is_titled, (title))
 
 static gboolean
 button_sensitive (gpointer data)
@@ -531,7 +502,7 @@ test_create (void)
   {
     /* …and its years and target, scrolled to */
     GtkAdjustment *adjustment =
-      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (find_widget (GTK_WIDGET (dialog), is_scrolled, NULL)));
+      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (app_test_find_of_type (GTK_WIDGET (dialog), GTK_TYPE_SCROLLED_WINDOW)));
 
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
     app_test_wait (200);

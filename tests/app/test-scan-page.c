@@ -48,35 +48,6 @@ collect_text (GtkWidget *widget,
     collect_text (child, text);
 }
 
-static GtkWidget *
-find_list (GtkWidget *widget)
-{
-  if (GTK_IS_LIST_BOX (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_list (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_scan_page (void)
 {
@@ -112,7 +83,7 @@ test_scan_page (void)
   record = equity_scan_get_record (scan);
   n_stored = record->gaps->len;
   g_assert_cmpuint (n_stored, >, 0);
-  list = find_list (GTK_WIDGET (page));
+  list = app_test_find_of_type (GTK_WIDGET (page), GTK_TYPE_LIST_BOX);
   g_assert_nonnull (list);
   /* 300 lines, then one that says where the rest are */
   g_assert_cmpuint (count_rows (list), ==, MIN (n_stored, 300) + (n_stored > 300 ? 1 : 0));
@@ -124,7 +95,7 @@ test_scan_page (void)
    * the window responsive, then the new scan compared with the stored one */
   gtk_widget_activate_action (GTK_WIDGET (page), "scan.run", NULL);
   g_assert_true (equity_scan_page_is_running (page));
-  cancel = find_button (GTK_WIDGET (page), "_Cancel");
+  cancel = app_test_find_button (GTK_WIDGET (page), "_Cancel");
   g_assert_nonnull (cancel);
   g_assert_true (gtk_widget_get_visible (cancel));
   g_assert_true (app_test_wait_until (scan_finished, page, 60000));

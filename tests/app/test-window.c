@@ -178,23 +178,6 @@ test_empty_project (TestScratch   *scratch,
 }
 
 /* Issue 7, 9: a project that may not be written opens, and says so. */
-/* the button (or other actionable) under ROOT that fires ACTION */
-static GtkWidget *
-find_actionable (GtkWidget  *root,
-                 const char *action)
-{
-  if (GTK_IS_ACTIONABLE (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_actionable (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_read_only_project (TestScratch   *scratch,
                         gconstpointer  data)
@@ -218,8 +201,8 @@ test_read_only_project (TestScratch   *scratch,
     g_autoptr(EquityDataset) dataset = g_list_model_get_item (datasets, 0);
 
     equity_datasets_page_set_dataset (page, dataset);
-    g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (page), "dataset.rename")));
-    g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (page), "dataset.delete")));
+    g_assert_false (gtk_widget_get_sensitive (app_test_find_actionable (GTK_WIDGET (page), "dataset.rename")));
+    g_assert_false (gtk_widget_get_sensitive (app_test_find_actionable (GTK_WIDGET (page), "dataset.delete")));
   }
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "window-read-only-project"), >, MIN_VARIANCE);
 
