@@ -87,20 +87,6 @@ role_selected_cb (GtkDropDown *drop_down,
   row->changed (row->user_data, row->position, FALSE);
 }
 
-/* The button shows the choice in a few words; the list shows it whole. */
-static void
-setup_short_label_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
-  gtk_list_item_set_child (item, label);
-}
-
 static void
 setup_label_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
@@ -110,6 +96,20 @@ setup_label_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_list_item_set_child (item, label);
+}
+
+/* The button shows the choice in a few words; the list shows it whole. */
+static void
+setup_short_label_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
+{
+  GtkLabel *label;
+
+  setup_label_cb (factory, item, user_data);
+  label = GTK_LABEL (gtk_list_item_get_child (item));
+  gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (label, 14);
 }
 
 static void
