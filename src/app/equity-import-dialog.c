@@ -229,13 +229,10 @@ equity_import_dialog_class_init (EquityImportDialogClass *klass)
 static void
 equity_import_dialog_init (EquityImportDialog *self)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->preview_rows = gtk_string_list_new (NULL);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->preview_rows)));
-  gtk_column_view_set_model (self->preview_view, GTK_SELECTION_MODEL (selection));
+  equity_column_view_show_rows (self->preview_view, G_LIST_MODEL (self->preview_rows));
 
   g_signal_connect_object (self->delimiter_row, "notify::selected", G_CALLBACK (option_changed_cb), self,
                            G_CONNECT_SWAPPED);

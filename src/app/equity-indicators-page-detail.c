@@ -13,6 +13,7 @@
 
 #include "equity-indexed-item.h"
 #include "equity-indicators-page-private.h"
+#include "equity-utils.h"
 
 static const EquityIndicatorYear *
 item_year (gpointer item)
@@ -165,11 +166,8 @@ hover_changed_cb (EquityIndicatorsPage *self)
 void
 _equity_indicators_page_init_detail (EquityIndicatorsPage *self)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
-
   self->years = g_list_store_new (EQUITY_TYPE_INDEXED_ITEM);
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->years)));
-  gtk_column_view_set_model (self->year_table, GTK_SELECTION_MODEL (selection));
+  equity_column_view_show_rows (self->year_table, G_LIST_MODEL (self->years));
 
   for (guint i = 0; i < N_YEAR_COLUMNS; i++)
     {

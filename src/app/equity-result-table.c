@@ -12,6 +12,7 @@
 
 #include "equity-indexed-item.h"
 #include "equity-result-table.h"
+#include "equity-utils.h"
 
 /* the most the table asks for: its header and eight rows */
 #define MAX_CONTENT_HEIGHT 240
@@ -191,16 +192,14 @@ static void
 equity_result_table_init (EquityResultTable *self)
 {
   GtkSortListModel *sorted;
-  GtkNoSelection *selection;
   GtkWidget *scrolled;
 
   self->items = g_list_store_new (EQUITY_TYPE_INDEXED_ITEM);
   self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
                                     g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
+  equity_column_view_show_rows (self->column_view, G_LIST_MODEL (sorted));
+  g_object_unref (sorted);
 
   gtk_column_view_set_show_row_separators (self->column_view, TRUE);
   gtk_column_view_set_show_column_separators (self->column_view, TRUE);

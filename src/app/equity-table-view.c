@@ -399,7 +399,7 @@ equity_table_view_set_dataset (EquityTableView *self,
       selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
       gtk_single_selection_set_autoselect (selection, FALSE);
       gtk_single_selection_set_can_unselect (selection, TRUE);
-      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+      g_object_set (self->column_view, "model", selection, NULL);
       add_columns (self);
       self->columns_fitted = FALSE;
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0.0);

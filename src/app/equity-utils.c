@@ -373,3 +373,12 @@ equity_page_actions_clear (GSimpleActionGroup **actions,
     g_action_map_remove_action (G_ACTION_MAP (*actions), entries[i].name);
   g_clear_object (actions);
 }
+
+void
+equity_column_view_show_rows (GtkColumnView *view,
+                              GListModel    *rows)
+{
+  g_autoptr(GtkNoSelection) unselectable = gtk_no_selection_new (g_object_ref (rows));
+
+  g_object_set (view, "model", unselectable, NULL);
+}

@@ -107,4 +107,9 @@ void                equity_page_actions_clear       (GSimpleActionGroup **action
                                                      const GActionEntry  *entries,
                                                      guint                n_entries);
 
+/* Shows ROWS in VIEW as a read-only table: rows are not selectable. VIEW
+ * takes its own reference to ROWS. */
+void                equity_column_view_show_rows    (GtkColumnView       *view,
+                                                     GListModel          *rows);
+
 G_END_DECLS
