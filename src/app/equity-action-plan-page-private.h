@@ -26,6 +26,7 @@ struct _EquityActionPlanPage
   GtkDropDown        *status_dropdown;
   GtkCheckButton     *overdue_check;
   GtkCheckButton     *off_track_check;
+  GtkWidget          *checking_box;   /* shown while the worker evaluates */
   GtkListBox         *action_list;
   GtkBox             *editor_box;
 
@@ -53,6 +54,10 @@ struct _EquityActionPlanPage
   GPtrArray          *goals;         /* rows of "id", "title" */
   GSimpleActionGroup *page_actions;
   GHashTable         *pending;       /* field → value typed, not saved yet */
+  /* indicator id → status from the core's worker; NULL until it answers
+   * (no action is marked off track before: never a wrong mark) */
+  GHashTable         *statuses;
+  GCancellable       *check_cancellable;  /* the evaluation running, or NULL */
 
   gint64              selected_id;   /* the action in the editor, 0 for none */
   guint               save_source;
@@ -82,6 +87,8 @@ void        _equity_action_plan_editor_load  (EquityActionPlanPage *self,
 /* writes every pending edit now; FALSE when one was refused (it stays shown) */
 gboolean    _equity_action_plan_editor_flush (EquityActionPlanPage *self);
 void        _equity_action_plan_editor_load_history (EquityActionPlanPage *self);
+/* the linked indicators' list again, with the statuses now known */
+void        _equity_action_plan_editor_load_indicators (EquityActionPlanPage *self);
 /* a change log entry as a row: "field: old → new", who and when under it */
 GtkWidget  *_equity_action_plan_change_row   (GHashTable           *change);
 /* the whole change log, in a window of its own; its CSV export */

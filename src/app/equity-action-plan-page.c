@@ -302,7 +302,9 @@ _equity_action_plan_page_reload (EquityActionPlanPage *self,
     {
       self->goals = equity_project_list_items (self->project, EQUITY_ITEM_GOAL, &error);
       if (self->goals != NULL)
-        self->actions = equity_plan_list_actions (self->project, NULL, &error);
+        self->actions = equity_plan_list_actions_unchecked (self->project, NULL, &error);
+      if (self->actions != NULL && self->statuses != NULL)
+        equity_plan_mark_off_track (self->actions, self->statuses);
       if (error != NULL)
         equity_show_toast (GTK_WIDGET (self), error->message);
     }
@@ -316,6 +318,67 @@ _equity_action_plan_page_reload (EquityActionPlanPage *self,
     _equity_action_plan_editor_load (self, self->selected_id);
   else
     _equity_action_plan_editor_load_history (self);
+}
+
+static void
+show_checking (EquityActionPlanPage *self)
+{
+  gboolean checking = self->check_cancellable != NULL;
+
+  gtk_widget_set_visible (self->checking_box, checking);
+  /* "off track only" means nothing before the first answer */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->off_track_check), self->statuses != NULL);
+}
+
+static void
+indicators_checked_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      data)
+{
+  EquityActionPlanPage *self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) statuses = equity_plan_evaluate_indicators_finish (result, &error);
+
+  /* cancelled: the page has moved on (another project, or it is gone) */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->check_cancellable);
+  if (statuses == NULL)
+    {
+      equity_show_toast (GTK_WIDGET (self), error->message);
+      statuses = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+    }
+  g_clear_pointer (&self->statuses, g_hash_table_unref);
+  self->statuses = g_steal_pointer (&statuses);
+  if (self->actions != NULL)
+    equity_plan_mark_off_track (self->actions, self->statuses);
+  show_checking (self);
+  fill_list (self);
+  _equity_action_plan_editor_load_indicators (self);
+}
+
+/* Evaluates the project's indicators in the core's worker; the marks shown
+ * meanwhile are the last answer's, or none. */
+static void
+check_indicators (EquityActionPlanPage *self)
+{
+  if (self->check_cancellable != NULL)
+    g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+  if (self->project != NULL)
+    {
+      self->check_cancellable = g_cancellable_new ();
+      equity_plan_evaluate_indicators_async (equity_project_get_path (self->project), self->check_cancellable,
+                                             indicators_checked_cb, self);
+    }
+  show_checking (self);
+}
+
+gboolean
+equity_action_plan_page_is_checking (EquityActionPlanPage *self)
+{
+  g_return_val_if_fail (EQUITY_IS_ACTION_PLAN_PAGE (self), FALSE);
+  return self->check_cancellable != NULL;
 }
 
 static void
@@ -651,7 +714,9 @@ equity_action_plan_page_set_project (EquityActionPlanPage *self,
   if (!g_set_object (&self->project, project))
     return;
   self->selected_id = 0;
+  g_clear_pointer (&self->statuses, g_hash_table_unref);
   _equity_action_plan_page_reload (self, TRUE);
+  check_indicators (self);
   update_actions (self);
 }
 
@@ -661,6 +726,9 @@ equity_action_plan_page_set_shown (EquityActionPlanPage *self,
 {
   g_return_if_fail (EQUITY_IS_ACTION_PLAN_PAGE (self));
 
+  /* the indicators may have changed on their page meanwhile */
+  if (shown && !self->shown && self->statuses != NULL)
+    check_indicators (self);
   self->shown = !!shown;
   /* what was typed is saved when the page is left */
   if (!shown)
@@ -675,6 +743,10 @@ equity_action_plan_page_dispose (GObject *object)
 
   /* never lose an edit: what waits for the debounce is written now */
   _equity_action_plan_editor_flush (self);
+  if (self->check_cancellable != NULL)
+    g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+  g_clear_pointer (&self->statuses, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), EQUITY_TYPE_ACTION_PLAN_PAGE);
   g_clear_object (&self->project);
   equity_page_actions_clear (&self->page_actions, page_entries, G_N_ELEMENTS (page_entries));
@@ -706,6 +778,7 @@ equity_action_plan_page_class_init (EquityActionPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EquityActionPlanPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EquityActionPlanPage, overdue_check);
   gtk_widget_class_bind_template_child (widget_class, EquityActionPlanPage, off_track_check);
+  gtk_widget_class_bind_template_child (widget_class, EquityActionPlanPage, checking_box);
   gtk_widget_class_bind_template_child (widget_class, EquityActionPlanPage, action_list);
   gtk_widget_class_bind_template_child (widget_class, EquityActionPlanPage, editor_box);
 }

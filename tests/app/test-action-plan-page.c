@@ -61,11 +61,19 @@ assert_listed (EquityActionPlanPage *page,
   g_assert_nonnull (line);
 }
 
+static gboolean
+checked (gpointer page)
+{
+  return !equity_action_plan_page_is_checking (page);
+}
+
+/* the page shown, its indicators evaluated by the core's worker */
 static EquityActionPlanPage *
 show_plan (EquityWindow *window)
 {
   adw_view_stack_set_visible_child_name (window->view_stack, "action-plan");
   app_test_wait (200);
+  g_assert_true (app_test_wait_until (checked, window->action_plan_page, 20000));
   return window->action_plan_page;
 }
 
@@ -122,6 +130,41 @@ test_list (void)
   g_assert_true (core_action (actions, "2.1")->off_track);
   g_assert_true (g_str_has_prefix (text, "1  "));
   g_assert_nonnull (strstr (text, "\n2  "));
+
+  /* opened again: the actions are listed at once, no indicator evaluated on
+   * this thread; until the worker answers no row is marked, the page says
+   * it is checking, and then the marks are the core's */
+  {
+    EquityProject *project = g_object_ref (equity_window_get_project (window));
+    gint64 start;
+
+    equity_action_plan_page_set_project (page, NULL);
+    start = g_get_monotonic_time ();
+    equity_action_plan_page_set_project (page, project);
+    g_test_message ("listed in %.3f s", (g_get_monotonic_time () - start) / 1e6);
+    g_assert_true (equity_action_plan_page_is_checking (page));
+    g_assert_true (gtk_widget_get_visible (page->checking_box));
+    g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (page->off_track_check)));
+    for (guint i = 0; i < actions->len; i++)
+      {
+        g_autofree char *line = row_text (page, ((EquityPlanAction *) g_ptr_array_index (actions, i))->number);
+
+        g_assert_nonnull (line);
+        g_assert_null (strstr (line, "|Indicator off track|"));
+      }
+    app_test_render_png (GTK_WIDGET (window), "action-plan-checking");
+    g_assert_true (app_test_wait_until (checked, page, 20000));
+    g_assert_false (gtk_widget_get_visible (page->checking_box));
+    g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (page->off_track_check)));
+    for (guint i = 0; i < actions->len; i++)
+      {
+        EquityPlanAction *action = g_ptr_array_index (actions, i);
+        g_autofree char *line = row_text (page, action->number);
+
+        g_assert_true ((strstr (line, "|Indicator off track|") != NULL) == action->off_track);
+      }
+    g_object_unref (project);
+  }
 
   app_test_render_png (GTK_WIDGET (window), "action-plan-1366x768");
   gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
