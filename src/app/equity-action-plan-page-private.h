@@ -71,6 +71,11 @@ extern const char * const _equity_plan_priorities[];
 
 const char *_equity_plan_priority_label    (const char *priority);
 void        _equity_plan_remove_all        (GtkListBox *list);
+/* an action's row: number, title, status, details and its highlights in
+ * words (equity-action-plan-rows.c); a goal's heading row */
+GtkWidget  *_equity_action_plan_row_new      (EquityPlanAction *action);
+GtkWidget  *_equity_action_plan_goal_row_new (guint             number,
+                                              const char       *title);
 /* lists the actions again, keeping the selection; the editor is refilled
  * only when RELOAD_EDITOR (never under the user's typing) */
 void        _equity_action_plan_page_reload (EquityActionPlanPage *self,
