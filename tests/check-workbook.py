@@ -233,6 +233,47 @@ def small_counts_hidden_with_secondary_suppression():
     assert any("[c]: counts from 1 to 10" in str(c.value) for c in sheet["A"])
 
 
+def unquote_sheet(location):
+    # Excel's 'Sheet'!A1: the name in apostrophes, an apostrophe in it doubled
+    assert location.startswith("'") and location.endswith("'!A1"), location
+    inner = location[1:-len("'!A1")]
+    assert "'" not in inner.replace("''", ""), f"a lone apostrophe in {location!r}"
+    return inner.replace("''", "'")
+
+
+@test
+def cover_links_every_sheet():
+    # the sample with its assessment (renamed with an apostrophe, which the
+    # link must double), the action plan, the indicators, the scan and a data
+    # sheet: the cover links each sheet once, in the workbook's order, each
+    # with a line on what it holds
+    project = os.path.join(work, "cover.equity")
+    shutil.copy(sample, project)
+    assessment = json.loads(cli("assessments", project, "--json").stdout)[0]
+    cli("assessments", project, "--id", str(assessment["id"]), "--set", "title=Parks' pool hours")
+    out = os.path.join(work, "cover.xlsx")
+    cli("export", project, out, "--assessment", str(assessment["id"]),
+        "--include-data", "Charlotte 311 requests by neighborhood")
+    book = openpyxl.load_workbook(out)
+    cover = book["Cover"]
+    linked = [(c, unquote_sheet(c.hyperlink.location)) for row in cover.iter_rows() for c in row if c.hyperlink]
+    targets = [name for _, name in linked]
+    for name in targets:
+        assert name in book.sheetnames, (name, book.sheetnames)
+    assert targets == book.sheetnames[1:], (targets, book.sheetnames)
+    for name in ("Indicators", "Scan", "Action plan", "Assessment - Parks' pool hours",
+                 "Data - Charlotte 311 requests b"):
+        assert name in targets, (name, targets)
+    quoted = [c.hyperlink.location for c, name in linked if "'" in name]
+    assert quoted == ["'Assessment - Parks'' pool hours'!A1"], quoted
+    for cell, name in linked:
+        assert cell.value, f"the link to {name!r} shows no text"
+        description = cover.cell(row=cell.row, column=cell.column + 1).value
+        assert isinstance(description, str) and len(description) > 10, (name, description)
+    plan = [c for c, name in linked if name == "Action plan"][0]
+    assert "overdue and off track" in cover.cell(row=plan.row, column=2).value
+
+
 @test
 def text_never_becomes_a_formula():
     book = openpyxl.load_workbook(os.path.join(work, "small.xlsx"))

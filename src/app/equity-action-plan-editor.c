@@ -336,11 +336,11 @@ load_indicators (EquityActionPlanPage *self,
     {
       EquityIndicator *indicator = g_ptr_array_index (indicators, i);
       gint64 id = equity_indicator_get_id (indicator);
-      g_autoptr(EquityIndicatorEvaluation) evaluation = equity_indicator_evaluate (self->project, indicator,
-                                                                                  NULL, NULL);
-      EquityIndicatorStatus status = evaluation != NULL ? equity_indicator_evaluation_get_status (evaluation)
-                                                        : EQUITY_INDICATOR_NO_DATA;
-      GtkWidget *row = text_row (equity_indicator_get_name (indicator), equity_indicator_status_to_label (status));
+      /* evaluated by the core's worker, never here: until it answers, say so */
+      const char *status = self->statuses == NULL
+                           ? _("Checking against its target…")
+                           : equity_indicator_status_to_label (equity_plan_get_indicator_status (self->statuses, id));
+      GtkWidget *row = text_row (equity_indicator_get_name (indicator), status);
       GtkWidget *check = gtk_check_button_new ();
       gboolean linked = FALSE;
 
@@ -358,6 +358,19 @@ load_indicators (EquityActionPlanPage *self,
   if (indicators == NULL || indicators->len == 0)
     gtk_list_box_append (self->indicators_list,
                          text_row (_("No indicators yet"), _("Make one on the Indicators page to link it here.")));
+}
+
+void
+_equity_action_plan_editor_load_indicators (EquityActionPlanPage *self)
+{
+  EquityPlanAction *action = _equity_action_plan_page_find (self, self->selected_id);
+  gboolean loading = self->loading;
+
+  if (action == NULL)
+    return;
+  self->loading = TRUE;
+  load_indicators (self, action);
+  self->loading = loading;
 }
 
 static void

@@ -26,6 +26,7 @@ struct _EquityActionPlanPage
   GtkDropDown        *status_dropdown;
   GtkCheckButton     *overdue_check;
   GtkCheckButton     *off_track_check;
+  GtkWidget          *checking_box;   /* shown while the worker evaluates */
   GtkListBox         *action_list;
   GtkBox             *editor_box;
 
@@ -53,6 +54,10 @@ struct _EquityActionPlanPage
   GPtrArray          *goals;         /* rows of "id", "title" */
   GSimpleActionGroup *page_actions;
   GHashTable         *pending;       /* field → value typed, not saved yet */
+  /* indicator id → status from the core's worker; NULL until it answers
+   * (no action is marked off track before: never a wrong mark) */
+  GHashTable         *statuses;
+  GCancellable       *check_cancellable;  /* the evaluation running, or NULL */
 
   gint64              selected_id;   /* the action in the editor, 0 for none */
   guint               save_source;
@@ -66,6 +71,11 @@ extern const char * const _equity_plan_priorities[];
 
 const char *_equity_plan_priority_label    (const char *priority);
 void        _equity_plan_remove_all        (GtkListBox *list);
+/* an action's row: number, title, status, details and its highlights in
+ * words (equity-action-plan-rows.c); a goal's heading row */
+GtkWidget  *_equity_action_plan_row_new      (EquityPlanAction *action);
+GtkWidget  *_equity_action_plan_goal_row_new (guint             number,
+                                              const char       *title);
 /* lists the actions again, keeping the selection; the editor is refilled
  * only when RELOAD_EDITOR (never under the user's typing) */
 void        _equity_action_plan_page_reload (EquityActionPlanPage *self,
@@ -82,6 +92,8 @@ void        _equity_action_plan_editor_load  (EquityActionPlanPage *self,
 /* writes every pending edit now; FALSE when one was refused (it stays shown) */
 gboolean    _equity_action_plan_editor_flush (EquityActionPlanPage *self);
 void        _equity_action_plan_editor_load_history (EquityActionPlanPage *self);
+/* the linked indicators' list again, with the statuses now known */
+void        _equity_action_plan_editor_load_indicators (EquityActionPlanPage *self);
 /* a change log entry as a row: "field: old → new", who and when under it */
 GtkWidget  *_equity_action_plan_change_row   (GHashTable           *change);
 /* the whole change log, in a window of its own; its CSV export */

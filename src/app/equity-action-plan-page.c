@@ -13,7 +13,6 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <glib/gi18n.h>
 
 #include "equity-action-plan-page-private.h"
@@ -57,114 +56,6 @@ _equity_action_plan_page_find (EquityActionPlanPage *self,
         return action;
     }
   return NULL;
-}
-
-static GtkWidget *
-make_label (const char *text,
-            const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-/* a highlight says what it is in words, the icon and colour only help */
-static GtkWidget *
-make_flag (const char *icon_name,
-           const char *text,
-           const char *css_class)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
-  gtk_box_append (GTK_BOX (box), gtk_label_new (text));
-  gtk_widget_add_css_class (box, css_class);
-  return box;
-}
-
-static char *
-format_money (double value)
-{
-  if (isnan (value))
-    return g_strdup (EQUITY_FORMAT_MISSING);
-  /* cents only when there are some */
-  return equity_format_number (value, value == floor (value) ? 0 : 2);
-}
-
-static GtkWidget *
-make_action_row (EquityPlanAction *action)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *flags = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *status = gtk_label_new (equity_plan_status_to_label (action->status));
-  g_autofree char *budget = format_money (action->budget);
-  g_autofree char *spent = format_money (action->spent);
-  /* Translators: lead department, person, due date, priority, then budget
-   * allocated and spent, e.g. "Parks · R. Jones · due 2026-06-30 · High priority · 42,000 / 12,500" */
-  g_autofree char *details = g_strdup_printf (_("%s · %s · due %s · %s · budget %s, spent %s"),
-                                              action->department ? action->department : _("no department"),
-                                              action->owner ? action->owner : _("no lead"),
-                                              action->due ? action->due : _("not set"),
-                                              _equity_plan_priority_label (action->priority),
-                                              budget, spent);
-  GtkWidget *title = make_label (action->title, "heading");
-  GtkWidget *number;
-
-  gtk_widget_set_hexpand (title, TRUE);
-  number = make_label (action->number, "numeric");
-  /* "1.12" stays on one line */
-  gtk_label_set_wrap (GTK_LABEL (number), FALSE);
-  gtk_label_set_width_chars (GTK_LABEL (number), 4);
-  gtk_widget_set_valign (number, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (top), number);
-  gtk_box_append (GTK_BOX (top), title);
-  gtk_widget_add_css_class (status, "caption-heading");
-  gtk_widget_add_css_class (status, g_strcmp0 (action->status, "done") == 0 ? "success" : "dim-label");
-  gtk_widget_set_valign (status, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (top), status);
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), make_label (details, "dim-label"));
-  if (action->overdue)
-    gtk_box_append (GTK_BOX (flags), make_flag ("alarm-symbolic", _("Overdue"), "error"));
-  if (action->off_track)
-    gtk_box_append (GTK_BOX (flags), make_flag ("dialog-warning-symbolic", _("Indicator off track"), "warning"));
-  if (gtk_widget_get_first_child (flags) != NULL)
-    gtk_box_append (GTK_BOX (box), flags);
-  else
-    g_object_ref_sink (flags), g_object_unref (flags);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "action-id", GINT_TO_POINTER ((int) action->id));
-  return row;
-}
-
-static GtkWidget *
-make_goal_row (guint       number,
-               const char *title)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  g_autofree char *text = g_strdup_printf ("%u  %s", number, title);
-  GtkWidget *label = make_label (text, "title-4");
-
-  gtk_widget_set_margin_top (label, 10);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  return row;
 }
 
 static const char *
@@ -262,7 +153,7 @@ fill_list (EquityActionPlanPage *self)
     {
       GHashTable *goal = g_ptr_array_index (self->goals, g);
       gint64 goal_id = g_ascii_strtoll (g_hash_table_lookup (goal, "id"), NULL, 10);
-      GtkWidget *goal_row = make_goal_row (g + 1, g_hash_table_lookup (goal, "title"));
+      GtkWidget *goal_row = _equity_action_plan_goal_row_new (g + 1, g_hash_table_lookup (goal, "title"));
       guint under = 0;
 
       gtk_list_box_append (self->action_list, goal_row);
@@ -273,7 +164,7 @@ fill_list (EquityActionPlanPage *self)
 
           if (action->goal_id != goal_id || !action_matches (self, action))
             continue;
-          row = make_action_row (action);
+          row = _equity_action_plan_row_new (action);
           gtk_list_box_append (self->action_list, row);
           under++;
           if (action->id == self->selected_id)
@@ -302,7 +193,9 @@ _equity_action_plan_page_reload (EquityActionPlanPage *self,
     {
       self->goals = equity_project_list_items (self->project, EQUITY_ITEM_GOAL, &error);
       if (self->goals != NULL)
-        self->actions = equity_plan_list_actions (self->project, NULL, &error);
+        self->actions = equity_plan_list_actions_unchecked (self->project, NULL, &error);
+      if (self->actions != NULL && self->statuses != NULL)
+        equity_plan_mark_off_track (self->actions, self->statuses);
       if (error != NULL)
         equity_show_toast (GTK_WIDGET (self), error->message);
     }
@@ -316,6 +209,67 @@ _equity_action_plan_page_reload (EquityActionPlanPage *self,
     _equity_action_plan_editor_load (self, self->selected_id);
   else
     _equity_action_plan_editor_load_history (self);
+}
+
+static void
+show_checking (EquityActionPlanPage *self)
+{
+  gboolean checking = self->check_cancellable != NULL;
+
+  gtk_widget_set_visible (self->checking_box, checking);
+  /* "off track only" means nothing before the first answer */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->off_track_check), self->statuses != NULL);
+}
+
+static void
+indicators_checked_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      data)
+{
+  EquityActionPlanPage *self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) statuses = equity_plan_evaluate_indicators_finish (result, &error);
+
+  /* cancelled: the page has moved on (another project, or it is gone) */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->check_cancellable);
+  if (statuses == NULL)
+    {
+      equity_show_toast (GTK_WIDGET (self), error->message);
+      statuses = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+    }
+  g_clear_pointer (&self->statuses, g_hash_table_unref);
+  self->statuses = g_steal_pointer (&statuses);
+  if (self->actions != NULL)
+    equity_plan_mark_off_track (self->actions, self->statuses);
+  show_checking (self);
+  fill_list (self);
+  _equity_action_plan_editor_load_indicators (self);
+}
+
+/* Evaluates the project's indicators in the core's worker; the marks shown
+ * meanwhile are the last answer's, or none. */
+static void
+check_indicators (EquityActionPlanPage *self)
+{
+  if (self->check_cancellable != NULL)
+    g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+  if (self->project != NULL)
+    {
+      self->check_cancellable = g_cancellable_new ();
+      equity_plan_evaluate_indicators_async (equity_project_get_path (self->project), self->check_cancellable,
+                                             indicators_checked_cb, self);
+    }
+  show_checking (self);
+}
+
+gboolean
+equity_action_plan_page_is_checking (EquityActionPlanPage *self)
+{
+  g_return_val_if_fail (EQUITY_IS_ACTION_PLAN_PAGE (self), FALSE);
+  return self->check_cancellable != NULL;
 }
 
 static void
@@ -378,6 +332,11 @@ equity_action_plan_page_select (EquityActionPlanPage *self,
     if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "action-id")) == id)
       {
         gtk_list_box_select_row (self->action_list, GTK_LIST_BOX_ROW (row));
+        /* the list scrolls to it (its viewport follows the focus): an
+         * action low in a long plan is seen with its highlights; the
+         * selection may have listed the actions again, with new rows */
+        if (gtk_list_box_get_selected_row (self->action_list) != NULL)
+          gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (self->action_list)));
         return TRUE;
       }
   return FALSE;
@@ -651,7 +610,9 @@ equity_action_plan_page_set_project (EquityActionPlanPage *self,
   if (!g_set_object (&self->project, project))
     return;
   self->selected_id = 0;
+  g_clear_pointer (&self->statuses, g_hash_table_unref);
   _equity_action_plan_page_reload (self, TRUE);
+  check_indicators (self);
   update_actions (self);
 }
 
@@ -661,6 +622,9 @@ equity_action_plan_page_set_shown (EquityActionPlanPage *self,
 {
   g_return_if_fail (EQUITY_IS_ACTION_PLAN_PAGE (self));
 
+  /* the indicators may have changed on their page meanwhile */
+  if (shown && !self->shown && self->statuses != NULL)
+    check_indicators (self);
   self->shown = !!shown;
   /* what was typed is saved when the page is left */
   if (!shown)
@@ -675,6 +639,10 @@ equity_action_plan_page_dispose (GObject *object)
 
   /* never lose an edit: what waits for the debounce is written now */
   _equity_action_plan_editor_flush (self);
+  if (self->check_cancellable != NULL)
+    g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+  g_clear_pointer (&self->statuses, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), EQUITY_TYPE_ACTION_PLAN_PAGE);
   g_clear_object (&self->project);
   equity_page_actions_clear (&self->page_actions, page_entries, G_N_ELEMENTS (page_entries));
@@ -706,6 +674,7 @@ equity_action_plan_page_class_init (EquityActionPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EquityActionPlanPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EquityActionPlanPage, overdue_check);
   gtk_widget_class_bind_template_child (widget_class, EquityActionPlanPage, off_track_check);
+  gtk_widget_class_bind_template_child (widget_class, EquityActionPlanPage, checking_box);
   gtk_widget_class_bind_template_child (widget_class, EquityActionPlanPage, action_list);
   gtk_widget_class_bind_template_child (widget_class, EquityActionPlanPage, editor_box);
 }

@@ -25,6 +25,9 @@ void          equity_action_plan_page_set_shown   (EquityActionPlanPage *self,
                                                    gboolean              shown);
 /* TRUE while an edit waits for its save (the debounce) */
 gboolean      equity_action_plan_page_has_pending (EquityActionPlanPage *self);
+/* TRUE while the core's worker evaluates the linked indicators (the
+ * off-track marks come when it answers) */
+gboolean      equity_action_plan_page_is_checking (EquityActionPlanPage *self);
 /* selects the action numbered NUMBER ("2.1"); FALSE when it is not listed */
 gboolean      equity_action_plan_page_select      (EquityActionPlanPage *self,
                                                    const char           *number);

@@ -251,6 +251,7 @@ typedef struct
   const char *budget;
   const char *spent;
   gboolean    tracks_arrests;  /* linked to the indicator on the arrests analysis */
+  gboolean    tracks_crime;    /* linked to the violent crime gap */
 } SampleAction;
 
 static const char *sample_goals[] = {
@@ -267,9 +268,26 @@ static const SampleAction sample_actions[] = {
     N_("Transit"), "M. Okafor", -1, "done", "low", "1500", "1320" },
   { 2, N_("Publish arrest rates by race every quarter, with their intervals"),
     N_("Police Department"), "S. Patel", 6, "ongoing", "medium", NULL, NULL, TRUE },
-  { 2, N_("Review 311 response times by neighborhood with Sanitation"),
-    N_("Public Works"), "L. Brooks", 9, "not-started", "medium", NULL, NULL },
+  { 2, N_("Walk the neighborhoods with the most violent crime with their residents; fix the lighting "
+          "and the 311 requests they name within a week"),
+    N_("Public Works"), "L. Brooks", 9, "not-started", "medium", NULL, NULL, FALSE, TRUE },
 };
+
+/* the id of the sample indicator named NAME (as _equity_sample_add_indicators names it) */
+static char *
+dup_indicator_id (EquityProject  *project,
+                  const char     *name,
+                  GError        **error)
+{
+  g_autoptr(GPtrArray) indicators = equity_project_list_indicators (project, error);
+
+  for (guint i = 0; indicators != NULL && i < indicators->len; i++)
+    if (g_strcmp0 (equity_indicator_get_name (g_ptr_array_index (indicators, i)), name) == 0)
+      return g_strdup_printf ("%" G_GINT64_FORMAT, equity_indicator_get_id (g_ptr_array_index (indicators, i)));
+  if (indicators != NULL)
+    g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND, _("The sample project has no indicator “%s”"), name);
+  return NULL;
+}
 
 /* the id of the sample indicator that follows the first sample analysis */
 static char *
@@ -293,9 +311,15 @@ add_sample_plan (EquityProject  *project,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *arrests_indicator = dup_arrests_indicator_id (project, error);
+  g_autofree char *crime_indicator = NULL;
   gint64 goal_ids[G_N_ELEMENTS (sample_goals)];
 
   if (arrests_indicator == NULL)
+    return FALSE;
+  /* the name as equity-sample-indicators.c gives it */
+  crime_indicator = dup_indicator_id (project, _("Violent crime, neighborhoods most vs least minority (Charlotte)"),
+                                      error);
+  if (crime_indicator == NULL)
     return FALSE;
 
   for (guint g = 0; g < G_N_ELEMENTS (sample_goals); g++)
@@ -317,7 +341,9 @@ add_sample_plan (EquityProject  *project,
           (sample->budget && !equity_plan_set_action_field (project, id, "budget", sample->budget, error)) ||
           (sample->spent && !equity_plan_set_action_field (project, id, "spent", sample->spent, error)) ||
           (sample->tracks_arrests &&
-           !equity_plan_set_action_field (project, id, "indicators", arrests_indicator, error)))
+           !equity_plan_set_action_field (project, id, "indicators", arrests_indicator, error)) ||
+          (sample->tracks_crime &&
+           !equity_plan_set_action_field (project, id, "indicators", crime_indicator, error)))
         return FALSE;
       if (i == 0)
         {

@@ -16,7 +16,7 @@
 #include "equity-action-plan-page-private.h"
 #include "equity-export-dialog.h"
 #include "equity-preferences-window.h"
-#include "explore-test-util.h"
+#include "indicators-page-test-util.h"
 
 #define LOG_NAME "R. Reviewer (test)"
 
@@ -61,11 +61,19 @@ assert_listed (EquityActionPlanPage *page,
   g_assert_nonnull (line);
 }
 
+static gboolean
+checked (gpointer page)
+{
+  return !equity_action_plan_page_is_checking (page);
+}
+
+/* the page shown, its indicators evaluated by the core's worker */
 static EquityActionPlanPage *
 show_plan (EquityWindow *window)
 {
   adw_view_stack_set_visible_child_name (window->view_stack, "action-plan");
   app_test_wait (200);
+  g_assert_true (app_test_wait_until (checked, window->action_plan_page, 20000));
   return window->action_plan_page;
 }
 
@@ -122,6 +130,41 @@ test_list (void)
   g_assert_true (core_action (actions, "2.1")->off_track);
   g_assert_true (g_str_has_prefix (text, "1  "));
   g_assert_nonnull (strstr (text, "\n2  "));
+
+  /* opened again: the actions are listed at once, no indicator evaluated on
+   * this thread; until the worker answers no row is marked, the page says
+   * it is checking, and then the marks are the core's */
+  {
+    EquityProject *project = g_object_ref (equity_window_get_project (window));
+    gint64 start;
+
+    equity_action_plan_page_set_project (page, NULL);
+    start = g_get_monotonic_time ();
+    equity_action_plan_page_set_project (page, project);
+    g_test_message ("listed in %.3f s", (g_get_monotonic_time () - start) / 1e6);
+    g_assert_true (equity_action_plan_page_is_checking (page));
+    g_assert_true (gtk_widget_get_visible (page->checking_box));
+    g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (page->off_track_check)));
+    for (guint i = 0; i < actions->len; i++)
+      {
+        g_autofree char *line = row_text (page, ((EquityPlanAction *) g_ptr_array_index (actions, i))->number);
+
+        g_assert_nonnull (line);
+        g_assert_null (strstr (line, "|Indicator off track|"));
+      }
+    app_test_render_png (GTK_WIDGET (window), "action-plan-checking");
+    g_assert_true (app_test_wait_until (checked, page, 20000));
+    g_assert_false (gtk_widget_get_visible (page->checking_box));
+    g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (page->off_track_check)));
+    for (guint i = 0; i < actions->len; i++)
+      {
+        EquityPlanAction *action = g_ptr_array_index (actions, i);
+        g_autofree char *line = row_text (page, action->number);
+
+        g_assert_true ((strstr (line, "|Indicator off track|") != NULL) == action->off_track);
+      }
+    g_object_unref (project);
+  }
 
   app_test_render_png (GTK_WIDGET (window), "action-plan-1366x768");
   gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
@@ -303,6 +346,119 @@ count_rows (GtkWidget *list)
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
     n++;
   return n;
+}
+
+/* Journey 5 of JOURNEYS.md, walked in the window: the Indicators page marks
+ * the sample's off-track indicators; on the Action Plan page exactly the
+ * actions tied to them are highlighted (2.1 arrests, 2.2 violent crime); one
+ * gets a new status and spent budget, typed; the history and the whole log
+ * say who changed what and when */
+static void
+test_journey (void)
+{
+  g_autofree char *path = copy_sample ("journey");
+  g_autoptr(GPtrArray) actions = core_actions (path);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *labels = NULL;
+  g_autofree char *history = NULL;
+  g_autofree char *who_when = NULL;
+  EquityWindow *window = open_project (path, 1366, 768);
+  EquityActionPlanPage *page;
+  EquityPlanAction *walk = core_action (actions, "2.2");
+  GHashTable *entry;
+  GtkWindow *log;
+  guint n_off_track = 0;
+  guint n_marked = 0;
+
+  g_settings_set_string (settings, "log-name", LOG_NAME);
+
+  /* 1: Indicators — each one's status in words; the off-track ones counted */
+  show_indicators (window);
+  labels = app_test_dup_labels (GTK_WIDGET (window->indicators_page));
+  indicators = equity_project_list_indicators (equity_window_get_project (window), NULL);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      EquityIndicator *indicator = g_ptr_array_index (indicators, i);
+      g_autoptr(EquityIndicatorEvaluation) evaluation = equity_indicator_evaluate (equity_window_get_project (window),
+                                                                                  indicator, NULL, NULL);
+
+      g_assert_nonnull (strstr (labels, equity_indicator_get_name (indicator)));
+      n_off_track += equity_indicator_evaluation_get_status (evaluation) == EQUITY_INDICATOR_OFF_TRACK;
+    }
+  g_assert_cmpuint (n_off_track, >=, 2);
+  {
+    g_autofree char *count = g_strdup_printf (" · %u off track", n_off_track);
+
+    g_assert_nonnull (strstr (labels, count));
+  }
+  app_test_render_png (GTK_WIDGET (window), "journey5-1-indicators");
+
+  /* 2: Action plan — the two actions tied to off-track indicators, only they */
+  page = show_plan (window);
+  for (guint i = 0; i < actions->len; i++)
+    {
+      EquityPlanAction *action = g_ptr_array_index (actions, i);
+      g_autofree char *line = row_text (page, action->number);
+
+      g_assert_cmpint (strstr (line, "|Indicator off track|") != NULL, ==, action->off_track);
+      n_marked += action->off_track;
+    }
+  g_assert_cmpuint (n_marked, ==, 2);
+  g_assert_true (core_action (actions, "2.1")->off_track && walk->off_track);
+  app_test_render_png (GTK_WIDGET (window), "journey5-2-highlighted");
+
+  /* 3: 2.2 started, and what it spent so far */
+  g_assert_true (equity_action_plan_page_select (page, "2.2"));
+  g_assert_cmpstr (walk->status, ==, "not-started");
+  adw_combo_row_set_selected (page->status_row, 1);
+  gtk_editable_set_text (GTK_EDITABLE (page->spent_row), "8");
+  gtk_editable_set_text (GTK_EDITABLE (page->spent_row), "850");
+  g_assert_true (app_test_wait_until (saved, page, 5000));
+  /* saved and listed again: the mark stays, with no new evaluation */
+  g_assert_false (equity_action_plan_page_is_checking (page));
+  {
+    g_autofree char *line = row_text (page, "2.2");
+
+    g_assert_nonnull (strstr (line, "|Ongoing|"));
+    g_assert_nonnull (strstr (line, "spent 850"));
+    g_assert_nonnull (strstr (line, "|Indicator off track|"));
+  }
+
+  /* 4: the log — who (the name in preferences), when (today), what, old → new */
+  changes = changes_of (path, walk->id);
+  entry = g_ptr_array_index (changes, changes->len - 1);
+  g_assert_cmpstr (g_hash_table_lookup (entry, "field"), ==, "spent");
+  g_assert_null (g_hash_table_lookup (entry, "old_value"));
+  g_assert_cmpstr (g_hash_table_lookup (entry, "new_value"), ==, "850");
+  g_assert_cmpstr (g_hash_table_lookup (entry, "who"), ==, LOG_NAME);
+  g_assert_true (g_str_has_prefix (g_hash_table_lookup (entry, "at"), today));
+  entry = g_ptr_array_index (changes, changes->len - 2);
+  g_assert_cmpstr (g_hash_table_lookup (entry, "field"), ==, "status");
+  g_assert_cmpstr (g_hash_table_lookup (entry, "old_value"), ==, "not-started");
+  g_assert_cmpstr (g_hash_table_lookup (entry, "new_value"), ==, "ongoing");
+  history = app_test_dup_labels (GTK_WIDGET (page->history_list));
+  who_when = g_strdup_printf ("spent: — → 850|%s, %s", LOG_NAME, today);
+  g_assert_true (g_str_has_prefix (history, who_when));
+  g_assert_nonnull (strstr (history, "status: not-started → ongoing|" LOG_NAME));
+  g_assert_true (app_test_wait_until (has_width, gtk_widget_get_parent (GTK_WIDGET (page->history_list)), 10000));
+  app_test_wait (200);
+  app_test_render_png (GTK_WIDGET (window), "journey5-3-edited");
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "plan.show-log", NULL);
+  app_test_wait (300);
+  log = app_test_find_toplevel (ADW_TYPE_WINDOW);
+  g_assert_nonnull (log);
+  g_clear_pointer (&labels, g_free);
+  labels = app_test_dup_labels (gtk_widget_get_first_child (g_object_get_data (G_OBJECT (log), "log-list")));
+  g_assert_true (g_str_has_prefix (labels, "spent: — → 850|"));
+  app_test_render_png (GTK_WIDGET (log), "journey5-4-log");
+  gtk_window_destroy (log);
+  close_indicators (window);
+  g_settings_reset (settings, "log-name");
 }
 
 /* the whole change log: every entry, newest first, narrowed by kind */
@@ -503,6 +659,7 @@ main (int   argc,
   explore_test_init (&argc, &argv);
   g_test_add_func ("/action-plan-page/list", test_list);
   g_test_add_func ("/action-plan-page/edit", test_edit);
+  g_test_add_func ("/action-plan-page/journey-5", test_journey);
   g_test_add_func ("/action-plan-page/add-and-drop", test_add_and_drop);
   g_test_add_func ("/action-plan-page/empty", test_empty);
   g_test_add_func ("/action-plan-page/close-keeps-edit", test_close_keeps_edit);

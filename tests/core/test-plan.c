@@ -167,6 +167,100 @@ test_fields_and_flags (TestProject       *fixture,
 }
 
 static void
+store_result (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* the statuses from the worker, after cancelling first when CANCEL */
+static GHashTable *
+evaluate_in_worker (TestProject  *fixture,
+                    gboolean      cancel,
+                    GError      **error)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+
+  equity_plan_evaluate_indicators_async (equity_project_get_path (fixture->project), cancellable,
+                                         store_result, &result);
+  if (cancel)
+    g_cancellable_cancel (cancellable);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return equity_plan_evaluate_indicators_finish (result, error);
+}
+
+/* The window's way: the actions listed unchecked at once, then marked from
+ * the statuses a worker evaluated; the marks equal the synchronous list's. */
+static void
+test_off_track_async (TestProject   *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sync_actions = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(GHashTable) statuses = NULL;
+  g_autoptr(GHashTable) only_behind = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 goal = equity_plan_add_goal (fixture->project, "Equal access to pools", &error);
+  gint64 first = add_action (fixture, goal, "Evening hours");
+  gint64 second = add_action (fixture, goal, "Lifeguard hiring");
+  gint64 third = add_action (fixture, goal, "Bus stop posters");
+  /* by docs/methods.md §10: 3.0 (2.8–3.2) misses the 2021 target 1.5, 1.2 (1.0–1.4) reaches it */
+  gint64 behind = add_typed_indicator (fixture, "Behind its target", 3.0);
+  gint64 ahead = add_typed_indicator (fixture, "Ahead of its target", 1.2);
+  g_autofree char *both = g_strdup_printf ("%" G_GINT64_FORMAT ";%" G_GINT64_FORMAT, ahead, behind);
+  g_autofree char *ahead_only = g_strdup_printf ("%" G_GINT64_FORMAT, ahead);
+  g_autofree char *gone = g_strdup_printf ("%" G_GINT64_FORMAT, behind + 100);
+
+  set (fixture, first, "indicators", both);
+  set (fixture, second, "indicators", ahead_only);
+  set (fixture, third, "indicators", gone);
+  sync_actions = equity_plan_list_actions (fixture->project, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (((EquityPlanAction *) g_ptr_array_index (sync_actions, 0))->off_track);
+
+  actions = equity_plan_list_actions_unchecked (fixture->project, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (actions->len, ==, 3);
+  for (guint i = 0; i < actions->len; i++)
+    g_assert_false (((EquityPlanAction *) g_ptr_array_index (actions, i))->off_track);
+
+  statuses = evaluate_in_worker (fixture, FALSE, &error);
+  g_assert_no_error (error);
+  /* every indicator of the project, for the editor's list too */
+  g_assert_cmpuint (g_hash_table_size (statuses), ==, 2);
+  g_assert_cmpint (equity_plan_get_indicator_status (statuses, behind), ==, EQUITY_INDICATOR_OFF_TRACK);
+  g_assert_cmpint (equity_plan_get_indicator_status (statuses, ahead), ==, EQUITY_INDICATOR_ON_TRACK);
+  g_assert_cmpint (equity_plan_get_indicator_status (statuses, behind + 100), ==, EQUITY_INDICATOR_NO_DATA);
+  equity_plan_mark_off_track (actions, statuses);
+  for (guint i = 0; i < actions->len; i++)
+    {
+      EquityPlanAction *action = g_ptr_array_index (actions, i);
+      EquityPlanAction *sync_action = g_ptr_array_index (sync_actions, i);
+
+      g_assert_cmpint (action->id, ==, sync_action->id);
+      g_assert_cmpint (action->off_track, ==, sync_action->off_track);
+      g_assert_cmpint (action->off_track, ==, i == 0);
+    }
+
+  /* the synchronous call evaluates only the ids asked for */
+  g_array_append_val (ids, behind);
+  only_behind = equity_plan_evaluate_indicators (fixture->project, ids, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (only_behind), ==, 1);
+  g_assert_cmpint (equity_plan_get_indicator_status (only_behind, behind), ==, EQUITY_INDICATOR_OFF_TRACK);
+
+  /* cancelled: no statuses, the cancel said */
+  g_clear_pointer (&statuses, g_hash_table_unref);
+  statuses = evaluate_in_worker (fixture, TRUE, &error);
+  g_assert_null (statuses);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
 test_plan_log (TestProject       *fixture,
                gconstpointer  data)
 {
@@ -243,6 +337,7 @@ main (int   argc,
   g_test_add_func ("/plan/overdue-rule", test_overdue_rule);
   test_add_with_project ("/plan/numbering", test_numbering);
   test_add_with_project ("/plan/fields-and-flags", test_fields_and_flags);
+  test_add_with_project ("/plan/off-track-async", test_off_track_async);
   test_add_with_project ("/plan/log", test_plan_log);
   test_add_with_project ("/plan/log-csv-formulas", test_log_csv_formulas);
 

@@ -7,23 +7,21 @@
 
 #include "config.h"
 
-#include "equity-progress-relay.h"
 #include "equity-workbook.h"
 #include "equity-worker.h"
 
+/* OPTIONS copied for the worker: the caller's may go before it runs */
 typedef struct
 {
-  char                *project_path;
-  char                *path;
-  char                *title;
-  char                *prepared_by;
-  char                *department;
-  guint                suppress_below;
-  char               **analyses;
-  char               **datasets;
-  gboolean             skip_plan;
-  gint64              *assessments;   /* ended by 0, or NULL */
-  EquityProgressRelay *relay;
+  char      *path;
+  char      *title;
+  char      *prepared_by;
+  char      *department;
+  guint      suppress_below;
+  char     **analyses;
+  char     **datasets;
+  gboolean   skip_plan;
+  gint64    *assessments;   /* ended by 0, or NULL */
 } ExportData;
 
 static void
@@ -31,7 +29,6 @@ export_data_free (gpointer data)
 {
   ExportData *export = data;
 
-  g_free (export->project_path);
   g_free (export->path);
   g_free (export->title);
   g_free (export->prepared_by);
@@ -39,20 +36,20 @@ export_data_free (gpointer data)
   g_strfreev (export->analyses);
   g_strfreev (export->datasets);
   g_free (export->assessments);
-  g_clear_pointer (&export->relay, equity_progress_relay_unref);
   g_free (export);
 }
 
-/* Reads through a connection of its own: the caller's stays on its thread. */
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+/* in the worker, on a connection of its own: the export data itself is the
+ * result (its work data, freed with the task), NULL on failure */
+static gpointer
+export_work (EquityProject       *project,
+             gpointer             data,
+             EquityProgressFunc   progress,
+             gpointer             progress_data,
+             GCancellable        *cancellable,
+             GError             **error)
 {
-  ExportData *export = task_data;
-  g_autoptr(EquityProject) project = NULL;
-  g_autoptr(GError) error = NULL;
+  ExportData *export = data;
   EquityWorkbookOptions options = {
     export->title, export->prepared_by, export->department, export->suppress_below,
     (const char * const *) export->analyses, (const char * const *) export->datasets,
@@ -60,17 +57,9 @@ export_thread (GTask        *task,
     export->assessments,
   };
 
-  project = equity_worker_open_project (task, export->project_path);
-  if (project == NULL)
-    return;
-  if (!equity_workbook_export (project, export->path, &options, equity_progress_relay_report, export->relay,
-                               cancellable, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  equity_project_close (project);
-  g_task_return_boolean (task, TRUE);
+  if (!equity_workbook_export (project, export->path, &options, progress, progress_data, cancellable, error))
+    return NULL;
+  return export;
 }
 
 void
@@ -83,12 +72,14 @@ equity_workbook_export_async (const char                  *project_path,
                               GAsyncReadyCallback          callback,
                               gpointer                     user_data)
 {
+  static const EquityWorkerKind kind = {
+    "equity_workbook_export_async", export_work, export_data_free, NULL, FALSE, FALSE
+  };
   ExportData *export;
 
   g_return_if_fail (project_path != NULL && path != NULL && options != NULL);
 
   export = g_new0 (ExportData, 1);
-  export->project_path = g_strdup (project_path);
   export->path = g_strdup (path);
   export->title = g_strdup (options->title);
   export->prepared_by = g_strdup (options->prepared_by);
@@ -105,9 +96,8 @@ equity_workbook_export_async (const char                  *project_path,
         n++;
       export->assessments = g_memdup2 (options->assessments, (n + 1) * sizeof (gint64));
     }
-  export->relay = equity_progress_relay_new (progress, progress_data, cancellable);
-  equity_worker_start (NULL, equity_workbook_export_async, NULL, cancellable, callback, user_data,
-                       export, export_data_free, export_thread);
+  equity_worker_run (&kind, NULL, equity_workbook_export_async, project_path, export, cancellable,
+                     progress, progress_data, callback, user_data);
 }
 
 gboolean
@@ -115,5 +105,5 @@ equity_workbook_export_finish (GAsyncResult  *result,
                                GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return g_task_propagate_pointer (G_TASK (result), error) != NULL;
 }

@@ -111,6 +111,33 @@ gboolean _equity_workbook_write_plan     (lxw_worksheet               *sheet,
                                           GPtrArray                   *actions,
                                           GError                     **error);
 
+/* The cover's contents: each sheet's name, the text its link shows (NULL:
+ * the name) and one line on what it holds */
+GPtrArray *_equity_workbook_contents_new   (void);
+void     _equity_workbook_contents_add     (GPtrArray                   *contents,
+                                            const char                  *sheet,
+                                            const char                  *label,
+                                            const char                  *description);
+/* Every sheet after the cover, in the workbook's order, with a line each:
+ * the analyses' ENTRIES, Indicators, Scan, Action plan, ASSESSMENTS (on
+ * ASSESSMENT_SHEETS), Methods, Sources, Notes and DATA_SHEETS */
+GPtrArray *_equity_workbook_list_contents  (GPtrArray                   *entries,
+                                            gboolean                     has_indicators,
+                                            EquityScan                  *scan,
+                                            gboolean                     has_plan,
+                                            GPtrArray                   *assessments,
+                                            GPtrArray                   *assessment_sheets,
+                                            GPtrArray                   *data_sheets);
+/* "internal:'Sheet'!A1", an apostrophe in the name doubled */
+char    *_equity_workbook_internal_link    (const char                  *sheet);
+/* The Cover: title, who prepared it and when, then every sheet of CONTENTS
+ * linked, in order */
+void     _equity_workbook_write_cover      (lxw_worksheet               *sheet,
+                                            const EquityWorkbookFormats *formats,
+                                            const char                  *title,
+                                            const EquityWorkbookOptions *options,
+                                            GPtrArray                   *contents);
+
 /* An assessment's sheet: steps, questions, answers as text, what each
  * answer cites, completeness and status */
 char    *_equity_workbook_assessment_sheet_name (EquityAssessment            *assessment,

@@ -231,98 +231,6 @@ _equity_workbook_write_headings (lxw_worksheet               *sheet,
 }
 
 static void
-write_cover (lxw_worksheet               *sheet,
-             const EquityWorkbookFormats *formats,
-             const char                  *title,
-             const EquityWorkbookOptions *options,
-             GPtrArray                   *entries,
-             EquityScan                  *scan,
-             GPtrArray                   *data_sheets,
-             gboolean                     has_indicators,
-             gboolean                     has_plan)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *prepared = NULL;
-  lxw_row_t r = 0;
-
-  if (options->department != NULL && *options->department != '\0')
-    /* Translators: "Prepared by Maya Lopez, Office of Equity, on 2026-12-03" */
-    prepared = g_strdup_printf (_("Prepared by %s, %s, on %s"),
-                                options->prepared_by != NULL ? options->prepared_by : g_get_real_name (),
-                                options->department, date);
-  else
-    prepared = g_strdup_printf (_("Prepared by %s on %s"),
-                                options->prepared_by != NULL ? options->prepared_by : g_get_real_name (), date);
-
-  worksheet_write_string (sheet, r++, 0, title, formats->title);
-  worksheet_write_string (sheet, r++, 0, prepared, formats->subtitle);
-  r++;
-  worksheet_write_string (sheet, r++, 0, _("Contents"), formats->heading);
-  _equity_workbook_write_headings (sheet, r++, formats, _("Sheet"), _("What it finds"), NULL);
-  for (guint i = 0; i < entries->len; i++)
-    {
-      EquityWorkbookEntry *entry = g_ptr_array_index (entries, i);
-      g_autofree char *link = g_strdup_printf ("internal:'%s'!A1", entry->sheet);
-      g_autofree char *sentence = _equity_workbook_cover_sentence (entry);
-
-      worksheet_write_url_opt (sheet, r, 0, link, formats->link, entry->name, NULL);
-      worksheet_write_string (sheet, r++, 1, sentence, formats->text);
-    }
-  if (has_indicators)
-    {
-      g_autofree char *link = g_strdup_printf ("internal:'%s'!A1", _("Indicators"));
-
-      worksheet_write_url_opt (sheet, r, 0, link, formats->link, _("Indicators"), NULL);
-      worksheet_write_string (sheet, r++, 1, _("Each equity indicator by year: score, change, status and the rates behind them"),
-                              formats->text);
-    }
-  if (has_plan)
-    {
-      g_autofree char *link = g_strdup_printf ("internal:'%s'!A1", _("Action plan"));
-
-      worksheet_write_url_opt (sheet, r, 0, link, formats->link, _("Action plan"), NULL);
-      worksheet_write_string (sheet, r++, 1, _("Each action: lead, due date, status, budget, the indicators it "
-                                               "should move, overdue and off track"), formats->text);
-    }
-  if (scan != NULL)
-    {
-      g_autofree char *link = g_strdup_printf ("internal:'%s'!A1", _("Scan"));
-      g_autofree char *fdr = equity_scan_dup_fdr_note (scan);
-
-      worksheet_write_url_opt (sheet, r, 0, link, formats->link, _("Scan"), NULL);
-      worksheet_write_string (sheet, r++, 1, fdr, formats->text);
-    }
-  {
-    static const struct { const char *sheet; const char *what; } closing[] = {
-      { N_("Methods"), N_("How each figure is computed, the confidence level and the rules applied") },
-      { N_("Sources"), N_("Each dataset used: its file, when it was imported, its rows") },
-      { N_("Notes"), N_("Every numbered note and what the markers [c], [u] and [x] mean") },
-    };
-
-    for (guint i = 0; i < G_N_ELEMENTS (closing); i++)
-      {
-        g_autofree char *link = g_strdup_printf ("internal:'%s'!A1", _(closing[i].sheet));
-
-        worksheet_write_url_opt (sheet, r, 0, link, formats->link, _(closing[i].sheet), NULL);
-        worksheet_write_string (sheet, r++, 1, _(closing[i].what), formats->text);
-      }
-  }
-  for (guint i = 0; i < data_sheets->len; i++)
-    {
-      g_autofree char *link = g_strdup_printf ("internal:'%s'!A1", (char *) g_ptr_array_index (data_sheets, i));
-
-      worksheet_write_url_opt (sheet, r, 0, link, formats->link, g_ptr_array_index (data_sheets, i), NULL);
-      worksheet_write_string (sheet, r++, 1, _("The rows of a dataset, for readers who check the figures"),
-                              formats->text);
-    }
-  worksheet_set_column (sheet, 0, 0, 40, NULL);
-  worksheet_set_column (sheet, 1, 1, 90, NULL);
-  _equity_workbook_print_setup (sheet, title, TRUE, -1);
-  worksheet_print_area (sheet, 0, 0, r, 1);
-}
-
-static void
 write_methods (lxw_worksheet               *sheet,
                const EquityWorkbookFormats *formats,
                const char                  *title,
@@ -625,6 +533,7 @@ equity_workbook_export (EquityProject                *project,
   g_autoptr(GPtrArray) plan = NULL;
   g_autoptr(GPtrArray) assessments = g_ptr_array_new_with_free_func ((GDestroyNotify) equity_assessment_free);
   g_autoptr(GPtrArray) assessment_sheets = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) contents = NULL;
   const char *title;
   lxw_workbook_options workbook_options = { 0 };
   lxw_doc_properties properties = { 0 };
@@ -709,8 +618,9 @@ equity_workbook_export (EquityProject                *project,
 
       g_ptr_array_add (data_sheets, equity_workbook_sheet_name (data_title, used));
     }
-  write_cover (cover, &formats, title, options, entries, scan, data_sheets, indicators->len > 0,
-               plan->len > 0);
+  contents = _equity_workbook_list_contents (entries, indicators->len > 0, scan, plan->len > 0, assessments,
+                                             assessment_sheets, data_sheets);
+  _equity_workbook_write_cover (cover, &formats, title, options, contents);
   for (guint i = 0; i < entries->len; i++)
     {
       EquityWorkbookEntry *entry = g_ptr_array_index (entries, i);

@@ -166,6 +166,9 @@ static const CharlotteIndicator charlotte_indicators[] = {
 
 #define QUARTER_NOTE N_("Groups: the quarter of NPAs with the highest share of residents not White (2020 Census, " \
                       "QOL metric 14) against the quarter with the lowest.")
+/* the targets are the sample's, to show the status at work: never a city's */
+#define TARGET_NOTE N_("Target: the sample project’s own, a straight line from the baseline to its 2030 goal, " \
+                     "chosen for illustration; no city has adopted it.")
 
 /* Each year: A and B's summed events over summed residents; the city's
  * percentage into PERCENT when it is not NULL. */
@@ -178,7 +181,7 @@ charlotte_indicator (const CharlotteIndicator *spec,
   g_auto(Metric) events = { 0 };
   g_auto(Metric) residents = { 0 };
   g_autoptr(EquityIndicator) indicator = equity_indicator_new (_(spec->name));
-  g_autofree char *source = g_strdup_printf ("%s. %s", _(spec->source), _(QUARTER_NOTE));
+  g_autofree char *source = g_strdup_printf ("%s. %s %s", _(spec->source), _(QUARTER_NOTE), _(TARGET_NOTE));
   guint quarter = ids->len / 4;
 
   if (!metric_read (&events, spec->numerator, error) || !metric_read (&residents, spec->denominator, error))
@@ -246,8 +249,13 @@ _equity_sample_add_indicators (EquityProject  *project,
   equity_indicator_set_theme (percent, _("Economy"));
   equity_indicator_set_topic (percent, _("Food security"));
   equity_indicator_set_kind (percent, EQUITY_INDICATOR_PERCENTAGE);
-  equity_indicator_set_source (percent, _("Charlotte–Mecklenburg Quality of Life Explorer, metric 80: "
-                                          "all NPAs’ recipients over all their residents"));
+  {
+    g_autofree char *source = g_strdup_printf ("%s %s", _("Charlotte–Mecklenburg Quality of Life Explorer, metric 80: "
+                                                          "all NPAs’ recipients over all their residents."),
+                                               _(TARGET_NOTE));
+
+    equity_indicator_set_source (percent, source);
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (charlotte_indicators); i++)
     {
@@ -272,6 +280,7 @@ _equity_sample_add_indicators (EquityProject  *project,
                                  equity_column_get_position (equity_dataset_find_column (events, "date_arrested")),
                                  arrest_years, G_N_ELEMENTS (arrest_years));
   equity_indicator_set_groups (arrests, "B", "W");
+  equity_indicator_set_source (arrests, _(TARGET_NOTE));
   equity_indicator_set_baseline_year (arrests, 2020);
   equity_indicator_set_goal (arrests, 2030, 1.5);
   return equity_project_add_indicator (project, arrests, error);

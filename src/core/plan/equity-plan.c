@@ -10,8 +10,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "equity-error.h"
-#include "equity-indicator.h"
-#include "equity-indicator-evaluation.h"
 #include "equity-plan.h"
 #include "equity-project-items.h"
 
@@ -20,38 +18,6 @@ static const char *priorities[] = { "high", "medium", "low", NULL };
 /* goal and position change only by moving the action, which keeps its id */
 static const char *settable_fields[] = { "title", "department", "owner", "due", "status", "priority",
                                          "budget", "spent", "indicators", NULL };
-
-/* The status of each indicator the listed actions link to, each evaluated
- * once per listing: id → EquityIndicatorStatus. An indicator that is gone
- * or cannot be evaluated has no data, which is not "off track". */
-static gboolean
-indicator_is_off_track (EquityProject *project,
-                        GPtrArray     *indicators,
-                        GHashTable    *statuses,
-                        gint64         indicator_id)
-{
-  gpointer known;
-
-  if (g_hash_table_lookup_extended (statuses, &indicator_id, NULL, &known))
-    return GPOINTER_TO_INT (known) == EQUITY_INDICATOR_OFF_TRACK;
-  for (guint i = 0; indicators != NULL && i < indicators->len; i++)
-    {
-      EquityIndicator *indicator = g_ptr_array_index (indicators, i);
-      g_autoptr(EquityIndicatorEvaluation) evaluation = NULL;
-      EquityIndicatorStatus status = EQUITY_INDICATOR_NO_DATA;
-
-      if (equity_indicator_get_id (indicator) != indicator_id)
-        continue;
-      evaluation = equity_indicator_evaluate (project, indicator, NULL, NULL);
-      if (evaluation != NULL)
-        status = equity_indicator_evaluation_get_status (evaluation);
-      g_hash_table_insert (statuses, g_memdup2 (&indicator_id, sizeof indicator_id), GINT_TO_POINTER (status));
-      return status == EQUITY_INDICATOR_OFF_TRACK;
-    }
-  g_hash_table_insert (statuses, g_memdup2 (&indicator_id, sizeof indicator_id),
-                       GINT_TO_POINTER (EQUITY_INDICATOR_NO_DATA));
-  return FALSE;
-}
 
 void
 equity_plan_action_free (EquityPlanAction *self)
@@ -282,14 +248,11 @@ amount_or_nan (const char *text)
 }
 
 static EquityPlanAction *
-action_from_row (EquityProject *project,
-                 GHashTable    *row,
+action_from_row (GHashTable    *row,
                  guint          goal_number,
                  guint          action_number,
                  const char    *goal_title,
-                 const GDate   *today,
-                 GPtrArray     *indicators,
-                 GHashTable    *statuses)
+                 const GDate   *today)
 {
   EquityPlanAction *self = g_new0 (EquityPlanAction, 1);
   g_auto(GStrv) ids = g_strsplit (g_hash_table_lookup (row, "indicators"), ",", -1);
@@ -315,31 +278,24 @@ action_from_row (EquityProject *project,
       if (id <= 0)
         continue;
       g_array_append_val (self->indicators, id);
-      if (indicator_is_off_track (project, indicators, statuses, id))
-        self->off_track = TRUE;
     }
   return self;
 }
 
 GPtrArray *
-equity_plan_list_actions (EquityProject  *project,
-                          const GDate    *today,
-                          GError        **error)
+equity_plan_list_actions_unchecked (EquityProject  *project,
+                                    const GDate    *today,
+                                    GError        **error)
 {
   g_autoptr(GPtrArray) goals = equity_project_list_items (project, EQUITY_ITEM_GOAL, error);
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) actions = NULL;
-  g_autoptr(GPtrArray) indicators = NULL;
-  g_autoptr(GHashTable) statuses = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   GDate local_today;
 
   if (goals == NULL)
     return NULL;
   rows = equity_project_list_items (project, EQUITY_ITEM_ACTION, error);
   if (rows == NULL)
-    return NULL;
-  indicators = equity_project_list_indicators (project, error);
-  if (indicators == NULL)
     return NULL;
   if (today == NULL)
     {
@@ -361,11 +317,34 @@ equity_plan_list_actions (EquityProject  *project,
           GHashTable *row = g_ptr_array_index (rows, a);
 
           if (g_strcmp0 (g_hash_table_lookup (row, "goal_id"), goal_id) == 0)
-            g_ptr_array_add (actions, action_from_row (project, row, g + 1, ++n,
-                                                       g_hash_table_lookup (goal, "title"), today,
-                                                       indicators, statuses));
+            g_ptr_array_add (actions, action_from_row (row, g + 1, ++n, g_hash_table_lookup (goal, "title"), today));
         }
     }
+  return g_steal_pointer (&actions);
+}
+
+GPtrArray *
+equity_plan_list_actions (EquityProject  *project,
+                          const GDate    *today,
+                          GError        **error)
+{
+  g_autoptr(GPtrArray) actions = equity_plan_list_actions_unchecked (project, today, error);
+  g_autoptr(GArray) linked = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) statuses = NULL;
+
+  if (actions == NULL)
+    return NULL;
+  /* only the indicators some action links to are evaluated */
+  for (guint i = 0; i < actions->len; i++)
+    {
+      EquityPlanAction *action = g_ptr_array_index (actions, i);
+
+      g_array_append_vals (linked, action->indicators->data, action->indicators->len);
+    }
+  statuses = equity_plan_evaluate_indicators (project, linked, NULL, error);
+  if (statuses == NULL)
+    return NULL;
+  equity_plan_mark_off_track (actions, statuses);
   return g_steal_pointer (&actions);
 }
 

@@ -6,6 +6,9 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
+#include "equity-indicator.h"
 #include "equity-project.h"
 
 G_BEGIN_DECLS
@@ -77,6 +80,38 @@ gboolean  equity_plan_add_progress_note (EquityProject  *project,
 GPtrArray *equity_plan_list_actions   (EquityProject    *project,
                                        const GDate      *today,
                                        GError          **error);
+/* The same list with no indicator evaluated: off_track stays FALSE until
+ * equity_plan_mark_off_track(). Quick enough for the main thread, which
+ * shows the actions at once and their off-track marks when they are known. */
+GPtrArray *equity_plan_list_actions_unchecked (EquityProject *project,
+                                               const GDate   *today,
+                                               GError       **error);
+
+/* The evaluated status of indicators (docs/methods.md §10), each evaluated
+ * once: a table of gint64 id → EquityIndicatorStatus, read with
+ * equity_plan_get_indicator_status(). IDS (gint64; NULL: every indicator of
+ * PROJECT) says which. One that is gone or cannot be evaluated has no data,
+ * which is not off track. NULL only when the indicators cannot be read or
+ * CANCELLABLE was cancelled. */
+GHashTable *equity_plan_evaluate_indicators        (EquityProject        *project,
+                                                    GArray               *ids,
+                                                    GCancellable         *cancellable,
+                                                    GError              **error);
+/* The same for every indicator, in a worker with its own connection to
+ * PROJECT_PATH. */
+void        equity_plan_evaluate_indicators_async  (const char           *project_path,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+GHashTable *equity_plan_evaluate_indicators_finish (GAsyncResult         *result,
+                                                    GError              **error);
+/* no data for an id STATUSES does not hold */
+EquityIndicatorStatus equity_plan_get_indicator_status (GHashTable   *statuses,
+                                                        gint64        indicator_id);
+/* Sets each action's off_track: one of its indicators is off track in STATUSES. */
+void        equity_plan_mark_off_track             (GPtrArray            *actions,
+                                                    GHashTable           *statuses);
+
 /* the action numbered NUMBER ("1.2") or with id "#7"; 0 when none */
 gint64    equity_plan_find_action     (GPtrArray        *actions,
                                        const char       *number);

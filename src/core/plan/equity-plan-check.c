@@ -1,0 +1,144 @@
+/* equity-plan-check.c — which of the plan's indicators are off track, in
+ * the caller's thread or a worker's
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Evaluating an indicator runs its saved analysis once per year: too slow for
+ * the window's main thread on a real project, so the Action Plan page lists
+ * the actions at once (equity_plan_list_actions_unchecked) and marks them
+ * when the worker's statuses arrive.
+ */
+
+#define G_LOG_DOMAIN "equity-plan"
+
+#include "config.h"
+
+#include "equity-indicator-evaluation.h"
+#include "equity-plan.h"
+#include "equity-worker.h"
+
+static gboolean
+wanted (GArray *ids,
+        gint64  id)
+{
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return ids == NULL;
+}
+
+static void
+set_status (GHashTable            *statuses,
+            gint64                 id,
+            EquityIndicatorStatus  status)
+{
+  g_hash_table_insert (statuses, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (status));
+}
+
+GHashTable *
+equity_plan_evaluate_indicators (EquityProject  *project,
+                                 GArray         *ids,
+                                 GCancellable   *cancellable,
+                                 GError        **error)
+{
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GHashTable) statuses = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  g_return_val_if_fail (project != NULL, NULL);
+
+  /* nothing linked: nothing to read */
+  if (ids != NULL && ids->len == 0)
+    return g_steal_pointer (&statuses);
+  indicators = equity_project_list_indicators (project, error);
+  if (indicators == NULL)
+    return NULL;
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      EquityIndicator *indicator = g_ptr_array_index (indicators, i);
+      g_autoptr(EquityIndicatorEvaluation) evaluation = NULL;
+      g_autoptr(GError) local_error = NULL;
+      gint64 id = equity_indicator_get_id (indicator);
+
+      if (!wanted (ids, id) || g_hash_table_contains (statuses, &id))
+        continue;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      evaluation = equity_indicator_evaluate (project, indicator, cancellable, &local_error);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      /* one that cannot be evaluated is not off track: the others still are */
+      set_status (statuses, id, evaluation != NULL ? equity_indicator_evaluation_get_status (evaluation)
+                                                   : EQUITY_INDICATOR_NO_DATA);
+    }
+  /* linked ones that are gone have no data */
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    if (!g_hash_table_contains (statuses, &g_array_index (ids, gint64, i)))
+      set_status (statuses, g_array_index (ids, gint64, i), EQUITY_INDICATOR_NO_DATA);
+  return g_steal_pointer (&statuses);
+}
+
+static gpointer
+evaluate_work (EquityProject       *project,
+               gpointer             work_data,
+               EquityProgressFunc   progress,
+               gpointer             progress_data,
+               GCancellable        *cancellable,
+               GError             **error)
+{
+  return equity_plan_evaluate_indicators (project, NULL, cancellable, error);
+}
+
+void
+equity_plan_evaluate_indicators_async (const char          *project_path,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  static const EquityWorkerKind kind = {
+    "equity_plan_evaluate_indicators_async", evaluate_work, NULL, (GDestroyNotify) g_hash_table_unref, FALSE
+  };
+
+  g_return_if_fail (project_path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  equity_worker_run (&kind, NULL, equity_plan_evaluate_indicators_async, project_path, NULL, cancellable,
+                     NULL, NULL, callback, user_data);
+}
+
+GHashTable *
+equity_plan_evaluate_indicators_finish (GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+EquityIndicatorStatus
+equity_plan_get_indicator_status (GHashTable *statuses,
+                                  gint64      indicator_id)
+{
+  gpointer status;
+
+  if (statuses != NULL && g_hash_table_lookup_extended (statuses, &indicator_id, NULL, &status))
+    return GPOINTER_TO_INT (status);
+  return EQUITY_INDICATOR_NO_DATA;
+}
+
+void
+equity_plan_mark_off_track (GPtrArray  *actions,
+                            GHashTable *statuses)
+{
+  for (guint i = 0; i < actions->len; i++)
+    {
+      EquityPlanAction *action = g_ptr_array_index (actions, i);
+
+      action->off_track = FALSE;
+      for (guint j = 0; j < action->indicators->len; j++)
+        if (equity_plan_get_indicator_status (statuses, g_array_index (action->indicators, gint64, j))
+            == EQUITY_INDICATOR_OFF_TRACK)
+          action->off_track = TRUE;
+    }
+}
