@@ -8,7 +8,7 @@
 # bench/cases/ runs. Environment:
 #   BENCH_RUNS=N     measured runs per side (default 5, at least 3)
 #   BENCH_WORK=DIR   scratch space for data and outputs
-#                    (default BUILD_DIR/bench-work; needs about 400 MB)
+#                    (default BUILD_DIR/bench-work; needs about 1.3 GB)
 #
 # Prints progress, one "BENCH name key=value… PASS|FAIL" line per benchmark,
 # then a table. Exits 0 when every benchmark passes, 1 when one fails or

@@ -198,6 +198,135 @@ test_cancel (TestProject   *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* What a crash at half an import leaves on disk: the project file and its
+ * rollback journal, copied into FOLDER while the import runs; then cancels. */
+typedef struct
+{
+  const char   *path;
+  const char   *folder;
+  GCancellable *cancellable;
+  gboolean      had_journal;
+} CrashSnapshot;
+
+static void
+snapshot_at_half (double   fraction,
+                  gpointer user_data)
+{
+  CrashSnapshot *crash = user_data;
+  const char * const suffixes[] = { "", "-journal", "-wal" };
+  g_autofree char *basename = g_path_get_basename (crash->path);
+
+  if (fraction <= 0.5 || g_cancellable_is_cancelled (crash->cancellable))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (crash->path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (crash->folder, "/", basename, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (!g_file_get_contents (from, &contents, &length, NULL))
+        continue;
+      g_assert_true (g_file_set_contents (to, contents, length, NULL));
+      if (i == 1)
+        crash->had_journal = TRUE;
+    }
+  g_cancellable_cancel (crash->cancellable);
+}
+
+/* Issue 12: a bulk import writes its pages once, straight into the file under
+ * a rollback journal, instead of into the log and again at the checkpoint.
+ * A process killed midway must still leave the project as it was: the copy
+ * taken at half the import (what a kill leaves) opens with the earlier
+ * dataset only, undamaged, and the live project is back on its log. */
+static void
+test_crash_midway (TestProject   *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GString) contents = g_string_new ("id,value,note\n");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *folder = g_build_filename (fixture->dir, "crash", NULL);
+  g_autofree char *copy = NULL;
+  g_autofree char *path_basename = NULL;
+  g_autofree char *small = test_write_rows_csv (fixture->dir, "small.csv", 100);
+  g_autoptr(GFile) small_file = g_file_new_for_path (small);
+  g_autoptr(EquityImporter) importer = NULL;
+  g_autoptr(EquityDataset) first = NULL;
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(EquityProject) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  CrashSnapshot crash = { equity_project_get_path (fixture->project), folder, cancellable, FALSE };
+  GStatBuf before, at_crash;
+
+  first = test_import_file (fixture->project, small_file, NULL, &error);
+  g_assert_no_error (error);
+  /* more than SQLite's page cache holds, so pages reach the file before the end */
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (contents, "%u,%u.5,row %u of a file that outgrows the page cache\n", i, i, i);
+  file = test_write_file (fixture->dir, "big.csv", contents->str);
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  path_basename = g_path_get_basename (crash.path);
+  copy = g_build_filename (folder, path_basename, NULL);
+
+  importer = equity_importer_new (file, NULL);
+  g_assert_true (equity_importer_analyze (importer, NULL, NULL, NULL, &error));
+  g_assert_cmpint (sqlite3_wal_checkpoint_v2 (equity_project_get_db (fixture->project), "main",
+                                              SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (g_stat (crash.path, &before), ==, 0);
+  dataset = equity_importer_run (importer, fixture->project, snapshot_at_half, &crash, cancellable, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* the new rows went into the file itself, guarded by a journal */
+  g_assert_true (crash.had_journal);
+  g_assert_cmpint (g_stat (copy, &at_crash), ==, 0);
+  g_assert_cmpint (at_crash.st_size, >, before.st_size);
+  /* the live project: as it was, on its log again */
+  g_assert_cmpstr (test_query_text (equity_project_get_db (fixture->project), "PRAGMA journal_mode"), ==, "wal");
+  g_assert_cmpuint (g_list_model_get_n_items (equity_project_get_datasets (fixture->project)), ==, 1);
+
+  /* the crashed copy: SQLite rolls the journal back on opening */
+  reopened = equity_project_open (copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (test_query_text (equity_project_get_db (reopened), "PRAGMA integrity_check"), ==, "ok");
+  g_assert_cmpuint (g_list_model_get_n_items (equity_project_get_datasets (reopened)), ==, 1);
+  g_assert_nonnull (equity_project_find_dataset (reopened, "small"));
+  g_assert_true (equity_project_close_checked (reopened, &error));
+  g_assert_no_error (error);
+}
+
+/* With another connection open (the window's) the import cannot set the log
+ * aside: it goes through the log as before, and stores every row. */
+static void
+test_import_beside_reader (TestProject   *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *csv = test_write_rows_csv (fixture->dir, "rows.csv", 5000);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autofree char *wal = g_strconcat (equity_project_get_path (fixture->project), "-wal", NULL);
+  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+  GStatBuf info;
+
+  g_assert_cmpint (sqlite3_open_v2 (equity_project_get_path (fixture->project), &other, SQLITE_OPEN_READONLY, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (test_query_int (other, "SELECT count(*) FROM datasets"), ==, 0);
+  g_assert_cmpint (sqlite3_exec (equity_project_get_db (fixture->project), "PRAGMA wal_autocheckpoint = 0",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  dataset = test_import_file (fixture->project, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 5000);
+  g_assert_cmpstr (test_query_text (equity_project_get_db (fixture->project), "PRAGMA journal_mode"), ==, "wal");
+  g_assert_cmpint (g_stat (wal, &info), ==, 0);
+  g_assert_cmpint (info.st_size, >, 0);
+  g_assert_cmpint (test_query_int (other, "SELECT count(*) FROM datasets"), ==, 1);
+  sqlite3_close (other);
+}
+
 static void
 test_ragged_rows (TestProject   *fixture,
                   gconstpointer  data)
@@ -480,6 +609,8 @@ main (int   argc,
   ADD ("atomic-on-parse-error", test_atomic_on_parse_error);
   ADD ("atomic-on-failed-write", test_atomic_on_failed_write);
   ADD ("cancel", test_cancel);
+  ADD ("crash-midway", test_crash_midway);
+  ADD ("import-beside-reader", test_import_beside_reader);
   ADD ("ragged-rows", test_ragged_rows);
   ADD ("moe-pairs", test_moe_pairs);
   ADD ("empty-file", test_empty_file);

@@ -211,28 +211,34 @@ guess_row (EquityImporter   *self,
     }
 }
 
-/* The analyze() loop: the source's rows in chunks, parsed on a second
- * thread for a CSV file. */
+/* What a row loop does with each chunk of rows the pipeline reads. */
+typedef gboolean (*ChunkFunc) (EquityImporter     *self,
+                               EquityImportChunk  *chunk,
+                               gpointer            data,
+                               GError            **error);
+
+/* The row loop analyze() and run() share: SELF's source read through a
+ * pipeline (see equity_import_pipeline_start() for TYPES, N_NULLS,
+ * WANT_BOXES and ROWS_PER_BATCH), each chunk handed to FUNC in order until
+ * reading or FUNC fails; the reader thread is drained and joined either
+ * way. */
 static gboolean
-analyze_rows (EquityImporter      *self,
-              EquityProgressFunc   progress,
-              gpointer             progress_data,
-              GCancellable        *cancellable,
-              GError             **error)
+for_each_chunk (EquityImporter    *self,
+                EquityColumnType  *types,
+                guint64           *n_nulls,
+                gboolean           want_boxes,
+                guint              rows_per_batch,
+                GCancellable      *cancellable,
+                ChunkFunc          func,
+                gpointer           data,
+                GError           **error)
 {
-  EquityRecordSource *source = self->source;
-  guint n_columns = self->columns->len;
-  g_autofree int *field_types = g_new (int, MAX (n_columns, 1));
   g_autoptr(GError) local_error = NULL;
   EquityImportPipeline *pipeline;
   gboolean more = TRUE;
   gboolean ok = TRUE;
 
-  /* asked here, before a reader thread shares the source */
-  for (guint i = 0; i < n_columns; i++)
-    field_types[i] = source->funcs->field_type (source, i);
-
-  pipeline = equity_import_pipeline_start (self, NULL, NULL, FALSE, 0, cancellable);
+  pipeline = equity_import_pipeline_start (self, types, n_nulls, want_boxes, rows_per_batch, cancellable);
   while (more)
     {
       EquityImportChunk *chunk = equity_import_pipeline_take (pipeline);
@@ -242,16 +248,8 @@ analyze_rows (EquityImporter      *self,
           ok = FALSE;
           local_error = g_steal_pointer (&chunk->error);
         }
-
-      for (guint r = 0, checkpoint = 0; ok && r < chunk->n_rows; r++)
-        {
-          guess_row (self, chunk->cells + (gsize) r * n_columns, field_types);
-          self->n_rows++;
-          /* the fraction read at this very row, as the source saw it */
-          if (self->n_rows % EQUITY_IMPORT_CHECK_EVERY == 0 && checkpoint < chunk->n_checkpoints &&
-              progress != NULL)
-            progress (chunk->checkpoints[checkpoint++], progress_data);
-        }
+      else if (ok)
+        ok = func (self, chunk, data, &local_error);
 
       more = equity_import_pipeline_give_back (pipeline, chunk, ok);
     }
@@ -262,6 +260,35 @@ analyze_rows (EquityImporter      *self,
   return ok;
 }
 
+typedef struct
+{
+  const int          *field_types;
+  EquityProgressFunc  progress;
+  gpointer            progress_data;
+} AnalyzeState;
+
+/* analyze(): every row's text feeds the type guesses */
+static gboolean
+analyze_chunk (EquityImporter     *self,
+               EquityImportChunk  *chunk,
+               gpointer            data,
+               GError            **error)
+{
+  AnalyzeState *state = data;
+  guint n_columns = self->columns->len;
+
+  for (guint r = 0, checkpoint = 0; r < chunk->n_rows; r++)
+    {
+      guess_row (self, chunk->cells + (gsize) r * n_columns, state->field_types);
+      self->n_rows++;
+      /* the fraction read at this very row, as the source saw it */
+      if (self->n_rows % EQUITY_IMPORT_CHECK_EVERY == 0 && checkpoint < chunk->n_checkpoints &&
+          state->progress != NULL)
+        state->progress (chunk->checkpoints[checkpoint++], state->progress_data);
+    }
+  return TRUE;
+}
+
 gboolean
 equity_importer_analyze (EquityImporter      *self,
                          EquityProgressFunc   progress,
@@ -270,6 +297,8 @@ equity_importer_analyze (EquityImporter      *self,
                          GError             **error)
 {
   EquityRecordSource *source;
+  g_autofree int *field_types = NULL;
+  AnalyzeState state = { NULL, progress, progress_data };
 
   g_return_val_if_fail (EQUITY_IS_IMPORTER (self), FALSE);
   g_return_val_if_fail (!self->analyzed, FALSE);
@@ -296,7 +325,13 @@ equity_importer_analyze (EquityImporter      *self,
       equity_type_guess_set_name (guess, equity_column_get_name (g_ptr_array_index (self->columns, i)));
     }
 
-  if (!analyze_rows (self, progress, progress_data, cancellable, error))
+  /* asked here, before a reader thread shares the source */
+  field_types = g_new (int, MAX (self->columns->len, 1));
+  for (guint i = 0; i < self->columns->len; i++)
+    field_types[i] = source->funcs->field_type (source, i);
+  state.field_types = field_types;
+  /* the rows in chunks, parsed on a second thread for a CSV file */
+  if (!for_each_chunk (self, NULL, NULL, FALSE, 0, cancellable, analyze_chunk, &state, error))
     return FALSE;
 
   if (self->n_ragged > 10)
@@ -399,6 +434,36 @@ equity_importer_get_warnings (EquityImporter *self)
   return (const char * const *) self->warnings->pdata;
 }
 
+typedef struct
+{
+  EquityDatasetWriter *writer;
+  guint64              n_rows;
+  EquityProgressFunc   progress;
+  gpointer             progress_data;
+  GCancellable        *cancellable;
+} WriteState;
+
+/* run(): every chunk's converted rows stored through the writer */
+static gboolean
+write_chunk (EquityImporter     *self,
+             EquityImportChunk  *chunk,
+             gpointer            data,
+             GError            **error)
+{
+  WriteState *state = data;
+  guint64 before = state->n_rows;
+
+  if (!equity_dataset_writer_append (state->writer, chunk->cells, chunk->boxes, chunk->n_rows, error))
+    return FALSE;
+  state->n_rows += chunk->n_rows;
+  if (g_cancellable_set_error_if_cancelled (state->cancellable, error))
+    return FALSE;
+  if (state->progress != NULL &&
+      state->n_rows / EQUITY_IMPORT_CHECK_EVERY != before / EQUITY_IMPORT_CHECK_EVERY)
+    state->progress (chunk->fraction, state->progress_data);
+  return TRUE;
+}
+
 /* The run() loop: the source's rows in chunks (parsed and converted on a
  * second thread for a CSV file), stored through WRITER in batches. */
 static gboolean
@@ -413,11 +478,7 @@ write_rows (EquityImporter       *self,
   guint n_columns = self->columns->len;
   g_autofree EquityColumnType *types = g_new (EquityColumnType, MAX (n_columns, 1));
   g_autofree guint64 *n_nulls = g_new0 (guint64, MAX (n_columns, 1));
-  g_autoptr(GError) local_error = NULL;
-  EquityImportPipeline *pipeline;
-  guint64 n_rows = 0;
-  gboolean more = TRUE;
-  gboolean ok = TRUE;
+  WriteState state = { writer, 0, progress, progress_data, cancellable };
 
   if (!source->funcs->rewind (source, error))
     return FALSE;
@@ -427,37 +488,10 @@ write_rows (EquityImporter       *self,
   for (guint i = 0; i < n_columns; i++)
     types[i] = equity_column_get_column_type (g_ptr_array_index (self->columns, i));
 
-  pipeline = equity_import_pipeline_start (self, types, n_nulls, equity_dataset_writer_wants_boxes (writer),
-                                           equity_dataset_writer_get_rows_per_insert (writer), cancellable);
-  while (more)
-    {
-      EquityImportChunk *chunk = equity_import_pipeline_take (pipeline);
-      guint64 before = n_rows;
-
-      if (ok && chunk->error != NULL)
-        {
-          ok = FALSE;
-          local_error = g_steal_pointer (&chunk->error);
-        }
-      else if (ok)
-        {
-          ok = equity_dataset_writer_append (writer, chunk->cells, chunk->boxes, chunk->n_rows, &local_error);
-          n_rows += chunk->n_rows;
-          if (ok && g_cancellable_set_error_if_cancelled (cancellable, &local_error))
-            ok = FALSE;
-          if (ok && progress != NULL && n_rows / EQUITY_IMPORT_CHECK_EVERY != before / EQUITY_IMPORT_CHECK_EVERY)
-            progress (chunk->fraction, progress_data);
-        }
-
-      more = equity_import_pipeline_give_back (pipeline, chunk, ok);
-    }
-  equity_import_pipeline_finish (pipeline);
-
-  if (!ok)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!for_each_chunk (self, types, n_nulls, equity_dataset_writer_wants_boxes (writer),
+                       equity_dataset_writer_get_rows_per_insert (writer), cancellable,
+                       write_chunk, &state, error))
+    return FALSE;
   return equity_dataset_writer_finish (writer, n_nulls, error);
 }
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "equity-dataset-writer.h"
+#include "equity-project-file.h"
 #include "equity-project-private.h"
 #include "equity-schema.h"
 
@@ -30,7 +31,45 @@ struct _EquityDatasetWriter
   guint          rows_per_insert;
   guint64        n_rows;
   gboolean       open;          /* the transaction is ours to end */
+  gboolean       rollback_journal;  /* the log is set aside until the end */
 };
+
+/* Under the write-ahead log every page of a new table is written twice: into
+ * the log, then by the checkpoint into the file. A bulk load under a
+ * rollback journal writes its pages once, straight into the file, and stays
+ * atomic: pages past the file's old end need no journal (a rollback, or the
+ * next open after a crash, cuts the file back), the few changed ones (the
+ * catalog) are journaled first. Switching needs the only connection to the
+ * file, so while another one (the window's) has it open the log stays;
+ * asked without waiting, the switch costs nothing then. */
+static gboolean
+set_rollback_journal (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean set = FALSE;
+
+  if (sqlite3_db_readonly (db, "main") != 0)
+    return FALSE;
+  sqlite3_busy_timeout (db, 0);
+  if (sqlite3_prepare_v2 (db, "PRAGMA journal_mode = DELETE", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    set = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "delete") == 0;
+  sqlite3_finalize (stmt);
+  sqlite3_busy_timeout (db, EQUITY_PROJECT_BUSY_TIMEOUT_MS);
+  return set;
+}
+
+/* back to the project's log once the transaction is over, either way */
+static void
+restore_log (EquityDatasetWriter *self)
+{
+  if (!self->rollback_journal)
+    return;
+  self->rollback_journal = FALSE;
+  if (sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK)
+    g_warning ("Could not return “%s” to its write-ahead log: %s",
+               equity_project_get_path (self->project), sqlite3_errmsg (self->db));
+}
 
 void
 equity_dataset_writer_free (EquityDatasetWriter *self)
@@ -43,6 +82,7 @@ equity_dataset_writer_free (EquityDatasetWriter *self)
   /* nothing of an unfinished dataset stays: the catalog and the table go together */
   if (self->open)
     equity_project_rollback (self->project);
+  restore_log (self);
   g_clear_object (&self->dataset);
   g_clear_object (&self->project);
   g_free (self);
@@ -112,12 +152,13 @@ equity_dataset_writer_begin (EquityProject  *project,
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (columns != NULL, NULL);
 
-  if (!equity_project_begin (project, error))
-    return NULL;
-
   self = g_new0 (EquityDatasetWriter, 1);
   self->project = g_object_ref (project);
   self->db = equity_project_get_db (project);
+  if (!equity_project_is_read_only (project))
+    self->rollback_journal = set_rollback_journal (self->db);
+  if (!equity_project_begin (project, error))
+    return NULL;
   self->open = TRUE;
   self->n_columns = columns->len;
 
@@ -262,8 +303,10 @@ equity_dataset_writer_finish (EquityDatasetWriter  *self,
     {
       equity_project_rollback (self->project);
       self->open = FALSE;
+      restore_log (self);
       return FALSE;
     }
   self->open = FALSE;
+  restore_log (self);
   return TRUE;
 }

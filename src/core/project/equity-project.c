@@ -164,6 +164,16 @@ open_connection (EquityProject  *self,
   return TRUE;
 }
 
+/* STMT: the header fields, stepped to its row when it returns TRUE */
+static gboolean
+query_header_fields (sqlite3       *db,
+                     sqlite3_stmt **stmt)
+{
+  return sqlite3_prepare_v2 (db, "SELECT application_id, user_version FROM pragma_application_id, pragma_user_version",
+                             -1, stmt, NULL) == SQLITE_OK &&
+         sqlite3_step (*stmt) == SQLITE_ROW;
+}
+
 static gboolean
 read_header_fields (const char  *path,
                     gboolean     read_only,
@@ -174,6 +184,7 @@ read_header_fields (const char  *path,
   g_autofree char *basename = g_path_get_basename (path);
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
+  gboolean have_fields = FALSE;
   gboolean ok = FALSE;
 
   if (read_only)
@@ -187,10 +198,22 @@ read_header_fields (const char  *path,
   else if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
     sqlite3_busy_timeout (db, EQUITY_PROJECT_BUSY_TIMEOUT_MS);
 
-  if (db != NULL &&
-      sqlite3_prepare_v2 (db, "SELECT application_id, user_version FROM pragma_application_id, pragma_user_version",
-                          -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
+  if (db != NULL)
+    have_fields = query_header_fields (db, &stmt);
+  if (db != NULL && !have_fields && !read_only && sqlite3_extended_errcode (db) == SQLITE_READONLY_ROLLBACK)
+    {
+      /* A program stopped midway through a bulk import left its rollback
+       * journal: only a connection that may write can put the file back as
+       * it was before that import, which any opening must do first. */
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      g_clear_pointer (&db, sqlite3_close);
+      if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+        sqlite3_busy_timeout (db, EQUITY_PROJECT_BUSY_TIMEOUT_MS);
+      if (db != NULL)
+        have_fields = query_header_fields (db, &stmt);
+    }
+
+  if (have_fields)
     {
       *application_id = sqlite3_column_int (stmt, 0);
       *user_version = sqlite3_column_int (stmt, 1);
