@@ -339,6 +339,30 @@ draw_legend (const EquityChartCanvas *canvas,
     }
 }
 
+/* the hovered area's outline, over the picture or over a copy of it */
+static void
+draw_highlight (EquityChartCanvas *canvas)
+{
+  EquityChart *self = canvas->chart;
+  cairo_t *cr = canvas->cr;
+
+  if (canvas->highlighted_row < 0 || self->map.areas->len == 0)
+    return;
+  cairo_save (cr);
+  cairo_new_path (cr);
+  for (guint i = 0; i < self->map.areas->len; i++)
+    {
+      EquityChartArea *area = g_ptr_array_index (self->map.areas, i);
+      if (area->row == canvas->highlighted_row)
+        cairo_append_path (cr, equity_chart_map_area_path (canvas->layout->state, i, FALSE, NULL));
+    }
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  cairo_set_line_width (cr, MAX (2.0, canvas->line * 2));
+  equity_chart_set_color (cr, &canvas->style->foreground);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static char *
 dup_footnote (EquityChart *self)
 {
@@ -417,7 +441,7 @@ draw_map (EquityChartCanvas *canvas)
         map.width = drawn_w;
       }
   }
-  equity_chart_map_fit (self, canvas->layout->state, &map);
+  equity_chart_map_fit (self, canvas->layout->state, &map, canvas->device_scale);
 
   /* Fills by class: one path per colour instead of one per area. Cairo's
    * fast antialiasing (4×4 samples) halves the time of the default on 2,192
@@ -465,7 +489,7 @@ draw_map (EquityChartCanvas *canvas)
    * at partial strength looks the same as a smoothed 0.4 px line, weighs
    * more evenly, and rasterizes several times faster. Vector files keep the
    * true thin line. */
-  if (border < 0.75 && cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+  if (border < 0.75 && canvas->raster)
     {
       cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
       cairo_set_line_width (cr, 1.0);
@@ -483,19 +507,8 @@ draw_map (EquityChartCanvas *canvas)
     }
   cairo_stroke (cr);
 
-  if (canvas->highlighted_row >= 0)
-    {
-      for (guint i = 0; i < self->map.areas->len; i++)
-        {
-          EquityChartArea *area = g_ptr_array_index (self->map.areas, i);
-          if (area->row == canvas->highlighted_row)
-            cairo_append_path (cr, equity_chart_map_area_path (canvas->layout->state, i, FALSE, NULL));
-        }
-      cairo_set_line_width (cr, MAX (2.0, canvas->line * 2));
-      equity_chart_set_color (cr, &canvas->style->foreground);
-      cairo_stroke (cr);
-    }
   cairo_restore (cr);
+  draw_highlight (canvas);
 
   legend_y = plot.y + MAX (0, (plot.height - legend.height - arrow * 1.8) / 2);
   draw_legend (canvas, &legend, map.x + map.width + gap, legend_y);
@@ -572,6 +585,7 @@ const EquityChartRenderer equity_chart_map_renderer = {
   .state_new = equity_chart_map_state_new,
   .state_free = equity_chart_map_state_free,
   .draw = draw_map,
+  .draw_highlight = draw_highlight,
   .hit_test = equity_chart_map_hit_test,
   .describe = describe_map,
 };
