@@ -181,49 +181,31 @@ EOF
   touch "$stamp"
 }
 
-# the commands measured (called through measure_pair)
+# the commands measured (called through measure_pair): a spec of ours
+# against the GROUP BY of its key column, both over RATES_PROJECT
 # shellcheck disable=SC2317
-area_rates_ours () {
-  "$CLI" analyze "$WORK/rates.equity" "$WORK/area-rates.ini" --json
+rates_ours () {
+  "$CLI" analyze "$WORK/$RATES_PROJECT" "$WORK/$RATES_SPEC" --json
 }
 
 # shellcheck disable=SC2317
-area_rates_peer () {
-  sqlite3 "$WORK/rates.equity" "SELECT $AREA_COLUMN, count(*) FROM \"$AREA_TABLE\" GROUP BY $AREA_COLUMN;"
+rates_peer () {
+  sqlite3 "$WORK/$RATES_PROJECT" "SELECT $RATES_COLUMN, count(*) FROM \"$RATES_TABLE\" GROUP BY $RATES_COLUMN;"
 }
 
-bench_area_rates () {
+# bench_rates NAME PROJECT SPEC DATASET KEY_COLUMN
+bench_rates () {
   local names ours_s peer_s ratio verdict
-  names=$(sql_name "$WORK/rates.equity" events area)
-  AREA_TABLE=${names%%|*}
-  AREA_COLUMN=${names##*|}
-  measure_pair area_rates_ours area_rates_peer || return 1
+  RATES_PROJECT=$2
+  RATES_SPEC=$3
+  names=$(sql_name "$WORK/$2" "$4" "$5")
+  RATES_TABLE=${names%%|*}
+  RATES_COLUMN=${names##*|}
+  measure_pair rates_ours rates_peer || return 1
   ratio=$(awk -v a="$ours_s" -v b="$peer_s" 'BEGIN { printf "%.2f", a / b }')
   verdict=$(awk -v r="$ratio" -v t="$TARGET_RATIO" 'BEGIN { print (r <= t) ? "PASS" : "FAIL" }')
   [ "$verdict" = PASS ] || FAILED=1
-  echo "BENCH area_rates_1m ours_s=$ours_s sqlite3_s=$peer_s ratio=$ratio target_ratio=$TARGET_RATIO $verdict"
-}
-
-# shellcheck disable=SC2317
-group_rates_ours () {
-  "$CLI" analyze "$WORK/groups.equity" "$WORK/group-rates.ini" --json
-}
-
-# shellcheck disable=SC2317
-group_rates_peer () {
-  sqlite3 "$WORK/groups.equity" "SELECT $GROUP_COLUMN, count(*) FROM \"$GROUP_TABLE\" GROUP BY $GROUP_COLUMN;"
-}
-
-bench_group_rates () {
-  local names ours_s peer_s ratio verdict
-  names=$(sql_name "$WORK/groups.equity" arrests race)
-  GROUP_TABLE=${names%%|*}
-  GROUP_COLUMN=${names##*|}
-  measure_pair group_rates_ours group_rates_peer || return 1
-  ratio=$(awk -v a="$ours_s" -v b="$peer_s" 'BEGIN { printf "%.2f", a / b }')
-  verdict=$(awk -v r="$ratio" -v t="$TARGET_RATIO" 'BEGIN { print (r <= t) ? "PASS" : "FAIL" }')
-  [ "$verdict" = PASS ] || FAILED=1
-  echo "BENCH group_rates_1m ours_s=$ours_s sqlite3_s=$peer_s ratio=$ratio target_ratio=$TARGET_RATIO $verdict"
+  echo "BENCH $1 ours_s=$ours_s sqlite3_s=$peer_s ratio=$ratio target_ratio=$TARGET_RATIO $verdict"
 }
 
 # shellcheck disable=SC2317
@@ -255,9 +237,9 @@ bench_pip () {
 }
 
 make_data || { echo "BENCH area_rates_1m FAIL (could not make the data)"; exit 1; }
-bench_area_rates || { echo "BENCH area_rates_1m FAIL (a command failed)"; FAILED=1; }
+bench_rates area_rates_1m rates.equity area-rates.ini events area || { echo "BENCH area_rates_1m FAIL (a command failed)"; FAILED=1; }
 if make_group_data; then
-  bench_group_rates || { echo "BENCH group_rates_1m FAIL (a command failed)"; FAILED=1; }
+  bench_rates group_rates_1m groups.equity group-rates.ini arrests race || { echo "BENCH group_rates_1m FAIL (a command failed)"; FAILED=1; }
 else
   echo "BENCH group_rates_1m FAIL (could not make the data)"
   FAILED=1
