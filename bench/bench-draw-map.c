@@ -2,14 +2,19 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: bench-draw-map [TRACTS.zip|.geojson] [--out PNG]
+ * Usage: bench-draw-map [TRACTS.zip|.geojson] [--out PNG] [--draws N]
  *
  * Imports the tracts with the core importer into a scratch project, gives
  * every tract a rate, and draws the choropleth 20 times on a 1200×800 image
- * surface, as the window does when it repaints. Prints the median:
- *   BENCH draw_map_2192 ours_ms=… target_ms=16 PASS|FAIL
+ * surface, as the window does when it repaints, then 20 times more with the
+ * hover highlight on a different tract each time, as when the pointer moves
+ * over the map. Prints the medians:
+ *   BENCH draw_map_2192 ours_ms=… target_ms=8 PASS|FAIL
+ *   BENCH draw_map_2192_hover ours_ms=… target_ms=8 PASS|FAIL
  * The first draw, which projects and simplifies the paths for this size, is
- * reported on its own line: later frames at the same size reuse them.
+ * reported on its own line: later frames at the same size reuse them. Every
+ * plain frame is drawn whole; a hover frame reuses the plain frame the chart
+ * keeps for it and draws only the highlight over it.
  */
 
 #include "config.h"
@@ -24,7 +29,8 @@
 #include "analysis/equity-stats.h"
 
 #define N_DRAWS   20
-#define TARGET_MS 16.0
+/* a 120 Hz display's frame is 8.3 ms */
+#define TARGET_MS 8.0
 #define WIDTH     1200
 #define HEIGHT    800
 
@@ -74,6 +80,31 @@ make_result (EquityProject *project,
   return result;
 }
 
+/* one frame on SURFACE, in milliseconds, until its pixels are there */
+static double
+draw_ms (EquityChart     *chart,
+         cairo_surface_t *surface,
+         int              highlighted_row)
+{
+  cairo_t *cr = cairo_create (surface);
+  gint64 start = g_get_monotonic_time ();
+  double ms;
+
+  equity_chart_draw (chart, cr, WIDTH, HEIGHT, NULL, highlighted_row);
+  cairo_surface_flush (surface);
+  ms = (g_get_monotonic_time () - start) / 1000.0;
+  cairo_destroy (cr);
+  return ms;
+}
+
+static double
+median_of (double *times,
+           guint   n)
+{
+  qsort (times, n, sizeof (double), equity_stats_compare_doubles);
+  return n % 2 ? times[n / 2] : (times[n / 2 - 1] + times[n / 2]) / 2;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -92,15 +123,24 @@ main (int    argc,
   const char *out = NULL;
   EquityImportOptions options = { 0 };
   cairo_surface_t *surface;
-  double times[N_DRAWS];
+  g_autofree double *times = NULL;
+  g_autofree double *hover_times = NULL;
+  g_autofree int *matched_rows = NULL;
+  guint n_draws = N_DRAWS;
+  guint n_matched = 0;
   double first_ms = 0;
   double median;
-  gint64 start;
+  double hover_median;
 
   for (int i = 1; i < argc; i++)
     {
       if (g_str_equal (argv[i], "--out") && i + 1 < argc)
         out = argv[++i];
+      else if (g_str_equal (argv[i], "--draws") && i + 1 < argc)
+        {
+          n_draws = (guint) g_ascii_strtoull (argv[++i], NULL, 10);
+          n_draws = MAX (n_draws, 2);
+        }
       else
         tracts_path = g_strdup (argv[i]);
     }
@@ -141,33 +181,36 @@ main (int    argc,
   g_printerr ("bench-draw-map: %u areas, %u with a rate\n",
               equity_chart_get_n_areas (chart), equity_chart_get_n_matched_areas (chart));
 
-  /* one surface for every frame, as a widget keeps its back buffer */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
-  for (int i = -1; i < N_DRAWS; i++)
-    {
-      cairo_t *cr = cairo_create (surface);
-      double ms;
+  /* the rows the pointer can land on: areas with a rate */
+  matched_rows = g_new (int, equity_result_get_n_rows (result));
+  for (guint i = 0; i < equity_result_get_n_rows (result); i++)
+    if (!equity_result_get_row (result, i)->suppressed)
+      matched_rows[n_matched++] = (int) i;
+  g_assert (n_matched > 0);
 
-      start = g_get_monotonic_time ();
-      equity_chart_draw (chart, cr, WIDTH, HEIGHT, NULL, -1);
-      cairo_surface_flush (surface);
-      ms = (g_get_monotonic_time () - start) / 1000.0;
-      cairo_destroy (cr);
-      if (i < 0)
-        first_ms = ms;
-      else
-        times[i] = ms;
-    }
+  /* one surface for every frame, as a widget keeps its back buffer */
+  times = g_new (double, n_draws);
+  hover_times = g_new (double, n_draws);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  first_ms = draw_ms (chart, surface, -1);
+  for (guint i = 0; i < n_draws; i++)
+    times[i] = draw_ms (chart, surface, -1);
+  /* the first hover keeps the plain frame; the pointer then moves on */
+  draw_ms (chart, surface, matched_rows[0]);
+  for (guint i = 0; i < n_draws; i++)
+    hover_times[i] = draw_ms (chart, surface, matched_rows[(i * 97 + 1) % n_matched]);
   if (out != NULL)
     cairo_surface_write_to_png (surface, out);
   cairo_surface_destroy (surface);
 
-  qsort (times, N_DRAWS, sizeof (double), equity_stats_compare_doubles);
-  median = (times[N_DRAWS / 2 - 1] + times[N_DRAWS / 2]) / 2;
+  median = median_of (times, n_draws);
+  hover_median = median_of (hover_times, n_draws);
 
   printf ("BENCH draw_map_2192_first ours_ms=%.1f\n", first_ms);
   printf ("BENCH draw_map_2192 ours_ms=%.1f target_ms=%.0f %s\n", median, TARGET_MS,
           median < TARGET_MS ? "PASS" : "FAIL");
+  printf ("BENCH draw_map_2192_hover ours_ms=%.1f target_ms=%.0f %s\n", hover_median, TARGET_MS,
+          hover_median < TARGET_MS ? "PASS" : "FAIL");
 
   g_clear_object (&chart);
   g_clear_object (&project);

@@ -242,6 +242,9 @@ equity_chart_view_snapshot (GtkWidget   *widget,
     }
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* the recording GTK replays at the display's scale: detail and the
+   * picture kept for hovering are made for it */
+  equity_chart_set_scale_factor (self->chart, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
   equity_chart_draw (self->chart, cr, width, height, &self->style, self->hovered_row);
   cairo_destroy (cr);
   self->drawn = TRUE;

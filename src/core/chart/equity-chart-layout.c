@@ -8,6 +8,9 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include "equity-chart-private.h"
 
 EquityChartLayout *
@@ -29,6 +32,7 @@ equity_chart_layout_free (EquityChartLayout *layout)
     return;
   if (layout->state != NULL && layout->renderer->state_free != NULL)
     layout->renderer->state_free (layout->state);
+  equity_chart_layout_forget_frame (layout);
   g_array_unref (layout->hits);
   g_free (layout);
 }
@@ -137,23 +141,43 @@ equity_chart_x_value_to_pixel (EquityChart *self,
          map_value (layout->x_axis_min, layout->x_axis_max, layout->x_axis_p0, layout->x_axis_p1, value, pixel);
 }
 
-void
-equity_chart_draw_layout (EquityChart            *self,
-                          EquityChartLayout      *layout,
-                          cairo_t                *cr,
-                          double                  width,
-                          double                  height,
-                          const EquityChartStyle *style,
-                          int                     highlighted_row)
+/* Device pixels per user unit where CR draws: a vector file's unit is a
+ * point or a CSS pixel, printed at 600 dpi or so, hence the factor of 8. */
+static double
+device_scale_of (cairo_t  *cr,
+                 double    scale_factor,
+                 gboolean  raster)
+{
+  double dx = 1;
+  double dy = 0;
+
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  return hypot (dx, dy) * MAX (scale_factor, 1.0) * (raster ? 1.0 : 8.0);
+}
+
+static void
+draw_pass (EquityChart            *self,
+           EquityChartLayout      *layout,
+           cairo_t                *cr,
+           double                  width,
+           double                  height,
+           const EquityChartStyle *style,
+           int                     highlighted_row,
+           gboolean                raster,
+           double                  device_scale,
+           gboolean                highlight_only)
 {
   PangoContext *pango;
   cairo_font_options_t *options;
   EquityChartCanvas canvas = { 0 };
   EquityChartStyle light;
 
-  g_array_set_size (layout->hits, 0);
-  layout->axis_min = layout->axis_max = 0;
-  layout->x_axis_min = layout->x_axis_max = 0;
+  if (!highlight_only)
+    {
+      g_array_set_size (layout->hits, 0);
+      layout->axis_min = layout->axis_max = 0;
+      layout->x_axis_min = layout->x_axis_max = 0;
+    }
   if (width < 1 || height < 1)
     return;
   /* files are printed: the light style unless told otherwise */
@@ -186,13 +210,136 @@ equity_chart_draw_layout (EquityChart            *self,
   canvas.base = equity_chart_text_base_size (width, height, style->font_scale);
   canvas.pad = canvas.base * 1.1;
   canvas.line = MAX (1.0, canvas.base / 12.0);
+  canvas.raster = raster;
+  canvas.device_scale = device_scale;
 
-  cairo_rectangle (cr, 0, 0, width, height);
-  equity_chart_set_color (cr, &style->background);
-  cairo_fill (cr);
-
-  layout->renderer->draw (&canvas);
+  if (highlight_only)
+    layout->renderer->draw_highlight (&canvas);
+  else
+    {
+      cairo_rectangle (cr, 0, 0, width, height);
+      equity_chart_set_color (cr, &style->background);
+      cairo_fill (cr);
+      layout->renderer->draw (&canvas);
+    }
 
   g_object_unref (pango);
   cairo_restore (cr);
+}
+
+void
+equity_chart_draw_layout (EquityChart            *self,
+                          EquityChartLayout      *layout,
+                          cairo_t                *cr,
+                          double                  width,
+                          double                  height,
+                          const EquityChartStyle *style,
+                          int                     highlighted_row)
+{
+  gboolean raster = cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE;
+
+  draw_pass (self, layout, cr, width, height, style, highlighted_row, raster,
+             device_scale_of (cr, 1.0, raster), FALSE);
+}
+
+void
+equity_chart_layout_forget_frame (EquityChartLayout *layout)
+{
+  if (layout == NULL)
+    return;
+  g_clear_pointer (&layout->frame, cairo_surface_destroy);
+  g_clear_pointer (&layout->frame_font, g_free);
+}
+
+/* STYLE, or the light one for NULL, without its font family (compared apart) */
+static void
+plain_style (const EquityChartStyle *style,
+             EquityChartStyle       *out)
+{
+  if (style == NULL)
+    equity_chart_style_init_light (out);
+  else
+    *out = *style;
+  out->font_family = NULL;
+}
+
+static gboolean
+frame_matches (const EquityChartLayout *layout,
+               double                   width,
+               double                   height,
+               const EquityChartStyle  *style,
+               double                   scale,
+               gboolean                 raster)
+{
+  EquityChartStyle plain;
+
+  if (layout->frame == NULL || layout->frame_width != width || layout->frame_height != height ||
+      layout->frame_scale != scale || layout->frame_raster != raster)
+    return FALSE;
+  if (g_strcmp0 (style != NULL ? style->font_family : NULL, layout->frame_font) != 0)
+    return FALSE;
+  plain_style (style, &plain);
+  return memcmp (&plain, &layout->frame_style, sizeof plain) == 0;
+}
+
+/* Pointing at an area of a map redraws the picture with one outline more.
+ * The plain picture is kept as pixels at the target's resolution the first
+ * time, so each later highlight costs one copy and one outline, not every
+ * area again. Any other drawing into the layout at another size, style or
+ * resolution drops it, so the paths the highlight uses are always those the
+ * kept picture was drawn with. */
+void
+equity_chart_layout_draw_window (EquityChart            *self,
+                                 EquityChartLayout      *layout,
+                                 cairo_t                *cr,
+                                 double                  width,
+                                 double                  height,
+                                 const EquityChartStyle *style,
+                                 int                     highlighted_row)
+{
+  gboolean raster = cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_SVG &&
+                    cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_PDF &&
+                    cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_PS;
+  double device_scale = device_scale_of (cr, self->scale_factor, raster);
+  cairo_matrix_t ctm;
+  gboolean cacheable;
+
+  /* pixels copied 1:1 only where user space is device space scaled evenly */
+  cairo_get_matrix (cr, &ctm);
+  cacheable = raster && layout->renderer->draw_highlight != NULL && width >= 1 && height >= 1 &&
+              ctm.xy == 0 && ctm.yx == 0 && ctm.xx == ctm.yy && ctm.xx > 0;
+
+  if (!frame_matches (layout, width, height, style, device_scale, raster))
+    equity_chart_layout_forget_frame (layout);
+  if (!cacheable || highlighted_row < 0)
+    {
+      draw_pass (self, layout, cr, width, height, style, highlighted_row, raster, device_scale, FALSE);
+      return;
+    }
+
+  if (layout->frame == NULL)
+    {
+      cairo_t *frame_cr;
+
+      layout->frame = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * device_scale),
+                                                  (int) ceil (height * device_scale));
+      cairo_surface_set_device_scale (layout->frame, device_scale, device_scale);
+      frame_cr = cairo_create (layout->frame);
+      draw_pass (self, layout, frame_cr, width, height, style, -1, raster, device_scale, FALSE);
+      cairo_destroy (frame_cr);
+      layout->frame_width = width;
+      layout->frame_height = height;
+      layout->frame_scale = device_scale;
+      layout->frame_raster = raster;
+      plain_style (style, &layout->frame_style);
+      layout->frame_font = g_strdup (style != NULL ? style->font_family : NULL);
+    }
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  cairo_set_source_surface (cr, layout->frame, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  draw_pass (self, layout, cr, width, height, style, highlighted_row, raster, device_scale, TRUE);
 }

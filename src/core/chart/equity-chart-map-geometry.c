@@ -14,8 +14,9 @@
 #include "equity-area-set.h"
 #include "equity-chart-private.h"
 
-/* Points closer than this (in pixels) to the last one kept add nothing a
- * reader can see; dropping them is what makes 2,192 tracts draw in a frame. */
+/* Points closer than this (in device pixels) to the last one kept add
+ * nothing a reader can see; dropping them is what makes 2,192 tracts draw in
+ * a frame. A vector file's "pixel" is a dot at print resolution. */
 #define SIMPLIFY_PX 0.35
 /* and points within this of the simplified outline go too (Douglas–Peucker) */
 #define SIMPLIFY_TOLERANCE_PX 0.5
@@ -69,6 +70,7 @@ typedef struct
   double        scale;        /* user units per projected unit */
   double        origin_x;     /* user x of projected min_x */
   double        origin_y;     /* user y of projected max_y */
+  double        device_scale; /* device pixels per user unit the paths were simplified for */
   gboolean      valid;
 } MapState;
 
@@ -416,7 +418,9 @@ path_reserve (cairo_path_t *path,
 }
 
 /* Projects AREA's rings into user space for this transform and simplifies
- * them to what a reader can see: points closer than SIMPLIFY_PX to the last
+ * them to what a reader can see at the output's resolution (device pixels,
+ * not user units: a 2× screen or a PDF keeps finer detail): points closer
+ * than SIMPLIFY_PX to the last
  * one go first, then Douglas–Peucker drops those within half a pixel of the
  * line. North Carolina's 183,000 points become about an eighth as many.
  * The buffers grow to fit and are kept: a frame at the same size reuses them. */
@@ -431,6 +435,8 @@ build_path (EquityChart           *self,
   double scale = state->scale;
   double origin_x = state->origin_x;
   double origin_y = state->origin_y;
+  double min_step = SIMPLIFY_PX / state->device_scale;
+  double tolerance = SIMPLIFY_TOLERANCE_PX / state->device_scale;
   int used = 0;
   int border_used = 0;
 
@@ -468,7 +474,7 @@ build_path (EquityChart           *self,
           double y = origin_y + (max_y - area->coords[2 * p + 1]) * scale;
 
           if (n > 0 && p + 1 < end &&
-              fabs (x - points[2 * n - 2]) + fabs (y - points[2 * n - 1]) < SIMPLIFY_PX)
+              fabs (x - points[2 * n - 2]) + fabs (y - points[2 * n - 1]) < min_step)
             continue;
           points[2 * n] = x;
           points[2 * n + 1] = y;
@@ -477,7 +483,7 @@ build_path (EquityChart           *self,
         }
 
       if (n > 3)
-        douglas_peucker (points, n, keep, (guint *) state->scratch_stack->data, SIMPLIFY_TOLERANCE_PX);
+        douglas_peucker (points, n, keep, (guint *) state->scratch_stack->data, tolerance);
       else
         memset (keep, 1, n);
 
@@ -541,7 +547,8 @@ build_path (EquityChart           *self,
 void
 equity_chart_map_fit (EquityChart           *self,
                       gpointer               data,
-                      const EquityChartRect *rect)
+                      const EquityChartRect *rect,
+                      double                 device_scale)
 {
   MapState *state = data;
   double width = self->map.extent[1] - self->map.extent[0];
@@ -556,11 +563,13 @@ equity_chart_map_fit (EquityChart           *self,
   origin_x = rect->x + (rect->width - width * scale) / 2;
   origin_y = rect->y + (rect->height - height * scale) / 2;
 
-  /* the cached paths serve every frame drawn at the same size */
-  if (state->valid && scale == state->scale &&
-      origin_x == state->origin_x && origin_y == state->origin_y)
+  /* the cached paths serve every frame drawn at the same size and resolution */
+  device_scale = device_scale > 0 ? device_scale : 1.0;
+  if (state->valid && scale == state->scale && origin_x == state->origin_x && origin_y == state->origin_y &&
+      device_scale == state->device_scale)
     return;
 
+  state->device_scale = device_scale;
   state->scale = scale;
   state->origin_x = origin_x;
   state->origin_y = origin_y;

@@ -339,6 +339,116 @@ draw_legend (const EquityChartCanvas *canvas,
     }
 }
 
+/* Sets the pixels of the A8 mask DATA on the line from (X0, Y0) to (X1, Y1)
+ * (mask pixels), each once however many lines cross it (Bresenham) */
+static void
+mask_line (guint8 *data,
+           int     stride,
+           int     width,
+           int     height,
+           double  x0,
+           double  y0,
+           double  x1,
+           double  y1)
+{
+  int ax = (int) floor (x0), ay = (int) floor (y0);
+  int bx = (int) floor (x1), by = (int) floor (y1);
+  int dx = abs (bx - ax), dy = -abs (by - ay);
+  int sx = ax < bx ? 1 : -1, sy = ay < by ? 1 : -1;
+  int err = dx + dy;
+
+  for (;;)
+    {
+      int e2 = 2 * err;
+
+      if (ax >= 0 && ay >= 0 && ax < width && ay < height)
+        data[ay * stride + ax] = 0xff;
+      if (ax == bx && ay == by)
+        break;
+      if (e2 >= dy)
+        {
+          err += dy;
+          ax += sx;
+        }
+      if (e2 <= dx)
+        {
+          err += dx;
+          ay += sy;
+        }
+    }
+}
+
+/* The borders as one-pixel lines through a mask over MAP, painted in the
+ * source already set on the canvas */
+static void
+mask_borders (const EquityChartCanvas *canvas,
+              const EquityChartRect   *map)
+{
+  EquityChart *self = canvas->chart;
+  double scale = canvas->device_scale;
+  double left = floor (map->x) - 1, top = floor (map->y) - 1;
+  int width = (int) ceil ((map->width + 3) * scale);
+  int height = (int) ceil ((map->height + 3) * scale);
+  cairo_surface_t *mask = cairo_image_surface_create (CAIRO_FORMAT_A8, width, height);
+  guint8 *data = cairo_image_surface_get_data (mask);
+  int stride = cairo_image_surface_get_stride (mask);
+
+  cairo_surface_flush (mask);
+  for (guint i = 0; i < self->map.areas->len; i++)
+    {
+      const double *box;
+      const cairo_path_t *path = equity_chart_map_area_path (canvas->layout->state, i, TRUE, &box);
+      double x = 0, y = 0;
+
+      /* a speck of a few pixels shows its colour, not a white outline */
+      if (box[2] - box[0] < MIN_BORDERED_PX && box[3] - box[1] < MIN_BORDERED_PX)
+        continue;
+      for (int k = 0; k < path->num_data; k += path->data[k].header.length)
+        {
+          double px;
+          double py;
+
+          /* the border paths hold only moves and lines */
+          if (path->data[k].header.length < 2)
+            continue;
+          px = (path->data[k + 1].point.x - left) * scale;
+          py = (path->data[k + 1].point.y - top) * scale;
+          if (path->data[k].header.type == CAIRO_PATH_LINE_TO)
+            mask_line (data, stride, width, height, x, y, px, py);
+          x = px;
+          y = py;
+        }
+    }
+  cairo_surface_mark_dirty (mask);
+  cairo_surface_set_device_scale (mask, scale, scale);
+  cairo_mask_surface (canvas->cr, mask, left, top);
+  cairo_surface_destroy (mask);
+}
+
+/* the hovered area's outline, over the picture or over a copy of it */
+static void
+draw_highlight (EquityChartCanvas *canvas)
+{
+  EquityChart *self = canvas->chart;
+  cairo_t *cr = canvas->cr;
+
+  if (canvas->highlighted_row < 0 || self->map.areas->len == 0)
+    return;
+  cairo_save (cr);
+  cairo_new_path (cr);
+  for (guint i = 0; i < self->map.areas->len; i++)
+    {
+      EquityChartArea *area = g_ptr_array_index (self->map.areas, i);
+      if (area->row == canvas->highlighted_row)
+        cairo_append_path (cr, equity_chart_map_area_path (canvas->layout->state, i, FALSE, NULL));
+    }
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  cairo_set_line_width (cr, MAX (2.0, canvas->line * 2));
+  equity_chart_set_color (cr, &canvas->style->foreground);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static char *
 dup_footnote (EquityChart *self)
 {
@@ -417,7 +527,7 @@ draw_map (EquityChartCanvas *canvas)
         map.width = drawn_w;
       }
   }
-  equity_chart_map_fit (self, canvas->layout->state, &map);
+  equity_chart_map_fit (self, canvas->layout->state, &map, canvas->device_scale);
 
   /* Fills by class: one path per colour instead of one per area. Cairo's
    * fast antialiasing (4×4 samples) halves the time of the default on 2,192
@@ -463,39 +573,31 @@ draw_map (EquityChartCanvas *canvas)
   equity_chart_set_color (cr, &canvas->style->border);
   /* Thousands of sub-pixel borders on a screen or PNG: one unsmoothed pixel
    * at partial strength looks the same as a smoothed 0.4 px line, weighs
-   * more evenly, and rasterizes several times faster. Vector files keep the
-   * true thin line. */
-  if (border < 0.75 && cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+   * more evenly, and is set pixel by pixel into a mask many times faster
+   * than cairo strokes it. Vector files keep the true thin line. */
+  if (border < 0.75 && canvas->raster)
     {
-      cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
-      cairo_set_line_width (cr, 1.0);
+      cairo_new_path (cr);
       equity_chart_set_color_alpha (cr, &canvas->style->border, border * 1.25);
+      mask_borders (canvas, &map);
     }
-  for (guint i = 0; i < self->map.areas->len; i++)
-    {
-      const double *box;
-      const cairo_path_t *border_path = equity_chart_map_area_path (canvas->layout->state, i, TRUE, &box);
-
-      /* a speck of a few pixels shows its colour, not a white outline */
-      if (box[2] - box[0] < MIN_BORDERED_PX && box[3] - box[1] < MIN_BORDERED_PX)
-        continue;
-      cairo_append_path (cr, border_path);
-    }
-  cairo_stroke (cr);
-
-  if (canvas->highlighted_row >= 0)
+  else
     {
       for (guint i = 0; i < self->map.areas->len; i++)
         {
-          EquityChartArea *area = g_ptr_array_index (self->map.areas, i);
-          if (area->row == canvas->highlighted_row)
-            cairo_append_path (cr, equity_chart_map_area_path (canvas->layout->state, i, FALSE, NULL));
+          const double *box;
+          const cairo_path_t *border_path = equity_chart_map_area_path (canvas->layout->state, i, TRUE, &box);
+
+          /* a speck of a few pixels shows its colour, not a white outline */
+          if (box[2] - box[0] < MIN_BORDERED_PX && box[3] - box[1] < MIN_BORDERED_PX)
+            continue;
+          cairo_append_path (cr, border_path);
         }
-      cairo_set_line_width (cr, MAX (2.0, canvas->line * 2));
-      equity_chart_set_color (cr, &canvas->style->foreground);
       cairo_stroke (cr);
     }
+
   cairo_restore (cr);
+  draw_highlight (canvas);
 
   legend_y = plot.y + MAX (0, (plot.height - legend.height - arrow * 1.8) / 2);
   draw_legend (canvas, &legend, map.x + map.width + gap, legend_y);
@@ -572,6 +674,7 @@ const EquityChartRenderer equity_chart_map_renderer = {
   .state_new = equity_chart_map_state_new,
   .state_free = equity_chart_map_state_free,
   .draw = draw_map,
+  .draw_highlight = draw_highlight,
   .hit_test = equity_chart_map_hit_test,
   .describe = describe_map,
 };

@@ -89,6 +89,7 @@ struct _EquityChart
 
   EquityChartMapAreas map;
   EquityChartLayout *layout;       /* the last equity_chart_draw(): hover asks it */
+  double            scale_factor;  /* device pixels per pixel of the window's drawings */
 
   EquityChartKind   kind;
   EquityChartMeasure measure;
@@ -117,6 +118,15 @@ struct _EquityChartLayout
   double            x_axis_max;
   double            x_axis_p0;
   double            x_axis_p1;
+  /* the plain picture (no highlight) as pixels, for hover redraws that only
+   * add the highlight; NULL until one is needed, dropped when it goes stale */
+  cairo_surface_t  *frame;
+  double            frame_width;
+  double            frame_height;
+  double            frame_scale;
+  gboolean          frame_raster;
+  EquityChartStyle  frame_style;   /* font_family NULL: compared by frame_font */
+  char             *frame_font;
 };
 
 /* One drawing pass: the target and the sizes derived from it */
@@ -133,6 +143,11 @@ typedef struct
   double                  base;  /* body text size in pixels */
   double                  pad;   /* outer margin */
   double                  line;  /* a hairline that survives projection */
+  /* the picture ends as pixels on screen or in a PNG (not a vector file) */
+  gboolean                raster;
+  /* device pixels per user unit of the final output (a vector file: its
+   * print resolution), for detail finer than a pixel to be left out */
+  double                  device_scale;
 } EquityChartCanvas;
 
 typedef enum
@@ -347,6 +362,10 @@ struct _EquityChartRenderer
   GDestroyNotify   state_free;
   /* draws the whole picture, recording hits in canvas->layout */
   void           (*draw)        (EquityChartCanvas       *canvas);
+  /* draws only the highlight of canvas->highlighted_row over the picture
+   * draw() left in the same layout at the same size; NULL: draw() redraws
+   * everything for every highlight */
+  void           (*draw_highlight) (EquityChartCanvas    *canvas);
   /* the row under (X, Y) in LAYOUT; NULL: the layout's hit regions decide */
   gboolean       (*hit_test)    (EquityChart             *chart,
                                  const EquityChartLayout *layout,
@@ -382,6 +401,17 @@ void               equity_chart_draw_layout       (EquityChart             *self
                                                    double                   height,
                                                    const EquityChartStyle  *style,
                                                    int                      highlighted_row);
+/* the window's drawing (equity_chart_draw()): a highlight over the kept
+ * plain picture when the renderer can, else draw_layout */
+void               equity_chart_layout_draw_window (EquityChart            *self,
+                                                    EquityChartLayout      *layout,
+                                                    cairo_t                *cr,
+                                                    double                  width,
+                                                    double                  height,
+                                                    const EquityChartStyle *style,
+                                                    int                     highlighted_row);
+/* the model changed: the kept picture is stale */
+void               equity_chart_layout_forget_frame (EquityChartLayout     *layout);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EquityChartLayout, equity_chart_layout_free)
 
 /* equity-chart-summary.c: a ranked chart's description ("Bar chart: …") */
@@ -393,11 +423,13 @@ void         equity_chart_map_areas_init   (EquityChartMapAreas     *map);
 void         equity_chart_map_areas_clear  (EquityChartMapAreas     *map);
 gpointer     equity_chart_map_state_new    (void);
 void         equity_chart_map_state_free   (gpointer                 state);
-/* fits the areas into RECT, keeping their aspect; rebuilds STATE's paths
- * when the transform changed */
+/* fits the areas into RECT, keeping their aspect; rebuilds STATE's paths,
+ * simplified for DEVICE_SCALE device pixels per user unit, when the
+ * transform or the resolution changed */
 void         equity_chart_map_fit          (EquityChart             *self,
                                             gpointer                 state,
-                                            const EquityChartRect   *rect);
+                                            const EquityChartRect   *rect,
+                                            double                   device_scale);
 gboolean     equity_chart_map_hit_test     (EquityChart             *self,
                                             const EquityChartLayout *layout,
                                             double                   x,

@@ -252,6 +252,7 @@ equity_chart_init (EquityChart *self)
   self->scatter_x = EQUITY_CHART_FIELD_AUTO;
   self->scatter_y = EQUITY_CHART_FIELD_AUTO;
   self->targets = g_array_new (FALSE, FALSE, sizeof (double));
+  self->scale_factor = 1.0;
   equity_chart_map_areas_init (&self->map);
 }
 
@@ -300,6 +301,8 @@ set_string (EquityChart  *self,
 {
   if (g_strcmp0 (*field, value) == 0)
     return;
+  /* a picture kept for hovering shows the words before */
+  equity_chart_layout_forget_frame (self->layout);
   g_free (*field);
   *field = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
@@ -355,6 +358,7 @@ equity_chart_set_target (EquityChart *self,
                          double       target)
 {
   g_return_if_fail (EQUITY_IS_CHART (self));
+  equity_chart_layout_forget_frame (self->layout);
   self->target = target;
 }
 
@@ -365,6 +369,7 @@ equity_chart_set_targets (EquityChart  *self,
                           guint         n_targets)
 {
   g_return_if_fail (EQUITY_IS_CHART (self));
+  equity_chart_layout_forget_frame (self->layout);
   g_return_if_fail (n_targets == 0 || (years != NULL && targets != NULL));
 
   g_array_set_size (self->targets, 0);
@@ -381,6 +386,7 @@ equity_chart_set_baseline (EquityChart *self,
                            double       x)
 {
   g_return_if_fail (EQUITY_IS_CHART (self));
+  equity_chart_layout_forget_frame (self->layout);
   self->baseline_x = x;
 }
 
@@ -397,6 +403,7 @@ equity_chart_set_scatter_fields (EquityChart      *self,
                                  EquityChartField  y)
 {
   g_return_if_fail (EQUITY_IS_CHART (self));
+  equity_chart_layout_forget_frame (self->layout);
   self->scatter_x = x;
   self->scatter_y = y;
 }
@@ -407,6 +414,7 @@ equity_chart_set_axis_titles (EquityChart *self,
                               const char  *y_title)
 {
   g_return_if_fail (EQUITY_IS_CHART (self));
+  equity_chart_layout_forget_frame (self->layout);
 
   g_free (self->x_title);
   self->x_title = g_strdup (x_title);
@@ -427,10 +435,19 @@ equity_chart_draw (EquityChart            *self,
   g_return_if_fail (EQUITY_IS_CHART (self));
   g_return_if_fail (cr != NULL);
 
-  /* the layout is kept for hover and, for a map, its cached paths */
+  /* the layout is kept for hover and, for a map, its cached paths and
+   * the plain picture the highlight is drawn over */
   if (self->layout == NULL)
     self->layout = equity_chart_layout_new (equity_chart_renderer_for_kind (self->kind));
-  equity_chart_draw_layout (self, self->layout, cr, width, height, style, highlighted_row);
+  equity_chart_layout_draw_window (self, self->layout, cr, width, height, style, highlighted_row);
+}
+
+void
+equity_chart_set_scale_factor (EquityChart *self,
+                               double       scale_factor)
+{
+  g_return_if_fail (EQUITY_IS_CHART (self));
+  self->scale_factor = scale_factor >= 1.0 ? scale_factor : 1.0;
 }
 
 gboolean

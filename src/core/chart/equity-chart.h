@@ -134,6 +134,11 @@ void             equity_chart_draw                (EquityChart      *self,
                                                    double            height,
                                                    const EquityChartStyle *style,
                                                    int               highlighted_row);
+/* Device pixels per unit of the cairo_t equity_chart_draw() is given, when
+ * its target does not say (a widget's recording on a 2× display): details
+ * and the picture kept for hovering are made for that resolution. */
+void             equity_chart_set_scale_factor    (EquityChart      *self,
+                                                   double            scale_factor);
 /* The result row under (X, Y) in the last drawn layout. */
 gboolean         equity_chart_hit_test            (EquityChart      *self,
                                                    double            x,
