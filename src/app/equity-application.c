@@ -11,6 +11,7 @@
 
 #include "equity-application.h"
 #include "equity-preferences-window.h"
+#include "equity-startup-clock.h"
 #include "equity-utils.h"
 #include "equity-window.h"
 
@@ -255,6 +256,64 @@ equity_application_startup (GApplication *app)
   apply_color_scheme (self);
 }
 
+/* The start-up report (EQUITY_STARTUP_REPORT): once the first window has
+ * painted its first frame, and a frame with the project it was asked to
+ * open, print both moments and quit. */
+
+static double first_frame_seconds = -1;
+
+static void
+report_and_quit (GtkWidget *window,
+                 double     loaded_seconds)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+
+  equity_startup_save_picture (window, "loaded");
+  g_print ("first_frame_s=%.3f loaded_s=%.3f\n", first_frame_seconds, loaded_seconds);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static void
+loaded_frame_cb (GtkWidget *window,
+                 gpointer   user_data)
+{
+  equity_startup_mark ("first frame with the project painted");
+  report_and_quit (window, equity_startup_clock_seconds ());
+}
+
+static void
+loading_changed_cb (GtkWidget *window)
+{
+  /* before the first frame, that frame shows the project */
+  if (first_frame_seconds < 0 || equity_window_is_loading (EQUITY_WINDOW (window)))
+    return;
+
+  g_signal_handlers_disconnect_by_func (window, loading_changed_cb, NULL);
+  equity_startup_on_next_frame (window, loaded_frame_cb, NULL);
+}
+
+static void
+first_frame_cb (GtkWidget *window,
+                gpointer   user_data)
+{
+  first_frame_seconds = equity_startup_clock_seconds ();
+  equity_startup_mark ("first frame painted");
+  equity_startup_save_picture (window, "first-frame");
+
+  if (!equity_window_is_loading (EQUITY_WINDOW (window)))
+    {
+      g_signal_handlers_disconnect_by_func (window, loading_changed_cb, NULL);
+      report_and_quit (window, first_frame_seconds);
+    }
+}
+
+static void
+watch_startup (EquityWindow *window)
+{
+  equity_startup_on_next_frame (GTK_WIDGET (window), first_frame_cb, NULL);
+  g_signal_connect (window, "notify::loading", G_CALLBACK (loading_changed_cb), NULL);
+}
+
 static void
 equity_application_activate (GApplication *app)
 {
@@ -263,7 +322,12 @@ equity_application_activate (GApplication *app)
   gboolean first = window == NULL;
 
   if (window == NULL)
-    window = GTK_WINDOW (equity_window_new (GTK_APPLICATION (app)));
+    {
+      window = GTK_WINDOW (equity_window_new (GTK_APPLICATION (app)));
+      equity_startup_mark ("window built");
+      if (equity_startup_report_enabled ())
+        watch_startup (EQUITY_WINDOW (window));
+    }
 
   gtk_window_present (window);
 
@@ -277,7 +341,7 @@ equity_application_activate (GApplication *app)
       g_autofree char *last = g_settings_get_string (self->settings, "last-project");
 
       if (last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
-        equity_window_open_project (EQUITY_WINDOW (window), last);
+        equity_window_load_project (EQUITY_WINDOW (window), last);
     }
 }
 
@@ -300,7 +364,7 @@ equity_application_open (GApplication  *app,
       window = equity_application_get_empty_window (self);
       gtk_window_present (GTK_WINDOW (window));
 
-      equity_window_open_project (window, path);
+      equity_window_load_project (window, path);
     }
 }
 

@@ -23,6 +23,7 @@ struct _EquityStartPage
   /* Owned references */
   GSettings  *settings;
   guint       n_recent;
+  gboolean    listed;       /* the list was made once */
 };
 
 G_DEFINE_FINAL_TYPE (EquityStartPage, equity_start_page, ADW_TYPE_BIN)
@@ -111,6 +112,7 @@ equity_start_page_reload (EquityStartPage *self)
     gtk_list_box_append (self->recent_list, create_recent_row (self, paths[i]));
 
   gtk_widget_set_visible (self->recent_box, self->n_recent > 0);
+  self->listed = TRUE;
 }
 
 static void
@@ -165,7 +167,8 @@ equity_start_page_init (EquityStartPage *self)
   self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_object (self->settings, "changed::recent-projects",
                            G_CALLBACK (recent_changed_cb), self, 0);
-  equity_start_page_reload (self);
+  /* The list (a look at each file on disk) is made when the page is shown,
+   * in map(): a window that opens a project at once never needs it. */
 }
 
 GtkWidget *
@@ -179,5 +182,7 @@ equity_start_page_get_n_recent (EquityStartPage *self)
 {
   g_return_val_if_fail (EQUITY_IS_START_PAGE (self), 0);
 
+  if (!self->listed)
+    equity_start_page_reload (self);
   return self->n_recent;
 }

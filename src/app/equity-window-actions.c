@@ -249,6 +249,7 @@ sample_finished_cb (GObject      *object,
       if (self->job == job)
         {
           _equity_window_end_job (self);
+          _equity_window_set_creating_sample (self, FALSE);
           if (!g_cancellable_is_cancelled (equity_job_get_cancellable (job)))
             _equity_window_show_error (self, _("Could Not Create the Sample Project"),
                                        error->message);
@@ -260,7 +261,9 @@ sample_finished_cb (GObject      *object,
     return;
 
   _equity_window_end_job (self);
-  equity_window_open_project (self, path);
+  /* still loading, without a moment between */
+  equity_window_load_project (self, path);
+  _equity_window_set_creating_sample (self, FALSE);
 }
 
 void
@@ -273,7 +276,7 @@ equity_window_open_sample (EquityWindow *self)
 
   if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
-      equity_window_open_project (self, path);
+      equity_window_load_project (self, path);
       return;
     }
 
@@ -286,6 +289,7 @@ equity_window_open_sample (EquityWindow *self)
 
   job = equity_job_new (_("Creating the sample project from Asheville open data…"));
   _equity_window_begin_job (self, job);
+  _equity_window_set_creating_sample (self, TRUE);
   equity_job_create_sample_async (job, path, sample_finished_cb, g_object_ref (self));
 }
 

@@ -43,6 +43,7 @@ leave_analysis (EquityWindow        *self,
   switch (reason)
     {
     case LEAVE_TO_ANALYSIS:
+      _equity_window_bind_page (self, EQUITY_WINDOW_PAGE_EXPLORE);
       if (target != NULL)
         {
           equity_explore_page_set_analysis (self->explore_page, target);

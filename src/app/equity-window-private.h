@@ -46,6 +46,8 @@ struct _EquityWindow
   GtkLabel             *job_label;
   GtkProgressBar       *job_progress;
   GtkLabel             *job_percent;
+  AdwStatusPage        *loading_page;
+  GtkSpinner           *loading_spinner;
 
   /* Owned references */
   GSettings            *settings;
@@ -58,7 +60,22 @@ struct _EquityWindow
   gboolean              reselecting;
   gboolean              may_close;          /* unsaved changes were saved or dropped */
   char                 *select_after_reload;
+  GCancellable         *loading;            /* a project opening in a worker */
+  char                 *loading_path;
+  gboolean              creating_sample;
+  guint                 bound_pages;        /* EquityWindowPage bits: pages given the project */
 };
+
+/* The pages after Datasets are given the project when first shown: what
+ * they load is not needed for the window's first frame. */
+typedef enum
+{
+  EQUITY_WINDOW_PAGE_EXPLORE     = 1 << 0,
+  EQUITY_WINDOW_PAGE_SCAN        = 1 << 1,
+  EQUITY_WINDOW_PAGE_INDICATORS  = 1 << 2,
+  EQUITY_WINDOW_PAGE_ASSESSMENTS = 1 << 3,
+  EQUITY_WINDOW_PAGE_ACTION_PLAN = 1 << 4,
+} EquityWindowPage;
 
 /* equity-window-actions.c */
 void _equity_window_class_add_actions (GtkWidgetClass *widget_class);
@@ -108,6 +125,12 @@ void _equity_window_open_folder_action     (GtkWidget  *widget,
                                             GVariant   *param);
 
 /* equity-window.c */
+/* Gives PAGE the project, unless it has it already */
+void _equity_window_bind_page              (EquityWindow     *self,
+                                            EquityWindowPage  page);
+/* equity_window_is_loading() while the sample is made */
+void _equity_window_set_creating_sample    (EquityWindow     *self,
+                                            gboolean          creating);
 /* Opens PATH without asking about the analysis shown */
 gboolean _equity_window_open_project_now   (EquityWindow *self,
                                             const char   *path);

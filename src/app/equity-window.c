@@ -12,6 +12,7 @@
 #include "equity-action-plan-page.h"
 #include "equity-assessments-page.h"
 #include "equity-indicators-page.h"
+#include "equity-startup-clock.h"
 #include "equity-utils.h"
 #include "equity-window-private.h"
 
@@ -20,10 +21,28 @@ G_DEFINE_FINAL_TYPE (EquityWindow, equity_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_PROJECT,
+  PROP_LOADING,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void cancel_loading (EquityWindow *self);
+
+/* The main stack's pages: the start page, the project, or "loading". Into
+ * and out of "loading" without the crossfade: a project that opened at once
+ * is shown in the very first frame. */
+static void
+show_main_page (EquityWindow *self,
+                const char   *name)
+{
+  const char *shown = gtk_stack_get_visible_child_name (self->main_stack);
+
+  if (g_strcmp0 (shown, "loading") == 0 || g_strcmp0 (name, "loading") == 0)
+    gtk_stack_set_visible_child_full (self->main_stack, name, GTK_STACK_TRANSITION_TYPE_NONE);
+  else
+    gtk_stack_set_visible_child_name (self->main_stack, name);
+}
 
 static void
 equity_window_update_titles (EquityWindow *self)
@@ -127,6 +146,81 @@ apply_log_name (EquityWindow *self)
 }
 
 static void
+set_page_project (EquityWindow     *self,
+                  EquityWindowPage  page,
+                  EquityProject    *project)
+{
+  switch (page)
+    {
+    case EQUITY_WINDOW_PAGE_EXPLORE:
+      equity_explore_page_set_project (self->explore_page, project);
+      break;
+
+    case EQUITY_WINDOW_PAGE_SCAN:
+      equity_scan_page_set_project (self->scan_page, project);
+      break;
+
+    case EQUITY_WINDOW_PAGE_INDICATORS:
+      equity_indicators_page_set_project (self->indicators_page, project);
+      break;
+
+    case EQUITY_WINDOW_PAGE_ASSESSMENTS:
+      equity_assessments_page_set_project (self->assessments_page, project);
+      break;
+
+    case EQUITY_WINDOW_PAGE_ACTION_PLAN:
+      equity_action_plan_page_set_project (self->action_plan_page, project);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+void
+_equity_window_bind_page (EquityWindow     *self,
+                          EquityWindowPage  page)
+{
+  g_assert (EQUITY_IS_WINDOW (self));
+
+  if (self->project == NULL || (self->bound_pages & page) != 0)
+    return;
+
+  self->bound_pages |= page;
+  set_page_project (self, page, self->project);
+}
+
+static void
+unbind_pages (EquityWindow *self)
+{
+  for (guint page = EQUITY_WINDOW_PAGE_EXPLORE; page <= EQUITY_WINDOW_PAGE_ACTION_PLAN; page <<= 1)
+    if ((self->bound_pages & page) != 0)
+      set_page_project (self, page, NULL);
+  self->bound_pages = 0;
+}
+
+/* the page shown is given the project before anything else hears of it */
+static void
+bind_visible_page (EquityWindow *self)
+{
+  static const struct {
+    const char       *name;
+    EquityWindowPage  page;
+  } pages[] = {
+    { "explore", EQUITY_WINDOW_PAGE_EXPLORE },
+    { "scan", EQUITY_WINDOW_PAGE_SCAN },
+    { "indicators", EQUITY_WINDOW_PAGE_INDICATORS },
+    { "assessments", EQUITY_WINDOW_PAGE_ASSESSMENTS },
+    { "action-plan", EQUITY_WINDOW_PAGE_ACTION_PLAN },
+  };
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_strcmp0 (name, pages[i].name) == 0)
+      _equity_window_bind_page (self, pages[i].page);
+}
+
+static void
 equity_window_set_project (EquityWindow  *self,
                            EquityProject *project)
 {
@@ -149,12 +243,10 @@ equity_window_set_project (EquityWindow  *self,
    * at them, so the window connects to the model last. */
   equity_sidebar_set_project (self->sidebar, project);
   equity_datasets_page_set_project (self->datasets_page, project);
-  equity_explore_page_set_project (self->explore_page, project);
-  equity_scan_page_set_project (self->scan_page, project);
-  equity_indicators_page_set_project (self->indicators_page, project);
+  /* the other pages let go of the old project now, and are given the new
+   * one when shown */
+  unbind_pages (self);
   apply_log_name (self);
-  equity_action_plan_page_set_project (self->action_plan_page, project);
-  equity_assessments_page_set_project (self->assessments_page, project);
   g_signal_group_set_target (self->datasets_signals,
                              project != NULL ? equity_project_get_datasets (project) : NULL);
 
@@ -175,12 +267,13 @@ equity_window_set_project (EquityWindow  *self,
   if (project != NULL)
     {
       adw_view_stack_set_visible_child_name (self->view_stack, "datasets");
+      bind_visible_page (self);
       equity_sidebar_select_first_dataset (self->sidebar);
       adw_leaflet_set_visible_child (self->leaflet, self->content_box);
-      gtk_stack_set_visible_child_name (self->main_stack, "project");
+      show_main_page (self, "project");
     }
   else
-    gtk_stack_set_visible_child_name (self->main_stack, "start");
+    show_main_page (self, "start");
 
   equity_window_update_titles (self);
   _equity_window_update_actions (self);
@@ -228,6 +321,7 @@ equity_window_close_request (GtkWindow *window)
   g_settings_apply (self->settings);
 
   _equity_window_cancel_jobs (self);
+  cancel_loading (self);
   /* an answer typed less than a moment ago is saved before the window goes */
   equity_assessments_page_flush (self->assessments_page);
 
@@ -240,6 +334,10 @@ equity_window_dispose (GObject *object)
   EquityWindow *self = (EquityWindow *)object;
 
   _equity_window_cancel_jobs (self);
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  g_clear_pointer (&self->loading_path, g_free);
 
   if (self->datasets_signals != NULL)
     g_signal_group_set_target (self->datasets_signals, NULL);
@@ -279,6 +377,10 @@ equity_window_get_property (GObject    *object,
     {
     case PROP_PROJECT:
       g_value_set_object (value, self->project);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, equity_window_is_loading (self));
       break;
 
     default:
@@ -322,6 +424,10 @@ equity_window_class_init (EquityWindowClass *klass)
     g_param_spec_object ("project", NULL, NULL,
                          EQUITY_TYPE_PROJECT,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Types used by the template */
@@ -358,6 +464,8 @@ equity_window_class_init (EquityWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, job_label);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, job_progress);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, job_percent);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, loading_spinner);
 
   _equity_window_class_add_actions (widget_class);
   _equity_window_class_add_explore_actions (widget_class);
@@ -400,6 +508,9 @@ equity_window_init (EquityWindow *self)
                            G_CALLBACK (sidebar_analysis_selected_cb), self,
                            G_CONNECT_SWAPPED);
 
+  /* before the pages hear that they are shown */
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (bind_visible_page), self, G_CONNECT_SWAPPED);
   _equity_window_init_actions (self);
   _equity_window_init_explore (self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "indicators",
@@ -449,6 +560,102 @@ equity_window_open_project (EquityWindow *self,
   return _equity_window_open_project_now (self, path);
 }
 
+/* What opening PROJECT ends with, in the window or in a worker */
+static void
+take_project (EquityWindow  *self,
+              EquityProject *project)
+{
+  equity_window_set_project (self, project);
+  equity_recent_projects_add (self->settings, equity_project_get_path (project));
+  g_settings_set_string (self->settings, "last-project", equity_project_get_path (project));
+}
+
+static void
+show_open_error (EquityWindow *self,
+                 const char   *path,
+                 const GError *error)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  /* Translators: the heading of an error dialog, %s is a file name */
+  g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+  _equity_window_show_error (self, heading, error->message);
+}
+
+static void
+end_loading (EquityWindow *self)
+{
+  g_clear_object (&self->loading);
+  g_clear_pointer (&self->loading_path, g_free);
+  gtk_spinner_stop (self->loading_spinner);
+  show_main_page (self, self->project != NULL ? "project" : "start");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+cancel_loading (EquityWindow *self)
+{
+  if (self->loading == NULL)
+    return;
+
+  g_cancellable_cancel (self->loading);
+  end_loading (self);
+}
+
+static void
+project_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(EquityWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityProject) project = equity_project_open_finish (result, &error);
+  g_autofree char *path = NULL;
+
+  /* cancelled, or another project asked for since */
+  if (self->loading == NULL || g_task_get_cancellable (G_TASK (result)) != self->loading)
+    return;
+
+  path = g_steal_pointer (&self->loading_path);
+  if (project != NULL)
+    take_project (self, project);
+  end_loading (self);
+  equity_startup_mark ("project opened");
+  if (project == NULL)
+    show_open_error (self, path, error);
+}
+
+void
+equity_window_load_project (EquityWindow *self,
+                            const char   *path)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *markup = NULL;
+
+  g_return_if_fail (EQUITY_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  /* a project shown may have unsaved changes to ask about first */
+  if (self->project != NULL)
+    {
+      equity_window_open_project (self, path);
+      return;
+    }
+
+  cancel_loading (self);
+  self->loading = g_cancellable_new ();
+  self->loading_path = g_strdup (path);
+
+  name = g_path_get_basename (path);
+  markup = g_markup_escape_text (name, -1);
+  adw_status_page_set_description (self->loading_page, markup);
+  gtk_spinner_start (self->loading_spinner);
+  show_main_page (self, "loading");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+
+  equity_project_open_async (path, self->loading, project_loaded_cb, g_object_ref (self));
+}
+
 gboolean
 _equity_window_open_project_now (EquityWindow *self,
                                  const char   *path)
@@ -460,6 +667,7 @@ _equity_window_open_project_now (EquityWindow *self,
   g_return_val_if_fail (EQUITY_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  cancel_loading (self);
   if (self->project != NULL && g_str_equal (equity_project_get_path (self->project), path))
     {
       gtk_window_present (GTK_WINDOW (self));
@@ -469,11 +677,7 @@ _equity_window_open_project_now (EquityWindow *self,
   project = equity_project_open (path, &error);
   if (project == NULL)
     {
-      g_autofree char *name = g_path_get_basename (path);
-      /* Translators: the heading of an error dialog, %s is a file name */
-      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-
-      _equity_window_show_error (self, heading, error->message);
+      show_open_error (self, path, error);
       return FALSE;
     }
 
@@ -482,10 +686,7 @@ _equity_window_open_project_now (EquityWindow *self,
   if (!equity_analysis_bind_saved (project, &bind_error))
     g_debug ("Saved analyses still name their datasets: %s", bind_error->message);
 
-  equity_window_set_project (self, project);
-  equity_recent_projects_add (self->settings, equity_project_get_path (project));
-  g_settings_set_string (self->settings, "last-project", equity_project_get_path (project));
-
+  take_project (self, project);
   return TRUE;
 }
 
@@ -507,6 +708,24 @@ equity_window_is_busy (EquityWindow *self)
   g_return_val_if_fail (EQUITY_IS_WINDOW (self), FALSE);
 
   return self->job != NULL;
+}
+
+gboolean
+equity_window_is_loading (EquityWindow *self)
+{
+  g_return_val_if_fail (EQUITY_IS_WINDOW (self), FALSE);
+
+  return self->loading != NULL || self->creating_sample;
+}
+
+void
+_equity_window_set_creating_sample (EquityWindow *self,
+                                    gboolean      creating)
+{
+  g_assert (EQUITY_IS_WINDOW (self));
+
+  self->creating_sample = creating;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 AdwViewStack *

@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "equity-application.h"
+#include "equity-startup-clock.h"
 
 int
 main (int   argc,
@@ -16,6 +17,7 @@ main (int   argc,
 {
   g_autoptr(EquityApplication) app = NULL;
 
+  equity_startup_mark ("main() entered");
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

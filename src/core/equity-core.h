@@ -42,3 +42,4 @@
 #include "equity-assessment-document.h"
 #include "equity-change-log.h"
 #include "equity-plan.h"
+#include "equity-project-open.h"

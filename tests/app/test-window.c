@@ -571,6 +571,58 @@ test_about_and_shortcuts (void)
   destroy_window (window);
 }
 
+static gboolean
+window_loaded (gpointer data)
+{
+  return !equity_window_is_loading (data);
+}
+
+/* What the app does at start: the window shows that the project is opening
+ * while a worker opens it, then the project; the pages after Datasets are
+ * given it when first shown. */
+static void
+test_load_in_background (TestScratch   *scratch,
+                         gconstpointer  data)
+{
+  g_autofree char *path = create_project (scratch->dir, "Pools", TRUE);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_auto(GStrv) recent = NULL;
+  EquityWindow *window;
+
+  app_test_reset_settings (1180, 760);
+  window = create_window ();
+  equity_window_load_project (window, path);
+  g_assert_true (equity_window_is_loading (window));
+  g_assert_null (equity_window_get_project (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "loading");
+  g_assert_cmpstr (adw_status_page_get_description (window->loading_page), ==, "Pools.equity");
+  app_test_show_window (GTK_WINDOW (window));
+
+  g_assert_true (app_test_wait_until (window_loaded, window, 30000));
+  g_assert_nonnull (equity_window_get_project (window));
+  g_assert_cmpstr (equity_project_get_path (equity_window_get_project (window)), ==, path);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "project");
+  g_assert_cmpuint (equity_sidebar_get_n_dataset_rows (_equity_window_get_sidebar (window)), ==, 1);
+  g_assert_nonnull (equity_datasets_page_get_dataset (_equity_window_get_datasets_page (window)));
+  recent = g_settings_get_strv (settings, "recent-projects");
+  g_assert_cmpstr (recent[0], ==, path);
+
+  /* only the page shown has the project */
+  g_assert_cmpuint (window->bound_pages, ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "scan");
+  g_assert_cmpuint (window->bound_pages, ==, EQUITY_WINDOW_PAGE_SCAN);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "indicators");
+  g_assert_cmpuint (window->bound_pages, ==, EQUITY_WINDOW_PAGE_SCAN | EQUITY_WINDOW_PAGE_INDICATORS);
+  g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "window-loaded-indicators"), >, MIN_VARIANCE);
+
+  /* closing the project lets every page go of it */
+  equity_window_close_project (window);
+  g_assert_cmpuint (window->bound_pages, ==, 0);
+  g_assert_true (_equity_window_shows_start_page (window));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -592,6 +644,7 @@ main (int   argc,
   test_add_with_scratch ("/app/window/import", test_import);
   test_add_with_scratch ("/app/window/import-cancel", test_import_cancel);
   test_add_with_scratch ("/app/window/sample", test_sample);
+  test_add_with_scratch ("/app/window/load-in-background", test_load_in_background);
   g_test_add_func ("/app/preferences", test_preferences);
   g_test_add_func ("/app/about-and-shortcuts", test_about_and_shortcuts);
 

@@ -381,6 +381,63 @@ test_sample (TestProject   *fixture,
   equity_project_close (sync_project);
 }
 
+/* The project opened in a worker is the one equity_project_open() gives,
+ * errors included, and is used from the caller's thread after. */
+static void
+test_project_open (TestProject   *fixture,
+                   gconstpointer  data)
+{
+  const char *path = equity_project_get_path (fixture->project);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.equity", NULL);
+  g_autofree char *not_project = g_build_filename (fixture->dir, "notes.equity", NULL);
+  g_autoptr(EquityProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) sync_error = NULL;
+  Call call;
+
+  call_init (&call, FALSE);
+  equity_project_open_async (path, call.cancellable, done_cb, &call);
+  call_wait (&call);
+  project = equity_project_open_finish (call.result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (equity_project_get_path (project), ==, path);
+  g_assert_cmpuint (g_list_model_get_n_items (equity_project_get_datasets (project)), ==,
+                    g_list_model_get_n_items (equity_project_get_datasets (fixture->project)));
+  equity_project_close (project);
+  g_clear_object (&project);
+  call_clear (&call);
+
+  /* a file that is not there, and one that is no project: the sync errors */
+  g_file_set_contents (not_project, "not a database", -1, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *bad = i == 0 ? missing : not_project;
+      g_autoptr(EquityProject) sync_project = equity_project_open (bad, &sync_error);
+
+      g_assert_null (sync_project);
+      call_init (&call, FALSE);
+      equity_project_open_async (bad, call.cancellable, done_cb, &call);
+      call_wait (&call);
+      g_assert_null (equity_project_open_finish (call.result, &error));
+      g_assert_nonnull (error);
+      g_assert_true (g_error_matches (error, sync_error->domain, sync_error->code));
+      g_assert_cmpstr (error->message, ==, sync_error->message);
+      g_clear_error (&error);
+      g_clear_error (&sync_error);
+      call_clear (&call);
+    }
+
+  /* cancelled before the worker ran: no project */
+  call_init (&call, FALSE);
+  g_cancellable_cancel (call.cancellable);
+  equity_project_open_async (path, call.cancellable, done_cb, &call);
+  call_wait (&call);
+  g_assert_null (equity_project_open_finish (call.result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  call_clear (&call);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,6 +451,7 @@ main (int   argc,
   test_add_with_project ("/async/analysis/cancel", test_analysis_cancel);
   test_add_with_project ("/async/analysis/choices", test_choices);
   test_add_with_project ("/async/sample", test_sample);
+  test_add_with_project ("/async/project-open", test_project_open);
 
   return g_test_run ();
 }
