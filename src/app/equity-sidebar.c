@@ -41,8 +41,8 @@ struct _EquitySidebar
 G_DEFINE_FINAL_TYPE (EquitySidebar, equity_sidebar, ADW_TYPE_BIN)
 
 enum {
-  DATASET_SELECTED,
-  ANALYSIS_SELECTED,
+  DATASET_CHOSEN,
+  ANALYSIS_CHOSEN,
   N_SIGNALS
 };
 
@@ -227,7 +227,7 @@ activate_dataset (EquitySidebar *self,
   g_clear_pointer (&self->active_analysis, g_free);
   self->active_dataset_id = equity_dataset_get_id (dataset);
   keep_selection (self);
-  g_signal_emit (self, signals[DATASET_SELECTED], 0, dataset);
+  g_signal_emit (self, signals[DATASET_CHOSEN], 0, dataset);
 }
 
 static void
@@ -245,7 +245,7 @@ analyses_row_activated_cb (GtkListBox    *list,
                            GtkListBoxRow *row,
                            EquitySidebar *self)
 {
-  g_signal_emit (self, signals[ANALYSIS_SELECTED], 0,
+  g_signal_emit (self, signals[ANALYSIS_CHOSEN], 0,
                  g_object_get_data (G_OBJECT (row), "equity-item"));
 }
 
@@ -283,13 +283,13 @@ equity_sidebar_class_init (EquitySidebarClass *klass)
 
   object_class->dispose = equity_sidebar_dispose;
 
-  signals[DATASET_SELECTED] =
+  signals[DATASET_CHOSEN] =
     g_signal_new ("dataset-selected",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, EQUITY_TYPE_DATASET);
-  signals[ANALYSIS_SELECTED] =
+  signals[ANALYSIS_CHOSEN] =
     g_signal_new ("analysis-selected",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
