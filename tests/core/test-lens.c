@@ -435,6 +435,66 @@ test_migrate_from_3 (TestScratch   *scratch,
   g_clear_object (&project);
 }
 
+/* Deleting an assessment takes its answers and leaves exactly one entry; the
+ * log keeps every entry about it, and a later assessment gets a new id so
+ * that history is never mistaken for its own. */
+static void
+test_delete_assessment (TestProject       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(EquityAssessment) gone = NULL;
+  sqlite3 *db = equity_project_get_db (fixture->project);
+  gint64 id = start_small (fixture);
+  gint64 next;
+  guint all_before;
+
+  answer (fixture, id, "what", "Longer pool hours");
+  answer (fixture, id, "ready", "yes");
+  before = equity_project_list_changes (fixture->project, "assessment", id, &error);
+  g_assert_no_error (error);
+  /* created and two answers */
+  g_assert_cmpuint (before->len, ==, 3);
+  all_before = test_query_int (db, "SELECT count(*) FROM change_log");
+
+  g_assert_true (equity_project_delete_assessment (fixture->project, id, &error));
+  g_assert_no_error (error);
+  after = equity_project_list_changes (fixture->project, "assessment", id, &error);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM change_log"), ==, all_before + 1);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_cmpstr (field (after, i, "id"), ==, field (before, i, "id"));
+  g_assert_cmpstr (field (after, before->len, "field"), ==, "deleted");
+  g_assert_cmpstr (field (after, before->len, "old_value"), ==, "Pool hours");
+  g_assert_null (field (after, before->len, "new_value"));
+  g_assert_cmpstr (field (after, before->len, "who"), ==, "Test Analyst");
+
+  /* its answers went with it */
+  answers = equity_project_list_answers (fixture->project, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (answers->len, ==, 0);
+  g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM assessment_answers"), ==, 0);
+  gone = equity_assessment_load (fixture->project, id, &error);
+  g_assert_null (gone);
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* deleted twice: refused, nothing logged */
+  g_assert_false (equity_project_delete_assessment (fixture->project, id, &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM change_log"), ==, all_before + 1);
+
+  /* it was the newest: SQLite alone would hand its id out again */
+  next = equity_assessment_create (fixture->project, "Small lens", "Pool hours again", "Parks and Recreation",
+                                   "program", "2026-03-02", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (next, ==, id + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -449,6 +509,7 @@ main (int   argc,
   lens_test_add ("/lens/citation", test_citation);
   lens_test_add ("/lens/audit-trail", test_audit_trail);
   lens_test_add ("/lens/concurrent-edits", test_concurrent_edits);
+  lens_test_add ("/lens/delete-assessment", test_delete_assessment);
   test_add_with_scratch ("/lens/sample-headline", test_sample_headline);
   test_add_with_scratch ("/lens/migrate-from-3", test_migrate_from_3);
 
