@@ -2,8 +2,7 @@
  * assessment through a dialog, printing one to PDF and cancelling that
  * (assessments.*)
  *
- * The core keeps every assessment with its change log and has no delete: an
- * assessment that is no longer wanted is left in draft or marked final.
+ * History and deletion: equity-assessments-page-history.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -164,8 +163,44 @@ cancel_export_action (GSimpleAction *action,
   _equity_assessments_page_cancel_export (EQUITY_ASSESSMENTS_PAGE (user_data));
 }
 
+static void
+history_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  _equity_assessments_page_show_history (EQUITY_ASSESSMENTS_PAGE (user_data));
+}
+
+static void
+export_history_action (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  _equity_assessments_page_export_history (EQUITY_ASSESSMENTS_PAGE (user_data));
+}
+
+static void
+delete_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  _equity_assessments_page_delete (EQUITY_ASSESSMENTS_PAGE (user_data));
+}
+
+static void
+undo_delete_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  _equity_assessments_page_undo_delete (EQUITY_ASSESSMENTS_PAGE (user_data));
+}
+
 static const GActionEntry assessments_actions[] = {
   { "new", new_action },
+  { "history", history_action },
+  { "export-history", export_history_action },
+  { "delete", delete_action },
+  { "undo-delete", undo_delete_action },
   { "export-pdf", export_pdf_action },
   { "cancel-export", cancel_export_action },
 };
@@ -181,6 +216,9 @@ _equity_assessments_page_update_actions (EquityAssessmentsPage *self)
   /* Ctrl+P prints only while the page is shown, one document at a time */
   equity_page_actions_set_enabled (self->actions, "export-pdf", self->shown && self->current != NULL && self->export_cancellable == NULL);
   equity_page_actions_set_enabled (self->actions, "cancel-export", self->export_cancellable != NULL);
+  equity_page_actions_set_enabled (self->actions, "history", self->shown && self->current != NULL);
+  equity_page_actions_set_enabled (self->actions, "export-history", self->shown && self->current != NULL);
+  equity_page_actions_set_enabled (self->actions, "delete", self->shown && writable && self->current != NULL);
 }
 
 void

@@ -10,21 +10,12 @@
 
 #include <string.h>
 
-#include "equity-assessments-page-private.h"
+#include "assessments-test-util.h"
 #include "equity-export-dialog.h"
 #include "explore-test-util.h"
 
-#define SAMPLE_TITLE "Summer hours at city pools"
 /* the sample has no "Pool visits" analysis (JOURNEYS.md 4); this one has a headline */
 #define CITED        ARRESTS
-
-static EquityAssessmentsPage *
-show_assessments (EquityWindow *window)
-{
-  adw_view_stack_set_visible_child_name (window->view_stack, "assessments");
-  app_test_wait (200);
-  return window->assessments_page;
-}
 
 /* the assessment as the store has it, read on a connection of its own */
 static EquityAssessment *
@@ -70,23 +61,6 @@ dup_expected_completeness (EquityAssessment *assessment)
         answered++;
     }
   return g_strdup_printf ("%d%% · %u of %u", (int) (100.0 * answered / total + 0.5), answered, total);
-}
-
-static GtkListBoxRow *
-find_assessment_row (EquityAssessmentsPage *page,
-          const char            *title)
-{
-  GtkListBox *list = _equity_assessments_page_get_list_box (page);
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      EquityAssessment *assessment = g_object_get_data (G_OBJECT (row), "assessment");
-
-      if (assessment != NULL && g_strcmp0 (assessment->title, title) == 0)
-        return GTK_LIST_BOX_ROW (row);
-    }
-  return NULL;
 }
 
 static const char *

@@ -472,6 +472,21 @@ test_delete_assessment (TestProject       *fixture,
   g_assert_null (field (after, before->len, "new_value"));
   g_assert_cmpstr (field (after, before->len, "who"), ==, "Test Analyst");
 
+  /* its history as CSV: the header and its four entries, the deletion last */
+  {
+    g_autofree char *csv_path = g_build_filename (fixture->dir, "history.csv", NULL);
+    g_autofree char *csv = NULL;
+    g_auto(GStrv) lines = NULL;
+
+    g_assert_true (equity_change_log_export_item_csv (fixture->project, "assessment", id, csv_path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (csv_path, &csv, NULL, &error));
+    lines = g_strsplit (g_strchomp (csv), "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 5);
+    g_assert_true (g_str_has_prefix (lines[0], "at,who,item_kind,item_id,field,old_value,new_value"));
+    g_assert_nonnull (strstr (lines[4], ",deleted,Pool hours,"));
+  }
+
   /* its answers went with it */
   answers = equity_project_list_answers (fixture->project, id, &error);
   g_assert_no_error (error);
