@@ -510,6 +510,71 @@ test_delete_assessment (TestProject       *fixture,
   g_assert_cmpint (next, ==, id + 1);
 }
 
+/* What the window's template editor writes reads back as it was given, odd
+ * text and all; a duplicate id or an empty step reaches the parser, which
+ * refuses it naming the step and the question. */
+static void
+test_template_write (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityLensTemplate) small = equity_lens_template_parse (small_template, "small.ini", &error);
+  g_autoptr(EquityLensTemplate) back = NULL;
+  g_autoptr(EquityLensTemplate) refused = NULL;
+  const char *titles[] = { "One; and a half", "Two\nlines" };
+  EquityLensQuestion *what;
+  g_autofree char *text = NULL;
+  g_autofree char *original_id = NULL;
+
+  g_assert_no_error (error);
+  what = g_ptr_array_index (small->questions, 0);
+  g_free (what->text);
+  what->text = g_strdup ("What is it? <b>=SUM(A1)</b>\nSecond line; with a semicolon");
+  text = equity_lens_template_write (small->name, titles, small->steps->len, small->questions);
+  back = equity_lens_template_parse (text, "written", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->name, ==, "Small lens");
+  g_assert_cmpuint (back->steps->len, ==, 2);
+  g_assert_cmpstr (((EquityLensStep *) g_ptr_array_index (back->steps, 1))->title, ==, "Two\nlines");
+  g_assert_cmpuint (back->questions->len, ==, small->questions->len);
+  for (guint i = 0; i < small->questions->len; i++)
+    {
+      EquityLensQuestion *a = g_ptr_array_index (small->questions, i);
+      EquityLensQuestion *b = g_ptr_array_index (back->questions, i);
+
+      g_assert_cmpstr (a->id, ==, b->id);
+      g_assert_cmpstr (a->text, ==, b->text);
+      g_assert_cmpuint (a->step, ==, b->step);
+      g_assert_cmpint (a->type, ==, b->type);
+      g_assert_true ((a->options == NULL) == (b->options == NULL));
+      if (a->options != NULL)
+        g_assert_true (g_strv_equal ((const char * const *) a->options, (const char * const *) b->options));
+    }
+
+  /* "how" (step 2) renamed "what", the id step 1 uses */
+  g_clear_pointer (&text, g_free);
+  what = g_ptr_array_index (small->questions, 4);
+  original_id = g_steal_pointer (&what->id);
+  what->id = g_strdup ("what");
+  text = equity_lens_template_write (small->name, titles, 2, small->questions);
+  refused = equity_lens_template_parse (text, "Small lens", &error);
+  g_assert_null (refused);
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "what"));
+  g_clear_error (&error);
+
+  /* every question moved out of step 2: the step is there, empty */
+  g_clear_pointer (&text, g_free);
+  g_free (what->id);
+  what->id = g_steal_pointer (&original_id);
+  for (guint i = 0; i < small->questions->len; i++)
+    ((EquityLensQuestion *) g_ptr_array_index (small->questions, i))->step = 1;
+  text = equity_lens_template_write (small->name, titles, 2, small->questions);
+  refused = equity_lens_template_parse (text, "Small lens", &error);
+  g_assert_null (refused);
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, "Small lens: step 2 has no questions");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -521,6 +586,7 @@ main (int   argc,
   lens_test_add ("/lens/answer-checks", test_answer_checks);
   lens_test_add ("/lens/template-versions", test_template_versions);
   g_test_add_func ("/lens/bad-templates", test_bad_templates);
+  g_test_add_func ("/lens/template-write", test_template_write);
   lens_test_add ("/lens/citation", test_citation);
   lens_test_add ("/lens/audit-trail", test_audit_trail);
   lens_test_add ("/lens/concurrent-edits", test_concurrent_edits);
