@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "equity-assessments-page-private.h"
+#include "equity-lens-template-editor.h"
 #include "equity-utils.h"
 
 static const char *subjects[] = { "program", "policy", "budget-request" };
@@ -195,7 +196,26 @@ undo_delete_action (GSimpleAction *action,
   _equity_assessments_page_undo_delete (EQUITY_ASSESSMENTS_PAGE (user_data));
 }
 
+static void
+templates_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  EquityAssessmentsPage *self = EQUITY_ASSESSMENTS_PAGE (user_data);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  EquityLensTemplateEditor *editor;
+
+  if (self->project == NULL)
+    return;
+  editor = equity_lens_template_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->project);
+  /* new assessments see the new versions; the list shows which they use */
+  g_signal_connect_object (editor, "destroy", G_CALLBACK (_equity_assessments_page_templates_closed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 static const GActionEntry assessments_actions[] = {
+  { "templates", templates_action },
   { "new", new_action },
   { "history", history_action },
   { "export-history", export_history_action },
@@ -216,6 +236,7 @@ _equity_assessments_page_update_actions (EquityAssessmentsPage *self)
   /* Ctrl+P prints only while the page is shown, one document at a time */
   equity_page_actions_set_enabled (self->actions, "export-pdf", self->shown && self->current != NULL && self->export_cancellable == NULL);
   equity_page_actions_set_enabled (self->actions, "cancel-export", self->export_cancellable != NULL);
+  equity_page_actions_set_enabled (self->actions, "templates", self->shown && self->project != NULL);
   equity_page_actions_set_enabled (self->actions, "history", self->shown && self->current != NULL);
   equity_page_actions_set_enabled (self->actions, "export-history", self->shown && self->current != NULL);
   equity_page_actions_set_enabled (self->actions, "delete", self->shown && writable && self->current != NULL);
@@ -240,6 +261,13 @@ equity_assessments_page_get_actions (EquityAssessmentsPage *self)
   g_return_val_if_fail (EQUITY_IS_ASSESSMENTS_PAGE (self), NULL);
 
   return G_ACTION_GROUP (self->actions);
+}
+
+void
+_equity_assessments_page_templates_closed (EquityAssessmentsPage *self)
+{
+  if (self->project != NULL)
+    _equity_assessments_page_reload (self, self->current != NULL ? self->current->id : 0);
 }
 
 GtkWindow *

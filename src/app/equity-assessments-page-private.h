@@ -87,6 +87,7 @@ void  _equity_assessments_page_clear_editor  (EquityAssessmentsPage *self);
 void  _equity_assessments_page_init_actions  (EquityAssessmentsPage *self);
 void  _equity_assessments_page_clear_actions (EquityAssessmentsPage *self);
 void  _equity_assessments_page_update_actions (EquityAssessmentsPage *self);
+void  _equity_assessments_page_templates_closed (EquityAssessmentsPage *self);
 
 /* equity-assessments-page-print.c: the PDF, written in a worker */
 void  _equity_assessments_page_print_to      (EquityAssessmentsPage *self,

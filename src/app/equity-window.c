@@ -371,6 +371,8 @@ equity_window_class_init (EquityWindowClass *klass)
                                        "assessments.export-pdf", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK,
                                        "assessments.history", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
+                                       "assessments.templates", NULL);
 }
 
 static void

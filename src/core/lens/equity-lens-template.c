@@ -472,6 +472,7 @@ equity_lens_template_write (const char         *name,
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GKeyFile) head = g_key_file_new ();
+  g_autoptr(GHashTable) written = g_hash_table_new (g_str_hash, g_str_equal);
 
   g_return_val_if_fail (name != NULL && questions != NULL, NULL);
 
@@ -499,15 +500,16 @@ equity_lens_template_write (const char         *name,
                                   g_strv_length (id_list));
       append_group (text, keys);
 
-      /* each question its own group, even a duplicate id: the parser
-       * refuses that with its line, rather than GKeyFile merging them */
+      /* a duplicate id is listed in its step but its group written once:
+       * the parser then refuses it naming the step and the question, not a
+       * line of text the user never saw */
       for (guint i = 0; i < questions->len; i++)
         {
           const EquityLensQuestion *question = g_ptr_array_index (questions, i);
           g_autoptr(GKeyFile) qkeys = NULL;
           g_autofree char *qgroup = NULL;
 
-          if (question->step != step)
+          if (question->step != step || !g_hash_table_add (written, question->id != NULL ? question->id : ""))
             continue;
           qkeys = g_key_file_new ();
           qgroup = g_strdup_printf ("question %s", question->id != NULL ? question->id : "");

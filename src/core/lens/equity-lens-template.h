@@ -90,7 +90,8 @@ const char         *equity_answer_type_to_string    (EquityAnswerType    type);
  * check and store: N_STEPS steps titled STEP_TITLES, and QUESTIONS
  * (EquityLensQuestion) each listed under its ->step in the array's order; a
  * bound options_dataset is written "#dataset:#column". Nothing is checked
- * here: a duplicate id or an empty step reaches the parser as written. */
+ * here: a duplicate id (listed twice, its group written once) or an empty
+ * step reaches the parser, which refuses it by step and question. */
 char               *equity_lens_template_write      (const char         *name,
                                                      const char * const *step_titles,
                                                      guint               n_steps,
