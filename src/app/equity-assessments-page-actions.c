@@ -214,7 +214,16 @@ templates_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+static void
+export_sheet_action (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  _equity_assessments_page_export_sheet (EQUITY_ASSESSMENTS_PAGE (user_data));
+}
+
 static const GActionEntry assessments_actions[] = {
+  { "export-sheet", export_sheet_action },
   { "templates", templates_action },
   { "new", new_action },
   { "history", history_action },
@@ -237,6 +246,7 @@ _equity_assessments_page_update_actions (EquityAssessmentsPage *self)
   equity_page_actions_set_enabled (self->actions, "export-pdf", self->shown && self->current != NULL && self->export_cancellable == NULL);
   equity_page_actions_set_enabled (self->actions, "cancel-export", self->export_cancellable != NULL);
   equity_page_actions_set_enabled (self->actions, "templates", self->shown && self->project != NULL);
+  equity_page_actions_set_enabled (self->actions, "export-sheet", self->shown && self->current != NULL);
   equity_page_actions_set_enabled (self->actions, "history", self->shown && self->current != NULL);
   equity_page_actions_set_enabled (self->actions, "export-history", self->shown && self->current != NULL);
   equity_page_actions_set_enabled (self->actions, "delete", self->shown && writable && self->current != NULL);

@@ -19,6 +19,7 @@
 
 #include "equity-assessments-page-private.h"
 #include "equity-change-log-window.h"
+#include "equity-export-dialog.h"
 #include "equity-utils.h"
 
 void
@@ -121,4 +122,37 @@ _equity_assessments_page_undo_delete (EquityAssessmentsPage *self)
     adw_toast_dismiss (self->delete_toast);
   forget_toast (self);
   _equity_assessments_page_reload (self, id);
+}
+
+/* The council packet's export dialog, from the window (its worker, progress
+ * and Cancel), with this assessment's sheet ticked. */
+void
+_equity_assessments_page_export_sheet (EquityAssessmentsPage *self)
+{
+  g_autoptr(GPtrArray) listed = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  guint index = G_MAXUINT;
+
+  if (self->project == NULL || self->current == NULL)
+    return;
+  equity_assessments_page_flush (self);
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.export-workbook", NULL))
+    return;
+  /* the dialog lists the assessments the way the core does, oldest first */
+  listed = equity_assessment_list (self->project, NULL);
+  for (guint i = 0; listed != NULL && i < listed->len; i++)
+    if (((EquityAssessment *) g_ptr_array_index (listed, i))->id == self->current->id)
+      index = i;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      GtkCheckButton *check;
+
+      if (!EQUITY_IS_EXPORT_DIALOG (window) || gtk_window_get_transient_for (window) != GTK_WINDOW (root))
+        continue;
+      check = equity_export_dialog_get_assessment_check (EQUITY_EXPORT_DIALOG (window), index);
+      if (check != NULL)
+        gtk_check_button_set_active (check, TRUE);
+    }
 }

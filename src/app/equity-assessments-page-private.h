@@ -101,6 +101,7 @@ void  _equity_assessments_page_export_history (EquityAssessmentsPage *self);
 void  _equity_assessments_page_delete         (EquityAssessmentsPage *self);
 void  _equity_assessments_page_undo_delete    (EquityAssessmentsPage *self);
 void  _equity_assessments_page_commit_delete  (EquityAssessmentsPage *self);
+void  _equity_assessments_page_export_sheet   (EquityAssessmentsPage *self);
 
 /* for tests */
 GtkListBox *_equity_assessments_page_get_list_box  (EquityAssessmentsPage *self);

@@ -486,12 +486,13 @@ question_row_new (EquityLensTemplateEditor *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), draft->text);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), draft->id);
+  /* each action goes before the last: added last to first */
   adw_expander_row_add_action (ADW_EXPANDER_ROW (expander),
-                               icon_button_new (draft, "go-up-symbolic", _("Move Up"), "up"));
+                               icon_button_new (draft, "user-trash-symbolic", _("Remove Question"), "remove"));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (expander),
                                icon_button_new (draft, "go-down-symbolic", _("Move Down"), "down"));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (expander),
-                               icon_button_new (draft, "user-trash-symbolic", _("Remove Question"), "remove"));
+                               icon_button_new (draft, "go-up-symbolic", _("Move Up"), "up"));
 
   entry_row_new (draft, expander, _("_Id (stays the same across versions)"), draft->id, "id");
   entry_row_new (draft, expander, _("_Question"), draft->text, "text");

@@ -410,14 +410,17 @@ test_journey_4 (void)
                            xlsx, NULL };
     int status = 0;
 
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-workbook", NULL));
+    /* from the assessment's own menu: the packet's dialog, its sheet ticked */
+    g_assert_true (page->current != NULL && g_strcmp0 (page->current->title, title) == 0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "assessments.export-sheet", NULL));
     dialog = EQUITY_EXPORT_DIALOG (app_test_find_toplevel (EQUITY_TYPE_EXPORT_DIALOG));
     g_assert_nonnull (dialog);
-    /* listed oldest first: the sample's, then the new one; none ticked */
-    equity_export_dialog_get_options (dialog, &options);
-    g_assert_cmpint (options.assessments[0], ==, 0);
+    /* listed oldest first: the sample's, then the new one, the only one ticked */
     g_assert_null (equity_export_dialog_get_assessment_check (dialog, 2));
-    gtk_check_button_set_active (equity_export_dialog_get_assessment_check (dialog, 1), TRUE);
+    g_assert_false (gtk_check_button_get_active (equity_export_dialog_get_assessment_check (dialog, 0)));
+    g_assert_true (gtk_check_button_get_active (equity_export_dialog_get_assessment_check (dialog, 1)));
+    equity_export_dialog_get_options (dialog, &options);
+    g_assert_cmpint (options.assessments[0], ==, page->current->id);
     app_test_show_window (GTK_WINDOW (dialog));
     g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (dialog), "assessments-export-dialog"), >, MIN_VARIANCE);
     equity_export_dialog_export_to (dialog, xlsx);
