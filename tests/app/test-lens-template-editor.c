@@ -124,8 +124,11 @@ test_edit_refuse_save (void)
   g_assert_cmpuint (entries_after, ==, entries_before);
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (editor), "templates-refused"), >, MIN_VARIANCE);
 
-  /* put right and saved: version 2, one entry in the change log */
+  /* put right, its options now from the first dataset's third column, and
+   * saved: version 2, one entry in the change log */
   set_field (question, "id", "neighborhoods");
+  adw_combo_row_set_selected (g_object_get_data (G_OBJECT (question), "dataset"), 1);
+  adw_combo_row_set_selected (g_object_get_data (G_OBJECT (question), "column"), 2);
   g_assert_null (equity_lens_template_editor_get_error (editor));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "templates.save", NULL));
   app_test_wait (200);
@@ -153,6 +156,15 @@ test_edit_refuse_save (void)
     g_assert_nonnull (lens);
     g_assert_cmpstr (equity_lens_template_find_question (lens, "outcomes")->text, ==,
                      "Which results matter most <b>and</b> for whom?");
+    {
+      g_autoptr(EquityDataset) first = g_list_model_get_item (equity_project_get_datasets (equity_window_get_project (window)), 0);
+      const EquityLensQuestion *neighborhoods = equity_lens_template_find_question (lens, "neighborhoods");
+      g_autofree char *bound = g_strdup_printf ("#%" G_GINT64_FORMAT ":#2", equity_dataset_get_id (first));
+
+      g_assert_cmpstr (neighborhoods->options_from, ==, bound);
+      g_assert_cmpint (neighborhoods->options_dataset, ==, equity_dataset_get_id (first));
+      g_assert_cmpuint (neighborhoods->options_column, ==, 2);
+    }
   }
   gtk_window_destroy (GTK_WINDOW (editor));
   close_window (window);
