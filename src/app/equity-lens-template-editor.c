@@ -57,7 +57,6 @@ struct _EquityLensTemplateEditor
 
   QuestionDraft      *expanded;     /* shown open after a rebuild */
   gboolean            modified;
-  gboolean            closing;      /* a close already confirmed */
 };
 
 G_DEFINE_FINAL_TYPE (EquityLensTemplateEditor, equity_lens_template_editor, ADW_TYPE_WINDOW)
@@ -568,6 +567,7 @@ dup_draft_text (EquityLensTemplateEditor *self)
 {
   g_autoptr(GPtrArray) questions = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) all_options = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  char *text;
 
   /* the core's question struct, borrowing the draft's text */
   for (guint i = 0; i < self->questions->len; i++)
@@ -591,14 +591,12 @@ dup_draft_text (EquityLensTemplateEditor *self)
       g_ptr_array_add (all_options, question->options);
       g_ptr_array_add (questions, question);
     }
+  /* the titles' array, NULL-ended for the call */
   g_ptr_array_add (self->step_titles, NULL);
-  {
-    char *text = equity_lens_template_write (self->name, (const char * const *) self->step_titles->pdata,
-                                             self->step_titles->len - 1, questions);
-
-    g_ptr_array_remove_index (self->step_titles, self->step_titles->len - 1);
-    return text;
-  }
+  text = equity_lens_template_write (self->name, (const char * const *) self->step_titles->pdata,
+                                     self->step_titles->len - 1, questions);
+  g_ptr_array_remove_index (self->step_titles, self->step_titles->len - 1);
+  return text;
 }
 
 static void
@@ -627,11 +625,8 @@ save_activated (GSimpleAction *action,
   /* Translators: a template saved from the editor */
   message = g_strdup_printf (_("Saved “%s” as version %d"), saved->name, saved->version);
   show_list (self);
-  {
-    g_autofree char *escaped = g_markup_escape_text (message, -1);
-
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
-  }
+  /* the name is the user's text; a toast's title is markup */
+  equity_show_toast (GTK_WIDGET (self->stack), message);
 }
 
 static gboolean
