@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "equity-action-plan-page-private.h"
+#include "equity-change-log-window.h"
 #include "equity-utils.h"
 
 #define SAVE_DELAY_MS 500
@@ -295,23 +296,6 @@ text_row (const char *title,
   return row;
 }
 
-/* "who, when: field old → new", for the history and the whole log */
-GtkWidget *
-_equity_action_plan_change_row (GHashTable *change)
-{
-  const char *old_value = g_hash_table_lookup (change, "old_value");
-  const char *new_value = g_hash_table_lookup (change, "new_value");
-  /* Translators: a change log entry: the field, its old and its new value */
-  g_autofree char *title = g_strdup_printf (_("%s: %s → %s"), (char *) g_hash_table_lookup (change, "field"),
-                                            old_value && *old_value ? old_value : "—",
-                                            new_value && *new_value ? new_value : "—");
-  /* Translators: who made a change, and when */
-  g_autofree char *subtitle = g_strdup_printf (_("%s, %s"), (char *) g_hash_table_lookup (change, "who"),
-                                               (char *) g_hash_table_lookup (change, "at"));
-
-  return text_row (title, subtitle);
-}
-
 void
 _equity_action_plan_editor_load_history (EquityActionPlanPage *self)
 {
@@ -322,7 +306,7 @@ _equity_action_plan_editor_load_history (EquityActionPlanPage *self)
     return;
   changes = equity_project_list_changes (self->project, "action", self->selected_id, NULL);
   for (guint i = changes != NULL ? changes->len : 0; i > 0; i--)
-    gtk_list_box_append (self->history_list, _equity_action_plan_change_row (g_ptr_array_index (changes, i - 1)));
+    gtk_list_box_append (self->history_list, equity_change_log_row_new (g_ptr_array_index (changes, i - 1)));
 }
 
 static void

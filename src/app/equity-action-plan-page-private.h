@@ -94,8 +94,6 @@ gboolean    _equity_action_plan_editor_flush (EquityActionPlanPage *self);
 void        _equity_action_plan_editor_load_history (EquityActionPlanPage *self);
 /* the linked indicators' list again, with the statuses now known */
 void        _equity_action_plan_editor_load_indicators (EquityActionPlanPage *self);
-/* a change log entry as a row: "field: old → new", who and when under it */
-GtkWidget  *_equity_action_plan_change_row   (GHashTable           *change);
 /* the whole change log, in a window of its own; its CSV export */
 void        _equity_action_plan_log_show     (EquityActionPlanPage *self);
 void        _equity_action_plan_log_export   (EquityActionPlanPage *self);

@@ -2,8 +2,7 @@
  * assessment through a dialog, printing one to PDF and cancelling that
  * (assessments.*)
  *
- * The core keeps every assessment with its change log and has no delete: an
- * assessment that is no longer wanted is left in draft or marked final.
+ * History and deletion: equity-assessments-page-history.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "equity-assessments-page-private.h"
+#include "equity-lens-template-editor.h"
 #include "equity-utils.h"
 
 static const char *subjects[] = { "program", "policy", "budget-request" };
@@ -164,8 +164,72 @@ cancel_export_action (GSimpleAction *action,
   _equity_assessments_page_cancel_export (EQUITY_ASSESSMENTS_PAGE (user_data));
 }
 
+static void
+history_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  _equity_assessments_page_show_history (EQUITY_ASSESSMENTS_PAGE (user_data));
+}
+
+static void
+export_history_action (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  _equity_assessments_page_export_history (EQUITY_ASSESSMENTS_PAGE (user_data));
+}
+
+static void
+delete_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  _equity_assessments_page_delete (EQUITY_ASSESSMENTS_PAGE (user_data));
+}
+
+static void
+undo_delete_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  _equity_assessments_page_undo_delete (EQUITY_ASSESSMENTS_PAGE (user_data));
+}
+
+static void
+templates_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  EquityAssessmentsPage *self = EQUITY_ASSESSMENTS_PAGE (user_data);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  EquityLensTemplateEditor *editor;
+
+  if (self->project == NULL)
+    return;
+  editor = equity_lens_template_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->project);
+  /* new assessments see the new versions; the list shows which they use */
+  g_signal_connect_object (editor, "destroy", G_CALLBACK (_equity_assessments_page_templates_closed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+export_sheet_action (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  _equity_assessments_page_export_sheet (EQUITY_ASSESSMENTS_PAGE (user_data));
+}
+
 static const GActionEntry assessments_actions[] = {
+  { "export-sheet", export_sheet_action },
+  { "templates", templates_action },
   { "new", new_action },
+  { "history", history_action },
+  { "export-history", export_history_action },
+  { "delete", delete_action },
+  { "undo-delete", undo_delete_action },
   { "export-pdf", export_pdf_action },
   { "cancel-export", cancel_export_action },
 };
@@ -181,6 +245,11 @@ _equity_assessments_page_update_actions (EquityAssessmentsPage *self)
   /* Ctrl+P prints only while the page is shown, one document at a time */
   equity_page_actions_set_enabled (self->actions, "export-pdf", self->shown && self->current != NULL && self->export_cancellable == NULL);
   equity_page_actions_set_enabled (self->actions, "cancel-export", self->export_cancellable != NULL);
+  equity_page_actions_set_enabled (self->actions, "templates", self->shown && self->project != NULL);
+  equity_page_actions_set_enabled (self->actions, "export-sheet", self->shown && self->current != NULL);
+  equity_page_actions_set_enabled (self->actions, "history", self->shown && self->current != NULL);
+  equity_page_actions_set_enabled (self->actions, "export-history", self->shown && self->current != NULL);
+  equity_page_actions_set_enabled (self->actions, "delete", self->shown && writable && self->current != NULL);
 }
 
 void
@@ -202,6 +271,13 @@ equity_assessments_page_get_actions (EquityAssessmentsPage *self)
   g_return_val_if_fail (EQUITY_IS_ASSESSMENTS_PAGE (self), NULL);
 
   return G_ACTION_GROUP (self->actions);
+}
+
+void
+_equity_assessments_page_templates_closed (EquityAssessmentsPage *self)
+{
+  if (self->project != NULL)
+    _equity_assessments_page_reload (self, self->current != NULL ? self->current->id : 0);
 }
 
 GtkWindow *

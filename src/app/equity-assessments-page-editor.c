@@ -476,6 +476,26 @@ status_chosen_cb (EquityAssessmentsPage *self,
   reload_current (self);
 }
 
+/* the packet's sheet, History, its CSV and Delete, in a menu beside the status */
+static GtkWidget *
+history_menu_button_new (void)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+
+  g_menu_append (menu, _("Export to the _Council Packet…"), "assessments.export-sheet");
+  g_menu_append (menu, _("_History"), "assessments.history");
+  g_menu_append (menu, _("_Export History as CSV…"), "assessments.export-history");
+  g_menu_append (menu, _("_Delete Assessment"), "assessments.delete");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_widget_set_tooltip_text (button, _("More Actions"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("More Actions"), -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  return button;
+}
+
 static void
 add_header (EquityAssessmentsPage *self)
 {
@@ -506,6 +526,7 @@ add_header (EquityAssessmentsPage *self)
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->overall_bar));
   self->overall_label = GTK_LABEL (label_new (NULL, "numeric"));
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->overall_label));
+  gtk_box_append (GTK_BOX (line), history_menu_button_new ());
   gtk_box_append (self->editor_box, line);
 }
 

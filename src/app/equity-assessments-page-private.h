@@ -47,6 +47,10 @@ struct _EquityAssessmentsPage
   GtkLabel          **step_labels;          /* one per step, 1-based index - 1 */
   guint               n_step_labels;
 
+  gint64              pending_delete;       /* deleted, its Undo toast still shown; 0: none */
+  AdwToast           *delete_toast;         /* weak */
+  GtkWindow          *history_window;       /* weak */
+
   guint               save_source;          /* the debounce of typed answers */
   gboolean            building;             /* controls being filled: no saves */
   gboolean            shown;
@@ -83,12 +87,21 @@ void  _equity_assessments_page_clear_editor  (EquityAssessmentsPage *self);
 void  _equity_assessments_page_init_actions  (EquityAssessmentsPage *self);
 void  _equity_assessments_page_clear_actions (EquityAssessmentsPage *self);
 void  _equity_assessments_page_update_actions (EquityAssessmentsPage *self);
+void  _equity_assessments_page_templates_closed (EquityAssessmentsPage *self);
 
 /* equity-assessments-page-print.c: the PDF, written in a worker */
 void  _equity_assessments_page_print_to      (EquityAssessmentsPage *self,
                                               const char            *path);
 void  _equity_assessments_page_choose_pdf    (EquityAssessmentsPage *self);
 void  _equity_assessments_page_cancel_export (EquityAssessmentsPage *self);
+
+/* equity-assessments-page-history.c */
+void  _equity_assessments_page_show_history   (EquityAssessmentsPage *self);
+void  _equity_assessments_page_export_history (EquityAssessmentsPage *self);
+void  _equity_assessments_page_delete         (EquityAssessmentsPage *self);
+void  _equity_assessments_page_undo_delete    (EquityAssessmentsPage *self);
+void  _equity_assessments_page_commit_delete  (EquityAssessmentsPage *self);
+void  _equity_assessments_page_export_sheet   (EquityAssessmentsPage *self);
 
 /* for tests */
 GtkListBox *_equity_assessments_page_get_list_box  (EquityAssessmentsPage *self);

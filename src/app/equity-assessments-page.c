@@ -210,6 +210,10 @@ _equity_assessments_page_reload (EquityAssessmentsPage *self,
       equity_show_toast (GTK_WIDGET (self), error->message);
       self->assessments = g_ptr_array_new ();
     }
+  /* one deleted under its Undo toast is gone from the list already */
+  for (guint i = 0; i < self->assessments->len; i++)
+    if (((EquityAssessment *) g_ptr_array_index (self->assessments, i))->id == self->pending_delete)
+      g_ptr_array_remove_index (self->assessments, i);
   gtk_stack_set_visible_child_name (self->stack, self->assessments->len > 0 ? "main" : "empty");
   g_signal_handlers_block_by_func (self->department_filter, filters_changed_cb, self);
   fill_department_filter (self);
@@ -267,6 +271,7 @@ equity_assessments_page_set_project (EquityAssessmentsPage *self,
 
   /* what was typed belongs to the project it was typed in */
   equity_assessments_page_flush (self);
+  _equity_assessments_page_commit_delete (self);
   _equity_assessments_page_clear_editor (self);
   g_set_object (&self->project, project);
   _equity_assessments_page_reload (self, 0);
@@ -288,6 +293,10 @@ equity_assessments_page_dispose (GObject *object)
   EquityAssessmentsPage *self = EQUITY_ASSESSMENTS_PAGE (object);
 
   _equity_assessments_page_cancel_export (self);
+  _equity_assessments_page_commit_delete (self);
+  if (self->history_window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->history_window), (gpointer *) &self->history_window);
+  self->history_window = NULL;
   _equity_assessments_page_clear_editor (self);
   _equity_assessments_page_clear_actions (self);
   g_clear_pointer (&self->assessments, g_ptr_array_unref);
@@ -339,6 +348,15 @@ equity_assessments_page_init (EquityAssessmentsPage *self)
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (filters_changed_cb), self);
   g_signal_connect_swapped (self->department_filter, "notify::selected", G_CALLBACK (filters_changed_cb), self);
   g_signal_connect_swapped (self->status_filter, "notify::selected", G_CALLBACK (filters_changed_cb), self);
+  {
+    /* Delete on the list deletes the selected assessment (with Undo) */
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                            gtk_named_action_new ("assessments.delete")));
+    gtk_widget_add_controller (GTK_WIDGET (self->list_box), keys);
+  }
   _equity_assessments_page_init_actions (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }

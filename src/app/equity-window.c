@@ -477,6 +477,10 @@ equity_window_class_init (EquityWindowClass *klass)
                                        "assessments.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "assessments.export-pdf", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK,
+                                       "assessments.history", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
+                                       "assessments.templates", NULL);
 }
 
 static void

@@ -10,21 +10,12 @@
 
 #include <string.h>
 
-#include "equity-assessments-page-private.h"
+#include "assessments-test-util.h"
 #include "equity-export-dialog.h"
 #include "explore-test-util.h"
 
-#define SAMPLE_TITLE "Summer hours at city pools"
 /* the sample has no "Pool visits" analysis (JOURNEYS.md 4); this one has a headline */
 #define CITED        ARRESTS
-
-static EquityAssessmentsPage *
-show_assessments (EquityWindow *window)
-{
-  adw_view_stack_set_visible_child_name (window->view_stack, "assessments");
-  app_test_wait (200);
-  return window->assessments_page;
-}
 
 /* the assessment as the store has it, read on a connection of its own */
 static EquityAssessment *
@@ -70,23 +61,6 @@ dup_expected_completeness (EquityAssessment *assessment)
         answered++;
     }
   return g_strdup_printf ("%d%% · %u of %u", (int) (100.0 * answered / total + 0.5), answered, total);
-}
-
-static GtkListBoxRow *
-find_assessment_row (EquityAssessmentsPage *page,
-          const char            *title)
-{
-  GtkListBox *list = _equity_assessments_page_get_list_box (page);
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      EquityAssessment *assessment = g_object_get_data (G_OBJECT (row), "assessment");
-
-      if (assessment != NULL && g_strcmp0 (assessment->title, title) == 0)
-        return GTK_LIST_BOX_ROW (row);
-    }
-  return NULL;
 }
 
 static const char *
@@ -436,14 +410,17 @@ test_journey_4 (void)
                            xlsx, NULL };
     int status = 0;
 
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-workbook", NULL));
+    /* from the assessment's own menu: the packet's dialog, its sheet ticked */
+    g_assert_true (page->current != NULL && g_strcmp0 (page->current->title, title) == 0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "assessments.export-sheet", NULL));
     dialog = EQUITY_EXPORT_DIALOG (app_test_find_toplevel (EQUITY_TYPE_EXPORT_DIALOG));
     g_assert_nonnull (dialog);
-    /* listed oldest first: the sample's, then the new one; none ticked */
-    equity_export_dialog_get_options (dialog, &options);
-    g_assert_cmpint (options.assessments[0], ==, 0);
+    /* listed oldest first: the sample's, then the new one, the only one ticked */
     g_assert_null (equity_export_dialog_get_assessment_check (dialog, 2));
-    gtk_check_button_set_active (equity_export_dialog_get_assessment_check (dialog, 1), TRUE);
+    g_assert_false (gtk_check_button_get_active (equity_export_dialog_get_assessment_check (dialog, 0)));
+    g_assert_true (gtk_check_button_get_active (equity_export_dialog_get_assessment_check (dialog, 1)));
+    equity_export_dialog_get_options (dialog, &options);
+    g_assert_cmpint (options.assessments[0], ==, page->current->id);
     app_test_show_window (GTK_WINDOW (dialog));
     g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (dialog), "assessments-export-dialog"), >, MIN_VARIANCE);
     equity_export_dialog_export_to (dialog, xlsx);

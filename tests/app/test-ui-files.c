@@ -16,6 +16,7 @@
 #include "equity-export-dialog.h"
 #include "equity-import-dialog.h"
 #include "equity-indicators-page.h"
+#include "equity-lens-template-editor.h"
 #include "equity-preferences-window.h"
 #include "equity-result-table.h"
 #include "equity-sidebar.h"
@@ -43,6 +44,7 @@ template_types (guint i)
     case 12: return EQUITY_TYPE_CHART_VIEW;
     case 13: return EQUITY_TYPE_RESULT_TABLE;
     case 14: return EQUITY_TYPE_EXPORT_DIALOG;
+    case 15: return EQUITY_TYPE_LENS_TEMPLATE_EDITOR;
     default: return G_TYPE_INVALID;
     }
 }

@@ -435,6 +435,146 @@ test_migrate_from_3 (TestScratch   *scratch,
   g_clear_object (&project);
 }
 
+/* Deleting an assessment takes its answers and leaves exactly one entry; the
+ * log keeps every entry about it, and a later assessment gets a new id so
+ * that history is never mistaken for its own. */
+static void
+test_delete_assessment (TestProject       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(EquityAssessment) gone = NULL;
+  sqlite3 *db = equity_project_get_db (fixture->project);
+  gint64 id = start_small (fixture);
+  gint64 next;
+  guint all_before;
+
+  answer (fixture, id, "what", "Longer pool hours");
+  answer (fixture, id, "ready", "yes");
+  before = equity_project_list_changes (fixture->project, "assessment", id, &error);
+  g_assert_no_error (error);
+  /* created and two answers */
+  g_assert_cmpuint (before->len, ==, 3);
+  all_before = test_query_int (db, "SELECT count(*) FROM change_log");
+
+  g_assert_true (equity_project_delete_assessment (fixture->project, id, &error));
+  g_assert_no_error (error);
+  after = equity_project_list_changes (fixture->project, "assessment", id, &error);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM change_log"), ==, all_before + 1);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_cmpstr (field (after, i, "id"), ==, field (before, i, "id"));
+  g_assert_cmpstr (field (after, before->len, "field"), ==, "deleted");
+  g_assert_cmpstr (field (after, before->len, "old_value"), ==, "Pool hours");
+  g_assert_null (field (after, before->len, "new_value"));
+  g_assert_cmpstr (field (after, before->len, "who"), ==, "Test Analyst");
+
+  /* its history as CSV: the header and its four entries, the deletion last */
+  {
+    g_autofree char *csv_path = g_build_filename (fixture->dir, "history.csv", NULL);
+    g_autofree char *csv = NULL;
+    g_auto(GStrv) lines = NULL;
+
+    g_assert_true (equity_change_log_export_item_csv (fixture->project, "assessment", id, csv_path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (csv_path, &csv, NULL, &error));
+    lines = g_strsplit (g_strchomp (csv), "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 5);
+    g_assert_true (g_str_has_prefix (lines[0], "at,who,item_kind,item_id,field,old_value,new_value"));
+    g_assert_nonnull (strstr (lines[4], ",deleted,Pool hours,"));
+  }
+
+  /* its answers went with it */
+  answers = equity_project_list_answers (fixture->project, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (answers->len, ==, 0);
+  g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM assessment_answers"), ==, 0);
+  gone = equity_assessment_load (fixture->project, id, &error);
+  g_assert_null (gone);
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* deleted twice: refused, nothing logged */
+  g_assert_false (equity_project_delete_assessment (fixture->project, id, &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM change_log"), ==, all_before + 1);
+
+  /* it was the newest: SQLite alone would hand its id out again */
+  next = equity_assessment_create (fixture->project, "Small lens", "Pool hours again", "Parks and Recreation",
+                                   "program", "2026-03-02", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (next, ==, id + 1);
+}
+
+/* What the window's template editor writes reads back as it was given, odd
+ * text and all; a duplicate id or an empty step reaches the parser, which
+ * refuses it naming the step and the question. */
+static void
+test_template_write (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityLensTemplate) small = equity_lens_template_parse (small_template, "small.ini", &error);
+  g_autoptr(EquityLensTemplate) back = NULL;
+  g_autoptr(EquityLensTemplate) refused = NULL;
+  const char *titles[] = { "One; and a half", "Two\nlines" };
+  EquityLensQuestion *what;
+  g_autofree char *text = NULL;
+  g_autofree char *original_id = NULL;
+
+  g_assert_no_error (error);
+  what = g_ptr_array_index (small->questions, 0);
+  g_free (what->text);
+  what->text = g_strdup ("What is it? <b>=SUM(A1)</b>\nSecond line; with a semicolon");
+  text = equity_lens_template_write (small->name, titles, small->steps->len, small->questions);
+  back = equity_lens_template_parse (text, "written", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->name, ==, "Small lens");
+  g_assert_cmpuint (back->steps->len, ==, 2);
+  g_assert_cmpstr (((EquityLensStep *) g_ptr_array_index (back->steps, 1))->title, ==, "Two\nlines");
+  g_assert_cmpuint (back->questions->len, ==, small->questions->len);
+  for (guint i = 0; i < small->questions->len; i++)
+    {
+      EquityLensQuestion *a = g_ptr_array_index (small->questions, i);
+      EquityLensQuestion *b = g_ptr_array_index (back->questions, i);
+
+      g_assert_cmpstr (a->id, ==, b->id);
+      g_assert_cmpstr (a->text, ==, b->text);
+      g_assert_cmpuint (a->step, ==, b->step);
+      g_assert_cmpint (a->type, ==, b->type);
+      g_assert_true ((a->options == NULL) == (b->options == NULL));
+      if (a->options != NULL)
+        g_assert_true (g_strv_equal ((const char * const *) a->options, (const char * const *) b->options));
+    }
+
+  /* "how" (step 2) renamed "what", the id step 1 uses */
+  g_clear_pointer (&text, g_free);
+  what = g_ptr_array_index (small->questions, 4);
+  original_id = g_steal_pointer (&what->id);
+  what->id = g_strdup ("what");
+  text = equity_lens_template_write (small->name, titles, 2, small->questions);
+  refused = equity_lens_template_parse (text, "Small lens", &error);
+  g_assert_null (refused);
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, "Small lens, step 2: question id “what” is used twice (also in step 1)");
+  g_clear_error (&error);
+
+  /* every question moved out of step 2: the step is there, empty */
+  g_clear_pointer (&text, g_free);
+  g_free (what->id);
+  what->id = g_steal_pointer (&original_id);
+  for (guint i = 0; i < small->questions->len; i++)
+    ((EquityLensQuestion *) g_ptr_array_index (small->questions, i))->step = 1;
+  text = equity_lens_template_write (small->name, titles, 2, small->questions);
+  refused = equity_lens_template_parse (text, "Small lens", &error);
+  g_assert_null (refused);
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, "Small lens: step 2 has no questions");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -446,9 +586,11 @@ main (int   argc,
   lens_test_add ("/lens/answer-checks", test_answer_checks);
   lens_test_add ("/lens/template-versions", test_template_versions);
   g_test_add_func ("/lens/bad-templates", test_bad_templates);
+  g_test_add_func ("/lens/template-write", test_template_write);
   lens_test_add ("/lens/citation", test_citation);
   lens_test_add ("/lens/audit-trail", test_audit_trail);
   lens_test_add ("/lens/concurrent-edits", test_concurrent_edits);
+  lens_test_add ("/lens/delete-assessment", test_delete_assessment);
   test_add_with_scratch ("/lens/sample-headline", test_sample_headline);
   test_add_with_scratch ("/lens/migrate-from-3", test_migrate_from_3);
 

@@ -89,7 +89,17 @@ equity_change_log_export_csv (EquityProject  *project,
                               const char     *path,
                               GError        **error)
 {
-  g_autofree char *text = equity_change_log_to_csv (project, NULL, 0, error);
+  return equity_change_log_export_item_csv (project, NULL, 0, path, error);
+}
+
+gboolean
+equity_change_log_export_item_csv (EquityProject  *project,
+                                   const char     *item_kind,
+                                   gint64          item_id,
+                                   const char     *path,
+                                   GError        **error)
+{
+  g_autofree char *text = equity_change_log_to_csv (project, item_kind, item_id, error);
   g_autoptr(GError) local_error = NULL;
 
   if (text == NULL)

@@ -21,5 +21,12 @@ char    *equity_change_log_to_csv     (EquityProject  *project,
                                        const char     *item_kind,
                                        gint64          item_id,
                                        GError        **error);
+/* the entries of one item (or of every item of ITEM_KIND when ITEM_ID is
+ * 0; NULL and 0: all) written to PATH the same way */
+gboolean equity_change_log_export_item_csv (EquityProject  *project,
+                                            const char     *item_kind,
+                                            gint64          item_id,
+                                            const char     *path,
+                                            GError        **error);
 
 G_END_DECLS

@@ -452,3 +452,85 @@ equity_lens_template_save (EquityProject  *project,
   id = equity_project_add_template_version (project, checked->name, bound, error);
   return id != 0 ? equity_lens_template_load (project, id, error) : NULL;
 }
+
+/* one group's keys, escaped the way GKeyFile reads them back */
+static void
+append_group (GString    *text,
+              GKeyFile   *keys)
+{
+  g_autofree char *data = g_key_file_to_data (keys, NULL, NULL);
+
+  g_string_append (text, data);
+  g_string_append_c (text, '\n');
+}
+
+char *
+equity_lens_template_write (const char         *name,
+                            const char * const *step_titles,
+                            guint               n_steps,
+                            GPtrArray          *questions)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GKeyFile) head = g_key_file_new ();
+  g_autoptr(GHashTable) written = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (name != NULL && questions != NULL, NULL);
+
+  g_key_file_set_string (head, "template", "name", name);
+  g_key_file_set_integer (head, "template", "steps", n_steps);
+  append_group (text, head);
+  for (guint step = 1; step <= n_steps; step++)
+    {
+      g_autoptr(GKeyFile) keys = g_key_file_new ();
+      g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+      g_auto(GStrv) id_list = NULL;
+      g_autofree char *group = g_strdup_printf ("step %u", step);
+
+      for (guint i = 0; i < questions->len; i++)
+        {
+          const EquityLensQuestion *question = g_ptr_array_index (questions, i);
+
+          if (question->step == step)
+            g_strv_builder_add (ids, question->id != NULL ? question->id : "");
+        }
+      id_list = g_strv_builder_end (ids);
+      g_key_file_set_string (keys, group, "title", step_titles != NULL && step_titles[step - 1] != NULL
+                                                   ? step_titles[step - 1] : "");
+      g_key_file_set_string_list (keys, group, "questions", (const char * const *) id_list,
+                                  g_strv_length (id_list));
+      append_group (text, keys);
+
+      /* a duplicate id is listed in its step but its group written once:
+       * the parser then refuses it naming the step and the question, not a
+       * line of text the user never saw */
+      for (guint i = 0; i < questions->len; i++)
+        {
+          const EquityLensQuestion *question = g_ptr_array_index (questions, i);
+          g_autoptr(GKeyFile) qkeys = NULL;
+          g_autofree char *qgroup = NULL;
+
+          if (question->step != step || !g_hash_table_add (written, question->id != NULL ? question->id : ""))
+            continue;
+          qkeys = g_key_file_new ();
+          qgroup = g_strdup_printf ("question %s", question->id != NULL ? question->id : "");
+          g_key_file_set_string (qkeys, qgroup, "text", question->text != NULL ? question->text : "");
+          if (question->help != NULL && *question->help != '\0')
+            g_key_file_set_string (qkeys, qgroup, "help", question->help);
+          g_key_file_set_string (qkeys, qgroup, "type", equity_answer_type_to_string (question->type));
+          if (question->options_dataset != 0)
+            {
+              g_autofree char *bound = g_strdup_printf ("#%" G_GINT64_FORMAT ":#%u", question->options_dataset,
+                                                        question->options_column);
+
+              g_key_file_set_string (qkeys, qgroup, "options-from", bound);
+            }
+          else if (question->options_from != NULL && *question->options_from != '\0')
+            g_key_file_set_string (qkeys, qgroup, "options-from", question->options_from);
+          else if (question->options != NULL && question->options[0] != NULL)
+            g_key_file_set_string_list (qkeys, qgroup, "options", (const char * const *) question->options,
+                                        g_strv_length (question->options));
+          append_group (text, qkeys);
+        }
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

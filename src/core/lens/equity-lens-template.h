@@ -86,5 +86,15 @@ char              **equity_lens_question_dup_options (EquityProject            *
                                                       const EquityLensQuestion *question,
                                                       GError                  **error);
 const char         *equity_answer_type_to_string    (EquityAnswerType    type);
+/* The key-file text of template NAME, for equity_lens_template_save() to
+ * check and store: N_STEPS steps titled STEP_TITLES, and QUESTIONS
+ * (EquityLensQuestion) each listed under its ->step in the array's order; a
+ * bound options_dataset is written "#dataset:#column". Nothing is checked
+ * here: a duplicate id (listed twice, its group written once) or an empty
+ * step reaches the parser, which refuses it by step and question. */
+char               *equity_lens_template_write      (const char         *name,
+                                                     const char * const *step_titles,
+                                                     guint               n_steps,
+                                                     GPtrArray          *questions);
 
 G_END_DECLS

@@ -254,12 +254,17 @@ insert_item (EquityProject  *self,
         g_string_append_printf (summary, "%s%s=%s", summary->len ? "; " : "", fields[i], fields[i + 1]);
     }
 
-  sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", table->table, columns->str, values->str);
+  /* an id the change log has named is never given again: a deleted item's
+   * history must not become a new item's */
+  sql = g_strdup_printf ("INSERT INTO %s (id, %s) VALUES ((SELECT max (coalesce ((SELECT max (id) FROM %s), 0), "
+                         "coalesce ((SELECT max (item_id) FROM change_log WHERE item_kind = ?%u), 0)) + 1), %s)",
+                         table->table, columns->str, table->table, n + 1, values->str);
   stmt = _equity_project_prepare (self, sql, error);
   if (stmt == NULL)
     return 0;
   for (guint i = 0; fields[i] != NULL; i += 2)
     bind_text_or_null (stmt, i / 2 + 1, fields[i + 1]);
+  sqlite3_bind_text (stmt, n + 1, table->kind, -1, SQLITE_STATIC);
   if (!step_done (self, stmt, _("Could not save the change"), error))
     {
       sqlite3_finalize (stmt);
@@ -417,6 +422,40 @@ equity_project_set_item_field (EquityProject   *self,
     }
   if (local_error == NULL)
     log_change (self, table->kind, id, field, old_value, value, &local_error);
+  return finish_write (self, g_steal_pointer (&local_error), error);
+}
+
+gboolean
+equity_project_delete_assessment (EquityProject  *self,
+                                  gint64          id,
+                                  GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *title = NULL;
+  const char *deletes[] = { "DELETE FROM assessment_answers WHERE assessment_id = ?1",
+                            "DELETE FROM assessments WHERE id = ?1" };
+  gboolean found;
+
+  g_return_val_if_fail (EQUITY_IS_PROJECT (self), FALSE);
+
+  if (!equity_project_begin (self, error))
+    return FALSE;
+  title = query_text (self, "SELECT title FROM assessments WHERE id = ?1", id, NULL, &found, &local_error);
+  if (local_error == NULL && !found)
+    g_set_error (&local_error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND,
+                 _("The project has no assessment with id %" PRId64), id);
+  for (guint i = 0; i < G_N_ELEMENTS (deletes) && local_error == NULL; i++)
+    {
+      sqlite3_stmt *stmt = _equity_project_prepare (self, deletes[i], &local_error);
+
+      if (stmt == NULL)
+        break;
+      sqlite3_bind_int64 (stmt, 1, id);
+      step_done (self, stmt, _("Could not delete the assessment"), &local_error);
+      sqlite3_finalize (stmt);
+    }
+  if (local_error == NULL)
+    log_change (self, "assessment", id, "deleted", title, NULL, &local_error);
   return finish_write (self, g_steal_pointer (&local_error), error);
 }
 

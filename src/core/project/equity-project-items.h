@@ -58,6 +58,13 @@ gint64      equity_project_add_template_version (EquityProject *self,
                                                  const char    *spec,
                                                  GError       **error);
 
+/* Deletes assessment ID and its answers in one transaction, logging one
+ * "deleted" entry whose old value is its title; every earlier entry about it
+ * stays, and its id is never given to a later assessment. */
+gboolean    equity_project_delete_assessment (EquityProject *self,
+                                              gint64         id,
+                                              GError       **error);
+
 /* Answers: rows of "question", "value", "cited_kind", "cited_id", "updated_at". */
 GPtrArray  *equity_project_list_answers    (EquityProject   *self,
                                             gint64           assessment_id,

@@ -1,0 +1,179 @@
+/* test-assessments-history.c — an assessment's history in the shared
+ * change-log window (newest first, shown as text) and its deletion with
+ * Undo on the sample project; rendered under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "assessments-test-util.h"
+#include "explore-test-util.h"
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
+/* depth-first, the widget after WIDGET under TOP */
+static GtkWidget *
+label_after (GtkWidget *widget,
+             GtkWidget *top)
+{
+  if (gtk_widget_get_first_child (widget) != NULL)
+    return gtk_widget_get_first_child (widget);
+  for (; widget != NULL && widget != top; widget = gtk_widget_get_parent (widget))
+    if (gtk_widget_get_next_sibling (widget) != NULL)
+      return gtk_widget_get_next_sibling (widget);
+  return NULL;
+}
+
+/* the change log of one assessment, read on a connection of its own */
+static GPtrArray *
+changes_apart (const char *path,
+               gint64      id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityProject) project = equity_project_open (path, &error);
+  GPtrArray *changes;
+
+  g_assert_no_error (error);
+  changes = equity_project_list_changes (project, "assessment", id, &error);
+  g_assert_no_error (error);
+  equity_project_close (project);
+  return changes;
+}
+
+/* An answer typed with markup and a formula shows in the history first, as
+ * typed; the history lists exactly the store's entries of that assessment. */
+static void
+test_history (void)
+{
+  g_autofree char *path = copy_sample ("assessments-history");
+  EquityWindow *window = open_project (path, 1280, 800);
+  EquityAssessmentsPage *page = show_assessments (window);
+  const char *typed = "<b>Two</b> lifeguards & =SUM(A1)";
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *labels = NULL;
+  g_autofree char *expected = NULL;
+  GtkWidget *view;
+  GtkWidget *list;
+  GtkWindow *history;
+  gint64 id;
+
+  gtk_list_box_select_row (_equity_assessments_page_get_list_box (page), find_assessment_row (page, SAMPLE_TITLE));
+  app_test_wait (100);
+  id = page->current->id;
+  view = _equity_assessments_page_get_control (page, "plan");
+  g_assert_true (GTK_IS_TEXT_VIEW (view));
+  gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), typed, -1);
+
+  /* Ctrl+H: what was typed is saved first, then listed */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "assessments.history", NULL));
+  app_test_wait (300);
+  history = page->history_window;
+  g_assert_nonnull (history);
+  list = g_object_get_data (G_OBJECT (history), "log-list");
+  changes = changes_apart (path, id);
+  /* the sample's creation and its eight answers, and ours */
+  g_assert_cmpuint (changes->len, ==, 10);
+  g_assert_cmpuint (count_rows (list), ==, changes->len);
+  g_assert_cmpstr (g_hash_table_lookup (g_ptr_array_index (changes, changes->len - 1), "new_value"), ==, typed);
+  labels = app_test_dup_labels (gtk_widget_get_first_child (list));
+  expected = g_strdup_printf ("answer:plan: — → %s|", typed);
+  g_assert_true (g_str_has_prefix (labels, expected));
+  /* …and drawn as such: no label of the row reads markup */
+  for (GtkWidget *label = gtk_widget_get_first_child (list); label != NULL;
+       label = label_after (label, gtk_widget_get_first_child (list)))
+    if (GTK_IS_LABEL (label))
+      g_assert_false (gtk_label_get_use_markup (GTK_LABEL (label)));
+  /* the oldest last: the assessment's creation */
+  g_clear_pointer (&labels, g_free);
+  labels = app_test_dup_labels (gtk_widget_get_last_child (list));
+  g_assert_true (g_str_has_prefix (labels, "created: — → "));
+  g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (history), "assessments-history"), >, MIN_VARIANCE);
+  gtk_window_destroy (history);
+  close_window (window);
+}
+
+/* Deleted: gone from the list at once, kept in the store until the toast
+ * goes; Undo brings back the same id and answers with nothing logged;
+ * deleted for good, one entry and the earlier ones kept. */
+static void
+test_delete_and_undo (void)
+{
+  g_autofree char *path = copy_sample ("assessments-delete");
+  EquityWindow *window = open_project (path, 1280, 800);
+  EquityAssessmentsPage *page = show_assessments (window);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  EquityProject *project = equity_window_get_project (window);
+  g_autoptr(EquityAssessment) kept = NULL;
+  EquityAssessment *gone;
+  guint answers;
+  gint64 id;
+
+  gtk_list_box_select_row (_equity_assessments_page_get_list_box (page), find_assessment_row (page, SAMPLE_TITLE));
+  app_test_wait (100);
+  id = page->current->id;
+  answers = g_hash_table_size (page->current->answers);
+  g_assert_cmpuint (answers, ==, 8);
+  before = changes_apart (path, id);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "assessments.delete", NULL));
+  app_test_wait (200);
+  g_assert_null (find_assessment_row (page, SAMPLE_TITLE));
+  g_assert_nonnull (page->delete_toast);
+  g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "assessments-deleted-toast"), >, MIN_VARIANCE);
+  /* not yet written: Undo has nothing to put back */
+  kept = equity_assessment_load (project, id, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "assessments.undo-delete", NULL));
+  app_test_wait (200);
+  g_assert_nonnull (find_assessment_row (page, SAMPLE_TITLE));
+  g_assert_cmpint (page->current->id, ==, id);
+  g_assert_cmpuint (g_hash_table_size (page->current->answers), ==, answers);
+  after = changes_apart (path, id);
+  g_assert_cmpuint (after->len, ==, before->len);
+  g_clear_pointer (&after, g_ptr_array_unref);
+
+  /* Delete on the list, and the toast left to go */
+  gtk_widget_grab_focus (GTK_WIDGET (find_assessment_row (page, SAMPLE_TITLE)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "assessments.delete", NULL));
+  app_test_wait (100);
+  adw_toast_dismiss (page->delete_toast);
+  app_test_wait (100);
+  g_assert_null (find_assessment_row (page, SAMPLE_TITLE));
+  gone = equity_assessment_load (project, id, &error);
+  g_assert_null (gone);
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND);
+  after = changes_apart (path, id);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_cmpstr (g_hash_table_lookup (g_ptr_array_index (after, i), "id"), ==,
+                     g_hash_table_lookup (g_ptr_array_index (before, i), "id"));
+  g_assert_cmpstr (g_hash_table_lookup (g_ptr_array_index (after, before->len), "field"), ==, "deleted");
+  g_assert_cmpstr (g_hash_table_lookup (g_ptr_array_index (after, before->len), "old_value"), ==, SAMPLE_TITLE);
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  explore_test_init (&argc, &argv);
+
+  g_test_add_func ("/assessments/history", test_history);
+  g_test_add_func ("/assessments/delete-and-undo", test_delete_and_undo);
+
+  return explore_test_run ();
+}
