@@ -401,7 +401,9 @@ equity_xlsx_format_serial (GString             *out,
   /* serial 25569 is 1970-01-01 in the 1900 system (whose day 0 falls on
    * 1899-12-30, Excel keeping Lotus 1-2-3's leap day in 1900); the 1904
    * system starts 1,462 days later */
-  double seconds = (serial + (date1904 ? 1462 : 0) - 25569.0) * 86400.0;
+  /* Excel counts a 29 February 1900 that never was: before it (serial 60)
+   * its serials are a day ahead of the calendar's */
+  double seconds = (serial + (date1904 ? 1462 : (serial < 60 ? 1 : 0)) - 25569.0) * 86400.0;
   gint64 whole, days, in_day;
   int year, month, day;
 

@@ -273,6 +273,22 @@ convert_cell (EquityXlsxRows  *self,
           return TRUE;
         }
     }
+  /* a number written with 17 digits to keep the exact binary value
+   * (58.658000000000001) reads as Excel shows it, when that is the same value */
+  if ((type == NULL || g_str_equal (type, "n")) && value->len > 16)
+    {
+      char *end = NULL;
+      double number = g_ascii_strtod (value->str, &end);
+      char shorter[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (end != value->str && *end == '\0' &&
+          g_ascii_formatd (shorter, sizeof shorter, "%.15g", number) != NULL &&
+          g_ascii_strtod (shorter, NULL) == number)
+        {
+          store_cell (self, shorter, strlen (shorter));
+          return TRUE;
+        }
+    }
   /* numbers, booleans (1/0), errors (#N/A) and text as written */
   store_cell (self, value->str, value->len);
   return TRUE;
