@@ -57,6 +57,13 @@ on_xml_error (void        *data,
     self->xml_error = g_strchomp (g_strdup (error->message));
 }
 
+static void
+ignore_message (void       *data,
+                const char *format,
+                ...)
+{
+}
+
 EquityXlsxRows *
 equity_xlsx_rows_new (const EquityXlsxBook *book,
                       const char           *sheet_name,
@@ -67,6 +74,9 @@ equity_xlsx_rows_new (const EquityXlsxBook *book,
 
   self->book = book;
   self->sheet_name = g_strdup (sheet_name);
+  /* a damaged file's bytes are reported through the error, not on stderr
+   * (libxml2 prints encoding faults there; this thread's setting only) */
+  xmlSetGenericErrorFunc (NULL, ignore_message);
   /* no network, no entity expansion: a workbook is untrusted input */
   self->reader = xmlReaderForIO (read, NULL, data, NULL, NULL,
                                  XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
