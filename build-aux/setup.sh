@@ -20,14 +20,15 @@ PACKAGES=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev sqlite3 libcairo2-dev libpango1.0-dev libxlsxwriter-dev
-  libjson-glib-dev libgdal-dev libgsl-dev
+  libjson-glib-dev libgdal-dev libgsl-dev libxml2-dev
   desktop-file-utils appstream appstream-util shared-mime-info
   xvfb xauth dbus dbus-x11 x11-apps
   python3-openpyxl libreoffice-calc-nogui poppler-utils
   fonts-cantarell adwaita-icon-theme
 )
-# Only the benchmarks and the fuzzers need these.
-BENCH_PACKAGES=(time)
+# Only the benchmarks and the fuzzers need these (xlsx2csv: the peer of the
+# XLSX import benchmark).
+BENCH_PACKAGES=(time xlsx2csv)
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
 usage () {

@@ -85,13 +85,14 @@ test_bls (TestProject   *fixture,
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  /* progress comes from the source: features read / features in the sheet */
   g_assert_true (equity_importer_analyze (importer, on_progress, fractions, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (fractions->len, >=, 3);
   for (guint i = 1; i < fractions->len; i++)
     g_assert_cmpfloat (g_array_index (fractions, double, i), >, g_array_index (fractions, double, i - 1));
-  g_assert_cmpfloat_with_epsilon (g_array_index (fractions, double, 0), 4096.0 / 8203, 1e-9);
+  /* the streaming reader's progress is the share of the sheet's XML parsed:
+   * after 4,096 of 8,203 rows of much the same length, close to half */
+  g_assert_cmpfloat_with_epsilon (g_array_index (fractions, double, 0), 4096.0 / 8203, 0.01);
   g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
 
   dataset = equity_importer_run (importer, fixture->project, NULL, NULL, NULL, &error);
@@ -257,7 +258,8 @@ write_wide_sheet (const char *path,
 }
 
 /* GDAL reads 2,000 columns of a sheet and empties a row with a cell further
- * right: such a sheet is refused, not imported without that row. */
+ * right; the streaming XLSX reader reads every column a sheet can have, so
+ * that cell is imported in its own column (XFD, 16,384, is Excel's limit). */
 static void
 test_far_column (TestProject   *fixture,
                  gconstpointer  data)
@@ -265,21 +267,19 @@ test_far_column (TestProject   *fixture,
   g_autofree char *near = g_build_filename (fixture->dir, "near.xlsx", NULL);
   g_autofree char *far = g_build_filename (fixture->dir, "far.xlsx", NULL);
   g_autoptr(EquityDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
+  g_autoptr(EquityDataset) far_dataset = NULL;
 
   write_wide_sheet (near, 1500);
   dataset = import_ok (fixture, near, NULL, NULL, NULL);
   g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 5);
 
+  /* column 2,100 from 0 is CBU: C = 3, B = 2, U = 21; (3 × 26 + 2) × 26 + 21 − 1 */
   write_wide_sheet (far, 2100);
-  before = test_project_state (fixture->project);
-  g_assert_null (import_full (fixture, far, NULL, NULL, NULL, &error));
-  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_UNSUPPORTED);
-  g_assert_true (g_str_has_prefix (error->message, "far.xlsx: sheet “Data” has cells beyond column BXX (column 2000)"));
-  after = test_project_state (fixture->project);
-  g_assert_cmpstr (before, ==, after);
+  far_dataset = import_ok (fixture, far, NULL, NULL, NULL);
+  g_assert_cmpuint (equity_dataset_get_n_rows (far_dataset), ==, 5);
+  g_assert_cmpuint (equity_dataset_get_n_columns (far_dataset), ==, 3);
+  g_assert_cmpstr (equity_column_get_name (equity_dataset_get_column (far_dataset, 2)), ==, "Column CBU");
+  g_assert_cmpstr (query_text (fixture, far_dataset, "SELECT {name} FROM {T} WHERE {Column CBU} = 'far'"), ==, "row3");
 }
 
 /* Runs FILE through LibreOffice to TYPE ("xls") in FOLDER. */

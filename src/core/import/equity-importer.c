@@ -128,7 +128,7 @@ open_source (EquityImporter  *self,
   if (equity_record_source_is_text (self->file))
     return equity_record_source_new_csv (self->file, self->skip_rows, self->delimiter,
                                          self->encoding, self->lenient_quotes, error);
-  return equity_record_source_new_ogr (self->file, self->sheet ? self->sheet : self->layer, error);
+  return equity_record_source_new_binary (self->file, self->sheet ? self->sheet : self->layer, error);
 }
 
 static gboolean

@@ -20,6 +20,7 @@
 
 #include "equity-error.h"
 #include "equity-ogr-util.h"
+#include "equity-xlsx.h"
 
 void
 equity_ogr_init (void)
@@ -279,19 +280,6 @@ pick_layer (GDALDatasetH   dataset,
   return NULL;
 }
 
-/* "A" … "Z", "AA", …: how a spreadsheet names column INDEX (from 0) */
-static char *
-column_letters (guint index)
-{
-  char letters[8];
-  int at = sizeof letters - 1;
-
-  letters[at] = '\0';
-  for (guint n = index + 1; n > 0 && at > 0; n = (n - 1) / 26)
-    letters[--at] = 'A' + (n - 1) % 26;
-  return g_strdup (letters + at);
-}
-
 /* GDAL reads at most 2,000 columns of a sheet; a row with a cell further
  * right comes back empty, so the sheet cannot be read whole. */
 #define SHEET_MAX_COLUMNS 2000
@@ -307,7 +295,7 @@ check_sheet_width (EquityOgrErrors  *errors,
   if (strstr (errors->warnings->str, "Limiting number of columns") == NULL &&
       strstr (errors->failures->str, "Maximum number of fields") == NULL)
     return;
-  letters = column_letters (SHEET_MAX_COLUMNS - 1);
+  letters = equity_xlsx_column_name (SHEET_MAX_COLUMNS - 1);
   g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_UNSUPPORTED,
                _("%s: sheet “%s” has cells beyond column %s (column %u), and a spreadsheet is read "
                  "up to that column only: the rows holding them would be lost. Delete or move the "
@@ -463,7 +451,7 @@ equity_ogr_scan_sheet (OGRLayerH        layer,
       name = g_strstrip (g_strdup (g_ptr_array_index (header, f)));
       if (name[0] == '\0')
         {
-          g_autofree char *letters = column_letters (f);
+          g_autofree char *letters = equity_xlsx_column_name (f);
 
           g_free (name);
           /* TRANSLATORS: the name given to a column whose header cell is empty, e.g. "Column C" */

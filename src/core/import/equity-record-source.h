@@ -56,6 +56,16 @@ EquityRecordSource *equity_record_source_new_csv (GFile        *file,
 EquityRecordSource *equity_record_source_new_ogr (GFile        *file,
                                                   const char   *sheet_or_layer,
                                                   GError      **error);
+/* An Excel workbook's sheet (.xlsx), streamed in constant memory
+ * (equity-record-source-xlsx.c); what it cannot read goes to the OGR source */
+EquityRecordSource *equity_record_source_new_xlsx (GFile       *file,
+                                                   const char  *sheet,
+                                                   GError     **error);
+/* What is not text: an .xlsx through the streaming reader, the rest
+ * through the OGR source */
+EquityRecordSource *equity_record_source_new_binary (GFile       *file,
+                                                     const char  *sheet_or_layer,
+                                                     GError     **error);
 /* Whether FILE is read by the CSV reader (by its name: .csv, .tsv, .txt, .tab) */
 gboolean            equity_record_source_is_text (GFile        *file);
 void                equity_record_source_free    (EquityRecordSource *source);
