@@ -393,7 +393,7 @@ void
 _equity_window_class_add_actions (GtkWidgetClass *widget_class)
 {
   static const char * const pages[] = {
-    "datasets", "explore", "indicators", "assessments", "action-plan",
+    "datasets", "explore", "scan", "indicators", "assessments", "action-plan",
   };
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, _equity_window_import_action);
