@@ -109,18 +109,34 @@ equity_chart_map_classify (EquityChart *self)
 
 /* ---- drawing --------------------------------------------------------- */
 
-static void
-append_areas (EquityChart *self,
-              gpointer     state,
-              cairo_t     *cr,
-              int          klass)
+/* tests only: fill area by area, the reference the batched fills must match */
+static gboolean fill_by_area;
+
+void
+equity_chart_map_set_fill_by_area (gboolean by_area)
 {
+  fill_by_area = by_area;
+}
+
+/* Each class's areas as one path: their cached path data laid end to end in
+ * CLASSES[k], in one pass over the areas, so each class is handed to cairo
+ * once instead of area by area */
+static void
+gather_classes (EquityChart *self,
+                gpointer     state,
+                GArray     **classes)
+{
+  for (guint k = 0; k < self->map.n_classes; k++)
+    classes[k] = g_array_new (FALSE, FALSE, sizeof (cairo_path_data_t));
   for (guint i = 0; i < self->map.areas->len; i++)
     {
       EquityChartArea *area = g_ptr_array_index (self->map.areas, i);
+      const cairo_path_t *path;
 
-      if (area->klass == klass)
-        cairo_append_path (cr, equity_chart_map_area_path (state, i, FALSE, NULL));
+      if (area->klass < 0)
+        continue;
+      path = equity_chart_map_area_path (state, i, FALSE, NULL);
+      g_array_append_vals (classes[area->klass], path->data, path->num_data);
     }
 }
 
@@ -498,6 +514,7 @@ draw_map (EquityChartCanvas *canvas)
   double legend_y;
   double border;
   EquityChartColor color;
+  GArray *classes[EQUITY_CHART_MAX_CLASSES];
 
   if (self->map.areas->len == 0)
     {
@@ -535,12 +552,23 @@ draw_map (EquityChartCanvas *canvas)
   cairo_save (cr);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  gather_classes (self, canvas->layout->state, classes);
   for (guint k = 0; k < self->map.n_classes; k++)
     {
-      cairo_new_path (cr);
-      append_areas (self, canvas->layout->state, cr, k);
+      cairo_path_t path = { CAIRO_STATUS_SUCCESS, (cairo_path_data_t *) classes[k]->data, classes[k]->len };
+
       equity_chart_palette_class (k, self->map.n_classes, &color);
       equity_chart_set_color (cr, &color);
+      cairo_new_path (cr);
+      if (!fill_by_area)
+        cairo_append_path (cr, &path);
+      for (guint i = 0; fill_by_area && i < self->map.areas->len; i++)
+        if (((EquityChartArea *) g_ptr_array_index (self->map.areas, i))->klass == (int) k)
+          {
+            cairo_append_path (cr, equity_chart_map_area_path (canvas->layout->state, i, FALSE, NULL));
+            cairo_fill (cr);
+          }
+      g_array_unref (classes[k]);
       cairo_fill (cr);
     }
 

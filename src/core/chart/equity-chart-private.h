@@ -444,6 +444,8 @@ const cairo_path_t *equity_chart_map_area_path   (gpointer           state,
                                                   guint              i,
                                                   gboolean           border,
                                                   const double     **box);
+/* tests only: fill the map area by area (TRUE) instead of class by class */
+void         equity_chart_map_set_fill_by_area (gboolean by_area);
 /* equity-chart-map.c */
 void         equity_chart_map_classify     (EquityChart             *self);
 /* the legend's text for class K */
