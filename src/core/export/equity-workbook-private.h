@@ -76,6 +76,15 @@ void     _equity_workbook_print_setup    (lxw_worksheet               *sheet,
                                           gboolean                     landscape,
                                           int                          repeat_row);
 
+/* VALUE in FORMAT, or the not-available marker (explained on the Notes
+ * sheet) where the figure does not exist */
+void     _equity_workbook_write_figure   (lxw_worksheet               *sheet,
+                                          lxw_row_t                    row,
+                                          lxw_col_t                    column,
+                                          double                       value,
+                                          lxw_format                  *format,
+                                          const EquityWorkbookFormats *formats);
+
 /* A header row: the titles given, from column A, then NULL */
 void     _equity_workbook_write_headings (lxw_worksheet               *sheet,
                                           lxw_row_t                    row,
