@@ -518,3 +518,12 @@ _equity_workbook_write_figure (lxw_worksheet               *sheet,
   else
     worksheet_write_string (sheet, row, column, EQUITY_MARKER_NOT_AVAILABLE, formats->marker);
 }
+
+void
+_equity_workbook_set_widths (lxw_worksheet *sheet,
+                             const double  *widths,
+                             guint          n_widths)
+{
+  for (guint c = 0; c < n_widths; c++)
+    worksheet_set_column (sheet, c, c, widths[c], NULL);
+}

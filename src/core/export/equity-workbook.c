@@ -273,10 +273,7 @@ write_methods (lxw_worksheet               *sheet,
   }
   worksheet_write_string (sheet, r++, 0, _("Rates of counts: exact Poisson limits below 10 events, Byar's "
                                             "approximation from 10; ratios by the log method."), formats->note);
-  worksheet_set_column (sheet, 0, 0, 44, NULL);
-  worksheet_set_column (sheet, 1, 1, 120, NULL);
-  worksheet_set_column (sheet, 2, 2, 12, NULL);
-  worksheet_set_column (sheet, 3, 3, 46, NULL);
+  EQUITY_WORKBOOK_SET_WIDTHS (sheet, 44, 120, 12, 46);
   _equity_workbook_print_setup (sheet, title, TRUE, 3);
 }
 
@@ -323,10 +320,7 @@ write_sources (lxw_worksheet               *sheet,
           worksheet_write_string (sheet, r++, 4, entry->name, formats->text);
         }
     }
-  worksheet_set_column (sheet, 0, 0, 46, NULL);
-  worksheet_set_column (sheet, 1, 1, 70, NULL);
-  worksheet_set_column (sheet, 2, 3, 14, NULL);
-  worksheet_set_column (sheet, 4, 4, 44, NULL);
+  EQUITY_WORKBOOK_SET_WIDTHS (sheet, 46, 70, 14, 14, 44);
   _equity_workbook_print_setup (sheet, title, TRUE, 2);
 }
 
@@ -371,9 +365,7 @@ write_notes (lxw_worksheet               *sheet,
           worksheet_write_string (sheet, r++, 2, g_ptr_array_index (entry->notes, n), formats->text);
         }
     }
-  worksheet_set_column (sheet, 0, 0, 12, NULL);
-  worksheet_set_column (sheet, 1, 1, 30, NULL);
-  worksheet_set_column (sheet, 2, 2, 130, NULL);
+  EQUITY_WORKBOOK_SET_WIDTHS (sheet, 12, 30, 130);
   _equity_workbook_print_setup (sheet, title, TRUE, 3);
 }
 
