@@ -447,36 +447,55 @@ test_too_many_columns (TestProject   *fixture,
   g_assert_true (g_str_has_prefix (message, "widest.csv: the file has 2001 columns, more than the 2000"));
 }
 
-/* Text quoted from the file in a message cannot act on a terminal. */
-static void
-test_control_characters_escaped (TestProject   *fixture,
-                                 gconstpointer  data)
+/* Files the importer refuses, each leaving the project as it was, with a
+ * message that names the file (and line and column where there is one) and
+ * quotes nothing that could act on a terminal. */
+static const struct
 {
-  g_autoptr(GFile) file = test_write_file (fixture->dir, "esc.csv", "a,b\n1,2\n3,4,\033[2J\033c\n");
-  g_autofree char *message = import_refused (fixture, file, EQUITY_ERROR_PARSE);
+  const char *name;
+  const char *contents;
+  gssize      length;     /* -1: up to the NUL */
+  int         code;
+  const char *prefix;     /* how the message begins */
+  const char *quoted;     /* NULL, or what it must quote, escaped */
+} refusals[] = {
+  { "empty.csv", "", -1, EQUITY_ERROR_PARSE, "empty.csv:1:1:", NULL },
+  { "esc.csv", "a,b\n1,2\n3,4,\033[2J\033c\n", -1, EQUITY_ERROR_PARSE, "esc.csv:", "“U+001B[2JU+001Bc”" },
+  { "nul.csv", "name,count\nAsh\0ville,94589\n", 27, EQUITY_ERROR_ENCODING, "nul.csv:2:4: a NUL character", NULL },
+  { "chart.csv", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, EQUITY_ERROR_UNSUPPORTED,
+    "chart.csv: not a text file (it looks like a PNG image)", NULL },
+};
 
-  g_assert_null (strchr (message, '\033'));
-  g_assert_nonnull (strstr (message, "“U+001B[2JU+001Bc”"));
+static void
+test_refused_files (TestProject   *fixture,
+                    gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, refusals[i].name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *message = NULL;
+
+      g_assert_true (g_file_set_contents (path, refusals[i].contents, refusals[i].length, NULL));
+      message = import_refused (fixture, file, refusals[i].code);
+      g_assert_true (g_str_has_prefix (message, refusals[i].prefix));
+      g_assert_null (strchr (message, '\033'));
+      if (refusals[i].quoted != NULL)
+        g_assert_nonnull (strstr (message, refusals[i].quoted));
+    }
 }
 
-/* UTF-16 without a byte-order mark imports with its real names and a
- * warning; a NUL or a binary file is refused and leaves the project as it was. */
+/* UTF-16 without a byte-order mark imports with its real names and a warning */
 static void
-test_encodings_and_binary (TestProject   *fixture,
-                           gconstpointer  data)
+test_utf16_without_bom (TestProject   *fixture,
+                        gconstpointer  data)
 {
   g_autofree char *utf16 = NULL;
   g_autofree char *utf16_path = g_build_filename (fixture->dir, "utf16.csv", NULL);
-  g_autofree char *nul_path = g_build_filename (fixture->dir, "nul.csv", NULL);
-  g_autofree char *png_path = g_build_filename (fixture->dir, "chart.csv", NULL);
   g_autoptr(GFile) utf16_file = g_file_new_for_path (utf16_path);
-  g_autoptr(GFile) nul_file = g_file_new_for_path (nul_path);
-  g_autoptr(GFile) png_file = g_file_new_for_path (png_path);
   g_autoptr(EquityImporter) importer = equity_importer_new (utf16_file, NULL);
   g_autoptr(EquityDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *nul_message = NULL;
-  g_autofree char *png_message = NULL;
   gsize length = 0;
 
   utf16 = g_convert ("name,count\nAsheville,94589\n", -1, "UTF-16LE", "UTF-8", NULL, &length, NULL);
@@ -487,24 +506,6 @@ test_encodings_and_binary (TestProject   *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (equity_column_get_name (equity_dataset_get_column (dataset, 0)), ==, "name");
   g_assert_cmpstr (equity_column_get_name (equity_dataset_get_column (dataset, 1)), ==, "count");
-
-  g_assert_true (g_file_set_contents (nul_path, "name,count\nAsh\0ville,94589\n", 27, NULL));
-  nul_message = import_refused (fixture, nul_file, EQUITY_ERROR_ENCODING);
-  g_assert_true (g_str_has_prefix (nul_message, "nul.csv:2:4: a NUL character"));
-
-  g_assert_true (g_file_set_contents (png_path, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, NULL));
-  png_message = import_refused (fixture, png_file, EQUITY_ERROR_UNSUPPORTED);
-  g_assert_true (g_str_has_prefix (png_message, "chart.csv: not a text file (it looks like a PNG image)"));
-}
-
-static void
-test_empty_file (TestProject   *fixture,
-                 gconstpointer  data)
-{
-  g_autoptr(GFile) file = test_write_file (fixture->dir, "empty.csv", "");
-  g_autofree char *message = import_refused (fixture, file, EQUITY_ERROR_PARSE);
-
-  g_assert_nonnull (strstr (message, "empty.csv:1:1:"));
 }
 
 /* Counts per race from data/samples/SOURCES.md (W 10,314 / B 4,452 / I 163 /
@@ -611,11 +612,10 @@ main (int   argc,
   ADD ("import-beside-reader", test_import_beside_reader);
   ADD ("ragged-rows", test_ragged_rows);
   ADD ("moe-pairs", test_moe_pairs);
-  ADD ("empty-file", test_empty_file);
   ADD ("unique-column-names", test_unique_column_names);
   ADD ("too-many-columns", test_too_many_columns);
-  ADD ("control-characters-escaped", test_control_characters_escaped);
-  ADD ("encodings-and-binary", test_encodings_and_binary);
+  ADD ("refused-files", test_refused_files);
+  ADD ("utf16-without-bom", test_utf16_without_bom);
 #undef ADD
   test_add_with_scratch ("/importer/sample-project", test_sample_project);
 
