@@ -90,6 +90,16 @@ equity_workbook_sheet_name (const char *name,
     }
 }
 
+static lxw_format *
+add_number_format (lxw_workbook *workbook,
+                   const char   *pattern)
+{
+  lxw_format *format = workbook_add_format (workbook);
+
+  format_set_num_format (format, pattern);
+  return format;
+}
+
 static void
 add_formats (lxw_workbook          *workbook,
              EquityWorkbookFormats *formats)
@@ -114,18 +124,12 @@ add_formats (lxw_workbook          *workbook,
   formats->wrap = workbook_add_format (workbook);
   format_set_text_wrap (formats->wrap);
   format_set_align (formats->wrap, LXW_ALIGN_VERTICAL_TOP);
-  formats->count = workbook_add_format (workbook);
-  format_set_num_format (formats->count, "#,##0");
-  formats->count_decimal = workbook_add_format (workbook);
-  format_set_num_format (formats->count_decimal, "#,##0.00");
-  formats->rate = workbook_add_format (workbook);
-  format_set_num_format (formats->rate, "#,##0.00");
-  formats->ratio = workbook_add_format (workbook);
-  format_set_num_format (formats->ratio, "0.00");
-  formats->percent = workbook_add_format (workbook);
-  format_set_num_format (formats->percent, "0.0%");
-  formats->decimal = workbook_add_format (workbook);
-  format_set_num_format (formats->decimal, "#,##0.0");
+  formats->count = add_number_format (workbook, "#,##0");
+  formats->count_decimal = add_number_format (workbook, "#,##0.00");
+  formats->rate = add_number_format (workbook, "#,##0.00");
+  formats->ratio = add_number_format (workbook, "0.00");
+  formats->percent = add_number_format (workbook, "0.0%");
+  formats->decimal = add_number_format (workbook, "#,##0.0");
   formats->marker = workbook_add_format (workbook);
   format_set_align (formats->marker, LXW_ALIGN_RIGHT);
   formats->higher = workbook_add_format (workbook);
