@@ -111,10 +111,7 @@ _equity_workbook_write_scan (lxw_worksheet               *sheet,
   for (guint i = 0; i < record->gaps->len; i++)
     write_gap (sheet, header_row + 1 + i, formats, g_ptr_array_index (record->gaps, i));
 
-  worksheet_set_column (sheet, 0, 0, 8, NULL);
-  worksheet_set_column (sheet, 1, 1, 40, NULL);
-  worksheet_set_column (sheet, 2, 5, 18, NULL);
-  worksheet_set_column (sheet, 6, 13, 14, NULL);
+  EQUITY_WORKBOOK_SET_WIDTHS (sheet, 8, 40, 18, 18, 18, 18, 14, 14, 14, 14, 14, 14, 14, 14);
   _equity_workbook_print_setup (sheet, footer_title, TRUE, header_row);
   return TRUE;
 }
