@@ -104,6 +104,24 @@ test_hostile_names (TestProject   *fixture,
   g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM datasets"), ==, 1);
 }
 
+/* Imports FILE into FIXTURE's project, which must refuse it with CODE and
+ * leave the project exactly as it was; returns the refusal's message. */
+static char *
+import_refused (TestProject *fixture,
+                GFile       *file,
+                int          code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = test_project_state (fixture->project);
+  g_autofree char *after = NULL;
+
+  g_assert_null (test_import_file (fixture->project, file, NULL, &error));
+  g_assert_error (error, EQUITY_ERROR, code);
+  after = test_project_state (fixture->project);
+  g_assert_cmpstr (before, ==, after);
+  return g_strdup (error->message);
+}
+
 static void
 test_atomic_on_parse_error (TestProject   *fixture,
                             gconstpointer  data)
@@ -113,8 +131,7 @@ test_atomic_on_parse_error (TestProject   *fixture,
   g_autoptr(GFile) bad = NULL;
   g_autoptr(EquityDataset) first = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
+  g_autofree char *message = NULL;
 
   first = test_import_file (fixture->project, good, NULL, &error);
   g_assert_no_error (error);
@@ -125,12 +142,8 @@ test_atomic_on_parse_error (TestProject   *fixture,
   g_string_append (contents, "5000,\"broken\n");
   bad = test_write_file (fixture->dir, "bad.csv", contents->str);
 
-  before = test_project_state (fixture->project);
-  g_assert_null (test_import_file (fixture->project, bad, NULL, &error));
-  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE);
-  g_assert_true (g_str_has_prefix (error->message, "bad.csv:5001:"));
-  after = test_project_state (fixture->project);
-  g_assert_cmpstr (before, ==, after);
+  message = import_refused (fixture, bad, EQUITY_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (message, "bad.csv:5001:"));
 }
 
 static void
@@ -412,8 +425,7 @@ test_too_many_columns (TestProject   *fixture,
   g_autoptr(GFile) widest = NULL;
   g_autoptr(EquityDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
+  g_autofree char *message = NULL;
 
   for (guint i = 0; i < 2000; i++)
     g_string_append_printf (contents, "%sc%u", i ? "," : "", i);
@@ -431,46 +443,59 @@ test_too_many_columns (TestProject   *fixture,
     g_string_append_printf (contents, "%sc%u", i ? "," : "", i);
   g_string_append (contents, "\n1\n");
   widest = test_write_file (fixture->dir, "widest.csv", contents->str);
-  before = test_project_state (fixture->project);
-  g_assert_null (test_import_file (fixture->project, widest, NULL, &error));
-  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_UNSUPPORTED);
-  g_assert_true (g_str_has_prefix (error->message, "widest.csv: the file has 2001 columns, more than the 2000"));
-  after = test_project_state (fixture->project);
-  g_assert_cmpstr (before, ==, after);
+  message = import_refused (fixture, widest, EQUITY_ERROR_UNSUPPORTED);
+  g_assert_true (g_str_has_prefix (message, "widest.csv: the file has 2001 columns, more than the 2000"));
 }
 
-/* Text quoted from the file in a message cannot act on a terminal. */
-static void
-test_control_characters_escaped (TestProject   *fixture,
-                                 gconstpointer  data)
+/* Files the importer refuses, each leaving the project as it was, with a
+ * message that names the file (and line and column where there is one) and
+ * quotes nothing that could act on a terminal. */
+static const struct
 {
-  g_autoptr(GFile) file = test_write_file (fixture->dir, "esc.csv", "a,b\n1,2\n3,4,\033[2J\033c\n");
-  g_autoptr(GError) error = NULL;
+  const char *name;
+  const char *contents;
+  gssize      length;     /* -1: up to the NUL */
+  int         code;
+  const char *prefix;     /* how the message begins */
+  const char *quoted;     /* NULL, or what it must quote, escaped */
+} refusals[] = {
+  { "empty.csv", "", -1, EQUITY_ERROR_PARSE, "empty.csv:1:1:", NULL },
+  { "esc.csv", "a,b\n1,2\n3,4,\033[2J\033c\n", -1, EQUITY_ERROR_PARSE, "esc.csv:", "“U+001B[2JU+001Bc”" },
+  { "nul.csv", "name,count\nAsh\0ville,94589\n", 27, EQUITY_ERROR_ENCODING, "nul.csv:2:4: a NUL character", NULL },
+  { "chart.csv", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, EQUITY_ERROR_UNSUPPORTED,
+    "chart.csv: not a text file (it looks like a PNG image)", NULL },
+};
 
-  g_assert_null (test_import_file (fixture->project, file, NULL, &error));
-  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE);
-  g_assert_null (strchr (error->message, '\033'));
-  g_assert_nonnull (strstr (error->message, "“U+001B[2JU+001Bc”"));
+static void
+test_refused_files (TestProject   *fixture,
+                    gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, refusals[i].name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *message = NULL;
+
+      g_assert_true (g_file_set_contents (path, refusals[i].contents, refusals[i].length, NULL));
+      message = import_refused (fixture, file, refusals[i].code);
+      g_assert_true (g_str_has_prefix (message, refusals[i].prefix));
+      g_assert_null (strchr (message, '\033'));
+      if (refusals[i].quoted != NULL)
+        g_assert_nonnull (strstr (message, refusals[i].quoted));
+    }
 }
 
-/* UTF-16 without a byte-order mark imports with its real names and a
- * warning; a NUL or a binary file is refused and leaves the project as it was. */
+/* UTF-16 without a byte-order mark imports with its real names and a warning */
 static void
-test_encodings_and_binary (TestProject   *fixture,
-                           gconstpointer  data)
+test_utf16_without_bom (TestProject   *fixture,
+                        gconstpointer  data)
 {
   g_autofree char *utf16 = NULL;
   g_autofree char *utf16_path = g_build_filename (fixture->dir, "utf16.csv", NULL);
-  g_autofree char *nul_path = g_build_filename (fixture->dir, "nul.csv", NULL);
-  g_autofree char *png_path = g_build_filename (fixture->dir, "chart.csv", NULL);
   g_autoptr(GFile) utf16_file = g_file_new_for_path (utf16_path);
-  g_autoptr(GFile) nul_file = g_file_new_for_path (nul_path);
-  g_autoptr(GFile) png_file = g_file_new_for_path (png_path);
   g_autoptr(EquityImporter) importer = equity_importer_new (utf16_file, NULL);
   g_autoptr(EquityDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   gsize length = 0;
 
   utf16 = g_convert ("name,count\nAsheville,94589\n", -1, "UTF-16LE", "UTF-8", NULL, &length, NULL);
@@ -481,32 +506,6 @@ test_encodings_and_binary (TestProject   *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (equity_column_get_name (equity_dataset_get_column (dataset, 0)), ==, "name");
   g_assert_cmpstr (equity_column_get_name (equity_dataset_get_column (dataset, 1)), ==, "count");
-
-  before = test_project_state (fixture->project);
-  g_assert_true (g_file_set_contents (nul_path, "name,count\nAsh\0ville,94589\n", 27, NULL));
-  g_assert_null (test_import_file (fixture->project, nul_file, NULL, &error));
-  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_ENCODING);
-  g_assert_true (g_str_has_prefix (error->message, "nul.csv:2:4: a NUL character"));
-  g_clear_error (&error);
-
-  g_assert_true (g_file_set_contents (png_path, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, NULL));
-  g_assert_null (test_import_file (fixture->project, png_file, NULL, &error));
-  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_UNSUPPORTED);
-  g_assert_true (g_str_has_prefix (error->message, "chart.csv: not a text file (it looks like a PNG image)"));
-  after = test_project_state (fixture->project);
-  g_assert_cmpstr (before, ==, after);
-}
-
-static void
-test_empty_file (TestProject   *fixture,
-                 gconstpointer  data)
-{
-  g_autoptr(GFile) file = test_write_file (fixture->dir, "empty.csv", "");
-  g_autoptr(GError) error = NULL;
-
-  g_assert_null (test_import_file (fixture->project, file, NULL, &error));
-  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_PARSE);
-  g_assert_nonnull (strstr (error->message, "empty.csv:1:1:"));
 }
 
 /* Counts per race from data/samples/SOURCES.md (W 10,314 / B 4,452 / I 163 /
@@ -613,11 +612,10 @@ main (int   argc,
   ADD ("import-beside-reader", test_import_beside_reader);
   ADD ("ragged-rows", test_ragged_rows);
   ADD ("moe-pairs", test_moe_pairs);
-  ADD ("empty-file", test_empty_file);
   ADD ("unique-column-names", test_unique_column_names);
   ADD ("too-many-columns", test_too_many_columns);
-  ADD ("control-characters-escaped", test_control_characters_escaped);
-  ADD ("encodings-and-binary", test_encodings_and_binary);
+  ADD ("refused-files", test_refused_files);
+  ADD ("utf16-without-bom", test_utf16_without_bom);
 #undef ADD
   test_add_with_scratch ("/importer/sample-project", test_sample_project);
 

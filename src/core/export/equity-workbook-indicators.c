@@ -8,26 +8,10 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <glib/gi18n-lib.h>
 
 #include "equity-indicator-evaluation.h"
 #include "equity-workbook-private.h"
-
-/* a number, or the not-available marker the Notes sheet explains */
-static void
-write_number (lxw_worksheet               *sheet,
-              lxw_row_t                    row,
-              lxw_col_t                    column,
-              double                       value,
-              lxw_format                  *format,
-              const EquityWorkbookFormats *formats)
-{
-  if (isfinite (value))
-    worksheet_write_number (sheet, row, column, value, format);
-  else
-    worksheet_write_string (sheet, row, column, "[x]", formats->marker);
-}
 
 static void
 write_year (lxw_worksheet               *sheet,
@@ -52,14 +36,14 @@ write_year (lxw_worksheet               *sheet,
                           year->year == equity_indicator_evaluation_get_baseline_year (evaluation) ? _("baseline") : "",
                           formats->text);
   worksheet_write_string (sheet, row, c++, ratio ? _("ratio") : _("percent"), formats->text);
-  write_number (sheet, row, c++, year->value, value_format, formats);
-  write_number (sheet, row, c++, year->low, value_format, formats);
-  write_number (sheet, row, c++, year->high, value_format, formats);
+  _equity_workbook_write_figure (sheet, row, c++, year->value, value_format, formats);
+  _equity_workbook_write_figure (sheet, row, c++, year->low, value_format, formats);
+  _equity_workbook_write_figure (sheet, row, c++, year->high, value_format, formats);
   for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
-    write_number (sheet, row, c++, rates[i], formats->rate, formats);
-  write_number (sheet, row, c++, year->target, value_format, formats);
-  write_number (sheet, row, c++, year->score, NULL, formats);
-  write_number (sheet, row, c++, year->change, NULL, formats);
+    _equity_workbook_write_figure (sheet, row, c++, rates[i], formats->rate, formats);
+  _equity_workbook_write_figure (sheet, row, c++, year->target, value_format, formats);
+  _equity_workbook_write_figure (sheet, row, c++, year->score, NULL, formats);
+  _equity_workbook_write_figure (sheet, row, c++, year->change, NULL, formats);
   worksheet_write_string (sheet, row, c++,
                           equity_indicator_status_to_label (equity_indicator_evaluation_get_status (evaluation)),
                           formats->text);
@@ -99,10 +83,10 @@ write_means (lxw_worksheet               *sheet,
       worksheet_write_string (sheet, r, 0, city ? _("City") : _("Theme"), formats->text);
       worksheet_write_string (sheet, r, 1, city ? "" : (const char *) g_ptr_array_index (themes, t), formats->text);
       for (guint y = 0; y < n_years; y++)
-        write_number (sheet, r, 2 + y,
-                      city ? equity_indicator_summary_city_score (summary, years[y])
-                           : equity_indicator_summary_theme_score (summary, g_ptr_array_index (themes, t), years[y]),
-                      formats->decimal, formats);
+        _equity_workbook_write_figure (sheet, r, 2 + y,
+                                       city ? equity_indicator_summary_city_score (summary, years[y])
+                                            : equity_indicator_summary_theme_score (summary, g_ptr_array_index (themes, t), years[y]),
+                                       formats->decimal, formats);
     }
   return r;
 }

@@ -76,6 +76,24 @@ void     _equity_workbook_print_setup    (lxw_worksheet               *sheet,
                                           gboolean                     landscape,
                                           int                          repeat_row);
 
+/* VALUE in FORMAT, or the not-available marker (explained on the Notes
+ * sheet) where the figure does not exist */
+void     _equity_workbook_write_figure   (lxw_worksheet               *sheet,
+                                          lxw_row_t                    row,
+                                          lxw_col_t                    column,
+                                          double                       value,
+                                          lxw_format                  *format,
+                                          const EquityWorkbookFormats *formats);
+
+/* The widths of the first N_WIDTHS columns, from column A, in characters;
+ * EQUITY_WORKBOOK_SET_WIDTHS (sheet, 12, 30, 130) counts them itself */
+void     _equity_workbook_set_widths     (lxw_worksheet               *sheet,
+                                          const double                *widths,
+                                          guint                        n_widths);
+#define EQUITY_WORKBOOK_SET_WIDTHS(sheet, ...) \
+  _equity_workbook_set_widths ((sheet), (const double[]) { __VA_ARGS__ }, \
+                               sizeof ((const double[]) { __VA_ARGS__ }) / sizeof (double))
+
 /* A header row: the titles given, from column A, then NULL */
 void     _equity_workbook_write_headings (lxw_worksheet               *sheet,
                                           lxw_row_t                    row,

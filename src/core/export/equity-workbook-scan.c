@@ -6,28 +6,12 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <glib/gi18n-lib.h>
 
 #include "equity-error.h"
 #include "equity-workbook-private.h"
 
 enum { N_SCAN_COLUMNS = 14 };
-
-/* a figure, or the "not available" marker where it does not exist */
-static void
-write_figure (lxw_worksheet               *sheet,
-              lxw_row_t                    row,
-              lxw_col_t                    column,
-              double                       value,
-              lxw_format                  *format,
-              const EquityWorkbookFormats *formats)
-{
-  if (isfinite (value))
-    worksheet_write_number (sheet, row, column, value, format);
-  else
-    worksheet_write_string (sheet, row, column, EQUITY_MARKER_NOT_AVAILABLE, formats->marker);
-}
 
 static void
 write_gap (lxw_worksheet               *sheet,
@@ -53,12 +37,12 @@ write_gap (lxw_worksheet               *sheet,
     }
   else
     {
-      write_figure (sheet, r, 6, gap->ratio, formats->ratio, formats);
-      write_figure (sheet, r, 7, gap->ratio_low, formats->ratio, formats);
-      write_figure (sheet, r, 8, gap->ratio_high, formats->ratio, formats);
-      write_figure (sheet, r, 9, gap->difference, formats->rate, formats);
-      write_figure (sheet, r, 10, gap->p, NULL, formats);
-      write_figure (sheet, r, 11, gap->p_adjusted, NULL, formats);
+      _equity_workbook_write_figure (sheet, r, 6, gap->ratio, formats->ratio, formats);
+      _equity_workbook_write_figure (sheet, r, 7, gap->ratio_low, formats->ratio, formats);
+      _equity_workbook_write_figure (sheet, r, 8, gap->ratio_high, formats->ratio, formats);
+      _equity_workbook_write_figure (sheet, r, 9, gap->difference, formats->rate, formats);
+      _equity_workbook_write_figure (sheet, r, 10, gap->p, NULL, formats);
+      _equity_workbook_write_figure (sheet, r, 11, gap->p_adjusted, NULL, formats);
     }
   worksheet_write_string (sheet, r, 12, gap->significant ? _("Yes") : _("No"), formats->text);
   worksheet_write_string (sheet, r, 13, change != NULL ? change : _("—"), formats->text);
@@ -127,10 +111,7 @@ _equity_workbook_write_scan (lxw_worksheet               *sheet,
   for (guint i = 0; i < record->gaps->len; i++)
     write_gap (sheet, header_row + 1 + i, formats, g_ptr_array_index (record->gaps, i));
 
-  worksheet_set_column (sheet, 0, 0, 8, NULL);
-  worksheet_set_column (sheet, 1, 1, 40, NULL);
-  worksheet_set_column (sheet, 2, 5, 18, NULL);
-  worksheet_set_column (sheet, 6, 13, 14, NULL);
+  EQUITY_WORKBOOK_SET_WIDTHS (sheet, 8, 40, 18, 18, 18, 18, 14, 14, 14, 14, 14, 14, 14, 14);
   _equity_workbook_print_setup (sheet, footer_title, TRUE, header_row);
   return TRUE;
 }

@@ -504,3 +504,26 @@ _equity_workbook_print_setup (lxw_worksheet *sheet,
     worksheet_repeat_rows (sheet, repeat_row, repeat_row);
   worksheet_set_footer_opt (sheet, footer->str, &options);
 }
+
+void
+_equity_workbook_write_figure (lxw_worksheet               *sheet,
+                               lxw_row_t                    row,
+                               lxw_col_t                    column,
+                               double                       value,
+                               lxw_format                  *format,
+                               const EquityWorkbookFormats *formats)
+{
+  if (isfinite (value))
+    worksheet_write_number (sheet, row, column, value, format);
+  else
+    worksheet_write_string (sheet, row, column, EQUITY_MARKER_NOT_AVAILABLE, formats->marker);
+}
+
+void
+_equity_workbook_set_widths (lxw_worksheet *sheet,
+                             const double  *widths,
+                             guint          n_widths)
+{
+  for (guint c = 0; c < n_widths; c++)
+    worksheet_set_column (sheet, c, c, widths[c], NULL);
+}

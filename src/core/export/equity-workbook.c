@@ -90,6 +90,16 @@ equity_workbook_sheet_name (const char *name,
     }
 }
 
+static lxw_format *
+add_number_format (lxw_workbook *workbook,
+                   const char   *pattern)
+{
+  lxw_format *format = workbook_add_format (workbook);
+
+  format_set_num_format (format, pattern);
+  return format;
+}
+
 static void
 add_formats (lxw_workbook          *workbook,
              EquityWorkbookFormats *formats)
@@ -114,18 +124,12 @@ add_formats (lxw_workbook          *workbook,
   formats->wrap = workbook_add_format (workbook);
   format_set_text_wrap (formats->wrap);
   format_set_align (formats->wrap, LXW_ALIGN_VERTICAL_TOP);
-  formats->count = workbook_add_format (workbook);
-  format_set_num_format (formats->count, "#,##0");
-  formats->count_decimal = workbook_add_format (workbook);
-  format_set_num_format (formats->count_decimal, "#,##0.00");
-  formats->rate = workbook_add_format (workbook);
-  format_set_num_format (formats->rate, "#,##0.00");
-  formats->ratio = workbook_add_format (workbook);
-  format_set_num_format (formats->ratio, "0.00");
-  formats->percent = workbook_add_format (workbook);
-  format_set_num_format (formats->percent, "0.0%");
-  formats->decimal = workbook_add_format (workbook);
-  format_set_num_format (formats->decimal, "#,##0.0");
+  formats->count = add_number_format (workbook, "#,##0");
+  formats->count_decimal = add_number_format (workbook, "#,##0.00");
+  formats->rate = add_number_format (workbook, "#,##0.00");
+  formats->ratio = add_number_format (workbook, "0.00");
+  formats->percent = add_number_format (workbook, "0.0%");
+  formats->decimal = add_number_format (workbook, "#,##0.0");
   formats->marker = workbook_add_format (workbook);
   format_set_align (formats->marker, LXW_ALIGN_RIGHT);
   formats->higher = workbook_add_format (workbook);
@@ -273,10 +277,7 @@ write_methods (lxw_worksheet               *sheet,
   }
   worksheet_write_string (sheet, r++, 0, _("Rates of counts: exact Poisson limits below 10 events, Byar's "
                                             "approximation from 10; ratios by the log method."), formats->note);
-  worksheet_set_column (sheet, 0, 0, 44, NULL);
-  worksheet_set_column (sheet, 1, 1, 120, NULL);
-  worksheet_set_column (sheet, 2, 2, 12, NULL);
-  worksheet_set_column (sheet, 3, 3, 46, NULL);
+  EQUITY_WORKBOOK_SET_WIDTHS (sheet, 44, 120, 12, 46);
   _equity_workbook_print_setup (sheet, title, TRUE, 3);
 }
 
@@ -323,10 +324,7 @@ write_sources (lxw_worksheet               *sheet,
           worksheet_write_string (sheet, r++, 4, entry->name, formats->text);
         }
     }
-  worksheet_set_column (sheet, 0, 0, 46, NULL);
-  worksheet_set_column (sheet, 1, 1, 70, NULL);
-  worksheet_set_column (sheet, 2, 3, 14, NULL);
-  worksheet_set_column (sheet, 4, 4, 44, NULL);
+  EQUITY_WORKBOOK_SET_WIDTHS (sheet, 46, 70, 14, 14, 44);
   _equity_workbook_print_setup (sheet, title, TRUE, 2);
 }
 
@@ -371,9 +369,7 @@ write_notes (lxw_worksheet               *sheet,
           worksheet_write_string (sheet, r++, 2, g_ptr_array_index (entry->notes, n), formats->text);
         }
     }
-  worksheet_set_column (sheet, 0, 0, 12, NULL);
-  worksheet_set_column (sheet, 1, 1, 30, NULL);
-  worksheet_set_column (sheet, 2, 2, 130, NULL);
+  EQUITY_WORKBOOK_SET_WIDTHS (sheet, 12, 30, 130);
   _equity_workbook_print_setup (sheet, title, TRUE, 3);
 }
 

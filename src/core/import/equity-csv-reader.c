@@ -344,6 +344,23 @@ nul_error (EquityCsvReader *self,
   return FALSE;
 }
 
+/* Copies the bytes from P up to the first one STOP marks to *OUT and returns
+ * where that byte is; the chunk's sentinel stops it at the end. */
+static inline gsize
+copy_run (const guchar  *s,
+          gsize          p,
+          const guint8  *stop,
+          char         **out)
+{
+  const guchar *q = s + p;
+
+  while (!stop[*q])
+    q++;
+  memcpy (*out, s + p, q - (s + p));
+  *out += q - (s + p);
+  return q - s;
+}
+
 /* Parses the current chunk. Returns TRUE when a record is complete; FALSE
  * when the chunk ran out or on error. */
 static gboolean
@@ -376,8 +393,6 @@ scan (EquityCsvReader *self,
 
   while (p < end)
     {
-      const guchar *q = s + p;
-
       switch (state)
         {
         case ST_FIELD_START:
@@ -404,11 +419,7 @@ scan (EquityCsvReader *self,
           G_GNUC_FALLTHROUGH;
 
         case ST_UNQUOTED:
-          while (!special[*q])          /* the sentinel stops it at the end */
-            q++;
-          memcpy (out, s + p, q - (s + p));
-          out += q - (s + p);
-          p = q - s;
+          p = copy_run (s, p, special, &out);
           if (p >= end)
             break;
           c = s[p];
@@ -434,11 +445,7 @@ scan (EquityCsvReader *self,
           break;
 
         case ST_QUOTED:
-          while (!qspecial[*q])
-            q++;
-          memcpy (out, s + p, q - (s + p));
-          out += q - (s + p);
-          p = q - s;
+          p = copy_run (s, p, qspecial, &out);
           if (p >= end)
             break;
           if (s[p] == '\0')
