@@ -64,7 +64,8 @@ void
 app_test_show_window (GtkWindow *window)
 {
   gtk_window_present (window);
-  g_assert_true (app_test_wait_until (is_mapped, window, 10000));
+  /* generous: under ASan on a busy two-core machine a first map can take many seconds */
+  g_assert_true (app_test_wait_until (is_mapped, window, 60000));
   /* a few frames for transitions and the first layout to settle */
   app_test_wait (600);
 }

@@ -490,6 +490,8 @@ test_log_window (void)
   app_test_wait (300);
   log = app_test_find_toplevel (ADW_TYPE_WINDOW);
   g_assert_nonnull (log);
+  /* laid out before its picture (slow under ASan) */
+  app_test_show_window (log);
   list = g_object_get_data (G_OBJECT (log), "log-list");
   g_assert_nonnull (list);
   g_assert_cmpuint (count_rows (list), ==, all->len);

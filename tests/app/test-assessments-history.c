@@ -80,6 +80,8 @@ test_history (void)
   app_test_wait (300);
   history = page->history_window;
   g_assert_nonnull (history);
+  /* laid out before it is read and drawn (slow under ASan) */
+  app_test_show_window (GTK_WINDOW (history));
   list = g_object_get_data (G_OBJECT (history), "log-list");
   changes = changes_apart (path, id);
   /* the sample's creation and its eight answers, and ours */
