@@ -290,3 +290,30 @@ app_test_find_label (GtkWidget  *root,
 {
   return app_test_find_widget (root, starts_with, prefix);
 }
+
+guint
+app_test_count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+GPtrArray *
+app_test_list_changes (const char *path,
+                       const char *kind,
+                       gint64      id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityProject) project = equity_project_open (path, &error);
+  GPtrArray *changes;
+
+  g_assert_no_error (error);
+  changes = equity_project_list_changes (project, kind, id, &error);
+  g_assert_no_error (error);
+  equity_project_close (project);
+  return changes;
+}

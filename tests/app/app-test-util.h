@@ -45,6 +45,13 @@ GtkWindow  *app_test_find_toplevel  (GType       type);
 /* the visible labels under WIDGET in the order they are drawn, each
  * followed by "|" */
 char       *app_test_dup_labels     (GtkWidget  *widget);
+/* how many children WIDGET has (a list box's rows) */
+guint       app_test_count_children (GtkWidget  *widget);
+/* the change log of one item (KIND, ID) of the project at PATH, read on a
+ * connection of its own */
+GPtrArray  *app_test_list_changes   (const char *path,
+                                     const char *kind,
+                                     gint64      id);
 
 /* Whether WIDGET is the one looked for, as DATA describes it. */
 typedef gboolean (*AppTestWidgetMatch) (GtkWidget     *widget,

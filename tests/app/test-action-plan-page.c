@@ -217,19 +217,6 @@ count_changes (GPtrArray  *changes,
   return n;
 }
 
-static GPtrArray *
-changes_of (const char *path,
-            gint64      id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EquityProject) project = equity_project_open (path, &error);
-  GPtrArray *changes = equity_project_list_changes (project, "action", id, &error);
-
-  g_assert_no_error (error);
-  equity_project_close (project);
-  return changes;
-}
-
 /* Journey 5 step 2: 2.1 gets a new status and its spent budget, typed */
 static gboolean
 has_width (gpointer widget)
@@ -244,7 +231,7 @@ test_edit (void)
   g_autoptr(GPtrArray) before = core_actions (path);
   EquityPlanAction *old = core_action (before, "2.1");
   gint64 id = old->id;
-  g_autoptr(GPtrArray) log_before = changes_of (path, id);
+  g_autoptr(GPtrArray) log_before = app_test_list_changes (path, "action", id);
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GPtrArray) log_after = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
@@ -276,7 +263,7 @@ test_edit (void)
   after = core_actions (path);
   g_assert_cmpstr (core_action (after, "2.1")->status, ==, new_status);
   g_assert_cmpfloat (core_action (after, "2.1")->spent, ==, 12500.5);
-  log_after = changes_of (path, id);
+  log_after = app_test_list_changes (path, "action", id);
   g_assert_cmpuint (log_after->len, ==, log_before->len + 2);
   g_assert_cmpuint (count_changes (log_after, "status"), ==, count_changes (log_before, "status") + 1);
   g_assert_cmpuint (count_changes (log_after, "spent"), ==, count_changes (log_before, "spent") + 1);
@@ -315,7 +302,7 @@ test_edit (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->error_label)));
   g_assert_cmpstr (gtk_label_get_label (page->error_label), !=, "");
   g_clear_pointer (&log_before, g_ptr_array_unref);
-  log_before = changes_of (path, id);
+  log_before = app_test_list_changes (path, "action", id);
   g_assert_cmpuint (log_before->len, ==, log_after->len);
 
   /* switching away right after typing keeps the edit */
@@ -336,16 +323,6 @@ test_edit (void)
   app_test_render_png (GTK_WIDGET (window), "action-plan-edit-1366x768");
   close_window (window);
   g_settings_reset (settings, "log-name");
-}
-
-static guint
-count_rows (GtkWidget *list)
-{
-  guint n = 0;
-
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    n++;
-  return n;
 }
 
 /* Journey 5 of JOURNEYS.md, walked in the window: the Indicators page marks
@@ -429,7 +406,7 @@ test_journey (void)
   }
 
   /* 4: the log — who (the name in preferences), when (today), what, old → new */
-  changes = changes_of (path, walk->id);
+  changes = app_test_list_changes (path, "action", walk->id);
   entry = g_ptr_array_index (changes, changes->len - 1);
   g_assert_cmpstr (g_hash_table_lookup (entry, "field"), ==, "spent");
   g_assert_null (g_hash_table_lookup (entry, "old_value"));
@@ -494,13 +471,13 @@ test_log_window (void)
   app_test_show_window (log);
   list = g_object_get_data (G_OBJECT (log), "log-list");
   g_assert_nonnull (list);
-  g_assert_cmpuint (count_rows (list), ==, all->len);
+  g_assert_cmpuint (app_test_count_children (list), ==, all->len);
   labels = app_test_dup_labels (gtk_widget_get_first_child (list));
   /* newest first, shown as text */
   g_assert_true (g_str_has_prefix (labels, "owner: M. Okafor → @SUM(A1)|"));
   app_test_render_png (GTK_WIDGET (log), "action-plan-log");
   gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (list), "kinds"), 1);
-  g_assert_cmpuint (count_rows (list), ==, goals->len);
+  g_assert_cmpuint (app_test_count_children (list), ==, goals->len);
   gtk_window_destroy (log);
   close_window (window);
 }

@@ -12,16 +12,6 @@
 #include "assessments-test-util.h"
 #include "explore-test-util.h"
 
-static guint
-count_rows (GtkWidget *list)
-{
-  guint n = 0;
-
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    n++;
-  return n;
-}
-
 /* depth-first, the widget after WIDGET under TOP */
 static GtkWidget *
 label_after (GtkWidget *widget,
@@ -33,22 +23,6 @@ label_after (GtkWidget *widget,
     if (gtk_widget_get_next_sibling (widget) != NULL)
       return gtk_widget_get_next_sibling (widget);
   return NULL;
-}
-
-/* the change log of one assessment, read on a connection of its own */
-static GPtrArray *
-changes_apart (const char *path,
-               gint64      id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EquityProject) project = equity_project_open (path, &error);
-  GPtrArray *changes;
-
-  g_assert_no_error (error);
-  changes = equity_project_list_changes (project, "assessment", id, &error);
-  g_assert_no_error (error);
-  equity_project_close (project);
-  return changes;
 }
 
 /* An answer typed with markup and a formula shows in the history first, as
@@ -83,10 +57,10 @@ test_history (void)
   /* laid out before it is read and drawn (slow under ASan) */
   app_test_show_window (GTK_WINDOW (history));
   list = g_object_get_data (G_OBJECT (history), "log-list");
-  changes = changes_apart (path, id);
+  changes = app_test_list_changes (path, "assessment", id);
   /* the sample's creation and its eight answers, and ours */
   g_assert_cmpuint (changes->len, ==, 10);
-  g_assert_cmpuint (count_rows (list), ==, changes->len);
+  g_assert_cmpuint (app_test_count_children (list), ==, changes->len);
   g_assert_cmpstr (g_hash_table_lookup (g_ptr_array_index (changes, changes->len - 1), "new_value"), ==, typed);
   labels = app_test_dup_labels (gtk_widget_get_first_child (list));
   expected = g_strdup_printf ("answer:plan: — → %s|", typed);
@@ -128,7 +102,7 @@ test_delete_and_undo (void)
   id = page->current->id;
   answers = g_hash_table_size (page->current->answers);
   g_assert_cmpuint (answers, ==, 8);
-  before = changes_apart (path, id);
+  before = app_test_list_changes (path, "assessment", id);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "assessments.delete", NULL));
   app_test_wait (200);
@@ -144,7 +118,7 @@ test_delete_and_undo (void)
   g_assert_nonnull (find_assessment_row (page, SAMPLE_TITLE));
   g_assert_cmpint (page->current->id, ==, id);
   g_assert_cmpuint (g_hash_table_size (page->current->answers), ==, answers);
-  after = changes_apart (path, id);
+  after = app_test_list_changes (path, "assessment", id);
   g_assert_cmpuint (after->len, ==, before->len);
   g_clear_pointer (&after, g_ptr_array_unref);
 
@@ -158,7 +132,7 @@ test_delete_and_undo (void)
   gone = equity_assessment_load (project, id, &error);
   g_assert_null (gone);
   g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND);
-  after = changes_apart (path, id);
+  after = app_test_list_changes (path, "assessment", id);
   g_assert_cmpuint (after->len, ==, before->len + 1);
   for (guint i = 0; i < before->len; i++)
     g_assert_cmpstr (g_hash_table_lookup (g_ptr_array_index (after, i), "id"), ==,
