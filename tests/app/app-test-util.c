@@ -317,3 +317,27 @@ app_test_list_changes (const char *path,
   equity_project_close (project);
   return changes;
 }
+
+char *
+app_test_write_requests_csv (const char *dir,
+                             guint       n_rows)
+{
+  static const char *neighborhoods[] = { "Burton Street", "East End", "Emma", "Montford", "Shiloh" };
+  static const char *categories[] = { "Pothole", "Streetlight", "Sidewalk", "Graffiti" };
+  g_autoptr(GString) csv = g_string_sized_new ((gsize) n_rows * 64);
+  g_autoptr(GFile) file = NULL;
+
+  g_string_append (csv, "request_id,neighborhood,category,days_to_close,opened,cost\n");
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_string_append_printf (csv, "%u,%s,%s,%u,2022-%02u-%02u,", i,
+                              neighborhoods[i % G_N_ELEMENTS (neighborhoods)],
+                              categories[(i / 7) % G_N_ELEMENTS (categories)],
+                              (i * 31) % 90, 1 + i % 12, 1 + i % 28);
+      if (i % 13 != 0)
+        g_string_append_printf (csv, "%u.%02u", 10 + (i * 7919) % 5000, i % 100);
+      g_string_append_c (csv, '\n');
+    }
+  file = test_write_file (dir, "service_requests.csv", csv->str);
+  return g_file_get_path (file);
+}

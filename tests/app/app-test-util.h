@@ -47,6 +47,11 @@ GtkWindow  *app_test_find_toplevel  (GType       type);
 char       *app_test_dup_labels     (GtkWidget  *widget);
 /* how many children WIDGET has (a list box's rows) */
 guint       app_test_count_children (GtkWidget  *widget);
+/* Writes DIR/service_requests.csv: N_ROWS made-up 311 requests (id,
+ * neighborhood, category, days to close, date opened in 2022, cost with
+ * every 13th missing); returns its path. */
+char       *app_test_write_requests_csv (const char *dir,
+                                         guint       n_rows);
 /* the change log of one item (KIND, ID) of the project at PATH, read on a
  * connection of its own */
 GPtrArray  *app_test_list_changes   (const char *path,

@@ -152,19 +152,17 @@ static char *
 write_points (const char *dir,
               guint       n_points)
 {
-  g_autofree char *path = g_build_filename (dir, "service_points.csv", NULL);
   g_autoptr(GString) csv = g_string_new ("request_id,lat,lon\n");
   g_autoptr(GRand) rand = g_rand_new_with_seed (20201);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
 
   /* Buncombe County's bounding box, more or less */
   for (guint i = 0; i < n_points; i++)
     g_string_append_printf (csv, "%u,%.5f,%.5f\n", i,
                             g_rand_double_range (rand, 35.42, 35.82),
                             g_rand_double_range (rand, -82.88, -82.27));
-  g_file_set_contents (path, csv->str, csv->len, &error);
-  g_assert_no_error (error);
-  return g_steal_pointer (&path);
+  file = test_write_file (dir, "service_points.csv", csv->str);
+  return g_file_get_path (file);
 }
 
 static void

@@ -18,39 +18,10 @@ static EquityApplication *app;
 /* a million, or fewer from EQUITY_TEST_TABLE_ROWS (sanitizer builds are slow) */
 static guint n_test_rows = 1000000;
 
-static const char *neighborhoods[] = { "Burton Street", "East End", "Emma", "Montford", "Shiloh" };
-static const char *categories[] = { "Pothole", "Streetlight", "Sidewalk", "Graffiti" };
-
-static char *
-write_csv (const char *dir)
-{
-  g_autofree char *path = g_build_filename (dir, "service_requests.csv", NULL);
-  g_autoptr(GString) csv = g_string_sized_new ((gsize) n_test_rows * 64);
-  g_autoptr(GError) error = NULL;
-
-  g_string_append (csv, "request_id,neighborhood,category,days_to_close,opened,cost\n");
-  for (guint i = 0; i < n_test_rows; i++)
-    {
-      g_string_append_printf (csv, "%u,%s,%s,%u,2022-%02u-%02u,", i,
-                              neighborhoods[i % G_N_ELEMENTS (neighborhoods)],
-                              categories[(i / 7) % G_N_ELEMENTS (categories)],
-                              (i * 31) % 90, 1 + i % 12, 1 + i % 28);
-      /* every 13th cost is missing */
-      if (i % 13 != 0)
-        g_string_append_printf (csv, "%u.%02u", 10 + (i * 7919) % 5000, i % 100);
-      g_string_append_c (csv, '\n');
-    }
-
-  g_file_set_contents (path, csv->str, csv->len, &error);
-  g_assert_no_error (error);
-
-  return g_steal_pointer (&path);
-}
-
 static char *
 create_project (const char *dir)
 {
-  g_autofree char *csv = write_csv (dir);
+  g_autofree char *csv = app_test_write_requests_csv (dir, n_test_rows);
   g_autoptr(GFile) file = g_file_new_for_path (csv);
   char *path = NULL;
   g_autoptr(EquityProject) project = test_create_project (dir, "Requests.equity", &path);

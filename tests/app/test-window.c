@@ -52,20 +52,16 @@ destroy_window (EquityWindow *window)
 static char *
 write_csv (const char *dir)
 {
-  g_autofree char *path = g_build_filename (dir, "pool_visits.csv", NULL);
   g_autoptr(GString) csv = g_string_new ("neighborhood,visits,residents,opened\n");
   static const char *names[] = { "Burton Street", "East End", "Emma", "Shiloh", "West Asheville" };
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
 
   for (guint i = 0; i < 250; i++)
     g_string_append_printf (csv, "%s,%u,%u,2021-%02u-%02u\n",
                             names[i % G_N_ELEMENTS (names)], 10 + i % 37, 900 + 13 * i,
                             1 + i % 12, 1 + i % 28);
-
-  g_file_set_contents (path, csv->str, csv->len, &error);
-  g_assert_no_error (error);
-
-  return g_steal_pointer (&path);
+  file = test_write_file (dir, "pool_visits.csv", csv->str);
+  return g_file_get_path (file);
 }
 
 static char *
@@ -346,35 +342,13 @@ test_import (TestScratch   *scratch,
   destroy_window (window);
 }
 
-static char *
-write_big_csv (const char *dir,
-               guint       n_rows)
-{
-  g_autofree char *path = g_build_filename (dir, "service_requests.csv", NULL);
-  g_autoptr(GString) csv = g_string_new ("request_id,neighborhood,category,days_to_close,opened\n");
-  static const char *names[] = { "Burton Street", "East End", "Emma", "Montford", "Shiloh" };
-  static const char *categories[] = { "Pothole", "Streetlight", "Sidewalk", "Graffiti" };
-  g_autoptr(GError) error = NULL;
-
-  for (guint i = 0; i < n_rows; i++)
-    g_string_append_printf (csv, "%u,%s,%s,%u,2022-%02u-%02u\n", i,
-                            names[i % G_N_ELEMENTS (names)],
-                            categories[(i / 7) % G_N_ELEMENTS (categories)],
-                            (i * 31) % 90, 1 + i % 12, 1 + i % 28);
-
-  g_file_set_contents (path, csv->str, csv->len, &error);
-  g_assert_no_error (error);
-
-  return g_steal_pointer (&path);
-}
-
 static void
 test_import_cancel (TestScratch   *scratch,
                     gconstpointer  data)
 {
   const char *dir = scratch->dir;
   g_autofree char *path = create_project (dir, "Cancel", FALSE);
-  g_autofree char *csv = write_big_csv (dir, 400000);
+  g_autofree char *csv = app_test_write_requests_csv (dir, 400000);
   g_autoptr(GFile) file = g_file_new_for_path (csv);
   EquityWindow *window;
 
