@@ -10,6 +10,43 @@
 #include "equity-indicators-page-private.h"
 #include "explore-test-util.h"
 
+/* one year's ratio typed by hand, with its interval (NAN: none) */
+typedef struct
+{
+  double value;
+  double low;
+  double high;
+} TypedRatio;
+
+/* An indicator of ratios typed by hand, one a year from FIRST_YEAR (its
+ * baseline), under THEME and TOPIC, its source "Typed for this test". */
+static inline EquityIndicator *
+typed_indicator_new (const char       *name,
+                     const char       *theme,
+                     const char       *topic,
+                     int               first_year,
+                     const TypedRatio *ratios,
+                     guint             n_ratios)
+{
+  EquityIndicator *indicator = equity_indicator_new (name);
+
+  equity_indicator_set_theme (indicator, theme);
+  equity_indicator_set_topic (indicator, topic);
+  equity_indicator_set_source (indicator, "Typed for this test");
+  for (guint i = 0; i < n_ratios; i++)
+    {
+      EquityIndicatorYear year;
+
+      equity_indicator_year_init (&year, first_year + i);
+      year.value = ratios[i].value;
+      year.low = ratios[i].low;
+      year.high = ratios[i].high;
+      equity_indicator_set_value (indicator, &year);
+    }
+  equity_indicator_set_baseline_year (indicator, first_year);
+  return indicator;
+}
+
 static inline gboolean
 page_idle (gpointer data)
 {

@@ -100,11 +100,11 @@ copy_sample_with_indicators (const char *name)
     { "Arrests, Asian vs White residents", "A" },
   };
   /* typed ratios with their intervals, 2015–2021 */
-  static const double ratios[][3] = {
+  static const TypedRatio ratios[] = {
     { 2.30, 2.10, 2.52 }, { 2.21, 2.02, 2.42 }, { 2.25, 2.05, 2.47 }, { 2.12, 1.93, 2.33 },
     { 2.05, 1.86, 2.26 }, { 2.08, 1.89, 2.29 }, { 2.01, 1.83, 2.21 },
   };
-  g_autoptr(EquityIndicator) poverty = equity_indicator_new ("Poverty, highest vs lowest minority-share tracts");
+  g_autoptr(EquityIndicator) poverty = NULL;
   EquityDataset *events;
   gint64 analysis_id;
   int year_column;
@@ -138,20 +138,8 @@ copy_sample_with_indicators (const char *name)
       g_assert_no_error (error);
     }
 
-  equity_indicator_set_theme (poverty, "Economy");
-  equity_indicator_set_topic (poverty, "Poverty");
-  equity_indicator_set_source (poverty, "Typed for this test");
-  for (guint i = 0; i < G_N_ELEMENTS (ratios); i++)
-    {
-      EquityIndicatorYear year;
-
-      equity_indicator_year_init (&year, 2015 + i);
-      year.value = ratios[i][0];
-      year.low = ratios[i][1];
-      year.high = ratios[i][2];
-      equity_indicator_set_value (poverty, &year);
-    }
-  equity_indicator_set_baseline_year (poverty, 2015);
+  poverty = typed_indicator_new ("Poverty, highest vs lowest minority-share tracts", "Economy", "Poverty",
+                                 2015, ratios, G_N_ELEMENTS (ratios));
   equity_indicator_set_goal (poverty, 2025, 1.5);
   g_assert_true (equity_project_add_indicator (project, poverty, &error));
   g_assert_no_error (error);

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "equity-score-table-dialog.h"
@@ -46,24 +47,13 @@ copy_with_typed_indicator (void)
 {
   char *path = copy_sample ("score-table");
   g_autoptr(EquityProject) project = NULL;
-  g_autoptr(EquityIndicator) typed = equity_indicator_new (TYPED);
+  g_autoptr(EquityIndicator) typed = NULL;
   g_autoptr(GError) error = NULL;
-  static const double ratios[] = { 2.00, 2.12 };
+  static const TypedRatio ratios[] = { { 2.00, NAN, NAN }, { 2.12, NAN, NAN } };
 
   project = equity_project_open (path, &error);
   g_assert_no_error (error);
-  equity_indicator_set_theme (typed, "Economy");
-  equity_indicator_set_topic (typed, "Typed");
-  equity_indicator_set_source (typed, "Typed for this test");
-  for (guint i = 0; i < G_N_ELEMENTS (ratios); i++)
-    {
-      EquityIndicatorYear year;
-
-      equity_indicator_year_init (&year, 2020 + i);
-      year.value = ratios[i];
-      equity_indicator_set_value (typed, &year);
-    }
-  equity_indicator_set_baseline_year (typed, 2020);
+  typed = typed_indicator_new (TYPED, "Economy", "Typed", 2020, ratios, G_N_ELEMENTS (ratios));
   g_assert_true (equity_project_add_indicator (project, typed, &error));
   g_assert_no_error (error);
   equity_project_close (project);
