@@ -302,6 +302,23 @@ app_test_count_children (GtkWidget *widget)
   return n;
 }
 
+GtkWindow *
+app_test_open_change_log (GtkWidget   *widget,
+                          const char  *action,
+                          GtkWidget  **list)
+{
+  GtkWindow *log;
+
+  g_assert_true (gtk_widget_activate_action (widget, action, NULL));
+  app_test_wait (300);
+  log = app_test_find_toplevel (ADW_TYPE_WINDOW);
+  g_assert_nonnull (log);
+  app_test_show_window (log);
+  *list = g_object_get_data (G_OBJECT (log), "log-list");
+  g_assert_nonnull (*list);
+  return log;
+}
+
 GPtrArray *
 app_test_list_changes (const char *path,
                        const char *kind,

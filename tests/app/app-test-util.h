@@ -52,6 +52,12 @@ guint       app_test_count_children (GtkWidget  *widget);
  * every 13th missing); returns its path. */
 char       *app_test_write_requests_csv (const char *dir,
                                          guint       n_rows);
+/* Fires ACTION on WIDGET, which presents the change-log window; returns
+ * it laid out, so that its rows can be read and drawn (slow under ASan),
+ * and its list of entries in *LIST. */
+GtkWindow  *app_test_open_change_log (GtkWidget   *widget,
+                                      const char  *action,
+                                      GtkWidget  **list);
 /* the change log of one item (KIND, ID) of the project at PATH, read on a
  * connection of its own */
 GPtrArray  *app_test_list_changes   (const char *path,

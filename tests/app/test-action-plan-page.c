@@ -348,6 +348,7 @@ test_journey (void)
   EquityPlanAction *walk = core_action (actions, "2.2");
   GHashTable *entry;
   GtkWindow *log;
+  GtkWidget *list;
   guint n_off_track = 0;
   guint n_marked = 0;
 
@@ -425,12 +426,9 @@ test_journey (void)
   app_test_wait (200);
   app_test_render_png (GTK_WIDGET (window), "journey5-3-edited");
 
-  gtk_widget_activate_action (GTK_WIDGET (page), "plan.show-log", NULL);
-  app_test_wait (300);
-  log = app_test_find_toplevel (ADW_TYPE_WINDOW);
-  g_assert_nonnull (log);
+  log = app_test_open_change_log (GTK_WIDGET (page), "plan.show-log", &list);
   g_clear_pointer (&labels, g_free);
-  labels = app_test_dup_labels (gtk_widget_get_first_child (g_object_get_data (G_OBJECT (log), "log-list")));
+  labels = app_test_dup_labels (gtk_widget_get_first_child (list));
   g_assert_true (g_str_has_prefix (labels, "spent: — → 850|"));
   app_test_render_png (GTK_WIDGET (log), "journey5-4-log");
   gtk_window_destroy (log);
@@ -463,14 +461,7 @@ test_log_window (void)
   newest = g_ptr_array_index (all, all->len - 1);
   g_assert_cmpstr (g_hash_table_lookup (newest, "new_value"), ==, "@SUM(A1)");
 
-  gtk_widget_activate_action (GTK_WIDGET (page), "plan.show-log", NULL);
-  app_test_wait (300);
-  log = app_test_find_toplevel (ADW_TYPE_WINDOW);
-  g_assert_nonnull (log);
-  /* laid out before its picture (slow under ASan) */
-  app_test_show_window (log);
-  list = g_object_get_data (G_OBJECT (log), "log-list");
-  g_assert_nonnull (list);
+  log = app_test_open_change_log (GTK_WIDGET (page), "plan.show-log", &list);
   g_assert_cmpuint (app_test_count_children (list), ==, all->len);
   labels = app_test_dup_labels (gtk_widget_get_first_child (list));
   /* newest first, shown as text */
@@ -522,22 +513,6 @@ test_add_and_drop (void)
   close_window (window);
 }
 
-static GtkWidget *
-find_entry_row (GtkWidget *widget)
-{
-  if (ADW_IS_ENTRY_ROW (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_entry_row (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* the name typed in Preferences is the one the open project's log records;
  * emptied, the desktop user's real name */
 static void
@@ -553,7 +528,7 @@ test_log_name_preference (void)
 
   g_assert_cmpstr (equity_project_get_actor (project), ==, g_get_real_name ());
   app_test_show_window (GTK_WINDOW (preferences));
-  row = find_entry_row (preferences);
+  row = app_test_find_of_type (preferences, ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), "Maya Lopez, Office of Equity");
   app_test_wait (50);

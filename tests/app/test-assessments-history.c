@@ -12,17 +12,11 @@
 #include "assessments-test-util.h"
 #include "explore-test-util.h"
 
-/* depth-first, the widget after WIDGET under TOP */
-static GtkWidget *
-label_after (GtkWidget *widget,
-             GtkWidget *top)
+static gboolean
+reads_markup (GtkWidget     *widget,
+              gconstpointer  data)
 {
-  if (gtk_widget_get_first_child (widget) != NULL)
-    return gtk_widget_get_first_child (widget);
-  for (; widget != NULL && widget != top; widget = gtk_widget_get_parent (widget))
-    if (gtk_widget_get_next_sibling (widget) != NULL)
-      return gtk_widget_get_next_sibling (widget);
-  return NULL;
+  return GTK_IS_LABEL (widget) && gtk_label_get_use_markup (GTK_LABEL (widget));
 }
 
 /* An answer typed with markup and a formula shows in the history first, as
@@ -50,13 +44,8 @@ test_history (void)
   gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), typed, -1);
 
   /* Ctrl+H: what was typed is saved first, then listed */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "assessments.history", NULL));
-  app_test_wait (300);
-  history = page->history_window;
-  g_assert_nonnull (history);
-  /* laid out before it is read and drawn (slow under ASan) */
-  app_test_show_window (GTK_WINDOW (history));
-  list = g_object_get_data (G_OBJECT (history), "log-list");
+  history = app_test_open_change_log (GTK_WIDGET (window), "assessments.history", &list);
+  g_assert_true (history == page->history_window);
   changes = app_test_list_changes (path, "assessment", id);
   /* the sample's creation and its eight answers, and ours */
   g_assert_cmpuint (changes->len, ==, 10);
@@ -66,10 +55,7 @@ test_history (void)
   expected = g_strdup_printf ("answer:plan: — → %s|", typed);
   g_assert_true (g_str_has_prefix (labels, expected));
   /* …and drawn as such: no label of the row reads markup */
-  for (GtkWidget *label = gtk_widget_get_first_child (list); label != NULL;
-       label = label_after (label, gtk_widget_get_first_child (list)))
-    if (GTK_IS_LABEL (label))
-      g_assert_false (gtk_label_get_use_markup (GTK_LABEL (label)));
+  g_assert_null (app_test_find_widget (gtk_widget_get_first_child (list), reads_markup, NULL));
   /* the oldest last: the assessment's creation */
   g_clear_pointer (&labels, g_free);
   labels = app_test_dup_labels (gtk_widget_get_last_child (list));

@@ -11,35 +11,27 @@
 #include "equity-explore-page-private.h"
 #include "explore-test-util.h"
 
-/* The sidebar's two lists: datasets (0) and analyses (1). */
+/* counts down the list boxes met: DATA points to how many are left to pass */
+static gboolean
+is_nth_list_box (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  guint *to_pass = (guint *) data;
+
+  return GTK_IS_LIST_BOX (widget) && (*to_pass)-- == 0;
+}
+
+/* the sidebar's list box number INDEX, depth first (0: datasets, 1: analyses) */
 static GtkListBox *
 sidebar_list (EquityWindow *window,
               guint         index)
 {
-  GtkWidget *widget = GTK_WIDGET (_equity_window_get_sidebar (window));
-  GtkWidget *child = gtk_widget_get_first_child (widget);
-  guint seen = 0;
+  guint to_pass = index;
+  GtkWidget *list = app_test_find_widget (GTK_WIDGET (_equity_window_get_sidebar (window)),
+                                          is_nth_list_box, &to_pass);
 
-  /* depth-first over the sidebar's descendants */
-  while (child != NULL)
-    {
-      GtkWidget *next;
-
-      if (GTK_IS_LIST_BOX (child) && seen++ == index)
-        return GTK_LIST_BOX (child);
-
-      next = gtk_widget_get_first_child (child);
-      if (next == NULL)
-        {
-          while (child != widget && gtk_widget_get_next_sibling (child) == NULL)
-            child = gtk_widget_get_parent (child);
-          next = child != widget ? gtk_widget_get_next_sibling (child) : NULL;
-        }
-      child = next;
-    }
-
-  g_assert_not_reached ();
-  return NULL;
+  g_assert_nonnull (list);
+  return GTK_LIST_BOX (list);
 }
 
 static GtkListBoxRow *

@@ -16,22 +16,20 @@
 
 #define LENS "Equity lens"
 
-/* the question row whose subtitle (the id) is ID, anywhere under WIDGET */
+/* a question's row: its subtitle is the question's id */
+static gboolean
+is_question (GtkWidget     *widget,
+             gconstpointer  id)
+{
+  return ADW_IS_EXPANDER_ROW (widget) && g_strcmp0 (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (widget)), id) == 0;
+}
+
+/* the question row of ID, anywhere under WIDGET */
 static GtkWidget *
 find_question_row (GtkWidget  *widget,
                    const char *id)
 {
-  if (ADW_IS_EXPANDER_ROW (widget) && g_strcmp0 (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (widget)), id) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_question_row (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return app_test_find_widget (widget, is_question, id);
 }
 
 static void
