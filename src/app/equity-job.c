@@ -83,6 +83,15 @@ job_task_propagate (EquityJob     *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* The importer a core result came from (the result holds it). */
+static EquityImporter *
+core_result_get_importer (GAsyncResult *core_result)
+{
+  g_autoptr(GObject) importer = g_async_result_get_source_object (core_result);
+
+  return EQUITY_IMPORTER (importer);
+}
+
 void
 equity_job_analyze_async (EquityJob           *self,
                           EquityImporter      *importer,
@@ -105,12 +114,10 @@ equity_job_analyze_finish (EquityJob     *self,
                            GError       **error)
 {
   g_autoptr(GAsyncResult) core_result = job_task_propagate (self, result, error);
-  g_autoptr(GObject) importer = NULL;
 
-  if (core_result == NULL)
-    return FALSE;
-  importer = g_async_result_get_source_object (core_result);
-  return equity_importer_analyze_finish (EQUITY_IMPORTER (importer), core_result, layers, error);
+  return core_result != NULL &&
+         equity_importer_analyze_finish (core_result_get_importer (core_result), core_result, layers,
+                                         error);
 }
 
 void
@@ -137,13 +144,10 @@ equity_job_import_finish (EquityJob     *self,
                           GError       **error)
 {
   g_autoptr(GAsyncResult) core_result = job_task_propagate (self, result, error);
-  g_autoptr(GObject) importer = NULL;
 
-  if (core_result == NULL)
-    return FALSE;
-  importer = g_async_result_get_source_object (core_result);
-  return equity_importer_run_finish (EQUITY_IMPORTER (importer), core_result, dataset_name, n_rows,
-                                     error);
+  return core_result != NULL &&
+         equity_importer_run_finish (core_result_get_importer (core_result), core_result, dataset_name,
+                                     n_rows, error);
 }
 
 void
