@@ -43,7 +43,9 @@ equity_job_report (double   fraction,
     }
 }
 
-/* The job's own task: the callers' callbacks get the job as their source. */
+/* The job's own task: the callers' callbacks get the job as their source.
+ * It ends with the core's own result, which the job's *_finish hands to the
+ * core's *_finish: what a task returns is known only there. */
 static GTask *
 job_task_new (EquityJob           *self,
               gpointer             source_tag,
@@ -56,62 +58,38 @@ job_task_new (EquityJob           *self,
   return task;
 }
 
-typedef struct
-{
-  char    **layers;
-  char     *dataset_name;
-  guint64   n_rows;
-} JobResult;
-
+/* The core's task is done: the job's task (USER_DATA, its reference taken)
+ * ends with that result. */
 static void
-job_result_free (gpointer data)
+core_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
-  JobResult *job_result = data;
+  g_autoptr(GTask) task = user_data;
 
-  g_strfreev (job_result->layers);
-  g_free (job_result->dataset_name);
-  g_free (job_result);
+  g_task_return_pointer (task, g_object_ref (result), g_object_unref);
 }
 
-/* Ends TASK (the job's, its reference taken) with JOB_RESULT, or with ERROR
- * when there is one. */
-static void
-job_task_return (GTask     *task,
-                 JobResult *job_result,
-                 GError    *error)
-{
-  if (error != NULL)
-    {
-      job_result_free (job_result);
-      g_task_return_error (task, error);
-    }
-  else
-    g_task_return_pointer (task, job_result, job_result_free);
-  g_object_unref (task);
-}
-
-/* The JobResult of a job's task (free it with job_result_free), or NULL
- * with ERROR set. */
-static JobResult *
+/* The core's result behind a job's task (unref it), or NULL with ERROR set
+ * (the job was cancelled). */
+static GAsyncResult *
 job_task_propagate (EquityJob     *self,
                     GAsyncResult  *result,
                     GError       **error)
 {
+  g_return_val_if_fail (EQUITY_IS_JOB (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-analyze_done_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+/* The importer a core result came from (the result holds it). */
+static EquityImporter *
+core_result_get_importer (GAsyncResult *core_result)
 {
-  JobResult *job_result = g_new0 (JobResult, 1);
-  GError *error = NULL;
+  g_autoptr(GObject) importer = g_async_result_get_source_object (core_result);
 
-  equity_importer_analyze_finish (EQUITY_IMPORTER (object), result, &job_result->layers, &error);
-  job_task_return (user_data, job_result, error);
+  return EQUITY_IMPORTER (importer);
 }
 
 void
@@ -125,7 +103,7 @@ equity_job_analyze_async (EquityJob           *self,
   g_return_if_fail (EQUITY_IS_IMPORTER (importer));
 
   equity_importer_analyze_async (importer, list_layers, self->cancellable, equity_job_report, self,
-                                 analyze_done_cb,
+                                 core_done_cb,
                                  job_task_new (self, equity_job_analyze_async, callback, user_data));
 }
 
@@ -135,29 +113,11 @@ equity_job_analyze_finish (EquityJob     *self,
                            char        ***layers,
                            GError       **error)
 {
-  JobResult *job_result;
+  g_autoptr(GAsyncResult) core_result = job_task_propagate (self, result, error);
 
-  g_return_val_if_fail (EQUITY_IS_JOB (self), FALSE);
-
-  if ((job_result = job_task_propagate (self, result, error)) == NULL)
-    return FALSE;
-  if (layers != NULL)
-    *layers = g_steal_pointer (&job_result->layers);
-  job_result_free (job_result);
-  return TRUE;
-}
-
-static void
-import_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  JobResult *job_result = g_new0 (JobResult, 1);
-  GError *error = NULL;
-
-  equity_importer_run_finish (EQUITY_IMPORTER (object), result, &job_result->dataset_name,
-                              &job_result->n_rows, &error);
-  job_task_return (user_data, job_result, error);
+  return core_result != NULL &&
+         equity_importer_analyze_finish (core_result_get_importer (core_result), core_result, layers,
+                                         error);
 }
 
 void
@@ -172,7 +132,7 @@ equity_job_import_async (EquityJob           *self,
   g_return_if_fail (EQUITY_IS_IMPORTER (importer));
 
   equity_importer_run_async (importer, project_path, self->cancellable, equity_job_report, self,
-                             import_done_cb,
+                             core_done_cb,
                              job_task_new (self, equity_job_import_async, callback, user_data));
 }
 
@@ -183,32 +143,11 @@ equity_job_import_finish (EquityJob     *self,
                           guint64       *n_rows,
                           GError       **error)
 {
-  JobResult *job_result;
+  g_autoptr(GAsyncResult) core_result = job_task_propagate (self, result, error);
 
-  g_return_val_if_fail (EQUITY_IS_JOB (self), FALSE);
-
-  if ((job_result = job_task_propagate (self, result, error)) == NULL)
-    return FALSE;
-  if (dataset_name != NULL)
-    *dataset_name = g_steal_pointer (&job_result->dataset_name);
-  if (n_rows != NULL)
-    *n_rows = job_result->n_rows;
-  job_result_free (job_result);
-  return TRUE;
-}
-
-static void
-sample_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!equity_sample_create_finish (result, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return core_result != NULL &&
+         equity_importer_run_finish (core_result_get_importer (core_result), core_result, dataset_name,
+                                     n_rows, error);
 }
 
 void
@@ -220,7 +159,7 @@ equity_job_create_sample_async (EquityJob           *self,
   g_return_if_fail (EQUITY_IS_JOB (self));
   g_return_if_fail (path != NULL);
 
-  equity_sample_create_async (path, self->cancellable, equity_job_report, self, sample_done_cb,
+  equity_sample_create_async (path, self->cancellable, equity_job_report, self, core_done_cb,
                               job_task_new (self, equity_job_create_sample_async, callback, user_data));
 }
 
@@ -229,10 +168,9 @@ equity_job_create_sample_finish (EquityJob     *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (EQUITY_IS_JOB (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_autoptr(GAsyncResult) core_result = job_task_propagate (self, result, error);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return core_result != NULL && equity_sample_create_finish (core_result, error);
 }
 
 static void

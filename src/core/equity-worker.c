@@ -10,47 +10,6 @@
 #include "equity-progress-relay.h"
 #include "equity-worker.h"
 
-void
-equity_worker_start (gpointer             source_object,
-                     gpointer             source_tag,
-                     const char          *name,
-                     GCancellable        *cancellable,
-                     GAsyncReadyCallback  callback,
-                     gpointer             user_data,
-                     gpointer             task_data,
-                     GDestroyNotify       task_data_free,
-                     GTaskThreadFunc      thread_func)
-{
-  g_autoptr(GTask) task = g_task_new (source_object, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_name (task, name);
-  g_task_set_task_data (task, task_data, task_data_free);
-  g_task_run_in_thread (task, thread_func);
-}
-
-EquityProject *
-equity_worker_open_project (GTask      *task,
-                            const char *path)
-{
-  GError *error = NULL;
-  EquityProject *project = equity_project_open (path, &error);
-
-  if (project == NULL)
-    g_task_return_error (task, error);
-  return project;
-}
-
-void
-equity_worker_fail (GTask         *task,
-                    EquityProject *project,
-                    GError        *error)
-{
-  if (project != NULL)
-    equity_project_close (project);
-  g_task_return_error (task, error);
-}
-
 typedef struct
 {
   const EquityWorkerKind *kind;
@@ -85,9 +44,12 @@ worker_thread (GTask        *task,
 
   if (worker->project_path != NULL)
     {
-      project = equity_worker_open_project (task, worker->project_path);
+      project = equity_project_open (worker->project_path, &error);
       if (project == NULL)
-        return;
+        {
+          g_task_return_error (task, error);
+          return;
+        }
     }
   result = kind->work (project, worker->work_data, equity_progress_relay_report, worker->relay,
                        cancellable, &error);
@@ -121,14 +83,17 @@ equity_worker_run (const EquityWorkerKind *kind,
                    GAsyncReadyCallback     callback,
                    gpointer                user_data)
 {
+  g_autoptr(GTask) task = g_task_new (source_object, cancellable, callback, user_data);
   WorkerData *worker = g_new0 (WorkerData, 1);
 
   worker->kind = kind;
   worker->project_path = g_strdup (project_path);
   worker->work_data = work_data;
   worker->relay = equity_progress_relay_new (progress, progress_data, cancellable);
-  equity_worker_start (source_object, source_tag, kind->name, cancellable, callback, user_data,
-                       worker, worker_data_free, worker_thread);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_name (task, kind->name);
+  g_task_set_task_data (task, worker, worker_data_free);
+  g_task_run_in_thread (task, worker_thread);
 }
 
 gpointer

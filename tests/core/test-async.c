@@ -84,6 +84,24 @@ call_wait (Call *call)
   g_assert_cmpuint (call->n_after_cancel, ==, 0);
 }
 
+/* A call that ran to its end: progress came, and never went back. */
+static void
+call_assert_progressed (const Call *call)
+{
+  g_assert_cmpuint (call->n_progress, >, 0);
+  g_assert_false (call->decreased);
+}
+
+/* A call cancelled on its first report (cancel_on_progress): it ended
+ * cancelled, told of nothing after (call_wait() checks that). */
+static void
+call_assert_cancelled_on_first_report (const Call   *call,
+                                       const GError *error)
+{
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (call->n_progress, ==, 1);
+}
+
 static EquityImporter *
 importer_for (const char *path)
 {
@@ -115,8 +133,7 @@ test_importer_analyze (TestProject   *fixture,
   g_assert_no_error (error);
   /* a text file has no layers to list */
   g_assert_null (layers);
-  g_assert_cmpuint (call.n_progress, >, 0);
-  g_assert_false (call.decreased);
+  call_assert_progressed (&call);
 
   g_assert_cmpuint (equity_importer_get_n_rows (importer), ==, equity_importer_get_n_rows (sync_importer));
   columns = equity_importer_get_columns (importer);
@@ -157,8 +174,7 @@ test_importer_run (TestProject   *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (name, ==, "rows");
   g_assert_cmpuint (n_rows, ==, 5000);
-  g_assert_cmpuint (call.n_progress, >, 0);
-  g_assert_false (call.decreased);
+  call_assert_progressed (&call);
   call_clear (&call);
 
   /* the same dataset as the synchronous import, read back through the catalog */
@@ -189,9 +205,7 @@ test_importer_cancel (TestProject   *fixture,
                              progress_cb, &call, done_cb, &call);
   call_wait (&call);
   g_assert_false (equity_importer_run_finish (importer, call.result, NULL, NULL, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  /* cancelled on the first report, and told of nothing after */
-  g_assert_cmpuint (call.n_progress, ==, 1);
+  call_assert_cancelled_on_first_report (&call, error);
   call_clear (&call);
 }
 
@@ -239,8 +253,7 @@ test_analysis_run (TestProject   *fixture,
   result = equity_analysis_run_finish (analysis, call.result, &chart, &map, &map_error, &error);
   g_assert_no_error (error);
   g_assert_nonnull (result);
-  g_assert_cmpuint (call.n_progress, >, 0);
-  g_assert_false (call.decreased);
+  call_assert_progressed (&call);
   /* a chart that suits the result; no areas, so no map */
   g_assert_nonnull (chart);
   g_assert_null (map);
@@ -269,8 +282,7 @@ test_analysis_cancel (TestProject   *fixture,
   call_wait (&call);
   result = equity_analysis_run_finish (analysis, call.result, NULL, NULL, NULL, &error);
   g_assert_null (result);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpuint (call.n_progress, ==, 1);
+  call_assert_cancelled_on_first_report (&call, error);
   call_clear (&call);
 }
 
@@ -343,8 +355,7 @@ test_sample (TestProject   *fixture,
   equity_sample_create_async (path, call.cancellable, progress_cb, &call, done_cb, &call);
   call_wait (&call);
   g_assert_false (equity_sample_create_finish (call.result, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpuint (call.n_progress, ==, 1);
+  call_assert_cancelled_on_first_report (&call, error);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
@@ -355,8 +366,7 @@ test_sample (TestProject   *fixture,
   call_wait (&call);
   g_assert_true (equity_sample_create_finish (call.result, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (call.n_progress, >, 0);
-  g_assert_false (call.decreased);
+  call_assert_progressed (&call);
   g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
   call_clear (&call);
 

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "equity-row-model.h"
+#include "equity-worker.h"
 
 /* pages kept in memory: enough for a few screens either side of the view */
 #define MAX_PAGES 32
@@ -92,12 +93,6 @@ struct _EquityRowModel
   gboolean          busy;
   double            progress;
   GError           *error;
-
-  /* progress reported by the worker */
-  GMainContext     *main_context;
-  GMutex            mutex;
-  double            pending_progress;
-  gboolean          update_queued;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -222,57 +217,34 @@ equity_row_model_set_busy (EquityRowModel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static gboolean
-flush_progress (gpointer data)
-{
-  EquityRowModel *self = data;
-  double progress;
-
-  g_mutex_lock (&self->mutex);
-  progress = self->pending_progress;
-  self->update_queued = FALSE;
-  g_mutex_unlock (&self->mutex);
-
-  if (self->busy && progress != self->progress)
-    {
-      self->progress = progress;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Called in the worker: at most one update waits on the main context. */
+/* The worker's progress, on the main context (never once the order it
+ * belongs to was replaced: the relay checks that order's cancellable). */
 static void
 progress_cb (double   fraction,
              gpointer user_data)
 {
   EquityRowModel *self = user_data;
-  gboolean queue;
 
-  g_mutex_lock (&self->mutex);
-  self->pending_progress = fraction;
-  queue = !self->update_queued;
-  self->update_queued = TRUE;
-  g_mutex_unlock (&self->mutex);
-
-  if (queue)
-    g_main_context_invoke_full (self->main_context, G_PRIORITY_DEFAULT, flush_progress,
-                                g_object_ref (self), g_object_unref);
+  if (self->busy && fraction != self->progress)
+    {
+      self->progress = fraction;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+    }
 }
 
-static void
-run_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
+/* in the worker, without a project (the query reads with a connection of its
+ * own): the query, once its order is worked out */
+static gpointer
+run_work (EquityProject       *no_project,
+          gpointer             query,
+          EquityProgressFunc   progress,
+          gpointer             progress_data,
+          GCancellable        *cancellable,
+          GError             **error)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!equity_table_query_run (task_data, progress_cb, source_object, cancellable, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  if (!equity_table_query_run (query, progress, progress_data, cancellable, error))
+    return NULL;
+  return g_object_ref (query);
 }
 
 static void
@@ -281,11 +253,12 @@ run_done_cb (GObject      *object,
              gpointer      user_data)
 {
   EquityRowModel *self = EQUITY_ROW_MODEL (object);
-  EquityTableQuery *query = g_task_get_task_data (G_TASK (result));
+  g_autoptr(EquityTableQuery) query = NULL;
   g_autoptr(GError) error = NULL;
   guint old_n_items;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  query = g_task_propagate_pointer (G_TASK (result), &error);
+  if (query == NULL)
     {
       /* a newer order replaced this one, or the model went away */
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -315,20 +288,18 @@ run_done_cb (GObject      *object,
 static void
 equity_row_model_requery (EquityRowModel *self)
 {
-  g_autoptr(GTask) task = NULL;
+  static const EquityWorkerKind kind = {
+    "[equity] table query", run_work, g_object_unref, g_object_unref, FALSE, FALSE
+  };
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  task = g_task_new (self, self->cancellable, run_done_cb, NULL);
-  g_task_set_source_tag (task, equity_row_model_requery);
-  g_task_set_name (task, "[equity] table query");
-  g_task_set_task_data (task,
-                        equity_table_query_new (self->project, self->dataset, self->sort_column,
-                                                self->ascending, self->filter),
-                        g_object_unref);
-  g_task_run_in_thread (task, run_thread);
+  equity_worker_run (&kind, self, equity_row_model_requery, NULL,
+                     equity_table_query_new (self->project, self->dataset, self->sort_column,
+                                             self->ascending, self->filter),
+                     self->cancellable, progress_cb, self, run_done_cb, NULL);
 
   equity_row_model_set_busy (self, TRUE);
 }
@@ -357,8 +328,6 @@ equity_row_model_finalize (GObject *object)
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->filter, g_free);
   g_clear_error (&self->error);
-  g_clear_pointer (&self->main_context, g_main_context_unref);
-  g_mutex_clear (&self->mutex);
 
   G_OBJECT_CLASS (equity_row_model_parent_class)->finalize (object);
 }
@@ -418,8 +387,6 @@ equity_row_model_init (EquityRowModel *self)
   self->ascending = TRUE;
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_queue_init (&self->lru);
-  g_mutex_init (&self->mutex);
-  self->main_context = g_main_context_ref_thread_default ();
 }
 
 EquityRowModel *
@@ -523,19 +490,16 @@ equity_row_model_get_error (EquityRowModel *self)
   return self->error;
 }
 
-static void
-summarize_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+/* in the worker: the summaries of the query's rows */
+static gpointer
+summarize_work (EquityProject       *no_project,
+                gpointer             query,
+                EquityProgressFunc   progress,
+                gpointer             progress_data,
+                GCancellable        *cancellable,
+                GError             **error)
 {
-  g_autoptr(GError) error = NULL;
-  GPtrArray *summaries = equity_table_query_summarize (task_data, cancellable, &error);
-
-  if (summaries == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, summaries, (GDestroyNotify) g_ptr_array_unref);
+  return equity_table_query_summarize (query, cancellable, error);
 }
 
 void
@@ -544,17 +508,16 @@ equity_row_model_summarize_async (EquityRowModel      *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  static const EquityWorkerKind kind = {
+    "[equity] column summaries", summarize_work, g_object_unref, (GDestroyNotify) g_ptr_array_unref,
+    FALSE, FALSE
+  };
 
   g_return_if_fail (EQUITY_IS_ROW_MODEL (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, equity_row_model_summarize_async);
-  g_task_set_name (task, "[equity] column summaries");
-  g_task_set_task_data (task,
-                        equity_table_query_new (self->project, self->dataset, -1, TRUE, self->filter),
-                        g_object_unref);
-  g_task_run_in_thread (task, summarize_thread);
+  equity_worker_run (&kind, self, equity_row_model_summarize_async, NULL,
+                     equity_table_query_new (self->project, self->dataset, -1, TRUE, self->filter),
+                     cancellable, NULL, NULL, callback, user_data);
 }
 
 GPtrArray *
