@@ -22,17 +22,11 @@ test_buncombe_tracts (TestProject   *fixture,
                       gconstpointer  data)
 {
   g_autofree char *path = test_data_path ("geo", "buncombe_tracts_cb2018_500k.geojson", NULL);
-  g_autoptr(EquityImporter) importer = NULL;
-  g_autoptr(EquityDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *description = NULL;
+  g_autoptr(EquityDataset) dataset = import_described (fixture, path, NULL, "GeoJSON, 56 polygons, EPSG:4326");
 
-  dataset = import_ok (fixture, path, NULL, NULL, &importer);
   g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 56);
   g_assert_cmpuint (equity_dataset_get_n_columns (dataset), ==, 10);
   g_assert_cmpstr (equity_dataset_get_format (dataset), ==, "GeoJSON");
-  description = equity_importer_describe (importer);
-  g_assert_cmpstr (description, ==, "GeoJSON, 56 polygons, EPSG:4326");
   assert_geometry_last (dataset);
   g_assert_cmpstr (equity_column_get_name (equity_dataset_get_column (dataset, 4)), ==, "GEOID");
   /* ALAND is an integer in the file; COUNTYFP text with its leading zero */
@@ -181,8 +175,6 @@ test_city_limits_shapefile (TestProject   *fixture,
   g_autofree char *shp = g_build_filename (folder, "Asheville_City_Limits.shp", NULL);
   g_autofree char *prj_path = g_build_filename (folder, "Asheville_City_Limits.prj", NULL);
   g_autofree char *prj = NULL;
-  g_autofree char *description = NULL;
-  g_autoptr(EquityImporter) importer = NULL;
   g_autoptr(EquityDataset) dataset = NULL;
   g_autoptr(EquityRecordSource) source = NULL;
   g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
@@ -193,12 +185,10 @@ test_city_limits_shapefile (TestProject   *fixture,
   g_assert_true (g_file_get_contents (prj_path, &prj, NULL, NULL));
   g_assert_true (g_str_has_prefix (prj, "GEOGCS[\"GCS_WGS_1984\""));
 
-  dataset = import_ok (fixture, shp, NULL, NULL, &importer);
+  dataset = import_described (fixture, shp, NULL, "Shapefile, 10 polygons, EPSG:4326");
   g_assert_cmpstr (equity_dataset_get_format (dataset), ==, "Shapefile");
   g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 10);
   assert_geometry_last (dataset);
-  description = equity_importer_describe (importer);
-  g_assert_cmpstr (description, ==, "Shapefile, 10 polygons, EPSG:4326");
   /* the coordinates land on Asheville, and downtown is inside the limits */
   g_assert_cmpfloat (query_double (fixture, dataset, "SELECT min(min_x) FROM {B}"), >, -82.8);
   g_assert_cmpfloat (query_double (fixture, dataset, "SELECT max(max_x) FROM {B}"), <, -82.3);
@@ -239,13 +229,10 @@ test_geopackage_reprojection (TestProject   *fixture,
   const char * const project_args[] = {
     "-f", "GPKG", "-update", "-t_srs", "EPSG:2264", "-nln", "sites_ncsp", NULL,
   };
-  g_autoptr(EquityImporter) lonlat_importer = NULL;
-  g_autoptr(EquityImporter) ncsp_importer = NULL;
   g_autoptr(EquityDataset) lonlat = NULL;
   g_autoptr(EquityDataset) ncsp = NULL;
   g_autoptr(EquityGeometry) point = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *description = NULL;
   OGRSpatialReferenceH wgs84;
   GDALDatasetH dataset;
   OGRLayerH layer;
@@ -306,21 +293,16 @@ test_geopackage_reprojection (TestProject   *fixture,
   GDALClose (dataset);
 
   /* the first layer by default, kept as it is */
-  lonlat = import_ok (fixture, gpkg, NULL, NULL, &lonlat_importer);
+  lonlat = import_described (fixture, gpkg, NULL, "GeoPackage, layer “sites_lonlat”, 2 points, EPSG:4326");
   g_assert_cmpstr (equity_dataset_get_format (lonlat), ==, "GeoPackage");
-  description = equity_importer_describe (lonlat_importer);
-  g_assert_cmpstr (description, ==, "GeoPackage, layer “sites_lonlat”, 2 points, EPSG:4326");
   g_assert_cmpuint (equity_dataset_get_n_rows (lonlat), ==, 2);
   assert_geometry_last (lonlat);
   g_assert_cmpint (query_int (fixture, lonlat, "SELECT count(*) FROM {T} WHERE {geometry} IS NULL"), ==, 1);
   g_assert_cmpint (query_int (fixture, lonlat, "SELECT count(*) FROM {B}"), ==, 1);
 
   /* the projected layer comes back to longitude/latitude */
-  ncsp = import_ok (fixture, gpkg, NULL, "sites_ncsp", &ncsp_importer);
-  g_free (description);
-  description = equity_importer_describe (ncsp_importer);
-  g_assert_cmpstr (description, ==,
-                   "GeoPackage, layer “sites_ncsp”, 2 points, reprojected from EPSG:2264 to longitude/latitude");
+  ncsp = import_described (fixture, gpkg, "sites_ncsp",
+                           "GeoPackage, layer “sites_ncsp”, 2 points, reprojected from EPSG:2264 to longitude/latitude");
   point = stored_geometry (fixture, ncsp, 1);
   g_assert_cmpint (equity_geometry_get_geometry_type (point), ==, EQUITY_GEOMETRY_POINT);
   g_assert_true (equity_geometry_get_bbox (point, extent));
@@ -363,22 +345,17 @@ test_zipped_projected_shapefile (TestProject   *fixture,
   g_autofree char *zip = g_build_filename (fixture->dir, "limits_ncsp.zip", NULL);
   const char * const args[] = { "-f", "ESRI Shapefile", "-t_srs", "EPSG:2264", NULL };
   const char * const parts[] = { "limits_ncsp.shp", "limits_ncsp.shx", "limits_ncsp.dbf", "limits_ncsp.prj" };
-  g_autoptr(EquityImporter) importer = NULL;
   g_autoptr(EquityDataset) original = NULL;
   g_autoptr(EquityDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *description = NULL;
 
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   ogr2ogr (args, shp, source);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     copy_into_zip (zip, folder, parts[i]);
 
-  dataset = import_ok (fixture, zip, NULL, NULL, &importer);
+  dataset = import_described (fixture, zip, NULL, "Shapefile, 10 polygons, reprojected from EPSG:2264 to longitude/latitude");
   g_assert_cmpstr (equity_dataset_get_format (dataset), ==, "Shapefile");
   g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 10);
-  description = equity_importer_describe (importer);
-  g_assert_cmpstr (description, ==, "Shapefile, 10 polygons, reprojected from EPSG:2264 to longitude/latitude");
 
   /* there and back again: the same coordinates as the original, to 1e-6° */
   original = import_data (fixture, "geo", "city_limits_shp/Asheville_City_Limits.shp", NULL);
