@@ -48,13 +48,12 @@ import_arrests_and_places (TestCliProject *fixture)
 {
   g_autofree char *arrests = arrests_csv ();
   g_autofree char *places = places_csv ();
-  char *spec = g_build_filename (fixture->dir, "spec.ini", NULL);
+  g_autoptr(GFile) spec = test_write_file (fixture->dir, "spec.ini", spec_text);
   g_auto(TestRun) run = { 0 };
 
   g_assert_true (test_run_cli (&run, "import", fixture->project, arrests, "--name", "arrests", NULL));
   g_assert_true (test_run_cli (&run, "import", fixture->project, places, "--name", "places", NULL));
-  g_assert_true (g_file_set_contents (spec, spec_text, -1, NULL));
-  return spec;
+  return g_file_get_path (spec);
 }
 
 static void
@@ -62,7 +61,9 @@ test_analyze_and_save (TestCliProject *fixture,
                        gconstpointer   data)
 {
   g_autofree char *spec = import_arrests_and_places (fixture);
-  g_autofree char *bad = g_build_filename (fixture->dir, "bad.ini", NULL);
+  g_autoptr(GFile) bad = test_write_file (fixture->dir, "bad.ini",
+                                          "[analysis]\nname = Bad\nkind = group-rates\nevents = arrests\n"
+                                          "group-column = race\npopulation = places\n[groups]\nW = rc_white\n");
   g_autofree char *arrests = arrests_csv ();
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -110,10 +111,7 @@ test_analyze_and_save (TestCliProject *fixture,
 
   /* a bad spec: the message names the file and the key; nothing written */
   before = test_file_checksum (fixture->project);
-  g_assert_true (g_file_set_contents (bad, "[analysis]\nname = Bad\nkind = group-rates\nevents = arrests\n"
-                                      "group-column = race\npopulation = places\n[groups]\nW = rc_white\n",
-                                      -1, NULL));
-  g_assert_false (test_run_cli (&run, "analyze", fixture->project, bad, "--save", NULL));
+  g_assert_false (test_run_cli (&run, "analyze", fixture->project, g_file_peek_path (bad), "--save", NULL));
   g_assert_nonnull (strstr (run.err, "bad.ini: [analysis] group-column: dataset “arrests” has no column “race”"));
   g_assert_cmpstr (run.out, ==, "");
   after = test_file_checksum (fixture->project);

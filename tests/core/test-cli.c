@@ -37,7 +37,7 @@ test_new_and_datasets (TestCliProject *fixture,
   g_auto(TestRun) run = { 0 };
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *text = g_build_filename (fixture->dir, "notes.txt", NULL);
+  g_autoptr(GFile) text = test_write_file (fixture->dir, "notes.txt", "hello");
 
   g_assert_true (test_run_cli (&run, "new", fixture->project, NULL));
   g_assert_true (g_file_test (fixture->project, G_FILE_TEST_EXISTS));
@@ -53,8 +53,7 @@ test_new_and_datasets (TestCliProject *fixture,
   g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 0);
 
-  g_assert_true (g_file_set_contents (text, "hello", -1, NULL));
-  g_assert_false (test_run_cli (&run, "datasets", text, NULL));
+  g_assert_false (test_run_cli (&run, "datasets", g_file_peek_path (text), NULL));
   g_assert_nonnull (strstr (run.err, "not an Asheville Equity project"));
 }
 
@@ -62,8 +61,11 @@ static void
 test_import_show (TestCliProject *fixture,
                   gconstpointer   data)
 {
-  g_autofree char *csv = g_build_filename (fixture->dir, "places.csv", NULL);
-  g_autofree char *bad = g_build_filename (fixture->dir, "bad.csv", NULL);
+  g_autoptr(GFile) csv = test_write_file (fixture->dir, "places.csv",
+                                          "fips,place,total,share\n"
+                                          "3702140,Asheville,94589,0.5\n"
+                                          "021,\"Code, with comma\",,1e-1\n");
+  g_autoptr(GFile) bad = test_write_file (fixture->dir, "bad.csv", "a,b\n1,2\n3,\"open\n");
   g_autofree char *missing = g_build_filename (fixture->dir, "missing.equity", NULL);
   g_autoptr(JsonNode) imported = NULL;
   g_autoptr(JsonNode) shown = NULL;
@@ -72,13 +74,8 @@ test_import_show (TestCliProject *fixture,
   JsonObject *object, *row, *dataset, *column;
   JsonArray *columns, *rows;
 
-  g_assert_true (g_file_set_contents (csv,
-                                      "fips,place,total,share\n"
-                                      "3702140,Asheville,94589,0.5\n"
-                                      "021,\"Code, with comma\",,1e-1\n", -1, NULL));
-
   /* the project is missing: import creates it */
-  g_assert_true (test_run_cli (&run, "import", fixture->project, csv, "--name", "NC places", "--json", NULL));
+  g_assert_true (test_run_cli (&run, "import", fixture->project, g_file_peek_path (csv), "--name", "NC places", "--json", NULL));
   imported = test_parse_json (run.out);
   object = json_node_get_object (imported);
   g_assert_cmpstr (json_object_get_string_member (object, "dataset"), ==, "NC places");
@@ -116,8 +113,7 @@ test_import_show (TestCliProject *fixture,
   g_assert_cmpstr (json_object_get_string_member (column, "role"), ==, "population");
 
   /* a bad file: message with file, line and column; no project left behind */
-  g_assert_true (g_file_set_contents (bad, "a,b\n1,2\n3,\"open\n", -1, NULL));
-  g_assert_false (test_run_cli (&run, "import", missing, bad, NULL));
+  g_assert_false (test_run_cli (&run, "import", missing, g_file_peek_path (bad), NULL));
   g_assert_nonnull (strstr (run.err, "bad.csv:3:"));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
@@ -128,14 +124,14 @@ static void
 test_names_and_escapes (TestCliProject *fixture,
                         gconstpointer   data)
 {
-  g_autofree char *dups = g_build_filename (fixture->dir, "dups.csv", NULL);
-  g_autofree char *escape = g_build_filename (fixture->dir, "escape.csv", NULL);
+  g_autoptr(GFile) dups = test_write_file (fixture->dir, "dups.csv", "dup,dup,\n1,2,3\n");
+  /* ESC [2J clears a terminal */
+  g_autoptr(GFile) escape = test_write_file (fixture->dir, "escape.csv", "a,b\n1,2,\033[2J\n");
   g_autoptr(JsonNode) shown = NULL;
   g_auto(TestRun) run = { 0 };
   JsonObject *row;
 
-  g_assert_true (g_file_set_contents (dups, "dup,dup,\n1,2,3\n", -1, NULL));
-  g_assert_true (test_run_cli (&run, "import", fixture->project, dups, NULL));
+  g_assert_true (test_run_cli (&run, "import", fixture->project, g_file_peek_path (dups), NULL));
   g_assert_nonnull (strstr (run.err, "warning: Column 2 has the same header as an earlier column, “dup”; "
                                         "it is called “dup (2)”"));
   g_assert_nonnull (strstr (run.err, "warning: Column 3 has no name in the header; it is called “column 3”"));
@@ -148,9 +144,7 @@ test_names_and_escapes (TestCliProject *fixture,
   g_assert_cmpint (json_object_get_int_member (row, "dup (2)"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (row, "column 3"), ==, 3);
 
-  /* ESC [2J clears a terminal */
-  g_assert_true (g_file_set_contents (escape, "a,b\n1,2,\033[2J\n", -1, NULL));
-  g_assert_false (test_run_cli (&run, "import", fixture->project, escape, NULL));
+  g_assert_false (test_run_cli (&run, "import", fixture->project, g_file_peek_path (escape), NULL));
   g_assert_null (strchr (run.err, '\033'));
   g_assert_nonnull (strstr (run.err, "escape.csv:2:3: "));
   g_assert_nonnull (strstr (run.err, "“U+001B[2J”"));
@@ -299,17 +293,15 @@ test_read_only (TestScratch   *scratch,
   const char *dir = scratch->dir;
   g_autofree char *folder = g_build_filename (dir, "shared", NULL);
   g_autofree char *path = g_build_filename (folder, "p.equity", NULL);
-  g_autofree char *csv = g_build_filename (dir, "areas.csv", NULL);
-  g_autofree char *spec = g_build_filename (dir, "segregation.ini", NULL);
+  g_autoptr(GFile) csv = test_write_file (dir, "areas.csv", "area,a,b\nnorth,10,30\nsouth,40,20\neast,5,5\n");
+  g_autoptr(GFile) spec = test_write_file (dir, "segregation.ini",
+                                           "[analysis]\nname = Segregation\nkind = dissimilarity\n"
+                                           "dataset = areas\ngroup-a = a\ngroup-b = b\n");
   g_auto(TestRun) run = { 0 };
 
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
-  g_assert_true (g_file_set_contents (csv, "area,a,b\nnorth,10,30\nsouth,40,20\neast,5,5\n", -1, NULL));
-  g_assert_true (g_file_set_contents (spec,
-                                      "[analysis]\nname = Segregation\nkind = dissimilarity\n"
-                                      "dataset = areas\ngroup-a = a\ngroup-b = b\n", -1, NULL));
-  g_assert_true (test_run_cli (&run, "import", path, csv, NULL));
-  g_assert_true (test_run_cli (&run, "analyze", path, spec, "--save", NULL));
+  g_assert_true (test_run_cli (&run, "import", path, g_file_peek_path (csv), NULL));
+  g_assert_true (test_run_cli (&run, "analyze", path, g_file_peek_path (spec), "--save", NULL));
 
   /* a folder that may not be written (nothing appears beside the file),
    * then a file that may not be written */
