@@ -377,14 +377,7 @@ static void
 test_null_geometry_and_names (TestProject   *fixture,
                               gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, "sites.geojson", NULL);
-  g_autoptr(EquityDataset) dataset = NULL;
-  g_autoptr(EquityGeometry) polygon = NULL;
-  g_autoptr(EquityGeometry) point = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  g_assert_true (g_file_set_contents (path,
+  g_autoptr(GFile) sites = test_write_file (fixture->dir, "sites.geojson",
     "{\"type\":\"FeatureCollection\",\"features\":[\n"
     "{\"type\":\"Feature\",\"properties\":{\"name\":\"a\",\"geometry\":\"x\",\"code\":\"021\"},"
     "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[10,0],[10,10],[0,10],[0,0]],"
@@ -392,9 +385,12 @@ test_null_geometry_and_names (TestProject   *fixture,
     "{\"type\":\"Feature\",\"properties\":{\"name\":\"b\",\"geometry\":\"y\",\"code\":\"022\"},"
     "\"geometry\":null},\n"
     "{\"type\":\"Feature\",\"properties\":{\"name\":\"c\",\"geometry\":\"z\",\"code\":\"023\"},"
-    "\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2,3]}}]}\n", -1, NULL));
+    "\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2,3]}}]}\n");
+  g_autoptr(EquityDataset) dataset = import_ok (fixture, g_file_peek_path (sites), NULL, NULL, NULL);
+  g_autoptr(EquityGeometry) polygon = NULL;
+  g_autoptr(EquityGeometry) point = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
 
-  dataset = import_ok (fixture, path, NULL, NULL, NULL);
   g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 3);
   g_assert_cmpuint (equity_dataset_get_n_columns (dataset), ==, 4);
   /* a property called "geometry" keeps its name; the geometry column steps aside */
@@ -544,59 +540,34 @@ test_unreadable_files (TestProject   *fixture,
   g_assert_cmpint (test_query_int (equity_project_get_db (fixture->project), "SELECT count(*) FROM datasets"), ==, 0);
 }
 
-static char *
-run_cli (const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  char *output = NULL;
-  int status;
-
-  g_assert_nonnull (g_getenv ("EQUITY_CLI"));
-  g_ptr_array_add (argv, (char *) g_getenv ("EQUITY_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &output, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return output;
-}
-
 /* `show` prints a geometry as GeoJSON text: a CSV field, or a JSON string */
 static void
 test_cli_show (TestProject   *fixture,
                gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, "sites.geojson", NULL);
-  g_autofree char *project = g_strdup (equity_project_get_path (fixture->project));
-  g_autoptr(EquityDataset) dataset = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *csv = NULL;
-  g_autofree char *json = NULL;
-  JsonArray *rows;
-
-  g_assert_true (g_file_set_contents (path,
+  g_autoptr(GFile) sites = test_write_file (fixture->dir, "sites.geojson",
     "{\"type\":\"FeatureCollection\",\"features\":[\n"
     "{\"type\":\"Feature\",\"properties\":{\"name\":\"Pack Square\"},"
     "\"geometry\":{\"type\":\"Point\",\"coordinates\":[-82.5515,35.5951]}},\n"
-    "{\"type\":\"Feature\",\"properties\":{\"name\":\"Mobile unit\"},\"geometry\":null}]}\n", -1, NULL));
-  dataset = import_ok (fixture, path, NULL, NULL, NULL);
+    "{\"type\":\"Feature\",\"properties\":{\"name\":\"Mobile unit\"},\"geometry\":null}]}\n");
+  g_autofree char *project = g_strdup (equity_project_get_path (fixture->project));
+  g_autoptr(EquityDataset) dataset = import_ok (fixture, g_file_peek_path (sites), NULL, NULL, NULL);
+  g_autoptr(JsonNode) shown = NULL;
+  g_auto(TestRun) run = { 0 };
+  JsonArray *rows;
+
   /* the CLI checks the file's header, which a project still open in WAL mode
    * may not have written yet */
   equity_project_close (fixture->project);
 
-  csv = run_cli ((const char *[]) { "show", project, equity_dataset_get_name (dataset), NULL });
-  g_assert_cmpstr (csv, ==, "name,geometry\r\n"
-                            "Pack Square,\"{\"\"type\"\":\"\"Point\"\",\"\"coordinates\"\":[-82.5515,35.5951]}\"\r\n"
-                            "Mobile unit,\r\n");
+  g_assert_true (test_run_cli (&run, "show", project, equity_dataset_get_name (dataset), NULL));
+  g_assert_cmpstr (run.out, ==, "name,geometry\r\n"
+                                "Pack Square,\"{\"\"type\"\":\"\"Point\"\",\"\"coordinates\"\":[-82.5515,35.5951]}\"\r\n"
+                                "Mobile unit,\r\n");
 
-  json = run_cli ((const char *[]) { "show", project, equity_dataset_get_name (dataset), "--format", "json", NULL });
-  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
-  g_assert_no_error (error);
-  rows = json_node_get_array (json_parser_get_root (parser));
+  g_assert_true (test_run_cli (&run, "show", project, equity_dataset_get_name (dataset), "--format", "json", NULL));
+  shown = test_parse_json (run.out);
+  rows = json_node_get_array (shown);
   g_assert_cmpuint (json_array_get_length (rows), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 0), "geometry"), ==,
                    "{\"type\":\"Point\",\"coordinates\":[-82.5515,35.5951]}");
