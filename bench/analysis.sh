@@ -53,6 +53,11 @@ now () {
   echo "${t/,/.}"
 }
 
+# import_as PROJECT FILE NAME — imports FILE into PROJECT as the dataset NAME
+import_as () {
+  "$CLI" import "$1" "$2" --name "$3" >/dev/null
+}
+
 # time_once CMD… — prints the wall-clock seconds CMD took; its output is dropped
 time_once () {
   local start end
@@ -113,11 +118,11 @@ make_data () {
     awk 'BEGIN { x = 99; print "npa,population" }
          { x = (x * 16807) % 2147483647; printf "%s,%d\n", $1, 800 + x % 12000 }' > "$WORK/npa_population.csv"
 
-  "$CLI" import "$WORK/rates.equity" "$WORK/events.csv" --name events >/dev/null &&
-  "$CLI" import "$WORK/rates.equity" "$WORK/areas.csv" --name areas >/dev/null &&
-  "$CLI" import "$WORK/pip.equity" "$NPA" --name npa >/dev/null &&
-  "$CLI" import "$WORK/pip.equity" "$WORK/npa_population.csv" --name npa_population >/dev/null &&
-  "$CLI" import "$WORK/pip.equity" "$WORK/points.csv" --name points >/dev/null || return 1
+  import_as "$WORK/rates.equity" "$WORK/events.csv" events &&
+  import_as "$WORK/rates.equity" "$WORK/areas.csv" areas &&
+  import_as "$WORK/pip.equity" "$NPA" npa &&
+  import_as "$WORK/pip.equity" "$WORK/npa_population.csv" npa_population &&
+  import_as "$WORK/pip.equity" "$WORK/points.csv" points || return 1
 
   cat > "$WORK/area-rates.ini" <<'EOF'
 [analysis]
@@ -159,8 +164,8 @@ make_group_data () {
       x = (x * 16807) % 2147483647
       printf "%d,%s,%.2f\n", i, r, (x % 500000) / 100 } }' > "$WORK/arrests.csv"
   printf 'w,b,a,i,m,h\n5420000,2310000,410000,110000,320000,1100000\n' > "$WORK/city.csv"
-  "$CLI" import "$WORK/groups.equity" "$WORK/arrests.csv" --name arrests >/dev/null &&
-  "$CLI" import "$WORK/groups.equity" "$WORK/city.csv" --name city >/dev/null || return 1
+  import_as "$WORK/groups.equity" "$WORK/arrests.csv" arrests &&
+  import_as "$WORK/groups.equity" "$WORK/city.csv" city || return 1
   cat > "$WORK/group-rates.ini" <<'EOF'
 [analysis]
 name = Benchmark: group rates

@@ -118,13 +118,8 @@ void
 assert_records (GPtrArray  *records,
                 const char *expected)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  JsonArray *rows;
-
-  json_parser_load_from_data (parser, expected, -1, &error);
-  g_assert_no_error (error);
-  rows = json_node_get_array (json_parser_get_root (parser));
+  g_autoptr(JsonNode) root = test_parse_json (expected);
+  JsonArray *rows = json_node_get_array (root);
 
   g_assert_cmpuint (records->len, ==, json_array_get_length (rows));
   for (guint r = 0; r < records->len; r++)
@@ -164,12 +159,10 @@ assert_objects (GPtrArray *records,
 JsonNode *
 load_json (const char *path)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
 
-  json_parser_load_from_file (parser, path, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return test_parse_json (text);
 }
 
 void

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 
-#include "test-util.h"
+#include "cli-test-util.h"
 
 static const char spec_text[] =
   "[analysis]\n"
@@ -27,40 +27,55 @@ static const char spec_text[] =
   "W = rc_white\n"
   "B = rc_black\n";
 
-static void
-test_analyze_and_save (TestScratch   *scratch,
-                       gconstpointer  data)
+/* the real files the spec reads */
+static char *
+arrests_csv (void)
 {
-  const char *dir = scratch->dir;
-  g_autofree char *project = g_build_filename (dir, "p.equity", NULL);
-  g_autofree char *spec = g_build_filename (dir, "spec.ini", NULL);
-  g_autofree char *bad = g_build_filename (dir, "bad.ini", NULL);
-  g_autofree char *arrests = test_data_path ("csv", "real", "asheville", "apd_arrests_2020_2021.csv", NULL);
-  g_autofree char *places = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
-                                                   "mcclatchy_census2020_nc_places_2020_rc_eth.csv", NULL);
+  return test_data_path ("csv", "real", "asheville", "apd_arrests_2020_2021.csv", NULL);
+}
+
+static char *
+places_csv (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                "mcclatchy_census2020_nc_places_2020_rc_eth.csv", NULL);
+}
+
+/* Imports the arrests and the places into the fixture's project and writes
+ * spec_text beside it; returns the spec's path. */
+static char *
+import_arrests_and_places (TestCliProject *fixture)
+{
+  g_autofree char *arrests = arrests_csv ();
+  g_autofree char *places = places_csv ();
+  g_autoptr(GFile) spec = test_write_file (fixture->dir, "spec.ini", spec_text);
+  g_auto(TestRun) run = { 0 };
+
+  g_assert_true (test_run_cli (&run, "import", fixture->project, arrests, "--name", "arrests", NULL));
+  g_assert_true (test_run_cli (&run, "import", fixture->project, places, "--name", "places", NULL));
+  return g_file_get_path (spec);
+}
+
+static void
+test_analyze_and_save (TestCliProject *fixture,
+                       gconstpointer   data)
+{
+  g_autofree char *spec = import_arrests_and_places (fixture);
+  g_autoptr(GFile) bad = test_write_file (fixture->dir, "bad.ini",
+                                          "[analysis]\nname = Bad\nkind = group-rates\nevents = arrests\n"
+                                          "group-column = race\npopulation = places\n[groups]\nW = rc_white\n");
+  g_autofree char *arrests = arrests_csv ();
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_auto(TestRun) import1 = { 0 };
-  g_auto(TestRun) import2 = { 0 };
-  g_auto(TestRun) analyze = { 0 };
-  g_auto(TestRun) table = { 0 };
-  g_auto(TestRun) failed = { 0 };
-  g_auto(TestRun) saved = { 0 };
-  g_auto(TestRun) listed = { 0 };
-  g_auto(TestRun) listed_text = { 0 };
-  g_auto(TestRun) by_name = { 0 };
+  g_auto(TestRun) run = { 0 };
   g_autoptr(JsonNode) result = NULL;
   g_autoptr(JsonNode) analyses = NULL;
   JsonObject *root, *black, *entry;
   JsonArray *groups;
 
-  g_assert_true (test_run_cli (&import1, "import", project, arrests, "--name", "arrests", NULL));
-  g_assert_true (test_run_cli (&import2, "import", project, places, "--name", "places", NULL));
-  g_assert_true (g_file_set_contents (spec, spec_text, -1, NULL));
-
   /* --json: one document, CLI.md's keys, numbers as numbers */
-  g_assert_true (test_run_cli (&analyze, "analyze", project, spec, "--json", NULL));
-  result = test_parse_json (analyze.out);
+  g_assert_true (test_run_cli (&run, "analyze", fixture->project, spec, "--json", NULL));
+  result = test_parse_json (run.out);
   root = json_node_get_object (result);
   g_assert_cmpstr (json_object_get_string_member (root, "kind"), ==, "group-rates");
   g_assert_cmpint (json_object_get_int_member (root, "per"), ==, 1000);
@@ -76,7 +91,7 @@ test_analyze_and_save (TestScratch   *scratch,
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (black, "ratio_low"), 3.005358, 1e-6);
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (black, "ratio_high"), 3.224219, 1e-6);
   g_assert_true (json_object_get_null_member (json_array_get_object_element (groups, 0), "ratio_low"));
-  g_assert_cmpstr (analyze.err, ==, "");
+  g_assert_cmpstr (run.err, ==, "");
   /* the note names the file, not the folder it was imported from */
   {
     const char *note = json_object_get_string_member (root, "source_note");
@@ -89,50 +104,46 @@ test_analyze_and_save (TestScratch   *scratch,
   }
 
   /* without --json: a table a person reads */
-  g_assert_true (test_run_cli (&table, "analyze", project, spec, NULL));
-  g_assert_nonnull (strstr (table.out, "Black"));
-  g_assert_nonnull (strstr (table.out, "447.98"));
-  g_assert_nonnull (strstr (table.out, "3.11 (3.01–3.22)"));
+  g_assert_true (test_run_cli (&run, "analyze", fixture->project, spec, NULL));
+  g_assert_nonnull (strstr (run.out, "Black"));
+  g_assert_nonnull (strstr (run.out, "447.98"));
+  g_assert_nonnull (strstr (run.out, "3.11 (3.01–3.22)"));
 
   /* a bad spec: the message names the file and the key; nothing written */
-  before = test_file_checksum (project);
-  g_assert_true (g_file_set_contents (bad, "[analysis]\nname = Bad\nkind = group-rates\nevents = arrests\n"
-                                      "group-column = race\npopulation = places\n[groups]\nW = rc_white\n",
-                                      -1, NULL));
-  g_assert_false (test_run_cli (&failed, "analyze", project, bad, "--save", NULL));
-  g_assert_nonnull (strstr (failed.err, "bad.ini: [analysis] group-column: dataset “arrests” has no column “race”"));
-  g_assert_cmpstr (failed.out, ==, "");
-  after = test_file_checksum (project);
+  before = test_file_checksum (fixture->project);
+  g_assert_false (test_run_cli (&run, "analyze", fixture->project, g_file_peek_path (bad), "--save", NULL));
+  g_assert_nonnull (strstr (run.err, "bad.ini: [analysis] group-column: dataset “arrests” has no column “race”"));
+  g_assert_cmpstr (run.out, ==, "");
+  after = test_file_checksum (fixture->project);
   g_assert_cmpstr (before, ==, after);
 
   /* --save keeps the spec, comments and all, under its name */
-  g_assert_true (test_run_cli (&saved, "analyze", project, spec, "--save", "--json", NULL));
-  g_assert_true (test_run_cli (&listed, "analyses", project, "--json", NULL));
-  analyses = test_parse_json (listed.out);
+  g_assert_true (test_run_cli (&run, "analyze", fixture->project, spec, "--save", "--json", NULL));
+  g_assert_true (test_run_cli (&run, "analyses", fixture->project, "--json", NULL));
+  analyses = test_parse_json (run.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (analyses)), ==, 1);
   entry = json_array_get_object_element (json_node_get_array (analyses), 0);
   g_assert_cmpstr (json_object_get_string_member (entry, "name"), ==, "Arrests by race");
   g_assert_cmpstr (json_object_get_string_member (entry, "kind"), ==, "group-rates");
   g_assert_nonnull (strstr (json_object_get_string_member (entry, "spec"), "a comment that must survive"));
-  test_run_cli (&listed_text, "analyses", project, NULL);
-  g_assert_nonnull (strstr (listed_text.out, "Arrests by race"));
+  test_run_cli (&run, "analyses", fixture->project, NULL);
+  g_assert_nonnull (strstr (run.out, "Arrests by race"));
 
   /* a saved analysis runs by name */
-  g_assert_true (test_run_cli (&by_name, "analyze", project, "Arrests by race", "--json", NULL));
-  g_assert_nonnull (strstr (by_name.out, "\"group-rates\""));
+  g_assert_true (test_run_cli (&run, "analyze", fixture->project, "Arrests by race", "--json", NULL));
+  g_assert_nonnull (strstr (run.out, "\"group-rates\""));
 
   /* an exported chart carries no local path either */
   {
-    g_autofree char *svg = g_build_filename (dir, "chart.svg", NULL);
+    g_autofree char *svg = g_build_filename (fixture->dir, "chart.svg", NULL);
     g_autofree char *folder = g_path_get_dirname (arrests);
     g_autofree char *contents = NULL;
-    g_auto(TestRun) chart = { 0 };
 
-    g_assert_true (test_run_cli (&chart, "chart", project, "Arrests by race", "--out", svg, NULL));
+    g_assert_true (test_run_cli (&run, "chart", fixture->project, "Arrests by race", "--out", svg, NULL));
     g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
     g_assert_nonnull (strstr (contents, "<svg"));
     g_assert_null (strstr (contents, folder));
-    g_assert_null (strstr (chart.out, folder));
+    g_assert_null (strstr (run.out, folder));
   }
 }
 
@@ -159,89 +170,68 @@ run_saved (const char *project,
 /* CLI.md: rename keeps saved analyses working; delete refuses, listing
  * them, unless --force, and a later import never takes the deleted one's place. */
 static void
-test_rename_and_delete (TestScratch   *scratch,
-                        gconstpointer  data)
+test_rename_and_delete (TestCliProject *fixture,
+                        gconstpointer   data)
 {
-  const char *dir = scratch->dir;
-  g_autofree char *project = g_build_filename (dir, "p.equity", NULL);
-  g_autofree char *spec = g_build_filename (dir, "spec.ini", NULL);
-  g_autofree char *arrests = test_data_path ("csv", "real", "asheville", "apd_arrests_2020_2021.csv", NULL);
-  g_autofree char *places = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
-                                                   "mcclatchy_census2020_nc_places_2020_rc_eth.csv", NULL);
+  g_autofree char *spec = import_arrests_and_places (fixture);
+  g_autofree char *places = places_csv ();
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(JsonNode) analyses = NULL;
-  g_auto(TestRun) import1 = { 0 };
-  g_auto(TestRun) import2 = { 0 };
-  g_auto(TestRun) saved = { 0 };
-  g_auto(TestRun) renamed = { 0 };
-  g_auto(TestRun) listed = { 0 };
-  g_auto(TestRun) refused = { 0 };
-  g_auto(TestRun) forced = { 0 };
-  g_auto(TestRun) reimport = { 0 };
-  g_auto(TestRun) broken = { 0 };
+  g_auto(TestRun) run = { 0 };
   gint64 count, population, count2, population2;
   const char *saved_spec;
 
-  g_assert_true (test_run_cli (&import1, "import", project, arrests, "--name", "arrests", NULL));
-  g_assert_true (test_run_cli (&import2, "import", project, places, "--name", "places", NULL));
-  g_assert_true (g_file_set_contents (spec, spec_text, -1, NULL));
-  g_assert_true (test_run_cli (&saved, "analyze", project, spec, "--save", NULL));
-  run_saved (project, &count, &population);
+  g_assert_true (test_run_cli (&run, "analyze", fixture->project, spec, "--save", NULL));
+  run_saved (fixture->project, &count, &population);
   /* Asheville's Black residents in the 2020 Census (the places file's fips 3702140 row) */
   g_assert_cmpint (population, ==, 9938);
 
   /* renamed, the saved analysis reads the same rows and says the new name */
-  g_assert_true (test_run_cli (&renamed, "rename", project, "places", "NC places, 2020 Census", NULL));
-  run_saved (project, &count2, &population2);
+  g_assert_true (test_run_cli (&run, "rename", fixture->project, "places", "NC places, 2020 Census", NULL));
+  run_saved (fixture->project, &count2, &population2);
   g_assert_cmpint (count2, ==, count);
   g_assert_cmpint (population2, ==, population);
-  g_assert_true (test_run_cli (&listed, "analyses", project, "--json", NULL));
-  analyses = test_parse_json (listed.out);
+  g_assert_true (test_run_cli (&run, "analyses", fixture->project, "--json", NULL));
+  analyses = test_parse_json (run.out);
   saved_spec = json_object_get_string_member (json_array_get_object_element (json_node_get_array (analyses), 0), "spec");
   g_assert_nonnull (strstr (saved_spec, "population=NC places, 2020 Census"));
   g_assert_nonnull (strstr (saved_spec, "population-filter=fips=3702140"));
   g_assert_nonnull (strstr (saved_spec, "B=rc_black"));
 
   /* a dataset in use is not deleted without --force; the file is untouched */
-  before = test_file_checksum (project);
-  g_assert_false (test_run_cli (&refused, "delete", project, "NC places, 2020 Census", NULL));
-  g_assert_nonnull (strstr (refused.err, "Arrests by race"));
-  g_assert_nonnull (strstr (refused.err, "--force"));
-  after = test_file_checksum (project);
+  before = test_file_checksum (fixture->project);
+  g_assert_false (test_run_cli (&run, "delete", fixture->project, "NC places, 2020 Census", NULL));
+  g_assert_nonnull (strstr (run.err, "Arrests by race"));
+  g_assert_nonnull (strstr (run.err, "--force"));
+  after = test_file_checksum (fixture->project);
   g_assert_cmpstr (after, ==, before);
 
-  g_assert_true (test_run_cli (&forced, "delete", project, "NC places, 2020 Census", "--force", NULL));
+  g_assert_true (test_run_cli (&run, "delete", fixture->project, "NC places, 2020 Census", "--force", NULL));
 
   /* the same file imported again under the old name is a new dataset: the
    * analysis says its data is gone rather than reading it unasked */
-  g_assert_true (test_run_cli (&reimport, "import", project, places, "--name", "NC places, 2020 Census", NULL));
-  g_assert_false (test_run_cli (&broken, "analyze", project, "Arrests by race", NULL));
-  g_assert_nonnull (strstr (broken.err, "deleted dataset"));
+  g_assert_true (test_run_cli (&run, "import", fixture->project, places, "--name", "NC places, 2020 Census", NULL));
+  g_assert_false (test_run_cli (&run, "analyze", fixture->project, "Arrests by race", NULL));
+  g_assert_nonnull (strstr (run.err, "deleted dataset"));
 }
 
 static void
-test_usage_errors (TestScratch   *scratch,
-                   gconstpointer  data)
+test_usage_errors (TestCliProject *fixture,
+                   gconstpointer   data)
 {
-  const char *dir = scratch->dir;
-  g_autofree char *project = g_build_filename (dir, "p.equity", NULL);
-  g_autofree char *missing = g_build_filename (dir, "nope.ini", NULL);
-  g_auto(TestRun) created = { 0 };
-  g_auto(TestRun) no_spec = { 0 };
-  g_auto(TestRun) no_project = { 0 };
-  g_auto(TestRun) help = { 0 };
-  g_auto(TestRun) empty = { 0 };
+  g_autofree char *missing = g_build_filename (fixture->dir, "nope.ini", NULL);
+  g_auto(TestRun) run = { 0 };
 
-  g_assert_true (test_run_cli (&created, "new", project, NULL));
-  g_assert_false (test_run_cli (&no_spec, "analyze", project, missing, NULL));
-  g_assert_nonnull (strstr (no_spec.err, "nope.ini: no such file"));
-  g_assert_false (test_run_cli (&no_project, "analyses", missing, NULL));
+  g_assert_true (test_run_cli (&run, "new", fixture->project, NULL));
+  g_assert_false (test_run_cli (&run, "analyze", fixture->project, missing, NULL));
+  g_assert_nonnull (strstr (run.err, "nope.ini: no such file"));
+  g_assert_false (test_run_cli (&run, "analyses", missing, NULL));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-  g_assert_true (test_run_cli (&help, "analyze", "--help", NULL));
-  g_assert_nonnull (strstr (help.out, "--save"));
-  g_assert_true (test_run_cli (&empty, "analyses", project, "--json", NULL));
-  g_assert_cmpstr (g_strstrip (empty.out), ==, "[]");
+  g_assert_true (test_run_cli (&run, "analyze", "--help", NULL));
+  g_assert_nonnull (strstr (run.out, "--save"));
+  g_assert_true (test_run_cli (&run, "analyses", fixture->project, "--json", NULL));
+  g_assert_cmpstr (g_strstrip (run.out), ==, "[]");
 }
 
 int
@@ -250,9 +240,9 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  test_add_with_scratch ("/cli/analysis/analyze-and-save", test_analyze_and_save);
-  test_add_with_scratch ("/cli/analysis/usage-errors", test_usage_errors);
-  test_add_with_scratch ("/cli/analysis/rename-and-delete", test_rename_and_delete);
+  test_add_with_cli_project ("/cli/analysis/analyze-and-save", test_analyze_and_save);
+  test_add_with_cli_project ("/cli/analysis/usage-errors", test_usage_errors);
+  test_add_with_cli_project ("/cli/analysis/rename-and-delete", test_rename_and_delete);
 
   return g_test_run ();
 }

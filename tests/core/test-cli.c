@@ -11,88 +11,72 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-#include "test-util.h"
+#include "cli-test-util.h"
 
 static void
 test_version_and_help (void)
 {
   g_auto(TestRun) run = { 0 };
-  g_auto(TestRun) help = { 0 };
-  g_auto(TestRun) bad = { 0 };
 
   g_assert_true (test_run_cli (&run, "--version", NULL));
   g_assert_cmpstr (run.out, ==, "asheville-equity-cli " PACKAGE_VERSION "\n");
 
-  g_assert_true (test_run_cli (&help, "import", "--help", NULL));
-  g_assert_nonnull (strstr (help.out, "--skip-rows"));
-  g_assert_nonnull (strstr (help.out, "--delimiter"));
+  g_assert_true (test_run_cli (&run, "import", "--help", NULL));
+  g_assert_nonnull (strstr (run.out, "--skip-rows"));
+  g_assert_nonnull (strstr (run.out, "--delimiter"));
 
-  g_assert_false (test_run_cli (&bad, "frobnicate", NULL));
-  g_assert_nonnull (strstr (bad.err, "unknown command"));
+  g_assert_false (test_run_cli (&run, "frobnicate", NULL));
+  g_assert_nonnull (strstr (run.err, "unknown command"));
 }
 
 static void
-test_new_and_datasets (TestScratch   *scratch,
-                       gconstpointer  data)
+test_new_and_datasets (TestCliProject *fixture,
+                       gconstpointer   data)
 {
-  const char *dir = scratch->dir;
-  g_autofree char *path = g_build_filename (dir, "p.equity", NULL);
   g_autoptr(JsonNode) root = NULL;
-  g_auto(TestRun) created = { 0 };
-  g_auto(TestRun) again = { 0 };
-  g_auto(TestRun) listed = { 0 };
-  g_auto(TestRun) foreign = { 0 };
+  g_auto(TestRun) run = { 0 };
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *text = g_build_filename (dir, "notes.txt", NULL);
+  g_autoptr(GFile) text = test_write_file (fixture->dir, "notes.txt", "hello");
 
-  g_assert_true (test_run_cli (&created, "new", path, NULL));
-  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (test_run_cli (&run, "new", fixture->project, NULL));
+  g_assert_true (g_file_test (fixture->project, G_FILE_TEST_EXISTS));
 
-  before = test_file_checksum (path);
-  g_assert_false (test_run_cli (&again, "new", path, NULL));
-  g_assert_nonnull (strstr (again.err, "already exists"));
-  after = test_file_checksum (path);
+  before = test_file_checksum (fixture->project);
+  g_assert_false (test_run_cli (&run, "new", fixture->project, NULL));
+  g_assert_nonnull (strstr (run.err, "already exists"));
+  after = test_file_checksum (fixture->project);
   g_assert_cmpstr (before, ==, after);
 
-  g_assert_true (test_run_cli (&listed, "datasets", path, "--json", NULL));
-  root = test_parse_json (listed.out);
+  g_assert_true (test_run_cli (&run, "datasets", fixture->project, "--json", NULL));
+  root = test_parse_json (run.out);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 0);
 
-  g_assert_true (g_file_set_contents (text, "hello", -1, NULL));
-  g_assert_false (test_run_cli (&foreign, "datasets", text, NULL));
-  g_assert_nonnull (strstr (foreign.err, "not an Asheville Equity project"));
+  g_assert_false (test_run_cli (&run, "datasets", g_file_peek_path (text), NULL));
+  g_assert_nonnull (strstr (run.err, "not an Asheville Equity project"));
 }
 
 static void
-test_import_show (TestScratch   *scratch,
-                  gconstpointer  data)
+test_import_show (TestCliProject *fixture,
+                  gconstpointer   data)
 {
-  const char *dir = scratch->dir;
-  g_autofree char *path = g_build_filename (dir, "p.equity", NULL);
-  g_autofree char *csv = g_build_filename (dir, "places.csv", NULL);
-  g_autofree char *bad = g_build_filename (dir, "bad.csv", NULL);
-  g_autofree char *missing = g_build_filename (dir, "missing.equity", NULL);
+  g_autoptr(GFile) csv = test_write_file (fixture->dir, "places.csv",
+                                          "fips,place,total,share\n"
+                                          "3702140,Asheville,94589,0.5\n"
+                                          "021,\"Code, with comma\",,1e-1\n");
+  g_autoptr(GFile) bad = test_write_file (fixture->dir, "bad.csv", "a,b\n1,2\n3,\"open\n");
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.equity", NULL);
   g_autoptr(JsonNode) imported = NULL;
   g_autoptr(JsonNode) shown = NULL;
   g_autoptr(JsonNode) listed = NULL;
-  g_auto(TestRun) import = { 0 };
-  g_auto(TestRun) show_json = { 0 };
-  g_auto(TestRun) show_csv = { 0 };
-  g_auto(TestRun) datasets = { 0 };
-  g_auto(TestRun) failed = { 0 };
+  g_auto(TestRun) run = { 0 };
   JsonObject *object, *row, *dataset, *column;
   JsonArray *columns, *rows;
 
-  g_assert_true (g_file_set_contents (csv,
-                                      "fips,place,total,share\n"
-                                      "3702140,Asheville,94589,0.5\n"
-                                      "021,\"Code, with comma\",,1e-1\n", -1, NULL));
-
   /* the project is missing: import creates it */
-  g_assert_true (test_run_cli (&import, "import", path, csv, "--name", "NC places", "--json", NULL));
-  imported = test_parse_json (import.out);
+  g_assert_true (test_run_cli (&run, "import", fixture->project, g_file_peek_path (csv), "--name", "NC places", "--json", NULL));
+  imported = test_parse_json (run.out);
   object = json_node_get_object (imported);
   g_assert_cmpstr (json_object_get_string_member (object, "dataset"), ==, "NC places");
   g_assert_cmpint (json_object_get_int_member (object, "rows"), ==, 2);
@@ -105,8 +89,8 @@ test_import_show (TestScratch   *scratch,
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (columns, 2), "type"), ==, "integer");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (columns, 3), "type"), ==, "real");
 
-  g_assert_true (test_run_cli (&show_json, "show", path, "NC places", "--format", "json", NULL));
-  shown = test_parse_json (show_json.out);
+  g_assert_true (test_run_cli (&run, "show", fixture->project, "NC places", "--format", "json", NULL));
+  shown = test_parse_json (run.out);
   rows = json_node_get_array (shown);
   g_assert_cmpuint (json_array_get_length (rows), ==, 2);
   row = json_array_get_object_element (rows, 1);
@@ -116,11 +100,11 @@ test_import_show (TestScratch   *scratch,
   g_assert_cmpfloat (json_object_get_double_member (row, "share"), ==, 0.1);
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (rows, 0), "total"), ==, 94589);
 
-  g_assert_true (test_run_cli (&show_csv, "show", path, "NC places", "--limit", "1", "--offset", "1", NULL));
-  g_assert_cmpstr (show_csv.out, ==, "fips,place,total,share\r\n021,\"Code, with comma\",,0.1\r\n");
+  g_assert_true (test_run_cli (&run, "show", fixture->project, "NC places", "--limit", "1", "--offset", "1", NULL));
+  g_assert_cmpstr (run.out, ==, "fips,place,total,share\r\n021,\"Code, with comma\",,0.1\r\n");
 
-  test_run_cli (&datasets, "datasets", path, "--json", NULL);
-  listed = test_parse_json (datasets.out);
+  test_run_cli (&run, "datasets", fixture->project, "--json", NULL);
+  listed = test_parse_json (run.out);
   dataset = json_array_get_object_element (json_node_get_array (listed), 0);
   g_assert_cmpstr (json_object_get_string_member (dataset, "name"), ==, "NC places");
   g_assert_cmpint (json_object_get_int_member (dataset, "rows"), ==, 2);
@@ -129,73 +113,62 @@ test_import_show (TestScratch   *scratch,
   g_assert_cmpstr (json_object_get_string_member (column, "role"), ==, "population");
 
   /* a bad file: message with file, line and column; no project left behind */
-  g_assert_true (g_file_set_contents (bad, "a,b\n1,2\n3,\"open\n", -1, NULL));
-  g_assert_false (test_run_cli (&failed, "import", missing, bad, NULL));
-  g_assert_nonnull (strstr (failed.err, "bad.csv:3:"));
+  g_assert_false (test_run_cli (&run, "import", missing, g_file_peek_path (bad), NULL));
+  g_assert_nonnull (strstr (run.err, "bad.csv:3:"));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
 /* Repeated and empty headers become distinct JSON keys, with warnings; text
  * from the file in a message never reaches the terminal as control codes. */
 static void
-test_names_and_escapes (TestScratch   *scratch,
-                        gconstpointer  data)
+test_names_and_escapes (TestCliProject *fixture,
+                        gconstpointer   data)
 {
-  const char *dir = scratch->dir;
-  g_autofree char *path = g_build_filename (dir, "p.equity", NULL);
-  g_autofree char *dups = g_build_filename (dir, "dups.csv", NULL);
-  g_autofree char *escape = g_build_filename (dir, "escape.csv", NULL);
+  g_autoptr(GFile) dups = test_write_file (fixture->dir, "dups.csv", "dup,dup,\n1,2,3\n");
+  /* ESC [2J clears a terminal */
+  g_autoptr(GFile) escape = test_write_file (fixture->dir, "escape.csv", "a,b\n1,2,\033[2J\n");
   g_autoptr(JsonNode) shown = NULL;
-  g_auto(TestRun) import = { 0 };
-  g_auto(TestRun) show = { 0 };
-  g_auto(TestRun) failed = { 0 };
+  g_auto(TestRun) run = { 0 };
   JsonObject *row;
 
-  g_assert_true (g_file_set_contents (dups, "dup,dup,\n1,2,3\n", -1, NULL));
-  g_assert_true (test_run_cli (&import, "import", path, dups, NULL));
-  g_assert_nonnull (strstr (import.err, "warning: Column 2 has the same header as an earlier column, “dup”; "
+  g_assert_true (test_run_cli (&run, "import", fixture->project, g_file_peek_path (dups), NULL));
+  g_assert_nonnull (strstr (run.err, "warning: Column 2 has the same header as an earlier column, “dup”; "
                                         "it is called “dup (2)”"));
-  g_assert_nonnull (strstr (import.err, "warning: Column 3 has no name in the header; it is called “column 3”"));
+  g_assert_nonnull (strstr (run.err, "warning: Column 3 has no name in the header; it is called “column 3”"));
 
-  g_assert_true (test_run_cli (&show, "show", path, "dups", "--format", "json", NULL));
-  shown = test_parse_json (show.out);
+  g_assert_true (test_run_cli (&run, "show", fixture->project, "dups", "--format", "json", NULL));
+  shown = test_parse_json (run.out);
   row = json_array_get_object_element (json_node_get_array (shown), 0);
   g_assert_cmpuint (json_object_get_size (row), ==, 3);
   g_assert_cmpint (json_object_get_int_member (row, "dup"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (row, "dup (2)"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (row, "column 3"), ==, 3);
 
-  /* ESC [2J clears a terminal */
-  g_assert_true (g_file_set_contents (escape, "a,b\n1,2,\033[2J\n", -1, NULL));
-  g_assert_false (test_run_cli (&failed, "import", path, escape, NULL));
-  g_assert_null (strchr (failed.err, '\033'));
-  g_assert_nonnull (strstr (failed.err, "escape.csv:2:3: "));
-  g_assert_nonnull (strstr (failed.err, "“U+001B[2J”"));
+  g_assert_false (test_run_cli (&run, "import", fixture->project, g_file_peek_path (escape), NULL));
+  g_assert_null (strchr (run.err, '\033'));
+  g_assert_nonnull (strstr (run.err, "escape.csv:2:3: "));
+  g_assert_nonnull (strstr (run.err, "“U+001B[2J”"));
 }
 
 static void
-test_sample (TestScratch   *scratch,
-             gconstpointer  data)
+test_sample (TestCliProject *fixture,
+             gconstpointer   data)
 {
-  const char *dir = scratch->dir;
-  g_autofree char *path = g_build_filename (dir, "sample.equity", NULL);
   g_autoptr(JsonNode) listed = NULL;
-  g_auto(TestRun) sample = { 0 };
-  g_auto(TestRun) datasets = { 0 };
-  g_auto(TestRun) show = { 0 };
+  g_auto(TestRun) run = { 0 };
   JsonArray *array;
 
-  g_assert_true (test_run_cli (&sample, "sample", path, NULL));
+  g_assert_true (test_run_cli (&run, "sample", fixture->project, NULL));
 
-  g_assert_true (test_run_cli (&datasets, "datasets", path, "--json", NULL));
-  listed = test_parse_json (datasets.out);
+  g_assert_true (test_run_cli (&run, "datasets", fixture->project, "--json", NULL));
+  listed = test_parse_json (run.out);
   array = json_node_get_array (listed);
   g_assert_cmpuint (json_array_get_length (array), ==, 8);
 
-  g_assert_true (test_run_cli (&show, "show", path, "Asheville arrests 2020–2021", "--limit", "1", "--format", "json", NULL));
+  g_assert_true (test_run_cli (&run, "show", fixture->project, "Asheville arrests 2020–2021", "--limit", "1", "--format", "json", NULL));
   /* the first arrest in the file, its date read as ISO 8601 */
-  g_assert_nonnull (strstr (show.out, "\"date_arrested\": \"2020-02-18\""));
-  g_assert_nonnull (strstr (show.out, "\"address\": \"100-BLK COXE AVE\""));
+  g_assert_nonnull (strstr (run.out, "\"date_arrested\": \"2020-02-18\""));
+  g_assert_nonnull (strstr (run.out, "\"address\": \"100-BLK COXE AVE\""));
 }
 
 /* In the child, before exec: no file may grow past the limit, and a write
@@ -240,37 +213,34 @@ count_datasets (const char *path)
 /* Issue 7, 4: the import said it succeeded while the project file, without
  * its -wal, was damaged. */
 static void
-test_disk_full (TestScratch   *scratch,
-                gconstpointer  data)
+test_disk_full (TestCliProject *fixture,
+                gconstpointer   data)
 {
-  const char *dir = scratch->dir;
-  g_autofree char *path = g_build_filename (dir, "p.equity", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *big = test_write_rows_csv (dir, "big.csv", 30000);
-  g_autofree char *small = test_write_rows_csv (dir, "small.csv", 8000);
-  g_auto(TestRun) first = { 0 };
-  g_auto(TestRun) full = { 0 };
+  g_autofree char *wal = g_strconcat (fixture->project, "-wal", NULL);
+  g_autofree char *big = test_write_rows_csv (fixture->dir, "big.csv", 30000);
+  g_autofree char *small = test_write_rows_csv (fixture->dir, "small.csv", 8000);
+  g_auto(TestRun) run = { 0 };
   sqlite3 *db = NULL;
   GStatBuf info;
 
-  g_assert_true (test_run_cli (&first, "import", path, big, NULL));
+  g_assert_true (test_run_cli (&run, "import", fixture->project, big, NULL));
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (g_stat (fixture->project, &info), ==, 0);
 
   /* room for the log of the import, not for the project file to grow */
-  run_cli_with_file_limit (&full, info.st_size + 64 * 1024, path, small);
-  g_assert_false (test_run_ok (&full));
-  g_assert_nonnull (strstr (full.err, "Nothing was imported"));
-  g_assert_nonnull (strstr (full.err, "“p.equity” is full"));
-  g_assert_cmpstr (full.out, ==, "");
+  run_cli_with_file_limit (&run, info.st_size + 64 * 1024, fixture->project, small);
+  g_assert_false (test_run_ok (&run));
+  g_assert_nonnull (strstr (run.err, "Nothing was imported"));
+  g_assert_nonnull (strstr (run.err, "“p.equity” is full"));
+  g_assert_cmpstr (run.out, ==, "");
 
   /* the file alone is the whole project, as it was */
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open_v2 (fixture->project, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpstr (test_query_text (db, "PRAGMA integrity_check"), ==, "ok");
   g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM datasets"), ==, 1);
   sqlite3_close (db);
-  g_assert_cmpuint (count_datasets (path), ==, 1);
+  g_assert_cmpuint (count_datasets (fixture->project), ==, 1);
 }
 
 /* a TestReadOnlyCheck; DATA is the folder with the CSV and the spec */
@@ -284,37 +254,31 @@ assert_reads_but_refuses_changes (const char *path,
   g_autofree char *chart = g_build_filename (data, "chart.png", NULL);
   g_autofree char *before = test_file_checksum (path);
   g_autofree char *after = NULL;
-  g_auto(TestRun) datasets = { 0 };
-  g_auto(TestRun) show = { 0 };
-  g_auto(TestRun) analyses = { 0 };
-  g_auto(TestRun) analyze = { 0 };
-  g_auto(TestRun) drawn = { 0 };
-  g_auto(TestRun) import = { 0 };
-  g_auto(TestRun) save = { 0 };
+  g_auto(TestRun) run = { 0 };
 
-  test_run_cli (&datasets, "datasets", path, NULL);
-  g_assert_cmpstr (datasets.err, ==, "");
-  g_assert_true (test_run_ok (&datasets));
-  g_assert_nonnull (strstr (datasets.out, "areas"));
+  test_run_cli (&run, "datasets", path, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (test_run_ok (&run));
+  g_assert_nonnull (strstr (run.out, "areas"));
 
-  g_assert_true (test_run_cli (&show, "show", path, "areas", NULL));
-  g_assert_nonnull (strstr (show.out, "north,10,30"));
+  g_assert_true (test_run_cli (&run, "show", path, "areas", NULL));
+  g_assert_nonnull (strstr (run.out, "north,10,30"));
 
-  g_assert_true (test_run_cli (&analyses, "analyses", path, NULL));
-  g_assert_nonnull (strstr (analyses.out, "Segregation"));
+  g_assert_true (test_run_cli (&run, "analyses", path, NULL));
+  g_assert_nonnull (strstr (run.out, "Segregation"));
 
-  g_assert_true (test_run_cli (&analyze, "analyze", path, spec, NULL));
+  g_assert_true (test_run_cli (&run, "analyze", path, spec, NULL));
 
-  g_assert_true (test_run_cli (&drawn, "chart", path, "Segregation", "--out", chart, NULL));
+  g_assert_true (test_run_cli (&run, "chart", path, "Segregation", "--out", chart, NULL));
   g_assert_true (g_file_test (chart, G_FILE_TEST_IS_REGULAR));
   g_unlink (chart);
 
-  g_assert_false (test_run_cli (&import, "import", path, csv, "--name", "more", NULL));
-  g_assert_nonnull (strstr (import.err, "p.equity"));
-  g_assert_nonnull (strstr (import.err, "is read-only"));
+  g_assert_false (test_run_cli (&run, "import", path, csv, "--name", "more", NULL));
+  g_assert_nonnull (strstr (run.err, "p.equity"));
+  g_assert_nonnull (strstr (run.err, "is read-only"));
 
-  g_assert_false (test_run_cli (&save, "analyze", path, spec, "--save", NULL));
-  g_assert_nonnull (strstr (save.err, "p.equity is read-only"));
+  g_assert_false (test_run_cli (&run, "analyze", path, spec, "--save", NULL));
+  g_assert_nonnull (strstr (run.err, "p.equity is read-only"));
 
   after = test_file_checksum (path);
   g_assert_cmpstr (before, ==, after);
@@ -329,18 +293,15 @@ test_read_only (TestScratch   *scratch,
   const char *dir = scratch->dir;
   g_autofree char *folder = g_build_filename (dir, "shared", NULL);
   g_autofree char *path = g_build_filename (folder, "p.equity", NULL);
-  g_autofree char *csv = g_build_filename (dir, "areas.csv", NULL);
-  g_autofree char *spec = g_build_filename (dir, "segregation.ini", NULL);
-  g_auto(TestRun) import = { 0 };
-  g_auto(TestRun) save = { 0 };
+  g_autoptr(GFile) csv = test_write_file (dir, "areas.csv", "area,a,b\nnorth,10,30\nsouth,40,20\neast,5,5\n");
+  g_autoptr(GFile) spec = test_write_file (dir, "segregation.ini",
+                                           "[analysis]\nname = Segregation\nkind = dissimilarity\n"
+                                           "dataset = areas\ngroup-a = a\ngroup-b = b\n");
+  g_auto(TestRun) run = { 0 };
 
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
-  g_assert_true (g_file_set_contents (csv, "area,a,b\nnorth,10,30\nsouth,40,20\neast,5,5\n", -1, NULL));
-  g_assert_true (g_file_set_contents (spec,
-                                      "[analysis]\nname = Segregation\nkind = dissimilarity\n"
-                                      "dataset = areas\ngroup-a = a\ngroup-b = b\n", -1, NULL));
-  g_assert_true (test_run_cli (&import, "import", path, csv, NULL));
-  g_assert_true (test_run_cli (&save, "analyze", path, spec, "--save", NULL));
+  g_assert_true (test_run_cli (&run, "import", path, g_file_peek_path (csv), NULL));
+  g_assert_true (test_run_cli (&run, "analyze", path, g_file_peek_path (spec), "--save", NULL));
 
   /* a folder that may not be written (nothing appears beside the file),
    * then a file that may not be written */
@@ -349,61 +310,54 @@ test_read_only (TestScratch   *scratch,
 
 /* Issue 7, 10: SQLite's words for a busy project and a taken name */
 static void
-test_project_messages (TestScratch   *scratch,
-                       gconstpointer  data)
+test_project_messages (TestCliProject *fixture,
+                       gconstpointer   data)
 {
-  const char *dir = scratch->dir;
-  g_autofree char *path = g_build_filename (dir, "p.equity", NULL);
-  g_autofree char *csv = test_write_rows_csv (dir, "rows.csv", 10);
-  g_auto(TestRun) first = { 0 };
-  g_auto(TestRun) locked = { 0 };
-  g_auto(TestRun) taken = { 0 };
+  g_autofree char *csv = test_write_rows_csv (fixture->dir, "rows.csv", 10);
+  g_auto(TestRun) run = { 0 };
   sqlite3 *other = NULL;
 
-  g_assert_true (test_run_cli (&first, "import", path, csv, "--name", "arrests", NULL));
+  g_assert_true (test_run_cli (&run, "import", fixture->project, csv, "--name", "arrests", NULL));
 
-  g_assert_false (test_run_cli (&taken, "import", path, csv, "--name", "arrests", NULL));
-  g_assert_nonnull (strstr (taken.err, "A dataset named “arrests” already exists in “p.equity”; "
+  g_assert_false (test_run_cli (&run, "import", fixture->project, csv, "--name", "arrests", NULL));
+  g_assert_nonnull (strstr (run.err, "A dataset named “arrests” already exists in “p.equity”; "
                                        "choose another name"));
 
   /* another program holds a write transaction for longer than we wait */
-  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (fixture->project, &other), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; INSERT INTO metadata VALUES ('k', 'v')",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
-  test_run_cli (&locked, "import", path, csv, "--name", "other", NULL);
+  test_run_cli (&run, "import", fixture->project, csv, "--name", "other", NULL);
   sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
   sqlite3_close (other);
-  g_assert_false (test_run_ok (&locked));
-  g_assert_nonnull (strstr (locked.err, "Another program is writing to “p.equity”"));
-  g_assert_null (strstr (locked.err, "database is locked"));
-  g_assert_cmpuint (count_datasets (path), ==, 1);
+  g_assert_false (test_run_ok (&run));
+  g_assert_nonnull (strstr (run.err, "Another program is writing to “p.equity”"));
+  g_assert_null (strstr (run.err, "database is locked"));
+  g_assert_cmpuint (count_datasets (fixture->project), ==, 1);
 }
 
 /* Issue 7, 10: a damaged page met while printing rows was reported as
  * "database disk image is malformed", naming no file. */
 static void
-test_show_damaged (TestScratch   *scratch,
-                   gconstpointer  data)
+test_show_damaged (TestCliProject *fixture,
+                   gconstpointer   data)
 {
-  const char *dir = scratch->dir;
-  g_autofree char *path = g_build_filename (dir, "p.equity", NULL);
-  g_autofree char *csv = test_write_rows_csv (dir, "rows.csv", 3000);
+  g_autofree char *csv = test_write_rows_csv (fixture->dir, "rows.csv", 3000);
   g_autofree char *contents = NULL;
-  g_auto(TestRun) import = { 0 };
-  g_auto(TestRun) show = { 0 };
+  g_auto(TestRun) run = { 0 };
   gsize length = 0;
 
-  g_assert_true (test_run_cli (&import, "import", path, csv, NULL));
+  g_assert_true (test_run_cli (&run, "import", fixture->project, csv, NULL));
 
   /* the last page holds the dataset's rows: overwrite it */
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_get_contents (fixture->project, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 16384);
   memset (contents + length - 16384, 0xff, 16384);
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  g_assert_true (g_file_set_contents (fixture->project, contents, length, NULL));
 
-  g_assert_false (test_run_cli (&show, "show", path, "rows", NULL));
-  g_assert_nonnull (strstr (show.err, "Could not read the dataset “rows”: “p.equity” is damaged"));
-  g_assert_null (strstr (show.err, "malformed"));
+  g_assert_false (test_run_cli (&run, "show", fixture->project, "rows", NULL));
+  g_assert_nonnull (strstr (run.err, "Could not read the dataset “rows”: “p.equity” is damaged"));
+  g_assert_null (strstr (run.err, "malformed"));
 }
 
 int
@@ -413,14 +367,14 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/version-and-help", test_version_and_help);
-  test_add_with_scratch ("/cli/names-and-escapes", test_names_and_escapes);
-  test_add_with_scratch ("/cli/new-and-datasets", test_new_and_datasets);
-  test_add_with_scratch ("/cli/import-show", test_import_show);
-  test_add_with_scratch ("/cli/sample", test_sample);
-  test_add_with_scratch ("/cli/disk-full", test_disk_full);
+  test_add_with_cli_project ("/cli/names-and-escapes", test_names_and_escapes);
+  test_add_with_cli_project ("/cli/new-and-datasets", test_new_and_datasets);
+  test_add_with_cli_project ("/cli/import-show", test_import_show);
+  test_add_with_cli_project ("/cli/sample", test_sample);
+  test_add_with_cli_project ("/cli/disk-full", test_disk_full);
   test_add_with_scratch ("/cli/read-only", test_read_only);
-  test_add_with_scratch ("/cli/project-messages", test_project_messages);
-  test_add_with_scratch ("/cli/show-damaged", test_show_damaged);
+  test_add_with_cli_project ("/cli/project-messages", test_project_messages);
+  test_add_with_cli_project ("/cli/show-damaged", test_show_damaged);
 
   return g_test_run ();
 }

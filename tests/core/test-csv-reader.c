@@ -14,16 +14,28 @@
 
 #include "csv-test-util.h"
 
+/* Reads CORPUS/CSV_FOLDER/NAME.csv whole, failing the test on an error;
+ * EXPECTED_OUT gets CORPUS/json/NAME.json, the records it should give. */
+static GPtrArray *
+read_corpus_case (const char       *corpus,
+                  const char       *csv_folder,
+                  const char       *name,
+                  EquityCsvReader **reader_out,
+                  JsonNode        **expected_out)
+{
+  g_autofree char *csv = corpus_file (corpus, csv_folder, name, "csv");
+  g_autofree char *json = corpus_file (corpus, "json", name, "json");
+
+  *expected_out = load_json (json);
+  return read_path (csv, NULL, reader_out);
+}
 
 static void
 test_spectrum_case (gconstpointer data)
 {
-  const char *name = data;
-  g_autofree char *csv = corpus_file ("csv-spectrum-2.0.0", "csvs", name, "csv");
-  g_autofree char *json = corpus_file ("csv-spectrum-2.0.0", "json", name, "json");
-  g_autoptr(JsonNode) expected = load_json (json);
   g_autoptr(EquityCsvReader) reader = NULL;
-  g_autoptr(GPtrArray) records = read_path (csv, NULL, &reader);
+  g_autoptr(JsonNode) expected = NULL;
+  g_autoptr(GPtrArray) records = read_corpus_case ("csv-spectrum-2.0.0", "csvs", data, &reader, &expected);
 
   g_assert_cmpint (equity_csv_reader_get_delimiter (reader), ==, ',');
   assert_objects (records, json_node_get_array (expected));
@@ -34,8 +46,8 @@ test_spectrum_case (gconstpointer data)
 static void
 test_spectrum_location_coordinates (void)
 {
-  g_autofree char *csv = test_data_path ("csv", "csv-spectrum-2.0.0", "csvs", "location_coordinates.csv", NULL);
-  g_autofree char *json = test_data_path ("csv", "csv-spectrum-2.0.0", "json", "location_coordinates.json", NULL);
+  g_autofree char *csv = corpus_file ("csv-spectrum-2.0.0", "csvs", "location_coordinates", "csv");
+  g_autofree char *json = corpus_file ("csv-spectrum-2.0.0", "json", "location_coordinates", "json");
   g_autoptr(JsonNode) expected = load_json (json);
   EquityCsvOptions lenient = { .lenient_quotes = TRUE };
   g_autoptr(EquityCsvReader) reader = NULL;
@@ -68,14 +80,9 @@ static void
 test_sineemore_case (gconstpointer data)
 {
   const char *name = data;
-  g_autofree char *csv = corpus_file ("sineemore-csv-test-data", "csv", name, "csv");
-  g_autofree char *json = corpus_file ("sineemore-csv-test-data", "json", name, "json");
-  g_autoptr(JsonNode) expected = load_json (json);
   g_autoptr(EquityCsvReader) reader = NULL;
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GError) error = NULL;
-
-  records = read_path (csv, NULL, &reader);
+  g_autoptr(JsonNode) expected = NULL;
+  g_autoptr(GPtrArray) records = read_corpus_case ("sineemore-csv-test-data", "csv", name, &reader, &expected);
 
   if (g_str_has_prefix (name, "header-"))
     {

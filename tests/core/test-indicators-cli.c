@@ -40,14 +40,25 @@ static const char curbs_spec[] =
   "[values]\n"
   "2018 = 51.6\n";
 
-/* indicator-add from spec files, then `indicators --json` with the keys
- * of ../shared/CLI.md and the numbers worked by hand in test-indicators.c */
+/* the stops and people of indicators-test-util.h, and the saved analysis
+ * "Stops by race" the indicator spec names */
 static void
-test_cli (TestProject       *fixture,
-          gconstpointer  data)
+save_stops_analysis (TestProject *fixture)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(EquityAnalysis) analysis = equity_analysis_new_from_data (stops_spec, -1, NULL, &error);
+
+  g_assert_no_error (error);
+  import_stops (fixture);
+  g_assert_true (equity_analysis_save (analysis, fixture->project, &error));
+}
+
+/* indicator-add from spec files, then `indicators --json` with the keys
+ * of ../shared/CLI.md and the numbers worked by hand in test-indicators.c */
+static void
+test_cli (TestProject   *fixture,
+          gconstpointer  data)
+{
   g_autofree char *stops_path = write_scratch (fixture, "stops-indicator.ini", stops_indicator_spec);
   g_autofree char *curbs_path = write_scratch (fixture, "curbs.ini", curbs_spec);
   g_autofree char *bad_path = write_scratch (fixture, "bad.ini", "[indicator]\nname = x\ndirection = up\n");
@@ -60,8 +71,7 @@ test_cli (TestProject       *fixture,
   JsonArray *list, *years;
   JsonObject *curbs, *stops, *year;
 
-  import_stops (fixture);
-  g_assert_true (equity_analysis_save (analysis, fixture->project, &error));
+  save_stops_analysis (fixture);
   project_path = equity_project_get_path (fixture->project);
 
   g_assert_true (test_run_cli (&run, "indicator-add", project_path, stops_path, NULL));
@@ -138,7 +148,6 @@ test_score_table_cli (TestProject   *fixture,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(EquityAnalysis) analysis = equity_analysis_new_from_data (stops_spec, -1, NULL, &error);
   g_autofree char *spec_path = write_scratch (fixture, "stops-indicator.ini", stops_indicator_spec);
   /* hand-computed with this table (score = first − floor((R − start) / step)):
    * 2020 R = (12/1000)/(20/4000) = 2.4 → band 2.2: 50;
@@ -156,8 +165,7 @@ test_score_table_cli (TestProject   *fixture,
   JsonObject *table;
   JsonArray *bands;
 
-  import_stops (fixture);
-  g_assert_true (equity_analysis_save (analysis, fixture->project, &error));
+  save_stops_analysis (fixture);
   project_path = g_strdup (equity_project_get_path (fixture->project));
   /* the CLI alone holds the file, so its bytes can be compared */
   g_assert_true (equity_project_close_checked (fixture->project, &error));

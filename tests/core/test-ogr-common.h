@@ -89,6 +89,22 @@ import_data (TestProject    *fixture,
   return dataset;
 }
 
+/* import_ok of PATH (LAYER may be NULL) whose importer must describe it as DESCRIPTION */
+G_GNUC_UNUSED static EquityDataset *
+import_described (TestProject *fixture,
+                  const char  *path,
+                  const char  *layer,
+                  const char  *description)
+{
+  g_autoptr(EquityImporter) importer = NULL;
+  g_autofree char *described = NULL;
+  EquityDataset *dataset = import_ok (fixture, path, NULL, layer, &importer);
+
+  described = equity_importer_describe (importer);
+  g_assert_cmpstr (described, ==, description);
+  return dataset;
+}
+
 /* SQL with {T} for the dataset's table, {B} for its R*Tree, {name} for the
  * storage column of the column so named. */
 G_GNUC_UNUSED static char *

@@ -22,17 +22,11 @@ test_buncombe_tracts (TestProject   *fixture,
                       gconstpointer  data)
 {
   g_autofree char *path = test_data_path ("geo", "buncombe_tracts_cb2018_500k.geojson", NULL);
-  g_autoptr(EquityImporter) importer = NULL;
-  g_autoptr(EquityDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *description = NULL;
+  g_autoptr(EquityDataset) dataset = import_described (fixture, path, NULL, "GeoJSON, 56 polygons, EPSG:4326");
 
-  dataset = import_ok (fixture, path, NULL, NULL, &importer);
   g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 56);
   g_assert_cmpuint (equity_dataset_get_n_columns (dataset), ==, 10);
   g_assert_cmpstr (equity_dataset_get_format (dataset), ==, "GeoJSON");
-  description = equity_importer_describe (importer);
-  g_assert_cmpstr (description, ==, "GeoJSON, 56 polygons, EPSG:4326");
   assert_geometry_last (dataset);
   g_assert_cmpstr (equity_column_get_name (equity_dataset_get_column (dataset, 4)), ==, "GEOID");
   /* ALAND is an integer in the file; COUNTYFP text with its leading zero */
@@ -181,8 +175,6 @@ test_city_limits_shapefile (TestProject   *fixture,
   g_autofree char *shp = g_build_filename (folder, "Asheville_City_Limits.shp", NULL);
   g_autofree char *prj_path = g_build_filename (folder, "Asheville_City_Limits.prj", NULL);
   g_autofree char *prj = NULL;
-  g_autofree char *description = NULL;
-  g_autoptr(EquityImporter) importer = NULL;
   g_autoptr(EquityDataset) dataset = NULL;
   g_autoptr(EquityRecordSource) source = NULL;
   g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
@@ -193,12 +185,10 @@ test_city_limits_shapefile (TestProject   *fixture,
   g_assert_true (g_file_get_contents (prj_path, &prj, NULL, NULL));
   g_assert_true (g_str_has_prefix (prj, "GEOGCS[\"GCS_WGS_1984\""));
 
-  dataset = import_ok (fixture, shp, NULL, NULL, &importer);
+  dataset = import_described (fixture, shp, NULL, "Shapefile, 10 polygons, EPSG:4326");
   g_assert_cmpstr (equity_dataset_get_format (dataset), ==, "Shapefile");
   g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 10);
   assert_geometry_last (dataset);
-  description = equity_importer_describe (importer);
-  g_assert_cmpstr (description, ==, "Shapefile, 10 polygons, EPSG:4326");
   /* the coordinates land on Asheville, and downtown is inside the limits */
   g_assert_cmpfloat (query_double (fixture, dataset, "SELECT min(min_x) FROM {B}"), >, -82.8);
   g_assert_cmpfloat (query_double (fixture, dataset, "SELECT max(max_x) FROM {B}"), <, -82.3);
@@ -239,13 +229,10 @@ test_geopackage_reprojection (TestProject   *fixture,
   const char * const project_args[] = {
     "-f", "GPKG", "-update", "-t_srs", "EPSG:2264", "-nln", "sites_ncsp", NULL,
   };
-  g_autoptr(EquityImporter) lonlat_importer = NULL;
-  g_autoptr(EquityImporter) ncsp_importer = NULL;
   g_autoptr(EquityDataset) lonlat = NULL;
   g_autoptr(EquityDataset) ncsp = NULL;
   g_autoptr(EquityGeometry) point = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *description = NULL;
   OGRSpatialReferenceH wgs84;
   GDALDatasetH dataset;
   OGRLayerH layer;
@@ -306,21 +293,16 @@ test_geopackage_reprojection (TestProject   *fixture,
   GDALClose (dataset);
 
   /* the first layer by default, kept as it is */
-  lonlat = import_ok (fixture, gpkg, NULL, NULL, &lonlat_importer);
+  lonlat = import_described (fixture, gpkg, NULL, "GeoPackage, layer “sites_lonlat”, 2 points, EPSG:4326");
   g_assert_cmpstr (equity_dataset_get_format (lonlat), ==, "GeoPackage");
-  description = equity_importer_describe (lonlat_importer);
-  g_assert_cmpstr (description, ==, "GeoPackage, layer “sites_lonlat”, 2 points, EPSG:4326");
   g_assert_cmpuint (equity_dataset_get_n_rows (lonlat), ==, 2);
   assert_geometry_last (lonlat);
   g_assert_cmpint (query_int (fixture, lonlat, "SELECT count(*) FROM {T} WHERE {geometry} IS NULL"), ==, 1);
   g_assert_cmpint (query_int (fixture, lonlat, "SELECT count(*) FROM {B}"), ==, 1);
 
   /* the projected layer comes back to longitude/latitude */
-  ncsp = import_ok (fixture, gpkg, NULL, "sites_ncsp", &ncsp_importer);
-  g_free (description);
-  description = equity_importer_describe (ncsp_importer);
-  g_assert_cmpstr (description, ==,
-                   "GeoPackage, layer “sites_ncsp”, 2 points, reprojected from EPSG:2264 to longitude/latitude");
+  ncsp = import_described (fixture, gpkg, "sites_ncsp",
+                           "GeoPackage, layer “sites_ncsp”, 2 points, reprojected from EPSG:2264 to longitude/latitude");
   point = stored_geometry (fixture, ncsp, 1);
   g_assert_cmpint (equity_geometry_get_geometry_type (point), ==, EQUITY_GEOMETRY_POINT);
   g_assert_true (equity_geometry_get_bbox (point, extent));
@@ -363,22 +345,17 @@ test_zipped_projected_shapefile (TestProject   *fixture,
   g_autofree char *zip = g_build_filename (fixture->dir, "limits_ncsp.zip", NULL);
   const char * const args[] = { "-f", "ESRI Shapefile", "-t_srs", "EPSG:2264", NULL };
   const char * const parts[] = { "limits_ncsp.shp", "limits_ncsp.shx", "limits_ncsp.dbf", "limits_ncsp.prj" };
-  g_autoptr(EquityImporter) importer = NULL;
   g_autoptr(EquityDataset) original = NULL;
   g_autoptr(EquityDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *description = NULL;
 
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   ogr2ogr (args, shp, source);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     copy_into_zip (zip, folder, parts[i]);
 
-  dataset = import_ok (fixture, zip, NULL, NULL, &importer);
+  dataset = import_described (fixture, zip, NULL, "Shapefile, 10 polygons, reprojected from EPSG:2264 to longitude/latitude");
   g_assert_cmpstr (equity_dataset_get_format (dataset), ==, "Shapefile");
   g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 10);
-  description = equity_importer_describe (importer);
-  g_assert_cmpstr (description, ==, "Shapefile, 10 polygons, reprojected from EPSG:2264 to longitude/latitude");
 
   /* there and back again: the same coordinates as the original, to 1e-6° */
   original = import_data (fixture, "geo", "city_limits_shp/Asheville_City_Limits.shp", NULL);
@@ -400,14 +377,7 @@ static void
 test_null_geometry_and_names (TestProject   *fixture,
                               gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, "sites.geojson", NULL);
-  g_autoptr(EquityDataset) dataset = NULL;
-  g_autoptr(EquityGeometry) polygon = NULL;
-  g_autoptr(EquityGeometry) point = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  g_assert_true (g_file_set_contents (path,
+  g_autoptr(GFile) sites = test_write_file (fixture->dir, "sites.geojson",
     "{\"type\":\"FeatureCollection\",\"features\":[\n"
     "{\"type\":\"Feature\",\"properties\":{\"name\":\"a\",\"geometry\":\"x\",\"code\":\"021\"},"
     "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[10,0],[10,10],[0,10],[0,0]],"
@@ -415,9 +385,12 @@ test_null_geometry_and_names (TestProject   *fixture,
     "{\"type\":\"Feature\",\"properties\":{\"name\":\"b\",\"geometry\":\"y\",\"code\":\"022\"},"
     "\"geometry\":null},\n"
     "{\"type\":\"Feature\",\"properties\":{\"name\":\"c\",\"geometry\":\"z\",\"code\":\"023\"},"
-    "\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2,3]}}]}\n", -1, NULL));
+    "\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2,3]}}]}\n");
+  g_autoptr(EquityDataset) dataset = import_ok (fixture, g_file_peek_path (sites), NULL, NULL, NULL);
+  g_autoptr(EquityGeometry) polygon = NULL;
+  g_autoptr(EquityGeometry) point = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
 
-  dataset = import_ok (fixture, path, NULL, NULL, NULL);
   g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 3);
   g_assert_cmpuint (equity_dataset_get_n_columns (dataset), ==, 4);
   /* a property called "geometry" keeps its name; the geometry column steps aside */
@@ -567,59 +540,34 @@ test_unreadable_files (TestProject   *fixture,
   g_assert_cmpint (test_query_int (equity_project_get_db (fixture->project), "SELECT count(*) FROM datasets"), ==, 0);
 }
 
-static char *
-run_cli (const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  char *output = NULL;
-  int status;
-
-  g_assert_nonnull (g_getenv ("EQUITY_CLI"));
-  g_ptr_array_add (argv, (char *) g_getenv ("EQUITY_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &output, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return output;
-}
-
 /* `show` prints a geometry as GeoJSON text: a CSV field, or a JSON string */
 static void
 test_cli_show (TestProject   *fixture,
                gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, "sites.geojson", NULL);
-  g_autofree char *project = g_strdup (equity_project_get_path (fixture->project));
-  g_autoptr(EquityDataset) dataset = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *csv = NULL;
-  g_autofree char *json = NULL;
-  JsonArray *rows;
-
-  g_assert_true (g_file_set_contents (path,
+  g_autoptr(GFile) sites = test_write_file (fixture->dir, "sites.geojson",
     "{\"type\":\"FeatureCollection\",\"features\":[\n"
     "{\"type\":\"Feature\",\"properties\":{\"name\":\"Pack Square\"},"
     "\"geometry\":{\"type\":\"Point\",\"coordinates\":[-82.5515,35.5951]}},\n"
-    "{\"type\":\"Feature\",\"properties\":{\"name\":\"Mobile unit\"},\"geometry\":null}]}\n", -1, NULL));
-  dataset = import_ok (fixture, path, NULL, NULL, NULL);
+    "{\"type\":\"Feature\",\"properties\":{\"name\":\"Mobile unit\"},\"geometry\":null}]}\n");
+  g_autofree char *project = g_strdup (equity_project_get_path (fixture->project));
+  g_autoptr(EquityDataset) dataset = import_ok (fixture, g_file_peek_path (sites), NULL, NULL, NULL);
+  g_autoptr(JsonNode) shown = NULL;
+  g_auto(TestRun) run = { 0 };
+  JsonArray *rows;
+
   /* the CLI checks the file's header, which a project still open in WAL mode
    * may not have written yet */
   equity_project_close (fixture->project);
 
-  csv = run_cli ((const char *[]) { "show", project, equity_dataset_get_name (dataset), NULL });
-  g_assert_cmpstr (csv, ==, "name,geometry\r\n"
-                            "Pack Square,\"{\"\"type\"\":\"\"Point\"\",\"\"coordinates\"\":[-82.5515,35.5951]}\"\r\n"
-                            "Mobile unit,\r\n");
+  g_assert_true (test_run_cli (&run, "show", project, equity_dataset_get_name (dataset), NULL));
+  g_assert_cmpstr (run.out, ==, "name,geometry\r\n"
+                                "Pack Square,\"{\"\"type\"\":\"\"Point\"\",\"\"coordinates\"\":[-82.5515,35.5951]}\"\r\n"
+                                "Mobile unit,\r\n");
 
-  json = run_cli ((const char *[]) { "show", project, equity_dataset_get_name (dataset), "--format", "json", NULL });
-  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
-  g_assert_no_error (error);
-  rows = json_node_get_array (json_parser_get_root (parser));
+  g_assert_true (test_run_cli (&run, "show", project, equity_dataset_get_name (dataset), "--format", "json", NULL));
+  shown = test_parse_json (run.out);
+  rows = json_node_get_array (shown);
   g_assert_cmpuint (json_array_get_length (rows), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 0), "geometry"), ==,
                    "{\"type\":\"Point\",\"coordinates\":[-82.5515,35.5951]}");

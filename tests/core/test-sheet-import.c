@@ -18,18 +18,14 @@ test_candidates (TestProject   *fixture,
                  gconstpointer  data)
 {
   g_autofree char *path = test_data_path ("xlsx", "ncsbe_candidate_listing_buncombe_2016.xlsx", NULL);
-  g_autoptr(EquityImporter) importer = NULL;
   g_autoptr(EquityDataset) candidates = NULL;
   g_autoptr(EquityDataset) races = NULL;
   g_autoptr(EquityDataset) races_again = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *description = NULL;
 
   /* the first sheet by default */
-  candidates = import_ok (fixture, path, NULL, NULL, &importer);
+  candidates = import_described (fixture, path, NULL, "Excel workbook, sheet “Candidates”");
   g_assert_cmpstr (equity_dataset_get_format (candidates), ==, "XLSX");
-  description = equity_importer_describe (importer);
-  g_assert_cmpstr (description, ==, "Excel workbook, sheet “Candidates”");
   g_assert_cmpuint (equity_dataset_get_n_rows (candidates), ==, 84);
   g_assert_cmpuint (equity_dataset_get_n_columns (candidates), ==, 21);
   g_assert_null (equity_dataset_get_geometry_column (candidates));
@@ -116,15 +112,10 @@ test_title_rows (TestProject   *fixture,
                  gconstpointer  data)
 {
   g_autofree char *path = test_data_path ("xlsx", "bls_oes_may2014_field_descriptions.xlsx", NULL);
-  g_autoptr(EquityImporter) importer = NULL;
-  g_autoptr(EquityDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *description = NULL;
-
   /* rows 1–9 are a title, notes and blanks; the table's header is row 10 */
-  dataset = import_ok (fixture, path, NULL, NULL, &importer);
-  description = equity_importer_describe (importer);
-  g_assert_cmpstr (description, ==, "Excel workbook, sheet “Field_descriptions”, header on row 10");
+  g_autoptr(EquityDataset) dataset = import_described (fixture, path, NULL,
+                                                       "Excel workbook, sheet “Field_descriptions”, header on row 10");
+
   g_assert_cmpuint (equity_dataset_get_n_columns (dataset), ==, 2);
   g_assert_cmpstr (equity_column_get_name (equity_dataset_get_column (dataset, 0)), ==, "Field");
   g_assert_cmpstr (equity_column_get_name (equity_dataset_get_column (dataset, 1)), ==, "Field Description");
@@ -169,11 +160,8 @@ test_ods (TestProject   *fixture,
   static const char *names[] = { "Parks", "Libraries" };
   static const double amounts[] = { 1250.5, 980.25 };
   static const char *codes[] = { "021", "007" };
-  g_autoptr(EquityImporter) importer = NULL;
   g_autoptr(EquityDataset) budget = NULL;
   g_autoptr(EquityDataset) notes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *description = NULL;
   GDALDatasetH dataset;
   OGRLayerH layer;
 
@@ -219,10 +207,8 @@ test_ods (TestProject   *fixture,
   }
   GDALClose (dataset);
 
-  budget = import_ok (fixture, path, NULL, NULL, &importer);
+  budget = import_described (fixture, path, NULL, "OpenDocument spreadsheet, sheet “Budget”");
   g_assert_cmpstr (equity_dataset_get_format (budget), ==, "ODS");
-  description = equity_importer_describe (importer);
-  g_assert_cmpstr (description, ==, "OpenDocument spreadsheet, sheet “Budget”");
   g_assert_cmpuint (equity_dataset_get_n_rows (budget), ==, 2);
   g_assert_cmpint (column_type (budget, "amount"), ==, EQUITY_COLUMN_TYPE_REAL);
   g_assert_cmpint (column_type (budget, "sites"), ==, EQUITY_COLUMN_TYPE_INTEGER);
@@ -313,8 +299,6 @@ test_xls (TestProject   *fixture,
   g_autofree char *soffice = g_find_program_in_path ("soffice");
   g_autofree char *saved_path = g_strdup (g_getenv ("PATH"));
   g_autofree char *no_tools = g_build_filename (fixture->dir, "bin", NULL);
-  g_autofree char *description = NULL;
-  g_autoptr(EquityImporter) importer = NULL;
   g_autoptr(EquityDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -342,10 +326,8 @@ test_xls (TestProject   *fixture,
     }
 
   /* With LibreOffice: converted, then read as a workbook */
-  dataset = import_ok (fixture, path, NULL, NULL, &importer);
+  dataset = import_described (fixture, path, NULL, "Excel 97–2003 workbook converted with LibreOffice, sheet “Sheet1”");
   g_assert_cmpstr (equity_dataset_get_format (dataset), ==, "XLS");
-  description = equity_importer_describe (importer);
-  g_assert_cmpstr (description, ==, "Excel 97–2003 workbook converted with LibreOffice, sheet “Sheet1”");
   g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 4140);
   g_assert_cmpuint (equity_dataset_get_n_columns (dataset), ==, 19);
   g_assert_cmpstr (query_text (fixture, dataset,
@@ -361,12 +343,12 @@ test_xls (TestProject   *fixture,
     g_autofree char *xls = soffice_convert (soffice, fixture->dir, camps, "xls");
     g_autoptr(EquityImporter) fallback = NULL;
     g_autoptr(EquityDataset) small = NULL;
+    g_autofree char *description = NULL;
 
     g_setenv ("PATH", no_tools, TRUE);
     small = import_full (fixture, xls, NULL, NULL, &fallback, &error);
     g_setenv ("PATH", saved_path, TRUE);
     g_assert_no_error (error);
-    g_free (description);
     description = equity_importer_describe (fallback);
     g_assert_cmpstr (description, ==, "Excel 97–2003 workbook, sheet “Sheet1”");
     g_assert_cmpstr (equity_dataset_get_format (small), ==, "XLS");

@@ -456,24 +456,15 @@ static void
 test_imported (TestProject   *fixture,
                gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, "calls.csv", NULL);
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(EquityImporter) importer = NULL;
-  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(GFile) file = test_write_file (fixture->dir, "calls.csv",
+                                           "id,opened,amount,zip\n"
+                                           "7,02/18/2020,1234.5,02801\n"
+                                           "8,,,28806\n"
+                                           "9,12/31/2021,0.1,28801\n");
+  g_autoptr(EquityDataset) dataset = test_import_ok (fixture->project, file, NULL);
   g_autoptr(EquityTableQuery) query = NULL;
   g_autoptr(EquityTablePage) page = NULL;
   g_autoptr(GError) error = NULL;
-
-  g_assert_true (g_file_set_contents (path,
-                                      "id,opened,amount,zip\n"
-                                      "7,02/18/2020,1234.5,02801\n"
-                                      "8,,,28806\n"
-                                      "9,12/31/2021,0.1,28801\n", -1, NULL));
-  file = g_file_new_for_path (path);
-  importer = equity_importer_new (file, NULL);
-  g_assert_true (equity_importer_analyze (importer, NULL, NULL, NULL, &error));
-  dataset = equity_importer_run (importer, fixture->project, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
 
   query = run_query (fixture, dataset, -1, TRUE, NULL);
   page = equity_table_query_fetch (query, 0, 3, &error);

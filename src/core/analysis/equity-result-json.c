@@ -31,9 +31,9 @@ equity_json_add_number (JsonBuilder *builder,
 }
 
 static void
-add_member (JsonBuilder           *builder,
-            const EquityResultMember          *member,
-            const EquityResultRow *row)
+add_member (JsonBuilder              *builder,
+            const EquityResultMember *member,
+            const EquityResultRow    *row)
 {
   static const gsize offsets[] = {
     [EQUITY_MEMBER_COUNT] = G_STRUCT_OFFSET (EquityResultRow, count),
@@ -67,31 +67,21 @@ add_member (JsonBuilder           *builder,
   switch (member->field)
     {
     case EQUITY_MEMBER_RELIABILITY:
-      json_builder_set_member_name (builder, member->name);
-      if (row->reliability != NULL)
-        json_builder_add_string_value (builder, row->reliability);
-      else
-        json_builder_add_null_value (builder);
+      equity_json_add_string (builder, member->name, row->reliability);
       break;
     case EQUITY_MEMBER_DISPLAY_LABEL:
-      json_builder_set_member_name (builder, member->name);
-      json_builder_add_string_value (builder, equity_result_row_get_name (row));
+      equity_json_add_string (builder, member->name, equity_result_row_get_name (row));
       break;
     case EQUITY_MEMBER_LABEL:
-      json_builder_set_member_name (builder, member->name);
-      if (row->display_label != NULL)
-        json_builder_add_string_value (builder, row->display_label);
-      else
-        json_builder_add_null_value (builder);
+      equity_json_add_string (builder, member->name, row->display_label);
       break;
     case EQUITY_MEMBER_SUPPRESSED:
     case EQUITY_MEMBER_IS_REFERENCE:
     case EQUITY_MEMBER_FLAGGED:
-      json_builder_set_member_name (builder, member->name);
-      json_builder_add_boolean_value (builder,
-                                      member->field == EQUITY_MEMBER_SUPPRESSED ? row->suppressed :
-                                      member->field == EQUITY_MEMBER_IS_REFERENCE ? row->is_reference :
-                                      row->flagged);
+      equity_json_add_boolean (builder, member->name,
+                               member->field == EQUITY_MEMBER_SUPPRESSED ? row->suppressed :
+                               member->field == EQUITY_MEMBER_IS_REFERENCE ? row->is_reference :
+                               row->flagged);
       break;
     case EQUITY_MEMBER_END:
       g_assert_not_reached ();
@@ -147,23 +137,36 @@ equity_json_add_boolean (JsonBuilder *builder,
 }
 
 static void
+add_members (JsonBuilder              *builder,
+             const EquityResultMember *members,
+             const EquityResultRow    *row)
+{
+  for (const EquityResultMember *member = members; member->name != NULL; member++)
+    add_member (builder, member, row);
+}
+
+/* "overall": the whole population's figures, and beside them an outcome's mean and median */
+static void
 add_overall (JsonBuilder     *builder,
              EquityResult    *self)
 {
+  static const EquityResultMember overall_members[] = {
+    { "count", EQUITY_MEMBER_COUNT }, { "population", EQUITY_MEMBER_POPULATION },
+    { "rate", EQUITY_MEMBER_RATE }, { "rate_low", EQUITY_MEMBER_RATE_LOW },
+    { "rate_high", EQUITY_MEMBER_RATE_HIGH },
+    { NULL, EQUITY_MEMBER_END },
+  };
+  static const EquityResultMember outcome_members[] = {
+    { "mean", EQUITY_MEMBER_MEAN }, { "median", EQUITY_MEMBER_MEDIAN },
+    { NULL, EQUITY_MEMBER_END },
+  };
   EquityResultRow *overall = equity_result_get_overall (self);
 
   json_builder_set_member_name (builder, "overall");
   json_builder_begin_object (builder);
-  equity_json_add_number (builder, "count", overall->count);
-  equity_json_add_number (builder, "population", overall->population);
-  equity_json_add_number (builder, "rate", overall->rate);
-  equity_json_add_number (builder, "rate_low", overall->rate_low);
-  equity_json_add_number (builder, "rate_high", overall->rate_high);
+  add_members (builder, overall_members, overall);
   if (g_str_equal (equity_result_get_kind (self), EQUITY_KIND_OUTCOMES))
-    {
-      equity_json_add_number (builder, "mean", overall->mean);
-      equity_json_add_number (builder, "median", overall->median);
-    }
+    add_members (builder, outcome_members, overall);
   json_builder_end_object (builder);
 }
 
@@ -205,26 +208,19 @@ equity_result_to_json (EquityResult *self)
   unmatched = equity_result_get_unmatched (self);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "kind");
-  json_builder_add_string_value (builder, kind);
+  equity_json_add_string (builder, "kind", kind);
   add_string_if (builder, "title", equity_result_get_title (self));
   equity_json_add_number (builder, "per", equity_result_get_per (self));
   equity_json_add_number (builder, "confidence", equity_result_get_confidence (self));
-  json_builder_set_member_name (builder, "suppress_below");
-  json_builder_add_int_value (builder, equity_result_get_suppress_below (self));
-  json_builder_set_member_name (builder, "reference");
-  if (equity_result_get_reference (self) != NULL)
-    json_builder_add_string_value (builder, equity_result_get_reference (self));
-  else
-    json_builder_add_null_value (builder);
+  equity_json_add_int (builder, "suppress_below", equity_result_get_suppress_below (self));
+  equity_json_add_string (builder, "reference", equity_result_get_reference (self));
   add_string_if (builder, "units", equity_result_get_units (self));
   add_string_if (builder, "source_note", equity_result_get_source_note (self));
 
   if (g_str_equal (kind, EQUITY_KIND_DISSIMILARITY))
     {
       equity_json_add_number (builder, "index", equity_result_get_index (self));
-      json_builder_set_member_name (builder, "areas");
-      json_builder_add_int_value (builder, equity_result_get_n_rows (self));
+      equity_json_add_int (builder, "areas", equity_result_get_n_rows (self));
     }
   else if (isfinite (equity_result_get_index (self)))
     equity_json_add_number (builder, "index", equity_result_get_index (self));
@@ -243,10 +239,8 @@ equity_result_to_json (EquityResult *self)
       EquityResultRow *row = equity_result_get_row (self, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, label_name);
-      json_builder_add_string_value (builder, row->label);
-      for (const EquityResultMember *member = members; member->name != NULL; member++)
-        add_member (builder, member, row);
+      equity_json_add_string (builder, label_name, row->label);
+      add_members (builder, members, row);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -259,13 +253,11 @@ equity_result_to_json (EquityResult *self)
       for (guint i = 0; i < unmatched->len; i++)
         json_builder_add_string_value (builder, g_ptr_array_index (unmatched, i));
       json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "unmatched_events");
-      json_builder_add_int_value (builder, equity_result_get_unmatched_events (self));
+      equity_json_add_int (builder, "unmatched_events", equity_result_get_unmatched_events (self));
     }
   if (area_like || equity_result_get_outside (self) > 0)
     {
-      json_builder_set_member_name (builder, "outside");
-      json_builder_add_int_value (builder, equity_result_get_outside (self));
+      equity_json_add_int (builder, "outside", equity_result_get_outside (self));
     }
 
   if (equity_result_get_map_dataset (self) != NULL)
@@ -285,11 +277,7 @@ equity_result_to_json (EquityResult *self)
   json_builder_end_array (builder);
 
   headline = equity_result_dup_headline (self);
-  json_builder_set_member_name (builder, "headline");
-  if (headline != NULL)
-    json_builder_add_string_value (builder, headline);
-  else
-    json_builder_add_null_value (builder);
+  equity_json_add_string (builder, "headline", headline);
 
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
