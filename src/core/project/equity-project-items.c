@@ -619,3 +619,23 @@ equity_item_parse_date (const char *text,
     g_date_set_parse (date, text);
   return g_date_valid (date);
 }
+
+gint64
+equity_item_get_number (GHashTable *row,
+                        const char *field)
+{
+  const char *text = g_hash_table_lookup (row, field);
+
+  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : 0;
+}
+
+const char *
+equity_item_word_label (const char  *word,
+                        const char **words,
+                        const char **labels)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_strcmp0 (word, words[i]) == 0)
+      return _(labels[i]);
+  return NULL;
+}
