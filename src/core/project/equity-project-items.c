@@ -151,12 +151,8 @@ collect_rows (EquityProject  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (rows, row_to_table (stmt));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      equity_schema_set_error (equity_project_get_db (self), error, _("Could not read the project"));
-      return NULL;
-    }
+  if (!_equity_project_rows_done (self, stmt, rc, _("Could not read the project"), error))
+    return NULL;
   return g_steal_pointer (&rows);
 }
 
