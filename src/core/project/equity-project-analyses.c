@@ -71,15 +71,7 @@ _equity_project_step_done (EquityProject  *self,
                            const char     *what,
                            GError        **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      equity_schema_set_error (self->db, error, what);
-      return FALSE;
-    }
-  return TRUE;
+  return _equity_project_rows_done (self, stmt, sqlite3_step (stmt), what, error);
 }
 
 gboolean
