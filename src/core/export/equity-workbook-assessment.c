@@ -79,11 +79,7 @@ _equity_workbook_write_assessment (lxw_worksheet               *sheet,
         }
     }
   worksheet_autofilter (sheet, header_row, 0, MAX (r - 1, header_row), N_ASSESSMENT_COLUMNS - 1);
-  worksheet_set_column (sheet, 0, 0, 22, NULL);
-  worksheet_set_column (sheet, 1, 1, 45, NULL);
-  worksheet_set_column (sheet, 2, 2, 60, NULL);
-  worksheet_set_column (sheet, 3, 3, 30, NULL);
-  worksheet_set_column (sheet, 4, 4, 12, NULL);
+  EQUITY_WORKBOOK_SET_WIDTHS (sheet, 22, 45, 60, 30, 12);
   _equity_workbook_print_setup (sheet, footer_title, TRUE, header_row);
   return TRUE;
 }

@@ -164,10 +164,7 @@ _equity_workbook_write_indicators (lxw_worksheet               *sheet,
   r++;
   r = write_means (sheet, r, formats, indicators, evaluations);
 
-  worksheet_set_column (sheet, 0, 1, 16, NULL);
-  worksheet_set_column (sheet, 2, 2, 44, NULL);
-  worksheet_set_column (sheet, 3, 18, 10, NULL);
-  worksheet_freeze_panes (sheet, header + 1, 3);
-  _equity_workbook_print_setup (sheet, footer_title, TRUE, (int) header);
+  EQUITY_WORKBOOK_SET_WIDTHS (sheet, 16, 16, 44, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10);
+  _equity_workbook_hold_header (sheet, footer_title, header, 3);
   return TRUE;
 }

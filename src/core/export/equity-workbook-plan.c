@@ -162,14 +162,7 @@ _equity_workbook_write_plan (lxw_worksheet               *sheet,
       write_text (sheet, r, c++, action->off_track ? _("off track") : _("no"), formats);
       write_text (sheet, r, c++, note, formats);
     }
-  worksheet_set_column (sheet, 0, 0, 28, NULL);
-  worksheet_set_column (sheet, 1, 1, 8, NULL);
-  worksheet_set_column (sheet, 2, 2, 40, NULL);
-  worksheet_set_column (sheet, 3, 9, 13, NULL);
-  worksheet_set_column (sheet, 10, 10, 36, NULL);
-  worksheet_set_column (sheet, 11, 12, 10, NULL);
-  worksheet_set_column (sheet, 13, 13, 40, NULL);
-  worksheet_freeze_panes (sheet, header + 1, 3);
-  _equity_workbook_print_setup (sheet, footer_title, TRUE, (int) header);
+  EQUITY_WORKBOOK_SET_WIDTHS (sheet, 28, 8, 40, 13, 13, 13, 13, 13, 13, 13, 36, 10, 10, 40);
+  _equity_workbook_hold_header (sheet, footer_title, header, 3);
   return TRUE;
 }

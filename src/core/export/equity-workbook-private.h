@@ -75,6 +75,12 @@ void     _equity_workbook_print_setup    (lxw_worksheet               *sheet,
                                           const char                  *footer_title,
                                           gboolean                     landscape,
                                           int                          repeat_row);
+/* A wide table whose HEADER_ROW stays in view: frozen on screen with its
+ * first FROZEN_COLUMNS columns, repeated on every printed (landscape) page */
+void     _equity_workbook_hold_header    (lxw_worksheet               *sheet,
+                                          const char                  *footer_title,
+                                          lxw_row_t                    header_row,
+                                          lxw_col_t                    frozen_columns);
 
 /* VALUE in FORMAT, or the not-available marker (explained on the Notes
  * sheet) where the figure does not exist */

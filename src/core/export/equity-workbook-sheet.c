@@ -506,6 +506,16 @@ _equity_workbook_print_setup (lxw_worksheet *sheet,
 }
 
 void
+_equity_workbook_hold_header (lxw_worksheet *sheet,
+                              const char    *footer_title,
+                              lxw_row_t      header_row,
+                              lxw_col_t      frozen_columns)
+{
+  worksheet_freeze_panes (sheet, header_row + 1, frozen_columns);
+  _equity_workbook_print_setup (sheet, footer_title, TRUE, (int) header_row);
+}
+
+void
 _equity_workbook_write_figure (lxw_worksheet               *sheet,
                                lxw_row_t                    row,
                                lxw_col_t                    column,

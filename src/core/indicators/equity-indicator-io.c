@@ -320,6 +320,30 @@ _equity_csv_error (GError     **error,
   return FALSE;
 }
 
+char **
+_equity_csv_read_lines (const char  *path,
+                        GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, &local_error))
+    {
+      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND, "%s", local_error->message);
+      return NULL;
+    }
+  g_strdelimit (contents, "\r", '\n');
+  return g_strsplit (contents, "\n", -1);
+}
+
+char **
+_equity_csv_split_line (char *line)
+{
+  if (*g_strstrip (line) == '\0')
+    return NULL;
+  return g_strsplit (line, ",", -1);
+}
+
 /* A Charlotte Quality of Life metric file: "id,y_2012,y_2014,…", one line
  * per neighborhood profile area; each year's value is the mean over the
  * areas listed that have one (the file says nothing of their weights). */
@@ -343,9 +367,9 @@ import_charlotte (EquityIndicator  *self,
     {
       g_auto(GStrv) cells = NULL;
 
-      if (*g_strstrip (lines[l]) == '\0')
+      cells = _equity_csv_split_line (lines[l]);
+      if (cells == NULL)
         continue;
-      cells = g_strsplit (lines[l], ",", -1);
       for (guint c = 1; c < n_columns && cells[c - 1] != NULL && cells[c] != NULL; c++)
         {
           double value;
@@ -377,20 +401,14 @@ equity_indicator_import_values (EquityIndicator  *self,
                                 const char       *path,
                                 GError          **error)
 {
-  g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
   g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (EquityIndicatorYear));
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (EQUITY_IS_INDICATOR (self), FALSE);
 
-  if (!g_file_get_contents (path, &contents, NULL, &local_error))
-    {
-      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND, "%s", local_error->message);
-      return FALSE;
-    }
-  g_strdelimit (contents, "\r", '\n');
-  lines = g_strsplit (contents, "\n", -1);
+  lines = _equity_csv_read_lines (path, error);
+  if (lines == NULL)
+    return FALSE;
   if (lines[0] != NULL && strstr (lines[0], ",y_") != NULL)
     return import_charlotte (self, path, lines, error);
 
@@ -402,9 +420,9 @@ equity_indicator_import_values (EquityIndicator  *self,
       int year_number;
       double numbers[3] = { NAN, NAN, NAN };
 
-      if (*g_strstrip (lines[l]) == '\0')
+      cells = _equity_csv_split_line (lines[l]);
+      if (cells == NULL)
         continue;
-      cells = g_strsplit (lines[l], ",", -1);
       n_cells = g_strv_length (cells);
       if (!parse_year (cells[0], &year_number))
         {

@@ -225,7 +225,6 @@ equity_score_table_new_from_csv (const char  *path,
                                  const char  *source,
                                  GError     **error)
 {
-  g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
   g_autoptr(GArray) bands = g_array_new (FALSE, FALSE, sizeof (EquityScoreBand));
   g_autoptr(GError) local_error = NULL;
@@ -233,13 +232,9 @@ equity_score_table_new_from_csv (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &contents, NULL, &local_error))
-    {
-      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND, "%s", local_error->message);
-      return NULL;
-    }
-  g_strdelimit (contents, "\r", '\n');
-  lines = g_strsplit (contents, "\n", -1);
+  lines = _equity_csv_read_lines (path, error);
+  if (lines == NULL)
+    return NULL;
   for (guint l = 0; lines[l] != NULL; l++)
     {
       g_auto(GStrv) cells = NULL;
@@ -249,9 +244,9 @@ equity_score_table_new_from_csv (const char  *path,
       guint column;
       g_autofree char *problem = NULL;
 
-      if (*g_strstrip (lines[l]) == '\0')
+      cells = _equity_csv_split_line (lines[l]);
+      if (cells == NULL)
         continue;
-      cells = g_strsplit (lines[l], ",", -1);
       for (guint c = 0; cells[c] != NULL; c++)
         g_strstrip (cells[c]);
       if (!equity_parse_number (cells[0], &numbers[0]))

@@ -126,15 +126,6 @@ equity_assessment_create (EquityProject  *project,
   }
 }
 
-static gint64
-row_id (GHashTable *row,
-        const char *field)
-{
-  const char *text = g_hash_table_lookup (row, field);
-
-  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : 0;
-}
-
 static EquityAssessment *
 assessment_from_row (EquityProject  *project,
                      GHashTable     *row,
@@ -143,14 +134,14 @@ assessment_from_row (EquityProject  *project,
   g_autoptr(EquityAssessment) self = g_new0 (EquityAssessment, 1);
   g_autoptr(GPtrArray) answers = NULL;
 
-  self->id = row_id (row, "id");
+  self->id = equity_item_get_number (row, "id");
   self->title = g_strdup (g_hash_table_lookup (row, "title"));
   self->department = g_strdup (g_hash_table_lookup (row, "department"));
   self->subject = g_strdup (g_hash_table_lookup (row, "subject"));
   self->status = g_strdup (g_hash_table_lookup (row, "status"));
   self->date = g_strdup (g_hash_table_lookup (row, "date"));
   self->answers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) answer_free);
-  self->template = equity_lens_template_load (project, row_id (row, "template_id"), error);
+  self->template = equity_lens_template_load (project, equity_item_get_number (row, "template_id"), error);
   answers = equity_project_list_answers (project, self->id, error);
   if (self->template == NULL || answers == NULL)
     return NULL;
@@ -162,7 +153,7 @@ assessment_from_row (EquityProject  *project,
       answer->question = g_strdup (g_hash_table_lookup (stored, "question"));
       answer->value = g_strdup (g_hash_table_lookup (stored, "value"));
       answer->cited_kind = g_strdup (g_hash_table_lookup (stored, "cited_kind"));
-      answer->cited_id = row_id (stored, "cited_id");
+      answer->cited_id = equity_item_get_number (stored, "cited_id");
       g_hash_table_replace (self->answers, answer->question, answer);
     }
   return g_steal_pointer (&self);
@@ -466,15 +457,15 @@ equity_assessment_dup_cited_headline (EquityProject  *project,
   return result != NULL ? equity_result_dup_headline (result) : NULL;
 }
 
+/* an unknown word reads as the first */
 static const char *
 label_of (const char  *word,
           const char **words,
           const char **labels)
 {
-  for (guint i = 0; words[i] != NULL; i++)
-    if (g_strcmp0 (word, words[i]) == 0)
-      return _(labels[i]);
-  return _(labels[0]);
+  const char *label = equity_item_word_label (word, words, labels);
+
+  return label != NULL ? label : _(labels[0]);
 }
 
 const char *

@@ -315,7 +315,7 @@ template_from_row (GHashTable  *row,
 
   if (self == NULL)
     return NULL;
-  self->id = g_ascii_strtoll (g_hash_table_lookup (row, "id"), NULL, 10);
+  self->id = equity_item_get_number (row, "id");
   self->version = atoi (g_hash_table_lookup (row, "version"));
   /* the row's name is the one versions are counted under */
   g_free (self->name);

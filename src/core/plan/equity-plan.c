@@ -14,6 +14,7 @@
 #include "equity-project-items.h"
 
 static const char *action_statuses[] = { "not-started", "ongoing", "done", "dropped", NULL };
+static const char *action_status_labels[] = { N_("Not started"), N_("Ongoing"), N_("Done"), N_("Dropped") };
 static const char *priorities[] = { "high", "medium", "low", NULL };
 /* goal and position change only by moving the action, which keeps its id */
 static const char *settable_fields[] = { "title", "department", "owner", "due", "status", "priority",
@@ -62,7 +63,7 @@ next_position (GPtrArray  *rows,
       GHashTable *row = g_ptr_array_index (rows, i);
 
       if (goal_id == NULL || g_strcmp0 (g_hash_table_lookup (row, "goal_id"), goal_id) == 0)
-        last = MAX (last, g_ascii_strtoll (g_hash_table_lookup (row, "position"), NULL, 10));
+        last = MAX (last, equity_item_get_number (row, "position"));
     }
   return g_strdup_printf ("%" G_GINT64_FORMAT, last + 1);
 }
@@ -257,8 +258,8 @@ action_from_row (GHashTable    *row,
   EquityPlanAction *self = g_new0 (EquityPlanAction, 1);
   g_auto(GStrv) ids = g_strsplit (g_hash_table_lookup (row, "indicators"), ",", -1);
 
-  self->id = g_ascii_strtoll (g_hash_table_lookup (row, "id"), NULL, 10);
-  self->goal_id = g_ascii_strtoll (g_hash_table_lookup (row, "goal_id"), NULL, 10);
+  self->id = equity_item_get_number (row, "id");
+  self->goal_id = equity_item_get_number (row, "goal_id");
   self->number = g_strdup_printf ("%u.%u", goal_number, action_number);
   self->goal = g_strdup (goal_title);
   self->title = g_strdup (g_hash_table_lookup (row, "title"));
@@ -364,16 +365,18 @@ equity_plan_find_action (GPtrArray  *actions,
   return 0;
 }
 
+const char * const *
+equity_plan_get_statuses (void)
+{
+  return action_statuses;
+}
+
 const char *
 equity_plan_status_to_label (const char *status)
 {
-  if (g_strcmp0 (status, "not-started") == 0)
-    return _("Not started");
-  if (g_strcmp0 (status, "ongoing") == 0)
-    return _("Ongoing");
-  if (g_strcmp0 (status, "done") == 0)
-    return _("Done");
-  if (g_strcmp0 (status, "dropped") == 0)
-    return _("Dropped");
+  const char *label = equity_item_word_label (status, action_statuses, action_status_labels);
+
+  if (label != NULL)
+    return label;
   return status != NULL ? status : "";
 }

@@ -38,6 +38,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (EquityPlanAction, equity_plan_action_free)
 /* "Not started", "Ongoing", … for a status as stored; the value itself
  * when it is none of them */
 const char *equity_plan_status_to_label (const char *status);
+/* the statuses an action may have, in their order, NULL-terminated */
+const char * const *equity_plan_get_statuses (void);
 
 /* Due before TODAY and neither done nor dropped. */
 gboolean  equity_plan_is_overdue      (const char       *due,

@@ -41,14 +41,16 @@ struct _EquityDatasetWriter
  * next open after a crash, cuts the file back), the few changed ones (the
  * catalog) are journaled first. Switching needs the only connection to the
  * file, so while another one (the window's) has it open the log stays;
- * asked without waiting, the switch costs nothing then. */
+ * asked without waiting, the switch costs nothing then. A project we may
+ * not write keeps its journal: equity_project_begin() refuses it next. */
 static gboolean
-set_rollback_journal (sqlite3 *db)
+set_rollback_journal (EquityProject *project)
 {
+  sqlite3 *db = equity_project_get_db (project);
   sqlite3_stmt *stmt = NULL;
   gboolean set = FALSE;
 
-  if (sqlite3_db_readonly (db, "main") != 0)
+  if (equity_project_is_read_only (project))
     return FALSE;
   sqlite3_busy_timeout (db, 0);
   if (sqlite3_prepare_v2 (db, "PRAGMA journal_mode = DELETE", -1, &stmt, NULL) == SQLITE_OK &&
@@ -155,8 +157,7 @@ equity_dataset_writer_begin (EquityProject  *project,
   self = g_new0 (EquityDatasetWriter, 1);
   self->project = g_object_ref (project);
   self->db = equity_project_get_db (project);
-  if (!equity_project_is_read_only (project))
-    self->rollback_journal = set_rollback_journal (self->db);
+  self->rollback_journal = set_rollback_journal (project);
   if (!equity_project_begin (project, error))
     return NULL;
   self->open = TRUE;

@@ -32,5 +32,12 @@ gboolean _equity_csv_error                 (GError          **error,
                                             guint             line,
                                             guint             column,
                                             const char       *problem);
+/* The lines of the small CSV file at PATH, a lone CR ending a line too;
+ * NULL with EQUITY_ERROR_NOT_FOUND when it cannot be read */
+char   **_equity_csv_read_lines            (const char       *path,
+                                            GError          **error);
+/* LINE's cells (split at commas: these files quote nothing); NULL when
+ * LINE is blank */
+char   **_equity_csv_split_line            (char             *line);
 
 G_END_DECLS

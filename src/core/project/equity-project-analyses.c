@@ -35,13 +35,8 @@ _equity_project_load_analyses (EquityProject  *self,
                                                   (const char *) sqlite3_column_text (stmt, 1),
                                                   updated));
     }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      equity_schema_set_error (self->db, error, _("Could not read the saved analyses"));
-      return FALSE;
-    }
+  if (!_equity_project_rows_done (self, stmt, rc, _("Could not read the saved analyses"), error))
+    return FALSE;
 
   g_list_store_splice (self->analyses, 0, g_list_model_get_n_items (G_LIST_MODEL (self->analyses)),
                        items->pdata, items->len);
@@ -53,14 +48,14 @@ equity_project_get_analyses (EquityProject *self)
   g_return_val_if_fail (EQUITY_IS_PROJECT (self), NULL);
   return G_LIST_MODEL (self->analyses);
 }
+
 gboolean
-_equity_project_step_done (EquityProject  *self,
+_equity_project_rows_done (EquityProject  *self,
                            sqlite3_stmt   *stmt,
+                           int             rc,
                            const char     *what,
                            GError        **error)
 {
-  int rc = sqlite3_step (stmt);
-
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -68,6 +63,15 @@ _equity_project_step_done (EquityProject  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+_equity_project_step_done (EquityProject  *self,
+                           sqlite3_stmt   *stmt,
+                           const char     *what,
+                           GError        **error)
+{
+  return _equity_project_rows_done (self, stmt, sqlite3_step (stmt), what, error);
 }
 
 gboolean
@@ -178,12 +182,8 @@ collect_names (EquityProject  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_strv_builder_add (names, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      equity_schema_set_error (self->db, error, _("Could not read the saved analyses"));
-      return NULL;
-    }
+  if (!_equity_project_rows_done (self, stmt, rc, _("Could not read the saved analyses"), error))
+    return NULL;
   return g_strv_builder_end (names);
 }
 

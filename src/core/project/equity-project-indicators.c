@@ -94,13 +94,7 @@ read_values (EquityProject    *self,
       year.target = column_double (stmt, 1 + N_VALUE_COLUMNS);
       equity_indicator_set_value (indicator, &year);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      equity_schema_set_error (self->db, error, _("Could not read the indicators"));
-      return FALSE;
-    }
-  return TRUE;
+  return _equity_project_rows_done (self, stmt, rc, _("Could not read the indicators"), error);
 }
 
 static EquityIndicator *
@@ -164,12 +158,8 @@ select_indicators (EquityProject  *self,
     sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (indicators, indicator_from_row (stmt));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      equity_schema_set_error (self->db, error, _("Could not read the indicators"));
-      return NULL;
-    }
+  if (!_equity_project_rows_done (self, stmt, rc, _("Could not read the indicators"), error))
+    return NULL;
 
   for (guint i = 0; i < indicators->len; i++)
     if (!read_values (self, g_ptr_array_index (indicators, i), error))
@@ -440,12 +430,8 @@ _equity_project_read_score_bands (EquityProject  *self,
         double number = sqlite3_column_double (stmt, i);
         g_array_append_val (bands, number);
       }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      equity_schema_set_error (self->db, error, _("Could not read the equity score table"));
-      return FALSE;
-    }
+  if (!_equity_project_rows_done (self, stmt, rc, _("Could not read the equity score table"), error))
+    return FALSE;
 
   stmt = _equity_project_prepare (self, "SELECT value FROM metadata WHERE key = 'score-source'", error);
   if (stmt == NULL)

@@ -75,22 +75,6 @@ is_field (const ItemTable *table,
   return FALSE;
 }
 
-static gboolean
-step_done (EquityProject  *self,
-           sqlite3_stmt   *stmt,
-           const char     *what,
-           GError        **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      equity_schema_set_error (equity_project_get_db (self), error, what);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 bind_text_or_null (sqlite3_stmt *stmt,
                    int           index,
@@ -128,7 +112,6 @@ log_change (EquityProject  *self,
 {
   g_autofree char *now = _equity_project_now_iso8601 ();
   sqlite3_stmt *stmt;
-  gboolean ok;
 
   stmt = _equity_project_prepare (self, "INSERT INTO change_log (at, who, item_kind, item_id, field, "
                                   "old_value, new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
@@ -141,9 +124,7 @@ log_change (EquityProject  *self,
   sqlite3_bind_text (stmt, 5, field, -1, SQLITE_TRANSIENT);
   bind_text_or_null (stmt, 6, old_value);
   bind_text_or_null (stmt, 7, new_value);
-  ok = step_done (self, stmt, _("Could not write the change log"), error);
-  sqlite3_finalize (stmt);
-  return ok;
+  return _equity_project_step_done (self, stmt, _("Could not write the change log"), error);
 }
 
 /* each column of the current row, by its name; NULLs left out */
@@ -170,12 +151,8 @@ collect_rows (EquityProject  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (rows, row_to_table (stmt));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      equity_schema_set_error (equity_project_get_db (self), error, _("Could not read the project"));
-      return NULL;
-    }
+  if (!_equity_project_rows_done (self, stmt, rc, _("Could not read the project"), error))
+    return NULL;
   return g_steal_pointer (&rows);
 }
 
@@ -265,12 +242,8 @@ insert_item (EquityProject  *self,
   for (guint i = 0; fields[i] != NULL; i += 2)
     bind_text_or_null (stmt, i / 2 + 1, fields[i + 1]);
   sqlite3_bind_text (stmt, n + 1, table->kind, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, _("Could not save the change"), error))
-    {
-      sqlite3_finalize (stmt);
-      return 0;
-    }
-  sqlite3_finalize (stmt);
+  if (!_equity_project_step_done (self, stmt, _("Could not save the change"), error))
+    return 0;
   id = sqlite3_last_insert_rowid (equity_project_get_db (self));
   if (!log_change (self, table->kind, id, "created", NULL, summary->str, error))
     return 0;
@@ -416,8 +389,7 @@ equity_project_set_item_field (EquityProject   *self,
         {
           bind_text_or_null (stmt, 1, value);
           sqlite3_bind_int64 (stmt, 2, id);
-          step_done (self, stmt, _("Could not save the change"), &local_error);
-          sqlite3_finalize (stmt);
+          _equity_project_step_done (self, stmt, _("Could not save the change"), &local_error);
         }
     }
   if (local_error == NULL)
@@ -451,8 +423,7 @@ equity_project_delete_assessment (EquityProject  *self,
       if (stmt == NULL)
         break;
       sqlite3_bind_int64 (stmt, 1, id);
-      step_done (self, stmt, _("Could not delete the assessment"), &local_error);
-      sqlite3_finalize (stmt);
+      _equity_project_step_done (self, stmt, _("Could not delete the assessment"), &local_error);
     }
   if (local_error == NULL)
     log_change (self, "assessment", id, "deleted", title, NULL, &local_error);
@@ -518,8 +489,7 @@ equity_project_set_answer (EquityProject  *self,
           if (cited_kind != NULL)
             sqlite3_bind_int64 (stmt, 5, cited_id);
           sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
-          step_done (self, stmt, _("Could not save the answer"), &local_error);
-          sqlite3_finalize (stmt);
+          _equity_project_step_done (self, stmt, _("Could not save the answer"), &local_error);
         }
     }
   if (local_error == NULL)
@@ -566,8 +536,7 @@ equity_project_add_note (EquityProject  *self,
       sqlite3_bind_int64 (stmt, 1, action_id);
       sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
-      step_done (self, stmt, _("Could not save the progress note"), &local_error);
-      sqlite3_finalize (stmt);
+      _equity_project_step_done (self, stmt, _("Could not save the progress note"), &local_error);
     }
   if (local_error == NULL)
     log_change (self, "action", action_id, "progress note", NULL, entry, &local_error);
@@ -618,4 +587,24 @@ equity_item_parse_date (const char *text,
   if (text != NULL && g_regex_match_simple ("^\\d{4}-\\d{2}-\\d{2}$", text, 0, 0))
     g_date_set_parse (date, text);
   return g_date_valid (date);
+}
+
+gint64
+equity_item_get_number (GHashTable *row,
+                        const char *field)
+{
+  const char *text = g_hash_table_lookup (row, field);
+
+  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : 0;
+}
+
+const char *
+equity_item_word_label (const char  *word,
+                        const char **words,
+                        const char **labels)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_strcmp0 (word, words[i]) == 0)
+      return _(labels[i]);
+  return NULL;
 }

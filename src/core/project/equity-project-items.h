@@ -106,5 +106,13 @@ gboolean    equity_item_check_one_of          (const char      *field,
                                                GError         **error);
 gboolean    equity_item_parse_date            (const char      *text,
                                                GDate           *date);
+/* The label of WORD, LABELS being WORDS' labels in the same order
+ * (translated here); NULL when WORD is none of WORDS */
+const char *equity_item_word_label            (const char      *word,
+                                               const char     **words,
+                                               const char     **labels);
+/* A whole-number FIELD of ROW (an id, a position), 0 when ROW has none */
+gint64      equity_item_get_number            (GHashTable      *row,
+                                               const char      *field);
 
 G_END_DECLS

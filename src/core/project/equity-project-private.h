@@ -46,6 +46,13 @@ gboolean       _equity_project_step_done            (EquityProject  *self,
                                                      sqlite3_stmt   *stmt,
                                                      const char     *what,
                                                      GError        **error);
+/* Finalizes STMT, whose rows were read until a step returned RC; FALSE
+ * with WHAT said when they did not all come */
+gboolean       _equity_project_rows_done            (EquityProject  *self,
+                                                     sqlite3_stmt   *stmt,
+                                                     int             rc,
+                                                     const char     *what,
+                                                     GError        **error);
 gboolean       _equity_project_load_analyses        (EquityProject  *self,
                                                      GError        **error);
 void           _equity_project_emit_dataset_renamed (EquityProject  *self,

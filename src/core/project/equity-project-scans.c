@@ -356,12 +356,8 @@ equity_project_load_scans (EquityProject  *self,
       record->fdr = sqlite3_column_double (stmt, 2);
       g_ptr_array_add (records, record);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      equity_schema_set_error (self->db, error, _("Could not read the stored scans"));
-      return NULL;
-    }
+  if (!_equity_project_rows_done (self, stmt, rc, _("Could not read the stored scans"), error))
+    return NULL;
 
   for (guint i = 0; i < records->len; i++)
     if (!load_rows (self, g_ptr_array_index (records, i), error))

@@ -576,7 +576,6 @@ equity_project_log (EquityProject  *self,
 {
   g_autofree char *now = _equity_project_now_iso8601 ();
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (EQUITY_IS_PROJECT (self), FALSE);
 
@@ -587,12 +586,5 @@ equity_project_log (EquityProject  *self,
   sqlite3_bind_text (stmt, 2, g_get_user_name (), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, action, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, detail, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      equity_schema_set_error (self->db, error, _("Could not write the audit log"));
-      return FALSE;
-    }
-  return TRUE;
+  return _equity_project_step_done (self, stmt, _("Could not write the audit log"), error);
 }
