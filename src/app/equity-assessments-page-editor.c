@@ -393,13 +393,13 @@ question_control_new (EquityAssessmentQuestionUi *ui)
     case EQUITY_ANSWER_CHECKLIST:
     default:
       {
-        GtkWidget *flow = gtk_flow_box_new ();
+        GtkWidget *flow;
         g_auto(GStrv) checked = g_strsplit (value, "\n", -1);
 
         ui->options = equity_lens_question_dup_options (self->project, ui->question, &error);
         if (ui->options == NULL)
           return gtk_label_new (error->message);
-        gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+        flow = equity_check_flow_box_new ();
         gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 4);
         for (guint i = 0; ui->options[i] != NULL; i++)
           {

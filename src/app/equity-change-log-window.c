@@ -133,7 +133,7 @@ equity_change_log_window_present (GtkWidget     *parent,
   GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export…"));
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *list = equity_boxed_list_new ();
   GtkWidget *placeholder = gtk_label_new (_("No changes recorded yet"));
   GtkWidget *overlay = adw_toast_overlay_new ();
   GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
@@ -170,17 +170,12 @@ equity_change_log_window_present (GtkWidget     *parent,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "log.export");
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), export);
   gtk_box_append (GTK_BOX (box), header);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_widget_set_margin_top (placeholder, 12);
   gtk_widget_set_margin_bottom (placeholder, 12);
   gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
   gtk_widget_set_valign (list, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (list, 12);
-  gtk_widget_set_margin_bottom (list, 12);
-  gtk_widget_set_margin_start (list, 12);
-  gtk_widget_set_margin_end (list, 12);
+  equity_widget_set_margins (list, 12, 12, 12, 12);
   adw_clamp_set_child (ADW_CLAMP (clamp), list);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
   gtk_widget_set_vexpand (scrolled, TRUE);

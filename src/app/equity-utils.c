@@ -382,3 +382,42 @@ equity_column_view_show_rows (GtkColumnView *view,
 
   g_object_set (view, "model", unselectable, NULL);
 }
+
+/* A fresh copy of object ID from equity-plain-lists.ui, floating like a
+ * widget from gtk_*_new(): the builder sinks what it builds, so the one
+ * reference kept after the builder goes is made floating again for the
+ * container that takes it. */
+static GtkWidget *
+plain_list_new (const char *id)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/asheville/Equity/ui/equity-plain-lists.ui");
+  GObject *widget = g_object_ref (gtk_builder_get_object (builder, id));
+
+  g_object_force_floating (widget);
+  return GTK_WIDGET (widget);
+}
+
+GtkWidget *
+equity_boxed_list_new (void)
+{
+  return plain_list_new ("boxed_list");
+}
+
+GtkWidget *
+equity_check_flow_box_new (void)
+{
+  return plain_list_new ("check_flow_box");
+}
+
+void
+equity_widget_set_margins (GtkWidget *widget,
+                           int        top,
+                           int        bottom,
+                           int        start,
+                           int        end)
+{
+  gtk_widget_set_margin_top (widget, top);
+  gtk_widget_set_margin_bottom (widget, bottom);
+  gtk_widget_set_margin_start (widget, start);
+  gtk_widget_set_margin_end (widget, end);
+}

@@ -107,6 +107,18 @@ void                equity_page_actions_clear       (GSimpleActionGroup **action
                                                      const GActionEntry  *entries,
                                                      guint                n_entries);
 
+/* Containers built in code whose children are never selected: a list box
+ * drawn as a boxed list, and a flow box (of check buttons, say). Both are
+ * described in equity-plain-lists.ui. */
+GtkWidget          *equity_boxed_list_new           (void);
+GtkWidget          *equity_check_flow_box_new       (void);
+/* WIDGET's four margins at once, for widgets built in code */
+void                equity_widget_set_margins       (GtkWidget           *widget,
+                                                     int                  top,
+                                                     int                  bottom,
+                                                     int                  start,
+                                                     int                  end);
+
 /* Shows ROWS in VIEW as a read-only table: rows are not selectable. VIEW
  * takes its own reference to ROWS. */
 void                equity_column_view_show_rows    (GtkColumnView       *view,
