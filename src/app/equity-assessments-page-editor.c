@@ -203,15 +203,14 @@ citation_run_cb (GObject      *object,
   EquityAssessmentQuestionUi *ui = user_data;
   g_autoptr(EquityResult) result = NULL;
   g_autoptr(EquityChart) chart = NULL;
-  g_autoptr(EquityChart) map = NULL;
-  g_autoptr(GError) map_error = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *headline = NULL;
 
   /* another assessment, another citation or the page's end: ui is gone */
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (async_result))))
     return;
-  result = equity_analysis_run_finish (EQUITY_ANALYSIS (object), async_result, &chart, &map, &map_error, &error);
+  /* a citation shows the chart alone, never the map */
+  result = equity_analysis_run_finish (EQUITY_ANALYSIS (object), async_result, &chart, NULL, NULL, &error);
   if (result == NULL)
     {
       gtk_label_set_text (ui->headline, error->message);

@@ -87,10 +87,10 @@ chooser_response_cb (GtkNativeDialog       *native,
                      int                    response,
                      EquityAssessmentsPage *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  g_autofree char *path = equity_file_chooser_dup_path (native, response);
+
+  if (path != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = g_file_get_path (file);
       g_autofree char *pdf = g_str_has_suffix (path, ".pdf") ? g_strdup (path) : g_strconcat (path, ".pdf", NULL);
 
       _equity_assessments_page_print_to (self, pdf);

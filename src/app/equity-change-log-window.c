@@ -220,14 +220,11 @@ export_response_cb (GtkNativeDialog *chooser,
                     int              response,
                     ExportRequest   *request)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = equity_file_chooser_dup_path (chooser, response);
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (path != NULL)
     {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = g_file_get_path (file);
       if (!equity_change_log_export_item_csv (request->project, request->item_kind, request->item_id, path, &error))
         equity_show_toast (request->parent, error->message);
       else

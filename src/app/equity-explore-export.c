@@ -363,15 +363,12 @@ export_response_cb (GtkNativeDialog   *native,
                     int                response,
                     EquityExplorePage *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  g_autofree char *chosen = equity_file_chooser_dup_path (native, response);
+
+  if (chosen != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *chosen = file != NULL ? g_file_get_path (file) : NULL;
       g_autofree char *path = NULL;
       g_autoptr(GError) error = NULL;
-
-      if (chosen == NULL)
-        goto out;
 
       path = export_path (GTK_FILE_CHOOSER (native), chosen);
       if (!equity_explore_page_export_chart (self, path, &error))
@@ -390,7 +387,6 @@ export_response_cb (GtkNativeDialog   *native,
         }
     }
 
-out:
   gtk_native_dialog_destroy (native);
   g_object_unref (native);
 }

@@ -421,3 +421,15 @@ equity_widget_set_margins (GtkWidget *widget,
   gtk_widget_set_margin_start (widget, start);
   gtk_widget_set_margin_end (widget, end);
 }
+
+char *
+equity_file_chooser_dup_path (GtkNativeDialog *chooser,
+                              int              response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  return file != NULL ? g_file_get_path (file) : NULL;
+}

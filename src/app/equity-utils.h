@@ -62,6 +62,11 @@ void       equity_show_error_dialog      (GtkWidget   *widget,
                                          const char  *heading,
                                          const char  *message);
 
+/* The local path of the file CHOOSER's person chose, when it answered
+ * RESPONSE; NULL when they cancelled or the file has no local path. */
+char      *equity_file_chooser_dup_path  (GtkNativeDialog *chooser,
+                                         int          response);
+
 /* A dialog's error line under its header bar: shows MESSAGE (plain text; it
  * may quote what was typed) in LABEL and reveals it, or hides it for NULL. */
 void       equity_error_revealer_set     (GtkRevealer *revealer,
