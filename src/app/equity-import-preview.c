@@ -55,12 +55,10 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   g_autofree char *value = NULL;
 
   value = equity_importer_dup_preview_value (info->importer, row, info->column, &fits);
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), value != NULL ? value : "—");
-  /* styled with text attributes, not style classes (see equity-table-view.c) */
+  equity_data_cell_set_value (cell, value);
+  /* marked with a text attribute too, not a style class (see equity_data_cell_set_value()) */
   if (!fits)
     gtk_inscription_set_attributes (GTK_INSCRIPTION (cell), equity_error_attributes ());
-  else
-    gtk_inscription_set_attributes (GTK_INSCRIPTION (cell), value == NULL ? equity_dim_attributes () : NULL);
   gtk_widget_set_tooltip_text (cell, fits ? NULL : _("Does not fit the column’s type: the import would stop here"));
 }
 

@@ -46,15 +46,10 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   CellInfo *info = g_object_get_data (G_OBJECT (factory), "equity-cell");
-  GtkWidget *cell = gtk_list_item_get_child (item);
   EquityRow *row = gtk_list_item_get_item (item);
-  const char *value = row != NULL ? equity_row_get_value (row, info->column) : NULL;
 
-  /* An empty cell shows a dim dash, not a blank that reads as missing data.
-   * Dimmed with a text attribute: changing style classes of cells as they
-   * are recycled trips an assertion in GTK 4.8's style code. */
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), value != NULL ? value : "—");
-  gtk_inscription_set_attributes (GTK_INSCRIPTION (cell), value != NULL ? NULL : equity_dim_attributes ());
+  equity_data_cell_set_value (gtk_list_item_get_child (item),
+                              row != NULL ? equity_row_get_value (row, info->column) : NULL);
 }
 
 /* GtkColumnView 4.8 does not tell which column it is sorted by. Each

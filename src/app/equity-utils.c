@@ -296,6 +296,17 @@ equity_data_cell_new (int      min_chars,
   return cell;
 }
 
+void
+equity_data_cell_set_value (GtkWidget  *cell,
+                            const char *value)
+{
+  /* An empty cell shows a dim dash, not a blank that reads as missing data.
+   * Dimmed with a text attribute: changing style classes of cells as they
+   * are recycled trips an assertion in GTK 4.8's style code. */
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), value != NULL ? value : "—");
+  gtk_inscription_set_attributes (GTK_INSCRIPTION (cell), value != NULL ? NULL : equity_dim_attributes ());
+}
+
 static GtkWindow *
 window_of (GtkWidget *widget)
 {

@@ -78,6 +78,9 @@ void       equity_error_revealer_set     (GtkRevealer *revealer,
 GtkWidget *equity_data_cell_new          (int          min_chars,
                                          int          nat_chars,
                                          gboolean     numeric);
+/* Shows VALUE in such a CELL, or a dim dash for a missing value (NULL) */
+void       equity_data_cell_set_value    (GtkWidget   *cell,
+                                         const char  *value);
 
 /* What a page follows in its project: the datasets list changing and a
  * dataset renamed. Both handlers are connected swapped to INSTANCE. */
