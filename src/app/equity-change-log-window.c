@@ -138,14 +138,13 @@ equity_change_log_window_present (GtkWidget     *parent,
   GtkWidget *overlay = adw_toast_overlay_new ();
   GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
   LogScope *scope = g_new0 (LogScope, 1);
-  GtkRoot *root = gtk_widget_get_root (parent);
 
   g_return_val_if_fail (EQUITY_IS_PROJECT (project), NULL);
 
   scope->project = g_object_ref (project);
   scope->item_kind = g_strdup (item_kind);
   scope->item_id = item_id;
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (window), equity_widget_get_window (parent));
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 560);
   if (item_kind == NULL)
@@ -243,7 +242,6 @@ equity_change_log_export (GtkWidget     *parent,
                           const char    *item_kind,
                           gint64         item_id)
 {
-  GtkRoot *root = gtk_widget_get_root (parent);
   GtkFileChooserNative *chooser;
   ExportRequest *request = g_new0 (ExportRequest, 1);
 
@@ -252,7 +250,7 @@ equity_change_log_export (GtkWidget     *parent,
   request->item_kind = g_strdup (item_kind);
   request->item_id = item_id;
   chooser = gtk_file_chooser_native_new (item_id != 0 ? _("Export History") : _("Export Change Log"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         equity_widget_get_window (parent),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
                                      item_id != 0 ? _("history.csv") : _("change-log.csv"));

@@ -395,7 +395,6 @@ void
 equity_explore_page_show_export_dialog (EquityExplorePage *self)
 {
   GtkFileChooserNative *native;
-  GtkRoot *root;
   g_autoptr(GPtrArray) choosers = NULL;
   g_autoptr(GSettings) settings = NULL;
   g_autofree char *folder = NULL;
@@ -407,10 +406,9 @@ equity_explore_page_show_export_dialog (EquityExplorePage *self)
   if (_equity_explore_page_get_shown_chart (self) == NULL)
     return;
 
-  root = gtk_widget_get_root (GTK_WIDGET (self));
   choosers = list_file_choosers ();
   native = gtk_file_chooser_native_new (_("Export Chart"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        equity_widget_get_window (GTK_WIDGET (self)),
                                         GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);

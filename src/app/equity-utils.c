@@ -307,8 +307,8 @@ equity_data_cell_set_value (GtkWidget  *cell,
   gtk_inscription_set_attributes (GTK_INSCRIPTION (cell), value != NULL ? NULL : equity_dim_attributes ());
 }
 
-static GtkWindow *
-window_of (GtkWidget *widget)
+GtkWindow *
+equity_widget_get_window (GtkWidget *widget)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
 
@@ -324,7 +324,7 @@ equity_confirm_dialog_new (GtkWidget             *widget,
                            AdwResponseAppearance  appearance,
                            gboolean               action_is_default)
 {
-  GtkWidget *dialog = adw_message_dialog_new (window_of (widget), heading, body);
+  GtkWidget *dialog = adw_message_dialog_new (equity_widget_get_window (widget), heading, body);
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -342,7 +342,7 @@ equity_show_error_dialog (GtkWidget  *widget,
                           const char *heading,
                           const char *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (window_of (widget), heading, message);
+  GtkWidget *dialog = adw_message_dialog_new (equity_widget_get_window (widget), heading, message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");

@@ -32,6 +32,10 @@ void   equity_recent_projects_add       (GSettings   *settings,
 void   equity_recent_projects_remove    (GSettings   *settings,
                                          const char  *path);
 
+/* The window WIDGET is in, or NULL while it is in none: the parent for a
+ * dialog that WIDGET opens */
+GtkWindow *equity_widget_get_window       (GtkWidget   *widget);
+
 /* Shows TITLE in a toast of the window that holds WIDGET: the one way a
  * page's toasts reach the window (the nearest AdwToastOverlay above it). */
 void   equity_show_toast                (GtkWidget   *widget,
