@@ -307,6 +307,74 @@ equity_data_cell_set_value (GtkWidget  *cell,
   gtk_inscription_set_attributes (GTK_INSCRIPTION (cell), value != NULL ? NULL : equity_dim_attributes ());
 }
 
+/* What a data column's factory knows about its cells */
+typedef struct
+{
+  guint                  column;
+  int                    min_chars;
+  int                    nat_chars;
+  gboolean               numeric;
+  EquityDataCellBindFunc bind;
+  gpointer               user_data;
+  GDestroyNotify         destroy;
+} DataColumn;
+
+static void
+data_column_free (gpointer data)
+{
+  DataColumn *info = data;
+
+  if (info->destroy != NULL)
+    info->destroy (info->user_data);
+  g_free (info);
+}
+
+static void
+data_column_setup_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      DataColumn               *info)
+{
+  gtk_list_item_set_child (item, equity_data_cell_new (info->min_chars, info->nat_chars, info->numeric));
+}
+
+static void
+data_column_bind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     DataColumn               *info)
+{
+  info->bind (gtk_list_item_get_child (item), gtk_list_item_get_item (item), info->column, info->user_data);
+}
+
+GtkColumnViewColumn *
+equity_data_column_new (const char            *title,
+                        EquityColumnType       type,
+                        guint                  column,
+                        int                    min_chars,
+                        int                    nat_chars,
+                        EquityDataCellBindFunc bind,
+                        gpointer               user_data,
+                        GDestroyNotify         destroy)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  DataColumn *info = g_new0 (DataColumn, 1);
+  GtkColumnViewColumn *view_column;
+
+  info->column = column;
+  info->min_chars = min_chars;
+  info->nat_chars = nat_chars;
+  info->numeric = type == EQUITY_COLUMN_TYPE_INTEGER || type == EQUITY_COLUMN_TYPE_REAL;
+  info->bind = bind;
+  info->user_data = user_data;
+  info->destroy = destroy;
+  g_object_set_data_full (G_OBJECT (factory), "equity-data-column", info, data_column_free);
+  g_signal_connect (factory, "setup", G_CALLBACK (data_column_setup_cb), info);
+  g_signal_connect (factory, "bind", G_CALLBACK (data_column_bind_cb), info);
+
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  return view_column;
+}
+
 GtkWindow *
 equity_widget_get_window (GtkWidget *widget)
 {

@@ -86,6 +86,26 @@ GtkWidget *equity_data_cell_new          (int          min_chars,
 void       equity_data_cell_set_value    (GtkWidget   *cell,
                                          const char  *value);
 
+/* Fills CELL with the value ITEM (a row of the view's model) holds in data
+ * column COLUMN */
+typedef void (*EquityDataCellBindFunc) (GtkWidget *cell,
+                                        gpointer   item,
+                                        guint      column,
+                                        gpointer   user_data);
+
+/* A resizable column of a data table, titled TITLE, showing data column
+ * COLUMN of type TYPE (numbers on the right) in cells NAT_CHARS wide (at
+ * least MIN_CHARS); BIND fills them, given USER_DATA, which the column
+ * frees with DESTROY. */
+GtkColumnViewColumn *equity_data_column_new (const char            *title,
+                                             EquityColumnType       type,
+                                             guint                  column,
+                                             int                    min_chars,
+                                             int                    nat_chars,
+                                             EquityDataCellBindFunc bind,
+                                             gpointer               user_data,
+                                             GDestroyNotify         destroy);
+
 /* What a page follows in its project: the datasets list changing and a
  * dataset renamed. Both handlers are connected swapped to INSTANCE. */
 typedef struct
