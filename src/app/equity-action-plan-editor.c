@@ -163,10 +163,8 @@ day_selected_cb (EquityActionPlanPage *self)
 static GtkListBox *
 add_list (GtkWidget *group)
 {
-  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *list = equity_boxed_list_new ();
 
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
   return GTK_LIST_BOX (list);
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "equity-action-plan-page-private.h"
+#include "equity-utils.h"
 
 static GtkWidget *
 make_label (const char *text,
@@ -92,10 +93,7 @@ _equity_action_plan_row_new (EquityPlanAction *action)
     gtk_box_append (GTK_BOX (box), flags);
   else
     g_object_ref_sink (flags), g_object_unref (flags);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
+  equity_widget_set_margins (box, 8, 8, 12, 12);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data (G_OBJECT (row), "action-id", GINT_TO_POINTER ((int) action->id));
   return row;
@@ -109,10 +107,7 @@ _equity_action_plan_goal_row_new (guint       number,
   g_autofree char *text = g_strdup_printf ("%u  %s", number, title);
   GtkWidget *label = make_label (text, "title-4");
 
-  gtk_widget_set_margin_top (label, 10);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
+  equity_widget_set_margins (label, 10, 6, 12, 12);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);

@@ -21,6 +21,9 @@ struct _EquityApplication
 
   GSettings      *settings;
   gboolean        open_sample;
+  /* the start-up report: when the first window painted its first frame,
+   * in equity_startup_clock_seconds(); negative until then */
+  double          first_frame_seconds;
 };
 
 G_DEFINE_FINAL_TYPE (EquityApplication, equity_application, ADW_TYPE_APPLICATION)
@@ -260,17 +263,14 @@ equity_application_startup (GApplication *app)
  * painted its first frame, and a frame with the project it was asked to
  * open, print both moments and quit. */
 
-static double first_frame_seconds = -1;
-
 static void
-report_and_quit (GtkWidget *window,
-                 double     loaded_seconds)
+report_and_quit (EquityApplication *self,
+                 GtkWidget         *window,
+                 double             loaded_seconds)
 {
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
-
   equity_startup_save_picture (window, "loaded");
-  g_print ("first_frame_s=%.3f loaded_s=%.3f\n", first_frame_seconds, loaded_seconds);
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_print ("first_frame_s=%.3f loaded_s=%.3f\n", self->first_frame_seconds, loaded_seconds);
+  g_action_group_activate_action (G_ACTION_GROUP (self), "quit", NULL);
 }
 
 static void
@@ -278,40 +278,46 @@ loaded_frame_cb (GtkWidget *window,
                  gpointer   user_data)
 {
   equity_startup_mark ("first frame with the project painted");
-  report_and_quit (window, equity_startup_clock_seconds ());
+  report_and_quit (EQUITY_APPLICATION (user_data), window, equity_startup_clock_seconds ());
 }
 
 static void
-loading_changed_cb (GtkWidget *window)
+loading_changed_cb (GtkWidget         *window,
+                    GParamSpec        *pspec,
+                    EquityApplication *self)
 {
   /* before the first frame, that frame shows the project */
-  if (first_frame_seconds < 0 || equity_window_is_loading (EQUITY_WINDOW (window)))
+  if (self->first_frame_seconds < 0 || equity_window_is_loading (EQUITY_WINDOW (window)))
     return;
 
-  g_signal_handlers_disconnect_by_func (window, loading_changed_cb, NULL);
-  equity_startup_on_next_frame (window, loaded_frame_cb, NULL);
+  g_signal_handlers_disconnect_by_func (window, loading_changed_cb, self);
+  equity_startup_on_next_frame (window, loaded_frame_cb, self);
 }
 
 static void
 first_frame_cb (GtkWidget *window,
                 gpointer   user_data)
 {
-  first_frame_seconds = equity_startup_clock_seconds ();
+  EquityApplication *self = EQUITY_APPLICATION (user_data);
+
+  self->first_frame_seconds = equity_startup_clock_seconds ();
   equity_startup_mark ("first frame painted");
   equity_startup_save_picture (window, "first-frame");
 
   if (!equity_window_is_loading (EQUITY_WINDOW (window)))
     {
-      g_signal_handlers_disconnect_by_func (window, loading_changed_cb, NULL);
-      report_and_quit (window, first_frame_seconds);
+      g_signal_handlers_disconnect_by_func (window, loading_changed_cb, self);
+      report_and_quit (self, window, self->first_frame_seconds);
     }
 }
 
 static void
-watch_startup (EquityWindow *window)
+watch_startup (EquityApplication *self,
+               EquityWindow      *window)
 {
-  equity_startup_on_next_frame (GTK_WIDGET (window), first_frame_cb, NULL);
-  g_signal_connect (window, "notify::loading", G_CALLBACK (loading_changed_cb), NULL);
+  self->first_frame_seconds = -1;
+  equity_startup_on_next_frame (GTK_WIDGET (window), first_frame_cb, self);
+  g_signal_connect (window, "notify::loading", G_CALLBACK (loading_changed_cb), self);
 }
 
 static void
@@ -326,7 +332,7 @@ equity_application_activate (GApplication *app)
       window = GTK_WINDOW (equity_window_new (GTK_APPLICATION (app)));
       equity_startup_mark ("window built");
       if (equity_startup_report_enabled ())
-        watch_startup (EQUITY_WINDOW (window));
+        watch_startup (self, EQUITY_WINDOW (window));
     }
 
   gtk_window_present (window);

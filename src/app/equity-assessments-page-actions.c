@@ -99,7 +99,6 @@ new_action (GSimpleAction *action,
   NewDialog *dialog;
   GtkWidget *message;
   GtkWidget *box;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (self->project == NULL)
     return;
@@ -115,7 +114,7 @@ new_action (GSimpleAction *action,
   for (guint i = 0; i < dialog->templates->len; i++)
     gtk_string_list_append (names, ((EquityLensTemplate *) g_ptr_array_index (dialog->templates, i))->name);
 
-  message = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("New Assessment"),
+  message = adw_message_dialog_new (equity_widget_get_window (GTK_WIDGET (self)), _("New Assessment"),
                                     _("A department assesses one program, policy or budget request. "
                                       "Answers are saved as you type."));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -202,12 +201,11 @@ templates_action (GSimpleAction *action,
                   gpointer       user_data)
 {
   EquityAssessmentsPage *self = EQUITY_ASSESSMENTS_PAGE (user_data);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   EquityLensTemplateEditor *editor;
 
   if (self->project == NULL)
     return;
-  editor = equity_lens_template_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->project);
+  editor = equity_lens_template_editor_new (equity_widget_get_window (GTK_WIDGET (self)), self->project);
   /* new assessments see the new versions; the list shows which they use */
   g_signal_connect_object (editor, "destroy", G_CALLBACK (_equity_assessments_page_templates_closed), self,
                            G_CONNECT_SWAPPED);

@@ -203,15 +203,14 @@ citation_run_cb (GObject      *object,
   EquityAssessmentQuestionUi *ui = user_data;
   g_autoptr(EquityResult) result = NULL;
   g_autoptr(EquityChart) chart = NULL;
-  g_autoptr(EquityChart) map = NULL;
-  g_autoptr(GError) map_error = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *headline = NULL;
 
   /* another assessment, another citation or the page's end: ui is gone */
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (async_result))))
     return;
-  result = equity_analysis_run_finish (EQUITY_ANALYSIS (object), async_result, &chart, &map, &map_error, &error);
+  /* a citation shows the chart alone, never the map */
+  result = equity_analysis_run_finish (EQUITY_ANALYSIS (object), async_result, &chart, NULL, NULL, &error);
   if (result == NULL)
     {
       gtk_label_set_text (ui->headline, error->message);
@@ -393,13 +392,13 @@ question_control_new (EquityAssessmentQuestionUi *ui)
     case EQUITY_ANSWER_CHECKLIST:
     default:
       {
-        GtkWidget *flow = gtk_flow_box_new ();
+        GtkWidget *flow;
         g_auto(GStrv) checked = g_strsplit (value, "\n", -1);
 
         ui->options = equity_lens_question_dup_options (self->project, ui->question, &error);
         if (ui->options == NULL)
           return gtk_label_new (error->message);
-        gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+        flow = equity_check_flow_box_new ();
         gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 4);
         for (guint i = 0; ui->options[i] != NULL; i++)
           {

@@ -87,10 +87,10 @@ chooser_response_cb (GtkNativeDialog       *native,
                      int                    response,
                      EquityAssessmentsPage *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  g_autofree char *path = equity_file_chooser_dup_path (native, response);
+
+  if (path != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = g_file_get_path (file);
       g_autofree char *pdf = g_str_has_suffix (path, ".pdf") ? g_strdup (path) : g_strconcat (path, ".pdf", NULL);
 
       _equity_assessments_page_print_to (self, pdf);
@@ -102,14 +102,13 @@ chooser_response_cb (GtkNativeDialog       *native,
 void
 _equity_assessments_page_choose_pdf (EquityAssessmentsPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   GtkFileChooserNative *native;
 
   if (self->current == NULL)
     return;
-  native = gtk_file_chooser_native_new (_("Print Assessment to PDF"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  native = gtk_file_chooser_native_new (_("Print Assessment to PDF"), equity_widget_get_window (GTK_WIDGET (self)),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   gtk_file_filter_set_name (filter, _("PDF documents"));

@@ -133,19 +133,18 @@ equity_change_log_window_present (GtkWidget     *parent,
   GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export…"));
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *list = equity_boxed_list_new ();
   GtkWidget *placeholder = gtk_label_new (_("No changes recorded yet"));
   GtkWidget *overlay = adw_toast_overlay_new ();
   GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
   LogScope *scope = g_new0 (LogScope, 1);
-  GtkRoot *root = gtk_widget_get_root (parent);
 
   g_return_val_if_fail (EQUITY_IS_PROJECT (project), NULL);
 
   scope->project = g_object_ref (project);
   scope->item_kind = g_strdup (item_kind);
   scope->item_id = item_id;
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (window), equity_widget_get_window (parent));
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 560);
   if (item_kind == NULL)
@@ -170,17 +169,12 @@ equity_change_log_window_present (GtkWidget     *parent,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "log.export");
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), export);
   gtk_box_append (GTK_BOX (box), header);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_widget_set_margin_top (placeholder, 12);
   gtk_widget_set_margin_bottom (placeholder, 12);
   gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
   gtk_widget_set_valign (list, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (list, 12);
-  gtk_widget_set_margin_bottom (list, 12);
-  gtk_widget_set_margin_start (list, 12);
-  gtk_widget_set_margin_end (list, 12);
+  equity_widget_set_margins (list, 12, 12, 12, 12);
   adw_clamp_set_child (ADW_CLAMP (clamp), list);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
   gtk_widget_set_vexpand (scrolled, TRUE);
@@ -225,14 +219,11 @@ export_response_cb (GtkNativeDialog *chooser,
                     int              response,
                     ExportRequest   *request)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = equity_file_chooser_dup_path (chooser, response);
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (path != NULL)
     {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = g_file_get_path (file);
       if (!equity_change_log_export_item_csv (request->project, request->item_kind, request->item_id, path, &error))
         equity_show_toast (request->parent, error->message);
       else
@@ -251,7 +242,6 @@ equity_change_log_export (GtkWidget     *parent,
                           const char    *item_kind,
                           gint64         item_id)
 {
-  GtkRoot *root = gtk_widget_get_root (parent);
   GtkFileChooserNative *chooser;
   ExportRequest *request = g_new0 (ExportRequest, 1);
 
@@ -260,7 +250,7 @@ equity_change_log_export (GtkWidget     *parent,
   request->item_kind = g_strdup (item_kind);
   request->item_id = item_id;
   chooser = gtk_file_chooser_native_new (item_id != 0 ? _("Export History") : _("Export Change Log"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         equity_widget_get_window (parent),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
                                      item_id != 0 ? _("history.csv") : _("change-log.csv"));

@@ -363,15 +363,12 @@ export_response_cb (GtkNativeDialog   *native,
                     int                response,
                     EquityExplorePage *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  g_autofree char *chosen = equity_file_chooser_dup_path (native, response);
+
+  if (chosen != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *chosen = file != NULL ? g_file_get_path (file) : NULL;
       g_autofree char *path = NULL;
       g_autoptr(GError) error = NULL;
-
-      if (chosen == NULL)
-        goto out;
 
       path = export_path (GTK_FILE_CHOOSER (native), chosen);
       if (!equity_explore_page_export_chart (self, path, &error))
@@ -390,7 +387,6 @@ export_response_cb (GtkNativeDialog   *native,
         }
     }
 
-out:
   gtk_native_dialog_destroy (native);
   g_object_unref (native);
 }
@@ -399,7 +395,6 @@ void
 equity_explore_page_show_export_dialog (EquityExplorePage *self)
 {
   GtkFileChooserNative *native;
-  GtkRoot *root;
   g_autoptr(GPtrArray) choosers = NULL;
   g_autoptr(GSettings) settings = NULL;
   g_autofree char *folder = NULL;
@@ -411,10 +406,9 @@ equity_explore_page_show_export_dialog (EquityExplorePage *self)
   if (_equity_explore_page_get_shown_chart (self) == NULL)
     return;
 
-  root = gtk_widget_get_root (GTK_WIDGET (self));
   choosers = list_file_choosers ();
   native = gtk_file_chooser_native_new (_("Export Chart"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        equity_widget_get_window (GTK_WIDGET (self)),
                                         GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);

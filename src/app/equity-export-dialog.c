@@ -108,14 +108,11 @@ chooser_response_cb (EquityExportDialog   *self,
                      int                   response,
                      GtkFileChooserNative *chooser)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFile) folder = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = equity_file_chooser_dup_path (GTK_NATIVE_DIALOG (chooser), response);
+  g_autofree char *folder = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+  if (path == NULL)
     return;
 
   /* Excel opens it by its extension */
@@ -126,9 +123,8 @@ chooser_response_cb (EquityExportDialog   *self,
       g_free (path);
       path = with;
     }
-  folder = g_file_get_parent (file);
-  if (folder != NULL)
-    g_settings_set_string (self->settings, "last-export-folder", g_file_peek_path (folder));
+  folder = g_path_get_dirname (path);
+  g_settings_set_string (self->settings, "last-export-folder", folder);
   equity_export_dialog_export_to (self, path);
 }
 

@@ -13,54 +13,23 @@
 #include "equity-import-preview.h"
 #include "equity-utils.h"
 
-typedef struct
-{
-  EquityImporter *importer;
-  guint           column;
-  guint           nat_chars;
-} CellInfo;
-
+/* The preview's rows are their numbers, as strings */
 static void
-cell_info_free (gpointer data)
+bind_cell (GtkWidget *cell,
+           gpointer   item,
+           guint      column,
+           gpointer   user_data)
 {
-  CellInfo *info = data;
-
-  g_clear_object (&info->importer);
-  g_free (info);
-}
-
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  CellInfo *info = g_object_get_data (G_OBJECT (factory), "equity-cell");
-  EquityColumn *column = g_ptr_array_index (equity_importer_get_columns (info->importer), info->column);
-  EquityColumnType type = equity_column_get_column_type (column);
-
-  gtk_list_item_set_child (item, equity_data_cell_new (14, info->nat_chars,
-                                                       type == EQUITY_COLUMN_TYPE_INTEGER
-                                                       || type == EQUITY_COLUMN_TYPE_REAL));
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  CellInfo *info = g_object_get_data (G_OBJECT (factory), "equity-cell");
-  GtkWidget *cell = gtk_list_item_get_child (item);
-  guint row = atoi (gtk_string_object_get_string (gtk_list_item_get_item (item)));
+  EquityImporter *importer = user_data;
+  guint row = atoi (gtk_string_object_get_string (item));
   gboolean fits = TRUE;
   g_autofree char *value = NULL;
 
-  value = equity_importer_dup_preview_value (info->importer, row, info->column, &fits);
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), value != NULL ? value : "—");
-  /* styled with text attributes, not style classes (see equity-table-view.c) */
+  value = equity_importer_dup_preview_value (importer, row, column, &fits);
+  equity_data_cell_set_value (cell, value);
+  /* marked with a text attribute too, not a style class (see equity_data_cell_set_value()) */
   if (!fits)
     gtk_inscription_set_attributes (GTK_INSCRIPTION (cell), equity_error_attributes ());
-  else
-    gtk_inscription_set_attributes (GTK_INSCRIPTION (cell), value == NULL ? equity_dim_attributes () : NULL);
   gtk_widget_set_tooltip_text (cell, fits ? NULL : _("Does not fit the column’s type: the import would stop here"));
 }
 
@@ -117,19 +86,11 @@ equity_import_preview_fill (GtkColumnView  *view,
   for (guint i = 0; i < columns->len; i++)
     {
       EquityColumn *column = g_ptr_array_index (columns, i);
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) view_column = NULL;
-      CellInfo *info = g_new0 (CellInfo, 1);
 
-      info->importer = g_object_ref (importer);
-      info->column = i;
-      info->nat_chars = nat_chars_for (importer, i);
-      g_object_set_data_full (G_OBJECT (factory), "equity-cell", info, cell_info_free);
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
-
-      view_column = gtk_column_view_column_new (equity_column_get_name (column), factory);
-      gtk_column_view_column_set_resizable (view_column, TRUE);
+      view_column = equity_data_column_new (equity_column_get_name (column), equity_column_get_column_type (column), i,
+                                            14, nat_chars_for (importer, i),
+                                            bind_cell, g_object_ref (importer), g_object_unref);
       gtk_column_view_append_column (view, view_column);
     }
 }

@@ -28,11 +28,10 @@ static void
 show_dialog (EquityIndicatorsPage *self,
              EquityIndicatorEntry *entry)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(GError) error = NULL;
   GtkWindow *dialog;
 
-  dialog = equity_indicator_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->project,
+  dialog = equity_indicator_dialog_new (equity_widget_get_window (GTK_WIDGET (self)), self->project,
                                         entry != NULL ? equity_indicator_entry_get_id (entry) : 0, &error);
   if (dialog == NULL)
     {
@@ -192,13 +191,12 @@ edit_score_table_action (GSimpleAction *action,
                          gpointer       user_data)
 {
   EquityIndicatorsPage *self = EQUITY_INDICATORS_PAGE (user_data);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(GError) error = NULL;
   GtkWindow *dialog;
 
   if (self->project == NULL)
     return;
-  dialog = equity_score_table_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->project, &error);
+  dialog = equity_score_table_dialog_new (equity_widget_get_window (GTK_WIDGET (self)), self->project, &error);
   if (dialog == NULL)
     {
       equity_show_toast (GTK_WIDGET (self), error->message);

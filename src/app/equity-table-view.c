@@ -22,39 +22,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* How a column's cells look: set on its factory. */
-typedef struct
-{
-  guint    column;
-  gboolean numeric;
-  guint    nat_chars;
-} CellInfo;
-
 static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
+bind_cell (GtkWidget *cell,
+           gpointer   item,
+           guint      column,
+           gpointer   user_data)
 {
-  CellInfo *info = g_object_get_data (G_OBJECT (factory), "equity-cell");
+  EquityRow *row = item;
 
-  gtk_list_item_set_child (item, equity_data_cell_new (12, info->nat_chars, info->numeric));
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  CellInfo *info = g_object_get_data (G_OBJECT (factory), "equity-cell");
-  GtkWidget *cell = gtk_list_item_get_child (item);
-  EquityRow *row = gtk_list_item_get_item (item);
-  const char *value = row != NULL ? equity_row_get_value (row, info->column) : NULL;
-
-  /* An empty cell shows a dim dash, not a blank that reads as missing data.
-   * Dimmed with a text attribute: changing style classes of cells as they
-   * are recycled trips an assertion in GTK 4.8's style code. */
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), value != NULL ? value : "—");
-  gtk_inscription_set_attributes (GTK_INSCRIPTION (cell), value != NULL ? NULL : equity_dim_attributes ());
+  equity_data_cell_set_value (cell, row != NULL ? equity_row_get_value (row, column) : NULL);
 }
 
 /* GtkColumnView 4.8 does not tell which column it is sorted by. Each
@@ -162,19 +138,10 @@ add_columns (EquityTableView *self)
     {
       EquityColumn *column = g_ptr_array_index (columns, i);
       EquityColumnType type = equity_column_get_column_type (column);
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) view_column = NULL;
-      CellInfo *info = g_new0 (CellInfo, 1);
+      g_autoptr(GtkColumnViewColumn) view_column = equity_data_column_new (equity_column_get_name (column), type, i,
+                                                                           12, nat_chars_for (column),
+                                                                           bind_cell, NULL, NULL);
 
-      info->column = i;
-      info->numeric = type == EQUITY_COLUMN_TYPE_INTEGER || type == EQUITY_COLUMN_TYPE_REAL;
-      info->nat_chars = nat_chars_for (column);
-      g_object_set_data_full (G_OBJECT (factory), "equity-cell", info, g_free);
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
-
-      view_column = gtk_column_view_column_new (equity_column_get_name (column), factory);
-      gtk_column_view_column_set_resizable (view_column, TRUE);
       /* text takes the room left over */
       gtk_column_view_column_set_expand (view_column, type == EQUITY_COLUMN_TYPE_TEXT);
       if (type != EQUITY_COLUMN_TYPE_GEOMETRY)

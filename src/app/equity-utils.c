@@ -296,8 +296,87 @@ equity_data_cell_new (int      min_chars,
   return cell;
 }
 
-static GtkWindow *
-window_of (GtkWidget *widget)
+void
+equity_data_cell_set_value (GtkWidget  *cell,
+                            const char *value)
+{
+  /* An empty cell shows a dim dash, not a blank that reads as missing data.
+   * Dimmed with a text attribute: changing style classes of cells as they
+   * are recycled trips an assertion in GTK 4.8's style code. */
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), value != NULL ? value : "—");
+  gtk_inscription_set_attributes (GTK_INSCRIPTION (cell), value != NULL ? NULL : equity_dim_attributes ());
+}
+
+/* What a data column's factory knows about its cells */
+typedef struct
+{
+  guint                  column;
+  int                    min_chars;
+  int                    nat_chars;
+  gboolean               numeric;
+  EquityDataCellBindFunc bind;
+  gpointer               user_data;
+  GDestroyNotify         destroy;
+} DataColumn;
+
+static void
+data_column_free (gpointer data)
+{
+  DataColumn *info = data;
+
+  if (info->destroy != NULL)
+    info->destroy (info->user_data);
+  g_free (info);
+}
+
+static void
+data_column_setup_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      DataColumn               *info)
+{
+  gtk_list_item_set_child (item, equity_data_cell_new (info->min_chars, info->nat_chars, info->numeric));
+}
+
+static void
+data_column_bind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     DataColumn               *info)
+{
+  info->bind (gtk_list_item_get_child (item), gtk_list_item_get_item (item), info->column, info->user_data);
+}
+
+GtkColumnViewColumn *
+equity_data_column_new (const char            *title,
+                        EquityColumnType       type,
+                        guint                  column,
+                        int                    min_chars,
+                        int                    nat_chars,
+                        EquityDataCellBindFunc bind,
+                        gpointer               user_data,
+                        GDestroyNotify         destroy)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  DataColumn *info = g_new0 (DataColumn, 1);
+  GtkColumnViewColumn *view_column;
+
+  info->column = column;
+  info->min_chars = min_chars;
+  info->nat_chars = nat_chars;
+  info->numeric = type == EQUITY_COLUMN_TYPE_INTEGER || type == EQUITY_COLUMN_TYPE_REAL;
+  info->bind = bind;
+  info->user_data = user_data;
+  info->destroy = destroy;
+  g_object_set_data_full (G_OBJECT (factory), "equity-data-column", info, data_column_free);
+  g_signal_connect (factory, "setup", G_CALLBACK (data_column_setup_cb), info);
+  g_signal_connect (factory, "bind", G_CALLBACK (data_column_bind_cb), info);
+
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  return view_column;
+}
+
+GtkWindow *
+equity_widget_get_window (GtkWidget *widget)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
 
@@ -313,7 +392,7 @@ equity_confirm_dialog_new (GtkWidget             *widget,
                            AdwResponseAppearance  appearance,
                            gboolean               action_is_default)
 {
-  GtkWidget *dialog = adw_message_dialog_new (window_of (widget), heading, body);
+  GtkWidget *dialog = adw_message_dialog_new (equity_widget_get_window (widget), heading, body);
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -331,7 +410,7 @@ equity_show_error_dialog (GtkWidget  *widget,
                           const char *heading,
                           const char *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (window_of (widget), heading, message);
+  GtkWidget *dialog = adw_message_dialog_new (equity_widget_get_window (widget), heading, message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
@@ -381,4 +460,55 @@ equity_column_view_show_rows (GtkColumnView *view,
   g_autoptr(GtkNoSelection) unselectable = gtk_no_selection_new (g_object_ref (rows));
 
   g_object_set (view, "model", unselectable, NULL);
+}
+
+/* A fresh copy of object ID from equity-plain-lists.ui, floating like a
+ * widget from gtk_*_new(): the builder sinks what it builds, so the one
+ * reference kept after the builder goes is made floating again for the
+ * container that takes it. */
+static GtkWidget *
+plain_list_new (const char *id)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/asheville/Equity/ui/equity-plain-lists.ui");
+  GObject *widget = g_object_ref (gtk_builder_get_object (builder, id));
+
+  g_object_force_floating (widget);
+  return GTK_WIDGET (widget);
+}
+
+GtkWidget *
+equity_boxed_list_new (void)
+{
+  return plain_list_new ("boxed_list");
+}
+
+GtkWidget *
+equity_check_flow_box_new (void)
+{
+  return plain_list_new ("check_flow_box");
+}
+
+void
+equity_widget_set_margins (GtkWidget *widget,
+                           int        top,
+                           int        bottom,
+                           int        start,
+                           int        end)
+{
+  gtk_widget_set_margin_top (widget, top);
+  gtk_widget_set_margin_bottom (widget, bottom);
+  gtk_widget_set_margin_start (widget, start);
+  gtk_widget_set_margin_end (widget, end);
+}
+
+char *
+equity_file_chooser_dup_path (GtkNativeDialog *chooser,
+                              int              response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  return file != NULL ? g_file_get_path (file) : NULL;
 }

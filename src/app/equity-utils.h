@@ -32,6 +32,10 @@ void   equity_recent_projects_add       (GSettings   *settings,
 void   equity_recent_projects_remove    (GSettings   *settings,
                                          const char  *path);
 
+/* The window WIDGET is in, or NULL while it is in none: the parent for a
+ * dialog that WIDGET opens */
+GtkWindow *equity_widget_get_window       (GtkWidget   *widget);
+
 /* Shows TITLE in a toast of the window that holds WIDGET: the one way a
  * page's toasts reach the window (the nearest AdwToastOverlay above it). */
 void   equity_show_toast                (GtkWidget   *widget,
@@ -62,6 +66,11 @@ void       equity_show_error_dialog      (GtkWidget   *widget,
                                          const char  *heading,
                                          const char  *message);
 
+/* The local path of the file CHOOSER's person chose, when it answered
+ * RESPONSE; NULL when they cancelled or the file has no local path. */
+char      *equity_file_chooser_dup_path  (GtkNativeDialog *chooser,
+                                         int          response);
+
 /* A dialog's error line under its header bar: shows MESSAGE (plain text; it
  * may quote what was typed) in LABEL and reveals it, or hides it for NULL. */
 void       equity_error_revealer_set     (GtkRevealer *revealer,
@@ -73,6 +82,29 @@ void       equity_error_revealer_set     (GtkRevealer *revealer,
 GtkWidget *equity_data_cell_new          (int          min_chars,
                                          int          nat_chars,
                                          gboolean     numeric);
+/* Shows VALUE in such a CELL, or a dim dash for a missing value (NULL) */
+void       equity_data_cell_set_value    (GtkWidget   *cell,
+                                         const char  *value);
+
+/* Fills CELL with the value ITEM (a row of the view's model) holds in data
+ * column COLUMN */
+typedef void (*EquityDataCellBindFunc) (GtkWidget *cell,
+                                        gpointer   item,
+                                        guint      column,
+                                        gpointer   user_data);
+
+/* A resizable column of a data table, titled TITLE, showing data column
+ * COLUMN of type TYPE (numbers on the right) in cells NAT_CHARS wide (at
+ * least MIN_CHARS); BIND fills them, given USER_DATA, which the column
+ * frees with DESTROY. */
+GtkColumnViewColumn *equity_data_column_new (const char            *title,
+                                             EquityColumnType       type,
+                                             guint                  column,
+                                             int                    min_chars,
+                                             int                    nat_chars,
+                                             EquityDataCellBindFunc bind,
+                                             gpointer               user_data,
+                                             GDestroyNotify         destroy);
 
 /* What a page follows in its project: the datasets list changing and a
  * dataset renamed. Both handlers are connected swapped to INSTANCE. */
@@ -106,6 +138,18 @@ void                equity_page_actions_set_enabled (GSimpleActionGroup  *action
 void                equity_page_actions_clear       (GSimpleActionGroup **actions,
                                                      const GActionEntry  *entries,
                                                      guint                n_entries);
+
+/* Containers built in code whose children are never selected: a list box
+ * drawn as a boxed list, and a flow box (of check buttons, say). Both are
+ * described in equity-plain-lists.ui. */
+GtkWidget          *equity_boxed_list_new           (void);
+GtkWidget          *equity_check_flow_box_new       (void);
+/* WIDGET's four margins at once, for widgets built in code */
+void                equity_widget_set_margins       (GtkWidget           *widget,
+                                                     int                  top,
+                                                     int                  bottom,
+                                                     int                  start,
+                                                     int                  end);
 
 /* Shows ROWS in VIEW as a read-only table: rows are not selectable. VIEW
  * takes its own reference to ROWS. */

@@ -127,14 +127,10 @@ open_response_cb (GtkNativeDialog *native,
                   int              response,
                   EquityWindow    *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = equity_file_chooser_dup_path (native, response);
 
-      if (path != NULL)
-        equity_window_open_project (self, path);
-    }
+  if (path != NULL)
+    equity_window_open_project (self, path);
 
   gtk_native_dialog_destroy (native);
   g_object_unref (native);
@@ -168,11 +164,11 @@ new_response_cb (GtkNativeDialog *native,
                  int              response,
                  EquityWindow    *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  g_autofree char *chosen = equity_file_chooser_dup_path (native, response);
+
+  if (chosen != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *chosen = g_file_get_path (file);
-      g_autofree char *path = chosen != NULL ? equity_ensure_project_suffix (chosen) : NULL;
+      g_autofree char *path = equity_ensure_project_suffix (chosen);
       g_autoptr(EquityProject) project = NULL;
       g_autoptr(GError) error = NULL;
 
