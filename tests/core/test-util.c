@@ -12,6 +12,14 @@
 #include "equity-schema.h"
 #include "test-util.h"
 
+gboolean
+test_is_close (double actual,
+               double expected,
+               double relative)
+{
+  return fabs (actual - expected) <= relative * MAX (fabs (expected), 1e-300);
+}
+
 char *
 test_make_tmpdir (void)
 {
@@ -229,6 +237,13 @@ test_project_set_up (TestProject   *fixture,
 {
   fixture->dir = test_make_tmpdir ();
   fixture->project = test_create_project (fixture->dir, data != NULL ? data : "test.equity", NULL);
+}
+
+void
+test_case_project_set_up (TestProject   *fixture,
+                          gconstpointer  data)
+{
+  test_project_set_up (fixture, NULL);
 }
 
 void

@@ -15,11 +15,15 @@
 
 G_BEGIN_DECLS
 
-/* relative closeness, so that 1e-300 and 4452 are held to the same digits */
+/* relative closeness, so that 1e-300 and 4452 are held to the same digits;
+ * RELATIVE 0 asks for the very number (NAN is close to nothing) */
+gboolean    test_is_close        (double      actual,
+                                  double      expected,
+                                  double      relative);
 #define assert_close(actual, expected, relative)                                   \
   G_STMT_START {                                                                   \
     double a_ = (actual), e_ = (expected);                                         \
-    if (!(fabs (a_ - e_) <= (relative) * MAX (fabs (e_), 1e-300)))                 \
+    if (!test_is_close (a_, e_, (relative)))                                       \
       g_error ("%s:%d: %s = %.17g, expected %.17g", __FILE__, __LINE__, #actual, a_, e_); \
   } G_STMT_END
 
@@ -107,6 +111,12 @@ void        test_project_tear_down (TestProject   *fixture,
 /* Registers FUNC at PATH with a scratch project as its fixture. */
 #define test_add_with_project(path, func) \
   g_test_add ((path), TestProject, NULL, test_project_set_up, (func), test_project_tear_down)
+
+/* …for a table's case: DATA, the case, reaches FUNC; the file is "test.equity" */
+void        test_case_project_set_up (TestProject   *fixture,
+                                      gconstpointer  data);
+#define test_add_case_with_project(path, data, func) \
+  g_test_add ((path), TestProject, (data), test_case_project_set_up, (func), test_project_tear_down)
 
 /* Calls CHECK (PATH, FOLDER_READ_ONLY, DATA) twice: with PATH's folder
  * read-only (no "-shm" file may appear beside PATH then), and with PATH
