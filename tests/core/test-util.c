@@ -257,6 +257,26 @@ test_project_tear_down (TestProject   *fixture,
   g_free (fixture->dir);
 }
 
+EquityProject *
+test_open_project (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  EquityProject *project = equity_project_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  return project;
+}
+
+void
+test_close_checked (EquityProject *project)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (equity_project_close_checked (project, &error));
+  g_assert_no_error (error);
+}
+
 EquityDataset *
 test_import_file (EquityProject             *project,
                   GFile                     *file,

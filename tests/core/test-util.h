@@ -134,6 +134,10 @@ void        test_check_read_only   (const char        *path,
 EquityProject *test_create_project (const char  *dir,
                                     const char  *file_name,
                                     char       **path_out);
+/* Opens the project at PATH, or fails the test. */
+EquityProject *test_open_project   (const char  *path);
+/* Closes PROJECT with every change folded into its file, or fails the test. */
+void           test_close_checked  (EquityProject *project);
 /* Imports FILE into PROJECT as an importer does it (analyse, then run);
  * OPTIONS may be NULL. */
 EquityDataset *test_import_file    (EquityProject             *project,
