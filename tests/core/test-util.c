@@ -258,6 +258,21 @@ test_project_tear_down (TestProject   *fixture,
 }
 
 EquityProject *
+test_create_sample_project (const char  *dir,
+                            char       **path_out)
+{
+  g_autofree char *path = g_build_filename (dir, "sample.equity", NULL);
+  g_autoptr(GError) error = NULL;
+  EquityProject *project = equity_sample_create (path, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  if (path_out != NULL)
+    *path_out = g_steal_pointer (&path);
+  return project;
+}
+
+EquityProject *
 test_open_project (const char *path)
 {
   g_autoptr(GError) error = NULL;

@@ -134,6 +134,10 @@ void        test_check_read_only   (const char        *path,
 EquityProject *test_create_project (const char  *dir,
                                     const char  *file_name,
                                     char       **path_out);
+/* Creates the sample project DIR/sample.equity or fails the test; PATH_OUT
+ * (may be NULL) gets its path. */
+EquityProject *test_create_sample_project (const char  *dir,
+                                           char       **path_out);
 /* Opens the project at PATH, or fails the test. */
 EquityProject *test_open_project   (const char  *path);
 /* Closes PROJECT with every change folded into its file, or fails the test. */
