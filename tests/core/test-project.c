@@ -710,18 +710,14 @@ main (int   argc,
   test_add_with_scratch ("/project/refuse-damaged", test_refuse_damaged);
   test_add_with_scratch ("/project/migrate", test_migrate);
   test_add_with_scratch ("/project/migrate-failure-rolls-back", test_migrate_failure_rolls_back);
-  g_test_add ("/project/catalog-rename-delete", TestProject, "catalog.equity", test_project_set_up, test_catalog_rename_delete,
-              test_project_tear_down);
-  g_test_add ("/project/saved-analyses", TestProject, "analyses.equity", test_project_set_up, test_saved_analyses,
-              test_project_tear_down);
+  test_add_with_named_project ("/project/catalog-rename-delete", "catalog.equity", test_catalog_rename_delete);
+  test_add_with_named_project ("/project/saved-analyses", "analyses.equity", test_saved_analyses);
   test_add_with_scratch ("/project/disk-full-import", test_disk_full_import);
   test_add_with_scratch ("/project/close-reports-failure", test_close_reports_failure);
   test_add_with_scratch ("/project/read-only", test_read_only);
   test_add_with_scratch ("/project/read-only-with-log", test_read_only_with_log);
-  g_test_add ("/project/message-busy", TestProject, "busy.equity", test_project_set_up, test_message_busy,
-              test_project_tear_down);
-  g_test_add ("/project/message-name-taken", TestProject, "names.equity", test_project_set_up, test_message_name_taken,
-              test_project_tear_down);
+  test_add_with_named_project ("/project/message-busy", "busy.equity", test_message_busy);
+  test_add_with_named_project ("/project/message-name-taken", "names.equity", test_message_name_taken);
 
   return g_test_run ();
 }

@@ -112,6 +112,10 @@ void        test_project_tear_down (TestProject   *fixture,
 #define test_add_with_project(path, func) \
   g_test_add ((path), TestProject, NULL, test_project_set_up, (func), test_project_tear_down)
 
+/* …with the project's file named FILE_NAME (what its messages will say) */
+#define test_add_with_named_project(path, file_name, func) \
+  g_test_add ((path), TestProject, (file_name), test_project_set_up, (func), test_project_tear_down)
+
 /* …for a table's case: DATA, the case, reaches FUNC; the file is "test.equity" */
 void        test_case_project_set_up (TestProject   *fixture,
                                       gconstpointer  data);
