@@ -111,3 +111,66 @@ sample_path (const char *file)
   /* the bundled sample data at <source>/data/samples, beside tests/ */
   return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", file, NULL);
 }
+
+/* Imports NAME: a CSV "id,COLUMN" with, for each VALUE, COUNT pair that
+ * follows FIRST_VALUE, COUNT rows of VALUE (ids 0, 1, … in order); ends
+ * with NULL. */
+static inline void
+import_counts (TestProject *fixture,
+               const char  *name,
+               const char  *column,
+               const char  *first_value,
+               ...)
+{
+  g_autoptr(GString) csv = g_string_new (NULL);
+  guint id = 0;
+  va_list args;
+
+  g_string_printf (csv, "id,%s\n", column);
+  va_start (args, first_value);
+  for (const char *value = first_value; value != NULL; value = va_arg (args, const char *))
+    {
+      guint count = va_arg (args, guint);
+
+      for (guint i = 0; i < count; i++, id++)
+        g_string_append_printf (csv, "%u,%s\n", id, value);
+    }
+  va_end (args);
+  import_text (fixture, name, "csv", csv->str);
+}
+
+/* A figure of one row of a result: the double FIELD of the row named KEY
+ * (NULL: the overall row), to RELATIVE closeness (0: exactly). */
+typedef struct
+{
+  const char *key;
+  const char *field;
+  gsize       offset;
+  double      expected;
+  double      relative;
+} RowFigure;
+
+#define ROW_FIGURE(key, field, expected, relative) \
+  { (key), #field, G_STRUCT_OFFSET (EquityResultRow, field), (expected), (relative) }
+
+/* checks FIGURES, up to the first without a field; WHERE names the case */
+static inline void
+assert_row_figures (const char      *where,
+                    EquityResult    *result,
+                    const RowFigure *figures)
+{
+  for (guint i = 0; figures[i].field != NULL; i++)
+    {
+      const RowFigure *figure = &figures[i];
+      const char *key = figure->key != NULL ? figure->key : "overall";
+      EquityResultRow *row = figure->key != NULL ? equity_result_find_row (result, figure->key)
+                                                 : equity_result_get_overall (result);
+      double actual;
+
+      if (row == NULL)
+        g_error ("%s: no row “%s”", where, key);
+      actual = G_STRUCT_MEMBER (double, row, figure->offset);
+      if (!test_is_close (actual, figure->expected, figure->relative))
+        g_error ("%s: %s->%s = %.17g, expected %.17g", where, key, figure->field, actual, figure->expected);
+    }
+}

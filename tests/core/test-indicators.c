@@ -244,151 +244,170 @@ stops_indicator (TestProject    *fixture,
   return indicator;
 }
 
+/* a scratch project holding the stops fixture (import_stops) */
+static void
+stops_set_up (TestProject   *fixture,
+              gconstpointer  data)
+{
+  test_project_set_up (fixture, NULL);
+  import_stops (fixture);
+}
+
+#define test_add_with_stops(path, func) \
+  g_test_add ((path), TestProject, NULL, stops_set_up, (func), test_project_tear_down)
+
+/* The stops indicator's years, B against W. 2020 (the 40 stops of 2019 left
+ * out): B 12 / 1000 × 1000 = 12; W 20 / 4000 × 1000 = 5; R = 2.4, log
+ * method: SE = sqrt(1/12 + 1/20) = 0.365148, 2.4 × exp(∓1.959964 × SE)
+ * = 1.173266 … 4.909374 (python3, math module); score 40 − floor(0.4 / 0.15)
+ * = 38. 2021: B 15 → 15; W 30 / 4000 × 1000 = 7.5; R 2.0 (1.076109 …
+ * 3.717094); score 40; change +2. */
+static const struct
+{
+  int    year;
+  double count_a, count_b, rate_a, rate_b, ratio, ratio_low, ratio_high, score, change;
+} stops_years[] = {
+  { 2020, 12, 20, 12, 5, 2.4, 1.173266, 4.909374, 38, 0 },
+  { 2021, 15, 30, 15, 7.5, 2.0, 1.076109, 3.717094, 40, 2 },
+};
+
 static void
 assert_stops_years (EquityIndicatorEvaluation *evaluation)
 {
-  const EquityIndicatorYear *year;
+  g_assert_cmpuint (equity_indicator_evaluation_get_n_years (evaluation), ==, G_N_ELEMENTS (stops_years));
+  for (guint i = 0; i < G_N_ELEMENTS (stops_years); i++)
+    {
+      const EquityIndicatorYear *year = equity_indicator_evaluation_get_year (evaluation, i);
 
-  g_assert_cmpuint (equity_indicator_evaluation_get_n_years (evaluation), ==, 2);
-  /* 2020 (the 40 stops of 2019 left out): B 12 / 1000 × 1000 = 12; W 20 / 4000 × 1000 = 5;
-   * R = 2.4, log method: SE = sqrt(1/12 + 1/20) = 0.365148, 2.4 × exp(∓1.959964 × SE)
-   * = 1.173266 … 4.909374 (python3, math module); score 40 − floor(0.4 / 0.15) = 38 */
-  year = equity_indicator_evaluation_get_year (evaluation, 0);
-  g_assert_cmpint (year->year, ==, 2020);
-  g_assert_cmpfloat (year->count_a, ==, 12);
-  g_assert_cmpfloat (year->count_b, ==, 20);
-  g_assert_cmpfloat_with_epsilon (year->rate_a, 12, 1e-9);
-  g_assert_cmpfloat_with_epsilon (year->rate_b, 5, 1e-9);
-  g_assert_cmpfloat_with_epsilon (year->ratio, 2.4, 1e-9);
-  g_assert_cmpfloat_with_epsilon (year->ratio_low, 1.173266, 1e-6);
-  g_assert_cmpfloat_with_epsilon (year->ratio_high, 4.909374, 1e-6);
-  g_assert_cmpfloat (year->value, ==, year->ratio);
-  g_assert_cmpfloat (year->score, ==, 38);
-  g_assert_cmpfloat (year->change, ==, 0);
-  /* 2021: B 15 → 15; W 30 / 4000 × 1000 = 7.5; R 2.0 (1.076109 … 3.717094); score 40; change +2 */
-  year = equity_indicator_evaluation_get_year (evaluation, 1);
-  g_assert_cmpint (year->year, ==, 2021);
-  g_assert_cmpfloat_with_epsilon (year->rate_a, 15, 1e-9);
-  g_assert_cmpfloat_with_epsilon (year->rate_b, 7.5, 1e-9);
-  g_assert_cmpfloat_with_epsilon (year->ratio, 2.0, 1e-9);
-  g_assert_cmpfloat_with_epsilon (year->ratio_low, 1.076109, 1e-6);
-  g_assert_cmpfloat_with_epsilon (year->ratio_high, 3.717094, 1e-6);
-  g_assert_cmpfloat (year->score, ==, 40);
-  g_assert_cmpfloat (year->change, ==, 2);
+      g_test_message ("%d", stops_years[i].year);
+      g_assert_cmpint (year->year, ==, stops_years[i].year);
+      g_assert_cmpfloat (year->count_a, ==, stops_years[i].count_a);
+      g_assert_cmpfloat (year->count_b, ==, stops_years[i].count_b);
+      g_assert_cmpfloat_with_epsilon (year->rate_a, stops_years[i].rate_a, 1e-9);
+      g_assert_cmpfloat_with_epsilon (year->rate_b, stops_years[i].rate_b, 1e-9);
+      g_assert_cmpfloat_with_epsilon (year->ratio, stops_years[i].ratio, 1e-9);
+      g_assert_cmpfloat_with_epsilon (year->ratio_low, stops_years[i].ratio_low, 1e-6);
+      g_assert_cmpfloat_with_epsilon (year->ratio_high, stops_years[i].ratio_high, 1e-6);
+      g_assert_cmpfloat (year->value, ==, year->ratio);
+      g_assert_cmpfloat (year->score, ==, stops_years[i].score);
+      g_assert_cmpfloat (year->change, ==, stops_years[i].change);
+    }
+}
+
+/* evaluates INDICATOR in this thread: the stops years */
+static void
+assert_evaluates_stops (TestProject     *fixture,
+                        EquityIndicator *indicator)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityIndicatorEvaluation) evaluation = equity_indicator_evaluate (fixture->project, indicator,
+                                                                               NULL, &error);
+
+  g_assert_no_error (error);
+  assert_stops_years (evaluation);
 }
 
 static void
-test_evaluate_saved_analysis (TestProject       *fixture,
+test_evaluate_saved_analysis (TestProject   *fixture,
                               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(EquityIndicator) by_date = NULL;
+  g_autoptr(EquityIndicator) by_date = stops_indicator (fixture, "date");
   g_autoptr(EquityIndicator) by_year = NULL;
   g_autoptr(EquityIndicatorEvaluation) evaluation = NULL;
 
-  import_stops (fixture);
-  by_date = stops_indicator (fixture, "date");
-  evaluation = equity_indicator_evaluate (fixture->project, by_date, NULL, &error);
-  g_assert_no_error (error);
-  assert_stops_years (evaluation);
-  g_clear_pointer (&evaluation, equity_indicator_evaluation_unref);
-
+  assert_evaluates_stops (fixture, by_date);
   /* a column of year numbers selects the same events */
   by_year = stops_indicator (fixture, "year");
-  evaluation = equity_indicator_evaluate (fixture->project, by_year, NULL, &error);
-  g_assert_no_error (error);
-  assert_stops_years (evaluation);
+  assert_evaluates_stops (fixture, by_year);
 
   /* renaming the events dataset changes nothing: the analysis, the year
    * column and the indicator all refer to it by id */
   g_assert_true (equity_project_rename_dataset (fixture->project, equity_project_find_dataset (fixture->project, "stops"),
                                                 "Stops (renamed)", &error));
   g_assert_no_error (error);
-  g_clear_pointer (&evaluation, equity_indicator_evaluation_unref);
-  evaluation = equity_indicator_evaluate (fixture->project, by_date, NULL, &error);
-  g_assert_no_error (error);
-  assert_stops_years (evaluation);
+  assert_evaluates_stops (fixture, by_date);
 
   /* a group the analysis does not have is named */
   equity_indicator_set_groups (by_year, "B", "X");
-  g_clear_pointer (&evaluation, equity_indicator_evaluation_unref);
   evaluation = equity_indicator_evaluate (fixture->project, by_year, NULL, &error);
   g_assert_null (evaluation);
   g_assert_nonnull (strstr (error->message, "no group “X”"));
 }
+
+/* one evaluation in a worker */
+typedef struct
+{
+  gboolean                   done;
+  EquityIndicatorEvaluation *evaluation;
+  GError                    *error;
+  double                     last_progress;
+} AsyncEvaluation;
 
 static void
 evaluated_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  EquityIndicatorEvaluation **out = user_data;
-  g_autoptr(GError) error = NULL;
+  AsyncEvaluation *run = user_data;
 
-  *out = equity_indicator_evaluate_finish (EQUITY_INDICATOR (source), result, &error);
-  g_assert_no_error (error);
+  run->evaluation = equity_indicator_evaluate_finish (EQUITY_INDICATOR (source), result, &run->error);
+  run->done = TRUE;
 }
 
 static void
 progress_cb (double   fraction,
              gpointer data)
 {
-  double *last = data;
+  AsyncEvaluation *run = data;
 
-  g_assert_cmpfloat (fraction, >=, *last);
-  *last = fraction;
+  g_assert_cmpfloat (fraction, >=, run->last_progress);
+  run->last_progress = fraction;
+}
+
+/* evaluates the stops indicator (by date) in a worker, cancelled before
+ * it starts when CANCEL, and waits for it */
+static void
+evaluate_stops_async (TestProject     *fixture,
+                      gboolean         cancel,
+                      AsyncEvaluation *run)
+{
+  g_autoptr(EquityIndicator) indicator = stops_indicator (fixture, "date");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  if (cancel)
+    g_cancellable_cancel (cancellable);
+  equity_indicator_evaluate_async (indicator, equity_project_get_path (fixture->project), cancellable,
+                                   progress_cb, run, evaluated_cb, run);
+  while (!run->done)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 static void
-test_evaluate_async (TestProject       *fixture,
+test_evaluate_async (TestProject   *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(EquityIndicator) indicator = NULL;
-  g_autoptr(EquityIndicatorEvaluation) evaluation = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  double last = 0;
+  AsyncEvaluation run = { 0 };
 
-  import_stops (fixture);
-  indicator = stops_indicator (fixture, "date");
-  equity_indicator_evaluate_async (indicator, equity_project_get_path (fixture->project), cancellable,
-                                   progress_cb, &last, evaluated_cb, &evaluation);
-  while (evaluation == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  assert_stops_years (evaluation);
-  g_assert_cmpfloat (last, ==, 1.0);
-}
-
-static void
-cancelled_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GError **out = user_data;
-  g_autoptr(EquityIndicatorEvaluation) evaluation = NULL;
-
-  evaluation = equity_indicator_evaluate_finish (EQUITY_INDICATOR (source), result, out);
-  g_assert_null (evaluation);
+  evaluate_stops_async (fixture, FALSE, &run);
+  g_assert_no_error (run.error);
+  assert_stops_years (run.evaluation);
+  g_assert_cmpfloat (run.last_progress, ==, 1.0);
+  equity_indicator_evaluation_unref (run.evaluation);
 }
 
 /* Cancelled before the worker starts: it says so, and reports no progress. */
 static void
-test_evaluate_cancelled (TestProject       *fixture,
+test_evaluate_cancelled (TestProject   *fixture,
                          gconstpointer  data)
 {
-  g_autoptr(EquityIndicator) indicator = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GError) error = NULL;
-  double last = 0;
+  AsyncEvaluation run = { 0 };
 
-  import_stops (fixture);
-  indicator = stops_indicator (fixture, "date");
-  g_cancellable_cancel (cancellable);
-  equity_indicator_evaluate_async (indicator, equity_project_get_path (fixture->project), cancellable,
-                                   progress_cb, &last, cancelled_cb, &error);
-  while (error == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpfloat (last, ==, 0);
+  evaluate_stops_async (fixture, TRUE, &run);
+  g_assert_null (run.evaluation);
+  g_assert_error (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpfloat (run.last_progress, ==, 0);
+  g_error_free (run.error);
 }
 
 /* add, list, update, delete and undelete keep every field */
@@ -404,7 +423,6 @@ test_store (TestProject       *fixture,
   EquityIndicator *read;
   EquityIndicatorYear year;
 
-  import_stops (fixture);
   indicator = stops_indicator (fixture, "date");
   equity_indicator_set_theme (indicator, "Justice");
   equity_indicator_set_topic (indicator, "Policing <b>&");
@@ -500,8 +518,7 @@ test_migrate_from_3 (TestScratch   *scratch,
 
   test_create_old_project (path, 3, "kept");
 
-  project = equity_project_open (path, &error);
-  g_assert_no_error (error);
+  project = test_open_project (path);
   db = equity_project_get_db (project);
   g_assert_cmpint (test_query_int (db, "PRAGMA user_version"), >=, 4);
   g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM analyses WHERE name = 'kept'"), ==, 1);
@@ -522,10 +539,8 @@ static void
 test_sample (TestScratch   *scratch,
              gconstpointer  data)
 {
-  const char *dir = scratch->dir;
-  g_autofree char *path = g_build_filename (dir, "sample.equity", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(EquityProject) project = equity_sample_create (path, NULL, NULL, NULL, &error);
+  g_autoptr(EquityProject) project = test_create_sample_project (scratch->dir, NULL);
   g_autoptr(GPtrArray) indicators = NULL;
   g_autoptr(GPtrArray) evaluations = g_ptr_array_new_with_free_func ((GDestroyNotify) equity_indicator_evaluation_unref);
   g_autoptr(GHashTable) themes = g_hash_table_new (g_str_hash, g_str_equal);
@@ -533,7 +548,6 @@ test_sample (TestScratch   *scratch,
   EquityIndicator *arrests = NULL;
   EquityIndicatorEvaluation *arrests_evaluation = NULL;
 
-  g_assert_no_error (error);
   indicators = equity_project_list_indicators (project, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (indicators->len, >=, 4);
@@ -670,10 +684,10 @@ main (int   argc,
   g_test_add_func ("/indicators/status-rule", test_status_rule);
   g_test_add_func ("/indicators/target-path", test_target_path);
   test_add_with_scratch ("/indicators/migrate-from-3", test_migrate_from_3);
-  test_add_with_project ("/indicators/evaluate-saved-analysis", test_evaluate_saved_analysis);
-  test_add_with_project ("/indicators/evaluate-async", test_evaluate_async);
-  test_add_with_project ("/indicators/evaluate-cancelled", test_evaluate_cancelled);
-  test_add_with_project ("/indicators/store", test_store);
+  test_add_with_stops ("/indicators/evaluate-saved-analysis", test_evaluate_saved_analysis);
+  test_add_with_stops ("/indicators/evaluate-async", test_evaluate_async);
+  test_add_with_stops ("/indicators/evaluate-cancelled", test_evaluate_cancelled);
+  test_add_with_stops ("/indicators/store", test_store);
   test_add_with_project ("/indicators/edited-score-table", test_edited_score_table);
 
   test_add_with_scratch ("/indicators/sample", test_sample);

@@ -67,6 +67,35 @@ answer (TestProject    *fixture,
   g_assert_no_error (error);
 }
 
+static EquityAssessment *
+load_ok (TestProject *fixture,
+         gint64       id)
+{
+  g_autoptr(GError) error = NULL;
+  EquityAssessment *assessment = equity_assessment_load (fixture->project, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (assessment);
+  return assessment;
+}
+
+/* an answer the store must refuse with CODE, saying MESSAGE_PART (if not NULL) */
+static void
+answer_refused (TestProject *fixture,
+                gint64       id,
+                const char  *question,
+                const char  *value,
+                int          code,
+                const char  *message_part)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (equity_assessment_answer (fixture->project, id, question, value, &error));
+  g_assert_error (error, EQUITY_ERROR, code);
+  if (message_part != NULL)
+    g_assert_nonnull (strstr (error->message, message_part));
+}
+
 static void
 test_default_templates (TestProject       *fixture,
                         gconstpointer  data)
@@ -92,14 +121,11 @@ static void
 test_completeness (TestProject       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   gint64 id = start_small (fixture);
-  g_autoptr(EquityAssessment) empty = NULL;
+  g_autoptr(EquityAssessment) empty = load_ok (fixture, id);
   g_autoptr(EquityAssessment) half = NULL;
   guint answered, total;
 
-  empty = equity_assessment_load (fixture->project, id, &error);
-  g_assert_no_error (error);
   g_assert_cmpfloat (equity_assessment_complete (empty, 0, &answered, &total), ==, 0);
   g_assert_cmpuint (total, ==, 5);
 
@@ -109,8 +135,7 @@ test_completeness (TestProject       *fixture,
   answer (fixture, id, "effect", "Narrow");
 
   /* by hand: step 1 has 2 of 3, step 2 has 1 of 2 ("how" is blank), all 3 of 5 */
-  half = equity_assessment_load (fixture->project, id, &error);
-  g_assert_no_error (error);
+  half = load_ok (fixture, id);
   g_assert_cmpfloat_with_epsilon (equity_assessment_complete (half, 1, &answered, &total), 2.0 / 3.0, 1e-12);
   g_assert_cmpuint (answered, ==, 2);
   g_assert_cmpuint (total, ==, 3);
@@ -119,7 +144,7 @@ test_completeness (TestProject       *fixture,
   /* stored as given, markup and all */
   answer (fixture, id, "what", "<b>Pools</b> & =SUM(A1)");
   g_clear_pointer (&half, equity_assessment_free);
-  half = equity_assessment_load (fixture->project, id, &error);
+  half = load_ok (fixture, id);
   g_assert_cmpstr (((EquityAnswer *) g_hash_table_lookup (half->answers, "what"))->value, ==,
                    "<b>Pools</b> & =SUM(A1)");
 
@@ -127,8 +152,7 @@ test_completeness (TestProject       *fixture,
    * by hand, step 2 then has 0 of 2 ("how" blank, "effect" erased) */
   answer (fixture, id, "effect", "");
   g_clear_pointer (&half, equity_assessment_free);
-  half = equity_assessment_load (fixture->project, id, &error);
-  g_assert_no_error (error);
+  half = load_ok (fixture, id);
   g_assert_cmpfloat (equity_assessment_complete (half, 2, &answered, &total), ==, 0);
   g_assert_cmpuint (total, ==, 2);
 }
@@ -140,15 +164,9 @@ test_answer_checks (TestProject       *fixture,
   gint64 id = start_small (fixture);
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (equity_assessment_answer (fixture->project, id, "ready", "maybe", &error));
-  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID);
-  g_clear_error (&error);
-  g_assert_false (equity_assessment_answer (fixture->project, id, "where", "Shiloh\nAtlantis", &error));
-  g_assert_nonnull (strstr (error->message, "Atlantis"));
-  g_clear_error (&error);
-  g_assert_false (equity_assessment_answer (fixture->project, id, "nope", "x", &error));
-  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND);
-  g_clear_error (&error);
+  answer_refused (fixture, id, "ready", "maybe", EQUITY_ERROR_INVALID, NULL);
+  answer_refused (fixture, id, "where", "Shiloh\nAtlantis", EQUITY_ERROR_INVALID, "Atlantis");
+  answer_refused (fixture, id, "nope", "x", EQUITY_ERROR_NOT_FOUND, NULL);
   g_assert_false (equity_assessment_set_field (fixture->project, id, "status", "approved", &error));
   g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID);
   g_clear_error (&error);
@@ -181,8 +199,7 @@ test_template_versions (TestProject       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (second->version, ==, 2);
 
-  old = equity_assessment_load (fixture->project, id, &error);
-  g_assert_no_error (error);
+  old = load_ok (fixture, id);
   g_assert_cmpint (old->template->version, ==, 1);
   g_assert_cmpstr (equity_lens_template_find_question (old->template, "effect")->text, ==, "Effect?");
   g_assert_cmpstr (((EquityAnswer *) g_hash_table_lookup (old->answers, "effect"))->value, ==, "Widen");
@@ -192,8 +209,7 @@ test_template_versions (TestProject       *fixture,
   newer = equity_assessment_create (fixture->project, "Small lens", "Library hours", "Libraries",
                                     "policy", NULL, &error);
   g_assert_no_error (error);
-  g_assert_false (equity_assessment_answer (fixture->project, newer, "effect", "Widen", &error));
-  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_INVALID);
+  answer_refused (fixture, newer, "effect", "Widen", EQUITY_ERROR_INVALID, NULL);
 }
 
 static void
@@ -215,36 +231,35 @@ assert_refused (const char *text,
 static void
 test_bad_templates (void)
 {
-  g_autoptr(GString) text = NULL;
+  static const struct
+  {
+    const char *find;   /* replaced by CHANGE; NULL: CHANGE is appended */
+    const char *change;
+    const char *first_part;
+    const char *second_part;
+  } cases[] = {
+    /* step 2 taken out */
+    { "[step 2]\ntitle = Two\nquestions = effect;how\n", "", "step 2 is missing", "2 steps" },
+    /* an id listed in two steps */
+    { "questions = effect;how", "questions = effect;what", "step 2", "“what” is used twice (also in step 1)" },
+    /* a [question] group written twice */
+    { NULL, "[question how]\ntext = Again?\ntype = text\n", "line 27",
+      "[question how] is written twice (first on line 24)" },
+    /* a step beyond the count, and a question without its group */
+    { NULL, "[step 3]\ntitle = Three\nquestions = x\n", "[step 3]", "2 steps" },
+    { "questions = effect;how", "questions = effect;how;why", "step 2", "“why” has no [question why] group" },
+  };
 
-  /* step 2 taken out */
-  text = g_string_new (small_template);
-  g_string_replace (text, "[step 2]\ntitle = Two\nquestions = effect;how\n", "", 0);
-  assert_refused (text->str, "step 2 is missing", "2 steps");
-  g_string_free (text, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) text = g_string_new (small_template);
 
-  /* an id listed in two steps */
-  text = g_string_new (small_template);
-  g_string_replace (text, "questions = effect;how", "questions = effect;what", 0);
-  assert_refused (text->str, "step 2", "“what” is used twice (also in step 1)");
-  g_string_free (text, TRUE);
-
-  /* a [question] group written twice */
-  text = g_string_new (small_template);
-  g_string_append (text, "[question how]\ntext = Again?\ntype = text\n");
-  assert_refused (text->str, "line 27", "[question how] is written twice (first on line 24)");
-  g_string_free (text, TRUE);
-
-  /* a step beyond the count, and a question without its group */
-  text = g_string_new (small_template);
-  g_string_append (text, "[step 3]\ntitle = Three\nquestions = x\n");
-  assert_refused (text->str, "[step 3]", "2 steps");
-  g_string_free (text, TRUE);
-  text = g_string_new (small_template);
-  g_string_replace (text, "questions = effect;how", "questions = effect;how;why", 0);
-  assert_refused (text->str, "step 2", "“why” has no [question why] group");
-  g_string_free (text, TRUE);
-  text = NULL;
+      if (cases[i].find != NULL)
+        g_string_replace (text, cases[i].find, cases[i].change, 0);
+      else
+        g_string_append (text, cases[i].change);
+      assert_refused (text->str, cases[i].first_part, cases[i].second_part);
+    }
 }
 
 static void
@@ -260,9 +275,7 @@ test_citation (TestProject       *fixture,
   EquityAnswer *cited;
 
   g_assert_no_error (error);
-  g_assert_false (equity_assessment_answer (fixture->project, id, "evidence", "No such analysis", &error));
-  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND);
-  g_clear_error (&error);
+  answer_refused (fixture, id, "evidence", "No such analysis", EQUITY_ERROR_NOT_FOUND, NULL);
 
   g_assert_true (equity_project_save_analysis (fixture->project, "Pool visits", "group-rates",
                                                "[analysis]\nkind = group-rates\n", no_datasets, &error));
@@ -372,10 +385,8 @@ test_sample_headline (TestScratch   *scratch,
                       gconstpointer  data)
 {
   const char *arrests = "Arrests by race, 2020–2021";
-  const char *dir = scratch->dir;
-  g_autofree char *path = g_build_filename (dir, "sample.equity", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(EquityProject) project = equity_sample_create (path, NULL, NULL, NULL, &error);
+  g_autoptr(EquityProject) project = test_create_sample_project (scratch->dir, NULL);
   g_autoptr(EquityAssessment) assessment = NULL;
   g_autoptr(EquityAssessment) other = NULL;
   g_autoptr(EquityAnalysis) analysis = NULL;
@@ -385,7 +396,6 @@ test_sample_headline (TestScratch   *scratch,
   EquityAnswer *evidence;
   gint64 id;
 
-  g_assert_no_error (error);
   assessment = equity_assessment_load (project, 1, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (assessment->status, ==, "draft");
@@ -422,8 +432,7 @@ test_migrate_from_3 (TestScratch   *scratch,
 
   test_create_old_project (path, 3, "Old");
 
-  project = equity_project_open (path, &error);
-  g_assert_no_error (error);
+  project = test_open_project (path);
   g_assert_cmpint (test_query_int (equity_project_get_db (project), "PRAGMA user_version"), ==, 6);
   templates = equity_lens_template_list_latest (project, &error);
   g_assert_no_error (error);

@@ -158,13 +158,11 @@ test_migrate (TestScratch   *scratch,
   const char *dir = scratch->dir;
   g_autofree char *path = g_build_filename (dir, "old.equity", NULL);
   g_autoptr(EquityProject) project = NULL;
-  g_autoptr(GError) error = NULL;
   sqlite3 *db;
 
   make_version_1_file (path, FALSE);
 
-  project = equity_project_open (path, &error);
-  g_assert_no_error (error);
+  project = test_open_project (path);
   db = equity_project_get_db (project);
   g_assert_cmpint (test_query_int (db, "PRAGMA user_version"), ==, equity_project_schema_version ());
   g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'analyses'"), ==, 1);
@@ -325,6 +323,32 @@ import_csv (EquityProject  *project,
   return test_import_file (project, file, &(EquityImportOptions) { .name = name }, error);
 }
 
+/* imports CSV_PATH as NAME, or fails the test */
+static EquityDataset *
+import_csv_ok (EquityProject *project,
+               const char    *csv_path,
+               const char    *name)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (csv_path);
+
+  return test_import_ok (project, file, &(EquityImportOptions) { .name = name });
+}
+
+/* the message of an import PROJECT must refuse with CODE, having imported nothing */
+static char *
+import_refused (EquityProject *project,
+                const char    *csv_path,
+                const char    *name,
+                int            code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityDataset) dataset = import_csv (project, csv_path, name, &error);
+
+  g_assert_null (dataset);
+  g_assert_error (error, EQUITY_ERROR, code);
+  return g_strdup (error->message);
+}
+
 static gint64
 file_size (const char *path)
 {
@@ -362,7 +386,6 @@ datasets_of_file_alone (const char *path)
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *copy = g_build_filename (dir, "copy-alone.equity", NULL);
   g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(EquityProject) project = NULL;
   g_autoptr(GString) names = g_string_new (NULL);
   GListModel *datasets;
@@ -370,8 +393,7 @@ datasets_of_file_alone (const char *path)
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (copy, contents, length, NULL));
-  project = equity_project_open (copy, &error);
-  g_assert_no_error (error);
+  project = test_open_project (copy);
   g_assert_cmpstr (test_query_text (equity_project_get_db (project), "PRAGMA integrity_check"), ==, "ok");
   datasets = equity_project_get_datasets (project);
   for (guint i = 0; i < g_list_model_get_n_items (datasets); i++)
@@ -379,10 +401,47 @@ datasets_of_file_alone (const char *path)
       g_autoptr(EquityDataset) dataset = g_list_model_get_item (datasets, i);
       g_string_append_printf (names, "%s%s", i ? "," : "", equity_dataset_get_name (dataset));
     }
-  g_assert_true (equity_project_close_checked (project, &error));
-  g_assert_no_error (error);
+  test_close_checked (project);
   g_unlink (copy);
   return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* Creates the project DIR/FILE_NAME with CSV_PATH imported as "rows", and
+ * closes it. */
+static void
+create_rows_project (const char *dir,
+                     const char *file_name,
+                     const char *csv_path)
+{
+  g_autoptr(EquityProject) project = test_create_project (dir, file_name, NULL);
+  g_autoptr(EquityDataset) dataset = import_csv_ok (project, csv_path, "rows");
+
+  g_assert_false (equity_project_is_read_only (project));
+  test_close_checked (project);
+}
+
+/* Imports SMALL into the project at PATH while no file may grow past
+ * LIMIT bytes: refused as a full disk, it leaves the file alone as the
+ * project it was (only "big"); returns the message. */
+static char *
+import_on_full_disk (const char *path,
+                     const char *small,
+                     gint64      limit)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(EquityProject) project = test_open_project (path);
+  g_autofree char *names = NULL;
+  char *message;
+
+  limit_file_size (limit);
+  message = import_refused (project, small, "small", EQUITY_ERROR_DISK_FULL);
+  unlimit_file_size ();
+  test_close_checked (project);
+
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  names = datasets_of_file_alone (path);
+  g_assert_cmpstr (names, ==, "big");
+  return message;
 }
 
 /* Issue 7, 4: an import that fits in the log but not in the file itself
@@ -397,58 +456,24 @@ test_disk_full_import (TestScratch   *scratch,
   g_autofree char *big = test_write_rows_csv (dir, "big.csv", 30000);
   g_autofree char *small = test_write_rows_csv (dir, "small.csv", 8000);
   g_autoptr(EquityProject) project = equity_project_create (path, NULL);
-  g_autoptr(EquityDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *names = NULL;
-  gint64 size;
+  g_autoptr(EquityDataset) dataset = import_csv_ok (project, big, "big");
+  g_autofree char *message = NULL;
 
-  dataset = import_csv (project, big, "big", &error);
-  g_assert_no_error (error);
-  g_assert_true (equity_project_close_checked (project, &error));
-  g_assert_no_error (error);
+  test_close_checked (project);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  g_clear_object (&project);
-  g_clear_object (&dataset);
-  size = file_size (path);
 
   /* the log (about as large as the small import) fits; the file, which
    * must grow by as much, does not */
-  project = equity_project_open (path, &error);
-  g_assert_no_error (error);
-  limit_file_size (size + 64 * 1024);
-  dataset = import_csv (project, small, "small", &error);
-  unlimit_file_size ();
-
-  g_assert_null (dataset);
-  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_DISK_FULL);
-  g_assert_nonnull (strstr (error->message, "full.equity"));
-  g_assert_nonnull (strstr (error->message, "disk"));
-  g_assert_nonnull (strstr (error->message, "Nothing was imported"));
-  g_clear_error (&error);
-  g_assert_true (equity_project_close_checked (project, &error));
-  g_assert_no_error (error);
-
-  /* the file alone is the project, as it was */
-  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  names = datasets_of_file_alone (path);
-  g_assert_cmpstr (names, ==, "big");
-  g_clear_pointer (&names, g_free);
+  message = import_on_full_disk (path, small, file_size (path) + 64 * 1024);
+  g_assert_nonnull (strstr (message, "full.equity"));
+  g_assert_nonnull (strstr (message, "disk"));
+  g_assert_nonnull (strstr (message, "Nothing was imported"));
+  g_clear_pointer (&message, g_free);
 
   /* a disk that cannot even hold the log: the same message, not SQLite's */
-  g_clear_object (&project);
-  project = equity_project_open (path, &error);
-  g_assert_no_error (error);
-  limit_file_size (32 * 1024);
-  dataset = import_csv (project, small, "small", &error);
-  unlimit_file_size ();
-  g_assert_null (dataset);
-  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_DISK_FULL);
-  g_assert_nonnull (strstr (error->message, "“full.equity” is full"));
-  g_assert_null (strstr (error->message, "database or disk"));
-  g_clear_error (&error);
-  g_assert_true (equity_project_close_checked (project, &error));
-  names = datasets_of_file_alone (path);
-  g_assert_cmpstr (names, ==, "big");
+  message = import_on_full_disk (path, small, 32 * 1024);
+  g_assert_nonnull (strstr (message, "“full.equity” is full"));
+  g_assert_null (strstr (message, "database or disk"));
 }
 
 /* Closing reports a log it could not fold back, and where the changes are. */
@@ -460,20 +485,15 @@ test_close_reports_failure (TestScratch   *scratch,
   g_autofree char *path = g_build_filename (dir, "close.equity", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *csv = test_write_rows_csv (dir, "rows.csv", 8000);
-  g_autoptr(EquityProject) project = equity_project_create (path, NULL);
-  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(EquityProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *long_detail = NULL;
 
-  dataset = import_csv (project, csv, "rows", &error);
-  g_assert_no_error (error);
-  g_assert_true (equity_project_close_checked (project, &error));
-  g_clear_object (&project);
+  create_rows_project (dir, "close.equity", csv);
 
   /* a change made one statement at a time: committed into the log, while
    * the file itself may not grow any more */
-  project = equity_project_open (path, &error);
-  g_assert_no_error (error);
+  project = test_open_project (path);
   long_detail = g_strnfill (200 * 1024, 'x');
   limit_file_size (file_size (path));
   g_assert_true (equity_project_log (project, "test", long_detail, &error));
@@ -488,12 +508,10 @@ test_close_reports_failure (TestScratch   *scratch,
   /* nothing was lost: the log is there, and the next close folds it in */
   g_assert_cmpint (file_size (wal), >, 0);
   g_clear_object (&project);
-  project = equity_project_open (path, &error);
-  g_assert_no_error (error);
+  project = test_open_project (path);
   g_assert_cmpint (test_query_int (equity_project_get_db (project),
                                    "SELECT count(*) FROM audit_log WHERE action = 'test'"), ==, 1);
-  g_assert_true (equity_project_close_checked (project, &error));
-  g_assert_no_error (error);
+  test_close_checked (project);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
 
@@ -511,8 +529,7 @@ assert_read_only_project (const char *path,
   g_autoptr(GArray) no_datasets = g_array_new (FALSE, FALSE, sizeof (gint64));
   EquityDataset *dataset;
 
-  project = equity_project_open (path, &error);
-  g_assert_no_error (error);
+  project = test_open_project (path);
   g_assert_true (equity_project_is_read_only (project));
   g_assert_cmpuint (g_list_model_get_n_items (equity_project_get_datasets (project)), ==, 1);
   dataset = equity_project_find_dataset (project, "rows");
@@ -534,8 +551,7 @@ assert_read_only_project (const char *path,
   g_assert_nonnull (strstr (error->message, "read-only"));
   g_clear_error (&error);
 
-  g_assert_true (equity_project_close_checked (project, &error));
-  g_assert_no_error (error);
+  test_close_checked (project);
   after = test_file_checksum (path);
   g_assert_cmpstr (before, ==, after);
 
@@ -559,16 +575,10 @@ test_read_only (TestScratch   *scratch,
   g_autofree char *path = g_build_filename (folder, "ro.equity", NULL);
   g_autofree char *csv = test_write_rows_csv (dir, "rows.csv", 100);
   g_autoptr(EquityProject) project = NULL;
-  g_autoptr(EquityDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
-  project = equity_project_create (path, NULL);
-  dataset = import_csv (project, csv, "rows", &error);
-  g_assert_no_error (error);
-  g_assert_false (equity_project_is_read_only (project));
-  g_assert_true (equity_project_close_checked (project, &error));
-  g_clear_object (&project);
+  create_rows_project (folder, "ro.equity", csv);
 
   /* a folder without write permission (nothing may appear beside the
    * file), then the file without (in a folder that may hold SQLite's index
@@ -576,8 +586,7 @@ test_read_only (TestScratch   *scratch,
   test_check_read_only (path, assert_read_only_project, NULL);
 
   /* writable again, it is an ordinary project */
-  project = equity_project_open (path, &error);
-  g_assert_no_error (error);
+  project = test_open_project (path);
   g_assert_false (equity_project_is_read_only (project));
   g_assert_true (equity_project_rename_dataset (project, equity_project_find_dataset (project, "rows"),
                                                 "renamed", &error));
@@ -609,8 +618,7 @@ test_read_only_with_log (TestScratch   *scratch,
   project = equity_project_create (path, NULL);
   g_assert_cmpint (sqlite3_exec (equity_project_get_db (project), "PRAGMA wal_autocheckpoint = 0",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
-  dataset = import_csv (project, csv, "rows", &error);
-  g_assert_no_error (error);
+  dataset = import_csv_ok (project, csv, "rows");
   /* a bulk import writes straight into the file; a change after it goes to the log */
   g_assert_true (equity_project_rename_dataset (project, dataset, "renamed", &error));
   g_assert_no_error (error);
@@ -647,9 +655,8 @@ test_message_busy (TestProject   *fixture,
 {
   const char *path = equity_project_get_path (fixture->project);
   g_autofree char *csv = test_write_rows_csv (fixture->dir, "rows.csv", 10);
-  EquityProject *project = fixture->project;
   g_autoptr(EquityDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
   sqlite3 *other = NULL;
 
   /* another program in the middle of writing */
@@ -657,20 +664,15 @@ test_message_busy (TestProject   *fixture,
   g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; INSERT INTO metadata VALUES ('k', 'v')",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
 
-  dataset = import_csv (project, csv, "rows", &error);
-  g_assert_null (dataset);
-  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_BUSY);
-  g_assert_nonnull (strstr (error->message, "Another program is writing to “busy.equity”"));
-  g_assert_nonnull (strstr (error->message, "try again"));
-  g_assert_null (strstr (error->message, "locked"));
-  g_clear_error (&error);
+  message = import_refused (fixture->project, csv, "rows", EQUITY_ERROR_BUSY);
+  g_assert_nonnull (strstr (message, "Another program is writing to “busy.equity”"));
+  g_assert_nonnull (strstr (message, "try again"));
+  g_assert_null (strstr (message, "locked"));
 
   /* once it has finished, the same import goes through */
   g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (other);
-  dataset = import_csv (project, csv, "rows", &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
+  dataset = import_csv_ok (fixture->project, csv, "rows");
 }
 
 /* Issue 7, 10: "UNIQUE constraint failed: datasets.name", met when another
@@ -679,32 +681,21 @@ static void
 test_message_name_taken (TestProject   *fixture,
                          gconstpointer  data)
 {
-  const char *path = equity_project_get_path (fixture->project);
+  static const char taken[] = "A dataset named “arrests” already exists in “names.equity”; choose another name";
   g_autofree char *csv = test_write_rows_csv (fixture->dir, "rows.csv", 10);
-  EquityProject *project = fixture->project;
-  g_autoptr(EquityProject) other = NULL;
-  g_autoptr(EquityDataset) dataset = NULL;
+  g_autoptr(EquityProject) other = test_open_project (equity_project_get_path (fixture->project));
+  g_autoptr(EquityDataset) dataset = import_csv_ok (other, csv, "arrests");
+  g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
 
-  other = equity_project_open (path, &error);
-  g_assert_no_error (error);
-  dataset = import_csv (other, csv, "arrests", &error);
-  g_assert_no_error (error);
-  g_clear_object (&dataset);
-
-  dataset = import_csv (project, csv, "arrests", &error);
-  g_assert_null (dataset);
-  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_EXISTS);
-  g_assert_cmpstr (error->message, ==,
-                   "A dataset named “arrests” already exists in “names.equity”; choose another name");
-  g_clear_error (&error);
+  message = import_refused (fixture->project, csv, "arrests", EQUITY_ERROR_EXISTS);
+  g_assert_cmpstr (message, ==, taken);
+  g_clear_pointer (&message, g_free);
 
   /* the same words when the catalog already knows */
-  g_assert_true (equity_project_reload_catalog (project, &error));
-  dataset = import_csv (project, csv, "arrests", &error);
-  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_EXISTS);
-  g_assert_cmpstr (error->message, ==,
-                   "A dataset named “arrests” already exists in “names.equity”; choose another name");
+  g_assert_true (equity_project_reload_catalog (fixture->project, &error));
+  message = import_refused (fixture->project, csv, "arrests", EQUITY_ERROR_EXISTS);
+  g_assert_cmpstr (message, ==, taken);
 }
 
 int
@@ -719,18 +710,14 @@ main (int   argc,
   test_add_with_scratch ("/project/refuse-damaged", test_refuse_damaged);
   test_add_with_scratch ("/project/migrate", test_migrate);
   test_add_with_scratch ("/project/migrate-failure-rolls-back", test_migrate_failure_rolls_back);
-  g_test_add ("/project/catalog-rename-delete", TestProject, "catalog.equity", test_project_set_up, test_catalog_rename_delete,
-              test_project_tear_down);
-  g_test_add ("/project/saved-analyses", TestProject, "analyses.equity", test_project_set_up, test_saved_analyses,
-              test_project_tear_down);
+  test_add_with_named_project ("/project/catalog-rename-delete", "catalog.equity", test_catalog_rename_delete);
+  test_add_with_named_project ("/project/saved-analyses", "analyses.equity", test_saved_analyses);
   test_add_with_scratch ("/project/disk-full-import", test_disk_full_import);
   test_add_with_scratch ("/project/close-reports-failure", test_close_reports_failure);
   test_add_with_scratch ("/project/read-only", test_read_only);
   test_add_with_scratch ("/project/read-only-with-log", test_read_only_with_log);
-  g_test_add ("/project/message-busy", TestProject, "busy.equity", test_project_set_up, test_message_busy,
-              test_project_tear_down);
-  g_test_add ("/project/message-name-taken", TestProject, "names.equity", test_project_set_up, test_message_name_taken,
-              test_project_tear_down);
+  test_add_with_named_project ("/project/message-busy", "busy.equity", test_message_busy);
+  test_add_with_named_project ("/project/message-name-taken", "names.equity", test_message_name_taken);
 
   return g_test_run ();
 }

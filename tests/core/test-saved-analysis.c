@@ -47,18 +47,46 @@ run_saved (TestProject  *fixture,
   return equity_analysis_run (analysis, fixture->project, NULL, NULL, NULL, error);
 }
 
-/* By hand from the two files: in 2020, X has stops 1 and 2, Y has 4, 5 and
- * 6; the populations come from the "021" row alone (100 and 200). */
+/* Runs the saved "Small". By hand from the two files: in 2020, X has stops
+ * 1 and 2, Y has 4, 5 and 6; the populations come from the "021" row alone
+ * (100 and 200). */
 static void
-assert_small_result (EquityResult *result)
+assert_saved_runs_small (TestProject *fixture)
 {
-  EquityResultRow *x = equity_result_find_row (result, "X");
-  EquityResultRow *y = equity_result_find_row (result, "Y");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EquityResult) result = run_saved (fixture, &error);
+  EquityResultRow *x, *y;
 
+  g_assert_no_error (error);
+  x = equity_result_find_row (result, "X");
+  y = equity_result_find_row (result, "Y");
   g_assert_cmpfloat (x->count, ==, 2);
   g_assert_cmpfloat (y->count, ==, 3);
   g_assert_cmpfloat (x->population, ==, 100);
   g_assert_cmpfloat (y->population, ==, 200);
+}
+
+/* the saved analysis "Small", read back */
+static EquityAnalysis *
+load_small (TestProject *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  EquityAnalysis *analysis = equity_analysis_new_from_project (fixture->project, "Small", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (analysis);
+  return analysis;
+}
+
+/* KEY of ANALYSIS reads EXPECTED */
+static void
+assert_string (EquityAnalysis *analysis,
+               const char     *key,
+               const char     *expected)
+{
+  g_autofree char *value = equity_analysis_dup_string (analysis, key);
+
+  g_assert_cmpstr (value, ==, expected);
 }
 
 static void
@@ -79,11 +107,9 @@ test_rename_keeps_meaning (TestProject   *fixture,
                            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(EquityResult) before = NULL;
-  g_autoptr(EquityResult) after = NULL;
   g_autoptr(EquityAnalysis) reread = NULL;
   g_autofree char *stored = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *column = NULL;
   gboolean bound = FALSE;
 
   import_small (fixture);
@@ -97,27 +123,18 @@ test_rename_keeps_meaning (TestProject   *fixture,
   g_assert_null (strstr (stored, "x_pop"));
   g_assert_null (strstr (stored, "year"));
 
-  before = run_saved (fixture, &error);
-  g_assert_no_error (error);
-  assert_small_result (before);
+  assert_saved_runs_small (fixture);
 
   rename_dataset (fixture, "stops", "Traffic stops 2020–2021");
   rename_dataset (fixture, "people", "Residents [ACS]");
-  after = run_saved (fixture, &error);
-  g_assert_no_error (error);
-  assert_small_result (after);
+  assert_saved_runs_small (fixture);
 
   /* shown as the user now calls them, the filters' values kept */
-  reread = equity_analysis_new_from_project (fixture->project, "Small", &error);
-  g_assert_no_error (error);
-  text = equity_analysis_dup_string (reread, "events");
-  g_assert_cmpstr (text, ==, "Traffic stops 2020–2021");
-  g_clear_pointer (&text, g_free);
-  text = equity_analysis_dup_string (reread, "population-filter");
-  g_assert_cmpstr (text, ==, "code=021");
-  g_clear_pointer (&text, g_free);
-  text = equity_analysis_dup_group_column (reread, "Y");
-  g_assert_cmpstr (text, ==, "y_pop");
+  reread = load_small (fixture);
+  assert_string (reread, "events", "Traffic stops 2020–2021");
+  assert_string (reread, "population-filter", "code=021");
+  column = equity_analysis_dup_group_column (reread, "Y");
+  g_assert_cmpstr (column, ==, "y_pop");
 }
 
 static void
@@ -164,7 +181,6 @@ test_bind_saved_by_name (TestProject   *fixture,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(EquityResult) result = NULL;
   g_autofree char *insert = NULL;
   g_auto(GStrv) unbound = NULL;
 
@@ -184,9 +200,7 @@ test_bind_saved_by_name (TestProject   *fixture,
   g_assert_cmpuint (g_strv_length (unbound), ==, 0);
 
   rename_dataset (fixture, "people", "Residents");
-  result = run_saved (fixture, &error);
-  g_assert_no_error (error);
-  assert_small_result (result);
+  assert_saved_runs_small (fixture);
 }
 
 static void
@@ -206,8 +220,6 @@ test_edited_analysis_follows (TestProject   *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(EquityAnalysis) analysis = equity_analysis_new_from_data (small_spec, -1, NULL, &error);
   g_autoptr(GString) seen = g_string_new (NULL);
-  g_autofree char *events = NULL;
-  g_autofree char *population = NULL;
 
   import_small (fixture);
   g_signal_connect (fixture->project, "dataset-renamed", G_CALLBACK (renamed_cb), seen);
@@ -215,10 +227,8 @@ test_edited_analysis_follows (TestProject   *fixture,
   g_assert_cmpstr (seen->str, ==, "stops→Stops;");
 
   equity_analysis_rename_dataset (analysis, "stops", "Stops");
-  events = equity_analysis_dup_string (analysis, "events");
-  population = equity_analysis_dup_string (analysis, "population");
-  g_assert_cmpstr (events, ==, "Stops");
-  g_assert_cmpstr (population, ==, "people");
+  assert_string (analysis, "events", "Stops");
+  assert_string (analysis, "population", "people");
 }
 
 /* A name that matched nothing when saved comes back as it was written. */
@@ -226,18 +236,12 @@ static void
 test_unresolved_names_kept (TestProject   *fixture,
                             gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(EquityAnalysis) reread = NULL;
-  g_autofree char *events = NULL;
-  g_autofree char *column = NULL;
 
   save (fixture, small_spec);
-  reread = equity_analysis_new_from_project (fixture->project, "Small", &error);
-  g_assert_no_error (error);
-  events = equity_analysis_dup_string (reread, "events");
-  column = equity_analysis_dup_string (reread, "group-column");
-  g_assert_cmpstr (events, ==, "stops");
-  g_assert_cmpstr (column, ==, "group");
+  reread = load_small (fixture);
+  assert_string (reread, "events", "stops");
+  assert_string (reread, "group-column", "group");
 }
 
 /* The note under a chart names what every rate divides by: the row chosen,

@@ -207,10 +207,8 @@ static void
 test_new_and_closed (TestScratch   *scratch,
                      gconstpointer  data)
 {
-  const char *dir = scratch->dir;
-  g_autofree char *path = g_build_filename (dir, "scans.equity", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(EquityProject) project = equity_project_create (path, &error);
+  g_autoptr(EquityProject) project = test_create_project (scratch->dir, "scans.equity", NULL);
   const char *first_groups[] = { "A", "B", "I" };
   const gboolean first_significant[] = { TRUE, TRUE, FALSE };
   const char *second_groups[] = { "A", "B", "I", "H" };
@@ -221,7 +219,6 @@ test_new_and_closed (TestScratch   *scratch,
   EquityScanRecord *record;
   GPtrArray *closed;
 
-  g_assert_no_error (error);
   g_assert_null (equity_scan_load_latest (project, &error));
   g_assert_no_error (error);
 
@@ -264,15 +261,12 @@ static void
 test_migration (TestScratch   *scratch,
                 gconstpointer  data)
 {
-  const char *dir = scratch->dir;
-  g_autofree char *path = g_build_filename (dir, "old.equity", NULL);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (scratch->dir, "old.equity", NULL);
   g_autoptr(EquityProject) project = NULL;
   sqlite3 *db;
 
   test_create_old_project (path, 3, "kept");
-  project = equity_project_open (path, &error);
-  g_assert_no_error (error);
+  project = test_open_project (path);
   g_assert_cmpuint (g_list_model_get_n_items (equity_project_get_analyses (project)), ==, 1);
   equity_project_close (project);
 
@@ -387,15 +381,13 @@ static void
 test_async (TestScratch   *scratch,
             gconstpointer  data)
 {
-  const char *dir = scratch->dir;
-  g_autofree char *path = g_build_filename (dir, "empty.equity", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(EquityProject) project = test_create_project (scratch->dir, "empty.equity", &path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(EquityProject) project = equity_project_create (path, &error);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GPtrArray) stored = NULL;
   AsyncRun first = { 0 }, cancelled = { 0 };
 
-  g_assert_no_error (error);
   equity_project_close (project);
   g_clear_object (&project);
 

@@ -12,6 +12,14 @@
 #include "equity-schema.h"
 #include "test-util.h"
 
+gboolean
+test_is_close (double actual,
+               double expected,
+               double relative)
+{
+  return fabs (actual - expected) <= relative * MAX (fabs (expected), 1e-300);
+}
+
 char *
 test_make_tmpdir (void)
 {
@@ -232,6 +240,13 @@ test_project_set_up (TestProject   *fixture,
 }
 
 void
+test_case_project_set_up (TestProject   *fixture,
+                          gconstpointer  data)
+{
+  test_project_set_up (fixture, NULL);
+}
+
+void
 test_project_tear_down (TestProject   *fixture,
                         gconstpointer  data)
 {
@@ -240,6 +255,41 @@ test_project_tear_down (TestProject   *fixture,
   g_clear_object (&fixture->project);
   test_remove_tree (fixture->dir);
   g_free (fixture->dir);
+}
+
+EquityProject *
+test_create_sample_project (const char  *dir,
+                            char       **path_out)
+{
+  g_autofree char *path = g_build_filename (dir, "sample.equity", NULL);
+  g_autoptr(GError) error = NULL;
+  EquityProject *project = equity_sample_create (path, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  if (path_out != NULL)
+    *path_out = g_steal_pointer (&path);
+  return project;
+}
+
+EquityProject *
+test_open_project (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  EquityProject *project = equity_project_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  return project;
+}
+
+void
+test_close_checked (EquityProject *project)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (equity_project_close_checked (project, &error));
+  g_assert_no_error (error);
 }
 
 EquityDataset *

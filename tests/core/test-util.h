@@ -15,11 +15,15 @@
 
 G_BEGIN_DECLS
 
-/* relative closeness, so that 1e-300 and 4452 are held to the same digits */
+/* relative closeness, so that 1e-300 and 4452 are held to the same digits;
+ * RELATIVE 0 asks for the very number (NAN is close to nothing) */
+gboolean    test_is_close        (double      actual,
+                                  double      expected,
+                                  double      relative);
 #define assert_close(actual, expected, relative)                                   \
   G_STMT_START {                                                                   \
     double a_ = (actual), e_ = (expected);                                         \
-    if (!(fabs (a_ - e_) <= (relative) * MAX (fabs (e_), 1e-300)))                 \
+    if (!test_is_close (a_, e_, (relative)))                                       \
       g_error ("%s:%d: %s = %.17g, expected %.17g", __FILE__, __LINE__, #actual, a_, e_); \
   } G_STMT_END
 
@@ -108,6 +112,16 @@ void        test_project_tear_down (TestProject   *fixture,
 #define test_add_with_project(path, func) \
   g_test_add ((path), TestProject, NULL, test_project_set_up, (func), test_project_tear_down)
 
+/* …with the project's file named FILE_NAME (what its messages will say) */
+#define test_add_with_named_project(path, file_name, func) \
+  g_test_add ((path), TestProject, (file_name), test_project_set_up, (func), test_project_tear_down)
+
+/* …for a table's case: DATA, the case, reaches FUNC; the file is "test.equity" */
+void        test_case_project_set_up (TestProject   *fixture,
+                                      gconstpointer  data);
+#define test_add_case_with_project(path, data, func) \
+  g_test_add ((path), TestProject, (data), test_case_project_set_up, (func), test_project_tear_down)
+
 /* Calls CHECK (PATH, FOLDER_READ_ONLY, DATA) twice: with PATH's folder
  * read-only (no "-shm" file may appear beside PATH then), and with PATH
  * itself read-only; each time the permissions are restored after. The
@@ -124,6 +138,14 @@ void        test_check_read_only   (const char        *path,
 EquityProject *test_create_project (const char  *dir,
                                     const char  *file_name,
                                     char       **path_out);
+/* Creates the sample project DIR/sample.equity or fails the test; PATH_OUT
+ * (may be NULL) gets its path. */
+EquityProject *test_create_sample_project (const char  *dir,
+                                           char       **path_out);
+/* Opens the project at PATH, or fails the test. */
+EquityProject *test_open_project   (const char  *path);
+/* Closes PROJECT with every change folded into its file, or fails the test. */
+void           test_close_checked  (EquityProject *project);
 /* Imports FILE into PROJECT as an importer does it (analyse, then run);
  * OPTIONS may be NULL. */
 EquityDataset *test_import_file    (EquityProject             *project,
