@@ -133,12 +133,9 @@ add_combo_row (EquityActionPlanPage *self,
                const char *        (*label) (const char *))
 {
   GtkWidget *row = adw_combo_row_new ();
-  GtkStringList *model = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) model = equity_word_list_new (NULL, values, label);
 
-  for (guint i = 0; values[i] != NULL; i++)
-    gtk_string_list_append (model, label (values[i]));
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
-  g_object_unref (model);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), model);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   g_object_set_data (G_OBJECT (row), "field", (gpointer) field);
@@ -240,9 +237,9 @@ _equity_action_plan_editor_build (EquityActionPlanPage *self)
   adw_entry_row_add_suffix (self->due_row, button);
   g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (day_selected_cb), self);
   self->status_row = add_combo_row (self, group, _("_Status"), "status",
-                                    _equity_plan_statuses, equity_plan_status_to_label);
+                                    equity_plan_get_statuses (), equity_plan_status_to_label);
   self->priority_row = add_combo_row (self, group, _("P_riority"), "priority",
-                                      _equity_plan_priorities, _equity_plan_priority_label);
+                                      equity_plan_get_priorities (), equity_plan_priority_to_label);
   self->budget_row = add_entry_row (self, group, _("_Budget allocated"), "budget");
   self->spent_row = add_entry_row (self, group, _("Budget s_pent"), "spent");
   self->error_label = GTK_LABEL (gtk_label_new (NULL));

@@ -65,11 +65,6 @@ struct _EquityActionPlanPage
   gboolean            shown;
 };
 
-/* the core's status and priority spellings, in the order of the combos */
-extern const char * const _equity_plan_statuses[];
-extern const char * const _equity_plan_priorities[];
-
-const char *_equity_plan_priority_label    (const char *priority);
 void        _equity_plan_remove_all        (GtkListBox *list);
 /* an action's row: number, title, status, details and its highlights in
  * words (equity-action-plan-rows.c); a goal's heading row */

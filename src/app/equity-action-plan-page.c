@@ -20,20 +20,6 @@
 
 G_DEFINE_FINAL_TYPE (EquityActionPlanPage, equity_action_plan_page, ADW_TYPE_BIN)
 
-const char * const _equity_plan_statuses[] = { "not-started", "ongoing", "done", "dropped", NULL };
-const char * const _equity_plan_priorities[] = { "high", "medium", "low", NULL };
-
-const char *
-_equity_plan_priority_label (const char *priority)
-{
-  if (g_strcmp0 (priority, "high") == 0)
-    return _("High priority");
-  if (g_strcmp0 (priority, "medium") == 0)
-    return _("Medium priority");
-  if (g_strcmp0 (priority, "low") == 0)
-    return _("Low priority");
-  return priority != NULL ? priority : "";
-}
 
 void
 _equity_plan_remove_all (GtkListBox *list)
@@ -82,7 +68,7 @@ action_matches (EquityActionPlanPage *self,
   if (gtk_check_button_get_active (self->off_track_check) && !action->off_track)
     return FALSE;
   if (status > 0 && status != GTK_INVALID_LIST_POSITION
-      && g_strcmp0 (action->status, _equity_plan_statuses[status - 1]) != 0)
+      && g_strcmp0 (action->status, equity_plan_get_statuses ()[status - 1]) != 0)
     return FALSE;
   if (department != NULL && g_strcmp0 (action->department, department) != 0)
     return FALSE;
@@ -682,12 +668,17 @@ equity_action_plan_page_class_init (EquityActionPlanPageClass *klass)
 static void
 equity_action_plan_page_init (EquityActionPlanPage *self)
 {
+  g_autoptr(GListModel) status_words = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   /* the bin's own child, not a template child: AdwBin unparents it itself */
   self->main_stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
 
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->page_actions = equity_page_actions_new (GTK_WIDGET (self), "plan", page_entries, G_N_ELEMENTS (page_entries));
+  /* the filter reads the core's statuses by the position chosen */
+  status_words = equity_word_list_new (_("Any status"), equity_plan_get_statuses (), equity_plan_status_to_label);
+  gtk_drop_down_set_model (self->status_dropdown, status_words);
 
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (filters_changed_cb), self);
   g_signal_connect_swapped (self->overdue_check, "toggled", G_CALLBACK (filters_changed_cb), self);

@@ -66,7 +66,7 @@ _equity_action_plan_row_new (EquityPlanAction *action)
                                               action->department ? action->department : _("no department"),
                                               action->owner ? action->owner : _("no lead"),
                                               action->due ? action->due : _("not set"),
-                                              _equity_plan_priority_label (action->priority),
+                                              equity_plan_priority_to_label (action->priority),
                                               budget, spent);
   GtkWidget *title = make_label (action->title, "heading");
   GtkWidget *number;

@@ -17,7 +17,6 @@
 #include "equity-lens-template-editor.h"
 #include "equity-utils.h"
 
-static const char *subjects[] = { "program", "policy", "budget-request" };
 
 typedef struct
 {
@@ -50,11 +49,12 @@ new_response_cb (AdwMessageDialog *message,
   guint chosen = gtk_drop_down_get_selected (dialog->template);
   gint64 id;
 
-  if (g_strcmp0 (response, "create") != 0 || self->project == NULL || chosen >= dialog->templates->len)
+  if (g_strcmp0 (response, "create") != 0 || self->project == NULL || chosen >= dialog->templates->len
+      || subject == GTK_INVALID_LIST_POSITION)
     return;
   template = g_ptr_array_index (dialog->templates, chosen);
   id = equity_assessment_create (self->project, template->name, title, department,
-                                 subjects[MIN (subject, G_N_ELEMENTS (subjects) - 1)], NULL, &error);
+                                 equity_assessment_get_subjects ()[subject], NULL, &error);
   if (id == 0)
     {
       equity_show_toast (GTK_WIDGET (self), error->message);
@@ -123,8 +123,9 @@ new_action (GSimpleAction *action,
   dialog->department = GTK_ENTRY (labelled (box, _("_Department"), gtk_entry_new ()));
   gtk_entry_set_activates_default (dialog->department, TRUE);
   dialog->subject = GTK_DROP_DOWN (labelled (box, _("_Assesses a"),
-                                             gtk_drop_down_new_from_strings ((const char *[]) {
-                                               _("Program"), _("Policy"), _("Budget request"), NULL })));
+                                             gtk_drop_down_new (equity_word_list_new (NULL, equity_assessment_get_subjects (),
+                                                                                      equity_assessment_subject_label),
+                                                                NULL)));
   dialog->template = GTK_DROP_DOWN (labelled (box, _("T_emplate"),
                                               gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL)));
   /* the full six-step lens is the usual choice */

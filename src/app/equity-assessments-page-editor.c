@@ -16,7 +16,6 @@
 #include "equity-utils.h"
 
 /* the status drop-down's items, in order */
-static const char *statuses[] = { "draft", "in-review", "final" };
 
 static void
 question_ui_free (EquityAssessmentQuestionUi *ui)
@@ -465,9 +464,11 @@ status_chosen_cb (EquityAssessmentsPage *self,
   guint selected = gtk_drop_down_get_selected (drop_down);
   g_autoptr(GError) error = NULL;
 
-  if (self->building || self->current == NULL || selected >= G_N_ELEMENTS (statuses))
+  /* the list holds the core's statuses in their order */
+  if (self->building || self->current == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
-  if (!equity_assessment_set_field (self->project, self->current->id, "status", statuses[selected], &error))
+  if (!equity_assessment_set_field (self->project, self->current->id, "status",
+                                    equity_assessment_get_statuses ()[selected], &error))
     {
       equity_show_toast (GTK_WIDGET (self), error->message);
       return;
@@ -501,7 +502,8 @@ add_header (EquityAssessmentsPage *self)
   EquityAssessment *assessment = self->current;
   g_autofree char *info = NULL;
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *status = gtk_drop_down_new_from_strings ((const char *[]) { _("Draft"), _("In review"), _("Final"), NULL });
+  const char * const *statuses = equity_assessment_get_statuses ();
+  GtkWidget *status = gtk_drop_down_new (equity_word_list_new (NULL, statuses, equity_assessment_status_label), NULL);
   GtkWidget *title = label_new (assessment->title, "title-1");
 
   /* Translators: department · program, policy or budget request · date · template and its version */
@@ -511,7 +513,7 @@ add_header (EquityAssessmentsPage *self)
   gtk_box_append (self->editor_box, title);
   gtk_box_append (self->editor_box, label_new (info, "dim-label"));
 
-  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+  for (guint i = 0; statuses[i] != NULL; i++)
     if (g_strcmp0 (assessment->status, statuses[i]) == 0)
       gtk_drop_down_set_selected (GTK_DROP_DOWN (status), i);
   gtk_widget_set_tooltip_text (status, _("Status"));

@@ -15,9 +15,6 @@
 
 G_DEFINE_FINAL_TYPE (EquityAssessmentsPage, equity_assessments_page, ADW_TYPE_BIN)
 
-/* the status filter's items after "Any status", in order */
-static const char *filter_statuses[] = { "draft", "in-review", "final" };
-
 char *
 _equity_assessments_dup_completeness (EquityAssessment *assessment,
                                       guint             step)
@@ -100,8 +97,8 @@ matches (EquityAssessmentsPage *self,
 
   if (department != NULL && g_strcmp0 (assessment->department, department) != 0)
     return FALSE;
-  if (status > 0 && status <= G_N_ELEMENTS (filter_statuses) &&
-      g_strcmp0 (assessment->status, filter_statuses[status - 1]) != 0)
+  if (status > 0 && status != GTK_INVALID_LIST_POSITION &&
+      g_strcmp0 (assessment->status, equity_assessment_get_statuses ()[status - 1]) != 0)
     return FALSE;
   if (search != NULL && *search != '\0')
     {
@@ -341,7 +338,13 @@ equity_assessments_page_class_init (EquityAssessmentsPageClass *klass)
 static void
 equity_assessments_page_init (EquityAssessmentsPage *self)
 {
+  g_autoptr(GListModel) status_words = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* the filter reads the core's statuses by the position chosen */
+  status_words = equity_word_list_new (_("Any status"), equity_assessment_get_statuses (),
+                                       equity_assessment_status_label);
+  gtk_drop_down_set_model (self->status_filter, status_words);
 
   gtk_list_box_set_filter_func (self->list_box, filter_func, self, NULL);
   g_signal_connect_swapped (self->list_box, "row-selected", G_CALLBACK (row_selected_cb), self);

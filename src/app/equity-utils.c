@@ -488,6 +488,20 @@ equity_check_flow_box_new (void)
   return plain_list_new ("check_flow_box");
 }
 
+GListModel *
+equity_word_list_new (const char          *first,
+                      const char * const  *words,
+                      const char *       (*label) (const char *word))
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  if (first != NULL)
+    gtk_string_list_append (list, first);
+  for (guint i = 0; words[i] != NULL; i++)
+    gtk_string_list_append (list, label (words[i]));
+  return G_LIST_MODEL (list);
+}
+
 void
 equity_widget_set_margins (GtkWidget *widget,
                            int        top,

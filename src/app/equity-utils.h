@@ -151,6 +151,13 @@ void                equity_widget_set_margins       (GtkWidget           *widget
                                                      int                  start,
                                                      int                  end);
 
+/* A drop-down's list: FIRST (say "Any status"; NULL for none), then the
+ * label of each of the core's WORDS (NULL-terminated), in their order, so
+ * position i (after FIRST) is WORDS[i] */
+GListModel         *equity_word_list_new            (const char          *first,
+                                                     const char * const  *words,
+                                                     const char *       (*label) (const char *word));
+
 /* Shows ROWS in VIEW as a read-only table: rows are not selectable. VIEW
  * takes its own reference to ROWS. */
 void                equity_column_view_show_rows    (GtkColumnView       *view,

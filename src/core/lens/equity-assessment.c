@@ -480,6 +480,18 @@ equity_assessment_subject_label (const char *subject)
   return label_of (subject, subjects, subject_labels);
 }
 
+const char * const *
+equity_assessment_get_statuses (void)
+{
+  return statuses;
+}
+
+const char * const *
+equity_assessment_get_subjects (void)
+{
+  return subjects;
+}
+
 char *
 equity_assessment_dup_answer_text (EquityProject            *project,
                                    const EquityLensQuestion *question,

@@ -90,6 +90,9 @@ char             *equity_assessment_dup_cited_headline (EquityProject *project,
 /* "Draft", "In review", "Final"; "Program", "Policy", "Budget request" */
 const char       *equity_assessment_status_label  (const char    *status);
 const char       *equity_assessment_subject_label (const char    *subject);
+/* the words themselves, in the order above, NULL-terminated */
+const char * const *equity_assessment_get_statuses (void);
+const char * const *equity_assessment_get_subjects (void);
 /* ANSWER as a reader reads it (Yes/No, a checklist joined by commas, what a
  * citation names today); NULL when the question is not answered */
 char             *equity_assessment_dup_answer_text (EquityProject            *project,

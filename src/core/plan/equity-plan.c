@@ -16,6 +16,7 @@
 static const char *action_statuses[] = { "not-started", "ongoing", "done", "dropped", NULL };
 static const char *action_status_labels[] = { N_("Not started"), N_("Ongoing"), N_("Done"), N_("Dropped") };
 static const char *priorities[] = { "high", "medium", "low", NULL };
+static const char *priority_labels[] = { N_("High priority"), N_("Medium priority"), N_("Low priority") };
 /* goal and position change only by moving the action, which keeps its id */
 static const char *settable_fields[] = { "title", "department", "owner", "due", "status", "priority",
                                          "budget", "spent", "indicators", NULL };
@@ -371,12 +372,33 @@ equity_plan_get_statuses (void)
   return action_statuses;
 }
 
-const char *
-equity_plan_status_to_label (const char *status)
+/* a word we do not know (a newer file's) is shown as it is stored */
+static const char *
+word_to_label (const char  *word,
+               const char **words,
+               const char **labels)
 {
-  const char *label = equity_item_word_label (status, action_statuses, action_status_labels);
+  const char *label = equity_item_word_label (word, words, labels);
 
   if (label != NULL)
     return label;
-  return status != NULL ? status : "";
+  return word != NULL ? word : "";
+}
+
+const char *
+equity_plan_status_to_label (const char *status)
+{
+  return word_to_label (status, action_statuses, action_status_labels);
+}
+
+const char * const *
+equity_plan_get_priorities (void)
+{
+  return priorities;
+}
+
+const char *
+equity_plan_priority_to_label (const char *priority)
+{
+  return word_to_label (priority, priorities, priority_labels);
 }

@@ -40,6 +40,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (EquityPlanAction, equity_plan_action_free)
 const char *equity_plan_status_to_label (const char *status);
 /* the statuses an action may have, in their order, NULL-terminated */
 const char * const *equity_plan_get_statuses (void);
+/* the priorities, "high" first, NULL-terminated; each as the reader says it */
+const char * const *equity_plan_get_priorities    (void);
+const char         *equity_plan_priority_to_label (const char *priority);
 
 /* Due before TODAY and neither done nor dropped. */
 gboolean  equity_plan_is_overdue      (const char       *due,
