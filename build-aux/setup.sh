@@ -20,7 +20,7 @@ PACKAGES=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev sqlite3 libcairo2-dev libpango1.0-dev libxlsxwriter-dev
-  libjson-glib-dev libgdal-dev libgsl-dev libxml2-dev
+  libjson-glib-dev libgdal-dev libgsl-dev libxml2-dev libminizip-dev
   desktop-file-utils appstream appstream-util shared-mime-info
   xvfb xauth dbus dbus-x11 x11-apps
   python3-openpyxl libreoffice-calc-nogui poppler-utils

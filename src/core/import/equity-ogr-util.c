@@ -1,4 +1,4 @@
-/* equity-ogr-util.c — GDAL plumbing for the OGR record source
+/* equity-ogr-util.c — GDAL plumbing for the OGR record source (in the GDAL module)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,7 +9,6 @@
 
 #include <string.h>
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
 #include <gdal.h>
 #include <cpl_error.h>
@@ -19,20 +18,8 @@
 #include <ogr_srs_api.h>
 
 #include "equity-error.h"
-#include "equity-ogr-util.h"
+#include "equity-ogr-gdal.h"
 #include "equity-xlsx.h"
-
-void
-equity_ogr_init (void)
-{
-  static gsize registered = 0;
-
-  if (g_once_init_enter (&registered))
-    {
-      GDALAllRegister ();
-      g_once_init_leave (&registered, 1);
-    }
-}
 
 /* GDAL's message in the user's terms: what is wrong with the file, never a
  * source file and line of GDAL's ("In file cpl_vsil_gzip.cpp, at line 1121"). */
@@ -207,26 +194,6 @@ equity_ogr_resolve_zip (const char  *path,
   return NULL;
 }
 
-void
-equity_ogr_remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        /* never follow a link out of our own temporary folder */
-        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          equity_ogr_remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
-
 /* GDAL 3.6's spreadsheet drivers take their header and typing choices from
  * configuration options only (no open options): set for this thread, for the
  * time of one open. */
@@ -318,7 +285,6 @@ equity_ogr_open (const char          *path,
   GDALDatasetH dataset;
   gboolean identified = FALSE;
 
-  equity_ogr_init ();
   for (guint i = 0; i < G_N_ELEMENTS (sheet_options); i++)
     {
       saved[i] = g_strdup (CPLGetThreadLocalConfigOption (sheet_options[i], NULL));
@@ -470,26 +436,19 @@ equity_ogr_sheet_clear (EquityOgrSheet *sheet)
   g_clear_pointer (&sheet->columns, g_array_unref);
 }
 
+/* equity_ogr_list_layers(), which answers for zip archives and .xls itself */
 char **
-equity_ogr_list_layers (const char  *path,
-                        const char  *display_name,
-                        GError     **error)
+equity_gdal_list_layers (const char  *path,
+                         const char  *display_name,
+                         GError     **error)
 {
   static const char * const drivers[] = {
     "XLSX", "ODS", "GeoJSON", "TopoJSON", "ESRI Shapefile", "GPKG", NULL,
   };
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-  g_autofree char *lower = NULL;
   EquityOgrErrors errors = { 0 };
   GDALDatasetH dataset;
 
-  g_return_val_if_fail (path != NULL, NULL);
-
-  lower = g_ascii_strdown (path, -1);
-  if (g_str_has_suffix (lower, ".zip") || g_str_has_suffix (lower, ".xls"))
-    return g_strv_builder_end (names);
-
-  equity_ogr_init ();
   equity_ogr_errors_push (&errors);
   dataset = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
                         drivers, NULL, NULL);

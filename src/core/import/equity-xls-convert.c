@@ -13,7 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "equity-error.h"
-#include "equity-ogr-util.h"
+#include "equity-ogr-gdal.h"
 
 /* A first conversion starts LibreOffice with an empty profile: a few seconds
  * here; a minute means it is stuck (a dialog, a broken install). */

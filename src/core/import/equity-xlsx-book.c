@@ -2,13 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The parts are read from the zip archive as streams through GDAL's /vsizip/
- * file system and parsed with libxml2's pull reader (ECMA-376 part 1: the
+ * The parts are read from the zip archive as streams through minizip (zlib's
+ * contrib reader: a few kilobytes beside zlib, where GDAL would load some
+ * 140 libraries) and parsed with libxml2's pull reader (ECMA-376 part 1: the
  * workbook 18.2, shared strings 18.4, styles 18.8, relationships part 2).
  */
 
-/* GDAL sizes zip members with stat64 */
-#define _LARGEFILE64_SOURCE 1
 #define G_LOG_DOMAIN "equity-xlsx"
 
 #include "config.h"
@@ -17,21 +16,35 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <libxml/xmlreader.h>
-#include <sys/stat.h>
-#include <cpl_vsi.h>
+#include <minizip/unzip.h>
 
 #include "equity-error.h"
 #include "equity-xlsx.h"
 
-/* A zip member open for reading */
-static VSILFILE *
+/* A zip member open for reading: an archive handle of its own, positioned on
+ * the member (minizip reads one member at a time per handle). *SIZE, when
+ * given, is the member's uncompressed size. */
+static unzFile
 open_member (const char *path,
-             const char *member)
+             const char *member,
+             guint64    *size)
 {
-  /* the braces keep a ".zip" inside a folder name from confusing GDAL */
-  g_autofree char *vsi = g_strdup_printf ("/vsizip/{%s}/%s", path, member);
+  unzFile zip = unzOpen64 (path);
+  unz_file_info64 info;
 
-  return VSIFOpenL (vsi, "rb");
+  if (zip == NULL)
+    return NULL;
+  /* names are matched exactly, as the relationships spell them */
+  if (unzLocateFile (zip, member, 1) != UNZ_OK ||
+      unzGetCurrentFileInfo64 (zip, &info, NULL, 0, NULL, 0, NULL, 0) != UNZ_OK ||
+      unzOpenCurrentFile (zip) != UNZ_OK)
+    {
+      unzClose (zip);
+      return NULL;
+    }
+  if (size != NULL)
+    *size = info.uncompressed_size;
+  return zip;
 }
 
 int
@@ -39,14 +52,20 @@ equity_xlsx_part_read (void *part,
                        char *buffer,
                        int   length)
 {
-  return (int) VSIFReadL (buffer, 1, length, part);
+  int n = unzReadCurrentFile (part, buffer, (unsigned) length);
+
+  /* damaged data: libxml2 stops with an error */
+  return n < 0 ? -1 : n;
 }
 
 void
 equity_xlsx_part_close (gpointer part)
 {
   if (part != NULL)
-    VSIFCloseL (part);
+    {
+      unzCloseCurrentFile (part);
+      unzClose (part);
+    }
 }
 
 gpointer
@@ -56,9 +75,7 @@ equity_xlsx_book_open_part (EquityXlsxBook  *book,
                             GError         **error)
 {
   const char *member = g_ptr_array_index (book->sheet_parts, index);
-  g_autofree char *vsi = g_strdup_printf ("/vsizip/{%s}/%s", book->path, member);
-  VSIStatBufL stat;
-  VSILFILE *file = VSIFOpenL (vsi, "rb");
+  unzFile file = open_member (book->path, member, size);
 
   if (file == NULL)
     {
@@ -67,12 +84,11 @@ equity_xlsx_book_open_part (EquityXlsxBook  *book,
                    book->display_name, (char *) g_ptr_array_index (book->sheet_names, index), member);
       return NULL;
     }
-  *size = VSIStatL (vsi, &stat) == 0 ? (guint64) stat.st_size : 0;
   return file;
 }
 
 static xmlTextReaderPtr
-member_reader (VSILFILE *file)
+member_reader (unzFile file)
 {
   return xmlReaderForIO (equity_xlsx_part_read, NULL, file, NULL, NULL,
                          XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
@@ -128,7 +144,7 @@ read_relationships (EquityXlsxBook  *book,
 {
   static const char member[] = "xl/_rels/workbook.xml.rels";
   g_autoptr(GHashTable) parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  VSILFILE *file = open_member (book->path, member);
+  unzFile file = open_member (book->path, member, NULL);
   xmlTextReaderPtr reader;
   int ret = -1;
 
@@ -160,7 +176,7 @@ read_relationships (EquityXlsxBook  *book,
         g_hash_table_insert (parts, g_steal_pointer (&id), part);
       }
   g_clear_pointer (&reader, xmlFreeTextReader);
-  VSIFCloseL (file);
+  equity_xlsx_part_close (file);
   if (ret < 0)
     {
       damaged (book, member, error);
@@ -176,7 +192,7 @@ read_workbook (EquityXlsxBook  *book,
                GError         **error)
 {
   static const char member[] = "xl/workbook.xml";
-  VSILFILE *file = open_member (book->path, member);
+  unzFile file = open_member (book->path, member, NULL);
   xmlTextReaderPtr reader;
   int ret = -1;
 
@@ -212,7 +228,7 @@ read_workbook (EquityXlsxBook  *book,
         g_ptr_array_add (book->sheet_parts, g_strdup (part));
       }
   g_clear_pointer (&reader, xmlFreeTextReader);
-  VSIFCloseL (file);
+  equity_xlsx_part_close (file);
   if (ret < 0)
     return damaged (book, member, error);
   if (book->sheet_names->len == 0)
@@ -231,7 +247,7 @@ read_shared_strings (EquityXlsxBook  *book,
                      const char      *member,
                      GError         **error)
 {
-  VSILFILE *file = open_member (book->path, member);
+  unzFile file = open_member (book->path, member, NULL);
   xmlTextReaderPtr reader;
   gboolean in_text = FALSE;
   guint rph_depth = 0;
@@ -276,7 +292,7 @@ read_shared_strings (EquityXlsxBook  *book,
         }
     }
   g_clear_pointer (&reader, xmlFreeTextReader);
-  VSIFCloseL (file);
+  equity_xlsx_part_close (file);
   return ret == 0 || damaged (book, member, error);
 }
 
@@ -288,7 +304,7 @@ read_styles (EquityXlsxBook  *book,
              GError         **error)
 {
   g_autoptr(GHashTable) custom = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  VSILFILE *file = open_member (book->path, member);
+  unzFile file = open_member (book->path, member, NULL);
   xmlTextReaderPtr reader;
   gboolean in_cell_xfs = FALSE;
   int ret = -1;
@@ -327,7 +343,7 @@ read_styles (EquityXlsxBook  *book,
         g_byte_array_append (book->style_kinds, &kind, 1);
       }
   g_clear_pointer (&reader, xmlFreeTextReader);
-  VSIFCloseL (file);
+  equity_xlsx_part_close (file);
   return ret == 0 || damaged (book, member, error);
 }
 

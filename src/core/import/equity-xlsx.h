@@ -4,8 +4,7 @@
  *
  * GDAL's XLSX driver builds the whole sheet in memory before the first row
  * is read; a sheet of a million rows then needs close to a gigabyte. Here the
- * zip members are read as streams (GDAL's /vsizip/ file system, no extra
- * dependency) and parsed with libxml2's pull reader, one row at a time.
+ * zip members are read as streams (minizip, beside zlib) and parsed with libxml2's pull reader, one row at a time.
  */
 
 #pragma once
