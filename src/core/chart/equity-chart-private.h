@@ -101,6 +101,15 @@ struct _EquityChart
   double            baseline_x;    /* trend: the baseline year, or NAN */
 };
 
+/* Where an axis put its values: MIN at pixel P0, MAX at pixel P1 (linear) */
+typedef struct
+{
+  double min;
+  double max;
+  double p0;
+  double p1;
+} EquityChartSpan;
+
 /* What one drawing leaves behind: where each row was drawn, the value axes,
  * and the renderer's own state (the map's paths for the last transform). */
 struct _EquityChartLayout
@@ -109,15 +118,9 @@ struct _EquityChartLayout
   GArray           *hits;          /* EquityChartHit */
   gpointer          state;         /* the renderer's, or NULL */
   /* the value axis (bars, dots, trend's y), for tests and tools */
-  double            axis_min;
-  double            axis_max;
-  double            axis_p0;
-  double            axis_p1;
+  EquityChartSpan   value_span;
   /* scatter: its horizontal axis */
-  double            x_axis_min;
-  double            x_axis_max;
-  double            x_axis_p0;
-  double            x_axis_p1;
+  EquityChartSpan   x_span;
   /* the plain picture (no highlight) as pixels, for hover redraws that only
    * add the highlight; NULL until one is needed, dropped when it goes stale */
   cairo_surface_t  *frame;
