@@ -23,6 +23,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "equity-analysis-kind.h"
+#include "equity-analysis-compute.h"
 
 static const EquityFieldInfo group_exposure_fields[] = {
   EQUITY_AREA_SOURCE_FIELDS,
@@ -215,14 +216,7 @@ group_exposure_run (EquityAnalysisContext  *context,
   overall = equity_result_get_overall (result);
   overall->count = total_events;
   overall->population = total_people;
-  {
-    EquityEstimate estimate;
-
-    overall->flags = equity_stats_rate (total_events, total_people, context->per, context->confidence, &estimate);
-    overall->rate = estimate.value;
-    overall->rate_low = estimate.low;
-    overall->rate_high = estimate.high;
-  }
+  overall->flags = equity_row_set_rate (overall, total_events, NULL, total_people, context->per, context->confidence);
   if (lost_events > 0.0)
     {
       g_autofree char *note = g_strdup_printf (_("%.0f events fell in areas with no residents and are in no group’s figure."),
