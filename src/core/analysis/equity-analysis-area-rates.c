@@ -105,12 +105,8 @@ add_rows_note (EquityResult  *result,
                const char    *format,
                EquityDataset *dataset)
 {
-  g_autofree char *note = NULL;
-
-  if (n == 0)
-    return;
-  note = g_strdup_printf (format, n, equity_dataset_get_name (dataset));
-  equity_result_add_note (result, note);
+  if (n > 0)
+    equity_result_add_note (result, format, n, equity_dataset_get_name (dataset));
 }
 
 static void
@@ -208,14 +204,11 @@ equity_area_rates_compute (const EquityAreaRatesInput *input,
   equity_result_set_number (result, "gini", equity_stats_gini (rates, weights, input->n_areas));
 
   if (zero_population > 0)
-    {
-      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%u area has no population: its rate is not defined.",
-                                                            "%u areas have no population: their rates are not defined.",
-                                                            zero_population),
-                                               zero_population);
-      equity_result_add_note (result, note);
-    }
+    equity_result_add_note (result, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u area has no population: its rate is not defined.",
+                                                 "%u areas have no population: their rates are not defined.",
+                                                 zero_population),
+                                    zero_population);
 }
 
 static EquityResult *

@@ -218,11 +218,8 @@ group_exposure_run (EquityAnalysisContext  *context,
   overall->population = total_people;
   overall->flags = equity_row_set_rate (overall, total_events, NULL, total_people, context->per, context->confidence);
   if (lost_events > 0.0)
-    {
-      g_autofree char *note = g_strdup_printf (_("%.0f events fell in areas with no residents and are in no group’s figure."),
-                                               lost_events);
-      equity_result_add_note (result, note);
-    }
+    equity_result_add_note (result, _("%.0f events fell in areas with no residents and are in no group’s figure."),
+                            lost_events);
 
   _equity_analysis_set_map (context, result, population, equity_column_get_name (inputs.key));
   _equity_analysis_set_units (context, result, events, NULL);

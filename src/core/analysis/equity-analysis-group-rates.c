@@ -170,7 +170,6 @@ add_unmatched (EquityResult                *result,
 {
   g_autoptr(GHashTable) mapped = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) unmatched_text = g_string_new (NULL);
-  g_autofree char *note = NULL;
   guint64 unmatched = 0;
   GHashTableIter iter;
   gpointer key, value;
@@ -195,12 +194,11 @@ add_unmatched (EquityResult                *result,
   keys = equity_result_get_unmatched (result);
   for (guint i = 0; i < keys->len; i++)
     g_string_append_printf (unmatched_text, "%s%s", i > 0 ? ", " : "", (char *) keys->pdata[i]);
-  note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%" PRIu64 " event belongs to a group that no population column counts (%s), and is in no rate.",
-                                       "%" PRIu64 " events belong to groups that no population column counts (%s), and are in no rate.",
-                                       unmatched),
+  equity_result_add_note (result, g_dngettext (GETTEXT_PACKAGE,
+                                               "%" PRIu64 " event belongs to a group that no population column counts (%s), and is in no rate.",
+                                               "%" PRIu64 " events belong to groups that no population column counts (%s), and are in no rate.",
+                                               unmatched),
                           unmatched, unmatched_text->str);
-  equity_result_add_note (result, note);
 }
 
 EquityResult *
