@@ -420,6 +420,22 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (EquityChartLayout, equity_chart_layout_free)
 /* equity-chart-summary.c: a ranked chart's description ("Bar chart: …") */
 char        *equity_chart_describe_ranked  (EquityChart             *self,
                                             const char              *what);
+/* the highest and the lowest row a description names, by drawn value */
+typedef struct
+{
+  const EquityResultRow *highest;
+  const EquityResultRow *lowest;
+  double                 high_value;
+  double                 low_value;
+} EquityChartExtremes;
+#define EQUITY_CHART_EXTREMES_INIT { NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE }
+void         equity_chart_extremes_add     (EquityChartExtremes       *extremes,
+                                            const EquityResultRow     *row,
+                                            double                     value);
+/* appends " Highest NAME, VALUE; lowest NAME, VALUE." */
+void         equity_chart_append_extremes  (EquityChart               *self,
+                                            GString                   *text,
+                                            const EquityChartExtremes *extremes);
 
 /* equity-chart-map-geometry.c */
 void         equity_chart_map_areas_init   (EquityChartMapAreas     *map);
