@@ -90,8 +90,7 @@ area_rates_validate (EquityAnalysisContext  *context,
 {
   EquityAreaInputs inputs;
 
-  return _equity_analysis_check_area_source (context, error)
-         && _equity_analysis_area_inputs (context, &inputs, error)
+  return _equity_analysis_check_area_inputs (context, &inputs, error)
          && _equity_analysis_numeric_column (context, inputs.population, NULL, "population-column", FALSE, error) != NULL
          && _equity_analysis_check_optional_numeric (context, inputs.population, NULL, "population-moe-column", error)
          && _equity_analysis_check_label_column (context, inputs.population, error) &&

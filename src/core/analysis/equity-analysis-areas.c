@@ -37,9 +37,9 @@ _equity_analysis_area_inputs (EquityAnalysisContext  *context,
   return inputs->key != NULL;
 }
 
-gboolean
-_equity_analysis_check_area_source (EquityAnalysisContext  *context,
-                                    GError                **error)
+static gboolean
+check_area_source (EquityAnalysisContext  *context,
+                   GError                **error)
 {
   g_auto(EquityRowFilter) filter = { 0 };
   EquityDataset *events, *areas;
@@ -85,6 +85,14 @@ _equity_analysis_check_area_source (EquityAnalysisContext  *context,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+_equity_analysis_check_area_inputs (EquityAnalysisContext  *context,
+                                    EquityAreaInputs       *inputs,
+                                    GError                **error)
+{
+  return check_area_source (context, error) && _equity_analysis_area_inputs (context, inputs, error);
 }
 
 /* what both ways of placing events read and add to */

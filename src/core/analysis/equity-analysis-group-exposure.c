@@ -55,8 +55,7 @@ group_exposure_validate (EquityAnalysisContext  *context,
 {
   EquityAreaInputs inputs;
 
-  return _equity_analysis_check_area_source (context, error)
-         && _equity_analysis_area_inputs (context, &inputs, error)
+  return _equity_analysis_check_area_inputs (context, &inputs, error)
          && _equity_analysis_check_groups (context, inputs.population, error)
          && _equity_analysis_check_optional_numeric (context, inputs.population, NULL, "population-column", error)
          && _equity_analysis_check_reference (context, error)
