@@ -127,21 +127,15 @@ acs_proportion_run (EquityAnalysisContext  *context,
     }
 
   if (n_fallback > 0)
-    {
-      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%u row used the ratio formula: the proportion formula had nothing under its root.",
-                                                            "%u rows used the ratio formula: the proportion formula had nothing under its root.",
-                                                            n_fallback), n_fallback);
-      equity_result_add_note (result, note);
-    }
+    equity_result_add_note (result, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u row used the ratio formula: the proportion formula had nothing under its root.",
+                                                 "%u rows used the ratio formula: the proportion formula had nothing under its root.",
+                                                 n_fallback), n_fallback);
   if (n_missing > 0 || n_invalid > 0)
-    {
-      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%u row lacks an estimate or a margin (empty or a negative code): its margin is unknown and its reliability low.",
-                                                            "%u rows lack an estimate or a margin (empty or negative codes): their margins are unknown and their reliability low.",
-                                                            n_missing), n_missing);
-      equity_result_add_note (result, note);
-    }
+    equity_result_add_note (result, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u row lacks an estimate or a margin (empty or a negative code): its margin is unknown and its reliability low.",
+                                                 "%u rows lack an estimate or a margin (empty or negative codes): their margins are unknown and their reliability low.",
+                                                 n_missing), n_missing);
 
   _equity_analysis_set_map (context, result, dataset, equity_column_get_name (key));
   if (!_equity_analysis_label_areas (context, result, dataset, key, error))

@@ -90,8 +90,7 @@ area_rates_validate (EquityAnalysisContext  *context,
 {
   EquityAreaInputs inputs;
 
-  return _equity_analysis_check_area_source (context, error)
-         && _equity_analysis_area_inputs (context, &inputs, error)
+  return _equity_analysis_check_area_inputs (context, &inputs, error)
          && _equity_analysis_numeric_column (context, inputs.population, NULL, "population-column", FALSE, error) != NULL
          && _equity_analysis_check_optional_numeric (context, inputs.population, NULL, "population-moe-column", error)
          && _equity_analysis_check_label_column (context, inputs.population, error) &&
@@ -105,12 +104,8 @@ add_rows_note (EquityResult  *result,
                const char    *format,
                EquityDataset *dataset)
 {
-  g_autofree char *note = NULL;
-
-  if (n == 0)
-    return;
-  note = g_strdup_printf (format, n, equity_dataset_get_name (dataset));
-  equity_result_add_note (result, note);
+  if (n > 0)
+    equity_result_add_note (result, format, n, equity_dataset_get_name (dataset));
 }
 
 static void
@@ -167,16 +162,8 @@ equity_area_rates_compute (const EquityAreaRatesInput *input,
   overall->count = amounts ? total_amount : total_events;
   overall->population = total_population;
   overall->population_moe = have_moe ? sqrt (total_variance) * EQUITY_ACS_Z : NAN;
-  overall->flags = equity_stats_rate (total_events, total_population, per, confidence, &estimate);
-  overall->rate = estimate.value;
-  overall->rate_low = estimate.low;
-  overall->rate_high = estimate.high;
-  if (amounts)
-    {
-      /* dollars have no Poisson error: no interval for sums */
-      overall->rate = total_population > 0.0 ? total_amount / total_population * per : NAN;
-      overall->rate_low = overall->rate_high = NAN;
-    }
+  overall->flags = equity_row_set_rate (overall, total_events, amounts ? &total_amount : NULL, total_population,
+                                        per, confidence);
 
   for (guint i = 0; i < input->n_areas; i++)
     {
@@ -188,7 +175,7 @@ equity_area_rates_compute (const EquityAreaRatesInput *input,
       row->count = amounts ? input->amounts[i] : events;
       row->population = people;
       row->population_moe = moe;
-      row->flags = equity_stats_rate (events, people, per, confidence, &estimate);
+      row->flags = equity_row_set_rate (row, events, amounts ? &input->amounts[i] : NULL, people, per, confidence);
       if (row->flags & EQUITY_STATS_ZERO_DENOMINATOR)
         zero_population++;
       row->share = overall->count > 0.0 ? row->count / overall->count : NAN;
@@ -196,15 +183,9 @@ equity_area_rates_compute (const EquityAreaRatesInput *input,
       row->suppressed = equity_rate_settings_suppress (&settings, events);
 
       if (amounts)
-        {
-          row->rate = people > 0.0 ? input->amounts[i] / people * per : NAN;
-          row->ratio = row->rate / overall->rate;
-        }
+        row->ratio = row->rate / overall->rate;
       else
         {
-          row->rate = estimate.value;
-          row->rate_low = estimate.low;
-          row->rate_high = estimate.high;
           row->flags |= equity_stats_ratio_to_total (events, people,
                                                      isfinite (moe) ? moe / EQUITY_ACS_Z : NAN,
                                                      total_events, total_population,
@@ -222,14 +203,11 @@ equity_area_rates_compute (const EquityAreaRatesInput *input,
   equity_result_set_number (result, "gini", equity_stats_gini (rates, weights, input->n_areas));
 
   if (zero_population > 0)
-    {
-      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%u area has no population: its rate is not defined.",
-                                                            "%u areas have no population: their rates are not defined.",
-                                                            zero_population),
-                                               zero_population);
-      equity_result_add_note (result, note);
-    }
+    equity_result_add_note (result, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u area has no population: its rate is not defined.",
+                                                 "%u areas have no population: their rates are not defined.",
+                                                 zero_population),
+                                    zero_population);
 }
 
 static EquityResult *

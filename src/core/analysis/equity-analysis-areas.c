@@ -37,9 +37,9 @@ _equity_analysis_area_inputs (EquityAnalysisContext  *context,
   return inputs->key != NULL;
 }
 
-gboolean
-_equity_analysis_check_area_source (EquityAnalysisContext  *context,
-                                    GError                **error)
+static gboolean
+check_area_source (EquityAnalysisContext  *context,
+                   GError                **error)
 {
   g_auto(EquityRowFilter) filter = { 0 };
   EquityDataset *events, *areas;
@@ -85,6 +85,14 @@ _equity_analysis_check_area_source (EquityAnalysisContext  *context,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+_equity_analysis_check_area_inputs (EquityAnalysisContext  *context,
+                                    EquityAreaInputs       *inputs,
+                                    GError                **error)
+{
+  return check_area_source (context, error) && _equity_analysis_area_inputs (context, inputs, error);
 }
 
 /* what both ways of placing events read and add to */
@@ -137,14 +145,11 @@ assign_by_key (const Assignment  *assign,
     }
   equity_result_set_unmatched_events (assign->result, unmatched + blank);
   if (blank > 0)
-    {
-      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%" PRIu64 " event has no %s and is counted as unmatched.",
-                                                            "%" PRIu64 " events have no %s and are counted as unmatched.",
-                                                            blank),
-                                               blank, equity_column_get_name (area_column));
-      equity_result_add_note (assign->result, note);
-    }
+    equity_result_add_note (assign->result, g_dngettext (GETTEXT_PACKAGE,
+                                                         "%" PRIu64 " event has no %s and is counted as unmatched.",
+                                                         "%" PRIu64 " events have no %s and are counted as unmatched.",
+                                                         blank),
+                                            blank, equity_column_get_name (area_column));
   return TRUE;
 }
 
@@ -194,14 +199,11 @@ load_areas (EquityAnalysisContext  *context,
     return NULL;
   unreadable = equity_area_set_get_n_unreadable (areas);
   if (unreadable > 0)
-    {
-      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%u area of “%s” has no readable geometry and holds no events.",
-                                                            "%u areas of “%s” have no readable geometry and hold no events.",
-                                                            unreadable),
-                                               unreadable, equity_dataset_get_name (dataset));
-      equity_result_add_note (result, note);
-    }
+    equity_result_add_note (result, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u area of “%s” has no readable geometry and holds no events.",
+                                                 "%u areas of “%s” have no readable geometry and hold no events.",
+                                                 unreadable),
+                                    unreadable, equity_dataset_get_name (dataset));
   return g_steal_pointer (&areas);
 }
 
@@ -314,14 +316,11 @@ assign_by_point (const Assignment  *assign,
   equity_result_set_unmatched_events (assign->result, unmatched);
   equity_result_set_outside (assign->result, outside + no_location);
   if (no_location > 0)
-    {
-      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%" PRIu64 " event has no usable location and is counted as outside.",
-                                                            "%" PRIu64 " events have no usable location and are counted as outside.",
-                                                            no_location),
-                                               no_location);
-      equity_result_add_note (assign->result, note);
-    }
+    equity_result_add_note (assign->result, g_dngettext (GETTEXT_PACKAGE,
+                                                         "%" PRIu64 " event has no usable location and is counted as outside.",
+                                                         "%" PRIu64 " events have no usable location and are counted as outside.",
+                                                         no_location),
+                                            no_location);
   return TRUE;
 }
 

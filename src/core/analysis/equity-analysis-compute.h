@@ -10,6 +10,7 @@
 #pragma once
 
 #include "equity-result.h"
+#include "equity-stats.h"
 
 G_BEGIN_DECLS
 
@@ -40,6 +41,17 @@ equity_rate_settings_suppress (const EquityRateSettings *settings,
 {
   return count >= 1.0 && count < settings->suppress_below;
 }
+
+/* ROW's rate per PER of EVENTS over POPULATION, with its Poisson interval at
+ * CONFIDENCE; given an AMOUNT (not NULL) the rate is of *AMOUNT instead and
+ * has no interval, as sums of a measure have no Poisson error. Returns the
+ * flags of the events' rate. */
+EquityStatsFlags equity_row_set_rate (EquityResultRow *row,
+                                      double           events,
+                                      const double    *amount,
+                                      double           population,
+                                      double           per,
+                                      double           confidence);
 
 /* Events (or the sums of a measure) by group over each group's population.
  * RESULT's per, confidence and suppress-below are used; its rows, reference

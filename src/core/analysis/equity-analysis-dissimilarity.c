@@ -111,13 +111,10 @@ dissimilarity_run (EquityAnalysisContext  *context,
   equity_result_set_number (result, "total_a", total_a);
   equity_result_set_number (result, "total_b", total_b);
   if (skipped > 0)
-    {
-      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%u row lacks a count of either group and is left out.",
-                                                            "%u rows lack a count of either group and are left out.",
-                                                            skipped), skipped);
-      equity_result_add_note (result, note);
-    }
+    equity_result_add_note (result, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u row lacks a count of either group and is left out.",
+                                                 "%u rows lack a count of either group and are left out.",
+                                                 skipped), skipped);
   if (key != NULL)
     _equity_analysis_set_map (context, result, dataset, equity_column_get_name (key));
   equity_result_set_units (result, _("index 0–1 (0: both groups spread alike)"));

@@ -23,6 +23,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "equity-analysis-kind.h"
+#include "equity-analysis-compute.h"
 
 static const EquityFieldInfo group_exposure_fields[] = {
   EQUITY_AREA_SOURCE_FIELDS,
@@ -54,8 +55,7 @@ group_exposure_validate (EquityAnalysisContext  *context,
 {
   EquityAreaInputs inputs;
 
-  return _equity_analysis_check_area_source (context, error)
-         && _equity_analysis_area_inputs (context, &inputs, error)
+  return _equity_analysis_check_area_inputs (context, &inputs, error)
          && _equity_analysis_check_groups (context, inputs.population, error)
          && _equity_analysis_check_optional_numeric (context, inputs.population, NULL, "population-column", error)
          && _equity_analysis_check_reference (context, error)
@@ -215,20 +215,10 @@ group_exposure_run (EquityAnalysisContext  *context,
   overall = equity_result_get_overall (result);
   overall->count = total_events;
   overall->population = total_people;
-  {
-    EquityEstimate estimate;
-
-    overall->flags = equity_stats_rate (total_events, total_people, context->per, context->confidence, &estimate);
-    overall->rate = estimate.value;
-    overall->rate_low = estimate.low;
-    overall->rate_high = estimate.high;
-  }
+  overall->flags = equity_row_set_rate (overall, total_events, NULL, total_people, context->per, context->confidence);
   if (lost_events > 0.0)
-    {
-      g_autofree char *note = g_strdup_printf (_("%.0f events fell in areas with no residents and are in no group’s figure."),
-                                               lost_events);
-      equity_result_add_note (result, note);
-    }
+    equity_result_add_note (result, _("%.0f events fell in areas with no residents and are in no group’s figure."),
+                            lost_events);
 
   _equity_analysis_set_map (context, result, population, equity_column_get_name (inputs.key));
   _equity_analysis_set_units (context, result, events, NULL);

@@ -75,29 +75,6 @@ find_reference (const EquityGroupRatesInput *input)
   return best;
 }
 
-/* The rate of COUNT over POPULATION: Poisson interval for events, none for
- * sums of a measure (amounts have no Poisson error). */
-static void
-set_rate (EquityResultRow *row,
-          double           count,
-          double           population,
-          gboolean         amounts,
-          double           per,
-          double           confidence)
-{
-  EquityEstimate estimate;
-
-  row->flags |= equity_stats_rate (count, population, per, confidence, &estimate);
-  row->rate = estimate.value;
-  if (!amounts)
-    {
-      row->rate_low = estimate.low;
-      row->rate_high = estimate.high;
-    }
-  else if (population > 0.0)
-    row->rate = count / population * per;
-}
-
 void
 equity_group_rates_compute (const EquityGroupRatesInput *input,
                             EquityResult                *result)
@@ -133,7 +110,8 @@ equity_group_rates_compute (const EquityGroupRatesInput *input,
       row->count = counts[i];
       row->population = input->population[i];
       row->population_moe = input->population_moe[i];
-      set_rate (row, row->count, row->population, amounts, per, confidence);
+      row->flags |= equity_row_set_rate (row, row->count, amounts ? &row->count : NULL, row->population,
+                                         per, confidence);
       row->share = total_count > 0.0 ? row->count / total_count : NAN;
       row->population_share = total_population > 0.0 ? row->population / total_population : NAN;
       row->suppressed = equity_rate_settings_suppress (&settings, input->events[i]);
@@ -180,8 +158,8 @@ equity_group_rates_compute (const EquityGroupRatesInput *input,
   overall->count = total_count;
   overall->population = total_population;
   overall->population_moe = have_moe ? sqrt (total_moe2) : NAN;
-  overall->flags = 0;
-  set_rate (overall, total_count, total_population, amounts, per, confidence);
+  overall->flags = equity_row_set_rate (overall, total_count, amounts ? &total_count : NULL, total_population,
+                                        per, confidence);
 }
 
 /* events whose group has no population are reported, never dropped silently */
@@ -192,7 +170,6 @@ add_unmatched (EquityResult                *result,
 {
   g_autoptr(GHashTable) mapped = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) unmatched_text = g_string_new (NULL);
-  g_autofree char *note = NULL;
   guint64 unmatched = 0;
   GHashTableIter iter;
   gpointer key, value;
@@ -217,12 +194,11 @@ add_unmatched (EquityResult                *result,
   keys = equity_result_get_unmatched (result);
   for (guint i = 0; i < keys->len; i++)
     g_string_append_printf (unmatched_text, "%s%s", i > 0 ? ", " : "", (char *) keys->pdata[i]);
-  note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%" PRIu64 " event belongs to a group that no population column counts (%s), and is in no rate.",
-                                       "%" PRIu64 " events belong to groups that no population column counts (%s), and are in no rate.",
-                                       unmatched),
+  equity_result_add_note (result, g_dngettext (GETTEXT_PACKAGE,
+                                               "%" PRIu64 " event belongs to a group that no population column counts (%s), and is in no rate.",
+                                               "%" PRIu64 " events belong to groups that no population column counts (%s), and are in no rate.",
+                                               unmatched),
                           unmatched, unmatched_text->str);
-  equity_result_add_note (result, note);
 }
 
 EquityResult *

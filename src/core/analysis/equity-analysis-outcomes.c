@@ -179,13 +179,10 @@ outcomes_run (EquityAnalysisContext  *context,
       row->ratio = overall->mean != 0.0 ? row->mean / overall->mean : NAN;
     }
   if (blank > 0)
-    {
-      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%" PRIu64 " value has no %s: it counts in the overall figures only.",
-                                                            "%" PRIu64 " values have no %s: they count in the overall figures only.",
-                                                            blank), blank, equity_column_get_name (by));
-      equity_result_add_note (result, note);
-    }
+    equity_result_add_note (result, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%" PRIu64 " value has no %s: it counts in the overall figures only.",
+                                                 "%" PRIu64 " values have no %s: they count in the overall figures only.",
+                                                 blank), blank, equity_column_get_name (by));
 
   if (g_str_equal (by_key, "area-column"))
     {

@@ -154,13 +154,6 @@ GHashTable    *_equity_analysis_count_by     (EquityAnalysisContext *context,
                                               const EquityRowFilter *filter,
                                               GError               **error);
 
-/* Areas: events of [analysis] events assigned to SLOTS (key → slot + 1 as
- * GUINT_TO_POINTER) through area-column, or lat/lon or location points in the
- * polygons of `areas`. Adds to COUNTS[slot] (and SUMS[slot] with
- * value-column). Records unmatched keys, unmatched events and outside events
- * in RESULT. */
-gboolean       _equity_analysis_check_area_source (EquityAnalysisContext *context,
-                                                   GError               **error);
 /* What an area kind reads: [analysis] events, population and the column its
  * population-key names; FALSE with ERROR set when one is missing */
 typedef struct
@@ -173,6 +166,16 @@ typedef struct
 gboolean       _equity_analysis_area_inputs (EquityAnalysisContext *context,
                                              EquityAreaInputs      *inputs,
                                              GError               **error);
+/* …for validate(): first how the events find their areas (area-column, or
+ * points and the `areas` to place them in), then the inputs above */
+gboolean       _equity_analysis_check_area_inputs (EquityAnalysisContext *context,
+                                                   EquityAreaInputs      *inputs,
+                                                   GError               **error);
+/* Areas: events of [analysis] events assigned to SLOTS (key → slot + 1 as
+ * GUINT_TO_POINTER) through area-column, or lat/lon or location points in the
+ * polygons of `areas`. Adds to COUNTS[slot] (and SUMS[slot] with
+ * value-column). Records unmatched keys, unmatched events and outside events
+ * in RESULT. */
 gboolean       _equity_analysis_assign_events (EquityAnalysisContext *context,
                                                GHashTable            *slots,
                                                double                *counts,

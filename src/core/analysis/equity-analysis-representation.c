@@ -120,13 +120,10 @@ representation_run (EquityAnalysisContext  *context,
       }
   equity_result_set_unmatched_events (result, unmatched);
   if (unmatched > 0)
-    {
-      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%" PRIu64 " member belongs to a group that no population column counts, and is in no share.",
-                                                            "%" PRIu64 " members belong to groups that no population column counts, and are in no share.",
-                                                            unmatched), unmatched);
-      equity_result_add_note (result, note);
-    }
+    equity_result_add_note (result, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%" PRIu64 " member belongs to a group that no population column counts, and is in no share.",
+                                                 "%" PRIu64 " members belong to groups that no population column counts, and are in no share.",
+                                                 unmatched), unmatched);
 
   equity_result_get_overall (result)->count = seats;
   equity_result_get_overall (result)->population = people;

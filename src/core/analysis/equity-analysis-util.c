@@ -14,6 +14,7 @@
 #include "equity-error.h"
 #include "equity-analysis-private.h"
 #include "equity-analysis-fields.h"
+#include "equity-analysis-compute.h"
 
 void
 _equity_analysis_set_error (EquityAnalysisContext  *context,
@@ -592,4 +593,29 @@ _equity_analysis_count_by (EquityAnalysisContext  *context,
       return NULL;
     }
   return g_steal_pointer (&counts);
+}
+
+EquityStatsFlags
+equity_row_set_rate (EquityResultRow *row,
+                     double           events,
+                     const double    *amount,
+                     double           population,
+                     double           per,
+                     double           confidence)
+{
+  EquityEstimate estimate;
+  EquityStatsFlags flags = equity_stats_rate (events, population, per, confidence, &estimate);
+
+  if (amount == NULL)
+    {
+      row->rate = estimate.value;
+      row->rate_low = estimate.low;
+      row->rate_high = estimate.high;
+    }
+  else
+    {
+      row->rate = population > 0.0 ? *amount / population * per : NAN;
+      row->rate_low = row->rate_high = NAN;
+    }
+  return flags;
 }

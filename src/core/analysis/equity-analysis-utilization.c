@@ -121,13 +121,10 @@ utilization_run (EquityAnalysisContext  *context,
       }
   equity_result_set_unmatched_events (result, unmatched);
   if (unmatched > 0)
-    {
-      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%" PRIu64 " contract (%.2f dollars) has a firm group with no availability and is left out.",
-                                                            "%" PRIu64 " contracts (%.2f dollars) have firm groups with no availability and are left out.",
-                                                            unmatched), unmatched, unmatched_dollars);
-      equity_result_add_note (result, note);
-    }
+    equity_result_add_note (result, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%" PRIu64 " contract (%.2f dollars) has a firm group with no availability and is left out.",
+                                                 "%" PRIu64 " contracts (%.2f dollars) have firm groups with no availability and are left out.",
+                                                 unmatched), unmatched, unmatched_dollars);
 
   equity_result_get_overall (result)->count = total_dollars;
   equity_result_set_units (result, _("disparity index (100 = parity; below 80 = substantial disparity)"));

@@ -389,13 +389,18 @@ equity_result_get_number_names (EquityResult *self)
 
 void
 equity_result_add_note (EquityResult *self,
-                        const char   *note)
+                        const char   *format,
+                        ...)
 {
+  va_list args;
+
   g_return_if_fail (EQUITY_IS_RESULT (self));
-  g_return_if_fail (note != NULL);
+  g_return_if_fail (format != NULL);
 
   /* keep the array NULL-terminated for get_notes() */
-  g_ptr_array_index (self->notes, self->notes->len - 1) = g_strdup (note);
+  va_start (args, format);
+  g_ptr_array_index (self->notes, self->notes->len - 1) = g_strdup_vprintf (format, args);
+  va_end (args);
   g_ptr_array_add (self->notes, NULL);
 }
 

@@ -122,9 +122,10 @@ double           equity_result_get_number       (EquityResult    *self,
 /* the names set so far, in order, NULL-terminated */
 const char * const *equity_result_get_number_names (EquityResult *self);
 /* plain-language notes on what the analysis did with odd input
- * ("6 arrests had no group in [groups] and are not counted") */
+ * ("6 arrests had no group in [groups] and are not counted"), printf-style */
 void             equity_result_add_note         (EquityResult    *self,
-                                                 const char      *note);
+                                                 const char      *format,
+                                                 ...) G_GNUC_PRINTF (2, 3);
 const char * const *equity_result_get_notes     (EquityResult    *self);
 /* whether the row's count and what is worked out from it are withheld */
 gboolean         equity_result_row_is_hidden    (const EquityResultRow *row);

@@ -36,6 +36,23 @@ valid_confidence (double confidence)
   return confidence > 0.0 && confidence < 1.0;
 }
 
+/* what a count or a population must be to divide by (FALSE for NAN) */
+static gboolean
+positive_finite (double x)
+{
+  return x > 0.0 && isfinite (x);
+}
+
+/* OUT's interval on the log scale: value × exp(±z·se) */
+static void
+set_log_interval (EquityEstimate *out,
+                  double          z,
+                  double          se)
+{
+  out->low = out->value * exp (-z * se);
+  out->high = out->value * exp (z * se);
+}
+
 EquityStatsFlags
 equity_stats_poisson_exact (double          count,
                             double          confidence,
@@ -64,7 +81,7 @@ equity_stats_poisson_byar (double          count,
   double x1 = count + 1.0;
 
   estimate_clear (out);
-  if (!(count > 0.0) || !isfinite (count) || !valid_confidence (confidence))
+  if (!positive_finite (count) || !valid_confidence (confidence))
     return EQUITY_STATS_INVALID;
 
   out->value = count;
@@ -94,7 +111,7 @@ equity_stats_rate (double          count,
   double scale;
 
   estimate_clear (out);
-  if (!(population > 0.0) || !isfinite (population))
+  if (!positive_finite (population))
     return EQUITY_STATS_ZERO_DENOMINATOR | (count == 0.0 ? EQUITY_STATS_ZERO_COUNT : 0);
 
   flags = equity_stats_poisson (count, confidence, out);
@@ -115,7 +132,7 @@ equity_stats_wilson (double          x,
   double z2 = z * z, centre, spread, denominator;
 
   estimate_clear (out);
-  if (!(n > 0.0) || !isfinite (n))
+  if (!positive_finite (n))
     return EQUITY_STATS_ZERO_DENOMINATOR;
   if (!(x >= 0.0) || x > n || !valid_confidence (confidence))
     return EQUITY_STATS_INVALID;
@@ -157,7 +174,7 @@ equity_stats_rate_ratio (double          a,
   double base = pop_b / pop_a;
 
   estimate_clear (out);
-  if (!(pop_a > 0.0) || !(pop_b > 0.0) || !isfinite (pop_a) || !isfinite (pop_b))
+  if (!positive_finite (pop_a) || !positive_finite (pop_b))
     return EQUITY_STATS_ZERO_DENOMINATOR;
   if (!(a >= 0.0) || !(b >= 0.0) || !valid_confidence (confidence))
     return EQUITY_STATS_INVALID;
@@ -171,8 +188,7 @@ equity_stats_rate_ratio (double          a,
                         + relative_variance (moe_pop_b, pop_b));
 
       out->value = (a / pop_a) / (b / pop_b);
-      out->low = out->value * exp (-z * se);
-      out->high = out->value * exp (z * se);
+      set_log_interval (out, z, se);
       return EQUITY_STATS_OK;
     }
 
@@ -207,7 +223,7 @@ equity_stats_rate_difference (double          a,
   double rate_a, rate_b, variance, se;
 
   estimate_clear (out);
-  if (!(pop_a > 0.0) || !(pop_b > 0.0) || !isfinite (pop_a) || !isfinite (pop_b))
+  if (!positive_finite (pop_a) || !positive_finite (pop_b))
     return EQUITY_STATS_ZERO_DENOMINATOR;
   if (!(a >= 0.0) || !(b >= 0.0) || !valid_confidence (confidence))
     return EQUITY_STATS_INVALID;
@@ -240,7 +256,7 @@ equity_stats_ratio_to_total (double          a,
   double weight, variance;
 
   estimate_clear (out);
-  if (!(pop > 0.0) || !(total_pop > 0.0) || !isfinite (pop) || !isfinite (total_pop))
+  if (!positive_finite (pop) || !positive_finite (total_pop))
     return EQUITY_STATS_ZERO_DENOMINATOR;
   if (!(a >= 0.0) || !(total >= a) || !valid_confidence (confidence))
     return EQUITY_STATS_INVALID;
@@ -274,8 +290,7 @@ equity_stats_ratio_to_total (double          a,
                             - 2.0 * s2 / (pop * total_pop);
       variance += MAX (0.0, pop_variance);
     }
-  out->low = out->value * exp (-z * sqrt (variance));
-  out->high = out->value * exp (z * sqrt (variance));
+  set_log_interval (out, z, sqrt (variance));
   return EQUITY_STATS_OK;
 }
 
@@ -312,7 +327,7 @@ equity_acs_moe_proportion (double            x,
   EquityStatsFlags local = EQUITY_STATS_OK;
   double p, radicand, result;
 
-  if (!(y > 0.0) || !isfinite (y))
+  if (!positive_finite (y))
     {
       local = EQUITY_STATS_ZERO_DENOMINATOR;
       result = NAN;
@@ -347,7 +362,7 @@ equity_acs_moe_ratio (double x,
 {
   double r;
 
-  if (!(y > 0.0) || !isfinite (y) || !isfinite (moe_x) || !isfinite (moe_y))
+  if (!positive_finite (y) || !isfinite (moe_x) || !isfinite (moe_y))
     return NAN;
   r = x / y;
   return sqrt (moe_x * moe_x + r * r * moe_y * moe_y) / y;
@@ -410,7 +425,7 @@ equity_stats_index_of_disparity (const double *rates,
 {
   double sum = 0.0;
 
-  if (n == 0 || !(reference > 0.0) || !isfinite (reference))
+  if (n == 0 || !positive_finite (reference))
     return NAN;
   for (guint i = 0; i < n; i++)
     sum += fabs (rates[i] - reference);

@@ -85,37 +85,39 @@ equity_chart_layout_hit_test (const EquityChartLayout *layout,
   return found;
 }
 
+static void
+remember_span (EquityChartSpan       *span,
+               const EquityChartAxis *axis)
+{
+  span->min = axis->min;
+  span->max = axis->max;
+  span->p0 = axis->p0;
+  span->p1 = axis->p1;
+}
+
 void
 equity_chart_remember_axis (EquityChartCanvas     *canvas,
                             const EquityChartAxis *axis)
 {
-  canvas->layout->axis_min = axis->min;
-  canvas->layout->axis_max = axis->max;
-  canvas->layout->axis_p0 = axis->p0;
-  canvas->layout->axis_p1 = axis->p1;
+  remember_span (&canvas->layout->value_span, axis);
 }
 
 void
 equity_chart_remember_x_axis (EquityChartCanvas     *canvas,
                               const EquityChartAxis *axis)
 {
-  canvas->layout->x_axis_min = axis->min;
-  canvas->layout->x_axis_max = axis->max;
-  canvas->layout->x_axis_p0 = axis->p0;
-  canvas->layout->x_axis_p1 = axis->p1;
+  remember_span (&canvas->layout->x_span, axis);
 }
 
+/* FALSE when no drawing has left this span yet (or it is empty) */
 static gboolean
-map_value (double  min,
-           double  max,
-           double  p0,
-           double  p1,
-           double  value,
-           double *pixel)
+span_to_pixel (const EquityChartSpan *span,
+               double                 value,
+               double                *pixel)
 {
-  if (!(max > min))
+  if (!(span->max > span->min))
     return FALSE;
-  *pixel = p0 + (value - min) / (max - min) * (p1 - p0);
+  *pixel = span->p0 + (value - span->min) / (span->max - span->min) * (span->p1 - span->p0);
   return TRUE;
 }
 
@@ -124,10 +126,7 @@ equity_chart_value_to_pixel (EquityChart *self,
                              double       value,
                              double      *pixel)
 {
-  const EquityChartLayout *layout = self->layout;
-
-  return layout != NULL &&
-         map_value (layout->axis_min, layout->axis_max, layout->axis_p0, layout->axis_p1, value, pixel);
+  return self->layout != NULL && span_to_pixel (&self->layout->value_span, value, pixel);
 }
 
 gboolean
@@ -135,10 +134,7 @@ equity_chart_x_value_to_pixel (EquityChart *self,
                                double       value,
                                double      *pixel)
 {
-  const EquityChartLayout *layout = self->layout;
-
-  return layout != NULL &&
-         map_value (layout->x_axis_min, layout->x_axis_max, layout->x_axis_p0, layout->x_axis_p1, value, pixel);
+  return self->layout != NULL && span_to_pixel (&self->layout->x_span, value, pixel);
 }
 
 /* Device pixels per user unit where CR draws: a vector file's unit is a
@@ -175,8 +171,8 @@ draw_pass (EquityChart            *self,
   if (!highlight_only)
     {
       g_array_set_size (layout->hits, 0);
-      layout->axis_min = layout->axis_max = 0;
-      layout->x_axis_min = layout->x_axis_max = 0;
+      layout->value_span = (EquityChartSpan) { 0 };
+      layout->x_span = (EquityChartSpan) { 0 };
     }
   if (width < 1 || height < 1)
     return;

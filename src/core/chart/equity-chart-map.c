@@ -641,15 +641,13 @@ static char *
 describe_map (EquityChart *self)
 {
   GString *text = g_string_new (NULL);
-  const EquityChartArea *highest = NULL;
-  const EquityChartArea *lowest = NULL;
-  double high_value = -G_MAXDOUBLE;
-  double low_value = G_MAXDOUBLE;
+  EquityChartExtremes extremes = EQUITY_CHART_EXTREMES_INIT;
   guint n_hidden = 0;
 
   for (guint i = 0; i < self->map.areas->len; i++)
     {
       const EquityChartArea *area = g_ptr_array_index (self->map.areas, i);
+      const EquityResultRow *row;
       double value;
 
       if (area->klass < 0)
@@ -657,17 +655,9 @@ describe_map (EquityChart *self)
           n_hidden++;
           continue;
         }
-      equity_chart_row_value (self, equity_result_get_row (self->result, area->row), &value, NULL, NULL);
-      if (value > high_value)
-        {
-          high_value = value;
-          highest = area;
-        }
-      if (value < low_value)
-        {
-          low_value = value;
-          lowest = area;
-        }
+      row = equity_result_get_row (self->result, area->row);
+      equity_chart_row_value (self, row, &value, NULL, NULL);
+      equity_chart_extremes_add (&extremes, row, value);
     }
 
   g_string_append_printf (text, _("Map: %s for %u areas"), equity_chart_units (self), self->map.areas->len);
@@ -680,15 +670,9 @@ describe_map (EquityChart *self)
     }
   else
     g_string_append (text, ".");
-  if (highest != NULL && lowest != NULL && highest != lowest)
-    {
-      g_autofree char *h = equity_chart_format_value (self, high_value);
-      g_autofree char *l = equity_chart_format_value (self, low_value);
-
-      g_string_append_printf (text, _(" Highest %s, %s; lowest %s, %s."),
-                              equity_chart_row_label (equity_result_get_row (self->result, highest->row)), h,
-                              equity_chart_row_label (equity_result_get_row (self->result, lowest->row)), l);
-    }
+  /* one area, or all alike: no highest and lowest to tell apart */
+  if (extremes.highest != extremes.lowest)
+    equity_chart_append_extremes (self, text, &extremes);
   if (n_hidden > 0)
     g_string_append_printf (text, ngettext (" %u area is not shown (suppressed or no data).",
                                             " %u areas are not shown (suppressed or no data).", n_hidden),

@@ -101,6 +101,15 @@ struct _EquityChart
   double            baseline_x;    /* trend: the baseline year, or NAN */
 };
 
+/* Where an axis put its values: MIN at pixel P0, MAX at pixel P1 (linear) */
+typedef struct
+{
+  double min;
+  double max;
+  double p0;
+  double p1;
+} EquityChartSpan;
+
 /* What one drawing leaves behind: where each row was drawn, the value axes,
  * and the renderer's own state (the map's paths for the last transform). */
 struct _EquityChartLayout
@@ -109,15 +118,9 @@ struct _EquityChartLayout
   GArray           *hits;          /* EquityChartHit */
   gpointer          state;         /* the renderer's, or NULL */
   /* the value axis (bars, dots, trend's y), for tests and tools */
-  double            axis_min;
-  double            axis_max;
-  double            axis_p0;
-  double            axis_p1;
+  EquityChartSpan   value_span;
   /* scatter: its horizontal axis */
-  double            x_axis_min;
-  double            x_axis_max;
-  double            x_axis_p0;
-  double            x_axis_p1;
+  EquityChartSpan   x_span;
   /* the plain picture (no highlight) as pixels, for hover redraws that only
    * add the highlight; NULL until one is needed, dropped when it goes stale */
   cairo_surface_t  *frame;
@@ -417,6 +420,22 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (EquityChartLayout, equity_chart_layout_free)
 /* equity-chart-summary.c: a ranked chart's description ("Bar chart: …") */
 char        *equity_chart_describe_ranked  (EquityChart             *self,
                                             const char              *what);
+/* the highest and the lowest row a description names, by drawn value */
+typedef struct
+{
+  const EquityResultRow *highest;
+  const EquityResultRow *lowest;
+  double                 high_value;
+  double                 low_value;
+} EquityChartExtremes;
+#define EQUITY_CHART_EXTREMES_INIT { NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE }
+void         equity_chart_extremes_add     (EquityChartExtremes       *extremes,
+                                            const EquityResultRow     *row,
+                                            double                     value);
+/* appends " Highest NAME, VALUE; lowest NAME, VALUE." */
+void         equity_chart_append_extremes  (EquityChart               *self,
+                                            GString                   *text,
+                                            const EquityChartExtremes *extremes);
 
 /* equity-chart-map-geometry.c */
 void         equity_chart_map_areas_init   (EquityChartMapAreas     *map);

@@ -249,15 +249,46 @@ equity_chart_dup_row_summary (EquityChart *self,
   return g_strjoinv (", ", (char **) parts->pdata);
 }
 
+void
+equity_chart_extremes_add (EquityChartExtremes   *extremes,
+                           const EquityResultRow *row,
+                           double                 value)
+{
+  if (value > extremes->high_value)
+    {
+      extremes->high_value = value;
+      extremes->highest = row;
+    }
+  if (value < extremes->low_value)
+    {
+      extremes->low_value = value;
+      extremes->lowest = row;
+    }
+}
+
+void
+equity_chart_append_extremes (EquityChart               *self,
+                              GString                   *text,
+                              const EquityChartExtremes *extremes)
+{
+  g_autofree char *h = NULL;
+  g_autofree char *l = NULL;
+
+  if (extremes->highest == NULL || extremes->lowest == NULL)
+    return;
+  h = equity_chart_format_value (self, extremes->high_value);
+  l = equity_chart_format_value (self, extremes->low_value);
+  g_string_append_printf (text, _(" Highest %s, %s; lowest %s, %s."),
+                          equity_chart_row_label (extremes->highest), h,
+                          equity_chart_row_label (extremes->lowest), l);
+}
+
 char *
 equity_chart_describe_ranked (EquityChart *self,
                               const char  *what)
 {
   guint n_rows = equity_result_get_n_rows (self->result);
-  const EquityResultRow *highest = NULL;
-  const EquityResultRow *lowest = NULL;
-  double high_value = -G_MAXDOUBLE;
-  double low_value = G_MAXDOUBLE;
+  EquityChartExtremes extremes = EQUITY_CHART_EXTREMES_INIT;
   guint n_suppressed = 0;
   guint n_shown = 0;
   GString *text = g_string_new (NULL);
@@ -274,16 +305,7 @@ equity_chart_describe_ranked (EquityChart *self,
       if (!equity_chart_row_value (self, row, &value, NULL, NULL))
         continue;
       n_shown++;
-      if (value > high_value)
-        {
-          high_value = value;
-          highest = row;
-        }
-      if (value < low_value)
-        {
-          low_value = value;
-          lowest = row;
-        }
+      equity_chart_extremes_add (&extremes, row, value);
     }
 
   {
@@ -301,14 +323,8 @@ equity_chart_describe_ranked (EquityChart *self,
       noun = ngettext ("row", "rows", n_rows);
     g_string_append_printf (text, "%s: %s, %u %s.", what, equity_chart_units (self), n_rows, noun);
   }
-  if (highest != NULL && lowest != NULL && n_shown > 1)
-    {
-      g_autofree char *h = equity_chart_format_value (self, high_value);
-      g_autofree char *l = equity_chart_format_value (self, low_value);
-
-      g_string_append_printf (text, _(" Highest %s, %s; lowest %s, %s."),
-                              equity_chart_row_label (highest), h, equity_chart_row_label (lowest), l);
-    }
+  if (n_shown > 1)
+    equity_chart_append_extremes (self, text, &extremes);
   if (equity_chart_reference (self, &reference_value, &reference_name))
     {
       g_autofree char *r = equity_chart_format_value (self, reference_value);
