@@ -55,7 +55,7 @@ print_table (GPtrArray *indicators,
       g_print ("%s\t%s / %s\t%s\n", equity_indicator_get_name (indicator), equity_indicator_get_theme (indicator),
                equity_indicator_get_topic (indicator),
                equity_indicator_status_to_label (equity_indicator_evaluation_get_status (evaluation)));
-      g_print ("  %s\t%s\t%s\t%s\t%s\t%s\t%s\n", _("year"), ratio ? _("ratio") : _("percent"), _("95% interval"),
+      g_print ("  %s\t%s\t%s\t%s\t%s\t%s\t%s\n", C_("column", "year"), ratio ? _("ratio") : _("percent"), _("95% interval"),
                _("rates (A / B)"), _("target"), _("score"), _("change"));
       for (guint k = 0; k < equity_indicator_evaluation_get_n_years (evaluation); k++)
         {
