@@ -1,10 +1,10 @@
-/* equity-indicator-entry.c — one indicator as the Indicators page shows it,
- * and every indicator of a project evaluated
+/* equity-indicator-entry.c — one indicator as the Indicators page shows it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The page reads the core's indicators through this one file: what the
- * list, the chart and the year table show comes from here.
+ * list, the chart and the year table show comes from here; the board
+ * itself (equity-indicator-board.c) is the core's.
  */
 
 #define G_LOG_DOMAIN "equity-indicators-page"
@@ -289,255 +289,18 @@ equity_indicator_format_change (double change)
   return change > 0 ? g_strconcat ("+", number, NULL) : g_steal_pointer (&number);
 }
 
-/* The board: the project's indicators listed on the main thread (a short
- * read), then each evaluated in the core's worker, one after the other. */
-
-typedef struct
+/* The page's list items: one entry for each of the board's indicators,
+ * with its evaluation or what went wrong. */
+GPtrArray *
+equity_indicator_entries_new (EquityIndicatorBoard *board)
 {
-  GPtrArray          *indicators;
-  GPtrArray          *evaluations;   /* NULL where the evaluation failed */
-  GPtrArray          *errors;        /* GError or NULL, side by side */
-  char               *project_path;
-  EquityProgressFunc  progress;
-  gpointer            progress_data;
-  guint               next;
-} BoardLoad;
+  GPtrArray *entries = g_ptr_array_new_with_free_func (g_object_unref);
 
-static void
-board_load_free (BoardLoad *load)
-{
-  g_ptr_array_unref (load->indicators);
-  g_ptr_array_unref (load->evaluations);
-  g_ptr_array_unref (load->errors);
-  g_free (load->project_path);
-  g_free (load);
-}
+  g_return_val_if_fail (board != NULL, entries);
 
-void
-equity_indicator_board_free (EquityIndicatorBoard *board)
-{
-  if (board == NULL)
-    return;
-  g_clear_pointer (&board->summary, equity_indicator_summary_free);
-  g_clear_pointer (&board->scored, g_ptr_array_unref);
-  g_clear_pointer (&board->evaluations, g_ptr_array_unref);
-  g_clear_pointer (&board->entries, g_ptr_array_unref);
-  g_free (board);
-}
-
-static void
-evaluate_next (GTask *task);
-
-static void
-evaluate_progress_cb (double   fraction,
-                      gpointer data)
-{
-  GTask *task = data;
-  BoardLoad *load = g_task_get_task_data (task);
-
-  if (load->progress != NULL && !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
-    load->progress ((load->next + CLAMP (fraction, 0.0, 1.0)) / MAX (load->indicators->len, 1),
-                    load->progress_data);
-}
-
-static void
-evaluated_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  BoardLoad *load = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  EquityIndicatorEvaluation *evaluation;
-
-  evaluation = equity_indicator_evaluate_finish (EQUITY_INDICATOR (source), result, &error);
-  if (g_task_return_error_if_cancelled (task))
-    {
-      g_clear_pointer (&evaluation, equity_indicator_evaluation_unref);
-      return;
-    }
-  /* one indicator that cannot be evaluated (its analysis deleted, say)
-   * is listed with what went wrong; the others are still scored */
-  g_ptr_array_add (load->evaluations, evaluation);
-  g_ptr_array_add (load->errors, g_steal_pointer (&error));
-  load->next++;
-  evaluate_next (task);
-}
-
-static EquityIndicatorBoard *
-board_new (BoardLoad *load)
-{
-  EquityIndicatorBoard *board = g_new0 (EquityIndicatorBoard, 1);
-  /* the entries hold what these point to, as long as the board lives */
-  GPtrArray *scored = board->scored = g_ptr_array_new ();
-  GPtrArray *evaluations = board->evaluations = g_ptr_array_new ();
-  const int *years;
-  guint n_years = 0;
-
-  board->entries = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < load->indicators->len; i++)
-    {
-      EquityIndicatorEvaluation *evaluation = g_ptr_array_index (load->evaluations, i);
-
-      g_ptr_array_add (board->entries, entry_new (g_ptr_array_index (load->indicators, i), evaluation,
-                                                  g_ptr_array_index (load->errors, i)));
-      if (evaluation != NULL)
-        {
-          g_ptr_array_add (scored, g_ptr_array_index (load->indicators, i));
-          g_ptr_array_add (evaluations, evaluation);
-        }
-    }
-
-  board->summary = equity_indicator_summary_new (scored, evaluations);
-  years = equity_indicator_summary_get_years (board->summary, &n_years);
-  /* the latest year the city has a score, and the first */
-  for (guint i = n_years; i > 0 && board->year == 0; i--)
-    if (!isnan (equity_indicator_summary_city_score (board->summary, years[i - 1])))
-      board->year = years[i - 1];
-  /* the city's change is counted from the first year every theme scored
-   * now had a score too: a mean of other themes is no baseline */
-  for (guint i = 0; i < n_years && board->first_year == 0 && board->year != 0; i++)
-    {
-      gboolean all = TRUE;
-
-      for (guint j = 0; j < scored->len && all; j++)
-        {
-          const char *theme = equity_indicator_get_theme (g_ptr_array_index (scored, j));
-
-          all = isnan (equity_indicator_summary_theme_score (board->summary, theme, board->year))
-                || !isnan (equity_indicator_summary_theme_score (board->summary, theme, years[i]));
-        }
-      if (all)
-        board->first_year = years[i];
-    }
-  return board;
-}
-
-static void
-evaluate_next (GTask *task)
-{
-  BoardLoad *load = g_task_get_task_data (task);
-
-  if (load->next >= load->indicators->len)
-    {
-      g_task_return_pointer (task, board_new (load), (GDestroyNotify) equity_indicator_board_free);
-      return;
-    }
-
-  equity_indicator_evaluate_async (g_ptr_array_index (load->indicators, load->next), load->project_path,
-                                   g_task_get_cancellable (task), evaluate_progress_cb, task,
-                                   evaluated_cb, g_object_ref (task));
-}
-
-static void
-error_free0 (gpointer error)
-{
-  if (error != NULL)
-    g_error_free (error);
-}
-
-static void
-evaluation_unref0 (gpointer evaluation)
-{
-  if (evaluation != NULL)
-    equity_indicator_evaluation_unref (evaluation);
-}
-
-void
-equity_indicator_board_load_async (EquityProject       *project,
-                                   GCancellable        *cancellable,
-                                   EquityProgressFunc   progress,
-                                   gpointer             progress_data,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  BoardLoad *load;
-  GPtrArray *indicators;
-
-  g_return_if_fail (EQUITY_IS_PROJECT (project));
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, equity_indicator_board_load_async);
-  indicators = equity_project_list_indicators (project, &error);
-  if (indicators == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  load = g_new0 (BoardLoad, 1);
-  load->indicators = indicators;
-  load->evaluations = g_ptr_array_new_with_free_func (evaluation_unref0);
-  load->errors = g_ptr_array_new_with_free_func (error_free0);
-  load->project_path = g_strdup (equity_project_get_path (project));
-  load->progress = progress;
-  load->progress_data = progress_data;
-  g_task_set_task_data (task, load, (GDestroyNotify) board_load_free);
-  evaluate_next (task);
-}
-
-EquityIndicatorBoard *
-equity_indicator_board_load_finish (GAsyncResult  *result,
-                                    GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static double
-level_score (EquityIndicatorBoard *board,
-             const char           *theme,
-             const char           *topic,
-             int                   year)
-{
-  if (theme == NULL)
-    return equity_indicator_summary_city_score (board->summary, year);
-  if (topic == NULL)
-    return equity_indicator_summary_theme_score (board->summary, theme, year);
-  return equity_indicator_summary_topic_score (board->summary, theme, topic, year);
-}
-
-double
-equity_indicator_board_get_mean (EquityIndicatorBoard *board,
-                                 const char           *theme,
-                                 const char           *topic,
-                                 int                  *year)
-{
-  const int *years;
-  guint n_years = 0;
-
-  if (year != NULL)
-    *year = 0;
-  if (board == NULL || board->summary == NULL || board->year == 0)
-    return NAN;
-
-  /* the board's year, or the latest before it when this level has none then */
-  years = equity_indicator_summary_get_years (board->summary, &n_years);
-  for (guint i = n_years; i > 0; i--)
-    {
-      double score;
-
-      if (years[i - 1] > board->year)
-        continue;
-      score = level_score (board, theme, topic, years[i - 1]);
-      if (!isnan (score))
-        {
-          if (year != NULL)
-            *year = years[i - 1];
-          return score;
-        }
-    }
-  return NAN;
-}
-
-double
-equity_indicator_board_get_city_change (EquityIndicatorBoard *board)
-{
-  if (board == NULL || board->summary == NULL || board->year == 0 || board->first_year == board->year)
-    return NAN;
-  return equity_indicator_summary_city_score (board->summary, board->year)
-         - equity_indicator_summary_city_score (board->summary, board->first_year);
+  for (guint i = 0; i < equity_indicator_board_get_n_indicators (board); i++)
+    g_ptr_array_add (entries, entry_new (equity_indicator_board_get_indicator (board, i),
+                                         equity_indicator_board_get_evaluation (board, i),
+                                         equity_indicator_board_get_error (board, i)));
+  return entries;
 }

@@ -1,7 +1,6 @@
 /* equity-indicator-entry.h — one indicator as the Indicators page shows it:
  * the core's indicator and its evaluation, with the names of the groups it
- * compares, in one object the list, the chart and the year table share;
- * and every indicator of a project, evaluated in the core's workers
+ * compares, in one object the list, the chart and the year table share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -44,38 +43,8 @@ const EquityIndicatorYear *equity_indicator_entry_get_latest (EquityIndicatorEnt
  * baseline marked */
 EquityChart          *equity_indicator_entry_create_chart  (EquityIndicatorEntry  *self);
 
-/* Every indicator of a project, evaluated, with the means of each level */
-typedef struct
-{
-  GPtrArray              *entries;   /* EquityIndicatorEntry, listed by theme, topic, name */
-  EquityIndicatorSummary *summary;
-  int                     year;      /* the latest year with a score: the means are of it */
-  int                     first_year;  /* the first year every theme scored in YEAR has a score */
-  GPtrArray              *scored;       /* the indicators and evaluations the summary reads */
-  GPtrArray              *evaluations;
-} EquityIndicatorBoard;
-
-/* Lists the indicators of PROJECT and evaluates each in the core's worker
- * (equity_indicator_evaluate_async), one after the other; PROGRESS (0–1)
- * on the caller's main context. */
-void                  equity_indicator_board_load_async    (EquityProject         *project,
-                                                            GCancellable          *cancellable,
-                                                            EquityProgressFunc     progress,
-                                                            gpointer               progress_data,
-                                                            GAsyncReadyCallback    callback,
-                                                            gpointer               user_data);
-EquityIndicatorBoard *equity_indicator_board_load_finish   (GAsyncResult          *result,
-                                                            GError               **error);
-void                  equity_indicator_board_free          (EquityIndicatorBoard  *board);
-/* the mean score of THEME (TOPIC NULL) or of its TOPIC, or the city's
- * (both NULL), in the board's year or, when that level has none then, its
- * latest before; YEAR: the year of it (may be NULL). NAN when none. */
-double                equity_indicator_board_get_mean      (EquityIndicatorBoard  *board,
-                                                            const char            *theme,
-                                                            const char            *topic,
-                                                            int                   *year);
-/* the city score's change since FIRST_YEAR, or NAN */
-double                equity_indicator_board_get_city_change (EquityIndicatorBoard *board);
+/* the list items of BOARD: one entry per indicator, in its order */
+GPtrArray            *equity_indicator_entries_new         (EquityIndicatorBoard  *board);
 
 /* "object-select-symbolic" for on track… */
 const char           *equity_indicator_status_to_icon      (EquityIndicatorStatus  status);
@@ -83,7 +52,5 @@ const char           *equity_indicator_status_to_icon      (EquityIndicatorStatu
 char                 *equity_indicator_format_score        (double                 score);
 /* +3 → "+3", −2 → "−2", 0 → "±0"; NAN → "—" */
 char                 *equity_indicator_format_change       (double                 change);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (EquityIndicatorBoard, equity_indicator_board_free)
 
 G_END_DECLS

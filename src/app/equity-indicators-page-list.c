@@ -124,7 +124,7 @@ create_header_line (EquityIndicatorBoard *board,
   int year = 0;
   double mean = equity_indicator_board_get_mean (board, theme, topic, &year);
   g_autofree char *score = equity_indicator_format_score (mean);
-  g_autofree char *mean_text = year != 0 && year != board->year
+  g_autofree char *mean_text = year != 0 && year != equity_indicator_board_get_year (board)
                                /* Translators: the mean score of a theme or topic in an earlier
                                 * year than the others', e.g. "mean 52 in 2019" */
                                ? g_strdup_printf (_("mean %s in %d"), score, year)
@@ -236,7 +236,7 @@ static void
 update_city_score (EquityIndicatorsPage *self)
 {
   EquityIndicatorBoard *board = self->board;
-  guint n = board != NULL ? board->entries->len : 0;
+  guint n = self->entries != NULL ? self->entries->len : 0;
   guint n_off = 0;
   g_autofree char *score = equity_indicator_format_score (equity_indicator_board_get_mean (board, NULL, NULL, NULL));
   g_autofree char *change = equity_indicator_format_change (equity_indicator_board_get_city_change (board));
@@ -245,17 +245,18 @@ update_city_score (EquityIndicatorsPage *self)
   g_autofree char *detail = NULL;
 
   for (guint i = 0; i < n; i++)
-    if (equity_indicator_entry_get_status (g_ptr_array_index (board->entries, i)) == EQUITY_INDICATOR_OFF_TRACK)
+    if (equity_indicator_entry_get_status (g_ptr_array_index (self->entries, i)) == EQUITY_INDICATOR_OFF_TRACK)
       n_off++;
 
   /* Translators: how many indicators the city score is the mean of */
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u indicator", "%u indicators", n), n);
-  if (board != NULL && board->year != 0)
+  if (board != NULL && equity_indicator_board_get_year (board) != 0)
     {
       /* Translators: the city's equity score (1–100) and its year, e.g. "City score 47 in 2021" */
-      title = g_strdup_printf (_("City score %s in %d"), score, board->year);
+      title = g_strdup_printf (_("City score %s in %d"), score, equity_indicator_board_get_year (board));
       /* Translators: e.g. "5 indicators · 2 off track · +1 since 2015" */
-      detail = g_strdup_printf (_("%s · %u off track · %s since %d"), count, n_off, change, board->first_year);
+      detail = g_strdup_printf (_("%s · %u off track · %s since %d"), count, n_off, change,
+                                equity_indicator_board_get_first_year (board));
     }
   else
     {
@@ -274,9 +275,8 @@ _equity_indicators_page_fill_list (EquityIndicatorsPage *self)
 {
   g_autoptr(GListStore) store = g_list_store_new (EQUITY_TYPE_INDICATOR_ENTRY);
 
-  if (self->board != NULL)
-    for (guint i = 0; i < self->board->entries->len; i++)
-      g_list_store_append (store, g_ptr_array_index (self->board->entries, i));
+  for (guint i = 0; self->entries != NULL && i < self->entries->len; i++)
+    g_list_store_append (store, g_ptr_array_index (self->entries, i));
 
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (store), create_row, self, NULL);
   update_city_score (self);

@@ -42,7 +42,8 @@ struct _EquityIndicatorsPage
   GSimpleActionGroup   *actions;          /* indicators.* */
   EquityProject        *project;
   GSignalGroup         *analyses_signals;
-  EquityIndicatorBoard *board;
+  EquityIndicatorBoard *board;            /* the core's: every indicator evaluated, the means */
+  GPtrArray            *entries;          /* EquityIndicatorEntry, one per indicator of BOARD */
   GListStore           *years;            /* EquityIndicatorYearItem of the one selected */
   GCancellable         *load_cancellable;
   EquityIndicator      *deleted;          /* what Undo brings back */

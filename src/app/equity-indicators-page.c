@@ -86,10 +86,23 @@ set_loading (EquityIndicatorsPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+/* the core's board, and the list items made of it here on the main thread */
+static void
+set_board (EquityIndicatorsPage *self,
+           EquityIndicatorBoard *board)
+{
+  g_clear_pointer (&self->board, equity_indicator_board_unref);
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  if (board == NULL)
+    return;
+  self->board = equity_indicator_board_ref (board);
+  self->entries = equity_indicator_entries_new (board);
+}
+
 static void
 show_board (EquityIndicatorsPage *self)
 {
-  gboolean has_entries = self->board != NULL && self->board->entries->len > 0;
+  gboolean has_entries = self->entries != NULL && self->entries->len > 0;
 
   /* the window lets go of the project after the page's widgets are gone */
   if (self->stack == NULL)
@@ -127,8 +140,7 @@ load_cb (GObject      *source,
       return;
     }
 
-  g_clear_pointer (&self->board, equity_indicator_board_free);
-  self->board = g_steal_pointer (&board);
+  set_board (self, board);
   show_board (self);
 }
 
@@ -151,8 +163,8 @@ equity_indicators_page_reload (EquityIndicatorsPage *self)
 
   self->load_cancellable = g_cancellable_new ();
   set_loading (self, TRUE);
-  equity_indicator_board_load_async (self->project, self->load_cancellable, progress_cb, self,
-                                     load_cb, g_object_ref (self));
+  equity_indicator_board_load_async (equity_project_get_path (self->project), self->load_cancellable,
+                                     progress_cb, self, load_cb, g_object_ref (self));
 }
 
 /* An analysis saved again or deleted changes what the indicators on it say. */
@@ -161,7 +173,7 @@ analyses_changed_cb (EquityIndicatorsPage *self)
 {
   update_empty_page (self);
   _equity_indicators_page_update_actions (self);
-  if (self->board != NULL && self->board->entries->len > 0)
+  if (self->entries != NULL && self->entries->len > 0)
     equity_indicators_page_reload (self);
 }
 
@@ -193,7 +205,7 @@ equity_indicators_page_dispose (GObject *object)
   self->table_toast = NULL;
   g_clear_pointer (&self->previous_table, equity_score_table_unref);
   g_clear_object (&self->years);
-  g_clear_pointer (&self->board, equity_indicator_board_free);
+  set_board (self, NULL);
   g_clear_object (&self->project);
 
   G_OBJECT_CLASS (equity_indicators_page_parent_class)->dispose (object);
@@ -302,7 +314,7 @@ equity_indicators_page_set_project (EquityIndicatorsPage *self,
     adw_toast_dismiss (self->undo_toast);
   g_signal_group_set_target (self->analyses_signals,
                              project != NULL ? equity_project_get_analyses (project) : NULL);
-  g_clear_pointer (&self->board, equity_indicator_board_free);
+  set_board (self, NULL);
   self->select_after_load = 0;
   show_board (self);
   equity_indicators_page_reload (self);

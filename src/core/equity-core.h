@@ -35,6 +35,7 @@
 #include "equity-indicator-io.h"
 #include "equity-score-table.h"
 #include "equity-indicator-evaluation.h"
+#include "equity-indicator-board.h"
 #include "equity-scan.h"
 #include "equity-project-items.h"
 #include "equity-lens-template.h"
