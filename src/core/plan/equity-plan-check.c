@@ -13,19 +13,9 @@
 
 #include "config.h"
 
-#include "equity-indicator-evaluation.h"
+#include "equity-indicator-board.h"
 #include "equity-plan.h"
 #include "equity-worker.h"
-
-static gboolean
-wanted (GArray *ids,
-        gint64  id)
-{
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      return TRUE;
-  return ids == NULL;
-}
 
 static void
 set_status (GHashTable            *statuses,
@@ -41,7 +31,7 @@ equity_plan_evaluate_indicators (EquityProject  *project,
                                  GCancellable   *cancellable,
                                  GError        **error)
 {
-  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(EquityIndicatorBoard) board = NULL;
   g_autoptr(GHashTable) statuses = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   g_return_val_if_fail (project != NULL, NULL);
@@ -49,29 +39,17 @@ equity_plan_evaluate_indicators (EquityProject  *project,
   /* nothing linked: nothing to read */
   if (ids != NULL && ids->len == 0)
     return g_steal_pointer (&statuses);
-  indicators = equity_project_list_indicators (project, error);
-  if (indicators == NULL)
+  board = equity_indicator_board_load_ids (project, ids, cancellable, NULL, NULL, error);
+  if (board == NULL)
     return NULL;
-  for (guint i = 0; i < indicators->len; i++)
+  for (guint i = 0; i < equity_indicator_board_get_n_indicators (board); i++)
     {
-      EquityIndicator *indicator = g_ptr_array_index (indicators, i);
-      g_autoptr(EquityIndicatorEvaluation) evaluation = NULL;
-      g_autoptr(GError) local_error = NULL;
-      gint64 id = equity_indicator_get_id (indicator);
+      EquityIndicatorEvaluation *evaluation = equity_indicator_board_get_evaluation (board, i);
 
-      if (!wanted (ids, id) || g_hash_table_contains (statuses, &id))
-        continue;
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-      evaluation = equity_indicator_evaluate (project, indicator, cancellable, &local_error);
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
       /* one that cannot be evaluated is not off track: the others still are */
-      set_status (statuses, id, evaluation != NULL ? equity_indicator_evaluation_get_status (evaluation)
-                                                   : EQUITY_INDICATOR_NO_DATA);
+      set_status (statuses, equity_indicator_get_id (equity_indicator_board_get_indicator (board, i)),
+                  evaluation != NULL ? equity_indicator_evaluation_get_status (evaluation)
+                                     : EQUITY_INDICATOR_NO_DATA);
     }
   /* linked ones that are gone have no data */
   for (guint i = 0; ids != NULL && i < ids->len; i++)
