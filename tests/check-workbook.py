@@ -272,6 +272,34 @@ def cover_links_every_sheet():
         assert isinstance(description, str) and len(description) > 10, (name, description)
     plan = [c for c, name in linked if name == "Action plan"][0]
     assert "overdue and off track" in cover.cell(row=plan.row, column=2).value
+    cover_fits_the_printed_page(cover, linked)
+
+
+def column_pixels(sheet, letter):
+    # ECMA-376 Part 1, 18.3.1.13: a width stored in characters of the
+    # default font's digit (Calibri 11: 7 px) is this many pixels at 96 dpi
+    width = sheet.column_dimensions[letter].width
+    return int((256 * width + int(128 / 7)) / 256 * 7)
+
+
+def cover_fits_the_printed_page(cover, linked):
+    # the descriptions wrap within their column, the two columns fit a
+    # landscape letter page (11 in) between its margins, and the scan's
+    # sentence, longer than a printed line (LibreOffice printed 113 of its
+    # characters on the first), is given a row of at least two 15 pt lines
+    assert cover.page_setup.orientation == "landscape" and cover.page_setup.paperSize == 1
+    printable = (11 - cover.page_margins.left - cover.page_margins.right) * 96
+    used = column_pixels(cover, "A") + column_pixels(cover, "B")
+    assert used <= printable, (used, printable)
+    for cell, name in linked:
+        description = cover.cell(row=cell.row, column=cell.column + 1)
+        assert description.alignment.wrap_text, f"the description of {name!r} does not wrap"
+        assert description.alignment.vertical == "top" and cell.alignment.vertical == "top", name
+    scan = [c for c, name in linked if name == "Scan"][0]
+    assert len(cover.cell(row=scan.row, column=2).value) > 113
+    assert (cover.row_dimensions[scan.row].height or 0) >= 2 * 15, cover.row_dimensions[scan.row].height
+    methods = [c for c, name in linked if name == "Methods"][0]
+    assert cover.row_dimensions[methods.row].height is None, "a one-line description keeps its row's height"
 
 
 @test

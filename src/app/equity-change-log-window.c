@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "equity-change-log-window.h"
@@ -48,11 +49,21 @@ equity_change_log_row_new (GHashTable *change)
 {
   const char *old_value = g_hash_table_lookup (change, "old_value");
   const char *new_value = g_hash_table_lookup (change, "new_value");
-  g_autofree char *when = dup_local_time (g_hash_table_lookup (change, "at"));
+  const char *field = g_hash_table_lookup (change, "field");
+  /* the core's label (an answer's question) when the caller asked for one */
+  const char *label = g_hash_table_lookup (change, "field_label");
+  const char *name = label != NULL && *label != '\0' ? label : field;
   /* Translators: a change log entry: the field, its old and its new value */
-  g_autofree char *title = g_strdup_printf (_("%s: %s → %s"), (char *) g_hash_table_lookup (change, "field"),
-                                            old_value && *old_value ? old_value : "—",
-                                            new_value && *new_value ? new_value : "—");
+  const char *format = _("%s: %s → %s");
+  g_autofree char *when = dup_local_time (g_hash_table_lookup (change, "at"));
+  g_autofree char *title = NULL;
+
+  /* a question ends with its own mark: "Who leads it? — → …", not "…?: …" */
+  if (name != NULL && *name != '\0' && g_ascii_ispunct (name[strlen (name) - 1]))
+    /* Translators: a change log entry named by a question that ends with its own punctuation */
+    format = _("%s %s → %s");
+  title = g_strdup_printf (format, name, old_value && *old_value ? old_value : "—",
+                           new_value && *new_value ? new_value : "—");
   /* Translators: who made a change, and when */
   g_autofree char *subtitle = g_strdup_printf (_("%s, %s"), (char *) g_hash_table_lookup (change, "who"), when);
   GtkWidget *row = adw_action_row_new ();
@@ -62,6 +73,13 @@ equity_change_log_row_new (GHashTable *change)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 4);
+  if (label != NULL && g_strcmp0 (label, field) != 0)
+    {
+      /* Translators: the tooltip of a change log entry named by its question: the field as stored and exported */
+      g_autofree char *tooltip = g_strdup_printf (_("Stored as “%s”"), field);
+
+      gtk_widget_set_tooltip_text (row, tooltip);
+    }
   return row;
 }
 
@@ -84,6 +102,8 @@ fill_log (GtkListBox *list)
       kind = chosen < G_N_ELEMENTS (log_kinds) ? log_kinds[chosen] : NULL;
     }
   changes = equity_project_list_changes (scope->project, kind, scope->item_id, &error);
+  if (changes != NULL)
+    equity_change_log_label_fields (scope->project, changes);
   for (guint i = changes != NULL ? changes->len : 0; i > 0; i--)
     {
       GHashTable *change = g_ptr_array_index (changes, i - 1);

@@ -13,7 +13,9 @@
 
 G_BEGIN_DECLS
 
-/* a change log entry as a row: "field: old → new", who and when under it */
+/* a change log entry as a row: "field: old → new", who and when under it;
+ * the field named by its "field_label" (equity_change_log_label_fields())
+ * when it has one, the stored field then in its tooltip */
 GtkWidget *equity_change_log_row_new        (GHashTable    *change);
 /* Presents the change log over PARENT's window: every entry with a filter
  * by kind when ITEM_KIND is NULL, else the entries of that one item (TITLE

@@ -1,5 +1,6 @@
 /* test-assessments-history.c — an assessment's history in the shared
- * change-log window (newest first, shown as text) and its deletion with
+ * change-log window (newest first, shown as text, an answer named by its
+ * question) and its deletion with
  * Undo on the sample project; rendered under Xvfb
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -52,8 +53,12 @@ test_history (void)
   g_assert_cmpuint (app_test_count_children (list), ==, changes->len);
   g_assert_cmpstr (g_hash_table_lookup (g_ptr_array_index (changes, changes->len - 1), "new_value"), ==, typed);
   labels = app_test_dup_labels (gtk_widget_get_first_child (list));
-  expected = g_strdup_printf ("answer:plan: — → %s|", typed);
+  /* named by its question's text (data/lens/equity-lens.ini, [question plan]),
+   * which ends with its own mark, the stored field "answer:plan" in its tooltip */
+  expected = g_strdup_printf ("How will it be carried out, and who leads the work? — → %s|", typed);
   g_assert_true (g_str_has_prefix (labels, expected));
+  g_assert_null (strstr (labels, "answer:plan"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (gtk_widget_get_first_child (list)), "“answer:plan”"));
   /* …and drawn as such: no label of the row reads markup */
   g_assert_null (app_test_find_widget (gtk_widget_get_first_child (list), reads_markup, NULL));
   /* the oldest last: the assessment's creation */

@@ -12,6 +12,7 @@
 
 #include "assessments-test-util.h"
 #include "equity-export-dialog.h"
+#include "equity-lens-template-editor.h"
 #include "explore-test-util.h"
 
 /* the sample has no "Pool visits" analysis (JOURNEYS.md 4); this one has a headline */
@@ -433,7 +434,7 @@ test_journey_4 (void)
   close_window (window);
 }
 
-/* An empty project teaches; a status chosen in the editor is stored, said
+/* An empty project teaches, and opens the templates from its button; a status chosen in the editor is stored, said
  * in words on the row and followed by the status filter. */
 static void
 test_empty_and_status (void)
@@ -447,6 +448,9 @@ test_empty_and_status (void)
   EquityAssessmentsPage *page;
   GtkListBoxRow *row;
   GtkWidget *badge;
+  GtkWidget *empty;
+  GtkWidget *templates_button;
+  GtkWindow *editor;
 
   created = equity_project_create (empty_path, &error);
   g_assert_no_error (error);
@@ -458,6 +462,22 @@ test_empty_and_status (void)
   g_assert_true (g_action_group_get_action_enabled (equity_assessments_page_get_actions (page), "new"));
   g_assert_false (g_action_group_get_action_enabled (equity_assessments_page_get_actions (page), "export-pdf"));
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "assessments-empty"), >, MIN_VARIANCE);
+  /* the empty page reaches the templates with a button, not only Ctrl+T */
+  empty = gtk_stack_get_child_by_name (page->stack, "empty");
+  templates_button = app_test_find_button (empty, "Edit _Templates…");
+  g_assert_nonnull (templates_button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (templates_button)), ==, "assessments.templates");
+  g_assert_true (gtk_widget_is_sensitive (templates_button));
+  g_assert_null (app_test_find_toplevel (EQUITY_TYPE_LENS_TEMPLATE_EDITOR));
+  g_signal_emit_by_name (templates_button, "clicked");
+  app_test_wait (300);
+  editor = app_test_find_toplevel (EQUITY_TYPE_LENS_TEMPLATE_EDITOR);
+  g_assert_nonnull (editor);
+  /* the new project's two default templates (data/lens/, by their names) are listed */
+  g_assert_nonnull (equity_lens_template_editor_get_list_row (EQUITY_LENS_TEMPLATE_EDITOR (editor), "Equity lens"));
+  g_assert_nonnull (equity_lens_template_editor_get_list_row (EQUITY_LENS_TEMPLATE_EDITOR (editor),
+                                                              "Budget request equity check"));
+  gtk_window_destroy (editor);
   close_window (window);
 
   window = open_project (path, 1180, 760);

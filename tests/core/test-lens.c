@@ -340,6 +340,82 @@ test_audit_trail (TestProject       *fixture,
   g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM change_log"), ==, before + 5);
 }
 
+/* The history names an answer by its question's text in the assessment's own
+ * version (the texts below are small_template's), any other field and an
+ * unknown question by the stored field; the CSV keeps the stored field. */
+static void
+test_field_labels (TestProject   *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = start_small (fixture);
+  gint64 gone = equity_assessment_create (fixture->project, "Small lens", "Library hours", "Libraries",
+                                          "policy", NULL, &error);
+  g_autoptr(EquityLensTemplate) template = NULL;
+  g_autoptr(EquityLensTemplate) second = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *unknown = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *no_template = NULL;
+
+  g_assert_no_error (error);
+  answer (fixture, id, "what", "Longer pool hours");
+  answer (fixture, id, "effect", "Narrow");
+  answer (fixture, gone, "ready", "yes");
+  g_assert_true (equity_assessment_set_field (fixture->project, id, "status", "in-review", &error));
+  /* a later version rewords a question: the assessment keeps its own words */
+  {
+    g_autoptr(GString) text = g_string_new (small_template);
+    g_string_replace (text, "Effect?", "What will it do to the gaps?", 0);
+    edited = g_string_free (g_steal_pointer (&text), FALSE);
+  }
+  second = equity_lens_template_save (fixture->project, edited, "small.ini", &error);
+  g_assert_no_error (error);
+  g_assert_true (equity_project_delete_assessment (fixture->project, gone, &error));
+
+  template = equity_assessment_load_template (fixture->project, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (template->version, ==, 1);
+  what = equity_assessment_dup_field_label (template, "answer:what");
+  g_assert_cmpstr (what, ==, "What is it?");
+  unknown = equity_assessment_dup_field_label (template, "answer:removed-later");
+  g_assert_cmpstr (unknown, ==, "answer:removed-later");
+  status = equity_assessment_dup_field_label (template, "status");
+  g_assert_cmpstr (status, ==, "status");
+  no_template = equity_assessment_dup_field_label (NULL, "answer:what");
+  g_assert_cmpstr (no_template, ==, "answer:what");
+  g_assert_null (equity_assessment_load_template (fixture->project, gone, &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* the whole log: created, two answers, the status; the deleted one's answer keeps its id */
+  log = equity_project_list_changes (fixture->project, NULL, 0, &error);
+  g_assert_no_error (error);
+  equity_change_log_label_fields (fixture->project, log);
+  for (guint i = 0; i < log->len; i++)
+    {
+      const char *stored = field (log, i, "field");
+      const char *label = field (log, i, "field_label");
+      gint64 item = g_ascii_strtoll (field (log, i, "item_id"), NULL, 10);
+      gboolean of_assessment = g_strcmp0 (field (log, i, "item_kind"), "assessment") == 0;
+
+      if (of_assessment && item == id && g_strcmp0 (stored, "answer:what") == 0)
+        g_assert_cmpstr (label, ==, "What is it?");
+      else if (of_assessment && item == id && g_strcmp0 (stored, "answer:effect") == 0)
+        g_assert_cmpstr (label, ==, "Effect?");
+      else
+        g_assert_cmpstr (label, ==, stored);
+    }
+
+  csv = equity_change_log_to_csv (fixture->project, "assessment", id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (csv, ",answer:what,,Longer pool hours\r\n"));
+  g_assert_null (strstr (csv, "What is it?"));
+}
+
 static void
 test_concurrent_edits (TestProject       *fixture,
                        gconstpointer  data)
@@ -594,6 +670,7 @@ main (int   argc,
   lens_test_add ("/lens/completeness", test_completeness);
   lens_test_add ("/lens/answer-checks", test_answer_checks);
   lens_test_add ("/lens/template-versions", test_template_versions);
+  lens_test_add ("/lens/field-labels", test_field_labels);
   g_test_add_func ("/lens/bad-templates", test_bad_templates);
   g_test_add_func ("/lens/template-write", test_template_write);
   lens_test_add ("/lens/citation", test_citation);

@@ -120,6 +120,8 @@ add_formats (lxw_workbook          *workbook,
   formats->link = workbook_add_format (workbook);
   format_set_underline (formats->link, LXW_UNDERLINE_SINGLE);
   format_set_font_color (formats->link, 0x1F4E9A);
+  /* level with the first line of the cover's wrapped description beside it */
+  format_set_align (formats->link, LXW_ALIGN_VERTICAL_TOP);
   formats->text = workbook_add_format (workbook);
   formats->wrap = workbook_add_format (workbook);
   format_set_text_wrap (formats->wrap);

@@ -530,3 +530,26 @@ equity_assessment_dup_answer_text (EquityProject            *project,
       return g_steal_pointer (&trimmed);
     }
 }
+
+char *
+equity_assessment_dup_field_label (EquityLensTemplate *template,
+                                   const char         *field)
+{
+  const EquityLensQuestion *question = NULL;
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (template != NULL && g_str_has_prefix (field, EQUITY_ANSWER_FIELD_PREFIX))
+    question = equity_lens_template_find_question (template, field + strlen (EQUITY_ANSWER_FIELD_PREFIX));
+  return g_strdup (question != NULL && question->text != NULL ? question->text : field);
+}
+
+EquityLensTemplate *
+equity_assessment_load_template (EquityProject  *project,
+                                 gint64          id,
+                                 GError        **error)
+{
+  g_autoptr(GHashTable) row = equity_project_get_item (project, EQUITY_ITEM_ASSESSMENT, id, error);
+
+  return row != NULL ? equity_lens_template_load (project, equity_item_get_number (row, "template_id"), error) : NULL;
+}

@@ -99,4 +99,15 @@ char             *equity_assessment_dup_answer_text (EquityProject            *p
                                                      const EquityLensQuestion *question,
                                                      EquityAnswer             *answer);
 
+/* How an assessment's history names FIELD, a change log entry's field: an
+ * answer ("answer:QUESTION") by its question's text in TEMPLATE, the version
+ * the assessment began with; FIELD itself for any other field, or when
+ * TEMPLATE is NULL or has no such question. */
+char             *equity_assessment_dup_field_label (EquityLensTemplate *template,
+                                                     const char         *field);
+/* The template version assessment ID began with, read without its answers */
+EquityLensTemplate *equity_assessment_load_template (EquityProject      *project,
+                                                     gint64              id,
+                                                     GError            **error);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "equity-assessment.h"
 #include "equity-change-log.h"
 #include "equity-error.h"
 #include "equity-project-items.h"
@@ -56,6 +57,8 @@ append_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* the stored "field" is written, never the label the window shows: the CSV
+ * is data, and a script matches on "answer:QUESTION" */
 char *
 equity_change_log_to_csv (EquityProject  *project,
                           const char     *item_kind,
@@ -111,4 +114,44 @@ equity_change_log_export_item_csv (EquityProject  *project,
       return FALSE;
     }
   return TRUE;
+}
+
+/* the table below holds NULL for an assessment that cannot be read */
+static void
+template_unref_if_any (EquityLensTemplate *template)
+{
+  if (template != NULL)
+    equity_lens_template_unref (template);
+}
+
+void
+equity_change_log_label_fields (EquityProject *project,
+                                GPtrArray     *changes)
+{
+  /* assessment id → its template version, or NULL when it cannot be read */
+  g_autoptr(GHashTable) templates = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                           (GDestroyNotify) template_unref_if_any);
+  const char *assessment_kind = equity_item_kind_to_string (EQUITY_ITEM_ASSESSMENT);
+
+  g_return_if_fail (EQUITY_IS_PROJECT (project));
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      GHashTable *change = g_ptr_array_index (changes, i);
+      const char *field = g_hash_table_lookup (change, "field");
+      gint64 id = equity_item_get_number (change, "item_id");
+      EquityLensTemplate *template = NULL;
+
+      if (field == NULL)
+        continue;
+      if (g_strcmp0 (g_hash_table_lookup (change, "item_kind"), assessment_kind) == 0
+          && g_str_has_prefix (field, EQUITY_ANSWER_FIELD_PREFIX)
+          && !g_hash_table_lookup_extended (templates, &id, NULL, (gpointer *) &template))
+        {
+          /* a deleted assessment's answers keep their ids: nothing to say why */
+          template = equity_assessment_load_template (project, id, NULL);
+          g_hash_table_insert (templates, g_memdup2 (&id, sizeof id), template);
+        }
+      g_hash_table_insert (change, g_strdup ("field_label"), equity_assessment_dup_field_label (template, field));
+    }
 }

@@ -28,5 +28,13 @@ gboolean equity_change_log_export_item_csv (EquityProject  *project,
                                             gint64          item_id,
                                             const char     *path,
                                             GError        **error);
+/* Adds "field_label" to each row of CHANGES (equity_project_list_changes()):
+ * how the history shows its field. An assessment's answer is named by its
+ * question's text (equity_assessment_dup_field_label(), each assessment's
+ * template version read once); any other field, and the answers of an
+ * assessment that can no longer be read (deleted), by the stored field. The
+ * CSV keeps the stored field: it is data, for scripts. */
+void     equity_change_log_label_fields (EquityProject  *project,
+                                         GPtrArray      *changes);
 
 G_END_DECLS

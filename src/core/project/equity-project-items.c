@@ -458,7 +458,7 @@ equity_project_set_answer (EquityProject  *self,
 {
   g_autofree char *now = _equity_project_now_iso8601 ();
   g_autofree char *old_value = NULL;
-  g_autofree char *field = g_strconcat ("answer:", question, NULL);
+  g_autofree char *field = g_strconcat (EQUITY_ANSWER_FIELD_PREFIX, question, NULL);
   g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
   gboolean found;

@@ -69,6 +69,9 @@ gboolean    equity_project_delete_assessment (EquityProject *self,
 GPtrArray  *equity_project_list_answers    (EquityProject   *self,
                                             gint64           assessment_id,
                                             GError         **error);
+/* the change log's field of an answer: this prefix, then the question's id */
+#define EQUITY_ANSWER_FIELD_PREFIX "answer:"
+
 /* Last write wins: the old value is read in the same transaction as the
  * write, so two writers each leave their own entry. CITED_KIND is NULL,
  * "analysis" or "dataset". */
