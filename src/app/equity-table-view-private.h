@@ -35,6 +35,7 @@ struct _EquityTableView
   GtkSliceListModel *shown_rows;
   GdkFrameClock  *fill_clock;
   gulong          fill_handler;
+  gint64          fill_frame;
   GCancellable   *summary_cancellable;
   guint           pulse_source;
   gboolean        summaries_stale;

@@ -322,6 +322,8 @@ fit_columns (EquityTableView *self)
 
 /* a row is never shorter than this (one line of text, no padding) */
 #define SMALLEST_ROW_HEIGHT 16
+/* the rows GTK 4.8's column view makes widgets for at once */
+#define GTK_LIST_ROWS_MADE 200
 
 static guint
 rows_that_fit (GtkWidget *window)
@@ -347,12 +349,27 @@ stop_waiting_to_fill (EquityTableView *self)
   g_clear_object (&self->fill_clock);
 }
 
+static void fill_after_next_frame (EquityTableView *self);
+
+/* twice as many rows each frame, so that no frame makes the widgets of
+ * more than a few screenfuls; every row once GTK's 200 are reached */
 static void
 fill_rows (EquityTableView *self)
 {
+  guint size;
+
+  /* asked for during this frame's own after-paint: the next frame, then */
+  if (self->fill_clock != NULL
+      && gdk_frame_clock_get_frame_counter (self->fill_clock) == self->fill_frame)
+    return;
+
   stop_waiting_to_fill (self);
-  if (self->shown_rows != NULL)
-    gtk_slice_list_model_set_size (self->shown_rows, G_MAXUINT);
+  if (self->shown_rows == NULL)
+    return;
+
+  size = gtk_slice_list_model_get_size (self->shown_rows);
+  gtk_slice_list_model_set_size (self->shown_rows, size >= GTK_LIST_ROWS_MADE / 2 ? G_MAXUINT : size * 2);
+  fill_after_next_frame (self);
 }
 
 /* once the first rows are in, the rest follow the next frame painted;
@@ -370,6 +387,13 @@ fill_after_next_frame (EquityTableView *self)
       || g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
     return;
 
+  /* all shown already */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) <= gtk_slice_list_model_get_size (self->shown_rows))
+    {
+      gtk_slice_list_model_set_size (self->shown_rows, G_MAXUINT);
+      return;
+    }
+
   clock = window != NULL ? gtk_widget_get_frame_clock (window) : NULL;
   if (clock == NULL)
     {
@@ -378,6 +402,7 @@ fill_after_next_frame (EquityTableView *self)
     }
 
   self->fill_clock = g_object_ref (clock);
+  self->fill_frame = gdk_frame_clock_get_frame_counter (clock);
   self->fill_handler = g_signal_connect_object (clock, "after-paint", G_CALLBACK (fill_rows), self,
                                                 G_CONNECT_SWAPPED);
 }

@@ -266,6 +266,17 @@ test_million_rows (TestScratch   *scratch,
   g_assert_finalize_object (window);
 }
 
+static gboolean
+all_rows_shown (gpointer data)
+{
+  GtkColumnView *column_view = data;
+  EquityTableView *view = EQUITY_TABLE_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (column_view),
+                                                                      EQUITY_TYPE_TABLE_VIEW));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (column_view)))
+         == g_list_model_get_n_items (G_LIST_MODEL (equity_table_view_get_model (view)));
+}
+
 /* how many rows the column view was first given */
 static void
 shown_rows_changed_cb (GListModel *rows,
@@ -316,8 +327,9 @@ test_first_screenful (TestScratch   *scratch,
   g_assert_cmpuint (first_rows, >, 0);
   g_assert_cmpuint (first_rows, <, 200);
 
-  /* then all of them, after the frame that showed the first */
-  wait_frames (GTK_WIDGET (column_view));
+  /* then all of them, a few more each frame after the one that showed
+   * the first */
+  g_assert_true (app_test_wait_until (all_rows_shown, column_view, 60000));
   g_assert_true (gtk_column_view_get_model (column_view) == GTK_SELECTION_MODEL (shown));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_rows);
   g_signal_handlers_disconnect_by_data (shown, &first_rows);
