@@ -31,6 +31,11 @@ struct _EquityTableView
   EquityProject  *project;
   EquityDataset  *dataset;
   EquityRowModel *model;
+  /* the rows the column view is given: the first screenful, then all */
+  GtkSliceListModel *shown_rows;
+  GdkFrameClock  *fill_clock;
+  gulong          fill_handler;
+  gint64          fill_frame;
   GCancellable   *summary_cancellable;
   guint           pulse_source;
   gboolean        summaries_stale;

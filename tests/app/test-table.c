@@ -266,6 +266,89 @@ test_million_rows (TestScratch   *scratch,
   g_assert_finalize_object (window);
 }
 
+static gboolean
+all_rows_shown (gpointer data)
+{
+  GtkColumnView *column_view = data;
+  EquityTableView *view = EQUITY_TABLE_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (column_view),
+                                                                      EQUITY_TYPE_TABLE_VIEW));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (column_view)))
+         == g_list_model_get_n_items (G_LIST_MODEL (equity_table_view_get_model (view)));
+}
+
+/* how many rows the column view was first given */
+static void
+shown_rows_changed_cb (GListModel *rows,
+                       guint       position,
+                       guint       removed,
+                       guint       added,
+                       guint      *first_rows)
+{
+  if (*first_rows == 0)
+    *first_rows = g_list_model_get_n_items (rows);
+}
+
+/* A dataset chosen in a window on screen: the column view gets the rows
+ * that can show first (GTK 4.8 makes widgets for up to 200 rows given at
+ * once) and every row once a frame with them was painted. */
+static void
+test_first_screenful (TestScratch   *scratch,
+                      gconstpointer  data)
+{
+  const guint n_rows = 5000;
+  g_autofree char *csv = app_test_write_requests_csv (scratch->dir, n_rows);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autofree char *path = NULL;
+  g_autoptr(EquityProject) project = test_create_project (scratch->dir, "Screenful.equity", &path);
+  g_autoptr(EquityDataset) dataset = test_import_ok (project, file, NULL);
+  g_autoptr(GPtrArray) cells = NULL;
+  EquityWindow *window;
+  EquityTableView *view;
+  GtkColumnView *column_view;
+  GListModel *shown;
+  guint first_rows = 0;
+  guint n_columns;
+
+  equity_project_close (project);
+  app_test_reset_settings (1280, 800);
+  window = g_object_ref (equity_window_new (GTK_APPLICATION (app)));
+  app_test_show_window (GTK_WINDOW (window));
+  g_assert_true (equity_window_open_project (window, path));
+
+  view = EQUITY_TABLE_VIEW (equity_datasets_page_get_table_view (_equity_window_get_datasets_page (window)));
+  column_view = equity_table_view_get_column_view (view);
+  shown = G_LIST_MODEL (gtk_column_view_get_model (column_view));
+  g_signal_connect (shown, "items-changed", G_CALLBACK (shown_rows_changed_cb), &first_rows);
+  g_assert_true (app_test_wait_until (model_ready, view, 60000));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (equity_table_view_get_model (view))), ==, n_rows);
+
+  /* a screenful first, far fewer than the 200 GTK would make widgets for */
+  g_assert_cmpuint (first_rows, >, 0);
+  g_assert_cmpuint (first_rows, <, 200);
+
+  /* then all of them, a few more each frame after the one that showed
+   * the first */
+  g_assert_true (app_test_wait_until (all_rows_shown, column_view, 60000));
+  g_assert_true (gtk_column_view_get_model (column_view) == GTK_SELECTION_MODEL (shown));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_rows);
+  g_signal_handlers_disconnect_by_data (shown, &first_rows);
+
+  /* the first screenful covered every row on screen: the cells seen, row
+   * by row (each row has one per column), were all among the first rows */
+  n_columns = g_list_model_get_n_items (gtk_column_view_get_columns (column_view));
+  cells = visible_cells (column_view);
+  g_assert_cmpuint (n_columns, ==, 6);
+  g_assert_cmpuint (cells->len, >=, 10 * n_columns);
+  g_assert_cmpuint (cells->len, <=, first_rows * n_columns);
+  g_assert_true (cells_contain (column_view, "0"));
+  g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "datasets-first-screenful"), >, MIN_VARIANCE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  app_test_wait (50);
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -277,6 +360,7 @@ main (int   argc,
   app = app_test_register_app ();
 
   test_add_with_scratch ("/app/table/million-rows", test_million_rows);
+  test_add_with_scratch ("/app/table/first-screenful", test_first_screenful);
 
   return app_test_run (&app);
 }
