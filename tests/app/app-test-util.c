@@ -122,11 +122,40 @@ is_mapped (gpointer data)
   return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0 && gtk_widget_get_height (data) > 0;
 }
 
+/* whether WIDGET or one of its mapped children is still sliding or fading
+ * from one state to the next */
+static gboolean
+in_transition (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if ((GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+      || (GTK_IS_REVEALER (widget)
+          && gtk_revealer_get_child_revealed (GTK_REVEALER (widget)) != gtk_revealer_get_reveal_child (GTK_REVEALER (widget)))
+      || (ADW_IS_LEAFLET (widget) && adw_leaflet_get_child_transition_running (ADW_LEAFLET (widget)))
+      || (ADW_IS_SQUEEZER (widget) && adw_squeezer_get_transition_running (ADW_SQUEEZER (widget)))
+      || (ADW_IS_FLAP (widget)
+          && adw_flap_get_reveal_progress (ADW_FLAP (widget)) != (adw_flap_get_reveal_flap (ADW_FLAP (widget)) ? 1.0 : 0.0)))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (in_transition (child))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+at_rest (gpointer data)
+{
+  return !in_transition (data);
+}
+
 void
 app_test_settle (GtkWidget *widget)
 {
   app_test_drain ();
   app_test_await (is_mapped, widget, "the widget mapped with a size");
+  app_test_await (at_rest, widget, "the stacks, revealers, leaflets and flaps at rest");
   /* two: what the first frame's layout queued (a list binding the rows now
    * in view, a label wrapping to its new width) is drawn in the second */
   app_test_wait_frames (widget, 2);

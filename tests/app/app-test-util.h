@@ -48,8 +48,9 @@ void        app_test_drain          (void);
 /* waits until WIDGET's frame clock has laid out and drawn N_FRAMES frames */
 void        app_test_wait_frames    (GtkWidget  *widget,
                                      guint       n_frames);
-/* runs what is pending, waits until WIDGET is mapped with a size, then for
- * two frames, so what it shows is laid out and drawn */
+/* runs what is pending, waits until WIDGET is mapped with a size and no
+ * stack, revealer, leaflet or flap in it is in transition, then for two
+ * frames, so what it shows is laid out and drawn */
 void        app_test_settle         (GtkWidget  *widget);
 /* presents WINDOW and waits until it is mapped and drawn */
 void        app_test_show_window    (GtkWindow  *window);
