@@ -37,27 +37,129 @@ app_test_wait (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 gboolean
 app_test_wait_until (gboolean (*condition) (gpointer data),
                      gpointer   data,
                      guint      timeout_ms)
 {
   gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  /* the condition is checked after every event; this wakes the loop for a
+   * condition that changes without one (a worker thread's flag) */
+  guint wake = g_timeout_add (20, wake_cb, NULL);
+  gboolean held;
 
-  while (!condition (data))
+  while (!(held = condition (data)) && g_get_monotonic_time () <= deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  return held;
+}
+
+void
+app_test_await_at (const char *file,
+                   int         line,
+                   const char *func,
+                   gboolean  (*condition) (gpointer data),
+                   gpointer    data,
+                   const char *what)
+{
+  if (!app_test_wait_until (condition, data, APP_TEST_TIMEOUT_MS))
     {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      app_test_wait (20);
-    }
+      g_autofree char *message = g_strdup_printf ("still waiting after %u s for %s",
+                                                  APP_TEST_TIMEOUT_MS / 1000, what);
 
-  return TRUE;
+      g_assertion_message (G_LOG_DOMAIN, file, line, func, message);
+    }
+}
+
+void
+app_test_drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                guint         *n_frames)
+{
+  if (*n_frames > 0)
+    (*n_frames)--;
+}
+
+static gboolean
+frames_done (gpointer data)
+{
+  return *(guint *) data == 0;
+}
+
+void
+app_test_wait_frames (GtkWidget *widget,
+                      guint      n_frames)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &n_frames);
+  /* keeps the clock running, as an animation does: a window with nothing
+   * to redraw draws no frame otherwise */
+  gdk_frame_clock_begin_updating (clock);
+  gtk_widget_queue_draw (widget);
+  app_test_await (frames_done, &n_frames, "frames laid out and drawn");
+  gdk_frame_clock_end_updating (clock);
+  g_signal_handler_disconnect (clock, handler);
 }
 
 static gboolean
 is_mapped (gpointer data)
 {
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0 && gtk_widget_get_height (data) > 0;
+}
+
+/* whether WIDGET or one of its mapped children is still sliding or fading
+ * from one state to the next */
+static gboolean
+in_transition (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if ((GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+      || (GTK_IS_REVEALER (widget)
+          && gtk_revealer_get_child_revealed (GTK_REVEALER (widget)) != gtk_revealer_get_reveal_child (GTK_REVEALER (widget)))
+      || (ADW_IS_LEAFLET (widget) && adw_leaflet_get_child_transition_running (ADW_LEAFLET (widget)))
+      || (ADW_IS_SQUEEZER (widget) && adw_squeezer_get_transition_running (ADW_SQUEEZER (widget)))
+      || (ADW_IS_FLAP (widget)
+          && adw_flap_get_reveal_progress (ADW_FLAP (widget)) != (adw_flap_get_reveal_flap (ADW_FLAP (widget)) ? 1.0 : 0.0)))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (in_transition (child))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+at_rest (gpointer data)
+{
+  return !in_transition (data);
+}
+
+void
+app_test_settle (GtkWidget *widget)
+{
+  app_test_drain ();
+  app_test_await (is_mapped, widget, "the widget mapped with a size");
+  app_test_await (at_rest, widget, "the stacks, revealers, leaflets and flaps at rest");
+  /* two: what the first frame's layout queued (a list binding the rows now
+   * in view, a label wrapping to its new width) is drawn in the second */
+  app_test_wait_frames (widget, 2);
+  app_test_drain ();
 }
 
 void
@@ -65,9 +167,71 @@ app_test_show_window (GtkWindow *window)
 {
   gtk_window_present (window);
   /* generous: under ASan on a busy two-core machine a first map can take many seconds */
-  g_assert_true (app_test_wait_until (is_mapped, window, 60000));
-  /* a few frames for transitions and the first layout to settle */
-  app_test_wait (600);
+  app_test_settle (GTK_WIDGET (window));
+}
+
+typedef struct
+{
+  GType      type;
+  GtkWindow *found;
+} ToplevelSearch;
+
+static gboolean
+toplevel_shown (gpointer data)
+{
+  ToplevelSearch *search = data;
+
+  search->found = app_test_find_toplevel (search->type);
+  return search->found != NULL;
+}
+
+GtkWindow *
+app_test_await_toplevel (GType type)
+{
+  ToplevelSearch search = { type, NULL };
+  g_autofree char *what = g_strdup_printf ("a %s shown", g_type_name (type));
+
+  app_test_await (toplevel_shown, &search, what);
+  return search.found;
+}
+
+static gboolean
+toplevel_gone (gpointer data)
+{
+  ToplevelSearch *search = data;
+
+  return app_test_find_toplevel (search->type) == NULL;
+}
+
+void
+app_test_await_no_toplevel (GType type)
+{
+  ToplevelSearch search = { type, NULL };
+  g_autofree char *what = g_strdup_printf ("no %s left shown", g_type_name (type));
+
+  app_test_await (toplevel_gone, &search, what);
+}
+
+static gboolean
+held_only_by_caller (gpointer data)
+{
+  return g_atomic_int_get (&G_OBJECT (data)->ref_count) == 1;
+}
+
+void
+app_test_await_finalize (gpointer object)
+{
+  /* what still holds it (an idle, a pending frame, a closing animation)
+   * lets go when the main loop runs; a leak keeps it and fails here */
+  app_test_await (held_only_by_caller, object, "the object let go by all but the test");
+  g_assert_finalize_object (object);
+}
+
+void
+app_test_destroy_window (GtkWindow *window)
+{
+  gtk_window_destroy (window);
+  app_test_await_finalize (window);
 }
 
 double
@@ -82,13 +246,17 @@ app_test_render_png (GtkWidget  *widget,
   g_autofree char *file_name = NULL;
   g_autofree char *path = NULL;
   GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int width;
+  int height;
   gsize stride;
   double sum = 0.0;
   double sum_sq = 0.0;
   double n;
 
+  /* drawn as a person would see it: laid out, pending updates shown */
+  app_test_settle (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
 
@@ -99,7 +267,7 @@ app_test_render_png (GtkWidget  *widget,
       g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
 
       if (attempt > 0)
-        app_test_wait (16);
+        app_test_wait_frames (widget, 1);
       gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
       node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
     }
@@ -310,8 +478,7 @@ app_test_open_change_log (GtkWidget   *widget,
   GtkWindow *log;
 
   g_assert_true (gtk_widget_activate_action (widget, action, NULL));
-  app_test_wait (300);
-  log = app_test_find_toplevel (ADW_TYPE_WINDOW);
+  log = app_test_await_toplevel (ADW_TYPE_WINDOW);
   g_assert_nonnull (log);
   app_test_show_window (log);
   *list = g_object_get_data (G_OBJECT (log), "log-list");

@@ -20,16 +20,52 @@ G_BEGIN_DECLS
 /* gtk_test_init + adw_init + the app's icons and style sheet */
 void        app_test_init           (int        *argc,
                                      char     ***argv);
-/* runs the main loop for MS milliseconds */
+/* How long a wait may take before it fails the test: generous, as under
+ * ASan on a busy two-core machine a first map or an import takes seconds. */
+#define APP_TEST_TIMEOUT_MS 60000
+
+/* runs the main loop for MS milliseconds: a guess, so only where time itself
+ * is what is tested */
 void        app_test_wait           (guint       ms);
-/* runs the main loop until CONDITION (checked every 20 ms) or TIMEOUT_MS */
+/* runs the main loop until CONDITION (checked after every event, and at
+ * least every 20 ms) or TIMEOUT_MS; whether it held */
 gboolean    app_test_wait_until     (gboolean  (*condition) (gpointer data),
                                      gpointer    data,
                                      guint       timeout_ms);
+/* runs the main loop until CONDITION holds; after APP_TEST_TIMEOUT_MS the
+ * test fails, saying it was waiting for WHAT */
+#define app_test_await(condition, data, what) \
+  app_test_await_at (__FILE__, __LINE__, G_STRFUNC, (condition), (data), (what))
+void        app_test_await_at       (const char *file,
+                                     int         line,
+                                     const char *func,
+                                     gboolean  (*condition) (gpointer data),
+                                     gpointer    data,
+                                     const char *what);
+/* runs what the main loop has ready (idle callbacks, results handed back by
+ * a worker) until nothing is */
+void        app_test_drain          (void);
+/* waits until WIDGET's frame clock has laid out and drawn N_FRAMES frames */
+void        app_test_wait_frames    (GtkWidget  *widget,
+                                     guint       n_frames);
+/* runs what is pending, waits until WIDGET is mapped with a size and no
+ * stack, revealer, leaflet or flap in it is in transition, then for two
+ * frames, so what it shows is laid out and drawn */
+void        app_test_settle         (GtkWidget  *widget);
 /* presents WINDOW and waits until it is mapped and drawn */
 void        app_test_show_window    (GtkWindow  *window);
-/* renders WIDGET, saves it as NAME.png in the build folder, returns the
- * variance of its luminance (0 for a blank picture) */
+/* waits until a toplevel window of TYPE is shown and returns it */
+GtkWindow  *app_test_await_toplevel (GType       type);
+/* waits until no toplevel window of TYPE is shown */
+void        app_test_await_no_toplevel (GType    type);
+/* waits until the caller holds the only reference to OBJECT, drops it and
+ * checks that OBJECT is finalized */
+void        app_test_await_finalize (gpointer    object);
+/* destroys WINDOW (the caller's reference), waits until the caller's is the
+ * only reference left and checks that it is finalized */
+void        app_test_destroy_window (GtkWindow  *window);
+/* renders WIDGET (settled first), saves it as NAME.png in the build folder,
+ * returns the variance of its luminance (0 for a blank picture) */
 double      app_test_render_png     (GtkWidget  *widget,
                                      const char *name);
 /* The application as it runs (its actions, accels, style sheet and help

@@ -115,9 +115,7 @@ void
 close_window (EquityWindow *window)
 {
   wait_for_page (window->explore_page);
-  gtk_window_destroy (GTK_WINDOW (window));
-  app_test_wait (50);
-  g_assert_finalize_object (window);
+  app_test_destroy_window (GTK_WINDOW (window));
 }
 
 /* What a click on the analysis in the sidebar does. */
@@ -245,7 +243,7 @@ hover_row (EquityChartView *view,
   double x = 0.0, y = 0.0;
 
   /* the chart lays itself out when drawn */
-  app_test_wait (100);
+  app_test_settle (GTK_WIDGET (view));
   g_assert_true (find_point_over_row (view, row_index (result, label), &x, &y));
   g_signal_emit_by_name (motion_controller (GTK_WIDGET (view)), "motion", x, y);
 }

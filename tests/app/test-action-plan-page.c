@@ -67,12 +67,37 @@ checked (gpointer page)
   return !equity_action_plan_page_is_checking (page);
 }
 
+typedef struct
+{
+  EquityProject *project;
+  const char    *actor;
+} ActorWait;
+
+static gboolean
+actor_is (gpointer data)
+{
+  ActorWait *wait = data;
+
+  return g_strcmp0 (equity_project_get_actor (wait->project), wait->actor) == 0;
+}
+
+/* Waits until the project's changes are signed ACTOR. */
+static void
+await_actor (EquityProject *project,
+             const char    *actor)
+{
+  ActorWait wait = { project, actor };
+
+  app_test_await (actor_is, &wait, "the project's actor set from the preference");
+}
+
 /* the page shown, its indicators evaluated by the core's worker */
 static EquityActionPlanPage *
 show_plan (EquityWindow *window)
 {
   adw_view_stack_set_visible_child_name (window->view_stack, "action-plan");
-  app_test_wait (200);
+  /* the page is given the project when shown, which starts the check */
+  app_test_drain ();
   g_assert_true (app_test_wait_until (checked, window->action_plan_page, 20000));
   return window->action_plan_page;
 }
@@ -168,7 +193,6 @@ test_list (void)
 
   app_test_render_png (GTK_WIDGET (window), "action-plan-1366x768");
   gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
-  app_test_wait (300);
   app_test_render_png (GTK_WIDGET (window), "action-plan-1180x760");
 
   /* filters: overdue only, then off track only, then a search */
@@ -319,7 +343,6 @@ test_edit (void)
                                                        "action-id")), ==, page->selected_id);
   g_assert_true (equity_action_plan_page_select (page, "2.1"));
   g_assert_cmpint (page->selected_id, ==, id);
-  app_test_wait (200);
   app_test_render_png (GTK_WIDGET (window), "action-plan-edit-1366x768");
   close_window (window);
   g_settings_reset (settings, "log-name");
@@ -423,7 +446,6 @@ test_journey (void)
   g_assert_true (g_str_has_prefix (history, who_when));
   g_assert_nonnull (strstr (history, "status: not-started → ongoing|" LOG_NAME));
   g_assert_true (app_test_wait_until (has_width, gtk_widget_get_parent (GTK_WIDGET (page->history_list)), 10000));
-  app_test_wait (200);
   app_test_render_png (GTK_WIDGET (window), "journey5-3-edited");
 
   log = app_test_open_change_log (GTK_WIDGET (page), "plan.show-log", &list);
@@ -531,13 +553,14 @@ test_log_name_preference (void)
   row = app_test_find_of_type (preferences, ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), "Maya Lopez, Office of Equity");
-  app_test_wait (50);
+  /* the setting's change reaches the window through the main loop */
+  await_actor (project, "Maya Lopez, Office of Equity");
   stored = g_settings_get_string (settings, "log-name");
   g_assert_cmpstr (stored, ==, "Maya Lopez, Office of Equity");
   g_assert_cmpstr (equity_project_get_actor (project), ==, "Maya Lopez, Office of Equity");
   app_test_render_png (preferences, "preferences-log-name");
   gtk_editable_set_text (GTK_EDITABLE (row), "");
-  app_test_wait (50);
+  await_actor (project, g_get_real_name ());
   g_assert_cmpstr (equity_project_get_actor (project), ==, g_get_real_name ());
   gtk_window_destroy (GTK_WINDOW (preferences));
   close_window (window);
@@ -596,8 +619,7 @@ test_export_option (void)
   EquityWorkbookOptions options;
   g_autofree char *labels = NULL;
 
-  gtk_window_present (GTK_WINDOW (dialog));
-  app_test_wait (200);
+  app_test_show_window (GTK_WINDOW (dialog));
   labels = app_test_dup_labels (GTK_WIDGET (dialog));
   g_assert_nonnull (strstr (labels, "|Action plan|"));
   equity_export_dialog_get_options (dialog, &options);

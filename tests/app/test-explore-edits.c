@@ -147,11 +147,34 @@ press_accept (gpointer data)
   return FALSE;
 }
 
+/* the question shown, once what the last step set off has run; the app
+ * asks at once or not at all, so nothing later is missed */
+static AdwMessageDialog *
+shown_dialog (void)
+{
+  app_test_drain ();
+  return ADW_MESSAGE_DIALOG (app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
 static AdwMessageDialog *
 wait_for_dialog (void)
 {
-  app_test_wait (200);
-  return ADW_MESSAGE_DIALOG (app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  return ADW_MESSAGE_DIALOG (app_test_await_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+static gboolean
+project_closed (gpointer data)
+{
+  return equity_window_get_project (data) == NULL;
+}
+
+static gboolean
+other_project_open (gpointer data)
+{
+  EquityProject *project = equity_window_get_project (data);
+
+  return project != NULL
+         && g_strcmp0 (equity_project_get_path (project), g_object_get_data (data, "test-other")) == 0;
 }
 
 /* A person's answer to the question shown: the dialog goes with it */
@@ -210,7 +233,8 @@ test_focus_keeps_edits (void)
           passed_other = TRUE;
           break;
         }
-      app_test_wait (10);
+      /* what a key press sets off runs before the next */
+      app_test_drain ();
     }
   g_assert_true (passed_other);
   wait_for_page (page);
@@ -245,7 +269,7 @@ test_leave_asks (void)
 
   /* Unchanged: opens at once */
   click_analysis (window, POVERTY);
-  g_assert_null (wait_for_dialog ());
+  g_assert_null (shown_dialog ());
   assert_shows (window, POVERTY);
   click_analysis (window, ARRESTS);
   assert_shows (window, ARRESTS);
@@ -269,7 +293,7 @@ test_leave_asks (void)
 
   /* The same analysis again: still its changes, no question */
   click_analysis (window, ARRESTS);
-  g_assert_null (wait_for_dialog ());
+  g_assert_null (shown_dialog ());
   g_assert_true (equity_explore_page_has_unsaved_changes (page));
 
   /* Save: the project has the changes, then the other analysis opens */
@@ -358,7 +382,7 @@ test_export_dialog (void)
     g_assert_true (g_file_equal (current, folder));
   }
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  app_test_wait (100);
+  app_test_await_no_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
 
   close_window (window);
   test_remove_tree (dir);
@@ -402,7 +426,7 @@ test_rename_dialog (void)
   entry = adw_message_dialog_get_extra_child (dialog);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Arrests, typed then cancelled");
   gtk_window_close (GTK_WINDOW (dialog));
-  app_test_wait (200);
+  app_test_await_no_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_null (app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (shown_dataset_name (window), ==, old_name);
   g_assert_null (equity_project_find_dataset (equity_window_get_project (window), "Arrests, typed then cancelled"));
@@ -413,7 +437,7 @@ test_rename_dialog (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "Arrests, renamed");
   /* Enter in the entry: its text emits ::activate */
   g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "activate");
-  app_test_wait (300);
+  app_test_await_no_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_null (app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (equity_project_find_dataset (equity_window_get_project (window), "Arrests, renamed"));
   g_assert_null (equity_project_find_dataset (equity_window_get_project (window), old_name));
@@ -448,7 +472,7 @@ test_default_layout (void)
                         g_settings_get_int (settings, "window-height"));
   click_analysis (window, ARRESTS);
   assert_shows (window, ARRESTS);
-  app_test_wait (300);
+  app_test_settle (GTK_WIDGET (window));
 
   editor = _equity_explore_page_get_editor (window->explore_page);
   chart_view = _equity_explore_page_get_chart_view (window->explore_page);
@@ -594,7 +618,7 @@ test_close_asks (void)
 
     adw_message_dialog_response (dialog, "save");
     gtk_window_destroy (GTK_WINDOW (dialog));
-    app_test_wait (100);
+    app_test_await (project_closed, window, "the project closed after Save");
     g_assert_null (equity_window_get_project (window));
 
     reopened = equity_project_open (path, &error);
@@ -621,7 +645,7 @@ test_leave_new_asks (void)
   click_analysis (window, ARRESTS);
   assert_shows (window, ARRESTS);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "explore.new-analysis", NULL));
-  g_assert_null (wait_for_dialog ());
+  g_assert_null (shown_dialog ());
   wait_for_page (page);
   g_assert_null (equity_explore_page_get_analysis (page));
   g_assert_null (selected_analysis (window));
@@ -677,7 +701,8 @@ test_open_other_asks (void)
   /* Discard: the other project opens */
   g_assert_true (equity_window_open_project (window, other));
   answer_dialog ("discard");
-  app_test_wait (100);
+  g_object_set_data (G_OBJECT (window), "test-other", other);
+  app_test_await (other_project_open, window, "the other project open after Discard");
   g_assert_cmpstr (equity_project_get_path (equity_window_get_project (window)), ==, other);
 
   close_window (window);

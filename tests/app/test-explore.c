@@ -85,14 +85,11 @@ test_arrests (void)
   /* The dot plot, light and dark */
   _equity_explore_page_set_chart_kind (page, "dots");
   g_assert_cmpint (equity_chart_get_kind (equity_chart_view_get_chart (chart_view)), ==, EQUITY_CHART_DOTS);
-  app_test_wait (100);
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "explore-arrests-dots"), >, MIN_VARIANCE);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  app_test_wait (300);
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "explore-arrests-dark"), >, MIN_VARIANCE);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   _equity_explore_page_set_chart_kind (page, "bars");
-  app_test_wait (300);
 
   close_window (window);
 }
@@ -140,8 +137,7 @@ test_save_copy_export (void)
     GtkEditable *entry;
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "explore.save-analysis", NULL));
-    app_test_wait (300);
-    dialog = ADW_MESSAGE_DIALOG (app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    dialog = ADW_MESSAGE_DIALOG (app_test_await_toplevel (ADW_TYPE_MESSAGE_DIALOG));
     g_assert_nonnull (dialog);
     entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
     g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Arrests against Black residents");
@@ -150,8 +146,9 @@ test_save_copy_export (void)
     g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "save"), ==, "_Replace");
     gtk_editable_set_text (entry, "Arrests, Black residents as reference");
     g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (dialog), "explore-save-dialog"), >, MIN_VARIANCE);
+    /* the response saves at once; then what it set off runs */
     adw_message_dialog_response (dialog, "save");
-    app_test_wait (100);
+    app_test_drain ();
     g_assert_cmpuint (equity_sidebar_get_n_analysis_rows (sidebar), ==, n_before + 2);
   }
 
@@ -228,16 +225,20 @@ test_maps (void)
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "explore-charlotte-map"), >, MIN_VARIANCE);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  app_test_wait (300);
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "explore-charlotte-map-dark"), >, MIN_VARIANCE);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-  app_test_wait (300);
 
   close_window (window);
 }
 
 /* The pictures of the README and docs/: the window as it opens on the
  * sample's first analysis, and a narrow window where the inputs fold away. */
+static gboolean
+flap_revealed (gpointer data)
+{
+  return adw_flap_get_reveal_progress (data) >= 1.0;
+}
+
 static void
 test_window_sizes (void)
 {
@@ -254,7 +255,8 @@ test_window_sizes (void)
   window = open_sample ("narrow", 760, 720);
   page = window->explore_page;
   open_analysis (window, POVERTY);
-  app_test_wait (500);
+  /* the flaps fold when the window lays them out */
+  app_test_settle (GTK_WIDGET (window));
   flap = ADW_FLAP (gtk_widget_get_ancestor (_equity_explore_page_get_editor (page), ADW_TYPE_FLAP));
   g_assert_nonnull (flap);
   /* the sidebar folds first, then the inputs */
@@ -262,7 +264,7 @@ test_window_sizes (void)
   g_assert_false (adw_flap_get_reveal_flap (flap));
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "explore-narrow"), >, MIN_VARIANCE);
   adw_flap_set_reveal_flap (flap, TRUE);
-  app_test_wait (400);
+  app_test_await (flap_revealed, flap, "the inputs' flap slid fully open");
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "explore-narrow-inputs"), >, MIN_VARIANCE);
   close_window (window);
 }

@@ -12,6 +12,12 @@
 #include "explore-test-util.h"
 
 static gboolean
+dialog_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static gboolean
 job_done (gpointer data)
 {
   return !equity_window_is_busy (EQUITY_WINDOW (data));
@@ -48,7 +54,8 @@ test_export_from_window (void)
   /* the worker runs while the window shows progress, then the dialog goes */
   g_assert_true (equity_window_is_busy (window));
   g_assert_true (app_test_wait_until (job_done, window, 120000));
-  app_test_wait (50);
+  /* the dialog goes once the job is over */
+  app_test_await (dialog_gone, &dialog, "the export dialog gone");
   g_assert_null (dialog);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 

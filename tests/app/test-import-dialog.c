@@ -55,9 +55,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  app_test_wait (50);
-  g_assert_finalize_object (fixture->window);
+  app_test_destroy_window (GTK_WINDOW (fixture->window));
   test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
@@ -181,7 +179,6 @@ test_arrests (Fixture       *fixture,
     g_assert_cmpstr (gtk_string_object_get_string (item), ==, "Date");
   }
 
-  app_test_wait (600);
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (dialog), "import-dialog"), >, MIN_VARIANCE);
 
   /* the header on line 2: the first arrest becomes the header */
@@ -210,7 +207,6 @@ test_arrests (Fixture       *fixture,
   g_assert_cmpint (equity_column_get_column_type (equity_dataset_find_column (dataset, "date_arrested")), ==,
                    EQUITY_COLUMN_TYPE_DATE);
   g_assert_true (equity_datasets_page_get_dataset (_equity_window_get_datasets_page (fixture->window)) == dataset);
-  app_test_wait (400);
   app_test_render_png (GTK_WIDGET (fixture->window), "import-done");
 
   /* the same file again: the dialog offers a name of its own */
@@ -250,7 +246,6 @@ test_header_line (Fixture       *fixture,
   g_assert_null (equity_import_dialog_get_importer (dialog));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL);
   g_assert_false (equity_window_is_busy (fixture->window));
-  app_test_wait (600);
   app_test_render_png (GTK_WIDGET (dialog), "import-dialog-error");
 
   equity_import_dialog_set_header_line (dialog, 3);
@@ -264,7 +259,6 @@ test_header_line (Fixture       *fixture,
   g_assert_cmpint (equity_column_get_column_type (find_column (importer, "median_income")), ==,
                    EQUITY_COLUMN_TYPE_INTEGER);
   g_assert_null (equity_importer_dup_preview_value (importer, 0, 3, NULL));
-  app_test_wait (600);
   app_test_render_png (GTK_WIDGET (dialog), "import-dialog-sentinels");
 
   /* without the codes as empty, the column holds text */
@@ -313,7 +307,6 @@ test_failed_import (Fixture       *fixture,
   g_assert_nonnull (error);
   g_assert_true (g_str_has_prefix (error, "visits.csv:3:1:"));
   g_assert_cmpuint (n_datasets (fixture), ==, 0);
-  app_test_wait (600);
   app_test_render_png (GTK_WIDGET (dialog), "import-dialog-failed");
 
   /* fixed, it imports */
@@ -376,7 +369,6 @@ test_workbook (Fixture       *fixture,
   /* two sheets to choose from; the second one is read when chosen */
   first_summary = g_strdup (equity_import_dialog_get_summary (dialog));
   g_assert_cmpuint (g_list_model_get_n_items (equity_import_dialog_get_layers (dialog)), ==, 2);
-  app_test_wait (600);
   app_test_render_png (GTK_WIDGET (dialog), "import-dialog-workbook");
   equity_import_dialog_set_layer (dialog, 1);
   g_assert_true (app_test_wait_until (dialog_ready, fixture->window, 60000));
@@ -417,7 +409,6 @@ test_lenient_quotes (Fixture       *fixture,
   g_assert_true (app_test_wait_until (dialog_ready, fixture->window, 60000));
   g_assert_null (equity_import_dialog_get_error (dialog));
   g_assert_nonnull (equity_import_dialog_get_importer (dialog));
-  app_test_wait (600);
   app_test_render_png (GTK_WIDGET (dialog), "import-dialog-lenient-quotes");
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL);

@@ -83,14 +83,14 @@ test_edit_refuse_save (void)
   gint64 sample_id;
 
   gtk_list_box_select_row (_equity_assessments_page_get_list_box (page), find_assessment_row (page, SAMPLE_TITLE));
-  app_test_wait (100);
+  /* the selection shows the assessment at once; what it set off runs */
+  app_test_drain ();
   sample_id = page->current->id;
   g_assert_cmpint (newest_version (path, &entries_before), ==, 1);
 
   /* Ctrl+T: the list says which version the sample's assessment uses */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "assessments.templates", NULL));
-  app_test_wait (300);
-  editor = EQUITY_LENS_TEMPLATE_EDITOR (app_test_find_toplevel (EQUITY_TYPE_LENS_TEMPLATE_EDITOR));
+  editor = EQUITY_LENS_TEMPLATE_EDITOR (app_test_await_toplevel (EQUITY_TYPE_LENS_TEMPLATE_EDITOR));
   g_assert_nonnull (editor);
   row = equity_lens_template_editor_get_list_row (editor, LENS);
   g_assert_nonnull (row);
@@ -100,20 +100,20 @@ test_edit_refuse_save (void)
 
   /* opened: a question reworded, with text that is not markup */
   g_signal_emit_by_name (row, "activated");
-  app_test_wait (300);
+  /* the template opens at once; what that set off runs */
+  app_test_drain ();
   question = find_question_row (GTK_WIDGET (editor), "outcomes");
   g_assert_nonnull (question);
   set_field (question, "text", "Which results matter most <b>and</b> for whom?");
   g_assert_true (equity_lens_template_editor_is_modified (editor));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (question), TRUE);
-  app_test_wait (300);
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (editor), "templates-editor"), >, MIN_VARIANCE);
 
   /* the id of step 1's third question given to the second: refused, named, nothing stored */
   question = find_question_row (GTK_WIDGET (editor), "neighborhoods");
   set_field (question, "id", "outcomes");
+  /* the save is checked and stored at once */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "templates.save", NULL));
-  app_test_wait (200);
   g_assert_nonnull (equity_lens_template_editor_get_error (editor));
   g_test_message ("refused: %s", equity_lens_template_editor_get_error (editor));
   g_assert_cmpstr (equity_lens_template_editor_get_error (editor), ==,
@@ -128,8 +128,8 @@ test_edit_refuse_save (void)
   adw_combo_row_set_selected (g_object_get_data (G_OBJECT (question), "dataset"), 1);
   adw_combo_row_set_selected (g_object_get_data (G_OBJECT (question), "column"), 2);
   g_assert_null (equity_lens_template_editor_get_error (editor));
+  /* the save is checked and stored at once */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "templates.save", NULL));
-  app_test_wait (200);
   g_assert_null (equity_lens_template_editor_get_error (editor));
   g_assert_false (equity_lens_template_editor_is_modified (editor));
   g_assert_cmpint (newest_version (path, &entries_after), ==, 2);
@@ -181,28 +181,26 @@ test_close_asks (void)
 
   show_assessments (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "assessments.templates", NULL));
-  app_test_wait (200);
-  editor = EQUITY_LENS_TEMPLATE_EDITOR (app_test_find_toplevel (EQUITY_TYPE_LENS_TEMPLATE_EDITOR));
+  editor = EQUITY_LENS_TEMPLATE_EDITOR (app_test_await_toplevel (EQUITY_TYPE_LENS_TEMPLATE_EDITOR));
   g_assert_true (equity_lens_template_editor_open (editor, LENS));
   question = find_question_row (GTK_WIDGET (editor), "proposal");
   set_field (question, "text", "Changed");
   gtk_window_close (GTK_WINDOW (editor));
-  app_test_wait (200);
-  dialog = ADW_MESSAGE_DIALOG (app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (app_test_await_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
   app_test_show_window (GTK_WINDOW (dialog));
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (dialog), "templates-discard"), >, MIN_VARIANCE);
   adw_message_dialog_response (dialog, "cancel");
-  app_test_wait (100);
+  app_test_drain ();
   g_assert_true (equity_lens_template_editor_is_modified (editor));
 
   gtk_window_close (GTK_WINDOW (editor));
-  app_test_wait (200);
-  dialog = ADW_MESSAGE_DIALOG (app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (app_test_await_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
-  app_test_wait (200);
+  /* the editor closes from an idle */
+  app_test_await_no_toplevel (EQUITY_TYPE_LENS_TEMPLATE_EDITOR);
   g_assert_null (app_test_find_toplevel (EQUITY_TYPE_LENS_TEMPLATE_EDITOR));
   g_assert_cmpint (newest_version (path, &entries), ==, 1);
   close_window (window);

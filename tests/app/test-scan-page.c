@@ -113,7 +113,6 @@ test_scan_page (void)
   /* select the Arrests line: a group measure keeps the funnel shown; then
    * an area line; render the page for a person to look at */
   gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
-  app_test_wait (300);
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "scan-page"), >, MIN_VARIANCE);
 
   /* activating a line of a saved analysis opens it in Explore */
@@ -127,7 +126,8 @@ test_scan_page (void)
           break;
         }
     }
-  app_test_wait (300);
+  /* the activation opens Explore at once; what it set off runs */
+  app_test_drain ();
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "explore");
   g_assert_nonnull (equity_explore_page_get_analysis (window->explore_page));
 
@@ -143,7 +143,8 @@ test_scan_page (void)
           break;
         }
     }
-  app_test_wait (300);
+  /* the activation opens Explore at once; what it set off runs */
+  app_test_drain ();
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "explore");
   g_assert_null (equity_explore_page_get_analysis (window->explore_page));
   g_assert_true (app_test_wait_until (explore_has_result, window->explore_page, 30000));
@@ -156,16 +157,15 @@ test_scan_page (void)
   equity_project_close (project);
   g_assert_true (equity_window_open_project (window, empty_path));
   adw_view_stack_set_visible_child_name (window->view_stack, "scan");
-  app_test_wait (300);
+  /* the page is given the project when shown; what that set off runs */
+  app_test_drain ();
   g_assert_null (equity_scan_page_get_scan (page));
   g_string_truncate (text, 0);
   collect_text (GTK_WIDGET (page), text);
   g_assert_nonnull (strstr (text->str, "No Scan Yet"));
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "scan-page-empty"), >, MIN_VARIANCE);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  app_test_wait (50);
-  g_object_unref (window);
+  app_test_destroy_window (GTK_WINDOW (window));
   test_remove_tree (dir);
 }
 

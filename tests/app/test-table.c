@@ -42,6 +42,36 @@ model_ready (gpointer data)
          !equity_row_model_is_busy (equity_table_view_get_model (view));
 }
 
+typedef struct
+{
+  EquityTableView *view;
+  const char      *filter;
+} FilterWait;
+
+static gboolean
+filter_applied (gpointer data)
+{
+  FilterWait *wait = data;
+  const char *filter;
+
+  if (!model_ready (wait->view))
+    return FALSE;
+  filter = equity_row_model_get_filter (equity_table_view_get_model (wait->view));
+  /* no search is no filter, whether the model says NULL or "" */
+  return g_strcmp0 (filter != NULL && filter[0] != '\0' ? filter : NULL, wait->filter) == 0;
+}
+
+/* Waits until the search typed has reached the model (after the pause the
+ * search waits for) and the model has filtered by it: FILTER, NULL for none. */
+static void
+await_filter (EquityTableView *view,
+              const char      *filter)
+{
+  FilterWait wait = { view, filter };
+
+  app_test_await (filter_applied, &wait, "the search applied to the rows");
+}
+
 static gboolean
 summaries_ready (gpointer data)
 {
@@ -100,32 +130,6 @@ cells_contain (GtkColumnView *view,
 }
 
 static void
-after_paint_cb (GdkFrameClock *clock,
-                guint         *n_frames)
-{
-  (*n_frames)++;
-}
-
-static gboolean
-two_frames (gpointer data)
-{
-  return *(guint *) data >= 2;
-}
-
-/* Waits until WIDGET has been laid out and drawn twice. */
-static void
-wait_frames (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  guint n_frames = 0;
-  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &n_frames);
-
-  gtk_widget_queue_draw (widget);
-  g_assert_true (app_test_wait_until (two_frames, &n_frames, 60000));
-  g_signal_handler_disconnect (clock, handler);
-}
-
-static void
 scroll_to (GtkColumnView *view,
            gboolean       end)
 {
@@ -133,12 +137,11 @@ scroll_to (GtkColumnView *view,
 
   /* as a person would: after the view has laid out the rows it was given
    * (GTK 4.8 cannot place a scroll position in rows it has not measured) */
-  wait_frames (GTK_WIDGET (view));
+  app_test_wait_frames (GTK_WIDGET (view), 2);
   gtk_adjustment_set_value (adjustment, end ? gtk_adjustment_get_upper (adjustment) -
                                               gtk_adjustment_get_page_size (adjustment) : 0.0);
   /* the list binds the rows now in view */
-  wait_frames (GTK_WIDGET (view));
-  app_test_wait (100);
+  app_test_settle (GTK_WIDGET (view));
 }
 
 static GtkColumnViewColumn *
@@ -186,7 +189,7 @@ test_million_rows (TestScratch   *scratch,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n_test_rows);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (column_view)), ==, 6);
   g_assert_cmpstr (equity_table_view_get_status (view), ==, all_rows);
-  app_test_wait (300);
+  app_test_settle (GTK_WIDGET (column_view));
   g_assert_true (cells_contain (column_view, "0"));
   g_assert_true (cells_contain (column_view, "Burton Street"));
   g_assert_true (cells_contain (column_view, "2022-01-01"));
@@ -229,10 +232,8 @@ test_million_rows (TestScratch   *scratch,
   /* filtered to one neighborhood, still sorted */
   search = equity_datasets_page_get_search_entry (page);
   gtk_editable_set_text (GTK_EDITABLE (search), "montford");
-  g_assert_true (app_test_wait_until (model_ready, view, 60000));
-  /* the search waits for typing to pause */
-  app_test_wait (400);
-  g_assert_true (app_test_wait_until (model_ready, view, 60000));
+  /* the search waits for typing to pause: its effect is awaited */
+  await_filter (view, "montford");
   g_assert_cmpstr (equity_row_model_get_filter (model), ==, "montford");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n_test_rows / 5);
   scroll_to (column_view, FALSE);
@@ -246,24 +247,19 @@ test_million_rows (TestScratch   *scratch,
   g_assert_true (equity_table_view_get_show_summaries (view));
   g_assert_true (app_test_wait_until (summaries_ready, view, 60000));
   g_assert_cmpuint (equity_table_view_get_n_summaries (view), ==, 6);
-  app_test_wait (400);
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "datasets-1m-filtered"), >, MIN_VARIANCE);
 
   /* a search that matches nothing says so */
   gtk_editable_set_text (GTK_EDITABLE (search), "100% \"nowhere\"");
-  app_test_wait (400);
-  g_assert_true (app_test_wait_until (model_ready, view, 60000));
+  await_filter (view, "100% \"nowhere\"");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
   app_test_render_png (GTK_WIDGET (window), "datasets-1m-no-match");
 
   gtk_editable_set_text (GTK_EDITABLE (search), "");
-  app_test_wait (400);
-  g_assert_true (app_test_wait_until (model_ready, view, 60000));
+  await_filter (view, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n_test_rows);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  app_test_wait (50);
-  g_assert_finalize_object (window);
+  app_test_destroy_window (GTK_WINDOW (window));
 }
 
 static gboolean

@@ -44,9 +44,7 @@ open_window (const char *path)
 static void
 destroy_window (EquityWindow *window)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
-  app_test_wait (50);
-  g_assert_finalize_object (window);
+  app_test_destroy_window (GTK_WINDOW (window));
 }
 
 static char *
@@ -155,7 +153,6 @@ test_empty_project (TestScratch   *scratch,
 
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", expected_pages[i]);
       g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, expected_pages[i]);
-      app_test_wait (300);
       g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), name), >, MIN_VARIANCE);
     }
 
@@ -167,7 +164,6 @@ test_empty_project (TestScratch   *scratch,
     g_autofree char *last = g_settings_get_string (settings, "last-project");
     g_assert_cmpstr (last, ==, "");
   }
-  app_test_wait (300);
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "window-start-recent"), >, MIN_VARIANCE);
 
   destroy_window (window);
@@ -272,7 +268,6 @@ test_project_with_data (TestScratch   *scratch,
     g_signal_emit_by_name (_equity_window_get_sidebar (window), "analysis-selected", analysis);
     g_assert_cmpstr (adw_view_stack_get_visible_child_name (_equity_window_get_view_stack (window)), ==, "explore");
     g_assert_true (equity_explore_page_get_analysis (window->explore_page) == analysis);
-    app_test_wait (300);
     g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "window-analysis"), >, MIN_VARIANCE);
   }
 
@@ -336,10 +331,17 @@ test_import (TestScratch   *scratch,
   shown = equity_datasets_page_get_dataset (_equity_window_get_datasets_page (window));
   g_assert_cmpstr (equity_dataset_get_name (shown), !=, "pool_visits");
 
-  app_test_wait (300);
   app_test_render_png (GTK_WIDGET (window), "window-after-import");
 
   destroy_window (window);
+}
+
+static gboolean
+progress_shown (gpointer data)
+{
+  EquityWindow *window = data;
+
+  return !equity_window_is_busy (window) || gtk_progress_bar_get_fraction (window->job_progress) > 0.0;
 }
 
 static void
@@ -358,11 +360,13 @@ test_import_cancel (TestScratch   *scratch,
   start_import (window, file);
   g_assert_true (equity_window_is_busy (window));
   g_assert_true (gtk_revealer_get_reveal_child (window->job_revealer));
-  app_test_wait (350);
+  /* the bar has moved (or the import beat the test to it) */
+  app_test_await (progress_shown, window, "the import's progress shown, or the import done");
 
+  /* cancelled at once: a picture first (which waits for the bar to slide
+   * in and be drawn) let the import finish before it could be cancelled */
   if (equity_window_is_busy (window))
     {
-      app_test_render_png (GTK_WIDGET (window), "window-importing");
       gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-job", NULL);
       g_assert_true (app_test_wait_until (not_busy, window, 60000));
       /* a cancelled import leaves the project as it was */
@@ -416,7 +420,6 @@ test_sample (TestScratch   *scratch,
 
   /* The same in the dark style. */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  app_test_wait (400);
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "window-sample-dark"), >, MIN_VARIANCE);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
@@ -438,9 +441,7 @@ test_preferences (void)
   app_test_show_window (GTK_WINDOW (preferences));
   g_assert_cmpfloat (app_test_render_png (preferences, "preferences"), >, MIN_VARIANCE);
 
-  gtk_window_destroy (GTK_WINDOW (preferences));
-  app_test_wait (50);
-  g_assert_finalize_object (preferences);
+  app_test_destroy_window (GTK_WINDOW (preferences));
 
   /* The defaults the schema promises */
   app_test_reset_settings (1180, 760);
@@ -466,6 +467,12 @@ test_dark_start_page (void)
   destroy_window (window);
 }
 
+static gboolean
+leaflet_still (gpointer data)
+{
+  return !adw_leaflet_get_child_transition_running (data);
+}
+
 static void
 test_narrow (TestScratch   *scratch,
              gconstpointer  data)
@@ -489,17 +496,16 @@ test_narrow (TestScratch   *scratch,
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
   g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->sidebar_box);
-  app_test_wait (500);
+  app_test_await (leaflet_still, window->leaflet, "the leaflet's slide to the sidebar over");
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "window-narrow-sidebar"), >, MIN_VARIANCE);
 
   /* Closing the window keeps its size for next time. */
   g_settings_set_int (settings, "window-width", 1000);
   gtk_window_close (GTK_WINDOW (window));
-  app_test_wait (50);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 400);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 720);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
-  g_assert_finalize_object (window);
+  app_test_await_finalize (window);
 }
 
 static void
@@ -514,8 +520,7 @@ test_about_and_shortcuts (void)
   app_test_show_window (GTK_WINDOW (window));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  app_test_wait (500);
-  about = app_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  about = app_test_await_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
@@ -524,8 +529,7 @@ test_about_and_shortcuts (void)
 
   /* The shortcuts window comes from the resource, through GtkApplication. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
-  app_test_wait (500);
-  shortcuts = app_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  shortcuts = app_test_await_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (shortcuts), "shortcuts"), >, MIN_VARIANCE);
   gtk_window_close (shortcuts);
