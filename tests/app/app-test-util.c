@@ -27,16 +27,6 @@ app_test_init (int    *argc,
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
-void
-app_test_wait (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, test_set_flag_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static gboolean
 wake_cb (gpointer data)
 {

@@ -24,9 +24,6 @@ void        app_test_init           (int        *argc,
  * ASan on a busy two-core machine a first map or an import takes seconds. */
 #define APP_TEST_TIMEOUT_MS 60000
 
-/* runs the main loop for MS milliseconds: a guess, so only where time itself
- * is what is tested */
-void        app_test_wait           (guint       ms);
 /* runs the main loop until CONDITION (checked after every event, and at
  * least every 20 ms) or TIMEOUT_MS; whether it held */
 gboolean    app_test_wait_until     (gboolean  (*condition) (gpointer data),

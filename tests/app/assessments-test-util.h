@@ -16,7 +16,8 @@ static inline EquityAssessmentsPage *
 show_assessments (EquityWindow *window)
 {
   adw_view_stack_set_visible_child_name (window->view_stack, "assessments");
-  app_test_wait (200);
+  /* shown, laid out, and bound to the project on its first show */
+  app_test_settle (GTK_WIDGET (window->assessments_page));
   return window->assessments_page;
 }
 

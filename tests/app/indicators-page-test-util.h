@@ -57,8 +57,8 @@ static inline void
 wait_for_indicators (EquityIndicatorsPage *page)
 {
   g_assert_true (app_test_wait_until (page_idle, page, 120000));
-  /* a few frames for the list and the chart to be drawn */
-  app_test_wait (300);
+  /* the list and the chart laid out and drawn */
+  app_test_settle (GTK_WIDGET (page));
 }
 
 static inline EquityIndicatorsPage *

@@ -38,7 +38,7 @@ test_history (void)
   gint64 id;
 
   gtk_list_box_select_row (_equity_assessments_page_get_list_box (page), find_assessment_row (page, SAMPLE_TITLE));
-  app_test_wait (100);
+  app_test_drain ();
   id = page->current->id;
   view = _equity_assessments_page_get_control (page, "plan");
   g_assert_true (GTK_IS_TEXT_VIEW (view));
@@ -89,14 +89,14 @@ test_delete_and_undo (void)
   gint64 id;
 
   gtk_list_box_select_row (_equity_assessments_page_get_list_box (page), find_assessment_row (page, SAMPLE_TITLE));
-  app_test_wait (100);
+  app_test_drain ();
   id = page->current->id;
   answers = g_hash_table_size (page->current->answers);
   g_assert_cmpuint (answers, ==, 8);
   before = app_test_list_changes (path, "assessment", id);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "assessments.delete", NULL));
-  app_test_wait (200);
+  app_test_drain ();
   g_assert_null (find_assessment_row (page, SAMPLE_TITLE));
   g_assert_nonnull (page->delete_toast);
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "assessments-deleted-toast"), >, MIN_VARIANCE);
@@ -105,7 +105,7 @@ test_delete_and_undo (void)
   g_assert_no_error (error);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "assessments.undo-delete", NULL));
-  app_test_wait (200);
+  app_test_drain ();
   g_assert_nonnull (find_assessment_row (page, SAMPLE_TITLE));
   g_assert_cmpint (page->current->id, ==, id);
   g_assert_cmpuint (g_hash_table_size (page->current->answers), ==, answers);
@@ -116,9 +116,9 @@ test_delete_and_undo (void)
   /* Delete on the list, and the toast left to go */
   gtk_widget_grab_focus (GTK_WIDGET (find_assessment_row (page, SAMPLE_TITLE)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "assessments.delete", NULL));
-  app_test_wait (100);
+  app_test_drain ();
   adw_toast_dismiss (page->delete_toast);
-  app_test_wait (100);
+  app_test_drain ();
   g_assert_null (find_assessment_row (page, SAMPLE_TITLE));
   gone = equity_assessment_load (project, id, &error);
   g_assert_null (gone);

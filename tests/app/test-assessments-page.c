@@ -90,6 +90,21 @@ headline_ready (gpointer data)
   return text != NULL && *text != '\0' && strstr (text, "…") == NULL;
 }
 
+typedef struct
+{
+  GtkRoot   *root;
+  GtkWidget *within;
+} FocusWait;
+
+static gboolean
+focus_within (gpointer data)
+{
+  FocusWait *wait = data;
+  GtkWidget *focus = gtk_root_get_focus (wait->root);
+
+  return focus != NULL && (focus == wait->within || gtk_widget_is_ancestor (focus, wait->within));
+}
+
 static void
 test_list_and_headline (void)
 {
@@ -123,7 +138,6 @@ test_list_and_headline (void)
   g_assert_null (headline);
   g_assert_cmpstr (gtk_label_get_text (label), ==, "This kind of analysis has no headline sentence; its chart is below.");
   equity_project_close (apart);
-  app_test_wait (300);
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "assessments-1180x760"), >, MIN_VARIANCE);
 
   /* the step buttons under the header: "2" brings the keyboard to the data step */
@@ -137,13 +151,16 @@ test_list_and_headline (void)
     g_assert_true (gtk_widget_has_css_class (steps_bar, "linked"));
     /* a button activated by the keyboard says "clicked" after its press is shown */
     gtk_widget_activate (gtk_widget_get_next_sibling (gtk_widget_get_first_child (steps_bar)));
-    app_test_wait (500);
+    {
+      FocusWait wait = { GTK_ROOT (window), evidence };
+
+      app_test_await (focus_within, &wait, "the focus in the evidence step");
+    }
     focus = gtk_root_get_focus (GTK_ROOT (window));
     g_assert_true (focus == evidence || gtk_widget_is_ancestor (focus, evidence));
   }
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  app_test_wait (400);
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "assessments-1366x768"), >, MIN_VARIANCE);
   close_window (window);
 }
@@ -190,7 +207,7 @@ test_typing_saves (void)
   window = open_project (path, 1180, 760);
   page = show_assessments (window);
   gtk_list_box_select_row (_equity_assessments_page_get_list_box (page), find_assessment_row (page, SAMPLE_TITLE));
-  app_test_wait (100);
+  app_test_drain ();
   row = find_assessment_row (page, SAMPLE_TITLE);
   g_assert_cmpstr (row_completeness (row), ==, "44% · 8 of 18");
 
@@ -215,13 +232,25 @@ test_typing_saves (void)
   g_clear_pointer (&stored, equity_assessment_free);
   stored = load_apart (path, SAMPLE_TITLE);
   g_assert_cmpstr (((EquityAnswer *) g_hash_table_lookup (stored->answers, "explain"))->value, ==, "Each quarter");
-  app_test_wait (200);
+  app_test_drain ();
 }
 
 static gboolean
 row_visible (GtkListBoxRow *row)
 {
   return gtk_widget_get_child_visible (GTK_WIDGET (row));
+}
+
+static gboolean
+row_shown (gpointer row)
+{
+  return row_visible (row);
+}
+
+static gboolean
+row_hidden (gpointer row)
+{
+  return !row_visible (row);
 }
 
 static void
@@ -235,17 +264,18 @@ test_filters (void)
 
   g_assert_true (row_visible (row));
   gtk_drop_down_set_selected (status, 3);   /* Final: the sample is a draft */
-  app_test_wait (50);
+  app_test_drain ();
   g_assert_false (row_visible (row));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page->list_stack), ==, "none");
   gtk_drop_down_set_selected (status, 1);   /* Draft */
-  app_test_wait (50);
+  app_test_drain ();
   g_assert_true (row_visible (row));
   gtk_editable_set_text (GTK_EDITABLE (_equity_assessments_page_get_search_entry (page)), "POOLS");
-  app_test_wait (400);   /* the search entry's own delay */
+  /* the search entry filters after its own delay */
+  app_test_await (row_shown, row, "the row matched by \"POOLS\"");
   g_assert_true (row_visible (row));
   gtk_editable_set_text (GTK_EDITABLE (_equity_assessments_page_get_search_entry (page)), "library");
-  app_test_wait (400);
+  app_test_await (row_hidden, row, "the row filtered out by \"library\"");
   g_assert_false (row_visible (row));
   close_window (window);
 }
@@ -315,7 +345,6 @@ test_journey_4 (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "assessments.new", NULL);
   dialog = _equity_assessments_page_get_new_dialog (page);
   g_assert_nonnull (dialog);
-  app_test_wait (200);
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (dialog), "assessments-new-dialog"), >, MIN_VARIANCE);
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
   box = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
@@ -325,7 +354,7 @@ test_journey_4 (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "Parks and Recreation");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  app_test_wait (200);
+  app_test_drain ();
 
   /* shown as typed, markup characters and all, and selected */
   row = find_assessment_row (page, title);
@@ -356,7 +385,6 @@ test_journey_4 (void)
     equity_project_close (apart);
   }
   g_assert_cmpstr (row_completeness (row), ==, "50% · 9 of 18");
-  app_test_wait (300);
   {
     /* the data step in view: the headline and the chart of the citation */
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (page->editor_scroller);
@@ -365,7 +393,6 @@ test_journey_4 (void)
     g_assert_true (gtk_widget_compute_point (GTK_WIDGET (headline), GTK_WIDGET (page->editor_box),
                                              &GRAPHENE_POINT_INIT (0, 0), &point));
     gtk_adjustment_set_value (adjustment, point.y - 120);
-    app_test_wait (300);
   }
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "assessments-journey-4"), >, MIN_VARIANCE);
 
@@ -470,8 +497,7 @@ test_empty_and_status (void)
   g_assert_true (gtk_widget_is_sensitive (templates_button));
   g_assert_null (app_test_find_toplevel (EQUITY_TYPE_LENS_TEMPLATE_EDITOR));
   g_signal_emit_by_name (templates_button, "clicked");
-  app_test_wait (300);
-  editor = app_test_find_toplevel (EQUITY_TYPE_LENS_TEMPLATE_EDITOR);
+  editor = app_test_await_toplevel (EQUITY_TYPE_LENS_TEMPLATE_EDITOR);
   g_assert_nonnull (editor);
   /* the new project's two default templates (data/lens/, by their names) are listed */
   g_assert_nonnull (equity_lens_template_editor_get_list_row (EQUITY_LENS_TEMPLATE_EDITOR (editor), "Equity lens"));
@@ -490,7 +516,7 @@ test_empty_and_status (void)
   g_assert_cmpstr (stored->status, ==, "final");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge)), ==, "Final");
   gtk_drop_down_set_selected (_equity_assessments_page_get_status_filter (page), 3);   /* Final */
-  app_test_wait (50);
+  app_test_drain ();
   g_assert_true (row_visible (row));
   close_window (window);
 }

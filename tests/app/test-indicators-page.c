@@ -347,7 +347,7 @@ test_year_table (void)
 
   gtk_list_box_select_row (_equity_indicators_page_get_list_box (page),
                            find_list_row (page, equity_indicator_get_id (indicator)));
-  app_test_wait (300);
+  app_test_drain ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page->detail_stack), ==, "detail");
   g_assert_cmpstr (gtk_label_get_label (page->name_label), ==, equity_indicator_get_name (indicator));
   g_assert_nonnull (equity_chart_view_get_chart (page->chart_view));
@@ -485,7 +485,6 @@ test_create (void)
   g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (analysis_row)), ==, ARRESTS);
   if (!app_test_wait_until (button_sensitive, save, 60000))
     g_error ("the dialog cannot save: %s", gtk_widget_get_tooltip_text (save));
-  app_test_wait (300);
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (dialog), "indicators-dialog"), >, MIN_VARIANCE);
   {
     /* …and its years and target, scrolled to */
@@ -493,7 +492,6 @@ test_create (void)
       gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (app_test_find_of_type (GTK_WIDGET (dialog), GTK_TYPE_SCROLLED_WINDOW)));
 
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-    app_test_wait (200);
     g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (dialog), "indicators-dialog-years"), >, MIN_VARIANCE);
   }
 
@@ -575,7 +573,7 @@ test_delete_undo (void)
 
   g_assert_cmpuint (n_before, >, 0);
   gtk_list_box_select_row (list, row);
-  app_test_wait (100);
+  app_test_drain ();
   g_assert_true (g_action_group_get_action_enabled (equity_indicators_page_get_actions (page), "delete"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "indicators.delete", NULL));
   wait_for_indicators (page);
@@ -677,7 +675,7 @@ test_layout (void)
           GtkListBox *list = _equity_indicators_page_get_list_box (page);
 
           gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, count_list_rows (page) - 1));
-          app_test_wait (300);
+          app_test_drain ();
         }
       /* the list and the detail side by side, the chart drawn; on a
        * narrow window the list folds away behind a button */

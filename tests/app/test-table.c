@@ -340,9 +340,7 @@ test_first_screenful (TestScratch   *scratch,
   g_assert_true (cells_contain (column_view, "0"));
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "datasets-first-screenful"), >, MIN_VARIANCE);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  app_test_wait (50);
-  g_assert_finalize_object (window);
+  app_test_destroy_window (GTK_WINDOW (window));
 }
 
 int
