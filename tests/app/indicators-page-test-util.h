@@ -57,8 +57,10 @@ static inline void
 wait_for_indicators (EquityIndicatorsPage *page)
 {
   g_assert_true (app_test_wait_until (page_idle, page, 120000));
-  /* the list and the chart laid out and drawn */
-  app_test_settle (GTK_WIDGET (page));
+  /* the list and the chart laid out and drawn, when the page is shown (a
+   * page behind another is not drawn) */
+  if (gtk_widget_get_mapped (GTK_WIDGET (page)))
+    app_test_settle (GTK_WIDGET (page));
 }
 
 static inline EquityIndicatorsPage *
