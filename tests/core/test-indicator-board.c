@@ -114,7 +114,7 @@ test_sample (TestScratch   *scratch,
   /* one step per indicator, the last at the whole */
   g_assert_cmpuint (load.n_progress, ==, 5);
   g_assert_cmpfloat (load.last_progress, ==, 1.0);
-  equity_project_close (g_steal_pointer (&project));
+  test_close_checked (project);
 }
 
 /* The arrests' analysis cannot run any more (its dataset deleted): the
@@ -152,7 +152,7 @@ test_analysis_gone (TestScratch   *scratch,
   g_assert_cmpint (equity_indicator_board_get_year (after), ==, SAMPLE_YEAR);
   g_assert_cmpint (equity_indicator_board_get_first_year (after), ==, SAMPLE_FIRST_YEAR);
   g_assert_cmpfloat_with_epsilon (equity_indicator_board_get_mean (after, NULL, NULL, NULL), 22.75, 1e-9);
-  equity_project_close (g_steal_pointer (&project));
+  test_close_checked (project);
 }
 
 /* The worker's board is the caller's, number for number. */
@@ -195,7 +195,7 @@ test_async (TestScratch   *scratch,
     }
   g_assert_cmpfloat (load.last_progress, ==, 1.0);
   equity_indicator_board_unref (load.board);
-  equity_project_close (g_steal_pointer (&project));
+  test_close_checked (project);
 }
 
 /* Cancelled: the worker and the caller's thread both say so, and the
@@ -221,7 +221,7 @@ test_cancelled (TestScratch   *scratch,
   board = equity_indicator_board_load (project, cancellable, NULL, NULL, &error);
   g_assert_null (board);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  equity_project_close (g_steal_pointer (&project));
+  test_close_checked (project);
 }
 
 int
