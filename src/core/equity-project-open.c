@@ -44,7 +44,6 @@ equity_project_open_async (const char          *path,
   static const EquityWorkerKind kind = { "[equity] open project", open_work, g_free, g_object_unref };
 
   g_return_if_fail (path != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   equity_worker_run (&kind, NULL, equity_project_open_async, NULL, g_strdup (path), cancellable,
                      NULL, NULL, callback, user_data);
@@ -54,8 +53,5 @@ EquityProject *
 equity_project_open_finish (GAsyncResult  *result,
                             GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == equity_project_open_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return equity_worker_finish (result, NULL, equity_project_open_async, error);
 }

@@ -484,7 +484,6 @@ equity_sample_create_async (const char          *path,
   static const EquityWorkerKind kind = { "[equity] sample", sample_work, g_free, NULL, TRUE };
 
   g_return_if_fail (path != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   equity_worker_run (&kind, NULL, equity_sample_create_async, NULL, g_strdup (path), cancellable,
                      progress, progress_data, callback, user_data);
@@ -494,7 +493,5 @@ gboolean
 equity_sample_create_finish (GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-
-  return g_task_propagate_pointer (G_TASK (result), error) != NULL;
+  return equity_worker_finish (result, NULL, equity_sample_create_async, error) != NULL;
 }

@@ -83,9 +83,13 @@ equity_worker_run (const EquityWorkerKind *kind,
                    GAsyncReadyCallback     callback,
                    gpointer                user_data)
 {
-  g_autoptr(GTask) task = g_task_new (source_object, cancellable, callback, user_data);
-  WorkerData *worker = g_new0 (WorkerData, 1);
+  g_autoptr(GTask) task = NULL;
+  WorkerData *worker;
 
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (source_object, cancellable, callback, user_data);
+  worker = g_new0 (WorkerData, 1);
   worker->kind = kind;
   worker->project_path = g_strdup (project_path);
   worker->work_data = work_data;
@@ -94,6 +98,18 @@ equity_worker_run (const EquityWorkerKind *kind,
   g_task_set_name (task, kind->name);
   g_task_set_task_data (task, worker, worker_data_free);
   g_task_run_in_thread (task, worker_thread);
+}
+
+gpointer
+equity_worker_finish (GAsyncResult  *result,
+                      gpointer       source_object,
+                      gpointer       source_tag,
+                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, source_object), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 gpointer

@@ -44,7 +44,7 @@ typedef struct
 /* Runs KIND's work in a worker thread on the project at PROJECT_PATH (may be
  * NULL), opened for that thread alone and closed after, with WORK_DATA and
  * PROGRESS relayed to the caller; the GTask (of SOURCE_OBJECT, tagged
- * SOURCE_TAG) returns the result as a pointer. */
+ * SOURCE_TAG) returns the result as a pointer. CANCELLABLE may be NULL. */
 void           equity_worker_run          (const EquityWorkerKind *kind,
                                            gpointer             source_object,
                                            gpointer             source_tag,
@@ -55,6 +55,13 @@ void           equity_worker_run          (const EquityWorkerKind *kind,
                                            gpointer             progress_data,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
+/* What the work of a task started by equity_worker_run() with SOURCE_OBJECT
+ * and SOURCE_TAG returned, now the caller's; NULL with ERROR set when it
+ * failed (or was cancelled). */
+gpointer       equity_worker_finish       (GAsyncResult       *result,
+                                           gpointer            source_object,
+                                           gpointer            source_tag,
+                                           GError            **error);
 /* The WORK_DATA of a task started by equity_worker_run() */
 gpointer       equity_worker_get_work_data (GAsyncResult       *result);
 

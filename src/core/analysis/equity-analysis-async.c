@@ -117,9 +117,7 @@ equity_analysis_run_finish (EquityAnalysis  *self,
   EquityResult *ret;
 
   g_return_val_if_fail (EQUITY_IS_ANALYSIS (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  ret = g_task_propagate_pointer (G_TASK (result), error);
+  ret = equity_worker_finish (result, self, equity_analysis_run_async, error);
   if (ret == NULL)
     return NULL;
 

@@ -219,7 +219,5 @@ GPtrArray *
 equity_analysis_list_choices_finish (GAsyncResult  *result,
                                     GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return equity_worker_finish (result, NULL, equity_analysis_list_choices_async, error);
 }

@@ -34,16 +34,15 @@ import_data_free (gpointer data)
   g_free (import);
 }
 
-/* The task's data once it succeeded, else NULL with ERROR set. */
 static ImportData *
-import_task_finish (EquityImporter  *self,
-                    GAsyncResult    *result,
-                    GError         **error)
+import_data_new (EquityImporter *self,
+                 gboolean        list_layers)
 {
-  g_return_val_if_fail (EQUITY_IS_IMPORTER (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  ImportData *import = g_new0 (ImportData, 1);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  import->importer = self;
+  import->list_layers = list_layers;
+  return import;
 }
 
 static gboolean
@@ -94,16 +93,11 @@ equity_importer_analyze_async (EquityImporter      *self,
 {
   /* an analysis done is kept, cancelled or not, as it always was */
   static const EquityWorkerKind kind = { "[equity] analyze", analyze_work, import_data_free, NULL, TRUE };
-  ImportData *import;
 
   g_return_if_fail (EQUITY_IS_IMPORTER (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  import = g_new0 (ImportData, 1);
-  import->importer = self;
-  import->list_layers = list_layers;
-  equity_worker_run (&kind, self, equity_importer_analyze_async, NULL, import, cancellable, progress,
-                     progress_data, callback, user_data);
+  equity_worker_run (&kind, self, equity_importer_analyze_async, NULL, import_data_new (self, list_layers),
+                     cancellable, progress, progress_data, callback, user_data);
 }
 
 gboolean
@@ -112,8 +106,10 @@ equity_importer_analyze_finish (EquityImporter  *self,
                                 char          ***layers,
                                 GError         **error)
 {
-  ImportData *import = import_task_finish (self, result, error);
+  ImportData *import;
 
+  g_return_val_if_fail (EQUITY_IS_IMPORTER (self), FALSE);
+  import = equity_worker_finish (result, self, equity_importer_analyze_async, error);
   if (import == NULL)
     return FALSE;
   if (layers != NULL)
@@ -168,16 +164,12 @@ equity_importer_run_async (EquityImporter      *self,
 {
   /* a dataset written is reported, cancelled or not, once the file alone holds it */
   static const EquityWorkerKind kind = { "[equity] import", run_work, import_data_free, NULL, TRUE, TRUE };
-  ImportData *import;
 
   g_return_if_fail (EQUITY_IS_IMPORTER (self));
   g_return_if_fail (project_path != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  import = g_new0 (ImportData, 1);
-  import->importer = self;
-  equity_worker_run (&kind, self, equity_importer_run_async, project_path, import, cancellable, progress,
-                     progress_data, callback, user_data);
+  equity_worker_run (&kind, self, equity_importer_run_async, project_path, import_data_new (self, FALSE),
+                     cancellable, progress, progress_data, callback, user_data);
 }
 
 gboolean
@@ -187,8 +179,10 @@ equity_importer_run_finish (EquityImporter  *self,
                             guint64         *n_rows,
                             GError         **error)
 {
-  ImportData *import = import_task_finish (self, result, error);
+  ImportData *import;
 
+  g_return_val_if_fail (EQUITY_IS_IMPORTER (self), FALSE);
+  import = equity_worker_finish (result, self, equity_importer_run_async, error);
   if (import == NULL)
     return FALSE;
   if (dataset_name != NULL)

@@ -193,7 +193,6 @@ equity_indicator_board_load_async (const char          *project_path,
   };
 
   g_return_if_fail (project_path != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   equity_worker_run (&kind, NULL, equity_indicator_board_load_async, project_path, NULL, cancellable,
                      progress, progress_data, callback, user_data);
@@ -203,8 +202,7 @@ EquityIndicatorBoard *
 equity_indicator_board_load_finish (GAsyncResult  *result,
                                     GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return equity_worker_finish (result, NULL, equity_indicator_board_load_async, error);
 }
 
 guint

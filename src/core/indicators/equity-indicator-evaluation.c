@@ -392,8 +392,7 @@ equity_indicator_evaluate_finish (EquityIndicator  *indicator,
                                   GAsyncResult     *result,
                                   GError          **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, indicator), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return equity_worker_finish (result, indicator, equity_indicator_evaluate_async, error);
 }
 
 guint

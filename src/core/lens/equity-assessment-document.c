@@ -394,6 +394,5 @@ gboolean
 equity_assessment_write_pdf_finish (GAsyncResult  *result,
                                     GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  return g_task_propagate_pointer (G_TASK (result), error) != NULL;
+  return equity_worker_finish (result, NULL, equity_assessment_write_pdf_async, error) != NULL;
 }

@@ -80,7 +80,6 @@ equity_plan_evaluate_indicators_async (const char          *project_path,
   };
 
   g_return_if_fail (project_path != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   equity_worker_run (&kind, NULL, equity_plan_evaluate_indicators_async, project_path, NULL, cancellable,
                      NULL, NULL, callback, user_data);
@@ -90,8 +89,7 @@ GHashTable *
 equity_plan_evaluate_indicators_finish (GAsyncResult  *result,
                                         GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return equity_worker_finish (result, NULL, equity_plan_evaluate_indicators_async, error);
 }
 
 EquityIndicatorStatus

@@ -526,7 +526,5 @@ equity_row_model_summarize_finish (EquityRowModel  *self,
                                    GError         **error)
 {
   g_return_val_if_fail (EQUITY_IS_ROW_MODEL (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return equity_worker_finish (result, self, equity_row_model_summarize_async, error);
 }

@@ -406,7 +406,6 @@ equity_scan_run_async (const char          *project_path,
   static const EquityWorkerKind kind = { "[equity] scan", scan_work, NULL, g_object_unref, FALSE };
 
   g_return_if_fail (project_path != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   equity_worker_run (&kind, NULL, equity_scan_run_async, project_path, GINT_TO_POINTER (save),
                      cancellable, progress, progress_data, callback, user_data);
@@ -416,6 +415,5 @@ EquityScan *
 equity_scan_run_finish (GAsyncResult  *result,
                         GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return equity_worker_finish (result, NULL, equity_scan_run_async, error);
 }
