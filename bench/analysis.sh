@@ -54,6 +54,7 @@ now () {
 }
 
 # import_as PROJECT FILE NAME — imports FILE into PROJECT as the dataset NAME
+# shellcheck disable=SC2317
 import_as () {
   "$CLI" import "$1" "$2" --name "$3" >/dev/null
 }
@@ -93,10 +94,17 @@ sql_name () {
 
 FAILED=0
 
+# make_once STAMP WHAT MAKER — runs MAKER (a function) to make WHAT in $WORK,
+# unless an earlier run finished it: STAMP in $WORK says so
+make_once () {
+  [ -f "$WORK/$1" ] && return 0
+  echo "  making $2 in $WORK (once)…" >&2
+  "$3" && touch "$WORK/$1"
+}
+
+# the events and areas, and the points and NPA populations (called through make_once)
+# shellcheck disable=SC2317
 make_data () {
-  local stamp="$WORK/data-v1"
-  [ -f "$stamp" ] && return 0
-  echo "  making the data in $WORK (once)…" >&2
   rm -f "$WORK"/*.equity* "$WORK"/*.csv
   # 1,000,000 events: an id, an area key A0001…A0500, an amount
   awk 'BEGIN { x = 20240101; print "event_id,area,amount"
@@ -147,15 +155,12 @@ population = npa_population
 population-key = npa
 population-column = population
 EOF
-  touch "$stamp"
 }
 
 # 1,000,000 events in six groups, and the population of each (made apart from
 # the other data, so a scratch space made before them is kept)
+# shellcheck disable=SC2317
 make_group_data () {
-  local stamp="$WORK/groups-v1"
-  [ -f "$stamp" ] && return 0
-  echo "  making the group data in $WORK (once)…" >&2
   rm -f "$WORK"/groups.equity* "$WORK"/arrests.csv "$WORK"/city.csv
   awk 'BEGIN { x = 31337; print "arrest_id,race,bond"
     split("W W W W B B B A I M H H", codes, " ")
@@ -183,7 +188,6 @@ I = i
 M = m
 H = h
 EOF
-  touch "$stamp"
 }
 
 # the commands measured (called through measure_pair): a spec of ours
@@ -241,9 +245,9 @@ bench_pip () {
        "points=1000000 polygons=462 outside=$outside peer=none"
 }
 
-make_data || { echo "BENCH area_rates_1m FAIL (could not make the data)"; exit 1; }
+make_once data-v1 "the data" make_data || { echo "BENCH area_rates_1m FAIL (could not make the data)"; exit 1; }
 bench_rates area_rates_1m rates.equity area-rates.ini events area || { echo "BENCH area_rates_1m FAIL (a command failed)"; FAILED=1; }
-if make_group_data; then
+if make_once groups-v1 "the group data" make_group_data; then
   bench_rates group_rates_1m groups.equity group-rates.ini arrests race || { echo "BENCH group_rates_1m FAIL (a command failed)"; FAILED=1; }
 else
   echo "BENCH group_rates_1m FAIL (could not make the data)"
