@@ -237,6 +237,8 @@ test_off_track_async (TestProject   *fixture,
   g_autoptr(GPtrArray) actions = NULL;
   g_autoptr(GHashTable) statuses = NULL;
   g_autoptr(GHashTable) only_behind = NULL;
+  g_autoptr(GPtrArray) full_actions = NULL;
+  g_autoptr(GHashTable) linked = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 goal = add_goal (fixture, "Equal access to pools");
   gint64 first = add_action (fixture, goal, "Evening hours");
@@ -258,6 +260,16 @@ test_off_track_async (TestProject   *fixture,
   sync_actions = equity_plan_list_actions (fixture->project, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (((EquityPlanAction *) g_ptr_array_index (sync_actions, 0))->off_track);
+  /* …which hands back, when asked, the statuses it marked them by: those of
+   * the linked indicators, a gone one without data */
+  full_actions = equity_plan_list_actions_full (fixture->project, NULL, &linked, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (full_actions->len, ==, 3);
+  g_assert_cmpuint (g_hash_table_size (linked), ==, 3);
+  g_assert_cmpint (equity_plan_get_indicator_status (linked, behind), ==, EQUITY_INDICATOR_OFF_TRACK);
+  g_assert_cmpint (equity_plan_get_indicator_status (linked, ahead), ==, EQUITY_INDICATOR_ON_TRACK);
+  g_assert_true (g_hash_table_contains (linked, &(gint64) { behind + 100 }));
+  g_assert_cmpint (equity_plan_get_indicator_status (linked, behind + 100), ==, EQUITY_INDICATOR_NO_DATA);
 
   actions = equity_plan_list_actions_unchecked (fixture->project, NULL, &error);
   g_assert_no_error (error);

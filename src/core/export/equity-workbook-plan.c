@@ -13,15 +13,13 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
-#include "equity-indicator-evaluation.h"
 #include "equity-plan.h"
 #include "equity-project-items.h"
 #include "equity-workbook-private.h"
 
-/* "Name (off track); Name (on track)", each indicator evaluated once */
+/* "Name (off track); Name (on track)", the status as STATUSES hold it */
 static char *
-linked_indicators (EquityProject    *project,
-                   EquityPlanAction *action,
+linked_indicators (EquityPlanAction *action,
                    GPtrArray        *indicators,
                    GHashTable       *statuses)
 {
@@ -34,24 +32,12 @@ linked_indicators (EquityProject    *project,
       for (guint k = 0; k < indicators->len; k++)
         {
           EquityIndicator *indicator = g_ptr_array_index (indicators, k);
-          gpointer known;
-          EquityIndicatorStatus status;
 
           if (equity_indicator_get_id (indicator) != id)
             continue;
-          if (!g_hash_table_lookup_extended (statuses, indicator, NULL, &known))
-            {
-              g_autoptr(EquityIndicatorEvaluation) evaluation = equity_indicator_evaluate (project, indicator,
-                                                                                          NULL, NULL);
-
-              known = GINT_TO_POINTER (evaluation != NULL ? equity_indicator_evaluation_get_status (evaluation)
-                                                          : EQUITY_INDICATOR_NO_DATA);
-              g_hash_table_insert (statuses, indicator, known);
-            }
-          status = GPOINTER_TO_INT (known);
           g_string_append_printf (text, "%s%s (%s)", text->len > 0 ? "; " : "",
                                   equity_indicator_get_name (indicator),
-                                  equity_indicator_status_to_label (status));
+                                  equity_indicator_status_to_label (equity_plan_get_indicator_status (statuses, id)));
         }
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -105,13 +91,14 @@ GPtrArray *
 _equity_workbook_list_plan (EquityProject               *project,
                             const EquityWorkbookOptions *options,
                             GHashTable                  *used,
+                            GHashTable                 **statuses,
                             GError                     **error)
 {
   GPtrArray *actions;
 
   if (options->skip_plan)
     return g_ptr_array_new ();
-  actions = equity_plan_list_actions (project, NULL, error);
+  actions = equity_plan_list_actions_full (project, NULL, statuses, error);
   if (actions != NULL && actions->len > 0)
     g_free (equity_workbook_sheet_name (_("Action plan"), used));
   return actions;
@@ -123,10 +110,10 @@ _equity_workbook_write_plan (lxw_worksheet               *sheet,
                              const char                  *footer_title,
                              EquityProject               *project,
                              GPtrArray                   *actions,
+                             GHashTable                  *statuses,
                              GError                     **error)
 {
   g_autoptr(GPtrArray) indicators = equity_project_list_indicators (project, error);
-  g_autoptr(GHashTable) statuses = g_hash_table_new (NULL, NULL);
   lxw_row_t r = 0, header;
 
   if (indicators == NULL)
@@ -143,7 +130,7 @@ _equity_workbook_write_plan (lxw_worksheet               *sheet,
   for (guint i = 0; i < actions->len; i++, r++)
     {
       EquityPlanAction *action = g_ptr_array_index (actions, i);
-      g_autofree char *linked = linked_indicators (project, action, indicators, statuses);
+      g_autofree char *linked = linked_indicators (action, indicators, statuses);
       g_autofree char *note = latest_note (project, action->id);
       lxw_col_t c = 0;
 

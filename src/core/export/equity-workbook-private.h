@@ -122,17 +122,21 @@ gboolean _equity_workbook_write_scan     (lxw_worksheet               *sheet,
                                           const char                  *footer_title,
                                           GError                     **error);
 /* The actions the Action plan sheet lists (none when OPTIONS skip it), its
- * name taken in USED when there are some; NULL on error */
+ * name taken in USED when there are some, and the STATUSES of the indicators
+ * they link to (see equity_plan_list_actions_full()); NULL on error */
 GPtrArray *_equity_workbook_list_plan    (EquityProject               *project,
                                           const EquityWorkbookOptions *options,
                                           GHashTable                  *used,
+                                          GHashTable                 **statuses,
                                           GError                     **error);
-/* The Action plan sheet: ACTIONS (EquityPlanAction, plan order), one row each */
+/* The Action plan sheet: ACTIONS (EquityPlanAction, plan order), one row
+ * each, their indicators' STATUSES as the list gave them */
 gboolean _equity_workbook_write_plan     (lxw_worksheet               *sheet,
                                           const EquityWorkbookFormats *formats,
                                           const char                  *footer_title,
                                           EquityProject               *project,
                                           GPtrArray                   *actions,
+                                          GHashTable                  *statuses,
                                           GError                     **error);
 
 /* The cover's contents: each sheet's name, the text its link shows (NULL:

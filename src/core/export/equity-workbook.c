@@ -529,6 +529,7 @@ equity_workbook_export (EquityProject                *project,
   g_autofree char *partial = NULL;
   g_autoptr(EquityScan) scan = NULL;
   g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(GHashTable) plan_statuses = NULL;
   g_autoptr(GPtrArray) assessments = g_ptr_array_new_with_free_func ((GDestroyNotify) equity_assessment_free);
   g_autoptr(GPtrArray) assessment_sheets = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) contents = NULL;
@@ -568,7 +569,7 @@ equity_workbook_export (EquityProject                *project,
     return FALSE;
   if (scan != NULL)
     g_free (equity_workbook_sheet_name (_("Scan"), used));
-  plan = _equity_workbook_list_plan (project, options, used, error);
+  plan = _equity_workbook_list_plan (project, options, used, &plan_statuses, error);
   if (plan == NULL)
     return FALSE;
   /* each assessment chosen on a sheet of its own */
@@ -646,7 +647,7 @@ equity_workbook_export (EquityProject                *project,
        && !_equity_workbook_write_scan (workbook_add_worksheet (workbook, _("Scan")), &formats, scan, title, error))
       || (plan->len > 0
           && !_equity_workbook_write_plan (workbook_add_worksheet (workbook, _("Action plan")), &formats, title,
-                                           project, plan, error)))
+                                           project, plan, plan_statuses, error)))
     {
       workbook_close (workbook);
       g_unlink (partial);

@@ -85,6 +85,12 @@ gboolean  equity_plan_add_progress_note (EquityProject  *project,
 GPtrArray *equity_plan_list_actions   (EquityProject    *project,
                                        const GDate      *today,
                                        GError          **error);
+/* …and in STATUSES (may be NULL) the status of each indicator they link to,
+ * as equity_plan_evaluate_indicators() gives it */
+GPtrArray *equity_plan_list_actions_full (EquityProject  *project,
+                                          const GDate    *today,
+                                          GHashTable    **statuses,
+                                          GError        **error);
 /* The same list with no indicator evaluated: off_track stays FALSE until
  * equity_plan_mark_off_track(). Quick enough for the main thread, which
  * shows the actions at once and their off-track marks when they are known. */
