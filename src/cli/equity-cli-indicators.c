@@ -11,37 +11,6 @@
 
 #include "equity-cli.h"
 
-/* every indicator of PROJECT evaluated, side by side */
-static gboolean
-evaluate_all (EquityProject  *project,
-              GPtrArray     **indicators,
-              GPtrArray     **evaluations,
-              GError        **error)
-{
-  g_autoptr(GPtrArray) listed = equity_project_list_indicators (project, error);
-  g_autoptr(GPtrArray) evaluated = g_ptr_array_new_with_free_func ((GDestroyNotify) equity_indicator_evaluation_unref);
-
-  if (listed == NULL)
-    return FALSE;
-  for (guint i = 0; i < listed->len; i++)
-    {
-      EquityIndicator *indicator = g_ptr_array_index (listed, i);
-      g_autoptr(GError) local_error = NULL;
-      EquityIndicatorEvaluation *evaluation = equity_indicator_evaluate (project, indicator, NULL, &local_error);
-
-      if (evaluation == NULL)
-        {
-          g_propagate_prefixed_error (error, g_steal_pointer (&local_error), _("Indicator “%s”: "),
-                                      equity_indicator_get_name (indicator));
-          return FALSE;
-        }
-      g_ptr_array_add (evaluated, evaluation);
-    }
-  *indicators = g_steal_pointer (&listed);
-  *evaluations = g_steal_pointer (&evaluated);
-  return TRUE;
-}
-
 static void
 print_table (GPtrArray *indicators,
              GPtrArray *evaluations)
@@ -91,7 +60,14 @@ equity_cli_indicators (int    argc,
   if (!equity_cli_parse_json_option ("indicators", &argc, &argv, 1, &json))
     return EQUITY_CLI_USAGE;
   project = equity_cli_open_project (argv[2], &error);
-  if (project == NULL || !evaluate_all (project, &indicators, &evaluations, &error))
+  if (project == NULL)
+    return equity_cli_fail (error);
+  indicators = equity_project_list_indicators (project, &error);
+  if (indicators == NULL)
+    return equity_cli_fail (error);
+  /* side by side: every indicator, or the first that cannot be evaluated */
+  evaluations = equity_indicator_evaluate_each (project, indicators, NULL, &error);
+  if (evaluations == NULL)
     return equity_cli_fail (error);
 
   if (json)

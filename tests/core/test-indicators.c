@@ -315,6 +315,9 @@ test_evaluate_saved_analysis (TestProject   *fixture,
   g_autoptr(EquityIndicator) by_date = stops_indicator (fixture, "date");
   g_autoptr(EquityIndicator) by_year = NULL;
   g_autoptr(EquityIndicatorEvaluation) evaluation = NULL;
+  g_autoptr(GPtrArray) both = g_ptr_array_new ();
+  g_autoptr(GPtrArray) evaluations = NULL;
+  g_autofree char *named = NULL;
 
   assert_evaluates_stops (fixture, by_date);
   /* a column of year numbers selects the same events */
@@ -332,6 +335,23 @@ test_evaluate_saved_analysis (TestProject   *fixture,
   equity_indicator_set_groups (by_year, "B", "X");
   evaluation = equity_indicator_evaluate (fixture->project, by_year, NULL, &error);
   g_assert_null (evaluation);
+  g_assert_nonnull (strstr (error->message, "no group “X”"));
+  g_clear_error (&error);
+
+  /* side by side: each in its place, or the first failure with its name */
+  g_ptr_array_add (both, by_date);
+  g_ptr_array_add (both, by_date);
+  evaluations = equity_indicator_evaluate_each (fixture->project, both, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (evaluations->len, ==, 2);
+  for (guint i = 0; i < evaluations->len; i++)
+    assert_stops_years (g_ptr_array_index (evaluations, i));
+  g_clear_pointer (&evaluations, g_ptr_array_unref);
+  g_ptr_array_add (both, by_year);
+  evaluations = equity_indicator_evaluate_each (fixture->project, both, NULL, &error);
+  g_assert_null (evaluations);
+  named = g_strdup_printf ("Indicator “%s”: ", equity_indicator_get_name (by_year));
+  g_assert_true (g_str_has_prefix (error->message, named));
   g_assert_nonnull (strstr (error->message, "no group “X”"));
 }
 

@@ -100,7 +100,7 @@ _equity_workbook_write_indicators (lxw_worksheet               *sheet,
                                    GCancellable                *cancellable,
                                    GError                     **error)
 {
-  g_autoptr(GPtrArray) evaluations = g_ptr_array_new_with_free_func ((GDestroyNotify) equity_indicator_evaluation_unref);
+  g_autoptr(GPtrArray) evaluations = NULL;
   g_autoptr(EquityScoreTable) table = equity_project_dup_score_table (project, error);
   g_autofree char *score_note = NULL;
   g_autofree char *table_source = NULL;
@@ -108,18 +108,9 @@ _equity_workbook_write_indicators (lxw_worksheet               *sheet,
 
   if (table == NULL)
     return FALSE;
-  for (guint i = 0; i < indicators->len; i++)
-    {
-      EquityIndicator *indicator = g_ptr_array_index (indicators, i);
-      EquityIndicatorEvaluation *evaluation = equity_indicator_evaluate (project, indicator, cancellable, error);
-
-      if (evaluation == NULL)
-        {
-          g_prefix_error (error, _("Indicator “%s”: "), equity_indicator_get_name (indicator));
-          return FALSE;
-        }
-      g_ptr_array_add (evaluations, evaluation);
-    }
+  evaluations = equity_indicator_evaluate_each (project, indicators, cancellable, error);
+  if (evaluations == NULL)
+    return FALSE;
 
   /* an edited table says so, so a score never changes meaning silently */
   table_source = equity_score_table_dup_source_label (table);

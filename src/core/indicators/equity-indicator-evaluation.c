@@ -364,6 +364,32 @@ equity_indicator_evaluate (EquityProject    *project,
   return evaluate (project, indicator, NULL, NULL, cancellable, error);
 }
 
+GPtrArray *
+equity_indicator_evaluate_each (EquityProject  *project,
+                                GPtrArray      *indicators,
+                                GCancellable   *cancellable,
+                                GError        **error)
+{
+  g_autoptr(GPtrArray) evaluations = g_ptr_array_new_with_free_func ((GDestroyNotify) equity_indicator_evaluation_unref);
+
+  g_return_val_if_fail (EQUITY_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (indicators != NULL, NULL);
+
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      EquityIndicator *indicator = g_ptr_array_index (indicators, i);
+      EquityIndicatorEvaluation *evaluation = equity_indicator_evaluate (project, indicator, cancellable, error);
+
+      if (evaluation == NULL)
+        {
+          g_prefix_error (error, _("Indicator “%s”: "), equity_indicator_get_name (indicator));
+          return NULL;
+        }
+      g_ptr_array_add (evaluations, evaluation);
+    }
+  return g_steal_pointer (&evaluations);
+}
+
 void
 equity_indicator_evaluate_async (EquityIndicator     *indicator,
                                  const char          *project_path,

@@ -27,6 +27,12 @@ EquityIndicatorEvaluation *equity_indicator_evaluate        (EquityProject      
                                                              EquityIndicator     *indicator,
                                                              GCancellable        *cancellable,
                                                              GError             **error);
+/* Each of INDICATORS evaluated, in their order; NULL at the first that
+ * cannot be, with ERROR naming it */
+GPtrArray                 *equity_indicator_evaluate_each   (EquityProject       *project,
+                                                             GPtrArray           *indicators,
+                                                             GCancellable        *cancellable,
+                                                             GError             **error);
 /* The same in a worker with its own connection to PROJECT_PATH; PROGRESS
  * on the calling thread's main context, never after cancelling. */
 void                       equity_indicator_evaluate_async  (EquityIndicator     *indicator,
