@@ -44,45 +44,27 @@ _equity_action_plan_page_find (EquityActionPlanPage *self,
   return NULL;
 }
 
-static const char *
-chosen_department (EquityActionPlanPage *self)
-{
-  guint position = gtk_drop_down_get_selected (self->department_dropdown);
-  GListModel *model = gtk_drop_down_get_model (self->department_dropdown);
-
-  if (position == 0 || position == GTK_INVALID_LIST_POSITION || model == NULL)
-    return NULL;
-  return gtk_string_list_get_string (GTK_STRING_LIST (model), position);
-}
-
 static gboolean
 action_matches (EquityActionPlanPage *self,
                 EquityPlanAction     *action)
 {
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  const char *department = chosen_department (self);
-  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  const char *department = equity_name_filter_get_chosen (self->department_dropdown);
+  const char *status = equity_word_list_get_chosen (self->status_dropdown, equity_plan_get_statuses ());
+  g_autofree char *text = NULL;
 
   if (gtk_check_button_get_active (self->overdue_check) && !action->overdue)
     return FALSE;
   if (gtk_check_button_get_active (self->off_track_check) && !action->off_track)
     return FALSE;
-  if (status > 0 && status != GTK_INVALID_LIST_POSITION
-      && g_strcmp0 (action->status, equity_plan_get_statuses ()[status - 1]) != 0)
+  if (status != NULL && g_strcmp0 (action->status, status) != 0)
     return FALSE;
   if (department != NULL && g_strcmp0 (action->department, department) != 0)
     return FALSE;
-  if (search[0] != '\0')
-    {
-      g_autofree char *haystack = g_strjoin (" ", action->number, action->title, action->goal,
-                                             action->department ? action->department : "",
-                                             action->owner ? action->owner : "", NULL);
-      g_autofree char *folded = g_utf8_casefold (haystack, -1);
-      g_autofree char *needle = g_utf8_casefold (search, -1);
-
-      return strstr (folded, needle) != NULL;
-    }
-  return TRUE;
+  text = g_strjoin (" ", action->number, action->title, action->goal,
+                    action->department ? action->department : "",
+                    action->owner ? action->owner : "", NULL);
+  return equity_search_matches (search, text);
 }
 
 static gboolean
@@ -92,39 +74,20 @@ any_filter (EquityActionPlanPage *self)
          || gtk_check_button_get_active (self->overdue_check)
          || gtk_check_button_get_active (self->off_track_check)
          || gtk_drop_down_get_selected (self->status_dropdown) > 0
-         || chosen_department (self) != NULL;
+         || equity_name_filter_get_chosen (self->department_dropdown) != NULL;
 }
 
 /* the departments named in the plan, for the filter; keeps the choice */
 static void
 update_departments (EquityActionPlanPage *self)
 {
-  g_autofree char *chosen = g_strdup (chosen_department (self));
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  GtkStringList *model = gtk_string_list_new (NULL);
-  guint selected = 0;
 
   for (guint i = 0; self->actions != NULL && i < self->actions->len; i++)
-    {
-      EquityPlanAction *action = g_ptr_array_index (self->actions, i);
-
-      if (action->department != NULL && action->department[0] != '\0'
-          && !g_ptr_array_find_with_equal_func (names, action->department, g_str_equal, NULL))
-        g_ptr_array_add (names, action->department);
-    }
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
-  gtk_string_list_append (model, _("Any department"));
-  for (guint i = 0; i < names->len; i++)
-    {
-      gtk_string_list_append (model, g_ptr_array_index (names, i));
-      if (g_strcmp0 (chosen, g_ptr_array_index (names, i)) == 0)
-        selected = i + 1;
-    }
+    g_ptr_array_add (names, ((EquityPlanAction *) g_ptr_array_index (self->actions, i))->department);
   self->loading = TRUE;
-  gtk_drop_down_set_model (self->department_dropdown, G_LIST_MODEL (model));
-  gtk_drop_down_set_selected (self->department_dropdown, selected);
+  equity_name_filter_set_names (self->department_dropdown, _("Any department"), names);
   self->loading = FALSE;
-  g_object_unref (model);
 }
 
 static void

@@ -75,40 +75,21 @@ row_new (EquityAssessment *assessment)
   return row;
 }
 
-static const char *
-selected_department (EquityAssessmentsPage *self)
-{
-  guint position = gtk_drop_down_get_selected (self->department_filter);
-  GListModel *model = gtk_drop_down_get_model (self->department_filter);
-
-  /* item 0 is "Any department" */
-  if (position == 0 || position == GTK_INVALID_LIST_POSITION || model == NULL)
-    return NULL;
-  return gtk_string_list_get_string (GTK_STRING_LIST (model), position);
-}
-
 static gboolean
 matches (EquityAssessmentsPage *self,
          EquityAssessment      *assessment)
 {
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  const char *department = selected_department (self);
-  guint status = gtk_drop_down_get_selected (self->status_filter);
+  const char *department = equity_name_filter_get_chosen (self->department_filter);
+  const char *status = equity_word_list_get_chosen (self->status_filter, equity_assessment_get_statuses ());
+  g_autofree char *text = NULL;
 
   if (department != NULL && g_strcmp0 (assessment->department, department) != 0)
     return FALSE;
-  if (status > 0 && status != GTK_INVALID_LIST_POSITION &&
-      g_strcmp0 (assessment->status, equity_assessment_get_statuses ()[status - 1]) != 0)
+  if (status != NULL && g_strcmp0 (assessment->status, status) != 0)
     return FALSE;
-  if (search != NULL && *search != '\0')
-    {
-      g_autofree char *haystack = g_strdup_printf ("%s %s", assessment->title, assessment->department);
-      g_autofree char *folded = g_utf8_casefold (haystack, -1);
-      g_autofree char *needle = g_utf8_casefold (search, -1);
-
-      return strstr (folded, needle) != NULL;
-    }
-  return TRUE;
+  text = g_strdup_printf ("%s %s", assessment->title, assessment->department);
+  return equity_search_matches (search, text);
 }
 
 static gboolean
@@ -144,38 +125,14 @@ row_selected_cb (EquityAssessmentsPage *self,
   _equity_assessments_page_update_actions (self);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_utf8_collate (*(const char **) a, *(const char **) b);
-}
-
 static void
 fill_department_filter (EquityAssessmentsPage *self)
 {
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autofree char *previous = g_strdup (selected_department (self));
-  guint select = 0;
 
-  gtk_string_list_append (list, _("Any department"));
   for (guint i = 0; i < self->assessments->len; i++)
-    {
-      EquityAssessment *assessment = g_ptr_array_index (self->assessments, i);
-
-      if (!g_ptr_array_find_with_equal_func (names, assessment->department, g_str_equal, NULL))
-        g_ptr_array_add (names, assessment->department);
-    }
-  g_ptr_array_sort (names, compare_names);
-  for (guint i = 0; i < names->len; i++)
-    {
-      gtk_string_list_append (list, g_ptr_array_index (names, i));
-      if (g_strcmp0 (previous, g_ptr_array_index (names, i)) == 0)
-        select = i + 1;
-    }
-  gtk_drop_down_set_model (self->department_filter, G_LIST_MODEL (list));
-  gtk_drop_down_set_selected (self->department_filter, select);
+    g_ptr_array_add (names, ((EquityAssessment *) g_ptr_array_index (self->assessments, i))->department);
+  equity_name_filter_set_names (self->department_filter, _("Any department"), names);
 }
 
 void

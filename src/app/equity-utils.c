@@ -502,6 +502,94 @@ equity_word_list_new (const char          *first,
   return G_LIST_MODEL (list);
 }
 
+const char *
+equity_word_list_get_chosen (GtkDropDown        *dropdown,
+                             const char * const *words)
+{
+  guint position;
+
+  g_return_val_if_fail (GTK_IS_DROP_DOWN (dropdown), NULL);
+  g_return_val_if_fail (words != NULL, NULL);
+
+  position = gtk_drop_down_get_selected (dropdown);
+  if (position == 0 || position == GTK_INVALID_LIST_POSITION || position > g_strv_length ((char **) words))
+    return NULL;
+  return words[position - 1];
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char **) a, *(const char **) b);
+}
+
+void
+equity_name_filter_set_names (GtkDropDown *dropdown,
+                              const char  *any_label,
+                              GPtrArray   *names)
+{
+  g_autofree char *chosen = NULL;
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) distinct = g_ptr_array_new ();
+  guint select = 0;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+  g_return_if_fail (any_label != NULL);
+  g_return_if_fail (names != NULL);
+
+  chosen = g_strdup (equity_name_filter_get_chosen (dropdown));
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+
+      if (name != NULL && name[0] != '\0'
+          && !g_ptr_array_find_with_equal_func (distinct, name, g_str_equal, NULL))
+        g_ptr_array_add (distinct, (gpointer) name);
+    }
+  g_ptr_array_sort (distinct, compare_names);
+
+  gtk_string_list_append (list, any_label);
+  for (guint i = 0; i < distinct->len; i++)
+    {
+      gtk_string_list_append (list, g_ptr_array_index (distinct, i));
+      if (g_strcmp0 (chosen, g_ptr_array_index (distinct, i)) == 0)
+        select = i + 1;
+    }
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (dropdown, select);
+}
+
+const char *
+equity_name_filter_get_chosen (GtkDropDown *dropdown)
+{
+  guint position;
+  GListModel *model;
+
+  g_return_val_if_fail (GTK_IS_DROP_DOWN (dropdown), NULL);
+
+  position = gtk_drop_down_get_selected (dropdown);
+  model = gtk_drop_down_get_model (dropdown);
+  /* item 0 is the "any" choice */
+  if (position == 0 || position == GTK_INVALID_LIST_POSITION || model == NULL)
+    return NULL;
+  return gtk_string_list_get_string (GTK_STRING_LIST (model), position);
+}
+
+gboolean
+equity_search_matches (const char *search,
+                       const char *text)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *needle = NULL;
+
+  if (search == NULL || search[0] == '\0')
+    return TRUE;
+  folded = g_utf8_casefold (text != NULL ? text : "", -1);
+  needle = g_utf8_casefold (search, -1);
+  return strstr (folded, needle) != NULL;
+}
+
 void
 equity_widget_set_margins (GtkWidget *widget,
                            int        top,

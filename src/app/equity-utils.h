@@ -157,6 +157,24 @@ void                equity_widget_set_margins       (GtkWidget           *widget
 GListModel         *equity_word_list_new            (const char          *first,
                                                      const char * const  *words,
                                                      const char *       (*label) (const char *word));
+/* The word of WORDS chosen in DROPDOWN, whose list equity_word_list_new()
+ * made with a FIRST ("Any status") from WORDS; NULL while FIRST is chosen */
+const char         *equity_word_list_get_chosen     (GtkDropDown         *dropdown,
+                                                     const char * const  *words);
+
+/* A drop-down that filters by a name the items hold (a department, say):
+ * lists ANY_LABEL, then NAMES (strings; repeats and empty ones once or not
+ * at all) in the locale's order, and keeps the name chosen before. */
+void                equity_name_filter_set_names    (GtkDropDown         *dropdown,
+                                                     const char          *any_label,
+                                                     GPtrArray           *names);
+/* …the name chosen there, or NULL while ANY_LABEL is */
+const char         *equity_name_filter_get_chosen   (GtkDropDown         *dropdown);
+
+/* Whether SEARCH, as typed in a search entry, is in TEXT, case aside; an
+ * empty SEARCH is in every text. */
+gboolean            equity_search_matches           (const char          *search,
+                                                     const char          *text);
 
 /* Shows ROWS in VIEW as a read-only table: rows are not selectable. VIEW
  * takes its own reference to ROWS. */
