@@ -198,7 +198,7 @@ add_reference_row (EquityAnalysisEditor *self)
   g_auto(GStrv) groups = equity_analysis_dup_groups (self->analysis);
   g_autofree char *current = equity_analysis_dup_string (self->analysis, "reference");
   GtkWidget *row;
-  guint selected = 0;
+  guint selected;
 
   remove_group_row (self, "reference");
   if (field == NULL)
@@ -214,16 +214,9 @@ add_reference_row (EquityAnalysisEditor *self)
     {
       g_ptr_array_add (labels, equity_analysis_fields_group_title (groups[i]));
       g_ptr_array_add (values, g_strdup (groups[i]));
-      if (g_strcmp0 (current, groups[i]) == 0)
-        selected = i + 1;
     }
-  if (current != NULL && selected == 0)
-    {
-      /* Translators: a reference group that is not among the groups */
-      g_ptr_array_add (labels, g_strdup_printf (_("“%s” (not a group)"), current));
-      g_ptr_array_add (values, g_strdup (current));
-      selected = values->len - 1;
-    }
+  /* Translators: a reference group that is not among the groups */
+  selected = _equity_analysis_editor_select_current (labels, values, current, _("“%s” (not a group)"));
 
   row = _equity_analysis_editor_new_combo_row (self, field, NULL, labels, values, selected);
   _equity_analysis_editor_add_row (self, self->groups_group, row, "reference");
@@ -272,7 +265,7 @@ add_group_row (EquityAnalysisEditor  *self,
   g_autofree char *title = equity_analysis_fields_group_title (group);
   g_autofree char *key = g_strconcat ("groups/", group, NULL);
   GtkWidget *row;
-  guint selected = 0;
+  guint selected;
 
   if (current == NULL && guess)
     {
@@ -293,15 +286,9 @@ add_group_row (EquityAnalysisEditor  *self,
 
       g_ptr_array_add (labels, g_strdup (name));
       g_ptr_array_add (values, g_strdup (name));
-      if (g_strcmp0 (name, current) == 0)
-        selected = i + 1;
     }
-  if (current != NULL && selected == 0)
-    {
-      g_ptr_array_add (labels, g_strdup_printf (_("“%s” (missing)"), current));
-      g_ptr_array_add (values, g_strdup (current));
-      selected = values->len - 1;
-    }
+  /* Translators: a group's column a saved analysis names but the dataset lacks */
+  selected = _equity_analysis_editor_select_current (labels, values, current, _("“%s” (missing)"));
 
   row = _equity_analysis_editor_new_combo_row (self, field, title, labels, values, selected);
   g_object_set_data_full (G_OBJECT (row), "equity-group", g_strdup (group), g_free);

@@ -82,6 +82,12 @@ void          _equity_analysis_editor_add_column_row  (EquityAnalysisEditor  *se
                                                        const EquityFieldInfo *field);
 void          _equity_analysis_editor_add_mode_row    (EquityAnalysisEditor  *self,
                                                        const EquityFieldInfo *field);
+/* The position of CURRENT among VALUES (0, the choice of none, for NULL);
+ * one they lack is added, labelled MISSING_FORMAT ("“%s” (missing)") */
+guint         _equity_analysis_editor_select_current (GPtrArray             *labels,
+                                                       GPtrArray             *values,
+                                                       const char            *current,
+                                                       const char            *missing_format);
 
 /* equity-analysis-editor-groups.c: the population row, the groups and the reference */
 void          _equity_analysis_editor_add_row_picker (EquityAnalysisEditor  *self,

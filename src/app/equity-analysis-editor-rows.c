@@ -173,12 +173,13 @@ add_none_choice (const EquityFieldInfo *field,
   g_ptr_array_add (values, NULL);
 }
 
-/* A value the spec names but the project lacks stays visible, so the error
+/* A value the spec names but the choices lack stays visible, so the error
  * the analysis reports can be seen and corrected. */
-static guint
-select_current (GPtrArray  *labels,
-                GPtrArray  *values,
-                const char *current)
+guint
+_equity_analysis_editor_select_current (GPtrArray  *labels,
+                                        GPtrArray  *values,
+                                        const char *current,
+                                        const char *missing_format)
 {
   if (current == NULL)
     return 0;
@@ -187,8 +188,7 @@ select_current (GPtrArray  *labels,
     if (g_strcmp0 (g_ptr_array_index (values, i), current) == 0)
       return i;
 
-  /* Translators: a dataset or column a saved analysis names but the project lacks */
-  g_ptr_array_add (labels, g_strdup_printf (_("“%s” (missing)"), current));
+  g_ptr_array_add (labels, g_strdup_printf (missing_format, current));
   g_ptr_array_add (values, g_strdup (current));
   return values->len - 1;
 }
@@ -212,7 +212,8 @@ _equity_analysis_editor_add_dataset_row (EquityAnalysisEditor  *self,
       g_ptr_array_add (values, g_strdup (name));
     }
 
-  selected = select_current (labels, values, current);
+  /* Translators: a dataset a saved analysis names but the project lacks */
+  selected = _equity_analysis_editor_select_current (labels, values, current, _("“%s” (missing)"));
   _equity_analysis_editor_add_row (self, self->inputs_group,
                                    _equity_analysis_editor_new_combo_row (self, field, NULL, labels, values, selected),
                                    field->key);
@@ -260,7 +261,8 @@ _equity_analysis_editor_add_column_row (EquityAnalysisEditor  *self,
         }
     }
 
-  selected = select_current (labels, values, current);
+  /* Translators: a column a saved analysis names but the project lacks */
+  selected = _equity_analysis_editor_select_current (labels, values, current, _("“%s” (missing)"));
   row = _equity_analysis_editor_new_combo_row (self, field, NULL, labels, values, selected);
   gtk_widget_set_sensitive (row, dataset != NULL);
   _equity_analysis_editor_add_row (self, self->inputs_group, row, field->key);
