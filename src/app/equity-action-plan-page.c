@@ -479,8 +479,7 @@ drop_action_activated (GSimpleAction *action,
       return;
     }
   _equity_action_plan_page_reload (self, TRUE);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
+  toast = equity_undo_toast_new (title, NULL);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (drop_undone_cb), undo,
                          (GClosureNotify) (void (*) (void)) drop_undo_free, 0);
   equity_add_toast (GTK_WIDGET (self), toast);

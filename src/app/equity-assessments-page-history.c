@@ -82,7 +82,6 @@ void
 _equity_assessments_page_delete (EquityAssessmentsPage *self)
 {
   g_autofree char *title = NULL;
-  g_autofree char *escaped = NULL;
   AdwToast *toast;
   gint64 id;
 
@@ -94,13 +93,10 @@ _equity_assessments_page_delete (EquityAssessmentsPage *self)
   id = self->current->id;
   /* Translators: a toast after deleting an assessment, with Undo */
   title = g_strdup_printf (_("“%s” deleted"), self->current->title);
-  escaped = g_markup_escape_text (title, -1);
   self->pending_delete = id;
   _equity_assessments_page_reload (self, 0);
 
-  toast = adw_toast_new (escaped);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "assessments.undo-delete");
+  toast = equity_undo_toast_new (title, "assessments.undo-delete");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data (G_OBJECT (toast), "assessment-id", GSIZE_TO_POINTER (id));
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);

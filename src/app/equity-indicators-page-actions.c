@@ -71,12 +71,8 @@ show_undo_toast (EquityIndicatorsPage  *self,
                  AdwToast             **slot,
                  GCallback              dismissed_cb)
 {
-  /* libadwaita 1.2 reads the title as markup; it may hold the user's text */
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  AdwToast *toast = equity_undo_toast_new (title, action_name);
 
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, action_name);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   *slot = toast;
   g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) slot);

@@ -219,6 +219,24 @@ equity_show_toast (GtkWidget  *widget,
   equity_add_toast (widget, adw_toast_new (escaped));
 }
 
+AdwToast *
+equity_undo_toast_new (const char *title,
+                       const char *action_name)
+{
+  /* libadwaita 1.2 reads the title as markup; it may hold the user's text */
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  g_return_val_if_fail (title != NULL, NULL);
+
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  if (action_name != NULL)
+    adw_toast_set_action_name (toast, action_name);
+  return toast;
+}
+
 void
 equity_add_toast (GtkWidget *widget,
                   AdwToast  *toast)

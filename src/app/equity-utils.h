@@ -44,6 +44,11 @@ void   equity_show_toast                (GtkWidget   *widget,
  * built (with a button, say; its title is markup) and takes it. */
 void   equity_add_toast                 (GtkWidget   *widget,
                                          AdwToast    *toast);
+/* A toast saying TITLE (plain text) with an Undo button that runs
+ * ACTION_NAME (NULL: the caller connects "button-clicked"), for
+ * equity_add_toast() */
+AdwToast *equity_undo_toast_new          (const char  *title,
+                                         const char  *action_name);
 
 /* Text attributes that dim a cell's text (shared; do not unref) */
 PangoAttrList *equity_dim_attributes     (void);
