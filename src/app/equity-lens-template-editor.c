@@ -80,9 +80,7 @@ static void
 show_error (EquityLensTemplateEditor *self,
             const char               *message)
 {
-  /* a label's text, never markup: the message quotes the user's ids */
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+  equity_error_revealer_set (self->error_revealer, self->error_label, message);
 }
 
 static void
