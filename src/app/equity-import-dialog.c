@@ -354,7 +354,7 @@ const char *
 equity_import_dialog_get_error (EquityImportDialog *self)
 {
   g_return_val_if_fail (EQUITY_IS_IMPORT_DIALOG (self), NULL);
-  return gtk_revealer_get_reveal_child (self->error_revealer) ? gtk_label_get_label (self->error_label) : NULL;
+  return equity_error_revealer_get (self->error_revealer, self->error_label);
 }
 
 void

@@ -775,7 +775,7 @@ const char *
 equity_lens_template_editor_get_error (EquityLensTemplateEditor *self)
 {
   g_return_val_if_fail (EQUITY_IS_LENS_TEMPLATE_EDITOR (self), NULL);
-  return gtk_revealer_get_reveal_child (self->error_revealer) ? gtk_label_get_text (self->error_label) : NULL;
+  return equity_error_revealer_get (self->error_revealer, self->error_label);
 }
 
 GtkWidget *

@@ -376,7 +376,7 @@ _equity_score_table_dialog_get_preview (EquityScoreTableDialog *self)
 const char *
 _equity_score_table_dialog_get_error (EquityScoreTableDialog *self)
 {
-  return gtk_revealer_get_reveal_child (self->error_revealer) ? gtk_label_get_label (self->error_label) : NULL;
+  return equity_error_revealer_get (self->error_revealer, self->error_label);
 }
 
 GtkEditable *

@@ -296,6 +296,13 @@ equity_error_revealer_set (GtkRevealer *revealer,
   gtk_revealer_set_reveal_child (revealer, message != NULL);
 }
 
+const char *
+equity_error_revealer_get (GtkRevealer *revealer,
+                           GtkLabel    *label)
+{
+  return gtk_revealer_get_reveal_child (revealer) ? gtk_label_get_label (label) : NULL;
+}
+
 GtkWidget *
 equity_data_cell_new (int      min_chars,
                       int      nat_chars,

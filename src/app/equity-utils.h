@@ -81,6 +81,9 @@ char      *equity_file_chooser_dup_path  (GtkNativeDialog *chooser,
 void       equity_error_revealer_set     (GtkRevealer *revealer,
                                          GtkLabel    *label,
                                          const char  *message);
+/* …the message it shows, or NULL while hidden */
+const char *equity_error_revealer_get    (GtkRevealer *revealer,
+                                         GtkLabel    *label);
 
 /* A cell of a data table: NAT_CHARS wide (at least MIN_CHARS, so a wide
  * table scrolls sideways), cut short with an ellipsis, numbers on the right */
