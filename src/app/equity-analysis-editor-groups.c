@@ -222,6 +222,17 @@ add_reference_row (EquityAnalysisEditor *self)
   _equity_analysis_editor_add_row (self, self->groups_group, row, "reference");
 }
 
+/* The groups chosen changed: the reference offers them (without the editor
+ * reading its own rebuild as a choice), and the analysis changed. */
+static void
+groups_changed (EquityAnalysisEditor *self)
+{
+  self->updating = TRUE;
+  add_reference_row (self);
+  self->updating = FALSE;
+  _equity_analysis_editor_changed (self);
+}
+
 /* The groups of the events, each with its population column */
 
 static void
@@ -245,10 +256,7 @@ group_selected_cb (EquityAnalysisEditor *self,
         equity_analysis_set_string (self->analysis, "reference", NULL);
     }
 
-  self->updating = TRUE;
-  add_reference_row (self);
-  self->updating = FALSE;
-  _equity_analysis_editor_changed (self);
+  groups_changed (self);
 }
 
 static void
@@ -355,10 +363,7 @@ group_column_active_cb (EquityAnalysisEditor *self,
   else
     equity_analysis_remove_group (self->analysis, column);
 
-  self->updating = TRUE;
-  add_reference_row (self);
-  self->updating = FALSE;
-  _equity_analysis_editor_changed (self);
+  groups_changed (self);
 }
 
 static void
