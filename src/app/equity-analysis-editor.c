@@ -124,6 +124,15 @@ update_figures (EquityAnalysisEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->figures_group), flags != 0);
 }
 
+/* TEXT (NULL: none) in ROW; setting the text it holds would move the cursor */
+static void
+show_text (AdwEntryRow *row,
+           const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text != NULL ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
 void
 _equity_analysis_editor_rebuild (EquityAnalysisEditor *self)
 {
@@ -148,10 +157,8 @@ _equity_analysis_editor_rebuild (EquityAnalysisEditor *self)
   adw_preferences_group_set_description (self->analysis_group,
                                          self->kind != NULL ? _(self->kind->description) : NULL);
 
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->title_row)), name != NULL ? name : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->title_row), name != NULL ? name : "");
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->source_note_row)), note != NULL ? note : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->source_note_row), note != NULL ? note : "");
+  show_text (self->title_row, name);
+  show_text (self->source_note_row, note);
 
   for (guint i = 0; self->project != NULL && self->kind != NULL && self->kind->fields[i].key != NULL; i++)
     {
@@ -226,30 +233,29 @@ kind_selected_cb (EquityAnalysisEditor *self)
   _equity_analysis_editor_changed (self);
 }
 
+/* The title and the source note: what is typed, trimmed, is the value under
+ * the row's "equity-key" (none while blank). */
 static void
-title_changed_cb (EquityAnalysisEditor *self)
+text_row_changed_cb (GtkEditable          *row,
+                     EquityAnalysisEditor *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (row)));
 
   if (self->updating)
     return;
 
-  equity_analysis_set_string (self->analysis, "name", stripped[0] != '\0' ? stripped : NULL);
+  equity_analysis_set_string (self->analysis, g_object_get_data (G_OBJECT (row), "equity-key"),
+                              stripped[0] != '\0' ? stripped : NULL);
   _equity_analysis_editor_changed (self);
 }
 
 static void
-source_note_changed_cb (EquityAnalysisEditor *self)
+connect_text_row (EquityAnalysisEditor *self,
+                  AdwEntryRow          *row,
+                  const char           *key)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->source_note_row));
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  if (self->updating)
-    return;
-
-  equity_analysis_set_string (self->analysis, "source-note", stripped[0] != '\0' ? stripped : NULL);
-  _equity_analysis_editor_changed (self);
+  g_object_set_data (G_OBJECT (row), "equity-key", (gpointer) key);
+  g_signal_connect_object (row, "changed", G_CALLBACK (text_row_changed_cb), self, 0);
 }
 
 static void
@@ -382,10 +388,8 @@ equity_analysis_editor_init (EquityAnalysisEditor *self)
   g_hash_table_replace (self->rows_by_key, g_strdup ("kind"), self->kind_row);
   g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (kind_selected_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->title_row, "changed", G_CALLBACK (title_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->source_note_row, "changed", G_CALLBACK (source_note_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+  connect_text_row (self, self->title_row, "name");
+  connect_text_row (self, self->source_note_row, "source-note");
   g_signal_connect_object (self->per_row, "notify::selected", G_CALLBACK (per_selected_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->confidence_row, "notify::selected", G_CALLBACK (confidence_selected_cb),
