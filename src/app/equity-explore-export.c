@@ -97,23 +97,6 @@ equity_explore_page_export_chart (EquityExplorePage  *self,
 
 /* Save Analysis */
 
-static gboolean
-name_is_taken (EquityExplorePage *self,
-               const char        *name)
-{
-  GListModel *analyses = equity_project_get_analyses (self->project);
-
-  for (guint i = 0; i < g_list_model_get_n_items (analyses); i++)
-    {
-      g_autoptr(EquitySavedAnalysis) analysis = g_list_model_get_item (analyses, i);
-
-      if (g_strcmp0 (equity_saved_analysis_get_name (analysis), name) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 gboolean
 equity_explore_page_save_analysis (EquityExplorePage  *self,
                                    const char         *name,
@@ -121,7 +104,7 @@ equity_explore_page_save_analysis (EquityExplorePage  *self,
 {
   EquityAnalysis *spec;
   g_autofree char *stripped = NULL;
-  GListModel *analyses;
+  g_autoptr(EquitySavedAnalysis) saved = NULL;
 
   g_return_val_if_fail (EQUITY_IS_EXPLORE_PAGE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -139,14 +122,9 @@ equity_explore_page_save_analysis (EquityExplorePage  *self,
     return FALSE;
 
   /* The project's list was read again: keep the saved analysis it now holds. */
-  analyses = equity_project_get_analyses (self->project);
-  for (guint i = 0; i < g_list_model_get_n_items (analyses); i++)
-    {
-      g_autoptr(EquitySavedAnalysis) analysis = g_list_model_get_item (analyses, i);
-
-      if (g_strcmp0 (equity_saved_analysis_get_name (analysis), stripped) == 0)
-        _equity_explore_page_set_saved_analysis (self, analysis);
-    }
+  saved = equity_dup_saved_analysis (self->project, stripped);
+  if (saved != NULL)
+    _equity_explore_page_set_saved_analysis (self, saved);
   _equity_explore_page_mark_saved (self);
 
   gtk_label_set_label (self->title_label, stripped);
@@ -160,7 +138,8 @@ name_changed_cb (AdwMessageDialog *dialog,
   EquityExplorePage *self = g_object_get_data (G_OBJECT (dialog), "equity-page");
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   EquitySavedAnalysis *current = self->analysis;
-  gboolean taken = name[0] != '\0' && name_is_taken (self, name)
+  g_autoptr(EquitySavedAnalysis) same_name = equity_dup_saved_analysis (self->project, name);
+  gboolean taken = name[0] != '\0' && same_name != NULL
                    && (current == NULL || g_strcmp0 (equity_saved_analysis_get_name (current), name) != 0);
 
   adw_message_dialog_set_response_enabled (dialog, "save", name[0] != '\0');

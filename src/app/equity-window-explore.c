@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "equity-window-private.h"
+#include "equity-utils.h"
 
 static gboolean
 explore_shown (EquityWindow *self)
@@ -237,23 +238,18 @@ scan_open_measure_cb (EquityWindow *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(EquityAnalysis) spec = NULL;
-  GListModel *analyses;
 
   if (self->project == NULL)
     return;
   if (analysis_name != NULL)
     {
-      analyses = equity_project_get_analyses (self->project);
-      for (guint i = 0; i < g_list_model_get_n_items (analyses); i++)
-        {
-          g_autoptr(EquitySavedAnalysis) saved = g_list_model_get_item (analyses, i);
+      g_autoptr(EquitySavedAnalysis) saved = equity_dup_saved_analysis (self->project, analysis_name);
 
-          if (g_strcmp0 (equity_saved_analysis_get_name (saved), analysis_name) == 0)
-            {
-              adw_view_stack_set_visible_child_name (self->view_stack, "explore");
-              _equity_window_open_analysis (self, saved);
-              return;
-            }
+      if (saved != NULL)
+        {
+          adw_view_stack_set_visible_child_name (self->view_stack, "explore");
+          _equity_window_open_analysis (self, saved);
+          return;
         }
       _equity_window_show_error (self, _("The Analysis Is Gone"),
                                  _("The scan ran a saved analysis that has since been deleted or renamed. "
