@@ -205,10 +205,25 @@ add_note_cb (EquityActionPlanPage *self)
   _equity_action_plan_editor_load (self, self->selected_id);
 }
 
+/* A titled group of the editor, with DESCRIPTION under the title (NULL: none) */
+static GtkWidget *
+add_group (EquityActionPlanPage *self,
+           const char           *title,
+           const char           *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  gtk_box_append (self->editor_box, group);
+  return group;
+}
+
 void
 _equity_action_plan_editor_build (EquityActionPlanPage *self)
 {
-  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *group;
   GtkWidget *button;
   GtkWidget *popover;
 
@@ -218,9 +233,7 @@ _equity_action_plan_editor_build (EquityActionPlanPage *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->goal_label), "title-3");
   gtk_box_append (self->editor_box, GTK_WIDGET (self->goal_label));
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Action"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _("Saved as you type."));
-  gtk_box_append (self->editor_box, group);
+  group = add_group (self, _("Action"), _("Saved as you type."));
   self->title_row = add_entry_row (self, group, _("_Title"), "title");
   self->department_row = add_entry_row (self, group, _("Lead _department"), "department");
   self->owner_row = add_entry_row (self, group, _("Lead _person"), "owner");
@@ -249,16 +262,10 @@ _equity_action_plan_editor_build (EquityActionPlanPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_box_append (self->editor_box, GTK_WIDGET (self->error_label));
 
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Linked Indicators"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("The action is off track when one of these is."));
-  gtk_box_append (self->editor_box, group);
+  group = add_group (self, _("Linked Indicators"), _("The action is off track when one of these is."));
   self->indicators_list = add_list (group);
 
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Progress Notes"));
-  gtk_box_append (self->editor_box, group);
+  group = add_group (self, _("Progress Notes"), NULL);
   self->note_date_row = add_entry_row (self, group, _("Note _date (YYYY-MM-DD)"), NULL);
   self->note_text_row = add_entry_row (self, group, _("_Note"), NULL);
   button = gtk_button_new_with_mnemonic (_("_Add"));
@@ -269,11 +276,7 @@ _equity_action_plan_editor_build (EquityActionPlanPage *self)
   adw_entry_row_set_show_apply_button (self->note_text_row, FALSE);
   self->notes_list = add_list (group);
 
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("History"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Every change to this action, newest first; never edited."));
-  gtk_box_append (self->editor_box, group);
+  group = add_group (self, _("History"), _("Every change to this action, newest first; never edited."));
   self->history_list = add_list (group);
 }
 
