@@ -175,8 +175,9 @@ const char         *equity_word_list_get_chosen     (GtkDropDown         *dropdo
                                                      const char * const  *words);
 
 /* A drop-down that filters by a name the items hold (a department, say):
- * lists ANY_LABEL, then NAMES (strings; repeats and empty ones once or not
- * at all) in the locale's order, and keeps the name chosen before. */
+ * lists ANY_LABEL, then each of NAMES (strings, repeated as the items hold
+ * them; NULL and empty ones left out) once, in the locale's order, and keeps
+ * the name chosen before. */
 void                equity_name_filter_set_names    (GtkDropDown         *dropdown,
                                                      const char          *any_label,
                                                      GPtrArray           *names);
