@@ -104,7 +104,7 @@ equity_explore_page_save_analysis (EquityExplorePage  *self,
 {
   EquityAnalysis *spec;
   g_autofree char *stripped = NULL;
-  g_autoptr(EquitySavedAnalysis) saved = NULL;
+  EquitySavedAnalysis *saved;
 
   g_return_val_if_fail (EQUITY_IS_EXPLORE_PAGE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -122,7 +122,7 @@ equity_explore_page_save_analysis (EquityExplorePage  *self,
     return FALSE;
 
   /* The project's list was read again: keep the saved analysis it now holds. */
-  saved = equity_dup_saved_analysis (self->project, stripped);
+  saved = equity_project_find_analysis (self->project, stripped);
   if (saved != NULL)
     _equity_explore_page_set_saved_analysis (self, saved);
   _equity_explore_page_mark_saved (self);
@@ -138,7 +138,7 @@ name_changed_cb (AdwMessageDialog *dialog,
   EquityExplorePage *self = g_object_get_data (G_OBJECT (dialog), "equity-page");
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   EquitySavedAnalysis *current = self->analysis;
-  g_autoptr(EquitySavedAnalysis) same_name = equity_dup_saved_analysis (self->project, name);
+  EquitySavedAnalysis *same_name = equity_project_find_analysis (self->project, name);
   gboolean taken = name[0] != '\0' && same_name != NULL
                    && (current == NULL || g_strcmp0 (equity_saved_analysis_get_name (current), name) != 0);
 

@@ -400,26 +400,6 @@ equity_data_column_new (const char            *title,
   return view_column;
 }
 
-EquitySavedAnalysis *
-equity_dup_saved_analysis (EquityProject *project,
-                           const char    *name)
-{
-  GListModel *analyses;
-
-  g_return_val_if_fail (EQUITY_IS_PROJECT (project), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-
-  analyses = equity_project_get_analyses (project);
-  for (guint i = 0; i < g_list_model_get_n_items (analyses); i++)
-    {
-      g_autoptr(EquitySavedAnalysis) analysis = g_list_model_get_item (analyses, i);
-
-      if (g_strcmp0 (equity_saved_analysis_get_name (analysis), name) == 0)
-        return g_steal_pointer (&analysis);
-    }
-  return NULL;
-}
-
 GtkWindow *
 equity_widget_get_window (GtkWidget *widget)
 {

@@ -32,10 +32,6 @@ void   equity_recent_projects_add       (GSettings   *settings,
 void   equity_recent_projects_remove    (GSettings   *settings,
                                          const char  *path);
 
-/* The analysis saved in PROJECT under NAME (a new reference), or NULL */
-EquitySavedAnalysis *equity_dup_saved_analysis (EquityProject *project,
-                                                const char    *name);
-
 /* The window WIDGET is in, or NULL while it is in none: the parent for a
  * dialog that WIDGET opens */
 GtkWindow *equity_widget_get_window       (GtkWidget   *widget);

@@ -243,7 +243,7 @@ scan_open_measure_cb (EquityWindow *self,
     return;
   if (analysis_name != NULL)
     {
-      g_autoptr(EquitySavedAnalysis) saved = equity_dup_saved_analysis (self->project, analysis_name);
+      EquitySavedAnalysis *saved = equity_project_find_analysis (self->project, analysis_name);
 
       if (saved != NULL)
         {

@@ -298,6 +298,7 @@ test_saved_analyses (TestProject   *fixture,
 
   g_autoptr(GArray) no_datasets = g_array_new (FALSE, FALSE, sizeof (gint64));
   gboolean bound = FALSE;
+  g_autoptr(EquitySavedAnalysis) first = NULL;
 
   g_assert_true (equity_project_save_analysis (project, "Arrests by race", "group-rates", "[analysis]\nkind = group-rates\n", no_datasets, &error));
   g_assert_true (equity_project_save_analysis (project, "Arrests by race", "group-rates", "[analysis]\nkind = group-rates\nper = 100\n", no_datasets, &error));
@@ -307,6 +308,12 @@ test_saved_analyses (TestProject   *fixture,
   spec = equity_project_dup_analysis_spec (project, "Arrests by race", &bound, &error);
   g_assert_nonnull (strstr (spec, "per = 100"));
   g_assert_true (bound);
+
+  /* found by its name in the list, the one item the second save replaced */
+  first = g_list_model_get_item (analyses, 0);
+  g_assert_nonnull (first);
+  g_assert_true (equity_project_find_analysis (project, "Arrests by race") == first);
+  g_assert_null (equity_project_find_analysis (project, "arrests by race"));
 
   g_assert_null (equity_project_dup_analysis_spec (project, "nothing", NULL, &error));
   g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND);

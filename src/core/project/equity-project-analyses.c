@@ -49,6 +49,26 @@ equity_project_get_analyses (EquityProject *self)
   return G_LIST_MODEL (self->analyses);
 }
 
+EquitySavedAnalysis *
+equity_project_find_analysis (EquityProject *self,
+                              const char    *name)
+{
+  GListModel *analyses;
+
+  g_return_val_if_fail (EQUITY_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  analyses = G_LIST_MODEL (self->analyses);
+  for (guint i = 0; i < g_list_model_get_n_items (analyses); i++)
+    {
+      g_autoptr(EquitySavedAnalysis) analysis = g_list_model_get_item (analyses, i);
+
+      if (g_strcmp0 (equity_saved_analysis_get_name (analysis), name) == 0)
+        return analysis;   /* the store keeps it alive */
+    }
+  return NULL;
+}
+
 gboolean
 _equity_project_rows_done (EquityProject  *self,
                            sqlite3_stmt   *stmt,

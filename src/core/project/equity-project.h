@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "equity-dataset.h"
+#include "equity-saved-analysis.h"
 
 G_BEGIN_DECLS
 
@@ -81,6 +82,9 @@ gboolean       equity_project_save_analysis    (EquityProject  *self,
                                                 GArray         *dataset_ids,
                                                 GError        **error);
 GListModel    *equity_project_get_analyses     (EquityProject  *self);
+/* the saved analysis called NAME in the list above, or NULL; the list keeps it */
+EquitySavedAnalysis *equity_project_find_analysis (EquityProject *self,
+                                                   const char    *name);
 /* the stored text; BOUND tells whether it names datasets by id (files made
  * before schema 3 name them by name until equity_analysis_bind_saved()) */
 char          *equity_project_dup_analysis_spec (EquityProject *self,
