@@ -27,46 +27,6 @@ app_test_init (int    *argc,
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-gboolean
-app_test_wait_until (gboolean (*condition) (gpointer data),
-                     gpointer   data,
-                     guint      timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-  /* the condition is checked after every event; this wakes the loop for a
-   * condition that changes without one (a worker thread's flag) */
-  guint wake = g_timeout_add (20, wake_cb, NULL);
-  gboolean held;
-
-  while (!(held = condition (data)) && g_get_monotonic_time () <= deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-  return held;
-}
-
-void
-app_test_await_at (const char *file,
-                   int         line,
-                   const char *func,
-                   gboolean  (*condition) (gpointer data),
-                   gpointer    data,
-                   const char *what)
-{
-  if (!app_test_wait_until (condition, data, APP_TEST_TIMEOUT_MS))
-    {
-      g_autofree char *message = g_strdup_printf ("still waiting after %u s for %s",
-                                                  APP_TEST_TIMEOUT_MS / 1000, what);
-
-      g_assertion_message (G_LOG_DOMAIN, file, line, func, message);
-    }
-}
-
 void
 app_test_drain (void)
 {
@@ -101,7 +61,7 @@ app_test_wait_frames (GtkWidget *widget,
    * to redraw draws no frame otherwise */
   gdk_frame_clock_begin_updating (clock);
   gtk_widget_queue_draw (widget);
-  app_test_await (frames_done, &n_frames, "frames laid out and drawn");
+  test_await (frames_done, &n_frames, "frames laid out and drawn");
   gdk_frame_clock_end_updating (clock);
   g_signal_handler_disconnect (clock, handler);
 }
@@ -144,8 +104,8 @@ void
 app_test_settle (GtkWidget *widget)
 {
   app_test_drain ();
-  app_test_await (is_mapped, widget, "the widget mapped with a size");
-  app_test_await (at_rest, widget, "the stacks, revealers, leaflets and flaps at rest");
+  test_await (is_mapped, widget, "the widget mapped with a size");
+  test_await (at_rest, widget, "the stacks, revealers, leaflets and flaps at rest");
   /* two: what the first frame's layout queued (a list binding the rows now
    * in view, a label wrapping to its new width) is drawn in the second */
   app_test_wait_frames (widget, 2);
@@ -181,7 +141,7 @@ app_test_await_toplevel (GType type)
   ToplevelSearch search = { type, NULL };
   g_autofree char *what = g_strdup_printf ("a %s shown", g_type_name (type));
 
-  app_test_await (toplevel_shown, &search, what);
+  test_await (toplevel_shown, &search, what);
   return search.found;
 }
 
@@ -199,7 +159,7 @@ app_test_await_no_toplevel (GType type)
   ToplevelSearch search = { type, NULL };
   g_autofree char *what = g_strdup_printf ("no %s left shown", g_type_name (type));
 
-  app_test_await (toplevel_gone, &search, what);
+  test_await (toplevel_gone, &search, what);
 }
 
 static gboolean
@@ -213,7 +173,7 @@ app_test_await_finalize (gpointer object)
 {
   /* what still holds it (an idle, a pending frame, a closing animation)
    * lets go when the main loop runs; a leak keeps it and fails here */
-  app_test_await (held_only_by_caller, object, "the object let go by all but the test");
+  test_await (held_only_by_caller, object, "the object let go by all but the test");
   g_assert_finalize_object (object);
 }
 

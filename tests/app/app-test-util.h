@@ -20,25 +20,6 @@ G_BEGIN_DECLS
 /* gtk_test_init + adw_init + the app's icons and style sheet */
 void        app_test_init           (int        *argc,
                                      char     ***argv);
-/* How long a wait may take before it fails the test: generous, as under
- * ASan on a busy two-core machine a first map or an import takes seconds. */
-#define APP_TEST_TIMEOUT_MS 60000
-
-/* runs the main loop until CONDITION (checked after every event, and at
- * least every 20 ms) or TIMEOUT_MS; whether it held */
-gboolean    app_test_wait_until     (gboolean  (*condition) (gpointer data),
-                                     gpointer    data,
-                                     guint       timeout_ms);
-/* runs the main loop until CONDITION holds; after APP_TEST_TIMEOUT_MS the
- * test fails, saying it was waiting for WHAT */
-#define app_test_await(condition, data, what) \
-  app_test_await_at (__FILE__, __LINE__, G_STRFUNC, (condition), (data), (what))
-void        app_test_await_at       (const char *file,
-                                     int         line,
-                                     const char *func,
-                                     gboolean  (*condition) (gpointer data),
-                                     gpointer    data,
-                                     const char *what);
 /* runs what the main loop has ready (idle callbacks, results handed back by
  * a worker) until nothing is */
 void        app_test_drain          (void);

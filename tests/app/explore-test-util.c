@@ -51,17 +51,16 @@ explore_test_get_dir (void)
 }
 
 static gboolean
-page_busy (gpointer data)
+page_idle (gpointer data)
 {
-  return equity_explore_page_is_busy (data);
+  return !equity_explore_page_is_busy (data);
 }
 
-/* Runs the main loop until the page has computed what was asked: no sleep,
- * only a deadline that fails the test rather than hanging it. */
+/* Runs the main loop until the page has computed what was asked. */
 void
 wait_for_page (EquityExplorePage *page)
 {
-  test_iterate_while (page_busy, page, 120);
+  test_await (page_idle, page, "the Explore page's computation");
   /* one more turn for the frame that shows it */
   while (g_main_context_iteration (NULL, FALSE))
     ;

@@ -56,7 +56,7 @@ page_idle (gpointer data)
 static inline void
 wait_for_indicators (EquityIndicatorsPage *page)
 {
-  g_assert_true (app_test_wait_until (page_idle, page, 120000));
+  test_await (page_idle, page, "the indicators evaluated");
   /* the list and the chart laid out and drawn, when the page is shown (a
    * page behind another is not drawn) */
   if (gtk_widget_get_mapped (GTK_WIDGET (page)))

@@ -88,7 +88,7 @@ await_actor (EquityProject *project,
 {
   ActorWait wait = { project, actor };
 
-  app_test_await (actor_is, &wait, "the project's actor set from the preference");
+  test_await (actor_is, &wait, "the project's actor set from the preference");
 }
 
 /* the page shown, its indicators evaluated by the core's worker */
@@ -98,7 +98,7 @@ show_plan (EquityWindow *window)
   adw_view_stack_set_visible_child_name (window->view_stack, "action-plan");
   /* the page is given the project when shown, which starts the check */
   app_test_drain ();
-  g_assert_true (app_test_wait_until (checked, window->action_plan_page, 20000));
+  test_await (checked, window->action_plan_page, "the actions checked against their indicators");
   return window->action_plan_page;
 }
 
@@ -178,7 +178,7 @@ test_list (void)
         g_assert_null (strstr (line, "|Indicator off track|"));
       }
     app_test_render_png (GTK_WIDGET (window), "action-plan-checking");
-    g_assert_true (app_test_wait_until (checked, page, 20000));
+    test_await (checked, page, "the actions checked against their indicators");
     g_assert_false (gtk_widget_get_visible (page->checking_box));
     g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (page->off_track_check)));
     for (guint i = 0; i < actions->len; i++)
@@ -282,7 +282,7 @@ test_edit (void)
   gtk_editable_set_text (GTK_EDITABLE (page->spent_row), "1250");
   gtk_editable_set_text (GTK_EDITABLE (page->spent_row), "12500.5");
   g_assert_true (equity_action_plan_page_has_pending (page));
-  g_assert_true (app_test_wait_until (saved, page, 5000));
+  test_await (saved, page, "the edits saved");
 
   after = core_actions (path);
   g_assert_cmpstr (core_action (after, "2.1")->status, ==, new_status);
@@ -317,12 +317,12 @@ test_edit (void)
   g_assert_true (g_str_has_prefix (history, "spent: ") || g_str_has_prefix (history, "status: "));
   g_assert_nonnull (strstr (history, "→ 12500.5|" LOG_NAME ", "));
   /* new rows are laid out in a later frame: slow under AddressSanitizer */
-  g_assert_true (app_test_wait_until (has_width, gtk_widget_get_parent (GTK_WIDGET (page->history_list)), 10000));
+  test_await (has_width, gtk_widget_get_parent (GTK_WIDGET (page->history_list)), "the history laid out");
   app_test_render_png (gtk_widget_get_parent (GTK_WIDGET (page->history_list)), "action-plan-history");
 
   /* a bad number is refused with the core's message, nothing stored */
   gtk_editable_set_text (GTK_EDITABLE (page->budget_row), "twelve");
-  g_assert_true (app_test_wait_until (saved, page, 5000));
+  test_await (saved, page, "the edits saved");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->error_label)));
   g_assert_cmpstr (gtk_label_get_label (page->error_label), !=, "");
   g_clear_pointer (&log_before, g_ptr_array_unref);
@@ -418,7 +418,7 @@ test_journey (void)
   adw_combo_row_set_selected (page->status_row, 1);
   gtk_editable_set_text (GTK_EDITABLE (page->spent_row), "8");
   gtk_editable_set_text (GTK_EDITABLE (page->spent_row), "850");
-  g_assert_true (app_test_wait_until (saved, page, 5000));
+  test_await (saved, page, "the edits saved");
   /* saved and listed again: the mark stays, with no new evaluation */
   g_assert_false (equity_action_plan_page_is_checking (page));
   {
@@ -445,7 +445,7 @@ test_journey (void)
   who_when = g_strdup_printf ("spent: — → 850|%s, %s", LOG_NAME, today);
   g_assert_true (g_str_has_prefix (history, who_when));
   g_assert_nonnull (strstr (history, "status: not-started → ongoing|" LOG_NAME));
-  g_assert_true (app_test_wait_until (has_width, gtk_widget_get_parent (GTK_WIDGET (page->history_list)), 10000));
+  test_await (has_width, gtk_widget_get_parent (GTK_WIDGET (page->history_list)), "the history laid out");
   app_test_render_png (GTK_WIDGET (window), "journey5-3-edited");
 
   log = app_test_open_change_log (GTK_WIDGET (page), "plan.show-log", &list);
@@ -475,7 +475,7 @@ test_log_window (void)
   /* one entry of our own, so the newest is known */
   g_assert_true (equity_action_plan_page_select (page, "1.3"));
   gtk_editable_set_text (GTK_EDITABLE (page->owner_row), "@SUM(A1)");
-  g_assert_true (app_test_wait_until (saved, page, 5000));
+  test_await (saved, page, "the edits saved");
   all = equity_project_list_changes (equity_window_get_project (window), NULL, 0, NULL);
   goals = equity_project_list_changes (equity_window_get_project (window), "goal", 0, NULL);
   g_assert_cmpuint (goals->len, >, 0);

@@ -129,7 +129,7 @@ test_list_and_headline (void)
   /* the cited analysis' headline, the same as the core computes apart */
   label = _equity_assessments_page_get_headline (page, "evidence");
   g_assert_nonnull (label);
-  g_assert_true (app_test_wait_until (headline_ready, label, 60000));
+  test_await (headline_ready, label, "the headline computed");
   apart = equity_project_open (path, &error);
   g_assert_no_error (error);
   headline = equity_assessment_dup_cited_headline (apart, g_hash_table_lookup (stored->answers, "evidence"), &error);
@@ -154,7 +154,7 @@ test_list_and_headline (void)
     {
       FocusWait wait = { GTK_ROOT (window), evidence };
 
-      app_test_await (focus_within, &wait, "the focus in the evidence step");
+      test_await (focus_within, &wait, "the focus in the evidence step");
     }
     focus = gtk_root_get_focus (GTK_ROOT (window));
     g_assert_true (focus == evidence || gtk_widget_is_ancestor (focus, evidence));
@@ -214,7 +214,7 @@ test_typing_saves (void)
   /* typed: nothing is written before the pause, everything after it */
   type_text (page, check.question, check.value);
   g_assert_false (answer_stored (&check));
-  g_assert_true (app_test_wait_until (answer_stored, &check, 5000));
+  test_await (answer_stored, &check, "the answer stored in the project");
   /* by hand: 9 of 18 */
   g_assert_cmpstr (row_completeness (row), ==, "50% · 9 of 18");
   g_assert_cmpstr (_equity_assessments_page_get_overall (page), ==, "50% · 9 of 18");
@@ -272,10 +272,10 @@ test_filters (void)
   g_assert_true (row_visible (row));
   gtk_editable_set_text (GTK_EDITABLE (_equity_assessments_page_get_search_entry (page)), "POOLS");
   /* the search entry filters after its own delay */
-  app_test_await (row_shown, row, "the row matched by \"POOLS\"");
+  test_await (row_shown, row, "the row matched by \"POOLS\"");
   g_assert_true (row_visible (row));
   gtk_editable_set_text (GTK_EDITABLE (_equity_assessments_page_get_search_entry (page)), "library");
-  app_test_await (row_hidden, row, "the row filtered out by \"library\"");
+  test_await (row_hidden, row, "the row filtered out by \"library\"");
   g_assert_false (row_visible (row));
   close_window (window);
 }
@@ -374,7 +374,7 @@ test_journey_4 (void)
     answer_through_control (page, g_ptr_array_index (stored->template->questions, i));
   equity_assessments_page_flush (page);
   headline = _equity_assessments_page_get_headline (page, "evidence");
-  g_assert_true (app_test_wait_until (headline_ready, headline, 60000));
+  test_await (headline_ready, headline, "the headline computed");
   {
     g_autoptr(EquityAssessment) saved = load_apart (path, title);
     g_autoptr(EquityProject) apart = equity_project_open (path, NULL);
@@ -406,7 +406,7 @@ test_journey_4 (void)
     g_assert_true (g_action_group_get_action_enabled (equity_assessments_page_get_actions (page), "export-pdf"));
     _equity_assessments_page_print_to (page, pdf);
     g_assert_false (g_action_group_get_action_enabled (equity_assessments_page_get_actions (page), "export-pdf"));
-    g_assert_true (app_test_wait_until (export_done, page, 60000));
+    test_await (export_done, page, "the export done");
     g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL,
                                  &status, NULL));
     g_assert_cmpint (status, ==, 0);
@@ -452,7 +452,7 @@ test_journey_4 (void)
     app_test_show_window (GTK_WINDOW (dialog));
     g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (dialog), "assessments-export-dialog"), >, MIN_VARIANCE);
     equity_export_dialog_export_to (dialog, xlsx);
-    g_assert_true (app_test_wait_until (job_done, window, 120000));
+    test_await (job_done, window, "the window's job done");
     g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, &out, NULL, &status, NULL));
     g_assert_cmpint (status, ==, 0);
     g_assert_cmpstr (out, ==, "1 Pool hours, summer <b>&amp;</b> | Status: Draft · Equity lens, version 1 · "

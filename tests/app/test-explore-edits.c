@@ -115,9 +115,9 @@ wait_for_chooser (void)
 {
   GtkFileChooser *chooser;
 
-  g_assert_true (app_test_wait_until (chooser_shown, NULL, 10000));
+  test_await (chooser_shown, NULL, "the file chooser shown");
   chooser = GTK_FILE_CHOOSER (app_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
-  g_assert_true (app_test_wait_until (chooser_ready, chooser, 10000));
+  test_await (chooser_ready, chooser, "the file chooser to have read its folder");
   return chooser;
 }
 
@@ -362,9 +362,9 @@ test_export_dialog (void)
 
   gtk_file_chooser_set_current_folder (chooser, folder, NULL);
   g_object_set_data (G_OBJECT (chooser), "test-folder", folder);
-  g_assert_true (app_test_wait_until (chooser_in_folder, chooser, 10000));
+  test_await (chooser_in_folder, chooser, "the file chooser in the scratch folder");
   g_object_add_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
-  g_assert_true (app_test_wait_until (press_accept, &chooser, 10000));
+  test_await (press_accept, &chooser, "the file chooser gone after Save");
   if (chooser != NULL)
     g_object_remove_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
   g_assert_true (g_file_test (svg_path, G_FILE_TEST_IS_REGULAR));
@@ -618,7 +618,7 @@ test_close_asks (void)
 
     adw_message_dialog_response (dialog, "save");
     gtk_window_destroy (GTK_WINDOW (dialog));
-    app_test_await (project_closed, window, "the project closed after Save");
+    test_await (project_closed, window, "the project closed after Save");
     g_assert_null (equity_window_get_project (window));
 
     reopened = equity_project_open (path, &error);
@@ -702,7 +702,7 @@ test_open_other_asks (void)
   g_assert_true (equity_window_open_project (window, other));
   answer_dialog ("discard");
   g_object_set_data (G_OBJECT (window), "test-other", other);
-  app_test_await (other_project_open, window, "the other project open after Discard");
+  test_await (other_project_open, window, "the other project open after Discard");
   g_assert_cmpstr (equity_project_get_path (equity_window_get_project (window)), ==, other);
 
   close_window (window);

@@ -173,6 +173,24 @@ fraction_cb (GObject    *bar,
   (*n_updates)++;
 }
 
+/* The page's computation watched: how often the main loop turned while it ran. */
+typedef struct
+{
+  EquityExplorePage *page;
+  guint              n_busy_turns;
+} Watch;
+
+static gboolean
+page_idle_counting (gpointer data)
+{
+  Watch *watch = data;
+
+  if (!equity_explore_page_is_busy (watch->page))
+    return TRUE;
+  watch->n_busy_turns++;
+  return FALSE;
+}
+
 static void
 test_points_in_areas (void)
 {
@@ -182,9 +200,7 @@ test_points_in_areas (void)
   EquityExplorePage *page;
   GtkWidget *progress_bar;
   guint n_updates = 0;
-  guint n_iterations = 0;
-  gboolean expired = FALSE;
-  guint source;
+  Watch watch = { 0 };
 
   /* the points join the sample as a dataset of their own */
   {
@@ -219,18 +235,12 @@ test_points_in_areas (void)
   progress_bar = _equity_explore_page_get_progress_bar (page);
   g_signal_connect (progress_bar, "notify::fraction", G_CALLBACK (fraction_cb), &n_updates);
   g_assert_true (equity_analysis_editor_choose (get_editor (window), "per", "10000"));
-  source = g_timeout_add_seconds (120, test_set_flag_cb, &expired);
-  while (equity_explore_page_is_busy (page) && !expired)
-    {
-      g_main_context_iteration (NULL, TRUE);
-      n_iterations++;
-    }
-  g_assert_false (expired);
-  g_source_remove (source);
+  watch.page = page;
+  test_await (page_idle_counting, &watch, "the points joined to the areas");
   g_signal_handlers_disconnect_by_func (progress_bar, fraction_cb, &n_updates);
 
   /* the main loop kept turning while the worker joined the points */
-  g_assert_cmpuint (n_iterations, >, 1);
+  g_assert_cmpuint (watch.n_busy_turns, >, 1);
   g_assert_cmpuint (n_updates, >, 0);
   g_assert_null (equity_explore_page_get_message (page));
   {

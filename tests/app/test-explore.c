@@ -264,7 +264,7 @@ test_window_sizes (void)
   g_assert_false (adw_flap_get_reveal_flap (flap));
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "explore-narrow"), >, MIN_VARIANCE);
   adw_flap_set_reveal_flap (flap, TRUE);
-  app_test_await (flap_revealed, flap, "the inputs' flap slid fully open");
+  test_await (flap_revealed, flap, "the inputs' flap slid fully open");
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "explore-narrow-inputs"), >, MIN_VARIANCE);
   close_window (window);
 }

@@ -53,9 +53,9 @@ test_export_from_window (void)
   equity_export_dialog_export_to (dialog, path);
   /* the worker runs while the window shows progress, then the dialog goes */
   g_assert_true (equity_window_is_busy (window));
-  g_assert_true (app_test_wait_until (job_done, window, 120000));
+  test_await (job_done, window, "the export done");
   /* the dialog goes once the job is over */
-  app_test_await (dialog_gone, &dialog, "the export dialog gone");
+  test_await (dialog_gone, &dialog, "the export dialog gone");
   g_assert_null (dialog);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 

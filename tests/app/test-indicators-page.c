@@ -483,7 +483,7 @@ test_create (void)
         adw_combo_row_set_selected (analysis_row, i);
     }
   g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (analysis_row)), ==, ARRESTS);
-  if (!app_test_wait_until (button_sensitive, save, 60000))
+  if (!test_wait_until (button_sensitive, save, TEST_WAIT_TIMEOUT_S))
     g_error ("the dialog cannot save: %s", gtk_widget_get_tooltip_text (save));
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (dialog), "indicators-dialog"), >, MIN_VARIANCE);
   {
@@ -496,7 +496,7 @@ test_create (void)
   }
 
   gtk_widget_activate (save);
-  g_assert_true (app_test_wait_until (no_dialog, NULL, 10000));
+  test_await (no_dialog, NULL, "the indicator dialog closed");
   wait_for_indicators (page);
 
   indicators = equity_project_list_indicators (equity_window_get_project (window), &error);
@@ -528,7 +528,7 @@ test_create (void)
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Edit Indicator");
   save = find_action_button (GTK_WIDGET (dialog), "indicator.save");
-  g_assert_true (app_test_wait_until (button_sensitive, save, 60000));
+  test_await (button_sensitive, save, "the dialog able to save");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_pref_row (GTK_WIDGET (dialog), "Name"))), ==, name);
   {
     AdwComboRow *group_a = ADW_COMBO_ROW (find_pref_row (GTK_WIDGET (dialog), "Disadvantaged group or area"));
@@ -550,7 +550,7 @@ test_create (void)
                      equity_column_get_name (saved_column));
   }
   gtk_window_close (dialog);
-  g_assert_true (app_test_wait_until (no_dialog, NULL, 10000));
+  test_await (no_dialog, NULL, "the indicator dialog closed");
 
   close_indicators (window);
 }
@@ -681,9 +681,9 @@ test_layout (void)
        * narrow window the list folds away behind a button */
       /* the window takes its size a few frames later on a busy machine */
       layout_flap = page->flap;
-      app_test_wait_until (flap_folded_as_expected, GINT_TO_POINTER (sizes[i][0] < 1000), 60000);
+      test_await (flap_folded_as_expected, GINT_TO_POINTER (sizes[i][0] < 1000), "the flap folded for the window's width");
       g_assert_true (adw_flap_get_folded (page->flap) == (sizes[i][0] < 1000));
-      app_test_wait_until (chart_has_room, page->chart_view, 60000);
+      test_await (chart_has_room, page->chart_view, "the chart given its room");
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (page->chart_view)), >=, 300);
       g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (page->chart_view)), >=, 240);
       g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), file), >, MIN_VARIANCE);

@@ -98,7 +98,7 @@ test_scan_page (void)
   cancel = app_test_find_button (GTK_WIDGET (page), "_Cancel");
   g_assert_nonnull (cancel);
   g_assert_true (gtk_widget_get_visible (cancel));
-  g_assert_true (app_test_wait_until (scan_finished, page, 60000));
+  test_await (scan_finished, page, "the scan finished");
   g_assert_false (gtk_widget_get_visible (cancel));
   scan = equity_scan_page_get_scan (page);
   record = equity_scan_get_record (scan);
@@ -147,7 +147,7 @@ test_scan_page (void)
   app_test_drain ();
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "explore");
   g_assert_null (equity_explore_page_get_analysis (window->explore_page));
-  g_assert_true (app_test_wait_until (explore_has_result, window->explore_page, 30000));
+  test_await (explore_has_result, window->explore_page, "the analysis computed on the Explore page");
   g_assert_cmpstr (equity_result_get_kind (equity_explore_page_get_result (window->explore_page)), ==, "area-rates");
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "scan-opened-in-explore"), >, MIN_VARIANCE);
 

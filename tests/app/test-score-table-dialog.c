@@ -139,7 +139,7 @@ test_edit_save_undo (void)
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (dialog), "score-table-dialog-full"), >, MIN_VARIANCE);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "score-table.save", NULL));
-  g_assert_true (app_test_wait_until (no_dialog, NULL, 5000));
+  test_await (no_dialog, NULL, "the score table dialog closed");
   wait_for_indicators (page);
   labels = dup_row_labels (page);
   g_assert_nonnull (strstr (labels, "|30|score|"));

@@ -69,7 +69,7 @@ await_filter (EquityTableView *view,
 {
   FilterWait wait = { view, filter };
 
-  app_test_await (filter_applied, &wait, "the search applied to the rows");
+  test_await (filter_applied, &wait, "the search applied to the rows");
 }
 
 static gboolean
@@ -182,7 +182,7 @@ test_million_rows (TestScratch   *scratch,
   page = _equity_window_get_datasets_page (window);
   view = EQUITY_TABLE_VIEW (equity_datasets_page_get_table_view (page));
   column_view = equity_table_view_get_column_view (view);
-  g_assert_true (app_test_wait_until (model_ready, view, 60000));
+  test_await (model_ready, view, "the table's rows ordered");
   model = equity_table_view_get_model (view);
 
   /* every row, in file order, one column per dataset column */
@@ -205,7 +205,7 @@ test_million_rows (TestScratch   *scratch,
   /* sorted by days_to_close, descending: 89 first, then in file order */
   gtk_column_view_sort_by_column (column_view, get_column (column_view, 3), GTK_SORT_DESCENDING);
   g_assert_true (equity_row_model_is_busy (model));
-  g_assert_true (app_test_wait_until (model_ready, view, 60000));
+  test_await (model_ready, view, "the table's rows ordered");
   g_assert_cmpint (equity_row_model_get_sort_column (model), ==, 3);
   g_assert_false (equity_row_model_get_ascending (model));
   first = g_list_model_get_item (G_LIST_MODEL (model), 0);
@@ -222,7 +222,7 @@ test_million_rows (TestScratch   *scratch,
 
   /* cost ascending: empty costs sort last */
   gtk_column_view_sort_by_column (column_view, get_column (column_view, 5), GTK_SORT_ASCENDING);
-  g_assert_true (app_test_wait_until (model_ready, view, 60000));
+  test_await (model_ready, view, "the table's rows ordered");
   g_clear_object (&last);
   last = g_list_model_get_item (G_LIST_MODEL (model), n_test_rows - 1);
   g_assert_null (equity_row_get_value (last, 5));
@@ -245,7 +245,7 @@ test_million_rows (TestScratch   *scratch,
   /* the summaries follow the filter */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (equity_datasets_page_get_summaries_button (page)), TRUE);
   g_assert_true (equity_table_view_get_show_summaries (view));
-  g_assert_true (app_test_wait_until (summaries_ready, view, 60000));
+  test_await (summaries_ready, view, "the column summaries");
   g_assert_cmpuint (equity_table_view_get_n_summaries (view), ==, 6);
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "datasets-1m-filtered"), >, MIN_VARIANCE);
 
@@ -316,7 +316,7 @@ test_first_screenful (TestScratch   *scratch,
   column_view = equity_table_view_get_column_view (view);
   shown = G_LIST_MODEL (gtk_column_view_get_model (column_view));
   g_signal_connect (shown, "items-changed", G_CALLBACK (shown_rows_changed_cb), &first_rows);
-  g_assert_true (app_test_wait_until (model_ready, view, 60000));
+  test_await (model_ready, view, "the table's rows ordered");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (equity_table_view_get_model (view))), ==, n_rows);
 
   /* a screenful first, far fewer than the 200 GTK would make widgets for */
@@ -325,7 +325,7 @@ test_first_screenful (TestScratch   *scratch,
 
   /* then all of them, a few more each frame after the one that showed
    * the first */
-  g_assert_true (app_test_wait_until (all_rows_shown, column_view, 60000));
+  test_await (all_rows_shown, column_view, "every row given to the column view");
   g_assert_true (gtk_column_view_get_model (column_view) == GTK_SELECTION_MODEL (shown));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_rows);
   g_signal_handlers_disconnect_by_data (shown, &first_rows);

@@ -296,7 +296,7 @@ start_import (EquityWindow *window,
 {
   equity_window_import_files (window, &file, 1);
   g_assert_nonnull (_equity_window_get_import_dialog (window));
-  g_assert_true (app_test_wait_until (dialog_ready, window, 60000));
+  test_await (dialog_ready, window, "the import dialog done reading its file");
   gtk_widget_activate_action (GTK_WIDGET (_equity_window_get_import_dialog (window)), "import.import", NULL);
 }
 
@@ -316,7 +316,7 @@ test_import (TestScratch   *scratch,
 
   start_import (window, file);
   g_assert_true (equity_window_is_busy (window));
-  g_assert_true (app_test_wait_until (not_busy, window, 60000));
+  test_await (not_busy, window, "the window's job done");
 
   g_assert_cmpuint (g_list_model_get_n_items (equity_project_get_datasets (equity_window_get_project (window))), ==, 1);
   g_assert_cmpuint (equity_sidebar_get_n_dataset_rows (_equity_window_get_sidebar (window)), ==, 1);
@@ -326,7 +326,7 @@ test_import (TestScratch   *scratch,
 
   /* A second import of the same file gets a name of its own. */
   start_import (window, file);
-  g_assert_true (app_test_wait_until (not_busy, window, 60000));
+  test_await (not_busy, window, "the window's job done");
   g_assert_cmpuint (equity_sidebar_get_n_dataset_rows (_equity_window_get_sidebar (window)), ==, 2);
   shown = equity_datasets_page_get_dataset (_equity_window_get_datasets_page (window));
   g_assert_cmpstr (equity_dataset_get_name (shown), !=, "pool_visits");
@@ -361,14 +361,14 @@ test_import_cancel (TestScratch   *scratch,
   g_assert_true (equity_window_is_busy (window));
   g_assert_true (gtk_revealer_get_reveal_child (window->job_revealer));
   /* the bar has moved (or the import beat the test to it) */
-  app_test_await (progress_shown, window, "the import's progress shown, or the import done");
+  test_await (progress_shown, window, "the import's progress shown, or the import done");
 
   /* cancelled at once: a picture first (which waits for the bar to slide
    * in and be drawn) let the import finish before it could be cancelled */
   if (equity_window_is_busy (window))
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-job", NULL);
-      g_assert_true (app_test_wait_until (not_busy, window, 60000));
+      test_await (not_busy, window, "the window's job done");
       /* a cancelled import leaves the project as it was */
       g_assert_cmpuint (g_list_model_get_n_items (equity_project_get_datasets (equity_window_get_project (window))), ==, 0);
       g_assert_cmpuint (equity_sidebar_get_n_dataset_rows (_equity_window_get_sidebar (window)), ==, 0);
@@ -496,7 +496,7 @@ test_narrow (TestScratch   *scratch,
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
   g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->sidebar_box);
-  app_test_await (leaflet_still, window->leaflet, "the leaflet's slide to the sidebar over");
+  test_await (leaflet_still, window->leaflet, "the leaflet's slide to the sidebar over");
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "window-narrow-sidebar"), >, MIN_VARIANCE);
 
   /* Closing the window keeps its size for next time. */
@@ -576,7 +576,7 @@ test_load_in_background (TestScratch   *scratch,
   g_assert_cmpstr (adw_status_page_get_description (window->loading_page), ==, "Pools.equity");
   app_test_show_window (GTK_WINDOW (window));
 
-  g_assert_true (app_test_wait_until (window_loaded, window, 30000));
+  test_await (window_loaded, window, "the project loaded");
   g_assert_nonnull (equity_window_get_project (window));
   g_assert_cmpstr (equity_project_get_path (equity_window_get_project (window)), ==, path);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "project");

@@ -68,24 +68,6 @@ pdf_text (const char *path)
   return g_steal_pointer (&text);
 }
 
-static gboolean
-still_busy (gpointer data)
-{
-  return *(gboolean *) data == FALSE;
-}
-
-static void
-written_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (equity_assessment_write_pdf_finish (result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) data = TRUE;
-}
-
 static void
 test_sample_document (void)
 {
@@ -98,7 +80,7 @@ test_sample_document (void)
   g_autoptr(EquityAssessment) assessment = NULL;
   g_autofree char *text = NULL;
   g_autofree char *headline = NULL;
-  gboolean done = FALSE;
+  g_autoptr(GAsyncResult) written = NULL;
   guint pages;
 
   /* step 6 cites an analysis that has a headline; step 5 is markup and a formula */
@@ -137,8 +119,9 @@ test_sample_document (void)
   g_assert_nonnull (strstr (text, "Signature of the department head"));
 
   /* the worker writes the same document */
-  equity_assessment_write_pdf_async (path, 1, pdf_async, NULL, NULL, NULL, written_cb, &done);
-  test_iterate_while (still_busy, &done, 60);
+  equity_assessment_write_pdf_async (path, 1, pdf_async, NULL, NULL, NULL, test_keep_result_cb, &written);
+  g_assert_true (equity_assessment_write_pdf_finish (test_await_result (&written), &error));
+  g_assert_no_error (error);
   g_assert_cmpuint (pdfinfo_pages (pdf_async), ==, pages);
 
   /* an assessment that does not exist leaves the file alone */

@@ -12,7 +12,6 @@
 /* What one async call reported. */
 typedef struct
 {
-  GMainLoop    *loop;
   GCancellable *cancellable;
   gboolean      cancel_on_progress;
   guint         n_progress;
@@ -26,7 +25,6 @@ static void
 call_init (Call     *call,
            gboolean  cancel_on_progress)
 {
-  call->loop = g_main_loop_new (NULL, FALSE);
   call->cancellable = g_cancellable_new ();
   call->cancel_on_progress = cancel_on_progress;
   call->n_progress = 0;
@@ -39,7 +37,6 @@ call_init (Call     *call,
 static void
 call_clear (Call *call)
 {
-  g_clear_pointer (&call->loop, g_main_loop_unref);
   g_clear_object (&call->cancellable);
   g_clear_object (&call->result);
 }
@@ -63,24 +60,13 @@ progress_cb (double   fraction,
     g_cancellable_cancel (call->cancellable);
 }
 
-static void
-done_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  Call *call = user_data;
-
-  call->result = g_object_ref (result);
-  g_main_loop_quit (call->loop);
-}
-
-/* Runs the loop until the call's callback; the main context owns no thread
- * in between, so progress can only arrive through the loop. */
+/* Runs the loop until the call's callback (test_keep_result_cb, given
+ * &call->result); the main context owns no thread in between, so progress
+ * can only arrive through the loop. */
 static void
 call_wait (Call *call)
 {
-  g_main_loop_run (call->loop);
-  g_assert_nonnull (call->result);
+  test_await_result (&call->result);
   g_assert_cmpuint (call->n_after_cancel, ==, 0);
 }
 
@@ -127,7 +113,7 @@ test_importer_analyze (TestProject   *fixture,
 
   call_init (&call, FALSE);
   equity_importer_analyze_async (importer, TRUE, call.cancellable, progress_cb, &call,
-                                 done_cb, &call);
+                                 test_keep_result_cb, &call.result);
   call_wait (&call);
   g_assert_true (equity_importer_analyze_finish (importer, call.result, &layers, &error));
   g_assert_no_error (error);
@@ -168,7 +154,7 @@ test_importer_run (TestProject   *fixture,
   /* not analyzed: the worker analyzes first and picks a free name */
   call_init (&call, FALSE);
   equity_importer_run_async (importer, equity_project_get_path (fixture->project), call.cancellable,
-                             progress_cb, &call, done_cb, &call);
+                             progress_cb, &call, test_keep_result_cb, &call.result);
   call_wait (&call);
   g_assert_true (equity_importer_run_finish (importer, call.result, &name, &n_rows, &error));
   g_assert_no_error (error);
@@ -202,7 +188,7 @@ test_importer_cancel (TestProject   *fixture,
 
   call_init (&call, TRUE);
   equity_importer_run_async (importer, equity_project_get_path (fixture->project), call.cancellable,
-                             progress_cb, &call, done_cb, &call);
+                             progress_cb, &call, test_keep_result_cb, &call.result);
   call_wait (&call);
   g_assert_false (equity_importer_run_finish (importer, call.result, NULL, NULL, &error));
   call_assert_cancelled_on_first_report (&call, error);
@@ -248,7 +234,7 @@ test_analysis_run (TestProject   *fixture,
   call_init (&call, FALSE);
   equity_analysis_run_async (analysis, equity_project_get_path (fixture->project),
                              EQUITY_CHART_N_KINDS, call.cancellable, progress_cb, &call,
-                             done_cb, &call);
+                             test_keep_result_cb, &call.result);
   call_wait (&call);
   result = equity_analysis_run_finish (analysis, call.result, &chart, &map, &map_error, &error);
   g_assert_no_error (error);
@@ -278,7 +264,7 @@ test_analysis_cancel (TestProject   *fixture,
   call_init (&call, TRUE);
   equity_analysis_run_async (analysis, equity_project_get_path (fixture->project),
                              EQUITY_CHART_BARS, call.cancellable, progress_cb, &call,
-                             done_cb, &call);
+                             test_keep_result_cb, &call.result);
   call_wait (&call);
   result = equity_analysis_run_finish (analysis, call.result, NULL, NULL, NULL, &error);
   g_assert_null (result);
@@ -306,7 +292,7 @@ test_choices (TestProject   *fixture,
   call_init (&call, FALSE);
   equity_analysis_list_choices_async (equity_project_get_path (fixture->project), "stops", "group",
                                       FALSE, EQUITY_CHOICE_ORDER_COUNT, 0, call.cancellable,
-                                      done_cb, &call);
+                                      test_keep_result_cb, &call.result);
   call_wait (&call);
   choices = equity_analysis_list_choices_finish (call.result, &error);
   g_assert_no_error (error);
@@ -326,7 +312,7 @@ test_choices (TestProject   *fixture,
   call_init (&call, FALSE);
   equity_analysis_list_choices_async (equity_project_get_path (fixture->project), "stops", "nope",
                                       FALSE, EQUITY_CHOICE_ORDER_COUNT, 0, call.cancellable,
-                                      done_cb, &call);
+                                      test_keep_result_cb, &call.result);
   call_wait (&call);
   g_clear_pointer (&choices, g_ptr_array_unref);
   g_clear_error (&error);
@@ -352,7 +338,7 @@ test_sample (TestProject   *fixture,
 
   /* cancelled half-way: nothing left behind */
   call_init (&call, TRUE);
-  equity_sample_create_async (path, call.cancellable, progress_cb, &call, done_cb, &call);
+  equity_sample_create_async (path, call.cancellable, progress_cb, &call, test_keep_result_cb, &call.result);
   call_wait (&call);
   g_assert_false (equity_sample_create_finish (call.result, &error));
   call_assert_cancelled_on_first_report (&call, error);
@@ -362,7 +348,7 @@ test_sample (TestProject   *fixture,
   call_clear (&call);
 
   call_init (&call, FALSE);
-  equity_sample_create_async (path, call.cancellable, progress_cb, &call, done_cb, &call);
+  equity_sample_create_async (path, call.cancellable, progress_cb, &call, test_keep_result_cb, &call.result);
   call_wait (&call);
   g_assert_true (equity_sample_create_finish (call.result, &error));
   g_assert_no_error (error);
@@ -406,7 +392,7 @@ test_project_open (TestProject   *fixture,
   Call call;
 
   call_init (&call, FALSE);
-  equity_project_open_async (path, call.cancellable, done_cb, &call);
+  equity_project_open_async (path, call.cancellable, test_keep_result_cb, &call.result);
   call_wait (&call);
   project = equity_project_open_finish (call.result, &error);
   g_assert_no_error (error);
@@ -427,7 +413,7 @@ test_project_open (TestProject   *fixture,
 
       g_assert_null (sync_project);
       call_init (&call, FALSE);
-      equity_project_open_async (bad, call.cancellable, done_cb, &call);
+      equity_project_open_async (bad, call.cancellable, test_keep_result_cb, &call.result);
       call_wait (&call);
       g_assert_null (equity_project_open_finish (call.result, &error));
       g_assert_nonnull (error);
@@ -441,7 +427,7 @@ test_project_open (TestProject   *fixture,
   /* cancelled before the worker ran: no project */
   call_init (&call, FALSE);
   g_cancellable_cancel (call.cancellable);
-  equity_project_open_async (path, call.cancellable, done_cb, &call);
+  equity_project_open_async (path, call.cancellable, test_keep_result_cb, &call.result);
   call_wait (&call);
   g_assert_null (equity_project_open_finish (call.result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);

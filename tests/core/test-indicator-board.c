@@ -37,7 +37,6 @@ typedef struct
   guint                 n_progress;
   EquityIndicatorBoard *board;
   GError               *error;
-  gboolean              done;
 } Load;
 
 static void
@@ -53,24 +52,14 @@ progress_cb (double   fraction,
 }
 
 static void
-loaded_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      data)
-{
-  Load *load = data;
-
-  load->board = equity_indicator_board_load_finish (result, &load->error);
-  load->done = TRUE;
-}
-
-static void
 load_async (const char   *path,
             GCancellable *cancellable,
             Load         *load)
 {
-  equity_indicator_board_load_async (path, cancellable, progress_cb, load, loaded_cb, load);
-  while (!load->done)
-    g_main_context_iteration (NULL, TRUE);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  equity_indicator_board_load_async (path, cancellable, progress_cb, load, test_keep_result_cb, &result);
+  load->board = equity_indicator_board_load_finish (test_await_result (&result), &load->error);
 }
 
 static guint

@@ -358,22 +358,10 @@ test_evaluate_saved_analysis (TestProject   *fixture,
 /* one evaluation in a worker */
 typedef struct
 {
-  gboolean                   done;
   EquityIndicatorEvaluation *evaluation;
   GError                    *error;
   double                     last_progress;
 } AsyncEvaluation;
-
-static void
-evaluated_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  AsyncEvaluation *run = user_data;
-
-  run->evaluation = equity_indicator_evaluate_finish (EQUITY_INDICATOR (source), result, &run->error);
-  run->done = TRUE;
-}
 
 static void
 progress_cb (double   fraction,
@@ -394,13 +382,13 @@ evaluate_stops_async (TestProject     *fixture,
 {
   g_autoptr(EquityIndicator) indicator = stops_indicator (fixture, "date");
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
 
   if (cancel)
     g_cancellable_cancel (cancellable);
   equity_indicator_evaluate_async (indicator, equity_project_get_path (fixture->project), cancellable,
-                                   progress_cb, run, evaluated_cb, run);
-  while (!run->done)
-    g_main_context_iteration (NULL, TRUE);
+                                   progress_cb, run, test_keep_result_cb, &result);
+  run->evaluation = equity_indicator_evaluate_finish (indicator, test_await_result (&result), &run->error);
 }
 
 static void

@@ -200,14 +200,6 @@ test_fields_and_flags (TestProject       *fixture,
   g_assert_true (isnan (action->budget));
 }
 
-static void
-store_result (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 /* the statuses from the worker, after cancelling first when CANCEL */
 static GHashTable *
 evaluate_in_worker (TestProject  *fixture,
@@ -218,12 +210,10 @@ evaluate_in_worker (TestProject  *fixture,
   g_autoptr(GAsyncResult) result = NULL;
 
   equity_plan_evaluate_indicators_async (equity_project_get_path (fixture->project), cancellable,
-                                         store_result, &result);
+                                         test_keep_result_cb, &result);
   if (cancel)
     g_cancellable_cancel (cancellable);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return equity_plan_evaluate_indicators_finish (result, error);
+  return equity_plan_evaluate_indicators_finish (test_await_result (&result), error);
 }
 
 /* The window's way: the actions listed unchecked at once, then marked from

@@ -38,34 +38,17 @@ items_changed_cb (GListModel *model,
   seen->n_items_changed++;
 }
 
-typedef struct
-{
-  GMainLoop     *loop;
-  GAsyncResult **result;
-} Waiting;
-
-static void
-summarized_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  Waiting *waiting = user_data;
-
-  *waiting->result = g_object_ref (result);
-  g_main_loop_quit (waiting->loop);
-}
-
 static gboolean
-model_busy (gpointer data)
+model_ready (gpointer data)
 {
-  return equity_row_model_is_busy (data);
+  return !equity_row_model_is_busy (data);
 }
 
 /* Iterates the main context until the model has worked out its order. */
 static void
 wait_ready (EquityRowModel *model)
 {
-  test_iterate_while (model_busy, model, 60);
+  test_await (model_ready, model, "the rows ordered");
 }
 
 /* The model's rows hold what the synchronous query reads. */
@@ -153,15 +136,13 @@ test_row_model (TestProject   *fixture,
 
   /* summaries follow the filter */
   {
-    g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
     g_autoptr(GAsyncResult) result = NULL;
     g_autoptr(GPtrArray) summaries = NULL;
     g_autoptr(GError) error = NULL;
     EquityColumnSummary *id;
 
-    equity_row_model_summarize_async (model, NULL, summarized_cb, &(Waiting) { loop, &result });
-    g_main_loop_run (loop);
-    summaries = equity_row_model_summarize_finish (model, result, &error);
+    equity_row_model_summarize_async (model, NULL, test_keep_result_cb, &result);
+    summaries = equity_row_model_summarize_finish (model, test_await_result (&result), &error);
     g_assert_no_error (error);
     g_assert_cmpuint (summaries->len, ==, 3);
     id = g_ptr_array_index (summaries, 0);

@@ -350,19 +350,7 @@ typedef struct
 {
   EquityScan *scan;
   GError     *error;
-  gboolean    done;
 } AsyncRun;
-
-static void
-scan_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      data)
-{
-  AsyncRun *run = data;
-
-  run->scan = equity_scan_run_finish (result, &run->error);
-  run->done = TRUE;
-}
 
 static void
 run_async (const char   *path,
@@ -370,9 +358,10 @@ run_async (const char   *path,
            GCancellable *cancellable,
            AsyncRun     *run)
 {
-  equity_scan_run_async (path, save, cancellable, NULL, NULL, scan_done, run);
-  while (!run->done)
-    g_main_context_iteration (NULL, TRUE);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  equity_scan_run_async (path, save, cancellable, NULL, NULL, test_keep_result_cb, &result);
+  run->scan = equity_scan_run_finish (test_await_result (&result), &run->error);
 }
 
 /* the worker stores a scan of a project with nothing to compare; cancelled

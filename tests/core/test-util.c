@@ -350,23 +350,66 @@ test_check_read_only (const char        *path,
   g_assert_cmpint (g_chmod (path, 0644), ==, 0);
 }
 
-gboolean
-test_set_flag_cb (gpointer data)
+static gboolean
+wake_cb (gpointer data)
 {
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
+}
+
+gboolean
+test_wait_until (gboolean (*condition) (gpointer data),
+                 gpointer   data,
+                 guint      timeout_s)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_s * G_USEC_PER_SEC;
+  /* the condition is checked after every event; this wakes the loop for a
+   * condition that changes without one (a worker thread's flag) */
+  guint wake = g_timeout_add (20, wake_cb, NULL);
+  gboolean held;
+
+  while (!(held = condition (data)) && g_get_monotonic_time () <= deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  return held;
 }
 
 void
-test_iterate_while (gboolean (*busy) (gpointer data),
-                    gpointer   data,
-                    guint      timeout_s)
+test_await_at (const char *file,
+               int         line,
+               const char *func,
+               gboolean  (*condition) (gpointer data),
+               gpointer    data,
+               const char *what)
 {
-  gboolean expired = FALSE;
-  guint source = g_timeout_add_seconds (timeout_s, test_set_flag_cb, &expired);
+  if (!test_wait_until (condition, data, TEST_WAIT_TIMEOUT_S))
+    {
+      g_autofree char *message = g_strdup_printf ("still waiting after %u s for %s",
+                                                  TEST_WAIT_TIMEOUT_S, what);
 
-  while (busy (data) && !expired)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (expired);
-  g_source_remove (source);
+      g_assertion_message (G_LOG_DOMAIN, file, line, func, message);
+    }
+}
+
+void
+test_keep_result_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      data)
+{
+  GAsyncResult **kept = data;
+
+  g_assert_null (*kept);
+  *kept = g_object_ref (result);
+}
+
+static gboolean
+result_kept (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+GAsyncResult *
+test_await_result (GAsyncResult **result)
+{
+  test_await (result_kept, result, "the async call's result");
+  return *result;
 }

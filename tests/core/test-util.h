@@ -46,13 +46,34 @@ const char *test_query_text      (sqlite3    *db,
 char       *test_write_rows_csv  (const char *dir,
                                   const char *name,
                                   guint       n_rows);
-/* a timeout's callback: sets the gboolean DATA points to */
-gboolean    test_set_flag_cb     (gpointer    data);
-/* Iterates the main context while BUSY (DATA) is TRUE: no sleep, only a
- * deadline of TIMEOUT_S seconds that fails the test rather than hang it. */
-void        test_iterate_while   (gboolean  (*busy) (gpointer data),
+/* How long a wait may take before it fails the test: generous, as under
+ * ASan on a busy two-core machine a first map, an import or an export takes
+ * many seconds. */
+#define TEST_WAIT_TIMEOUT_S 120
+/* Runs the main loop until CONDITION (DATA) holds, checked after every event
+ * and at least every 20 ms (a worker thread's flag changes without one), or
+ * for TIMEOUT_S seconds; no sleep. Whether it held. */
+gboolean    test_wait_until      (gboolean  (*condition) (gpointer data),
                                   gpointer    data,
                                   guint       timeout_s);
+/* …until CONDITION holds; after TEST_WAIT_TIMEOUT_S the test fails, saying it
+ * was waiting for WHAT (rather than hanging) */
+#define test_await(condition, data, what) \
+  test_await_at (__FILE__, __LINE__, G_STRFUNC, (condition), (data), (what))
+void        test_await_at        (const char *file,
+                                  int         line,
+                                  const char *func,
+                                  gboolean  (*condition) (gpointer data),
+                                  gpointer    data,
+                                  const char *what);
+/* An async call's callback that keeps its result: DATA is the
+ * GAsyncResult ** to set (NULL until then). */
+void        test_keep_result_cb  (GObject      *source,
+                                  GAsyncResult *result,
+                                  gpointer      data);
+/* Runs the main loop until test_keep_result_cb has set *RESULT (failing the
+ * test after TEST_WAIT_TIMEOUT_S); returns it, still owned by *RESULT. */
+GAsyncResult *test_await_result  (GAsyncResult **result);
 /* path of a file under tests/data */
 char       *test_data_path       (const char *first,
                                   ...) G_GNUC_NULL_TERMINATED;
