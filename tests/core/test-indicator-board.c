@@ -33,23 +33,10 @@
 
 typedef struct
 {
-  double                last_progress;
-  guint                 n_progress;
+  TestProgress          progress;
   EquityIndicatorBoard *board;
   GError               *error;
 } Load;
-
-static void
-progress_cb (double   fraction,
-             gpointer data)
-{
-  Load *load = data;
-
-  g_assert_cmpfloat (fraction, >=, load->last_progress);
-  g_assert_cmpfloat (fraction, <=, 1.0);
-  load->last_progress = fraction;
-  load->n_progress++;
-}
 
 static void
 load_async (const char   *path,
@@ -58,7 +45,8 @@ load_async (const char   *path,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  equity_indicator_board_load_async (path, cancellable, progress_cb, load, test_keep_result_cb, &result);
+  equity_indicator_board_load_async (path, cancellable, test_progress_cb, &load->progress,
+                                     test_keep_result_cb, &result);
   load->board = equity_indicator_board_load_finish (test_await_result (&result), &load->error);
 }
 
@@ -82,7 +70,7 @@ test_sample (TestScratch   *scratch,
   Load load = { 0 };
   int year = 0;
 
-  board = equity_indicator_board_load (project, NULL, progress_cb, &load, &error);
+  board = equity_indicator_board_load (project, NULL, test_progress_cb, &load.progress, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (equity_indicator_board_get_n_indicators (board), ==, 5);
   for (guint i = 0; i < 5; i++)
@@ -101,8 +89,8 @@ test_sample (TestScratch   *scratch,
   g_assert_cmpfloat_with_epsilon (equity_indicator_board_get_mean (board, "Public safety", "Crime", &year), 2, 1e-9);
   g_assert_cmpint (year, ==, 2021);
   /* one step per indicator, the last at the whole */
-  g_assert_cmpuint (load.n_progress, ==, 5);
-  g_assert_cmpfloat (load.last_progress, ==, 1.0);
+  g_assert_cmpuint (load.progress.n_reports, ==, 5);
+  g_assert_cmpfloat (load.progress.last, ==, 1.0);
   test_close_checked (project);
 }
 
@@ -182,7 +170,7 @@ test_async (TestScratch   *scratch,
                              equity_indicator_evaluation_get_year (mine, k)->score);
         }
     }
-  g_assert_cmpfloat (load.last_progress, ==, 1.0);
+  g_assert_cmpfloat (load.progress.last, ==, 1.0);
   equity_indicator_board_unref (load.board);
   test_close_checked (project);
 }
@@ -204,7 +192,7 @@ test_cancelled (TestScratch   *scratch,
   load_async (path, cancellable, &load);
   g_assert_null (load.board);
   g_assert_error (load.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpuint (load.n_progress, ==, 0);
+  g_assert_cmpuint (load.progress.n_reports, ==, 0);
   g_clear_error (&load.error);
 
   board = equity_indicator_board_load (project, cancellable, NULL, NULL, &error);

@@ -360,18 +360,8 @@ typedef struct
 {
   EquityIndicatorEvaluation *evaluation;
   GError                    *error;
-  double                     last_progress;
+  TestProgress               progress;
 } AsyncEvaluation;
-
-static void
-progress_cb (double   fraction,
-             gpointer data)
-{
-  AsyncEvaluation *run = data;
-
-  g_assert_cmpfloat (fraction, >=, run->last_progress);
-  run->last_progress = fraction;
-}
 
 /* evaluates the stops indicator (by date) in a worker, cancelled before
  * it starts when CANCEL, and waits for it */
@@ -387,7 +377,7 @@ evaluate_stops_async (TestProject     *fixture,
   if (cancel)
     g_cancellable_cancel (cancellable);
   equity_indicator_evaluate_async (indicator, equity_project_get_path (fixture->project), cancellable,
-                                   progress_cb, run, test_keep_result_cb, &result);
+                                   test_progress_cb, &run->progress, test_keep_result_cb, &result);
   run->evaluation = equity_indicator_evaluate_finish (indicator, test_await_result (&result), &run->error);
 }
 
@@ -400,7 +390,7 @@ test_evaluate_async (TestProject   *fixture,
   evaluate_stops_async (fixture, FALSE, &run);
   g_assert_no_error (run.error);
   assert_stops_years (run.evaluation);
-  g_assert_cmpfloat (run.last_progress, ==, 1.0);
+  g_assert_cmpfloat (run.progress.last, ==, 1.0);
   equity_indicator_evaluation_unref (run.evaluation);
 }
 
@@ -414,7 +404,7 @@ test_evaluate_cancelled (TestProject   *fixture,
   evaluate_stops_async (fixture, TRUE, &run);
   g_assert_null (run.evaluation);
   g_assert_error (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpfloat (run.last_progress, ==, 0);
+  g_assert_cmpfloat (run.progress.last, ==, 0);
   g_error_free (run.error);
 }
 

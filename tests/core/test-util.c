@@ -401,6 +401,18 @@ test_keep_result_cb (GObject      *source,
   *kept = g_object_ref (result);
 }
 
+void
+test_progress_cb (double   fraction,
+                  gpointer data)
+{
+  TestProgress *progress = data;
+
+  g_assert_cmpfloat (fraction, >=, progress->last);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  progress->last = fraction;
+  progress->n_reports++;
+}
+
 static gboolean
 result_kept (gpointer data)
 {

@@ -74,6 +74,17 @@ void        test_keep_result_cb  (GObject      *source,
 /* Runs the main loop until test_keep_result_cb has set *RESULT (failing the
  * test after TEST_WAIT_TIMEOUT_S); returns it, still owned by *RESULT. */
 GAsyncResult *test_await_result  (GAsyncResult **result);
+/* What a worker reported through test_progress_cb (an EquityProgressFunc
+ * whose data is a TestProgress), which checks that every fraction lies in
+ * 0…1 and that none goes back. */
+typedef struct
+{
+  guint  n_reports;
+  double last;
+} TestProgress;
+
+void        test_progress_cb     (double      fraction,
+                                  gpointer    data);
 /* path of a file under tests/data */
 char       *test_data_path       (const char *first,
                                   ...) G_GNUC_NULL_TERMINATED;
