@@ -61,9 +61,8 @@ void
 wait_for_page (EquityExplorePage *page)
 {
   test_await (page_idle, page, "the Explore page's computation");
-  /* one more turn for the frame that shows it */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  /* what it set off, for the frame that shows it */
+  app_test_drain ();
 }
 
 /* Each test works on a copy of the sample, so saving in one changes no other. */
