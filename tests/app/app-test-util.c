@@ -8,6 +8,8 @@
 #include <glib/gstdio.h>
 
 #include "app-test-util.h"
+#include "equity-import-dialog.h"
+#include "equity-window-private.h"
 
 void
 app_test_init (int    *argc,
@@ -160,6 +162,20 @@ app_test_await_no_toplevel (GType type)
   g_autofree char *what = g_strdup_printf ("no %s left shown", g_type_name (type));
 
   test_await (toplevel_gone, &search, what);
+}
+
+gboolean
+app_test_window_idle (gpointer window)
+{
+  return !equity_window_is_busy (window);
+}
+
+gboolean
+app_test_import_dialog_ready (gpointer window)
+{
+  EquityImportDialog *dialog = _equity_window_get_import_dialog (window);
+
+  return dialog != NULL && equity_import_dialog_is_ready (dialog);
 }
 
 static gboolean

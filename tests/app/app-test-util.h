@@ -36,6 +36,11 @@ void        app_test_show_window    (GtkWindow  *window);
 GtkWindow  *app_test_await_toplevel (GType       type);
 /* waits until no toplevel window of TYPE is shown */
 void        app_test_await_no_toplevel (GType    type);
+/* test_await conditions on an EquityWindow (DATA): it runs no job (an
+ * import, an export)… */
+gboolean    app_test_window_idle    (gpointer    window);
+/* …its import dialog is shown and has read its file */
+gboolean    app_test_import_dialog_ready (gpointer window);
 /* waits until the caller holds the only reference to OBJECT, drops it and
  * checks that OBJECT is finalized */
 void        app_test_await_finalize (gpointer    object);

@@ -94,12 +94,6 @@ assert_shows (EquityWindow *window,
   g_assert_cmpstr (equity_saved_analysis_get_name (shown), ==, name);
 }
 
-static gboolean
-chooser_shown (gpointer data)
-{
-  return app_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
-}
-
 /* GTK's chooser has read its folder once it names a file */
 static gboolean
 chooser_ready (gpointer data)
@@ -113,11 +107,9 @@ chooser_ready (gpointer data)
 static GtkFileChooser *
 wait_for_chooser (void)
 {
-  GtkFileChooser *chooser;
+  GtkFileChooser *chooser = GTK_FILE_CHOOSER (app_test_await_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
 
-  test_await (chooser_shown, NULL, "the file chooser shown");
-  chooser = GTK_FILE_CHOOSER (app_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
-  test_await (chooser_ready, chooser, "the file chooser to have read its folder");
+  test_await (chooser_ready, chooser, "the file chooser done reading its folder");
   return chooser;
 }
 

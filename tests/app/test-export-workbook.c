@@ -17,12 +17,6 @@ dialog_gone (gpointer data)
   return *(gpointer *) data == NULL;
 }
 
-static gboolean
-job_done (gpointer data)
-{
-  return !equity_window_is_busy (EQUITY_WINDOW (data));
-}
-
 static void
 test_export_from_window (void)
 {
@@ -53,7 +47,7 @@ test_export_from_window (void)
   equity_export_dialog_export_to (dialog, path);
   /* the worker runs while the window shows progress, then the dialog goes */
   g_assert_true (equity_window_is_busy (window));
-  test_await (job_done, window, "the export done");
+  test_await (app_test_window_idle, window, "the export done");
   /* the dialog goes once the job is over */
   test_await (dialog_gone, &dialog, "the export dialog gone");
   g_assert_null (dialog);

@@ -81,24 +81,9 @@ sample_file (const char *first,
 }
 
 static gboolean
-dialog_ready (gpointer data)
-{
-  EquityWindow *window = data;
-  EquityImportDialog *dialog = _equity_window_get_import_dialog (window);
-
-  return dialog != NULL && equity_import_dialog_is_ready (dialog);
-}
-
-static gboolean
 dialog_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
-static gboolean
-not_busy (gpointer data)
-{
-  return !equity_window_is_busy (data);
 }
 
 static gboolean
@@ -121,7 +106,7 @@ open_dialog (Fixture *fixture,
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
   /* nothing is imported yet */
   g_assert_false (equity_window_is_busy (fixture->window));
-  test_await (dialog_ready, fixture->window, "the import dialog done reading its file");
+  test_await (app_test_import_dialog_ready, fixture->window, "the import dialog done reading its file");
   return dialog;
 }
 
@@ -184,12 +169,12 @@ test_arrests (Fixture       *fixture,
   /* the header on line 2: the first arrest becomes the header */
   equity_import_dialog_set_header_line (dialog, 2);
   g_assert_false (equity_import_dialog_is_ready (dialog));
-  test_await (dialog_ready, fixture->window, "the import dialog done reading its file");
+  test_await (app_test_import_dialog_ready, fixture->window, "the import dialog done reading its file");
   g_assert_cmpstr (equity_import_dialog_get_summary (dialog), ==,
                    "comma-separated, UTF-8 · 15,014 rows · 11 columns");
   g_assert_nonnull (find_column (equity_import_dialog_get_importer (dialog), "2020/02/18"));
   equity_import_dialog_set_header_line (dialog, 1);
-  test_await (dialog_ready, fixture->window, "the import dialog done reading its file");
+  test_await (app_test_import_dialog_ready, fixture->window, "the import dialog done reading its file");
   importer = equity_import_dialog_get_importer (dialog);
   g_assert_nonnull (find_column (importer, "date_arrested"));
 
@@ -197,7 +182,7 @@ test_arrests (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL);
   g_assert_true (equity_window_is_busy (fixture->window));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
-  test_await (not_busy, fixture->window, "the import done");
+  test_await (app_test_window_idle, fixture->window, "the import done");
   test_await (no_dialog, fixture->window, "the import dialog closed");
 
   g_assert_cmpuint (n_datasets (fixture), ==, 1);
@@ -220,7 +205,7 @@ test_arrests (Fixture       *fixture,
   g_assert_false (equity_window_is_busy (fixture->window));
   equity_import_dialog_set_dataset_name (dialog, "arrests");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL);
-  test_await (not_busy, fixture->window, "the import done");
+  test_await (app_test_window_idle, fixture->window, "the import done");
   g_assert_nonnull (equity_project_find_dataset (equity_window_get_project (fixture->window), "arrests"));
 }
 
@@ -249,7 +234,7 @@ test_header_line (Fixture       *fixture,
   app_test_render_png (GTK_WIDGET (dialog), "import-dialog-error");
 
   equity_import_dialog_set_header_line (dialog, 3);
-  test_await (dialog_ready, fixture->window, "the import dialog done reading its file");
+  test_await (app_test_import_dialog_ready, fixture->window, "the import dialog done reading its file");
   g_assert_null (equity_import_dialog_get_error (dialog));
   importer = equity_import_dialog_get_importer (dialog);
   g_assert_nonnull (importer);
@@ -268,7 +253,7 @@ test_header_line (Fixture       *fixture,
   equity_importer_set_convert_sentinels (importer, TRUE);
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL);
-  test_await (not_busy, fixture->window, "the import done");
+  test_await (app_test_window_idle, fixture->window, "the import done");
   g_assert_cmpuint (n_datasets (fixture), ==, 1);
 }
 
@@ -300,7 +285,7 @@ test_failed_import (Fixture       *fixture,
   }
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL);
-  test_await (not_busy, fixture->window, "the import done");
+  test_await (app_test_window_idle, fixture->window, "the import done");
   g_assert_true (_equity_window_get_import_dialog (fixture->window) == dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   error = equity_import_dialog_get_error (dialog);
@@ -312,7 +297,7 @@ test_failed_import (Fixture       *fixture,
   /* fixed, it imports */
   gtk_drop_down_set_selected (equity_import_column_row_get_type_drop_down (row), 0);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL);
-  test_await (not_busy, fixture->window, "the import done");
+  test_await (app_test_window_idle, fixture->window, "the import done");
   test_await (no_dialog, fixture->window, "the import dialog closed");
   g_assert_cmpuint (n_datasets (fixture), ==, 1);
 }
@@ -346,7 +331,7 @@ test_cancel (Fixture       *fixture,
   dialog = _equity_window_get_import_dialog (fixture->window);
   g_assert_nonnull (dialog);
   g_assert_true (equity_import_dialog_get_file (dialog) == second);
-  test_await (dialog_ready, fixture->window, "the import dialog done reading its file");
+  test_await (app_test_import_dialog_ready, fixture->window, "the import dialog done reading its file");
   gtk_window_close (GTK_WINDOW (dialog));
   test_await (no_dialog, fixture->window, "the import dialog closed");
   g_assert_cmpuint (n_datasets (fixture), ==, 0);
@@ -371,12 +356,12 @@ test_workbook (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (equity_import_dialog_get_layers (dialog)), ==, 2);
   app_test_render_png (GTK_WIDGET (dialog), "import-dialog-workbook");
   equity_import_dialog_set_layer (dialog, 1);
-  test_await (dialog_ready, fixture->window, "the import dialog done reading its file");
+  test_await (app_test_import_dialog_ready, fixture->window, "the import dialog done reading its file");
   g_assert_nonnull (equity_import_dialog_get_importer (dialog));
   g_assert_cmpstr (equity_import_dialog_get_summary (dialog), !=, first_summary);
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL);
-  test_await (not_busy, fixture->window, "the import done");
+  test_await (app_test_window_idle, fixture->window, "the import done");
   g_assert_cmpuint (n_datasets (fixture), ==, 1);
 }
 
@@ -397,7 +382,7 @@ test_lenient_quotes (Fixture       *fixture,
   g_assert_nonnull (strstr (equity_import_dialog_get_failure_hint (dialog), "header line"));
 
   equity_import_dialog_set_header_line (dialog, 3);
-  test_await (dialog_ready, fixture->window, "the import dialog done reading its file");
+  test_await (app_test_import_dialog_ready, fixture->window, "the import dialog done reading its file");
   error = equity_import_dialog_get_error (dialog);
   g_assert_nonnull (error);
   g_assert_true (g_str_has_prefix (error, "ncdot_dbe_vendor_directory.csv:323:137: "));
@@ -406,13 +391,13 @@ test_lenient_quotes (Fixture       *fixture,
   g_assert_null (equity_import_dialog_get_importer (dialog));
 
   equity_import_dialog_set_lenient_quotes (dialog, TRUE);
-  test_await (dialog_ready, fixture->window, "the import dialog done reading its file");
+  test_await (app_test_import_dialog_ready, fixture->window, "the import dialog done reading its file");
   g_assert_null (equity_import_dialog_get_error (dialog));
   g_assert_nonnull (equity_import_dialog_get_importer (dialog));
   app_test_render_png (GTK_WIDGET (dialog), "import-dialog-lenient-quotes");
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL);
-  test_await (not_busy, fixture->window, "the import done");
+  test_await (app_test_window_idle, fixture->window, "the import done");
   g_assert_cmpuint (n_datasets (fixture), ==, 1);
 }
 

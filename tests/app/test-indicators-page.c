@@ -425,12 +425,6 @@ button_sensitive (gpointer data)
   return gtk_widget_is_sensitive (data);
 }
 
-static gboolean
-no_dialog (gpointer data)
-{
-  return app_test_find_toplevel (EQUITY_TYPE_INDICATOR_DIALOG) == NULL;
-}
-
 static EquityIndicator *
 find_indicator (GPtrArray  *indicators,
                 const char *name)
@@ -496,7 +490,7 @@ test_create (void)
   }
 
   gtk_widget_activate (save);
-  test_await (no_dialog, NULL, "the indicator dialog closed");
+  app_test_await_no_toplevel (EQUITY_TYPE_INDICATOR_DIALOG);
   wait_for_indicators (page);
 
   indicators = equity_project_list_indicators (equity_window_get_project (window), &error);
@@ -550,7 +544,7 @@ test_create (void)
                      equity_column_get_name (saved_column));
   }
   gtk_window_close (dialog);
-  test_await (no_dialog, NULL, "the indicator dialog closed");
+  app_test_await_no_toplevel (EQUITY_TYPE_INDICATOR_DIALOG);
 
   close_indicators (window);
 }

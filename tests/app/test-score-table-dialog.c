@@ -15,12 +15,6 @@
 
 #define TYPED "Typed ratios for the score table"
 
-static gboolean
-no_dialog (gpointer data)
-{
-  return app_test_find_toplevel (EQUITY_TYPE_SCORE_TABLE_DIALOG) == NULL;
-}
-
 /* the labels of the typed indicator's row in the list */
 static char *
 dup_row_labels (EquityIndicatorsPage *page)
@@ -139,7 +133,7 @@ test_edit_save_undo (void)
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (dialog), "score-table-dialog-full"), >, MIN_VARIANCE);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "score-table.save", NULL));
-  test_await (no_dialog, NULL, "the score table dialog closed");
+  app_test_await_no_toplevel (EQUITY_TYPE_SCORE_TABLE_DIALOG);
   wait_for_indicators (page);
   labels = dup_row_labels (page);
   g_assert_nonnull (strstr (labels, "|30|score|"));

@@ -274,20 +274,6 @@ test_project_with_data (TestScratch   *scratch,
   destroy_window (window);
 }
 
-static gboolean
-not_busy (gpointer data)
-{
-  return !equity_window_is_busy (data);
-}
-
-static gboolean
-dialog_ready (gpointer data)
-{
-  EquityImportDialog *dialog = _equity_window_get_import_dialog (data);
-
-  return dialog != NULL && equity_import_dialog_is_ready (dialog);
-}
-
 /* What drag and drop and the Import… file chooser do: the import dialog
  * reads the file, then Import starts the job. */
 static void
@@ -296,7 +282,7 @@ start_import (EquityWindow *window,
 {
   equity_window_import_files (window, &file, 1);
   g_assert_nonnull (_equity_window_get_import_dialog (window));
-  test_await (dialog_ready, window, "the import dialog done reading its file");
+  test_await (app_test_import_dialog_ready, window, "the import dialog done reading its file");
   gtk_widget_activate_action (GTK_WIDGET (_equity_window_get_import_dialog (window)), "import.import", NULL);
 }
 
@@ -316,7 +302,7 @@ test_import (TestScratch   *scratch,
 
   start_import (window, file);
   g_assert_true (equity_window_is_busy (window));
-  test_await (not_busy, window, "the window's job done");
+  test_await (app_test_window_idle, window, "the window's job done");
 
   g_assert_cmpuint (g_list_model_get_n_items (equity_project_get_datasets (equity_window_get_project (window))), ==, 1);
   g_assert_cmpuint (equity_sidebar_get_n_dataset_rows (_equity_window_get_sidebar (window)), ==, 1);
@@ -326,7 +312,7 @@ test_import (TestScratch   *scratch,
 
   /* A second import of the same file gets a name of its own. */
   start_import (window, file);
-  test_await (not_busy, window, "the window's job done");
+  test_await (app_test_window_idle, window, "the window's job done");
   g_assert_cmpuint (equity_sidebar_get_n_dataset_rows (_equity_window_get_sidebar (window)), ==, 2);
   shown = equity_datasets_page_get_dataset (_equity_window_get_datasets_page (window));
   g_assert_cmpstr (equity_dataset_get_name (shown), !=, "pool_visits");
@@ -368,7 +354,7 @@ test_import_cancel (TestScratch   *scratch,
   if (equity_window_is_busy (window))
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-job", NULL);
-      test_await (not_busy, window, "the window's job done");
+      test_await (app_test_window_idle, window, "the window's job done");
       /* a cancelled import leaves the project as it was */
       g_assert_cmpuint (g_list_model_get_n_items (equity_project_get_datasets (equity_window_get_project (window))), ==, 0);
       g_assert_cmpuint (equity_sidebar_get_n_dataset_rows (_equity_window_get_sidebar (window)), ==, 0);
