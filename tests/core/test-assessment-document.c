@@ -15,33 +15,6 @@
 #define MARKUP_ANSWER "<b>Open</b> & =SUM(A1)"
 #define ARRESTS       "Arrests by race, 2020–2021"
 
-static char *
-run_tool (const char *tool,
-          const char *path)
-{
-  const char *argv[] = { tool, path, tool[3] == 't' ? "-" : NULL, NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (status, ==, 0);
-  return out;
-}
-
-/* pages as pdfinfo counts them */
-static guint
-pdfinfo_pages (const char *path)
-{
-  g_autofree char *info = run_tool ("pdfinfo", path);
-  const char *line = strstr (info, "Pages:");
-
-  g_assert_nonnull (line);
-  return (guint) g_ascii_strtoull (line + strlen ("Pages:"), NULL, 10);
-}
-
 /* The footer numbers every page "Page N of M": each N once, M the count. */
 static void
 assert_page_numbers (const char *text,
@@ -56,16 +29,6 @@ assert_page_numbers (const char *text,
       else
         g_assert_null (strstr (text, footer));
     }
-}
-
-static char *
-pdf_text (const char *path)
-{
-  g_autofree char *text = run_tool ("pdftotext", path);
-
-  /* pdftotext breaks lines where the layout wrapped them: words are compared */
-  g_strdelimit (text, "\n", ' ');
-  return g_steal_pointer (&text);
 }
 
 static void
@@ -101,10 +64,10 @@ test_sample_document (void)
 
     g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
   }
-  pages = pdfinfo_pages (pdf);
+  pages = test_pdf_n_pages (pdf);
   /* 18 questions, two charts and the signature block cannot fit on two pages */
   g_assert_cmpuint (pages, >=, 3);
-  text = pdf_text (pdf);
+  text = test_pdf_text (pdf);
   assert_page_numbers (text, pages);
   g_assert_nonnull (strstr (text, "Summer hours at city pools"));
   g_assert_nonnull (strstr (text, "Parks and Recreation · Program"));
@@ -122,13 +85,13 @@ test_sample_document (void)
   equity_assessment_write_pdf_async (path, 1, pdf_async, NULL, NULL, NULL, test_keep_result_cb, &written);
   g_assert_true (equity_assessment_write_pdf_finish (test_await_result (&written), &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (pdfinfo_pages (pdf_async), ==, pages);
+  g_assert_cmpuint (test_pdf_n_pages (pdf_async), ==, pages);
 
   /* an assessment that does not exist leaves the file alone */
   g_assert_false (equity_assessment_write_pdf (project, 99, pdf, NULL, NULL, NULL, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  g_assert_cmpuint (pdfinfo_pages (pdf), ==, pages);
+  g_assert_cmpuint (test_pdf_n_pages (pdf), ==, pages);
 
   equity_project_close (project);
   test_remove_tree (dir);
@@ -164,8 +127,8 @@ test_short_document_and_cli (TestProject   *fixture,
   test_run_clear (&run);
   g_assert_true (test_run_cli (&run, "assessments", path, "--id", "1", "--answer", "what=Longer hours",
                                "--pdf", pdf, NULL));
-  g_assert_cmpuint (pdfinfo_pages (pdf), ==, 1);
-  text = pdf_text (pdf);
+  g_assert_cmpuint (test_pdf_n_pages (pdf), ==, 1);
+  text = test_pdf_text (pdf);
   assert_page_numbers (text, 1);
   g_assert_nonnull (strstr (text, "Pool hours, summer"));
   g_assert_nonnull (strstr (text, "2026-03-01"));

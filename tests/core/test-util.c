@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "equity-ogr-util.h"
@@ -348,6 +349,39 @@ test_check_read_only (const char        *path,
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
   check (path, FALSE, data);
   g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+}
+
+/* what a poppler tool printed, or fails the test */
+static char *
+run_pdf_tool (const char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  return out;
+}
+
+guint
+test_pdf_n_pages (const char *path)
+{
+  g_autofree char *info = run_pdf_tool ((const char *[]) { "pdfinfo", path, NULL });
+  const char *line = strstr (info, "Pages:");
+
+  g_assert_nonnull (line);
+  return (guint) g_ascii_strtoull (line + strlen ("Pages:"), NULL, 10);
+}
+
+char *
+test_pdf_text (const char *path)
+{
+  char *text = run_pdf_tool ((const char *[]) { "pdftotext", path, "-", NULL });
+
+  return g_strdelimit (text, "\n", ' ');
 }
 
 static gboolean

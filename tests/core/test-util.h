@@ -85,6 +85,11 @@ typedef struct
 
 void        test_progress_cb     (double      fraction,
                                   gpointer    data);
+/* pages of the PDF at PATH as pdfinfo counts them */
+guint       test_pdf_n_pages     (const char *path);
+/* the PDF's text as pdftotext reads it, its lines joined by spaces (it
+ * breaks them where the layout wrapped: words are compared) */
+char       *test_pdf_text        (const char *path);
 /* path of a file under tests/data */
 char       *test_data_path       (const char *first,
                                   ...) G_GNUC_NULL_TERMINATED;
