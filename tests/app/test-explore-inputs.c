@@ -206,14 +206,8 @@ test_points_in_areas (void)
   {
     g_autoptr(EquityProject) project = equity_project_open (path, NULL);
     g_autoptr(GFile) file = g_file_new_for_path (csv);
-    g_autoptr(EquityImporter) importer = equity_importer_new (file, &(EquityImportOptions) { 0 });
-    g_autoptr(EquityDataset) dataset = NULL;
-    g_autoptr(GError) error = NULL;
+    g_autoptr(EquityDataset) dataset = test_import_ok (project, file, NULL);
 
-    g_assert_true (equity_importer_analyze (importer, NULL, NULL, NULL, &error));
-    g_assert_no_error (error);
-    dataset = equity_importer_run (importer, project, NULL, NULL, NULL, &error);
-    g_assert_no_error (error);
     equity_project_close (project);
   }
 

@@ -408,18 +408,13 @@ test_source_notes_without_paths (TestProject   *fixture,
   {
     g_autofree char *path = g_build_filename (fixture->dir, "stops.csv", NULL);
     g_autoptr(GFile) file = g_file_new_for_path (path);
-    g_autoptr(EquityImporter) importer = NULL;
-    g_autoptr(EquityDataset) dataset = NULL;
+    const EquityImportOptions options = {
+      .name = "portal stops",
+      .source_label = "City open data (via owner/repo)",
+    };
+    g_autoptr(EquityDataset) dataset = test_import_ok (fixture->project, file, &options);
     g_autoptr(EquityResult) labelled = NULL;
-    g_autoptr(GError) error = NULL;
-    EquityImportOptions options = { 0 };
 
-    options.name = "portal stops";
-    options.source_label = "City open data (via owner/repo)";
-    importer = equity_importer_new (file, &options);
-    g_assert_true (equity_importer_analyze (importer, NULL, NULL, NULL, &error));
-    dataset = equity_importer_run (importer, fixture->project, NULL, NULL, NULL, &error);
-    g_assert_no_error (error);
     labelled = run_ok (fixture,
                        "[analysis]\nname = L\nkind = outcomes\nevents = portal stops\nvalue-column = cost\n"
                        "group-column = group\n");

@@ -32,18 +32,7 @@ import_file (EquityProject *project,
              const char    *name)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  EquityImportOptions options = { 0 };
-  g_autoptr(EquityImporter) importer = NULL;
-  g_autoptr(EquityDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
-
-  options.name = name;
-  importer = equity_importer_new (file, &options);
-  g_assert_true (equity_importer_analyze (importer, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  dataset = equity_importer_run (importer, project, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
+  g_autoptr(EquityDataset) dataset = test_import_ok (project, file, &(EquityImportOptions) { .name = name });
 }
 
 static void
