@@ -570,15 +570,11 @@ test_log_name_preference (void)
 static void
 test_empty (void)
 {
-  g_autofree char *path = g_build_filename (explore_test_get_dir (), "empty.equity", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EquityProject) created = equity_project_create (path, &error);
+  g_autofree char *path = test_create_project_file (explore_test_get_dir (), "empty.equity");
   g_autoptr(GPtrArray) actions = NULL;
   EquityWindow *window;
   EquityActionPlanPage *page;
 
-  g_assert_no_error (error);
-  equity_project_close (created);
   window = open_project (path, 1180, 760);
   page = show_plan (window);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page->main_stack), ==, "empty");

@@ -130,8 +130,7 @@ test_list_and_headline (void)
   label = _equity_assessments_page_get_headline (page, "evidence");
   g_assert_nonnull (label);
   test_await (headline_ready, label, "the headline computed");
-  apart = equity_project_open (path, &error);
-  g_assert_no_error (error);
+  apart = test_open_project (path);
   headline = equity_assessment_dup_cited_headline (apart, g_hash_table_lookup (stored->answers, "evidence"), &error);
   g_assert_no_error (error);
   /* an ACS proportion has no headline sentence: the page says so and shows the chart */
@@ -196,8 +195,7 @@ test_typing_saves (void)
   gint64 second;
 
   /* a second assessment to switch to */
-  other = equity_project_open (path, &error);
-  g_assert_no_error (error);
+  other = test_open_project (path);
   second = equity_assessment_create (other, "Budget request equity check", "Library hours", "Libraries",
                                      "budget-request", NULL, &error);
   g_assert_no_error (error);
@@ -456,11 +454,9 @@ test_journey_4 (void)
 static void
 test_empty_and_status (void)
 {
-  g_autofree char *empty_path = g_build_filename (explore_test_get_dir (), "assessments-empty.equity", NULL);
+  g_autofree char *empty_path = test_create_project_file (explore_test_get_dir (), "assessments-empty.equity");
   g_autofree char *path = copy_sample ("assessments-status");
-  g_autoptr(GError) error = NULL;
   g_autoptr(EquityAssessment) stored = NULL;
-  EquityProject *created;
   EquityWindow *window;
   EquityAssessmentsPage *page;
   GtkListBoxRow *row;
@@ -469,10 +465,6 @@ test_empty_and_status (void)
   GtkWidget *templates_button;
   GtkWindow *editor;
 
-  created = equity_project_create (empty_path, &error);
-  g_assert_no_error (error);
-  equity_project_close (created);
-  g_object_unref (created);
   window = open_project (empty_path, 1180, 760);
   page = show_assessments (window);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page->stack), ==, "empty");

@@ -613,8 +613,7 @@ test_close_asks (void)
     test_await (project_closed, window, "the project closed after Save");
     g_assert_null (equity_window_get_project (window));
 
-    reopened = equity_project_open (path, &error);
-    g_assert_no_error (error);
+    reopened = test_open_project (path);
     saved = equity_analysis_new_from_project (reopened, "Arrests, Black as reference", &error);
     g_assert_no_error (error);
     saved_reference = equity_analysis_dup_string (saved, "reference");

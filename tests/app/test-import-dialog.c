@@ -23,16 +23,6 @@ typedef struct
   EquityWindow *window;
 } Fixture;
 
-static char *
-create_project (const char *dir)
-{
-  char *path = NULL;
-  g_autoptr(EquityProject) project = test_create_project (dir, "Arrests review.equity", &path);
-
-  equity_project_close (project);
-  return path;
-}
-
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
@@ -45,7 +35,7 @@ fixture_setup (Fixture       *fixture,
   g_settings_set_boolean (settings, "window-maximized", FALSE);
 
   fixture->dir = test_make_tmpdir ();
-  path = create_project (fixture->dir);
+  path = test_create_project_file (fixture->dir, "Arrests review.equity");
   fixture->window = g_object_ref (equity_window_new (GTK_APPLICATION (app)));
   g_assert_true (equity_window_open_project (fixture->window, path));
   app_test_show_window (GTK_WINDOW (fixture->window));

@@ -60,8 +60,7 @@ expected_load (Expected   *expected,
 {
   g_autoptr(GError) error = NULL;
 
-  expected->project = equity_project_open (path, &error);
-  g_assert_no_error (error);
+  expected->project = test_open_project (path);
   expected->indicators = equity_project_list_indicators (expected->project, &error);
   g_assert_no_error (error);
   expected->evaluations = g_ptr_array_new_with_free_func ((GDestroyNotify) equity_indicator_evaluation_unref);
@@ -109,8 +108,7 @@ copy_sample_with_indicators (const char *name)
   gint64 analysis_id;
   int year_column;
 
-  project = equity_project_open (path, &error);
-  g_assert_no_error (error);
+  project = test_open_project (path);
   existing = equity_project_list_indicators (project, &error);
   g_assert_no_error (error);
   if (existing->len > 0)
@@ -610,16 +608,12 @@ static void
 test_empty (void)
 {
   g_autofree char *dir = g_build_filename (explore_test_get_dir (), "empty", NULL);
-  g_autofree char *path = g_build_filename (dir, "Empty.equity", NULL);
-  g_autoptr(EquityProject) project = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
   EquityWindow *window;
   EquityIndicatorsPage *page;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  project = equity_project_create (path, &error);
-  g_assert_no_error (error);
-  equity_project_close (project);
+  path = test_create_project_file (dir, "Empty.equity");
 
   window = open_project (path, 1180, 760);
   page = show_indicators (window);

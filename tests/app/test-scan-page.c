@@ -53,7 +53,7 @@ test_scan_page (void)
 {
   g_autofree char *dir = test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "Sample project.equity", NULL);
-  g_autofree char *empty_path = g_build_filename (dir, "Empty.equity", NULL);
+  g_autofree char *empty_path = NULL;
   g_autoptr(EquityProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
@@ -152,9 +152,7 @@ test_scan_page (void)
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "scan-opened-in-explore"), >, MIN_VARIANCE);
 
   /* an empty project teaches what the scan does */
-  project = equity_project_create (empty_path, &error);
-  g_assert_no_error (error);
-  equity_project_close (project);
+  empty_path = test_create_project_file (dir, "Empty.equity");
   g_assert_true (equity_window_open_project (window, empty_path));
   adw_view_stack_set_visible_child_name (window->view_stack, "scan");
   /* the page is given the project when shown; what that set off runs */

@@ -45,8 +45,7 @@ copy_with_typed_indicator (void)
   g_autoptr(GError) error = NULL;
   static const TypedRatio ratios[] = { { 2.00, NAN, NAN }, { 2.12, NAN, NAN } };
 
-  project = equity_project_open (path, &error);
-  g_assert_no_error (error);
+  project = test_open_project (path);
   typed = typed_indicator_new (TYPED, "Economy", "Typed", 2020, ratios, G_N_ELEMENTS (ratios));
   g_assert_true (equity_project_add_indicator (project, typed, &error));
   g_assert_no_error (error);

@@ -34,11 +34,7 @@ import_text (TestProject *fixture,
              const char  *extension,
              const char  *text)
 {
-  g_autofree char *file_name = g_strdup_printf ("%s.%s", name, extension);
-  g_autofree char *path = g_build_filename (fixture->dir, file_name, NULL);
-
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  import_file (fixture, path, name);
+  test_import_text (fixture->project, fixture->dir, name, extension, text);
 }
 
 static inline EquityResult *

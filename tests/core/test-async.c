@@ -357,8 +357,7 @@ test_sample (TestProject   *fixture,
   call_clear (&call);
 
   /* the same datasets as the synchronous call */
-  project = equity_project_open (path, &error);
-  g_assert_no_error (error);
+  project = test_open_project (path);
   sync_project = equity_sample_create (sync_path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   datasets = equity_project_get_datasets (project);

@@ -20,43 +20,17 @@ save_spec (EquityProject  *project,
   return analysis != NULL && equity_analysis_save (analysis, project, error);
 }
 
-typedef struct
-{
-  char          *dir;
-  EquityProject *project;
-} MapFixture;
-
+/* the project map.equity with Buncombe's tracts imported as "tracts" */
 static void
-import_file (EquityProject *project,
-             const char    *path,
-             const char    *name)
+map_project_set_up (TestProject   *fixture,
+                    gconstpointer  data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(EquityDataset) dataset = test_import_ok (project, file, &(EquityImportOptions) { .name = name });
-}
-
-static void
-map_fixture_setup (MapFixture    *fixture,
-                   gconstpointer  data)
-{
-  g_autofree char *path = NULL;
   g_autofree char *geojson = test_data_path ("geo", "buncombe_tracts_cb2018_500k.geojson", NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (geojson);
+  g_autoptr(EquityDataset) tracts = NULL;
 
-  fixture->dir = test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "map.equity", NULL);
-  fixture->project = equity_project_create (path, &error);
-  g_assert_no_error (error);
-  import_file (fixture->project, geojson, "tracts");
-}
-
-static void
-map_fixture_teardown (MapFixture    *fixture,
-                      gconstpointer  data)
-{
-  g_clear_object (&fixture->project);
-  test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  test_project_set_up (fixture, "map.equity");
+  tracts = test_import_ok (fixture->project, file, &(EquityImportOptions) { .name = "tracts" });
 }
 
 /* The map's areas read from the store and handed to the chart */
@@ -204,7 +178,7 @@ interior_point (EquityChart     *chart,
 }
 
 static void
-test_map (MapFixture    *fixture,
+test_map (TestProject   *fixture,
           gconstpointer  data)
 {
   g_autoptr(EquityResult) result = make_area_result (fixture->project);
@@ -392,7 +366,7 @@ assert_legend_exact (EquityChart *chart,
 }
 
 static void
-test_map_legend (MapFixture    *fixture,
+test_map_legend (TestProject   *fixture,
                  gconstpointer  data)
 {
   g_autoptr(EquityResult) rates = make_area_result (fixture->project);
@@ -422,7 +396,7 @@ test_map_legend (MapFixture    *fixture,
 }
 
 static void
-test_map_errors (MapFixture    *fixture,
+test_map_errors (TestProject   *fixture,
                  gconstpointer  data)
 {
   g_autoptr(EquityResult) result = make_group_result ();
@@ -447,7 +421,7 @@ test_map_errors (MapFixture    *fixture,
  * window's transform, hover and next frame are what they were, and the file
  * is the light map at its own size. */
 static void
-test_map_export (MapFixture    *fixture,
+test_map_export (TestProject   *fixture,
                  gconstpointer  data)
 {
   g_autoptr(EquityChart) chart = NULL;
@@ -514,18 +488,6 @@ test_map_export (MapFixture    *fixture,
 /* ---- the command line ------------------------------------------------------ */
 
 static void
-write_and_import (MapFixture *fixture,
-                  const char *name,
-                  const char *contents)
-{
-  g_autofree char *file = g_strconcat (name, ".csv", NULL);
-  g_autofree char *path = g_build_filename (fixture->dir, file, NULL);
-
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-  import_file (fixture->project, path, name);
-}
-
-static void
 assert_png (const char *path,
             int         width,
             int         height)
@@ -539,7 +501,7 @@ assert_png (const char *path,
 }
 
 static void
-test_cli_chart (MapFixture    *fixture,
+test_cli_chart (TestProject   *fixture,
                 gconstpointer  data)
 {
   g_autofree char *project = g_strdup (equity_project_get_path (fixture->project));
@@ -566,8 +528,8 @@ test_cli_chart (MapFixture    *fixture,
   /* 300 events among 2,000 White residents, 250 among 500 Black residents */
   for (guint k = 0; k < 550; k++)
     g_string_append_printf (events, "%u,%s\n", k, k < 300 ? "W" : "B");
-  write_and_import (fixture, "events", events->str);
-  write_and_import (fixture, "pop", "place,rc_white,rc_black\nAsheville,2000,500\n");
+  test_import_text (fixture->project, fixture->dir, "events", "csv", events->str);
+  test_import_text (fixture->project, fixture->dir, "pop", "csv", "place,rc_white,rc_black\nAsheville,2000,500\n");
   g_assert_true (save_spec (fixture->project,
                                                "[analysis]\nname = Stops by race\nkind = group-rates\n"
                                                "events = events\ngroup-column = race\npopulation = pop\n"
@@ -593,7 +555,7 @@ test_cli_chart (MapFixture    *fixture,
       }
     sqlite3_finalize (stmt);
   }
-  write_and_import (fixture, "poverty", poverty->str);
+  test_import_text (fixture->project, fixture->dir, "poverty", "csv", poverty->str);
   g_assert_true (save_spec (fixture->project,
                                                "[analysis]\nname = Poverty by tract\nkind = acs-proportion\n"
                                                "dataset = poverty\nkey-column = geoid\nnumerator = poor\n"
@@ -657,7 +619,7 @@ main (int    argc,
 {
   static const struct {
     const char *path;
-    void      (*run) (MapFixture *fixture, gconstpointer data);
+    void      (*run) (TestProject *fixture, gconstpointer data);
   } tests[] = {
     { "/chart/map", test_map },
     { "/chart/map/legend", test_map_legend },
@@ -668,7 +630,7 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
-    g_test_add (tests[i].path, MapFixture, NULL, map_fixture_setup, tests[i].run, map_fixture_teardown);
+    g_test_add (tests[i].path, TestProject, NULL, map_project_set_up, tests[i].run, test_project_tear_down);
 
   return g_test_run ();
 }

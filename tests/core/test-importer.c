@@ -23,13 +23,11 @@ test_types_and_values (TestProject   *fixture,
                                       "37021000200,021,\"1,902\",0.5,2021/12/31,-999,\n"
                                       "37021000300,021,88,1e-1,2020/01/01,N/A,\"quoted, comma\"\n");
   g_autoptr(EquityDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
   sqlite3 *db = equity_project_get_db (fixture->project);
   const char *table;
   g_autofree char *sql = NULL;
 
-  dataset = test_import_file (fixture->project, file, NULL, &error);
-  g_assert_no_error (error);
+  dataset = test_import_ok (fixture->project, file, NULL);
   g_assert_cmpstr (equity_dataset_get_name (dataset), ==, "tracts");
   g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 3);
   g_assert_cmpuint (equity_dataset_get_n_columns (dataset), ==, 7);
@@ -68,8 +66,7 @@ test_types_and_values (TestProject   *fixture,
     EquityDataset *again;
 
     g_clear_object (&fixture->project);
-    reopened = equity_project_open (path, &error);
-    g_assert_no_error (error);
+    reopened = test_open_project (path);
     again = equity_project_find_dataset (reopened, "tracts");
     g_assert_nonnull (again);
     g_assert_cmpuint (equity_dataset_get_n_rows (again), ==, 3);
@@ -130,11 +127,9 @@ test_atomic_on_parse_error (TestProject   *fixture,
   g_autoptr(GFile) good = test_write_file (fixture->dir, "good.csv", "x\n1\n");
   g_autoptr(GFile) bad = NULL;
   g_autoptr(EquityDataset) first = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  first = test_import_file (fixture->project, good, NULL, &error);
-  g_assert_no_error (error);
+  first = test_import_ok (fixture->project, good, NULL);
 
   for (guint i = 1; i < 5000; i++)
     g_string_append_printf (contents, "%u,name %u\n", i, i);
@@ -272,8 +267,7 @@ test_crash_midway (TestProject   *fixture,
   CrashSnapshot crash = { equity_project_get_path (fixture->project), folder, cancellable, FALSE };
   GStatBuf before, at_crash;
 
-  first = test_import_file (fixture->project, small_file, NULL, &error);
-  g_assert_no_error (error);
+  first = test_import_ok (fixture->project, small_file, NULL);
   /* more than SQLite's page cache holds, so pages reach the file before the end */
   for (guint i = 0; i < 200000; i++)
     g_string_append_printf (contents, "%u,%u.5,row %u of a file that outgrows the page cache\n", i, i, i);
@@ -301,8 +295,7 @@ test_crash_midway (TestProject   *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (equity_project_get_datasets (fixture->project)), ==, 1);
 
   /* the crashed copy: SQLite rolls the journal back on opening */
-  reopened = equity_project_open (copy, &error);
-  g_assert_no_error (error);
+  reopened = test_open_project (copy);
   g_assert_cmpstr (test_query_text (equity_project_get_db (reopened), "PRAGMA integrity_check"), ==, "ok");
   g_assert_cmpuint (g_list_model_get_n_items (equity_project_get_datasets (reopened)), ==, 1);
   g_assert_nonnull (equity_project_find_dataset (reopened, "small"));
@@ -320,7 +313,6 @@ test_import_beside_reader (TestProject   *fixture,
   g_autoptr(GFile) file = g_file_new_for_path (csv);
   g_autofree char *wal = g_strconcat (equity_project_get_path (fixture->project), "-wal", NULL);
   g_autoptr(EquityDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
   sqlite3 *other = NULL;
   GStatBuf info;
 
@@ -330,8 +322,7 @@ test_import_beside_reader (TestProject   *fixture,
   g_assert_cmpint (sqlite3_exec (equity_project_get_db (fixture->project), "PRAGMA wal_autocheckpoint = 0",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
 
-  dataset = test_import_file (fixture->project, file, NULL, &error);
-  g_assert_no_error (error);
+  dataset = test_import_ok (fixture->project, file, NULL);
   g_assert_cmpuint (equity_dataset_get_n_rows (dataset), ==, 5000);
   g_assert_cmpstr (test_query_text (equity_project_get_db (fixture->project), "PRAGMA journal_mode"), ==, "wal");
   g_assert_cmpint (g_stat (wal, &info), ==, 0);
@@ -374,10 +365,8 @@ test_moe_pairs (TestProject   *fixture,
                                       "FIPS,E_TOTPOP,M_TOTPOP,B17001_002E,B17001_002M,Poverty Estimate,Poverty Margin of Error\n"
                                       "37021000100,1563,200,100,40,90,30\n");
   g_autoptr(EquityDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
 
-  dataset = test_import_file (fixture->project, file, NULL, &error);
-  g_assert_no_error (error);
+  dataset = test_import_ok (fixture->project, file, NULL);
   g_assert_cmpint (equity_column_get_role (equity_dataset_get_column (dataset, 0)), ==, EQUITY_COLUMN_ROLE_KEY);
   g_assert_cmpint (equity_column_get_role (equity_dataset_get_column (dataset, 1)), ==, EQUITY_COLUMN_ROLE_POPULATION);
   g_assert_cmpint (equity_column_get_role (equity_dataset_get_column (dataset, 2)), ==, EQUITY_COLUMN_ROLE_MOE);
@@ -424,7 +413,6 @@ test_too_many_columns (TestProject   *fixture,
   g_autoptr(GFile) wide = NULL;
   g_autoptr(GFile) widest = NULL;
   g_autoptr(EquityDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
   for (guint i = 0; i < 2000; i++)
@@ -434,8 +422,7 @@ test_too_many_columns (TestProject   *fixture,
     g_string_append_printf (contents, "%s%u", i ? "," : "", i);
   g_string_append (contents, "\n");
   wide = test_write_file (fixture->dir, "wide.csv", contents->str);
-  dataset = test_import_file (fixture->project, wide, NULL, &error);
-  g_assert_no_error (error);
+  dataset = test_import_ok (fixture->project, wide, NULL);
   g_assert_cmpuint (equity_dataset_get_n_columns (dataset), ==, 2000);
 
   g_string_truncate (contents, 0);

@@ -426,8 +426,7 @@ test_concurrent_edits (TestProject       *fixture,
   g_autoptr(GPtrArray) log = NULL;
   gint64 id = start_small (fixture);
 
-  second = equity_project_open (equity_project_get_path (fixture->project), &error);
-  g_assert_no_error (error);
+  second = test_open_project (equity_project_get_path (fixture->project));
   equity_project_set_actor (second, "Second Window");
 
   /* both windows loaded the assessment before either wrote */

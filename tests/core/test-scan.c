@@ -370,15 +370,12 @@ static void
 test_async (TestScratch   *scratch,
             gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(EquityProject) project = test_create_project (scratch->dir, "empty.equity", &path);
+  g_autofree char *path = test_create_project_file (scratch->dir, "empty.equity");
+  g_autoptr(EquityProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GPtrArray) stored = NULL;
   AsyncRun first = { 0 }, cancelled = { 0 };
-
-  equity_project_close (project);
-  g_clear_object (&project);
 
   run_async (path, TRUE, cancellable, &first);
   g_assert_no_error (first.error);
@@ -390,8 +387,7 @@ test_async (TestScratch   *scratch,
   g_assert_error (cancelled.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (cancelled.scan);
 
-  project = equity_project_open (path, &error);
-  g_assert_no_error (error);
+  project = test_open_project (path);
   stored = equity_project_load_scans (project, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (stored->len, ==, 1);

@@ -217,6 +217,17 @@ test_create_project (const char  *dir,
   return project;
 }
 
+char *
+test_create_project_file (const char *dir,
+                          const char *file_name)
+{
+  char *path = NULL;
+  g_autoptr(EquityProject) project = test_create_project (dir, file_name, &path);
+
+  equity_project_close (project);
+  return path;
+}
+
 void
 test_scratch_set_up (TestScratch   *fixture,
                      gconstpointer  data)
@@ -317,6 +328,18 @@ test_import_ok (EquityProject             *project,
   g_assert_no_error (error);
   g_assert_nonnull (dataset);
   return dataset;
+}
+
+void
+test_import_text (EquityProject *project,
+                  const char    *dir,
+                  const char    *name,
+                  const char    *extension,
+                  const char    *contents)
+{
+  g_autofree char *file_name = g_strdup_printf ("%s.%s", name, extension);
+  g_autoptr(GFile) file = test_write_file (dir, file_name, contents);
+  g_autoptr(EquityDataset) dataset = test_import_ok (project, file, &(EquityImportOptions) { .name = name });
 }
 
 char *

@@ -175,6 +175,10 @@ void        test_check_read_only   (const char        *path,
 EquityProject *test_create_project (const char  *dir,
                                     const char  *file_name,
                                     char       **path_out);
+/* Creates the empty project DIR/FILE_NAME and closes it (for a window or a
+ * worker to open), or fails the test; returns its path. */
+char          *test_create_project_file (const char *dir,
+                                         const char *file_name);
 /* Creates the sample project DIR/sample.equity or fails the test; PATH_OUT
  * (may be NULL) gets its path. */
 EquityProject *test_create_sample_project (const char  *dir,
@@ -193,6 +197,13 @@ EquityDataset *test_import_file    (EquityProject             *project,
 EquityDataset *test_import_ok      (EquityProject             *project,
                                     GFile                     *file,
                                     const EquityImportOptions *options);
+/* Writes CONTENTS to DIR/NAME.EXTENSION and imports it into PROJECT as the
+ * dataset NAME, or fails the test. */
+void           test_import_text    (EquityProject             *project,
+                                    const char                *dir,
+                                    const char                *name,
+                                    const char                *extension,
+                                    const char                *contents);
 /* A snapshot of everything in PROJECT: schema, catalog and row counts (to
  * show that a failed step changed nothing). */
 char          *test_project_state  (EquityProject             *project);
