@@ -38,3 +38,14 @@ find_assessment_row (EquityAssessmentsPage *page,
     }
   return NULL;
 }
+
+/* selects the assessment called TITLE in the list */
+static inline void
+select_assessment (EquityAssessmentsPage *page,
+                   const char            *title)
+{
+  GtkListBoxRow *row = find_assessment_row (page, title);
+
+  g_assert_nonnull (row);
+  gtk_list_box_select_row (_equity_assessments_page_get_list_box (page), row);
+}

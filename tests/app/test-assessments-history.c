@@ -37,7 +37,7 @@ test_history (void)
   GtkWindow *history;
   gint64 id;
 
-  gtk_list_box_select_row (_equity_assessments_page_get_list_box (page), find_assessment_row (page, SAMPLE_TITLE));
+  select_assessment (page, SAMPLE_TITLE);
   app_test_drain ();
   id = page->current->id;
   view = _equity_assessments_page_get_control (page, "plan");
@@ -88,7 +88,7 @@ test_delete_and_undo (void)
   guint answers;
   gint64 id;
 
-  gtk_list_box_select_row (_equity_assessments_page_get_list_box (page), find_assessment_row (page, SAMPLE_TITLE));
+  select_assessment (page, SAMPLE_TITLE);
   app_test_drain ();
   id = page->current->id;
   answers = g_hash_table_size (page->current->answers);

@@ -204,7 +204,7 @@ test_typing_saves (void)
 
   window = open_project (path, 1180, 760);
   page = show_assessments (window);
-  gtk_list_box_select_row (_equity_assessments_page_get_list_box (page), find_assessment_row (page, SAMPLE_TITLE));
+  select_assessment (page, SAMPLE_TITLE);
   app_test_drain ();
   row = find_assessment_row (page, SAMPLE_TITLE);
   g_assert_cmpstr (row_completeness (row), ==, "44% · 8 of 18");
@@ -219,12 +219,12 @@ test_typing_saves (void)
 
   /* typed, and at once another assessment chosen: the answer is kept */
   type_text (page, "timeline", "From June 1");
-  gtk_list_box_select_row (_equity_assessments_page_get_list_box (page), find_assessment_row (page, "Library hours"));
+  select_assessment (page, "Library hours");
   stored = load_apart (path, SAMPLE_TITLE);
   g_assert_cmpstr (((EquityAnswer *) g_hash_table_lookup (stored->answers, "timeline"))->value, ==, "From June 1");
 
   /* typed, and the window closed at once: kept too */
-  gtk_list_box_select_row (_equity_assessments_page_get_list_box (page), find_assessment_row (page, SAMPLE_TITLE));
+  select_assessment (page, SAMPLE_TITLE);
   type_text (page, "explain", "Each quarter");
   gtk_window_close (GTK_WINDOW (window));
   g_clear_pointer (&stored, equity_assessment_free);

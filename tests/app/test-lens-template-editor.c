@@ -82,7 +82,7 @@ test_edit_refuse_save (void)
   guint entries_after;
   gint64 sample_id;
 
-  gtk_list_box_select_row (_equity_assessments_page_get_list_box (page), find_assessment_row (page, SAMPLE_TITLE));
+  select_assessment (page, SAMPLE_TITLE);
   /* the selection shows the assessment at once; what it set off runs */
   app_test_drain ();
   sample_id = page->current->id;
