@@ -49,43 +49,53 @@ load_map (EquityChart    *chart,
   return TRUE;
 }
 
+/* the GEOIDs of the imported tracts, in order */
+static GStrv
+tract_geoids (EquityProject *project)
+{
+  EquityDataset *tracts = equity_project_find_dataset (project, "tracts");
+  EquityColumn *geoid = equity_dataset_find_column (tracts, "GEOID");
+  g_autofree char *sql = g_strdup_printf ("SELECT CAST(c%u AS TEXT) FROM %s ORDER BY 1",
+                                          equity_column_get_position (geoid),
+                                          equity_dataset_get_table_name (tracts));
+  g_autoptr(GStrvBuilder) geoids = g_strv_builder_new ();
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (equity_project_get_db (project), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (geoids, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return g_strv_builder_end (geoids);
+}
+
 /* A rate for each of Buncombe's 56 tracts: every 11th suppressed, every 13th
  * without a row at all, every 7th unreliable. */
 static EquityResult *
 make_area_result (EquityProject *project)
 {
   EquityResult *result = equity_result_new ("area-rates");
-  EquityDataset *tracts = equity_project_find_dataset (project, "tracts");
-  EquityColumn *geoid = equity_dataset_find_column (tracts, "GEOID");
-  g_autofree char *sql = g_strdup_printf ("SELECT CAST(c%u AS TEXT) FROM %s ORDER BY 1",
-                                          equity_column_get_position (geoid),
-                                          equity_dataset_get_table_name (tracts));
-  sqlite3_stmt *stmt = NULL;
-  guint i = 0;
+  g_auto(GStrv) geoids = tract_geoids (project);
 
   equity_result_set_title (result, "Sanitation service requests by census tract");
   equity_result_set_units (result, "requests per 1,000 residents");
   equity_result_set_source_note (result, "Sources: Asheville sanitation requests 2014; "
                                          "U.S. Census Bureau cartographic boundaries 2018.");
   equity_result_set_map (result, "tracts", "GEOID");
-  g_assert_cmpint (sqlite3_prepare_v2 (equity_project_get_db (project), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  g_assert_cmpuint (g_strv_length (geoids), ==, 56);
+  for (guint k = 0; geoids[k] != NULL; k++)
     {
-      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+      guint i = k + 1;
       EquityResultRow *row;
 
-      i++;
       if (i % 13 == 5)
         continue;
-      row = equity_result_add_row (result, key);
+      row = equity_result_add_row (result, geoids[k]);
       row->population = 2000 + 3000 * pseudo_random (i + 7);
       row->rate = 5 + 90 * pseudo_random (i) * pseudo_random (i + 3);
       row->count = round (row->rate * row->population / 1000);
       row->suppressed = i % 11 == 3;
       row->reliability = i % 7 == 2 ? "low" : "high";
     }
-  sqlite3_finalize (stmt);
-  g_assert_cmpuint (i, ==, 56);
   return result;
 }
 
@@ -515,8 +525,6 @@ test_cli_chart (TestProject   *fixture,
   g_autoptr(GString) poverty = g_string_new ("geoid,poor,poor_moe,people,people_moe\n");
   g_autoptr(GError) error = NULL;
   TestRun run = { 0 };
-  sqlite3_stmt *stmt = NULL;
-  guint i = 0;
 
   /* meson test says where the program is; run by hand, say EQUITY_CLI=… */
   if (g_getenv ("EQUITY_CLI") == NULL)
@@ -539,21 +547,15 @@ test_cli_chart (TestProject   *fixture,
 
   /* an ACS proportion for each tract, mapped on the tracts by GEOID */
   {
-    EquityDataset *tracts = equity_project_find_dataset (fixture->project, "tracts");
-    EquityColumn *geoid = equity_dataset_find_column (tracts, "GEOID");
-    g_autofree char *sql = g_strdup_printf ("SELECT CAST(c%u AS TEXT) FROM %s ORDER BY 1",
-                                            equity_column_get_position (geoid),
-                                            equity_dataset_get_table_name (tracts));
+    g_auto(GStrv) geoids = tract_geoids (fixture->project);
 
-    g_assert_cmpint (sqlite3_prepare_v2 (equity_project_get_db (fixture->project), sql, -1, &stmt, NULL),
-                     ==, SQLITE_OK);
-    while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (guint k = 0; geoids[k] != NULL; k++)
       {
-        i++;
-        g_string_append_printf (poverty, "%s,%u,%u,%u,%u\n", sqlite3_column_text (stmt, 0),
+        guint i = k + 1;
+
+        g_string_append_printf (poverty, "%s,%u,%u,%u,%u\n", geoids[k],
                                 200 + 37 * (i % 17), 40 + i % 9, 3000 + 11 * i, 120);
       }
-    sqlite3_finalize (stmt);
   }
   test_import_text (fixture->project, fixture->dir, "poverty", "csv", poverty->str);
   g_assert_true (save_spec (fixture->project,
