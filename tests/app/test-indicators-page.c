@@ -399,13 +399,6 @@ test_year_table (void)
 }
 
 static gboolean
-activates (GtkWidget     *widget,
-           gconstpointer  action_name)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
-}
-
-static gboolean
 is_titled (GtkWidget     *widget,
            gconstpointer  title)
 {
@@ -413,8 +406,7 @@ is_titled (GtkWidget     *widget,
          && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
-/* the button that activates ACTION_NAME, and the dialog's row titled TITLE */
-#define find_action_button(widget, action_name) app_test_find_widget ((widget), activates, (action_name))
+/* the dialog's row titled TITLE */
 #define find_pref_row(widget, title) app_test_find_widget ((widget), is_titled, (title))
 
 static gboolean
@@ -456,7 +448,7 @@ test_create (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "indicators.new", NULL));
   dialog = app_test_find_toplevel (EQUITY_TYPE_INDICATOR_DIALOG);
   g_assert_nonnull (dialog);
-  save = find_action_button (GTK_WIDGET (dialog), "indicator.save");
+  save = app_test_find_actionable (GTK_WIDGET (dialog), "indicator.save");
   g_assert_nonnull (save);
   g_assert_false (gtk_widget_is_sensitive (save));   /* no name yet */
 
@@ -519,7 +511,7 @@ test_create (void)
   dialog = app_test_find_toplevel (EQUITY_TYPE_INDICATOR_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Edit Indicator");
-  save = find_action_button (GTK_WIDGET (dialog), "indicator.save");
+  save = app_test_find_actionable (GTK_WIDGET (dialog), "indicator.save");
   test_await (button_sensitive, save, "the dialog able to save");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_pref_row (GTK_WIDGET (dialog), "Name"))), ==, name);
   {
