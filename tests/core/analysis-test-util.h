@@ -37,6 +37,18 @@ import_text (TestProject *fixture,
   test_import_text (fixture->project, fixture->dir, name, extension, text);
 }
 
+/* "stops": eight, in groups X, Y, none and Q, one of them in 2021; "people":
+ * three places whose codes "021" and "21" a text filter must tell apart */
+static inline void
+import_small_stops (TestProject *fixture)
+{
+  import_text (fixture, "stops", "csv",
+               "id,group,year\n1,X,2020\n2,X,2020\n3,X,2021\n4,Y,2020\n5,Y,2020\n6,Y,2020\n"
+               "7,,2020\n8,Q,2020\n");
+  import_text (fixture, "people", "csv",
+               "code,x_pop,y_pop,z_pop\n021,100,200,50\n21,1,1,1\n9,1000,1000,1000\n");
+}
+
 static inline EquityResult *
 run_spec (TestProject    *fixture,
           const char *spec,

@@ -124,12 +124,8 @@ test_group_rates_small (TestProject   *fixture,
   g_autoptr(EquityResult) result = NULL;
   EquityResultRow *x, *y, *z;
 
-  import_text (fixture, "stops", "csv",
-               "id,group,year\n1,X,2020\n2,X,2020\n3,X,2021\n4,Y,2020\n5,Y,2020\n6,Y,2020\n"
-               "7,,2020\n8,Q,2020\n");
   /* code "021" must not match 21: the filter matches text */
-  import_text (fixture, "people", "csv",
-               "code,x_pop,y_pop,z_pop\n021,100,200,50\n21,1,1,1\n9,1000,1000,1000\n");
+  import_small_stops (fixture);
 
   result = run_ok (fixture,
                    "[analysis]\nname = Small\nkind = group-rates\nevents = stops\ngroup-column = group\n"

@@ -202,16 +202,6 @@ test_importer_cancel (TestProject   *fixture,
   "[groups]\nX = x_pop\nY = y_pop\nZ = z_pop\n"
 
 static void
-import_small (TestProject *fixture)
-{
-  import_text (fixture, "stops", "csv",
-               "id,group,year\n1,X,2020\n2,X,2020\n3,X,2021\n4,Y,2020\n5,Y,2020\n6,Y,2020\n"
-               "7,,2020\n8,Q,2020\n");
-  import_text (fixture, "people", "csv",
-               "code,x_pop,y_pop,z_pop\n021,100,200,50\n21,1,1,1\n9,1000,1000,1000\n");
-}
-
-static void
 test_analysis_run (TestProject   *fixture,
                    gconstpointer  data)
 {
@@ -226,7 +216,7 @@ test_analysis_run (TestProject   *fixture,
   g_autoptr(JsonNode) json = NULL;
   Call call;
 
-  import_small (fixture);
+  import_small_stops (fixture);
   g_assert_nonnull (analysis);
   sync_result = equity_analysis_run (analysis, fixture->project, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -260,7 +250,7 @@ test_analysis_cancel (TestProject   *fixture,
   g_autoptr(GError) error = NULL;
   Call call;
 
-  import_small (fixture);
+  import_small_stops (fixture);
   call_init (&call, TRUE);
   equity_analysis_run_async (analysis, equity_project_get_path (fixture->project),
                              EQUITY_CHART_BARS, call.cancellable, progress_cb, &call,
@@ -282,7 +272,7 @@ test_choices (TestProject   *fixture,
   EquityDataset *stops;
   Call call;
 
-  import_small (fixture);
+  import_small_stops (fixture);
   stops = equity_project_find_dataset (fixture->project, "stops");
   sync_choices = equity_analysis_list_choices (fixture->project, stops,
                                                equity_dataset_find_column (stops, "group"), NULL,
