@@ -48,6 +48,27 @@ collect_text (GtkWidget *widget,
     collect_text (child, text);
 }
 
+/* Activates the first of LIST's lines (at most 300 are shown) whose measure
+ * starts with PREFIX; the activation opens Explore at once, and what it set
+ * off runs. */
+static void
+activate_first_line (GtkWidget        *list,
+                     EquityScanRecord *record,
+                     const char       *prefix)
+{
+  for (guint i = 0; i < record->gaps->len && i < 300; i++)
+    {
+      EquityScanGap *gap = g_ptr_array_index (record->gaps, i);
+
+      if (g_str_has_prefix (gap->measure_id, prefix))
+        {
+          g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i));
+          break;
+        }
+    }
+  app_test_drain ();
+}
+
 static void
 test_scan_page (void)
 {
@@ -116,35 +137,13 @@ test_scan_page (void)
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "scan-page"), >, MIN_VARIANCE);
 
   /* activating a line of a saved analysis opens it in Explore */
-  for (guint i = 0; i < record->gaps->len && i < 300; i++)
-    {
-      EquityScanGap *gap = g_ptr_array_index (record->gaps, i);
-
-      if (g_str_has_prefix (gap->measure_id, "analysis:"))
-        {
-          g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i));
-          break;
-        }
-    }
-  /* the activation opens Explore at once; what it set off runs */
-  app_test_drain ();
+  activate_first_line (list, record, "analysis:");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "explore");
   g_assert_nonnull (equity_explore_page_get_analysis (window->explore_page));
 
   /* a measure the scan built opens in Explore filled in, and unsaved */
   adw_view_stack_set_visible_child_name (window->view_stack, "scan");
-  for (guint i = 0; i < record->gaps->len && i < 300; i++)
-    {
-      EquityScanGap *gap = g_ptr_array_index (record->gaps, i);
-
-      if (g_str_has_prefix (gap->measure_id, "column:"))
-        {
-          g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i));
-          break;
-        }
-    }
-  /* the activation opens Explore at once; what it set off runs */
-  app_test_drain ();
+  activate_first_line (list, record, "column:");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "explore");
   g_assert_null (equity_explore_page_get_analysis (window->explore_page));
   test_await (explore_has_result, window->explore_page, "the analysis computed on the Explore page");
