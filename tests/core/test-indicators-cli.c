@@ -251,34 +251,36 @@ test_score_table_validate (void)
   static const EquityScoreBand zero_score[] = { { 1.0, 100, 0.01 }, { 2.0, 0, 0 } };
   static const EquityScoreBand equal_starts[] = { { 1.0, 100, 0.01 }, { 1.0, 90, 0 } };
   static const EquityScoreBand good[] = { { 1.0, 100, 0.01 }, { 2.0, 50, 0 } };
-  g_autoptr(EquityScoreTable) table = NULL;
-  g_autoptr(GError) error = NULL;
+  static const struct
+  {
+    const EquityScoreBand *bands;
+    guint                  n_bands;
+    gboolean               valid;
+    /* what the error says, where the test holds it to words */
+    const char            *message;
+  } cases[] = {
+    { late_start, 1, FALSE, "Band 1: the first band starts at 1.100; expected 1.000 (ratios below it score 100)" },
+    { zero_score, 2, FALSE, "Band 2: the first score is 0; expected a whole score from 1 to 100" },
+    { equal_starts, 2, FALSE, NULL },
+    { NULL, 0, FALSE, NULL },
+    { good, 2, TRUE, NULL },
+  };
+  g_autoptr(EquityScoreTable) published = equity_score_table_new_default ();
 
-  table = equity_score_table_new (late_start, 1, "x");
-  g_assert_false (equity_score_table_validate (table, &error));
-  g_assert_cmpstr (error->message, ==, "Band 1: the first band starts at 1.100; expected 1.000 (ratios below it score 100)");
-  g_clear_error (&error);
-  g_clear_pointer (&table, equity_score_table_unref);
-  table = equity_score_table_new (zero_score, 2, "x");
-  g_assert_false (equity_score_table_validate (table, &error));
-  g_assert_cmpstr (error->message, ==, "Band 2: the first score is 0; expected a whole score from 1 to 100");
-  g_clear_error (&error);
-  g_clear_pointer (&table, equity_score_table_unref);
-  table = equity_score_table_new (equal_starts, 2, "x");
-  g_assert_false (equity_score_table_validate (table, &error));
-  g_clear_error (&error);
-  g_clear_pointer (&table, equity_score_table_unref);
-  table = equity_score_table_new (NULL, 0, "x");
-  g_assert_false (equity_score_table_validate (table, &error));
-  g_clear_error (&error);
-  g_clear_pointer (&table, equity_score_table_unref);
-  table = equity_score_table_new (good, 2, "x");
-  g_assert_true (equity_score_table_validate (table, &error));
-  g_assert_false (equity_score_table_is_published (table));
-  g_clear_pointer (&table, equity_score_table_unref);
-  table = equity_score_table_new_default ();
-  g_assert_true (equity_score_table_validate (table, &error));
-  g_assert_true (equity_score_table_is_published (table));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(EquityScoreTable) table = equity_score_table_new (cases[i].bands, cases[i].n_bands, "x");
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpint (equity_score_table_validate (table, &error), ==, cases[i].valid);
+      if (cases[i].message != NULL)
+        g_assert_cmpstr (error->message, ==, cases[i].message);
+      /* a table built here is not the published one */
+      if (cases[i].valid)
+        g_assert_false (equity_score_table_is_published (table));
+    }
+  g_assert_true (equity_score_table_validate (published, NULL));
+  g_assert_true (equity_score_table_is_published (published));
 }
 
 int
