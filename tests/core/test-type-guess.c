@@ -27,6 +27,28 @@ guess_of (const char * const *values,
   return type;
 }
 
+/* the role suggested for a column NAME holding VALUES, the guess told the
+ * name first when NAMED (as the importer does); its type in *TYPE */
+static EquityColumnRole
+suggested_role (const char         *name,
+                const char * const *values,
+                gboolean            named,
+                EquityColumnType   *type)
+{
+  EquityTypeGuess guess;
+  EquityColumnRole role;
+
+  equity_type_guess_init (&guess);
+  if (named)
+    equity_type_guess_set_name (&guess, name);
+  for (guint i = 0; values[i] != NULL; i++)
+    equity_type_guess_add (&guess, values[i], strlen (values[i]));
+  *type = equity_type_guess_result (&guess, TRUE, NULL, NULL);
+  role = equity_type_guess_suggest_role (&guess, name, *type);
+  equity_type_guess_clear (&guess);
+  return role;
+}
+
 static void
 test_numbers (void)
 {
@@ -164,15 +186,9 @@ test_roles (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      EquityTypeGuess guess;
       EquityColumnType type;
 
-      equity_type_guess_init (&guess);
-      for (guint j = 0; cases[i].values[j] != NULL; j++)
-        equity_type_guess_add (&guess, cases[i].values[j], strlen (cases[i].values[j]));
-      type = equity_type_guess_result (&guess, TRUE, NULL, NULL);
-      g_assert_cmpint (equity_type_guess_suggest_role (&guess, cases[i].name, type), ==, cases[i].role);
-      equity_type_guess_clear (&guess);
+      g_assert_cmpint (suggested_role (cases[i].name, cases[i].values, FALSE, &type), ==, cases[i].role);
     }
 }
 
@@ -193,17 +209,11 @@ test_clock_times (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      EquityTypeGuess guess;
       EquityColumnType type;
+      EquityColumnRole role = suggested_role (cases[i].name, cases[i].values, TRUE, &type);
 
-      equity_type_guess_init (&guess);
-      equity_type_guess_set_name (&guess, cases[i].name);
-      for (guint j = 0; cases[i].values[j] != NULL; j++)
-        equity_type_guess_add (&guess, cases[i].values[j], strlen (cases[i].values[j]));
-      type = equity_type_guess_result (&guess, TRUE, NULL, NULL);
       g_assert_cmpint (type, ==, EQUITY_COLUMN_TYPE_INTEGER);
-      g_assert_cmpint (equity_type_guess_suggest_role (&guess, cases[i].name, type), ==, cases[i].role);
-      equity_type_guess_clear (&guess);
+      g_assert_cmpint (role, ==, cases[i].role);
     }
 }
 
