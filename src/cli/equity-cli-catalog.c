@@ -20,15 +20,11 @@ open_for_change (const char     *path,
   g_autoptr(GError) error = NULL;
   g_autoptr(EquityProject) project = equity_cli_open_project (path, &error);
 
-  if (project == NULL || !equity_analysis_bind_saved (project, &error))
+  if (project != NULL && equity_analysis_bind_saved (project, &error))
+    *dataset = equity_project_get_dataset (project, name, &error);
+  if (project == NULL || *dataset == NULL)
     {
       equity_cli_fail (error);
-      return NULL;
-    }
-  *dataset = equity_project_find_dataset (project, name);
-  if (*dataset == NULL)
-    {
-      equity_cli_fail_message (_("%s: the project has no dataset named “%s”"), path, name);
       return NULL;
     }
   return g_steal_pointer (&project);

@@ -278,9 +278,9 @@ equity_cli_show (int    argc,
   project = equity_project_open (argv[2], &error);
   if (project == NULL)
     return equity_cli_fail (error);
-  dataset = equity_project_find_dataset (project, argv[3]);
+  dataset = equity_project_get_dataset (project, argv[3], &error);
   if (dataset == NULL)
-    return equity_cli_fail_message (_("%s: the project has no dataset named “%s”"), argv[2], argv[3]);
+    return equity_cli_fail (error);
 
   columns = equity_dataset_get_columns (dataset);
   reader = equity_dataset_reader_new_page (project, dataset, limit, offset, &error);

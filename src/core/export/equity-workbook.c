@@ -388,7 +388,7 @@ write_data_sheets (lxw_workbook                *workbook,
                    GCancellable                *cancellable,
                    GError                     **error)
 {
-  EquityDataset *dataset = equity_project_find_dataset (project, name);
+  EquityDataset *dataset = equity_project_get_dataset (project, name, error);
   g_autoptr(EquityDatasetReader) reader = NULL;
   g_autoptr(GError) local_error = NULL;
   GPtrArray *columns;
@@ -397,11 +397,7 @@ write_data_sheets (lxw_workbook                *workbook,
   lxw_row_t r = 0;
 
   if (dataset == NULL)
-    {
-      g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND, _("%s: the project has no dataset named “%s”"),
-                   equity_project_get_path (project), name);
-      return FALSE;
-    }
+    return FALSE;
   columns = equity_dataset_get_columns (dataset);
   n_rows = equity_dataset_get_n_rows (dataset);
   reader = equity_dataset_reader_new_page (project, dataset, -1, 0, error);

@@ -138,6 +138,19 @@ equity_project_find_dataset (EquityProject *self,
   return NULL;
 }
 
+EquityDataset *
+equity_project_get_dataset (EquityProject  *self,
+                            const char     *name,
+                            GError        **error)
+{
+  EquityDataset *dataset = equity_project_find_dataset (self, name);
+
+  if (dataset == NULL)
+    g_set_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND, _("%s: the project has no dataset named “%s”"),
+                 self->path, name);
+  return dataset;
+}
+
 char *
 equity_project_unique_dataset_name (EquityProject *self,
                                     const char    *base)

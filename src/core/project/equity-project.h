@@ -54,6 +54,10 @@ void           equity_project_remove_files     (const char     *path);
 GListModel    *equity_project_get_datasets     (EquityProject  *self);
 EquityDataset *equity_project_find_dataset     (EquityProject  *self,
                                                 const char     *name);
+/* the same, or NULL with EQUITY_ERROR_NOT_FOUND naming the project's file */
+EquityDataset *equity_project_get_dataset      (EquityProject  *self,
+                                                const char     *name,
+                                                GError        **error);
 gboolean       equity_project_reload_catalog   (EquityProject  *self,
                                                 GError        **error);
 gboolean       equity_project_rename_dataset   (EquityProject  *self,
