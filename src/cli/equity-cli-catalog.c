@@ -20,6 +20,7 @@ open_for_change (const char     *path,
   g_autoptr(GError) error = NULL;
   g_autoptr(EquityProject) project = equity_cli_open_project (path, &error);
 
+  *dataset = NULL;
   if (project != NULL && equity_analysis_bind_saved (project, &error))
     *dataset = equity_project_get_dataset (project, name, &error);
   if (project == NULL || *dataset == NULL)
