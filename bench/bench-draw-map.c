@@ -9,8 +9,9 @@
  * surface, as the window does when it repaints, then 20 times more with the
  * hover highlight on a different tract each time, as when the pointer moves
  * over the map. Prints the medians:
- *   BENCH draw_map_2192 ours_ms=… target_ms=8 PASS|FAIL
- *   BENCH draw_map_2192_hover ours_ms=… target_ms=8 PASS|FAIL
+ *   BENCH draw_map_2192 ours_ms=… target_ms=8 cpu_ms=… PASS|FAIL
+ *   BENCH draw_map_2192_hover ours_ms=… target_ms=8 cpu_ms=… PASS|FAIL
+ * (cpu_ms: the same frames' processor time, which a busy machine does not inflate)
  * The first draw, which projects and simplifies the paths for this size, is
  * reported on its own line: later frames at the same size reuse them. Every
  * plain frame is drawn whole; a hover frame reuses the plain frame the chart
@@ -21,6 +22,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <time.h>
 #include <glib/gstdio.h>
 
 #include "equity-core.h"
@@ -80,19 +82,34 @@ make_result (EquityProject *project,
   return result;
 }
 
-/* one frame on SURFACE, in milliseconds, until its pixels are there */
+/* this thread's processor time in milliseconds: on a busy machine the wall
+ * clock also counts the time other processes had the core */
+static double
+cpu_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
+}
+
+/* one frame on SURFACE, in milliseconds, until its pixels are there; its
+ * processor time in *CPU */
 static double
 draw_ms (EquityChart     *chart,
          cairo_surface_t *surface,
-         int              highlighted_row)
+         int              highlighted_row,
+         double          *cpu)
 {
   cairo_t *cr = cairo_create (surface);
   gint64 start = g_get_monotonic_time ();
+  double cpu_start = cpu_ms ();
   double ms;
 
   equity_chart_draw (chart, cr, WIDTH, HEIGHT, NULL, highlighted_row);
   cairo_surface_flush (surface);
   ms = (g_get_monotonic_time () - start) / 1000.0;
+  *cpu = cpu_ms () - cpu_start;
   cairo_destroy (cr);
   return ms;
 }
@@ -125,6 +142,10 @@ main (int    argc,
   cairo_surface_t *surface;
   g_autofree double *times = NULL;
   g_autofree double *hover_times = NULL;
+  g_autofree double *cpu_times = NULL;
+  g_autofree double *hover_cpu_times = NULL;
+  double first_cpu;
+  double unused_cpu;
   g_autofree int *matched_rows = NULL;
   guint n_draws = N_DRAWS;
   guint n_matched = 0;
@@ -191,14 +212,16 @@ main (int    argc,
   /* one surface for every frame, as a widget keeps its back buffer */
   times = g_new (double, n_draws);
   hover_times = g_new (double, n_draws);
+  cpu_times = g_new (double, n_draws);
+  hover_cpu_times = g_new (double, n_draws);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
-  first_ms = draw_ms (chart, surface, -1);
+  first_ms = draw_ms (chart, surface, -1, &first_cpu);
   for (guint i = 0; i < n_draws; i++)
-    times[i] = draw_ms (chart, surface, -1);
+    times[i] = draw_ms (chart, surface, -1, &cpu_times[i]);
   /* the first hover keeps the plain frame; the pointer then moves on */
-  draw_ms (chart, surface, matched_rows[0]);
+  draw_ms (chart, surface, matched_rows[0], &unused_cpu);
   for (guint i = 0; i < n_draws; i++)
-    hover_times[i] = draw_ms (chart, surface, matched_rows[(i * 97 + 1) % n_matched]);
+    hover_times[i] = draw_ms (chart, surface, matched_rows[(i * 97 + 1) % n_matched], &hover_cpu_times[i]);
   if (out != NULL)
     cairo_surface_write_to_png (surface, out);
   cairo_surface_destroy (surface);
@@ -206,11 +229,11 @@ main (int    argc,
   median = median_of (times, n_draws);
   hover_median = median_of (hover_times, n_draws);
 
-  printf ("BENCH draw_map_2192_first ours_ms=%.1f\n", first_ms);
-  printf ("BENCH draw_map_2192 ours_ms=%.1f target_ms=%.0f %s\n", median, TARGET_MS,
-          median < TARGET_MS ? "PASS" : "FAIL");
-  printf ("BENCH draw_map_2192_hover ours_ms=%.1f target_ms=%.0f %s\n", hover_median, TARGET_MS,
-          hover_median < TARGET_MS ? "PASS" : "FAIL");
+  printf ("BENCH draw_map_2192_first ours_ms=%.1f cpu_ms=%.1f\n", first_ms, first_cpu);
+  printf ("BENCH draw_map_2192 ours_ms=%.1f target_ms=%.0f cpu_ms=%.1f %s\n", median, TARGET_MS,
+          median_of (cpu_times, n_draws), median < TARGET_MS ? "PASS" : "FAIL");
+  printf ("BENCH draw_map_2192_hover ours_ms=%.1f target_ms=%.0f cpu_ms=%.1f %s\n", hover_median, TARGET_MS,
+          median_of (hover_cpu_times, n_draws), hover_median < TARGET_MS ? "PASS" : "FAIL");
 
   g_clear_object (&chart);
   g_clear_object (&project);

@@ -72,6 +72,8 @@ typedef struct
   double        origin_y;     /* user y of projected max_y */
   double        device_scale; /* device pixels per user unit the paths were simplified for */
   gboolean      valid;
+  gpointer      fit_data;     /* the drawing's, made from these paths */
+  GDestroyNotify fit_data_free;
 } MapState;
 
 static void
@@ -104,6 +106,7 @@ equity_chart_map_state_free (gpointer data)
 
   if (state == NULL)
     return;
+  equity_chart_map_set_fit_data (state, NULL, NULL);
   g_array_unref (state->paths);
   g_array_unref (state->scratch_points);
   g_byte_array_unref (state->scratch_keep);
@@ -126,6 +129,29 @@ equity_chart_map_get_transform (gpointer  data,
   *origin_x = state->origin_x;
   *origin_y = state->origin_y;
   return TRUE;
+}
+
+/* What the drawing derives from the paths of this fit (the raster fill's
+ * lines), kept with them and dropped when they are made again */
+gpointer
+equity_chart_map_get_fit_data (gpointer data)
+{
+  MapState *state = data;
+
+  return state->fit_data;
+}
+
+void
+equity_chart_map_set_fit_data (gpointer       data,
+                               gpointer       fit_data,
+                               GDestroyNotify fit_data_free)
+{
+  MapState *state = data;
+
+  if (state->fit_data != NULL && state->fit_data_free != NULL)
+    state->fit_data_free (state->fit_data);
+  state->fit_data = fit_data;
+  state->fit_data_free = fit_data_free;
 }
 
 const cairo_path_t *
@@ -176,6 +202,72 @@ collect_rings (const EquityGeometry *geometry,
     default:
       /* a choropleth fills areas: points and lines have none */
       break;
+    }
+}
+
+static gboolean
+ring_contains (const double *coords,
+               guint         start,
+               guint         end,
+               double        x,
+               double        y)
+{
+  gboolean inside = FALSE;
+
+  for (guint i = start, j = end - 1; i < end; j = i++)
+    {
+      double xi = coords[2 * i], yi = coords[2 * i + 1];
+      double xj = coords[2 * j], yj = coords[2 * j + 1];
+
+      if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
+        inside = !inside;
+    }
+  return inside;
+}
+
+/* Twice the signed area of ring [START, END) of COORDS: positive when it
+ * runs counterclockwise (x east, y north) */
+static double
+ring_signed_area (const double *coords,
+                  guint         start,
+                  guint         end)
+{
+  double sum = 0;
+
+  for (guint i = start, j = end - 1; i < end; j = i++)
+    sum += (coords[2 * j] - coords[2 * i]) * (coords[2 * j + 1] + coords[2 * i + 1]);
+  return sum;
+}
+
+/* Outer rings counterclockwise, holes (rings inside an odd number of the
+ * area's other rings) clockwise, whichever way the file had them: then the
+ * raster fill, which adds up each ring's signed coverage, leaves a hole
+ * empty as the even-odd rule does. Fills and borders do not care. */
+static void
+orient_rings (EquityChartArea *area)
+{
+  for (guint r = 0; r < area->n_rings; r++)
+    {
+      guint start = area->ring_starts[r];
+      guint end = area->ring_starts[r + 1];
+      gboolean hole = FALSE;
+
+      for (guint other = 0; other < area->n_rings; other++)
+        if (other != r &&
+            ring_contains (area->coords, area->ring_starts[other], area->ring_starts[other + 1],
+                           area->coords[2 * start], area->coords[2 * start + 1]))
+          hole = !hole;
+      if ((ring_signed_area (area->coords, start, end) < 0) == hole)
+        continue;
+      for (guint i = start, j = end - 1; i < j; i++, j--)
+        {
+          double x = area->coords[2 * i], y = area->coords[2 * i + 1];
+
+          area->coords[2 * i] = area->coords[2 * j];
+          area->coords[2 * i + 1] = area->coords[2 * j + 1];
+          area->coords[2 * j] = x;
+          area->coords[2 * j + 1] = y;
+        }
     }
 }
 
@@ -276,6 +368,7 @@ equity_chart_set_areas (EquityChart         *self,
       area->n_rings = starts->len - 1;
       area->ring_starts = (guint *) g_array_free (g_steal_pointer (&starts), FALSE);
       area->coords = (double *) g_array_free (g_steal_pointer (&coords), FALSE);
+      orient_rings (area);
       for (guint i = 0; i < n_points; i++)
         {
           extent[0] = MIN (extent[0], area->coords[2 * i]);
@@ -569,6 +662,7 @@ equity_chart_map_fit (EquityChart           *self,
       device_scale == state->device_scale)
     return;
 
+  equity_chart_map_set_fit_data (state, NULL, NULL);
   state->device_scale = device_scale;
   state->scale = scale;
   state->origin_x = origin_x;
@@ -580,26 +674,6 @@ equity_chart_map_fit (EquityChart           *self,
 }
 
 /* ---- hover ---------------------------------------------------------- */
-
-static gboolean
-ring_contains (const double *coords,
-               guint         start,
-               guint         end,
-               double        x,
-               double        y)
-{
-  gboolean inside = FALSE;
-
-  for (guint i = start, j = end - 1; i < end; j = i++)
-    {
-      double xi = coords[2 * i], yi = coords[2 * i + 1];
-      double xj = coords[2 * j], yj = coords[2 * j + 1];
-
-      if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
-        inside = !inside;
-    }
-  return inside;
-}
 
 gboolean
 equity_chart_map_hit_test (EquityChart             *self,

@@ -463,6 +463,11 @@ const cairo_path_t *equity_chart_map_area_path   (gpointer           state,
                                                   guint              i,
                                                   gboolean           border,
                                                   const double     **box);
+/* what the drawing derives from the last fit's paths, dropped with them */
+gpointer     equity_chart_map_get_fit_data (gpointer                state);
+void         equity_chart_map_set_fit_data (gpointer                state,
+                                            gpointer                fit_data,
+                                            GDestroyNotify          fit_data_free);
 /* tests only: fill the map area by area (TRUE) instead of class by class */
 void         equity_chart_map_set_fill_by_area (gboolean by_area);
 /* equity-chart-map.c */
