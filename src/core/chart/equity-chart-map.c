@@ -261,12 +261,6 @@ fill_color (const EquityChartColor *color)
   return premultiplied;
 }
 
-static guint32
-channel_byte (float value)
-{
-  return value <= 0 ? 0 : value >= 1 ? 255 : (guint32) (value * 255 + 0.5f);
-}
-
 /* The premultiplied ARGB32 pixel of the classes' COVERAGE, each class laid
  * over the ones before as cairo would fill them one after the other (so
  * where two classes meet, a little background shows between them, as it
@@ -280,15 +274,13 @@ fill_pixel (const FillCoverage *coverage,
 
   for (guint k = 0; k < n_classes; k++)
     {
-      float c = (*coverage)[k];
+      float c = MIN (MAX ((*coverage)[k], 0.0f), 1.0f);
 
-      if (c >= 1)
-        pixel = colors[k];
-      else if (c > 0)
-        pixel = c * colors[k] + (1 - c) * pixel;
+      pixel += c * (colors[k] - pixel);
     }
-  return channel_byte (pixel[3]) << 24 | channel_byte (pixel[0]) << 16 |
-         channel_byte (pixel[1]) << 8 | channel_byte (pixel[2]);
+  /* every channel is within 0 … 1 here: a blend of colours that are */
+  pixel = pixel * 255.0f + 0.5f;
+  return (guint32) pixel[3] << 24 | (guint32) pixel[0] << 16 | (guint32) pixel[1] << 8 | (guint32) pixel[2];
 }
 
 /* A line of area AREA's outline in the raster fill's pixels, its rows
