@@ -307,16 +307,64 @@ typedef struct
   int    height;
 } FillFrame;
 
-/* Every area's lines for one fit, band by band: made on the first frame at a
- * size with the paths, as they are, and kept with them. One block: g_free()
- * frees it. */
+/* A border line in the raster's pixels */
 typedef struct
 {
-  FillFrame frame;
-  int       n_bands;
-  guint    *band_starts;  /* n_bands + 1: band B's lines are edges[band_starts[B] …] */
-  FillEdge *edges;
+  float x0;
+  float y0;
+  float x1;
+  float y1;
+} BorderLine;
+
+/* Every area's lines for one fit in the raster's pixels: the fill's band by
+ * band, and the borders of the areas big enough to have one. Made on the
+ * first frame at a size with the paths, as they are, and kept with them, so
+ * a frame reads them in order instead of walking thousands of paths. One
+ * block: g_free() frees it. */
+typedef struct
+{
+  FillFrame   frame;
+  int         n_bands;
+  guint      *band_starts;  /* n_bands + 1: band B's lines are edges[band_starts[B] …] */
+  FillEdge   *edges;
+  guint       n_borders;
+  BorderLine *borders;
 } FillLines;
+
+/* the border lines of the areas big enough to have one */
+static GArray *
+collect_borders (EquityChart     *self,
+                 gpointer         state,
+                 const FillFrame *frame)
+{
+  GArray *borders = g_array_new (FALSE, FALSE, sizeof (BorderLine));
+
+  for (guint i = 0; i < self->map.areas->len; i++)
+    {
+      const double *box;
+      const cairo_path_t *path = equity_chart_map_area_path (state, i, TRUE, &box);
+      float x = 0, y = 0;
+
+      /* a speck of a few pixels shows its colour, not a white outline */
+      if (box[2] - box[0] < MIN_BORDERED_PX && box[3] - box[1] < MIN_BORDERED_PX)
+        continue;
+      for (int k = 0; k < path->num_data; k += path->data[k].header.length)
+        {
+          BorderLine line = { x, y };
+
+          /* the border paths hold only moves and lines */
+          if (path->data[k].header.length < 2)
+            continue;
+          line.x1 = (path->data[k + 1].point.x - frame->left) * frame->scale;
+          line.y1 = (path->data[k + 1].point.y - frame->top) * frame->scale;
+          if (path->data[k].header.type == CAIRO_PATH_LINE_TO)
+            g_array_append_val (borders, line);
+          x = line.x1;
+          y = line.y1;
+        }
+    }
+  return borders;
+}
 
 static FillLines *
 fill_lines_new (EquityChart     *self,
@@ -325,6 +373,7 @@ fill_lines_new (EquityChart     *self,
 {
   int n_bands = (frame->height + FILL_BAND_ROWS - 1) / FILL_BAND_ROWS;
   g_autofree GArray **bands = g_new (GArray *, n_bands);
+  g_autoptr(GArray) borders = collect_borders (self, state, frame);
   FillLines *lines;
   guint n_edges = 0;
 
@@ -368,17 +417,45 @@ fill_lines_new (EquityChart     *self,
         }
     }
 
-  lines = g_malloc (sizeof (FillLines) + (n_bands + 1) * sizeof (guint) + n_edges * sizeof (FillEdge));
+  lines = g_malloc (sizeof (FillLines) + (n_bands + 1) * sizeof (guint) + n_edges * sizeof (FillEdge) +
+                    borders->len * sizeof (BorderLine));
   lines->frame = *frame;
   lines->n_bands = n_bands;
   lines->band_starts = (guint *) (lines + 1);
   lines->edges = (FillEdge *) (lines->band_starts + n_bands + 1);
+  lines->n_borders = borders->len;
+  lines->borders = (BorderLine *) (lines->edges + n_edges);
+  memcpy (lines->borders, borders->data, borders->len * sizeof (BorderLine));
   lines->band_starts[0] = 0;
   for (int b = 0; b < n_bands; b++)
     {
       memcpy (lines->edges + lines->band_starts[b], bands[b]->data, bands[b]->len * sizeof (FillEdge));
       lines->band_starts[b + 1] = lines->band_starts[b] + bands[b]->len;
       g_array_unref (bands[b]);
+    }
+  return lines;
+}
+
+/* The lines for the raster over DRAWN (the areas' box), from the fit's or
+ * made now */
+static const FillLines *
+fill_lines_for (const EquityChartCanvas *canvas,
+                const EquityChartRect   *drawn)
+{
+  gpointer state = canvas->layout->state;
+  FillLines *lines = equity_chart_map_get_fit_data (state);
+  FillFrame frame = {
+    .left = floor (drawn->x) - 1,
+    .top = floor (drawn->y) - 1,
+    .scale = canvas->device_scale,
+    .width = (int) ceil ((drawn->width + 3) * canvas->device_scale),
+    .height = (int) ceil ((drawn->height + 3) * canvas->device_scale),
+  };
+
+  if (lines == NULL || memcmp (&lines->frame, &frame, sizeof frame) != 0)
+    {
+      lines = fill_lines_new (canvas->chart, state, &frame);
+      equity_chart_map_set_fit_data (state, lines, g_free);
     }
   return lines;
 }
@@ -394,32 +471,17 @@ fill_lines_new (EquityChart     *self,
  * so the sums of one band are all that is written to at a time. */
 static void
 fill_classes_raster (const EquityChartCanvas *canvas,
-                     const EquityChartRect   *drawn)
+                     const FillLines         *lines)
 {
   EquityChart *self = canvas->chart;
-  gpointer state = canvas->layout->state;
-  FillFrame frame = {
-    .left = floor (drawn->x) - 1,
-    .top = floor (drawn->y) - 1,
-    .scale = canvas->device_scale,
-    .width = (int) ceil ((drawn->width + 3) * canvas->device_scale),
-    .height = (int) ceil ((drawn->height + 3) * canvas->device_scale),
-  };
-  int width = frame.width;
-  int height = frame.height;
-  FillLines *lines = equity_chart_map_get_fit_data (state);
+  int width = lines->frame.width;
+  int height = lines->frame.height;
   FillColor colors[EQUITY_CHART_MAX_CLASSES];
   g_autofree int *classes = g_new (int, MAX (self->map.areas->len, 1));
   g_autofree FillCoverage *sums = g_new0 (FillCoverage, (gsize) width * FILL_BAND_ROWS);
   cairo_surface_t *image;
   guint8 *data;
   int stride;
-
-  if (lines == NULL || memcmp (&lines->frame, &frame, sizeof frame) != 0)
-    {
-      lines = fill_lines_new (self, state, &frame);
-      equity_chart_map_set_fit_data (state, lines, g_free);
-    }
 
   for (guint k = 0; k < self->map.n_classes; k++)
     {
@@ -473,8 +535,8 @@ fill_classes_raster (const EquityChartCanvas *canvas,
         }
     }
   cairo_surface_mark_dirty (image);
-  cairo_surface_set_device_scale (image, frame.scale, frame.scale);
-  cairo_set_source_surface (canvas->cr, image, frame.left, frame.top);
+  cairo_surface_set_device_scale (image, lines->frame.scale, lines->frame.scale);
+  cairo_set_source_surface (canvas->cr, image, lines->frame.left, lines->frame.top);
   cairo_paint (canvas->cr);
   cairo_surface_destroy (image);
 }
@@ -763,50 +825,27 @@ mask_line (guint8 *data,
     }
 }
 
-/* The borders as one-pixel lines through a mask over MAP, painted in the
- * source already set on the canvas */
+/* The borders as one-pixel lines through a mask over the raster's pixels,
+ * painted in the source already set on the canvas */
 static void
 mask_borders (const EquityChartCanvas *canvas,
-              const EquityChartRect   *map)
+              const FillLines         *lines)
 {
-  EquityChart *self = canvas->chart;
-  double scale = canvas->device_scale;
-  double left = floor (map->x) - 1, top = floor (map->y) - 1;
-  int width = (int) ceil ((map->width + 3) * scale);
-  int height = (int) ceil ((map->height + 3) * scale);
-  cairo_surface_t *mask = cairo_image_surface_create (CAIRO_FORMAT_A8, width, height);
+  const FillFrame *frame = &lines->frame;
+  cairo_surface_t *mask = cairo_image_surface_create (CAIRO_FORMAT_A8, frame->width, frame->height);
   guint8 *data = cairo_image_surface_get_data (mask);
   int stride = cairo_image_surface_get_stride (mask);
 
   cairo_surface_flush (mask);
-  for (guint i = 0; i < self->map.areas->len; i++)
+  for (guint i = 0; i < lines->n_borders; i++)
     {
-      const double *box;
-      const cairo_path_t *path = equity_chart_map_area_path (canvas->layout->state, i, TRUE, &box);
-      double x = 0, y = 0;
+      const BorderLine *line = &lines->borders[i];
 
-      /* a speck of a few pixels shows its colour, not a white outline */
-      if (box[2] - box[0] < MIN_BORDERED_PX && box[3] - box[1] < MIN_BORDERED_PX)
-        continue;
-      for (int k = 0; k < path->num_data; k += path->data[k].header.length)
-        {
-          double px;
-          double py;
-
-          /* the border paths hold only moves and lines */
-          if (path->data[k].header.length < 2)
-            continue;
-          px = (path->data[k + 1].point.x - left) * scale;
-          py = (path->data[k + 1].point.y - top) * scale;
-          if (path->data[k].header.type == CAIRO_PATH_LINE_TO)
-            mask_line (data, stride, width, height, x, y, px, py);
-          x = px;
-          y = py;
-        }
+      mask_line (data, stride, frame->width, frame->height, line->x0, line->y0, line->x1, line->y1);
     }
   cairo_surface_mark_dirty (mask);
-  cairo_surface_set_device_scale (mask, scale, scale);
-  cairo_mask_surface (canvas->cr, mask, left, top);
+  cairo_surface_set_device_scale (mask, frame->scale, frame->scale);
+  cairo_mask_surface (canvas->cr, mask, frame->left, frame->top);
   cairo_surface_destroy (mask);
 }
 
@@ -878,6 +917,7 @@ draw_map (EquityChartCanvas *canvas)
   EquityChartRect plot;
   EquityChartRect map;
   EquityChartRect drawn;
+  const FillLines *lines;
   Legend legend;
   double gap = canvas->base * 1.5;
   double arrow = canvas->base * 1.7;
@@ -931,8 +971,9 @@ draw_map (EquityChartCanvas *canvas)
   cairo_save (cr);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  if (canvas->raster && !fill_by_area)
-    fill_classes_raster (canvas, &drawn);
+  lines = canvas->raster ? fill_lines_for (canvas, &drawn) : NULL;
+  if (lines != NULL && !fill_by_area)
+    fill_classes_raster (canvas, lines);
   else
     fill_classes (canvas);
   /* hatched one by one: lines over each area's own box, not the whole map */
@@ -970,7 +1011,7 @@ draw_map (EquityChartCanvas *canvas)
     {
       cairo_new_path (cr);
       equity_chart_set_color_alpha (cr, &canvas->style->border, border * 1.25);
-      mask_borders (canvas, &drawn);
+      mask_borders (canvas, lines);
     }
   else
     {
