@@ -879,21 +879,23 @@ dup_footnote (EquityChart *self)
   g_autoptr(GString) note = g_string_new (NULL);
   guint n_unreliable = 0;
   guint n_unmatched = 0;
-  g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
+  guint n_rows = equity_result_get_n_rows (self->result);
+  /* per row: shown on the map (a flag a row, not a hash table: this runs
+   * every frame) */
+  g_autofree gboolean *shown = g_new0 (gboolean, MAX (n_rows, 1));
 
   for (guint i = 0; i < self->map.areas->len; i++)
     {
       EquityChartArea *area = g_ptr_array_index (self->map.areas, i);
 
-      if (area->row < 0 || area->klass < 0)
+      if (area->row < 0 || area->klass < 0 || shown[area->row])
         continue;
-      if (g_hash_table_add (shown, GINT_TO_POINTER (area->row + 1)) &&
-          g_strcmp0 (equity_result_get_row (self->result, area->row)->reliability, "low") == 0)
+      shown[area->row] = TRUE;
+      if (g_strcmp0 (equity_result_get_row (self->result, area->row)->reliability, "low") == 0)
         n_unreliable++;
     }
-  for (guint i = 0; i < equity_result_get_n_rows (self->result); i++)
-    if (!g_hash_table_contains (shown, GINT_TO_POINTER (i + 1)) &&
-        !equity_result_row_is_hidden (equity_result_get_row (self->result, i)))
+  for (guint i = 0; i < n_rows; i++)
+    if (!shown[i] && !equity_result_row_is_hidden (equity_result_get_row (self->result, i)))
       n_unmatched++;
 
   g_string_append (note, _("Classes are quintiles: each holds about a fifth of the areas shown."));
