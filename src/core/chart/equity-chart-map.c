@@ -143,7 +143,7 @@ gather_classes (EquityChart *self,
 /* The raster fill's running sums of one pixel: each class's coverage (a
  * vector, added in one go where the processor can) */
 typedef float FillCoverage __attribute__ ((vector_size (8 * sizeof (float))));
-G_STATIC_ASSERT (EQUITY_CHART_MAX_CLASSES <= 8);
+G_STATIC_ASSERT (EQUITY_CHART_MAX_CLASSES + 1 <= 8);
 
 /* a colour, premultiplied: red, green, blue, alpha */
 typedef float FillColor __attribute__ ((vector_size (4 * sizeof (float))));
@@ -476,8 +476,10 @@ fill_classes_raster (const EquityChartCanvas *canvas,
   EquityChart *self = canvas->chart;
   int width = lines->frame.width;
   int height = lines->frame.height;
-  FillColor colors[EQUITY_CHART_MAX_CLASSES];
-  g_autofree int *classes = g_new (int, MAX (self->map.areas->len, 1));
+  /* the classes, then the areas not shown laid over them, as cairo filled them */
+  FillColor colors[EQUITY_CHART_MAX_CLASSES + 1];
+  guint n_layers = self->map.n_classes + 1;
+  g_autofree int *layers = g_new (int, MAX (self->map.areas->len, 1));
   g_autofree FillCoverage *sums = g_new0 (FillCoverage, (gsize) width * FILL_BAND_ROWS);
   cairo_surface_t *image;
   guint8 *data;
@@ -490,8 +492,13 @@ fill_classes_raster (const EquityChartCanvas *canvas,
       equity_chart_palette_class (k, self->map.n_classes, &color);
       colors[k] = fill_color (&color);
     }
+  colors[self->map.n_classes] = fill_color (&canvas->style->no_data);
   for (guint i = 0; i < self->map.areas->len; i++)
-    classes[i] = ((EquityChartArea *) g_ptr_array_index (self->map.areas, i))->klass;
+    {
+      int klass = ((EquityChartArea *) g_ptr_array_index (self->map.areas, i))->klass;
+
+      layers[i] = klass >= 0 ? klass : (int) self->map.n_classes;
+    }
 
   image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   data = cairo_image_surface_get_data (image);
@@ -506,8 +513,7 @@ fill_classes_raster (const EquityChartCanvas *canvas,
         {
           const FillEdge *edge = &lines->edges[j];
 
-          if (classes[edge->area] >= 0)
-            accumulate_line (sums, width, rows, classes[edge->area], edge->x0, edge->y0, edge->x1, edge->y1);
+          accumulate_line (sums, width, rows, layers[edge->area], edge->x0, edge->y0, edge->x1, edge->y1);
         }
 
       /* the running sums are the premultiplied pixels; the sums go back to
@@ -528,7 +534,7 @@ fill_classes_raster (const EquityChartCanvas *canvas,
                 {
                   sum += added.sum;
                   cell[column] = (FillCoverage) { 0 };
-                  value = fill_pixel (&sum, colors, self->map.n_classes);
+                  value = fill_pixel (&sum, colors, n_layers);
                 }
               pixel[column] = value;
             }
@@ -920,6 +926,7 @@ draw_map (EquityChartCanvas *canvas)
   EquityChartRect map;
   EquityChartRect drawn;
   const FillLines *lines;
+  gboolean raster_fill;
   Legend legend;
   double gap = canvas->base * 1.5;
   double arrow = canvas->base * 1.7;
@@ -974,11 +981,13 @@ draw_map (EquityChartCanvas *canvas)
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   lines = canvas->raster ? fill_lines_for (canvas, &drawn) : NULL;
-  if (lines != NULL && !fill_by_area)
+  raster_fill = lines != NULL && !fill_by_area;
+  if (raster_fill)
     fill_classes_raster (canvas, lines);
   else
     fill_classes (canvas);
-  /* hatched one by one: lines over each area's own box, not the whole map */
+  /* hatched one by one: lines over each area's own box, not the whole map
+   * (the raster fill has filled them already) */
   for (guint i = 0; i < self->map.areas->len; i++)
     {
       EquityChartArea *area = g_ptr_array_index (self->map.areas, i);
@@ -990,7 +999,8 @@ draw_map (EquityChartCanvas *canvas)
       cairo_new_path (cr);
       cairo_append_path (cr, path);
       equity_chart_set_color (cr, &canvas->style->no_data);
-      cairo_fill_preserve (cr);
+      if (!raster_fill)
+        cairo_fill_preserve (cr);
       cairo_save (cr);
       cairo_clip (cr);
       hatch (canvas, box[0], box[1], box[2] - box[0], box[3] - box[1]);
