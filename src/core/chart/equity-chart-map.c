@@ -142,8 +142,9 @@ gather_classes (EquityChart *self,
 
 /* The raster fill's running sums of one pixel: each class's coverage (a
  * vector, added in one go where the processor can) */
-typedef float FillCoverage __attribute__ ((vector_size (8 * sizeof (float))));
-G_STATIC_ASSERT (EQUITY_CHART_MAX_CLASSES + 1 <= 8);
+#define FILL_LAYERS 8
+typedef float FillCoverage __attribute__ ((vector_size (FILL_LAYERS * sizeof (float))));
+G_STATIC_ASSERT (EQUITY_CHART_MAX_CLASSES + 1 <= FILL_LAYERS);
 
 /* a colour, premultiplied: red, green, blue, alpha */
 typedef float FillColor __attribute__ ((vector_size (4 * sizeof (float))));
@@ -200,7 +201,9 @@ accumulate_line (FillCoverage *sums,
 
   for (int y = MAX (floor_to_int (y0), 0); y < y_end; y++)
     {
-      FillCoverage *row = sums + (gsize) y * width;
+      /* class K's sum of each pixel in row Y, as plain floats: a vector
+       * element picked at run time can cost a trip through memory */
+      float *row = (float *) (sums + (gsize) y * width) + k;
       double dy = MIN (y + 1, y1) - MAX (y, y0);
       double x_next = x + dxdy * dy;
       double d = dy * direction;
@@ -214,8 +217,8 @@ accumulate_line (FillCoverage *sums,
           /* within one pixel: the part right of the line's middle */
           double middle = 0.5 * (x + x_next) - left_i;
 
-          row[left_i][k] += (float) (d - d * middle);
-          row[left_i + 1][k] += (float) (d * middle);
+          row[FILL_LAYERS * left_i] += (float) (d - d * middle);
+          row[FILL_LAYERS * (left_i + 1)] += (float) (d * middle);
         }
       else
         {
@@ -227,20 +230,20 @@ accumulate_line (FillCoverage *sums,
           double right_f = right - right_i + 1;
           double last = 0.5 * s * right_f * right_f;
 
-          row[left_i][k] += (float) (d * first);
+          row[FILL_LAYERS * left_i] += (float) (d * first);
           if (right_i == left_i + 2)
-            row[left_i + 1][k] += (float) (d * (1 - first - last));
+            row[FILL_LAYERS * (left_i + 1)] += (float) (d * (1 - first - last));
           else
             {
               double second = s * (1.5 - left_f);
               float step = (float) (d * s);
 
-              row[left_i + 1][k] += (float) (d * (second - first));
+              row[FILL_LAYERS * (left_i + 1)] += (float) (d * (second - first));
               for (int column = left_i + 2; column < right_i - 1; column++)
-                row[column][k] += step;
-              row[right_i - 1][k] += (float) (d * (1 - second - (right_i - left_i - 3) * s - last));
+                row[FILL_LAYERS * column] += step;
+              row[FILL_LAYERS * (right_i - 1)] += (float) (d * (1 - second - (right_i - left_i - 3) * s - last));
             }
-          row[right_i][k] += (float) (d * last);
+          row[FILL_LAYERS * right_i] += (float) (d * last);
         }
       x = x_next;
     }
