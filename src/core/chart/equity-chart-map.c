@@ -264,23 +264,35 @@ fill_color (const EquityChartColor *color)
   return premultiplied;
 }
 
-/* The premultiplied ARGB32 pixel of the classes' COVERAGE, each class laid
- * over the ones before as cairo would fill them one after the other (so
- * where two classes meet, a little background shows between them, as it
- * always has under the borders) */
+/* the fill's layers: the classes, then the areas not shown over them */
+#define FILL_USED_LAYERS (EQUITY_CHART_MAX_CLASSES + 1)
+G_STATIC_ASSERT (FILL_USED_LAYERS == 6);
+
+/* TOP laid over BOTTOM, both premultiplied */
+static inline FillColor
+fill_over (FillColor top,
+           FillColor bottom)
+{
+  return top + (1 - top[3]) * bottom;
+}
+
+/* The premultiplied ARGB32 pixel of the layers' COVERAGE in COLORS, each
+ * layer laid over the ones before as cairo would fill them one after the
+ * other (so where two classes meet, a little background shows between
+ * them, as it always has under the borders). Laying over is associative:
+ * pairs first, so no step waits on the five before it. Unused layers have
+ * no coverage and add nothing. */
 static guint32
 fill_pixel (const FillCoverage *coverage,
-            const FillColor    *colors,
-            guint               n_classes)
+            const FillColor    *colors)
 {
-  FillColor pixel = { 0, 0, 0, 0 };
+  FillColor layer[FILL_USED_LAYERS];
+  FillColor pixel;
 
-  for (guint k = 0; k < n_classes; k++)
-    {
-      float c = MIN (MAX ((*coverage)[k], 0.0f), 1.0f);
-
-      pixel += c * (colors[k] - pixel);
-    }
+  for (int k = 0; k < FILL_USED_LAYERS; k++)
+    layer[k] = MIN (MAX ((*coverage)[k], 0.0f), 1.0f) * colors[k];
+  pixel = fill_over (fill_over (layer[5], layer[4]),
+                     fill_over (fill_over (layer[3], layer[2]), fill_over (layer[1], layer[0])));
   /* every channel is within 0 … 1 here: a blend of colours that are */
   pixel = pixel * 255.0f + 0.5f;
   return (guint32) pixel[3] << 24 | (guint32) pixel[0] << 16 | (guint32) pixel[1] << 8 | (guint32) pixel[2];
@@ -480,8 +492,7 @@ fill_classes_raster (const EquityChartCanvas *canvas,
   int width = lines->frame.width;
   int height = lines->frame.height;
   /* the classes, then the areas not shown laid over them, as cairo filled them */
-  FillColor colors[EQUITY_CHART_MAX_CLASSES + 1];
-  guint n_layers = self->map.n_classes + 1;
+  FillColor colors[FILL_USED_LAYERS] = { { 0 } };
   g_autofree int *layers = g_new (int, MAX (self->map.areas->len, 1));
   g_autofree FillCoverage *sums = g_new0 (FillCoverage, (gsize) width * FILL_BAND_ROWS);
   cairo_surface_t *image;
@@ -537,7 +548,7 @@ fill_classes_raster (const EquityChartCanvas *canvas,
                 {
                   sum += added.sum;
                   cell[column] = (FillCoverage) { 0 };
-                  value = fill_pixel (&sum, colors, n_layers);
+                  value = fill_pixel (&sum, colors);
                 }
               pixel[column] = value;
             }
