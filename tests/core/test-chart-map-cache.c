@@ -239,11 +239,12 @@ test_simplified_for_device_pixels (void)
 }
 
 /* A WKB polygon of square rings, each (x0, y0, x1, y1) counter-clockwise as
- * given: a hole runs the same way as its outer ring, so only the even-odd
- * rule leaves it empty */
+ * given, or all clockwise: a hole runs the same way as its outer ring, so
+ * only the even-odd rule leaves it empty */
 static GByteArray *
 squares_wkb (const double *rings,
-             guint         n_rings)
+             guint         n_rings,
+             gboolean      clockwise)
 {
   GByteArray *wkb = g_byte_array_new ();
   guint32 header[2] = { 3, n_rings };
@@ -257,6 +258,17 @@ squares_wkb (const double *rings,
       const double *q = rings + 4 * r;
       double points[10] = { q[0], q[1], q[2], q[1], q[2], q[3], q[0], q[3], q[0], q[1] };
 
+      if (clockwise)
+        for (int i = 0, j = 4; i < j; i++, j--)
+          {
+            double x = points[2 * i], y = points[2 * i + 1];
+
+            points[2 * i] = points[2 * j];
+            points[2 * i + 1] = points[2 * j + 1];
+            points[2 * j] = x;
+            points[2 * j + 1] = y;
+          }
+
       g_byte_array_append (wkb, (const guint8 *) &n_points, 4);
       g_byte_array_append (wkb, (const guint8 *) points, sizeof points);
     }
@@ -264,9 +276,10 @@ squares_wkb (const double *rings,
 }
 
 /* every seventh cell a ring around a hole, with an island area filling the
- * hole: the rings at the lowest rate, the islands at the highest */
+ * hole: the rings at the lowest rate, the islands at the highest; every
+ * ring wound CLOCKWISE or counter-clockwise */
 static EquityChart *
-make_holed_map (void)
+make_holed_map (gboolean clockwise)
 {
   g_autoptr(EquityResult) result = equity_result_new ("area-rates");
   g_autoptr(EquityAreaSet) areas = equity_area_set_new ();
@@ -279,7 +292,7 @@ make_holed_map (void)
       double x = -82.6 + (i % GRID) * 0.01, y = 35.5 + (i / GRID) * 0.01;
       double rings[8] = { x, y, x + 0.01, y + 0.01, x + 0.003, y + 0.003, x + 0.007, y + 0.007 };
       gboolean holed = i % 7 == 3;
-      g_autoptr(GByteArray) cell = squares_wkb (rings, holed ? 2 : 1);
+      g_autoptr(GByteArray) cell = squares_wkb (rings, holed ? 2 : 1, clockwise);
       g_autofree char *key = g_strdup_printf ("c%03u", i);
       EquityResultRow *row;
 
@@ -289,7 +302,7 @@ make_holed_map (void)
       row->suppressed = i % 9 == 4;
       if (holed)
         {
-          g_autoptr(GByteArray) island = squares_wkb (rings + 4, 1);
+          g_autoptr(GByteArray) island = squares_wkb (rings + 4, 1, clockwise);
           g_autofree char *island_key = g_strdup_printf ("i%03u", i);
 
           equity_area_set_add (areas, island_key, island->data, island->len);
@@ -330,7 +343,7 @@ static void
 test_batched_fills (gconstpointer data)
 {
   gboolean holed = GPOINTER_TO_INT (data);
-  g_autoptr(EquityChart) chart = holed ? make_holed_map () : make_map (0);
+  g_autoptr(EquityChart) chart = holed ? make_holed_map (FALSE) : make_map (0);
   cairo_surface_t *batched;
   cairo_surface_t *by_area;
   guint uniform = 0;
@@ -376,6 +389,22 @@ test_batched_fills (gconstpointer data)
   cairo_surface_destroy (by_area);
 }
 
+/* The raster fill adds up each ring's signed coverage, so the rings are
+ * wound one way on loading (outer rings against holes): a file wound the
+ * other way, holes and all, draws the same pixels */
+static void
+test_either_winding (void)
+{
+  g_autoptr(EquityChart) counter_clockwise = make_holed_map (FALSE);
+  g_autoptr(EquityChart) clockwise = make_holed_map (TRUE);
+  cairo_surface_t *expected = render_styled (counter_clockwise, 600, 400, NULL, -1, NULL);
+  cairo_surface_t *drawn = render_styled (clockwise, 600, 400, NULL, -1, NULL);
+
+  assert_same_pixels (expected, drawn);
+  cairo_surface_destroy (expected);
+  cairo_surface_destroy (drawn);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -386,5 +415,6 @@ main (int    argc,
   g_test_add_func ("/chart/map/cache/device-pixels", test_simplified_for_device_pixels);
   g_test_add_data_func ("/chart/map/cache/batched-fills", GINT_TO_POINTER (FALSE), test_batched_fills);
   g_test_add_data_func ("/chart/map/cache/batched-fills-holes", GINT_TO_POINTER (TRUE), test_batched_fills);
+  g_test_add_func ("/chart/map/cache/either-winding", test_either_winding);
   return g_test_run ();
 }
