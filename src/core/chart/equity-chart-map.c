@@ -264,9 +264,11 @@ fill_color (const EquityChartColor *color)
   return premultiplied;
 }
 
-/* the fill's layers: the classes, then the areas not shown over them */
-#define FILL_USED_LAYERS (EQUITY_CHART_MAX_CLASSES + 1)
-G_STATIC_ASSERT (FILL_USED_LAYERS == 6);
+/* the fill's layers: the classes, the areas not shown over them, and over
+ * those their hatching */
+#define FILL_USED_LAYERS (EQUITY_CHART_MAX_CLASSES + 2)
+#define FILL_HATCH_LAYER (FILL_USED_LAYERS - 1)
+G_STATIC_ASSERT (FILL_USED_LAYERS == 7);
 
 /* TOP laid over BOTTOM, both premultiplied */
 static inline FillColor
@@ -280,8 +282,8 @@ fill_over (FillColor top,
  * layer laid over the ones before as cairo would fill them one after the
  * other (so where two classes meet, a little background shows between
  * them, as it always has under the borders). Laying over is associative:
- * pairs first, so no step waits on the five before it. Unused layers have
- * no coverage and add nothing. */
+ * pairs first, so no step waits on all the ones before it. Unused layers
+ * have no coverage and add nothing. */
 static guint32
 fill_pixel (const FillCoverage *coverage,
             const FillColor    *colors)
@@ -291,11 +293,52 @@ fill_pixel (const FillCoverage *coverage,
 
   for (int k = 0; k < FILL_USED_LAYERS; k++)
     layer[k] = MIN (MAX ((*coverage)[k], 0.0f), 1.0f) * colors[k];
-  pixel = fill_over (fill_over (layer[5], layer[4]),
+  pixel = fill_over (fill_over (layer[6], fill_over (layer[5], layer[4])),
                      fill_over (fill_over (layer[3], layer[2]), fill_over (layer[1], layer[0])));
   /* every channel is within 0 … 1 here: a blend of colours that are */
   pixel = pixel * 255.0f + 0.5f;
   return (guint32) pixel[3] << 24 | (guint32) pixel[0] << 16 | (guint32) pixel[1] << 8 | (guint32) pixel[2];
+}
+
+/* the hatching's lines: every SPACING along x + y, LINE wide */
+static double
+hatch_spacing (const EquityChartCanvas *canvas)
+{
+  return MAX (5.0, canvas->base * 0.38);
+}
+
+static double
+hatch_line_width (const EquityChartCanvas *canvas)
+{
+  return MAX (1.0, canvas->base / 16);
+}
+
+/* the part of a pixel (a unit square) where u + v < T */
+static inline double
+square_below (double t)
+{
+  if (t <= 0)
+    return 0;
+  if (t <= 1)
+    return t * t / 2;
+  if (t <= 2)
+    return 1 - (2 - t) * (2 - t) / 2;
+  return 1;
+}
+
+/* How much of the pixel whose corner is at CORNER (u + v, in pixels) the
+ * nearest hatching line covers: lines at OFFSET + k · PERIOD, HALF_WIDTH
+ * either side along u + v. PERIOD is at least five pixels and the line a
+ * few wide: one line reaches a pixel at most. */
+static float
+hatch_coverage (double corner,
+                double offset,
+                double period,
+                double half_width)
+{
+  double line = offset + floor ((corner + 1 - offset) / period + 0.5) * period;
+
+  return (float) (square_below (line + half_width - corner) - square_below (line - half_width - corner));
 }
 
 /* A line of area AREA's outline in the raster fill's pixels, its rows
@@ -491,8 +534,14 @@ fill_classes_raster (const EquityChartCanvas *canvas,
   EquityChart *self = canvas->chart;
   int width = lines->frame.width;
   int height = lines->frame.height;
-  /* the classes, then the areas not shown laid over them, as cairo filled them */
+  /* the classes, then the areas not shown laid over them, as cairo filled
+   * them, then their hatching as hatch() strokes it: lines on x + y =
+   * k · spacing in user space, here in pixels from the frame's corner */
   FillColor colors[FILL_USED_LAYERS] = { { 0 } };
+  guint not_shown = self->map.n_classes;
+  double period = hatch_spacing (canvas) * lines->frame.scale;
+  double half_width = hatch_line_width (canvas) * lines->frame.scale / G_SQRT2;
+  double offset = -fmod ((lines->frame.left + lines->frame.top) * lines->frame.scale, period);
   g_autofree int *layers = g_new (int, MAX (self->map.areas->len, 1));
   g_autofree FillCoverage *sums = g_new0 (FillCoverage, (gsize) width * FILL_BAND_ROWS);
   cairo_surface_t *image;
@@ -507,6 +556,7 @@ fill_classes_raster (const EquityChartCanvas *canvas,
       colors[k] = fill_color (&color);
     }
   colors[self->map.n_classes] = fill_color (&canvas->style->no_data);
+  colors[FILL_HATCH_LAYER] = fill_color (&canvas->style->muted);
   for (guint i = 0; i < self->map.areas->len; i++)
     {
       int klass = ((EquityChartArea *) g_ptr_array_index (self->map.areas, i))->klass;
@@ -542,14 +592,26 @@ fill_classes_raster (const EquityChartCanvas *canvas,
           for (int column = 0; column < width; column++)
             {
               union { FillCoverage sum; guint64 parts[4]; } added = { cell[column] };
+              gboolean changed = (added.parts[0] | added.parts[1] | added.parts[2] | added.parts[3]) != 0;
 
-              /* inside an area nothing is added: the pixel before's colour */
-              if ((added.parts[0] | added.parts[1] | added.parts[2] | added.parts[3]) != 0)
+              if (changed)
                 {
                   sum += added.sum;
                   cell[column] = (FillCoverage) { 0 };
-                  value = fill_pixel (&sum, colors);
                 }
+              /* in an area not shown the hatching changes from pixel to
+               * pixel; inside any other, nothing is added: the pixel
+               * before's colour */
+              if (sum[not_shown] > 1e-6f)
+                {
+                  FillCoverage hatched = sum;
+
+                  hatched[FILL_HATCH_LAYER] = MIN (sum[not_shown], 1.0f) *
+                                              hatch_coverage (column + band_top + row, offset, period, half_width);
+                  value = fill_pixel (&hatched, colors);
+                }
+              else if (changed)
+                value = fill_pixel (&sum, colors);
               pixel[column] = value;
             }
         }
@@ -599,8 +661,8 @@ hatch (const EquityChartCanvas *canvas,
        double                   height)
 {
   cairo_t *cr = canvas->cr;
-  double spacing = MAX (5.0, canvas->base * 0.38);
-  double line = MAX (1.0, canvas->base / 16);
+  double spacing = hatch_spacing (canvas);
+  double line = hatch_line_width (canvas);
 
   /* diagonal lines: they survive greyscale printing, where a pale fill would
    * not. They lie on x + y = k·spacing across the whole picture, so two
@@ -1001,20 +1063,19 @@ draw_map (EquityChartCanvas *canvas)
   else
     fill_classes (canvas);
   /* hatched one by one: lines over each area's own box, not the whole map
-   * (the raster fill has filled them already) */
+   * (the raster fill has filled and hatched them already) */
   for (guint i = 0; i < self->map.areas->len; i++)
     {
       EquityChartArea *area = g_ptr_array_index (self->map.areas, i);
       const double *box;
       const cairo_path_t *path = equity_chart_map_area_path (canvas->layout->state, i, FALSE, &box);
 
-      if (area->klass >= 0)
+      if (area->klass >= 0 || raster_fill)
         continue;
       cairo_new_path (cr);
       cairo_append_path (cr, path);
       equity_chart_set_color (cr, &canvas->style->no_data);
-      if (!raster_fill)
-        cairo_fill_preserve (cr);
+      cairo_fill_preserve (cr);
       cairo_save (cr);
       cairo_clip (cr);
       hatch (canvas, box[0], box[1], box[2] - box[0], box[3] - box[1]);
