@@ -264,11 +264,10 @@ fill_color (const EquityChartColor *color)
   return premultiplied;
 }
 
-/* the fill's layers: the classes, the areas not shown over them, and over
- * those their hatching */
-#define FILL_USED_LAYERS (EQUITY_CHART_MAX_CLASSES + 2)
-#define FILL_HATCH_LAYER (FILL_USED_LAYERS - 1)
-G_STATIC_ASSERT (FILL_USED_LAYERS == 7);
+/* the fill's layers: the classes, then the areas not shown over them (their
+ * hatching is laid over the result) */
+#define FILL_USED_LAYERS (EQUITY_CHART_MAX_CLASSES + 1)
+G_STATIC_ASSERT (FILL_USED_LAYERS == 6);
 
 /* TOP laid over BOTTOM, both premultiplied */
 static inline FillColor
@@ -278,26 +277,31 @@ fill_over (FillColor top,
   return top + (1 - top[3]) * bottom;
 }
 
-/* The premultiplied ARGB32 pixel of the layers' COVERAGE in COLORS, each
- * layer laid over the ones before as cairo would fill them one after the
- * other (so where two classes meet, a little background shows between
- * them, as it always has under the borders). Laying over is associative:
- * pairs first, so no step waits on all the ones before it. Unused layers
- * have no coverage and add nothing. */
-static guint32
-fill_pixel (const FillCoverage *coverage,
+/* The premultiplied colour of the layers' COVERAGE in COLORS, each layer
+ * laid over the ones before as cairo would fill them one after the other
+ * (so where two classes meet, a little background shows between them, as
+ * it always has under the borders). Laying over is associative: pairs
+ * first, so no step waits on all the ones before it. Unused layers have no
+ * coverage and add nothing. */
+static FillColor
+fill_blend (const FillCoverage *coverage,
             const FillColor    *colors)
 {
   FillColor layer[FILL_USED_LAYERS];
-  FillColor pixel;
 
   for (int k = 0; k < FILL_USED_LAYERS; k++)
     layer[k] = MIN (MAX ((*coverage)[k], 0.0f), 1.0f) * colors[k];
-  pixel = fill_over (fill_over (layer[6], fill_over (layer[5], layer[4])),
-                     fill_over (fill_over (layer[3], layer[2]), fill_over (layer[1], layer[0])));
-  /* every channel is within 0 … 1 here: a blend of colours that are */
-  pixel = pixel * 255.0f + 0.5f;
-  return (guint32) pixel[3] << 24 | (guint32) pixel[0] << 16 | (guint32) pixel[1] << 8 | (guint32) pixel[2];
+  return fill_over (fill_over (layer[5], layer[4]),
+                    fill_over (fill_over (layer[3], layer[2]), fill_over (layer[1], layer[0])));
+}
+
+/* COLOR as a premultiplied ARGB32 pixel; every channel is within 0 … 1, a
+ * blend of colours that are */
+static guint32
+fill_pack (FillColor color)
+{
+  color = color * 255.0f + 0.5f;
+  return (guint32) color[3] << 24 | (guint32) color[0] << 16 | (guint32) color[1] << 8 | (guint32) color[2];
 }
 
 /* the hatching's lines: every SPACING along x + y, LINE wide */
@@ -538,6 +542,7 @@ fill_classes_raster (const EquityChartCanvas *canvas,
    * them, then their hatching as hatch() strokes it: lines on x + y =
    * k · spacing in user space, here in pixels from the frame's corner */
   FillColor colors[FILL_USED_LAYERS] = { { 0 } };
+  FillColor muted = fill_color (&canvas->style->muted);
   guint not_shown = self->map.n_classes;
   double period = hatch_spacing (canvas) * lines->frame.scale;
   double half_width = hatch_line_width (canvas) * lines->frame.scale / G_SQRT2;
@@ -556,7 +561,6 @@ fill_classes_raster (const EquityChartCanvas *canvas,
       colors[k] = fill_color (&color);
     }
   colors[self->map.n_classes] = fill_color (&canvas->style->no_data);
-  colors[FILL_HATCH_LAYER] = fill_color (&canvas->style->muted);
   for (guint i = 0; i < self->map.areas->len; i++)
     {
       int klass = ((EquityChartArea *) g_ptr_array_index (self->map.areas, i))->klass;
@@ -587,31 +591,31 @@ fill_classes_raster (const EquityChartCanvas *canvas,
           FillCoverage *cell = sums + (gsize) row * width;
           guint32 *pixel = (guint32 *) (data + (gsize) (band_top + row) * stride);
           FillCoverage sum = { 0 };
+          FillColor color = { 0, 0, 0, 0 };
           guint32 value = 0;
 
           for (int column = 0; column < width; column++)
             {
               union { FillCoverage sum; guint64 parts[4]; } added = { cell[column] };
-              gboolean changed = (added.parts[0] | added.parts[1] | added.parts[2] | added.parts[3]) != 0;
 
-              if (changed)
+              /* inside an area nothing is added: the pixel before's colour */
+              if ((added.parts[0] | added.parts[1] | added.parts[2] | added.parts[3]) != 0)
                 {
                   sum += added.sum;
                   cell[column] = (FillCoverage) { 0 };
+                  color = fill_blend (&sum, colors);
+                  value = fill_pack (color);
                 }
-              /* in an area not shown the hatching changes from pixel to
-               * pixel; inside any other, nothing is added: the pixel
-               * before's colour */
+              /* but in an area not shown its hatching changes from pixel
+               * to pixel */
               if (sum[not_shown] > 1e-6f)
                 {
-                  FillCoverage hatched = sum;
+                  float hatching = MIN (sum[not_shown], 1.0f) *
+                                   hatch_coverage (column + band_top + row, offset, period, half_width);
 
-                  hatched[FILL_HATCH_LAYER] = MIN (sum[not_shown], 1.0f) *
-                                              hatch_coverage (column + band_top + row, offset, period, half_width);
-                  value = fill_pixel (&hatched, colors);
+                  pixel[column] = fill_pack (fill_over (hatching * muted, color));
+                  continue;
                 }
-              else if (changed)
-                value = fill_pixel (&sum, colors);
               pixel[column] = value;
             }
         }
