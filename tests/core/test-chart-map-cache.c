@@ -389,9 +389,9 @@ test_batched_fills (gconstpointer data)
   cairo_surface_destroy (by_area);
 }
 
-/* The raster fill adds up each ring's signed coverage, so the rings are
- * wound one way on loading (outer rings against holes): a file wound the
- * other way, holes and all, draws the same pixels */
+/* The raster fill adds up each ring's signed coverage, taking outer rings
+ * one way round and holes the other, whichever way the file winds them: a
+ * file wound the other way, holes and all, draws the same pixels */
 static void
 test_either_winding (void)
 {

@@ -32,6 +32,7 @@ area_free (gpointer data)
   g_free (area->coords);
   g_free (area->ring_starts);
   g_free (area->owned);
+  g_free (area->holes);
   g_free (area);
 }
 
@@ -225,50 +226,24 @@ ring_contains (const double *coords,
   return inside;
 }
 
-/* Twice the signed area of ring [START, END) of COORDS: positive when it
- * runs counterclockwise (x east, y north) */
-static double
-ring_signed_area (const double *coords,
-                  guint         start,
-                  guint         end)
+/* Which of AREA's rings are holes: inside an odd number of its other rings
+ * (the raster fill winds holes against the rings around them) */
+static guint8 *
+find_holes (const EquityChartArea *area)
 {
-  double sum = 0;
+  guint8 *holes = g_new0 (guint8, area->n_rings);
 
-  for (guint i = start, j = end - 1; i < end; j = i++)
-    sum += (coords[2 * j] - coords[2 * i]) * (coords[2 * j + 1] + coords[2 * i + 1]);
-  return sum;
-}
-
-/* Outer rings counterclockwise, holes (rings inside an odd number of the
- * area's other rings) clockwise, whichever way the file had them: then the
- * raster fill, which adds up each ring's signed coverage, leaves a hole
- * empty as the even-odd rule does. Fills and borders do not care. */
-static void
-orient_rings (EquityChartArea *area)
-{
-  for (guint r = 0; r < area->n_rings; r++)
+  for (guint r = 0; r < area->n_rings && area->n_rings > 1; r++)
     {
       guint start = area->ring_starts[r];
-      guint end = area->ring_starts[r + 1];
-      gboolean hole = FALSE;
 
       for (guint other = 0; other < area->n_rings; other++)
         if (other != r &&
             ring_contains (area->coords, area->ring_starts[other], area->ring_starts[other + 1],
                            area->coords[2 * start], area->coords[2 * start + 1]))
-          hole = !hole;
-      if ((ring_signed_area (area->coords, start, end) < 0) == hole)
-        continue;
-      for (guint i = start, j = end - 1; i < j; i++, j--)
-        {
-          double x = area->coords[2 * i], y = area->coords[2 * i + 1];
-
-          area->coords[2 * i] = area->coords[2 * j];
-          area->coords[2 * i + 1] = area->coords[2 * j + 1];
-          area->coords[2 * j] = x;
-          area->coords[2 * j + 1] = y;
-        }
+          holes[r] = !holes[r];
     }
+  return holes;
 }
 
 static gint64
@@ -368,7 +343,7 @@ equity_chart_set_areas (EquityChart         *self,
       area->n_rings = starts->len - 1;
       area->ring_starts = (guint *) g_array_free (g_steal_pointer (&starts), FALSE);
       area->coords = (double *) g_array_free (g_steal_pointer (&coords), FALSE);
-      orient_rings (area);
+      area->holes = find_holes (area);
       for (guint i = 0; i < n_points; i++)
         {
           extent[0] = MIN (extent[0], area->coords[2 * i]);

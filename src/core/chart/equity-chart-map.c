@@ -428,6 +428,26 @@ collect_borders (EquityChart     *self,
   return borders;
 }
 
+/* Twice the signed area of the ring at item K of PATH (a move, lines, a
+ * close): negative for a ring that ran counterclockwise on the map (y north)
+ * now that y runs down the page */
+static double
+path_ring_area (const cairo_path_t *path,
+                int                 k)
+{
+  double first_x = path->data[k + 1].point.x, first_y = path->data[k + 1].point.y;
+  double x = first_x, y = first_y;
+  double sum = 0;
+
+  for (k += 2; k < path->num_data && path->data[k].header.type == CAIRO_PATH_LINE_TO; k += 2)
+    {
+      sum += (x - path->data[k + 1].point.x) * (y + path->data[k + 1].point.y);
+      x = path->data[k + 1].point.x;
+      y = path->data[k + 1].point.y;
+    }
+  return sum + (x - first_x) * (y + first_y);
+}
+
 static FillLines *
 fill_lines_new (EquityChart     *self,
                 gpointer         state,
@@ -443,8 +463,11 @@ fill_lines_new (EquityChart     *self,
     bands[b] = g_array_new (FALSE, FALSE, sizeof (FillEdge));
   for (guint i = 0; i < self->map.areas->len; i++)
     {
+      const EquityChartArea *area = g_ptr_array_index (self->map.areas, i);
       const cairo_path_t *path = equity_chart_map_area_path (state, i, FALSE, NULL);
       double start_x = 0, start_y = 0, x = 0, y = 0;
+      gboolean reverse = FALSE;
+      int ring = -1;
 
       for (int k = 0; k < path->num_data; k += path->data[k].header.length)
         {
@@ -458,7 +481,14 @@ fill_lines_new (EquityChart     *self,
               py = (item[1].point.y - frame->top) * frame->scale;
             }
           if (item->header.type == CAIRO_PATH_MOVE_TO)
-            start_x = px, start_y = py;
+            {
+              /* the sums want outer rings counterclockwise on the map and
+               * holes clockwise, whichever way the file has them: a line
+               * the other way round adds the opposite */
+              ring++;
+              reverse = (path_ring_area (path, k) > 0) != area->holes[ring];
+              start_x = px, start_y = py;
+            }
           else if (py != y)
             {
               int first = CLAMP (floor_to_int (MIN (y, py)) / FILL_BAND_ROWS, 0, n_bands - 1);
@@ -470,6 +500,8 @@ fill_lines_new (EquityChart     *self,
                   double band_top = b * FILL_BAND_ROWS;
                   FillEdge edge = { x, y - band_top, px, py - band_top, i };
 
+                  if (reverse)
+                    edge = (FillEdge) { px, py - band_top, x, y - band_top, i };
                   g_array_append_val (bands[b], edge);
                   n_edges++;
                 }
@@ -524,7 +556,7 @@ fill_lines_for (const EquityChartCanvas *canvas,
 
 /* Every class filled at once on a screen or PNG. Each area's outline adds
  * its coverage in its class's colour to running sums (outer rings and holes
- * wound opposite ways, so a hole adds nothing: the even-odd rule), and one
+ * taken opposite ways round, so a hole adds nothing: the even-odd rule), and one
  * pass along each row makes the sums pixels, painted in one go. Cairo took
  * three quarters of the frame filling five paths of thousands of short
  * edges; this covers the same pixels, and where two areas meet their

@@ -39,6 +39,7 @@ typedef struct
   double        extent[4];    /* min_x, max_x, min_y, max_y in projected units */
   guint8       *owned;        /* per point: its segment to the next is drawn as
                                * this area's border (a shared one only once) */
+  guint8       *holes;        /* per ring: inside an odd number of the others */
   int           klass;        /* class index, or -1: not shown */
 } EquityChartArea;
 
