@@ -469,6 +469,21 @@ gpointer     equity_chart_map_get_fit_data (gpointer                state);
 void         equity_chart_map_set_fit_data (gpointer                state,
                                             gpointer                fit_data,
                                             GDestroyNotify          fit_data_free);
+/* areas smaller than this across get no outline (a city's tracts on a state map) */
+#define EQUITY_CHART_MAP_MIN_BORDERED_PX 4.0
+/* the hatching of the areas not shown: a line every SPACING along x + y */
+double       equity_chart_map_hatch_spacing    (const EquityChartCanvas *canvas);
+double       equity_chart_map_hatch_line_width (const EquityChartCanvas *canvas);
+/* equity-chart-map-raster.c: the fill on screens and PNGs, from the lines
+ * of the areas kept with the fit's paths (made when the box DRAWN changes) */
+typedef struct _EquityChartMapLines EquityChartMapLines;
+const EquityChartMapLines *equity_chart_map_lines_for (const EquityChartCanvas   *canvas,
+                                                       const EquityChartRect     *drawn);
+void         equity_chart_map_fill_raster  (const EquityChartCanvas   *canvas,
+                                            const EquityChartMapLines *lines);
+/* the borders as one-pixel lines, in the source set on the canvas */
+void         equity_chart_map_mask_borders (const EquityChartCanvas   *canvas,
+                                            const EquityChartMapLines *lines);
 /* tests only: fill the map area by area (TRUE) instead of class by class */
 void         equity_chart_map_set_fill_by_area (gboolean by_area);
 /* equity-chart-map.c */
