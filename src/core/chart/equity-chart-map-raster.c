@@ -382,11 +382,14 @@ fill_lines_new (EquityChart     *self,
   lines->edges = (FillEdge *) (lines->band_starts + n_bands + 1);
   lines->n_borders = borders->len;
   lines->borders = (BorderLine *) (lines->edges + n_edges);
-  memcpy (lines->borders, borders->data, borders->len * sizeof (BorderLine));
+  /* an empty GArray may have no data at all, which memcpy may not be given */
+  if (borders->len > 0)
+    memcpy (lines->borders, borders->data, borders->len * sizeof (BorderLine));
   lines->band_starts[0] = 0;
   for (int b = 0; b < n_bands; b++)
     {
-      memcpy (lines->edges + lines->band_starts[b], bands[b]->data, bands[b]->len * sizeof (FillEdge));
+      if (bands[b]->len > 0)
+        memcpy (lines->edges + lines->band_starts[b], bands[b]->data, bands[b]->len * sizeof (FillEdge));
       lines->band_starts[b + 1] = lines->band_starts[b] + bands[b]->len;
       g_array_unref (bands[b]);
     }
