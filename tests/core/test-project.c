@@ -270,6 +270,15 @@ test_catalog_rename_delete (TestProject   *fixture,
   g_assert_no_error (error);
   g_assert_null (equity_project_find_dataset (project, "tracts"));
   g_assert_nonnull (equity_project_find_dataset (project, "Buncombe tracts"));
+  /* the old name is gone: the error names the project's file and the name asked for */
+  g_assert_true (equity_project_get_dataset (project, "Buncombe tracts", &error)
+                 == equity_project_find_dataset (project, "Buncombe tracts"));
+  g_assert_no_error (error);
+  g_assert_null (equity_project_get_dataset (project, "tracts", &error));
+  g_assert_error (error, EQUITY_ERROR, EQUITY_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, equity_project_get_path (project)));
+  g_assert_nonnull (strstr (error->message, "“tracts”"));
+  g_clear_error (&error);
 
   /* empty names are refused */
   g_assert_false (equity_project_rename_dataset (project, equity_project_find_dataset (project, "Buncombe tracts"), "  ", &error));
