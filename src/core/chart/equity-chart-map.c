@@ -528,14 +528,15 @@ draw_map (EquityChartCanvas *canvas)
     fill_classes (canvas);
   /* hatched one by one: lines over each area's own box, not the whole map
    * (the raster fill has filled and hatched them already) */
-  for (guint i = 0; i < self->map.areas->len; i++)
+  for (guint i = 0; !raster_fill && i < self->map.areas->len; i++)
     {
       EquityChartArea *area = g_ptr_array_index (self->map.areas, i);
       const double *box;
-      const cairo_path_t *path = equity_chart_map_area_path (canvas->layout->state, i, FALSE, &box);
+      const cairo_path_t *path;
 
-      if (area->klass >= 0 || raster_fill)
+      if (area->klass >= 0)
         continue;
+      path = equity_chart_map_area_path (canvas->layout->state, i, FALSE, &box);
       cairo_new_path (cr);
       cairo_append_path (cr, path);
       equity_chart_set_color (cr, &canvas->style->no_data);
