@@ -205,32 +205,37 @@ equity_error_attributes (void)
   return attributes;
 }
 
+/* libadwaita 1.2 reads a toast's title as markup; names in it are the user's text */
+AdwToast *
+equity_toast_new (const char *title)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_val_if_fail (title != NULL, NULL);
+
+  escaped = g_markup_escape_text (title, -1);
+  return adw_toast_new (escaped);
+}
+
 void
 equity_show_toast (GtkWidget  *widget,
                    const char *title)
 {
-  g_autofree char *escaped = NULL;
-
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (title != NULL);
 
-  /* libadwaita 1.2 reads a toast's title as markup; names in it are the user's text */
-  escaped = g_markup_escape_text (title, -1);
-  equity_add_toast (widget, adw_toast_new (escaped));
+  equity_add_toast (widget, equity_toast_new (title));
 }
 
 AdwToast *
 equity_undo_toast_new (const char *title,
                        const char *action_name)
 {
-  /* libadwaita 1.2 reads the title as markup; it may hold the user's text */
-  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   g_return_val_if_fail (title != NULL, NULL);
 
-  escaped = g_markup_escape_text (title, -1);
-  toast = adw_toast_new (escaped);
+  toast = equity_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   if (action_name != NULL)
     adw_toast_set_action_name (toast, action_name);

@@ -44,6 +44,9 @@ void   equity_show_toast                (GtkWidget   *widget,
  * built (with a button, say; its title is markup) and takes it. */
 void   equity_add_toast                 (GtkWidget   *widget,
                                          AdwToast    *toast);
+/* A toast saying TITLE, plain text (a toast's own title is markup), for a
+ * caller to add a button to */
+AdwToast *equity_toast_new               (const char  *title);
 /* A toast saying TITLE (plain text) with an Undo button that runs
  * ACTION_NAME (NULL: the caller connects "button-clicked"), for
  * equity_add_toast() */

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "equity-export-dialog.h"
+#include "equity-utils.h"
 #include "equity-window-private.h"
 
 static void
@@ -50,7 +51,7 @@ export_finished_cb (GObject      *object,
     g_autofree char *folder = g_path_get_dirname (path);
     /* Translators: a toast after the workbook was written, %s its file name */
     g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
-    AdwToast *toast = adw_toast_new (message);
+    AdwToast *toast = equity_toast_new (message);
 
     adw_toast_set_button_label (toast, _("Open _Folder"));
     adw_toast_set_action_name (toast, "win.open-folder");

@@ -96,7 +96,7 @@ import_finished_cb (GObject      *object,
                                               "Imported %s rows into “%s”",
                                               n_rows),
                                  count, name);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toast_overlay, equity_toast_new (message));
     }
 
   if (dialog == self->import_dialog)
