@@ -13,17 +13,23 @@
 #include "equity-window-private.h"
 #include "equity-utils.h"
 
-static gboolean
-explore_shown (EquityWindow *self)
+/* Explore is built when first needed: until then nothing is shown in it */
+static EquitySavedAnalysis *
+shown_analysis (EquityWindow *self)
 {
-  return self->project != NULL
-         && g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "explore") == 0;
+  return self->explore_page != NULL ? equity_explore_page_get_analysis (self->explore_page) : NULL;
 }
 
-static void
-update_explore_shown (EquityWindow *self)
+static gboolean
+has_unsaved_changes (EquityWindow *self)
 {
-  equity_explore_page_set_shown (self->explore_page, explore_shown (self));
+  return self->explore_page != NULL && equity_explore_page_has_unsaved_changes (self->explore_page);
+}
+
+static EquityExplorePage *
+explore_page (EquityWindow *self)
+{
+  return EQUITY_EXPLORE_PAGE (_equity_window_get_page (self, EQUITY_WINDOW_PAGE_EXPLORE));
 }
 
 /* What follows once the analysis shown may be left */
@@ -47,12 +53,12 @@ leave_analysis (EquityWindow        *self,
       _equity_window_bind_page (self, EQUITY_WINDOW_PAGE_EXPLORE);
       if (target != NULL)
         {
-          equity_explore_page_set_analysis (self->explore_page, target);
+          equity_explore_page_set_analysis (explore_page (self), target);
           adw_view_stack_set_visible_child_name (self->view_stack, "explore");
           adw_leaflet_set_visible_child (self->leaflet, self->content_box);
         }
       else
-        equity_explore_page_new_analysis (self->explore_page);
+        equity_explore_page_new_analysis (explore_page (self));
       break;
 
     case LEAVE_CLOSING_PROJECT:
@@ -81,7 +87,7 @@ unsaved_response_cb (AdwMessageDialog *dialog,
   EquitySavedAnalysis *target = g_object_get_data (G_OBJECT (dialog), "equity-target");
   const char *path = g_object_get_data (G_OBJECT (dialog), "equity-path");
   LeaveReason reason = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "equity-reason"));
-  EquitySavedAnalysis *shown = equity_explore_page_get_analysis (self->explore_page);
+  EquitySavedAnalysis *shown = shown_analysis (self);
   g_autoptr(GError) error = NULL;
 
   if (g_strcmp0 (response, "save") == 0 && shown == NULL)
@@ -115,11 +121,11 @@ confirm_leave_analysis (EquityWindow        *self,
                         EquitySavedAnalysis *target,
                         const char          *path)
 {
-  EquitySavedAnalysis *shown = equity_explore_page_get_analysis (self->explore_page);
+  EquitySavedAnalysis *shown = shown_analysis (self);
   g_autofree char *heading = NULL;
   GtkWidget *dialog;
 
-  if (!equity_explore_page_has_unsaved_changes (self->explore_page))
+  if (!has_unsaved_changes (self))
     {
       leave_analysis (self, reason, target, path);
       return;
@@ -180,7 +186,7 @@ _equity_window_ask_before_closing (EquityWindow *self,
   g_return_val_if_fail (EQUITY_IS_WINDOW (self), FALSE);
 
   if ((whole_window && self->may_close)
-      || !equity_explore_page_has_unsaved_changes (self->explore_page))
+      || !has_unsaved_changes (self))
     return FALSE;
 
   confirm_leave_analysis (self, whole_window ? LEAVE_CLOSING_WINDOW : LEAVE_CLOSING_PROJECT, NULL, NULL);
@@ -193,7 +199,7 @@ _equity_window_ask_before_opening (EquityWindow *self,
 {
   g_return_val_if_fail (EQUITY_IS_WINDOW (self), FALSE);
 
-  if (!equity_explore_page_has_unsaved_changes (self->explore_page))
+  if (!has_unsaved_changes (self))
     return FALSE;
   confirm_leave_analysis (self, LEAVE_TO_PROJECT, NULL, path);
   return TRUE;
@@ -203,7 +209,7 @@ _equity_window_ask_before_opening (EquityWindow *self,
 static void
 shown_analysis_changed_cb (EquityWindow *self)
 {
-  EquitySavedAnalysis *shown = equity_explore_page_get_analysis (self->explore_page);
+  EquitySavedAnalysis *shown = shown_analysis (self);
 
   equity_sidebar_mark_analysis (self->sidebar, shown != NULL ? equity_saved_analysis_get_name (shown) : NULL);
 }
@@ -216,7 +222,7 @@ new_analysis_requested_cb (EquityWindow *self)
 }
 
 /* The page owns its actions; the window's menu and these shortcuts reach them
- * through the group it inserts (_equity_window_init_explore). */
+ * through the group the window inserts when it builds the page. */
 void
 _equity_window_class_add_explore_actions (GtkWidgetClass *widget_class)
 {
@@ -256,7 +262,7 @@ scan_open_measure_cb (EquityWindow *self,
                                    "Run the scan again."));
       return;
     }
-  if (equity_explore_page_has_unsaved_changes (self->explore_page))
+  if (has_unsaved_changes (self))
     {
       _equity_window_show_error (self, _("Explore Has Unsaved Changes"),
                                  _("Save or discard the changes to the analysis in Explore, then open the "
@@ -271,23 +277,25 @@ scan_open_measure_cb (EquityWindow *self,
       return;
     }
   adw_view_stack_set_visible_child_name (self->view_stack, "explore");
-  equity_explore_page_open_spec (self->explore_page, spec);
+  _equity_window_bind_page (self, EQUITY_WINDOW_PAGE_EXPLORE);
+  equity_explore_page_open_spec (explore_page (self), spec);
 }
 
+/* wires a page just built: Explore, or the Scan page that opens its
+ * measures there */
 void
-_equity_window_init_explore (EquityWindow *self)
+_equity_window_explore_page_built (EquityWindow     *self,
+                                   EquityWindowPage  page)
 {
-  g_signal_connect_object (self->scan_page, "open-measure",
-                           G_CALLBACK (scan_open_measure_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "explore",
-                                  equity_explore_page_get_actions (self->explore_page));
+  if (page == EQUITY_WINDOW_PAGE_SCAN)
+    {
+      g_signal_connect_object (self->scan_page, "open-measure",
+                               G_CALLBACK (scan_open_measure_cb), self, G_CONNECT_SWAPPED);
+      return;
+    }
+
   g_signal_connect_object (self->explore_page, "new-analysis-requested",
                            G_CALLBACK (new_analysis_requested_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->explore_page, "notify::analysis",
                            G_CALLBACK (shown_analysis_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
-                           G_CALLBACK (update_explore_shown), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self, "notify::project",
-                           G_CALLBACK (update_explore_shown), self, G_CONNECT_SWAPPED);
-  update_explore_shown (self);
 }

@@ -36,11 +36,11 @@ struct _EquityWindow
   AdwViewStack         *view_stack;
   AdwViewSwitcherBar   *switcher_bar;
   EquityDatasetsPage   *datasets_page;
-  EquityExplorePage    *explore_page;
-  EquityScanPage       *scan_page;
-  EquityIndicatorsPage *indicators_page;
-  EquityActionPlanPage *action_plan_page;
-  EquityAssessmentsPage *assessments_page;
+  AdwBin               *explore_slot;       /* where each page goes when built */
+  AdwBin               *scan_slot;
+  AdwBin               *indicators_slot;
+  AdwBin               *action_plan_slot;
+  AdwBin               *assessments_slot;
   GtkRevealer          *job_revealer;
   GtkSpinner           *job_spinner;
   GtkLabel             *job_label;
@@ -64,10 +64,17 @@ struct _EquityWindow
   char                 *loading_path;
   gboolean              creating_sample;
   guint                 bound_pages;        /* EquityWindowPage bits: pages given the project */
+
+  /* The pages after Datasets, NULL until built (equity-window-pages.c) */
+  EquityExplorePage    *explore_page;
+  EquityScanPage       *scan_page;
+  EquityIndicatorsPage *indicators_page;
+  EquityActionPlanPage *action_plan_page;
+  EquityAssessmentsPage *assessments_page;
 };
 
-/* The pages after Datasets are given the project when first shown: what
- * they load is not needed for the window's first frame. */
+/* The pages after Datasets are built when first needed, and given the
+ * project when first shown: neither is needed for the window's first frame. */
 typedef enum
 {
   EQUITY_WINDOW_PAGE_EXPLORE     = 1 << 0,
@@ -101,7 +108,8 @@ void _equity_window_cancel_imports    (EquityWindow   *self);
 
 /* equity-window-explore.c */
 void _equity_window_class_add_explore_actions (GtkWidgetClass *widget_class);
-void _equity_window_init_explore              (EquityWindow   *self);
+void _equity_window_explore_page_built        (EquityWindow     *self,
+                                               EquityWindowPage  page);
 /* Shows ANALYSIS in Explore; asks first when the analysis shown has
  * unsaved changes. */
 void _equity_window_open_analysis             (EquityWindow        *self,
@@ -124,10 +132,18 @@ void _equity_window_open_folder_action     (GtkWidget  *widget,
                                             const char *action_name,
                                             GVariant   *param);
 
-/* equity-window.c */
+/* equity-window-pages.c */
+void       _equity_window_init_pages        (EquityWindow     *self);
+/* PAGE, built now if it was not yet */
+GtkWidget *_equity_window_get_page          (EquityWindow     *self,
+                                             EquityWindowPage  page);
 /* Gives PAGE the project, unless it has it already */
-void _equity_window_bind_page              (EquityWindow     *self,
-                                            EquityWindowPage  page);
+void       _equity_window_bind_page         (EquityWindow     *self,
+                                             EquityWindowPage  page);
+void       _equity_window_bind_visible_page (EquityWindow     *self);
+void       _equity_window_unbind_pages      (EquityWindow     *self);
+
+/* equity-window.c */
 /* equity_window_is_loading() while the sample is made */
 void _equity_window_set_creating_sample    (EquityWindow     *self,
                                             gboolean          creating);

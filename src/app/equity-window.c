@@ -146,81 +146,6 @@ apply_log_name (EquityWindow *self)
 }
 
 static void
-set_page_project (EquityWindow     *self,
-                  EquityWindowPage  page,
-                  EquityProject    *project)
-{
-  switch (page)
-    {
-    case EQUITY_WINDOW_PAGE_EXPLORE:
-      equity_explore_page_set_project (self->explore_page, project);
-      break;
-
-    case EQUITY_WINDOW_PAGE_SCAN:
-      equity_scan_page_set_project (self->scan_page, project);
-      break;
-
-    case EQUITY_WINDOW_PAGE_INDICATORS:
-      equity_indicators_page_set_project (self->indicators_page, project);
-      break;
-
-    case EQUITY_WINDOW_PAGE_ASSESSMENTS:
-      equity_assessments_page_set_project (self->assessments_page, project);
-      break;
-
-    case EQUITY_WINDOW_PAGE_ACTION_PLAN:
-      equity_action_plan_page_set_project (self->action_plan_page, project);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-void
-_equity_window_bind_page (EquityWindow     *self,
-                          EquityWindowPage  page)
-{
-  g_assert (EQUITY_IS_WINDOW (self));
-
-  if (self->project == NULL || (self->bound_pages & page) != 0)
-    return;
-
-  self->bound_pages |= page;
-  set_page_project (self, page, self->project);
-}
-
-static void
-unbind_pages (EquityWindow *self)
-{
-  for (guint page = EQUITY_WINDOW_PAGE_EXPLORE; page <= EQUITY_WINDOW_PAGE_ACTION_PLAN; page <<= 1)
-    if ((self->bound_pages & page) != 0)
-      set_page_project (self, page, NULL);
-  self->bound_pages = 0;
-}
-
-/* the page shown is given the project before anything else hears of it */
-static void
-bind_visible_page (EquityWindow *self)
-{
-  static const struct {
-    const char       *name;
-    EquityWindowPage  page;
-  } pages[] = {
-    { "explore", EQUITY_WINDOW_PAGE_EXPLORE },
-    { "scan", EQUITY_WINDOW_PAGE_SCAN },
-    { "indicators", EQUITY_WINDOW_PAGE_INDICATORS },
-    { "assessments", EQUITY_WINDOW_PAGE_ASSESSMENTS },
-    { "action-plan", EQUITY_WINDOW_PAGE_ACTION_PLAN },
-  };
-  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
-
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    if (g_strcmp0 (name, pages[i].name) == 0)
-      _equity_window_bind_page (self, pages[i].page);
-}
-
-static void
 equity_window_set_project (EquityWindow  *self,
                            EquityProject *project)
 {
@@ -245,7 +170,7 @@ equity_window_set_project (EquityWindow  *self,
   equity_datasets_page_set_project (self->datasets_page, project);
   /* the other pages let go of the old project now, and are given the new
    * one when shown */
-  unbind_pages (self);
+  _equity_window_unbind_pages (self);
   apply_log_name (self);
   g_signal_group_set_target (self->datasets_signals,
                              project != NULL ? equity_project_get_datasets (project) : NULL);
@@ -267,7 +192,7 @@ equity_window_set_project (EquityWindow  *self,
   if (project != NULL)
     {
       adw_view_stack_set_visible_child_name (self->view_stack, "datasets");
-      bind_visible_page (self);
+      _equity_window_bind_visible_page (self);
       equity_sidebar_select_first_dataset (self->sidebar);
       adw_leaflet_set_visible_child (self->leaflet, self->content_box);
       show_main_page (self, "project");
@@ -323,7 +248,8 @@ equity_window_close_request (GtkWindow *window)
   _equity_window_cancel_jobs (self);
   cancel_loading (self);
   /* an answer typed less than a moment ago is saved before the window goes */
-  equity_assessments_page_flush (self->assessments_page);
+  if (self->assessments_page != NULL)
+    equity_assessments_page_flush (self->assessments_page);
 
   return GTK_WINDOW_CLASS (equity_window_parent_class)->close_request (window);
 }
@@ -354,6 +280,12 @@ equity_window_dispose (GObject *object)
   if (self->action_plan_page != NULL)
     equity_action_plan_page_set_project (self->action_plan_page, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), EQUITY_TYPE_WINDOW);
+  /* the pages built later went with their slots */
+  self->explore_page = NULL;
+  self->scan_page = NULL;
+  self->indicators_page = NULL;
+  self->assessments_page = NULL;
+  self->action_plan_page = NULL;
 
   if (self->project != NULL)
     equity_project_close (self->project);
@@ -388,27 +320,6 @@ equity_window_get_property (GObject    *object,
     }
 }
 
-/* The Indicators and Action Plan pages' actions work only while shown. */
-static void
-update_indicators_shown (EquityWindow *self)
-{
-  equity_indicators_page_set_shown (self->indicators_page,
-                                    g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
-                                               "indicators") == 0);
-  equity_action_plan_page_set_shown (self->action_plan_page,
-                                     g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
-                                                "action-plan") == 0);
-}
-
-/* …and so do the Assessments page's */
-static void
-update_assessments_shown (EquityWindow *self)
-{
-  equity_assessments_page_set_shown (self->assessments_page,
-                                     g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
-                                                "assessments") == 0);
-}
-
 static void
 equity_window_class_init (EquityWindowClass *klass)
 {
@@ -434,11 +345,6 @@ equity_window_class_init (EquityWindowClass *klass)
   g_type_ensure (EQUITY_TYPE_START_PAGE);
   g_type_ensure (EQUITY_TYPE_SIDEBAR);
   g_type_ensure (EQUITY_TYPE_DATASETS_PAGE);
-  g_type_ensure (EQUITY_TYPE_EXPLORE_PAGE);
-  g_type_ensure (EQUITY_TYPE_SCAN_PAGE);
-  g_type_ensure (EQUITY_TYPE_INDICATORS_PAGE);
-  g_type_ensure (EQUITY_TYPE_ASSESSMENTS_PAGE);
-  g_type_ensure (EQUITY_TYPE_ACTION_PLAN_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/asheville/Equity/ui/equity-window.ui");
@@ -454,11 +360,11 @@ equity_window_class_init (EquityWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, datasets_page);
-  gtk_widget_class_bind_template_child (widget_class, EquityWindow, explore_page);
-  gtk_widget_class_bind_template_child (widget_class, EquityWindow, scan_page);
-  gtk_widget_class_bind_template_child (widget_class, EquityWindow, indicators_page);
-  gtk_widget_class_bind_template_child (widget_class, EquityWindow, action_plan_page);
-  gtk_widget_class_bind_template_child (widget_class, EquityWindow, assessments_page);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, explore_slot);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, scan_slot);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, indicators_slot);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, action_plan_slot);
+  gtk_widget_class_bind_template_child (widget_class, EquityWindow, assessments_slot);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, job_revealer);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, job_spinner);
   gtk_widget_class_bind_template_child (widget_class, EquityWindow, job_label);
@@ -513,22 +419,8 @@ equity_window_init (EquityWindow *self)
                            G_CONNECT_SWAPPED);
 
   /* before the pages hear that they are shown */
-  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
-                           G_CALLBACK (bind_visible_page), self, G_CONNECT_SWAPPED);
+  _equity_window_init_pages (self);
   _equity_window_init_actions (self);
-  _equity_window_init_explore (self);
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "indicators",
-                                  equity_indicators_page_get_actions (self->indicators_page));
-  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
-                           G_CALLBACK (update_indicators_shown), self, G_CONNECT_SWAPPED);
-  update_indicators_shown (self);
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "plan",
-                                  equity_action_plan_page_get_actions (self->action_plan_page));
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "assessments",
-                                  equity_assessments_page_get_actions (self->assessments_page));
-  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
-                           G_CALLBACK (update_assessments_shown), self, G_CONNECT_SWAPPED);
-  update_assessments_shown (self);
   equity_window_update_titles (self);
   _equity_window_update_actions (self);
 }

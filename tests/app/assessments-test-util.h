@@ -17,8 +17,8 @@ show_assessments (EquityWindow *window)
 {
   adw_view_stack_set_visible_child_name (window->view_stack, "assessments");
   /* shown, laid out, and bound to the project on its first show */
-  app_test_settle (GTK_WIDGET (window->assessments_page));
-  return window->assessments_page;
+  app_test_settle (GTK_WIDGET (EQUITY_ASSESSMENTS_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_ASSESSMENTS))));
+  return EQUITY_ASSESSMENTS_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_ASSESSMENTS));
 }
 
 /* the list's row of the assessment called TITLE, or NULL */

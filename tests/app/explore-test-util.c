@@ -112,7 +112,7 @@ open_sample (const char *name,
 void
 close_window (EquityWindow *window)
 {
-  wait_for_page (window->explore_page);
+  wait_for_page (EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE)));
   app_test_destroy_window (GTK_WINDOW (window));
 }
 
@@ -132,7 +132,7 @@ open_analysis (EquityWindow *window,
           g_signal_emit_by_name (_equity_window_get_sidebar (window), "analysis-selected", analysis);
           g_assert_cmpstr (adw_view_stack_get_visible_child_name (_equity_window_get_view_stack (window)),
                            ==, "explore");
-          wait_for_page (window->explore_page);
+          wait_for_page (EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE)));
           return;
         }
     }
@@ -143,7 +143,7 @@ open_analysis (EquityWindow *window,
 EquityAnalysisEditor *
 get_editor (EquityWindow *window)
 {
-  return EQUITY_ANALYSIS_EDITOR (_equity_explore_page_get_editor (window->explore_page));
+  return EQUITY_ANALYSIS_EDITOR (_equity_explore_page_get_editor (EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE))));
 }
 
 void
@@ -151,16 +151,16 @@ choose (EquityWindow *window,
         const char   *key,
         const char   *value)
 {
-  wait_for_page (window->explore_page);
+  wait_for_page (EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE)));
   g_assert_true (equity_analysis_editor_choose (get_editor (window), key, value));
-  wait_for_page (window->explore_page);
+  wait_for_page (EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE)));
 }
 
 EquityResultRow *
 find_row (EquityWindow *window,
           const char   *label)
 {
-  EquityResult *result = equity_explore_page_get_result (window->explore_page);
+  EquityResult *result = equity_explore_page_get_result (EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE)));
 
   g_assert_nonnull (result);
   return equity_result_find_row (result, label);
@@ -172,7 +172,7 @@ assert_cell (EquityWindow *window,
              const char   *column,
              const char   *expected)
 {
-  EquityResultTable *table = EQUITY_RESULT_TABLE (_equity_explore_page_get_table (window->explore_page));
+  EquityResultTable *table = EQUITY_RESULT_TABLE (_equity_explore_page_get_table (EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE))));
   g_autofree char *text = equity_result_table_dup_cell (table, label, column);
 
   g_assert_cmpstr (text, ==, expected);

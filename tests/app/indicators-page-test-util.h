@@ -67,14 +67,14 @@ static inline EquityIndicatorsPage *
 show_indicators (EquityWindow *window)
 {
   adw_view_stack_set_visible_child_name (window->view_stack, "indicators");
-  wait_for_indicators (window->indicators_page);
-  return window->indicators_page;
+  wait_for_indicators (EQUITY_INDICATORS_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_INDICATORS)));
+  return EQUITY_INDICATORS_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_INDICATORS));
 }
 
 static inline void
 close_indicators (EquityWindow *window)
 {
-  wait_for_indicators (window->indicators_page);
+  wait_for_indicators (EQUITY_INDICATORS_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_INDICATORS)));
   close_window (window);
 }
 

@@ -98,8 +98,8 @@ show_plan (EquityWindow *window)
   adw_view_stack_set_visible_child_name (window->view_stack, "action-plan");
   /* the page is given the project when shown, which starts the check */
   app_test_drain ();
-  test_await (checked, window->action_plan_page, "the actions checked against their indicators");
-  return window->action_plan_page;
+  test_await (checked, EQUITY_ACTION_PLAN_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_ACTION_PLAN)), "the actions checked against their indicators");
+  return EQUITY_ACTION_PLAN_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_ACTION_PLAN));
 }
 
 /* the sample's actions as the core lists them, on a connection of its own */
@@ -379,7 +379,7 @@ test_journey (void)
 
   /* 1: Indicators — each one's status in words; the off-track ones counted */
   show_indicators (window);
-  labels = app_test_dup_labels (GTK_WIDGET (window->indicators_page));
+  labels = app_test_dup_labels (GTK_WIDGET (EQUITY_INDICATORS_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_INDICATORS))));
   indicators = equity_project_list_indicators (equity_window_get_project (window), NULL);
   for (guint i = 0; i < indicators->len; i++)
     {

@@ -87,9 +87,9 @@ static void
 assert_shows (EquityWindow *window,
               const char   *name)
 {
-  EquitySavedAnalysis *shown = equity_explore_page_get_analysis (window->explore_page);
+  EquitySavedAnalysis *shown = equity_explore_page_get_analysis (EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE)));
 
-  wait_for_page (window->explore_page);
+  wait_for_page (EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE)));
   g_assert_nonnull (shown);
   g_assert_cmpstr (equity_saved_analysis_get_name (shown), ==, name);
 }
@@ -194,7 +194,7 @@ static void
 test_focus_keeps_edits (void)
 {
   EquityWindow *window = open_sample ("focus", 1280, 720);
-  EquityExplorePage *page = window->explore_page;
+  EquityExplorePage *page = EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE));
   GtkListBox *analyses = sidebar_list (window, 1);
   g_autofree char *reference = NULL;
   g_autofree char *chart = NULL;
@@ -248,7 +248,7 @@ static void
 test_leave_asks (void)
 {
   EquityWindow *window = open_sample ("leave", 1280, 720);
-  EquityExplorePage *page = window->explore_page;
+  EquityExplorePage *page = EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE));
   AdwMessageDialog *dialog;
   g_autofree char *reference = NULL;
   g_autofree char *saved_reference = NULL;
@@ -466,9 +466,9 @@ test_default_layout (void)
   assert_shows (window, ARRESTS);
   app_test_settle (GTK_WIDGET (window));
 
-  editor = _equity_explore_page_get_editor (window->explore_page);
-  chart_view = _equity_explore_page_get_chart_view (window->explore_page);
-  table = _equity_explore_page_get_table (window->explore_page);
+  editor = _equity_explore_page_get_editor (EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE)));
+  chart_view = _equity_explore_page_get_chart_view (EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE)));
+  table = _equity_explore_page_get_table (EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE)));
   flap = ADW_FLAP (gtk_widget_get_ancestor (editor, ADW_TYPE_FLAP));
   g_assert_false (adw_flap_get_folded (flap));
   g_assert_true (adw_flap_get_reveal_flap (flap));
@@ -480,7 +480,7 @@ test_default_layout (void)
   g_assert_cmpint (gtk_widget_get_height (chart_view), >=, 220);
 
   /* every group's row and the header, each at least a line of text high */
-  n_rows = equity_result_get_n_rows (equity_explore_page_get_result (window->explore_page));
+  n_rows = equity_result_get_n_rows (equity_explore_page_get_result (EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE))));
   layout = gtk_widget_create_pango_layout (table, "0");
   pango_layout_get_pixel_size (layout, NULL, &line_height);
   g_assert_cmpint (gtk_widget_get_height (table), >=, (int) (n_rows + 1) * line_height);
@@ -518,7 +518,7 @@ test_messages_in_user_terms (void)
 
   click_analysis (window, ARRESTS);
   assert_shows (window, ARRESTS);
-  notes = _equity_explore_page_get_notes (window->explore_page);
+  notes = _equity_explore_page_get_notes (EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE)));
   g_assert_nonnull (notes);
   g_assert_nonnull (strstr (notes, "(U)"));
   g_assert_null (strstr (notes, "[groups]"));
@@ -532,8 +532,8 @@ test_messages_in_user_terms (void)
   g_assert_no_error (error);
 
   click_analysis (window, "Broken");
-  wait_for_page (window->explore_page);
-  message = equity_explore_page_get_message (window->explore_page);
+  wait_for_page (EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE)));
+  message = equity_explore_page_get_message (EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE)));
   g_assert_nonnull (message);
   g_assert_null (strstr (message, "[analysis]"));
   g_assert_true (g_str_has_prefix (message, "Population: "));
@@ -554,7 +554,7 @@ test_messages_in_user_terms (void)
 
     for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
       {
-        g_autofree char *said = _equity_explore_page_describe_error (window->explore_page, cases[i].core);
+        g_autofree char *said = _equity_explore_page_describe_error (EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE)), cases[i].core);
 
         g_assert_cmpstr (said, ==, cases[i].window);
       }
@@ -569,7 +569,7 @@ static void
 test_close_asks (void)
 {
   EquityWindow *window = open_sample ("close", 1280, 720);
-  EquityExplorePage *page = window->explore_page;
+  EquityExplorePage *page = EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE));
   AdwMessageDialog *dialog;
   g_autoptr(GError) error = NULL;
   g_autofree char *saved_reference = NULL;
@@ -630,7 +630,7 @@ static void
 test_leave_new_asks (void)
 {
   EquityWindow *window = open_sample ("leave-new", 1280, 720);
-  EquityExplorePage *page = window->explore_page;
+  EquityExplorePage *page = EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE));
   AdwMessageDialog *dialog;
 
   click_analysis (window, ARRESTS);
@@ -673,7 +673,7 @@ static void
 test_open_other_asks (void)
 {
   EquityWindow *window = open_sample ("open-other", 1280, 720);
-  EquityExplorePage *page = window->explore_page;
+  EquityExplorePage *page = EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE));
   g_autofree char *other = copy_sample ("open-other-target");
   g_autofree char *first = NULL;
 

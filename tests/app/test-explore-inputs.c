@@ -13,7 +13,7 @@ static void
 test_build_by_choosing (void)
 {
   EquityWindow *window = open_sample ("build", 1400, 900);
-  EquityExplorePage *page = window->explore_page;
+  EquityExplorePage *page = EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE));
   EquityAnalysisEditor *editor = get_editor (window);
   EquityRowPicker *picker;
   g_autofree char *missing = NULL;
@@ -97,7 +97,7 @@ static void
 test_rename_used_dataset (void)
 {
   EquityWindow *window = open_sample ("rename-used", 1400, 900);
-  EquityExplorePage *page = window->explore_page;
+  EquityExplorePage *page = EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE));
   EquityProject *project = equity_window_get_project (window);
   EquityAnalysisEditor *editor = get_editor (window);
   const char *places = "NC places, 2020 Census race and ethnicity";
@@ -212,7 +212,7 @@ test_points_in_areas (void)
   }
 
   window = open_project (path, 1400, 900);
-  page = window->explore_page;
+  page = EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "explore");
   choose (window, "kind", "area-rates");
   choose (window, "events", "service_points");
@@ -263,7 +263,7 @@ static void
 test_errors (void)
 {
   EquityWindow *window = open_sample ("errors", 1180, 760);
-  EquityExplorePage *page = window->explore_page;
+  EquityExplorePage *page = EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE));
   EquityProject *project = equity_window_get_project (window);
   g_autoptr(GError) error = NULL;
 

@@ -12,7 +12,7 @@ static void
 test_arrests (void)
 {
   EquityWindow *window = open_sample ("arrests", 1400, 900);
-  EquityExplorePage *page = window->explore_page;
+  EquityExplorePage *page = EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE));
   EquityChartView *chart_view = EQUITY_CHART_VIEW (_equity_explore_page_get_chart_view (page));
   EquityResult *result;
   EquityResultRow *row;
@@ -98,7 +98,7 @@ static void
 test_save_copy_export (void)
 {
   EquityWindow *window = open_sample ("save", 1400, 900);
-  EquityExplorePage *page = window->explore_page;
+  EquityExplorePage *page = EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE));
   EquitySidebar *sidebar = _equity_window_get_sidebar (window);
   g_autofree char *dir = test_make_tmpdir ();
   g_autoptr(GError) error = NULL;
@@ -196,7 +196,7 @@ static void
 test_maps (void)
 {
   EquityWindow *window = open_sample ("maps", 1400, 900);
-  EquityExplorePage *page = window->explore_page;
+  EquityExplorePage *page = EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE));
   EquityChartView *map_view = EQUITY_CHART_VIEW (_equity_explore_page_get_map_view (page));
   EquityResult *result;
 
@@ -243,7 +243,7 @@ static void
 test_window_sizes (void)
 {
   EquityWindow *window = open_sample (NULL, 1280, 800);
-  EquityExplorePage *page = window->explore_page;
+  EquityExplorePage *page = EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE));
   EquityChartView *chart_view = EQUITY_CHART_VIEW (_equity_explore_page_get_chart_view (page));
   AdwFlap *flap;
 
@@ -253,7 +253,7 @@ test_window_sizes (void)
   close_window (window);
 
   window = open_sample ("narrow", 760, 720);
-  page = window->explore_page;
+  page = EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE));
   open_analysis (window, POVERTY);
   /* the flaps fold when the window lays them out */
   app_test_settle (GTK_WIDGET (window));

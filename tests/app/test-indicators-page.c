@@ -195,7 +195,7 @@ test_list (void)
 {
   g_autofree char *path = NULL;
   EquityWindow *window = open_with_indicators ("list", 1180, 760, &path);
-  EquityIndicatorsPage *page = window->indicators_page;
+  EquityIndicatorsPage *page = EQUITY_INDICATORS_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_INDICATORS));
   Expected expected = { 0 };
   g_autoptr(EquityIndicatorSummary) summary = NULL;
   g_autofree char *all = NULL;
@@ -321,7 +321,7 @@ test_year_table (void)
 {
   g_autofree char *path = NULL;
   EquityWindow *window = open_with_indicators ("years", 1366, 768, &path);
-  EquityIndicatorsPage *page = window->indicators_page;
+  EquityIndicatorsPage *page = EQUITY_INDICATORS_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_INDICATORS));
   Expected expected = { 0 };
   EquityIndicatorEvaluation *evaluation = NULL;
   EquityIndicator *indicator = NULL;
@@ -430,7 +430,7 @@ test_create (void)
 {
   g_autofree char *path = NULL;
   EquityWindow *window = open_with_indicators ("create", 1180, 760, &path);
-  EquityIndicatorsPage *page = window->indicators_page;
+  EquityIndicatorsPage *page = EQUITY_INDICATORS_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_INDICATORS));
   /* text as typed, never markup */
   static const char *name = "Arrests <b>&amp;</b> “test”";
   AdwComboRow *analysis_row;
@@ -544,7 +544,7 @@ test_delete_undo (void)
 {
   g_autofree char *path = NULL;
   EquityWindow *window = open_with_indicators ("delete", 1180, 760, &path);
-  EquityIndicatorsPage *page = window->indicators_page;
+  EquityIndicatorsPage *page = EQUITY_INDICATORS_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_INDICATORS));
   GtkListBox *list = _equity_indicators_page_get_list_box (page);
   guint n_before = count_list_rows (page);
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, n_before - 1);
@@ -645,7 +645,7 @@ test_layout (void)
     {
       g_autofree char *name = g_strdup_printf ("layout-%d", sizes[i][0]);
       EquityWindow *window = open_with_indicators (name, sizes[i][0], sizes[i][1], NULL);
-      EquityIndicatorsPage *page = window->indicators_page;
+      EquityIndicatorsPage *page = EQUITY_INDICATORS_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_INDICATORS));
       g_autofree char *file = g_strdup_printf ("indicators-%dx%d", sizes[i][0], sizes[i][1]);
 
       g_assert_cmpstr (_equity_indicators_page_get_visible (page), ==, "list");

@@ -94,7 +94,7 @@ test_scan_page (void)
   window = g_object_ref (equity_window_new (GTK_APPLICATION (app)));
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
   g_assert_true (equity_window_open_project (window, path));
-  page = window->scan_page;
+  page = EQUITY_SCAN_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_SCAN));
   adw_view_stack_set_visible_child_name (window->view_stack, "scan");
   app_test_show_window (GTK_WINDOW (window));
 
@@ -139,15 +139,15 @@ test_scan_page (void)
   /* activating a line of a saved analysis opens it in Explore */
   activate_first_line (list, record, "analysis:");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "explore");
-  g_assert_nonnull (equity_explore_page_get_analysis (window->explore_page));
+  g_assert_nonnull (equity_explore_page_get_analysis (EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE))));
 
   /* a measure the scan built opens in Explore filled in, and unsaved */
   adw_view_stack_set_visible_child_name (window->view_stack, "scan");
   activate_first_line (list, record, "column:");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "explore");
-  g_assert_null (equity_explore_page_get_analysis (window->explore_page));
-  test_await (explore_has_result, window->explore_page, "the analysis computed on the Explore page");
-  g_assert_cmpstr (equity_result_get_kind (equity_explore_page_get_result (window->explore_page)), ==, "area-rates");
+  g_assert_null (equity_explore_page_get_analysis (EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE))));
+  test_await (explore_has_result, EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE)), "the analysis computed on the Explore page");
+  g_assert_cmpstr (equity_result_get_kind (equity_explore_page_get_result (EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE)))), ==, "area-rates");
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "scan-opened-in-explore"), >, MIN_VARIANCE);
 
   /* an empty project teaches what the scan does */

@@ -19,6 +19,7 @@
 #include "equity-lens-template-editor.h"
 #include "equity-preferences-window.h"
 #include "equity-result-table.h"
+#include "equity-scan-page.h"
 #include "equity-sidebar.h"
 #include "equity-start-page.h"
 #include "equity-table-view.h"
@@ -45,6 +46,7 @@ template_types (guint i)
     case 13: return EQUITY_TYPE_RESULT_TABLE;
     case 14: return EQUITY_TYPE_EXPORT_DIALOG;
     case 15: return EQUITY_TYPE_LENS_TEMPLATE_EDITOR;
+    case 16: return EQUITY_TYPE_SCAN_PAGE;
     default: return G_TYPE_INVALID;
     }
 }

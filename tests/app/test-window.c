@@ -267,7 +267,7 @@ test_project_with_data (TestScratch   *scratch,
     analysis = g_list_model_get_item (equity_project_get_analyses (project), 0);
     g_signal_emit_by_name (_equity_window_get_sidebar (window), "analysis-selected", analysis);
     g_assert_cmpstr (adw_view_stack_get_visible_child_name (_equity_window_get_view_stack (window)), ==, "explore");
-    g_assert_true (equity_explore_page_get_analysis (window->explore_page) == analysis);
+    g_assert_true (equity_explore_page_get_analysis (EQUITY_EXPLORE_PAGE (_equity_window_get_page (window, EQUITY_WINDOW_PAGE_EXPLORE))) == analysis);
     g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "window-analysis"), >, MIN_VARIANCE);
   }
 
@@ -571,10 +571,18 @@ test_load_in_background (TestScratch   *scratch,
   recent = g_settings_get_strv (settings, "recent-projects");
   g_assert_cmpstr (recent[0], ==, path);
 
-  /* only the page shown has the project */
+  /* only the page shown is built, and has the project */
   g_assert_cmpuint (window->bound_pages, ==, 0);
+  g_assert_null (window->explore_page);
+  g_assert_null (window->scan_page);
+  g_assert_null (window->indicators_page);
+  g_assert_null (window->assessments_page);
+  g_assert_null (window->action_plan_page);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "scan");
   g_assert_cmpuint (window->bound_pages, ==, EQUITY_WINDOW_PAGE_SCAN);
+  g_assert_nonnull (window->scan_page);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (window->scan_page), GTK_WIDGET (window->view_stack)));
+  g_assert_null (window->explore_page);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "indicators");
   g_assert_cmpuint (window->bound_pages, ==, EQUITY_WINDOW_PAGE_SCAN | EQUITY_WINDOW_PAGE_INDICATORS);
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "window-loaded-indicators"), >, MIN_VARIANCE);
