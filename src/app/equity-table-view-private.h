@@ -33,6 +33,9 @@ struct _EquityTableView
   EquityRowModel *model;
   /* the rows the column view is given: the first screenful, then all */
   GtkSliceListModel *shown_rows;
+  /* the columns beyond the window's right edge, appended to the column
+   * view after the first frame with rows: it makes every column's cells */
+  GPtrArray      *later_columns;
   GdkFrameClock  *fill_clock;
   gulong          fill_handler;
   gint64          fill_frame;

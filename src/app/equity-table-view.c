@@ -74,7 +74,8 @@ view_sorter_changed_cb (EquityTableView *self,
   /* A header click keeps the columns sorted by before as tie-breakers, each
    * with its arrow; the rows are sorted by one column (then file order), so
    * only that column keeps its arrow. */
-  if (order != GTK_ORDERING_EQUAL)
+  if (order != GTK_ORDERING_EQUAL
+      && (guint) probe.column < g_list_model_get_n_items (gtk_column_view_get_columns (self->column_view)))
     {
       GListModel *columns = gtk_column_view_get_columns (self->column_view);
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, probe.column);
@@ -121,6 +122,7 @@ remove_columns (EquityTableView *self)
   GListModel *columns = gtk_column_view_get_columns (self->column_view);
   guint n;
 
+  g_ptr_array_set_size (self->later_columns, 0);
   while ((n = g_list_model_get_n_items (columns)) > 0)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, n - 1);
@@ -318,7 +320,10 @@ fit_columns (EquityTableView *self)
  * dataset (11 columns), some 0.14 s of the main thread and a third of the
  * window's first frame, nearly all of it rows below the window's edge. So
  * the view is given only the rows its window can show, and the others once
- * a frame with them was painted: nothing on screen changes when they come. */
+ * a frame with them was painted: nothing on screen changes when they come.
+ * Likewise the columns: it makes a cell in every column of a row, and of
+ * the sample's 11 columns 5 fit in the window; those right of its edge are
+ * added the frame after the first. */
 
 /* a row is never shorter than this (one line of text, no padding) */
 #define SMALLEST_ROW_HEIGHT 16
@@ -337,6 +342,53 @@ rows_that_fit (GtkWidget *window)
   if (height <= 0)
     return G_MAXUINT;
   return (guint) height / SMALLEST_ROW_HEIGHT + 1;
+}
+
+/* Once the columns have their widths and before the column view hears of
+ * the first rows: keep back the columns that start right of the window's
+ * edge. (Text columns may grow to fill the room left, which only moves the
+ * others further right.) */
+static void
+hold_back_columns (EquityTableView *self)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  guint n_columns = g_list_model_get_n_items (columns);
+  guint first_later = n_columns;
+  int width, height;
+  int left = 0;
+
+  if (window == NULL || self->shown_rows == NULL
+      || gtk_slice_list_model_get_size (self->shown_rows) == G_MAXUINT)
+    return;
+
+  width = gtk_widget_get_width (window);
+  if (width <= 0)
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  if (width <= 0)
+    return;
+
+  for (guint c = 0; c < n_columns && first_later == n_columns; c++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+
+      if (left >= width)
+        first_later = c;
+      left += gtk_column_view_column_get_fixed_width (column);
+    }
+
+  for (guint c = first_later; c < n_columns; c++)
+    g_ptr_array_add (self->later_columns, g_list_model_get_item (columns, c));
+  for (guint c = n_columns; c > first_later; c--)
+    gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->later_columns, c - 1 - first_later));
+}
+
+static void
+add_later_columns (EquityTableView *self)
+{
+  for (guint i = 0; i < self->later_columns->len; i++)
+    gtk_column_view_append_column (self->column_view, g_ptr_array_index (self->later_columns, i));
+  g_ptr_array_set_size (self->later_columns, 0);
 }
 
 static void
@@ -367,6 +419,14 @@ fill_rows (EquityTableView *self)
   if (self->shown_rows == NULL)
     return;
 
+  /* the columns first, the rows from the frame after */
+  if (self->later_columns->len > 0)
+    {
+      add_later_columns (self);
+      fill_after_next_frame (self);
+      return;
+    }
+
   size = gtk_slice_list_model_get_size (self->shown_rows);
   gtk_slice_list_model_set_size (self->shown_rows, size >= GTK_LIST_ROWS_MADE / 2 ? G_MAXUINT : size * 2);
   fill_after_next_frame (self);
@@ -382,17 +442,19 @@ fill_after_next_frame (EquityTableView *self)
   GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
   GdkFrameClock *clock;
 
-  if (self->fill_handler != 0 || self->shown_rows == NULL
-      || gtk_slice_list_model_get_size (self->shown_rows) == G_MAXUINT
-      || g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+  if (self->fill_handler != 0 || self->shown_rows == NULL)
     return;
 
-  /* all shown already */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) <= gtk_slice_list_model_get_size (self->shown_rows))
-    {
-      gtk_slice_list_model_set_size (self->shown_rows, G_MAXUINT);
-      return;
-    }
+  /* all rows shown already */
+  if (gtk_slice_list_model_get_size (self->shown_rows) != G_MAXUINT
+      && g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0
+      && g_list_model_get_n_items (G_LIST_MODEL (self->model)) <= gtk_slice_list_model_get_size (self->shown_rows))
+    gtk_slice_list_model_set_size (self->shown_rows, G_MAXUINT);
+
+  if (self->later_columns->len == 0
+      && (gtk_slice_list_model_get_size (self->shown_rows) == G_MAXUINT
+          || g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0))
+    return;
 
   clock = window != NULL ? gtk_widget_get_frame_clock (window) : NULL;
   if (clock == NULL)
@@ -410,7 +472,12 @@ fill_after_next_frame (EquityTableView *self)
 static void
 model_changed_cb (EquityTableView *self)
 {
-  fit_columns (self);
+  if (!self->columns_fitted)
+    {
+      fit_columns (self);
+      if (self->columns_fitted)
+        hold_back_columns (self);
+    }
   update_status (self);
 }
 
@@ -569,6 +636,7 @@ equity_table_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EQUITY_TYPE_TABLE_VIEW);
 
+  g_clear_pointer (&self->later_columns, g_ptr_array_unref);
   g_clear_object (&self->shown_rows);
   g_clear_object (&self->model);
   g_clear_object (&self->dataset);
@@ -651,6 +719,7 @@ equity_table_view_init (EquityTableView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->later_columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->summaries_stale = TRUE;
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (view_sorter_changed_cb), self, G_CONNECT_SWAPPED);

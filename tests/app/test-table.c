@@ -285,6 +285,21 @@ shown_rows_changed_cb (GListModel *rows,
     *first_rows = g_list_model_get_n_items (rows);
 }
 
+/* the project opened in a window already on screen, as a person opens one */
+static EquityWindow *
+open_on_screen (const char       *path,
+                EquityTableView **view)
+{
+  EquityWindow *window;
+
+  app_test_reset_settings (1280, 800);
+  window = g_object_ref (equity_window_new (GTK_APPLICATION (app)));
+  app_test_show_window (GTK_WINDOW (window));
+  g_assert_true (equity_window_open_project (window, path));
+  *view = EQUITY_TABLE_VIEW (equity_datasets_page_get_table_view (_equity_window_get_datasets_page (window)));
+  return window;
+}
+
 /* A dataset chosen in a window on screen: the column view gets the rows
  * that can show first (GTK 4.8 makes widgets for up to 200 rows given at
  * once) and every row once a frame with them was painted. */
@@ -307,12 +322,7 @@ test_first_screenful (TestScratch   *scratch,
   guint n_columns;
 
   equity_project_close (project);
-  app_test_reset_settings (1280, 800);
-  window = g_object_ref (equity_window_new (GTK_APPLICATION (app)));
-  app_test_show_window (GTK_WINDOW (window));
-  g_assert_true (equity_window_open_project (window, path));
-
-  view = EQUITY_TABLE_VIEW (equity_datasets_page_get_table_view (_equity_window_get_datasets_page (window)));
+  window = open_on_screen (path, &view);
   column_view = equity_table_view_get_column_view (view);
   shown = G_LIST_MODEL (gtk_column_view_get_model (column_view));
   g_signal_connect (shown, "items-changed", G_CALLBACK (shown_rows_changed_cb), &first_rows);
@@ -343,6 +353,150 @@ test_first_screenful (TestScratch   *scratch,
   app_test_destroy_window (GTK_WINDOW (window));
 }
 
+/* A dataset far wider than the window */
+#define WIDE_COLUMNS 30
+#define WIDE_ROWS 300
+
+static char *
+write_wide_csv (const char *dir)
+{
+  g_autoptr(GString) csv = g_string_new (NULL);
+  char *path = g_build_filename (dir, "wide.csv", NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint c = 1; c <= WIDE_COLUMNS; c++)
+    g_string_append_printf (csv, "%scolumn_%02u", c > 1 ? "," : "", c);
+  g_string_append_c (csv, '\n');
+  /* each value names its column, so that a cell seen tells which it is */
+  for (guint r = 0; r < WIDE_ROWS; r++)
+    {
+      for (guint c = 1; c <= WIDE_COLUMNS; c++)
+        g_string_append_printf (csv, "%sc%02u row %u", c > 1 ? "," : "", c, r);
+      g_string_append_c (csv, '\n');
+    }
+  g_file_set_contents (path, csv->str, (gssize) csv->len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+typedef struct
+{
+  GtkColumnView *view;
+  guint          rows;
+  guint          columns;
+} FirstShown;
+
+/* how many rows, and in how many columns, the column view was first given */
+static void
+first_shown_cb (GListModel *rows,
+                guint       position,
+                guint       removed,
+                guint       added,
+                FirstShown *first)
+{
+  if (first->rows > 0)
+    return;
+  first->rows = g_list_model_get_n_items (rows);
+  first->columns = g_list_model_get_n_items (gtk_column_view_get_columns (first->view));
+}
+
+static gboolean
+all_columns_shown (gpointer data)
+{
+  return g_list_model_get_n_items (gtk_column_view_get_columns (data)) == WIDE_COLUMNS;
+}
+
+/* Columns right of the window's edge come the frame after the first: GTK
+ * 4.8 makes a cell in every column of every row it is given. */
+static void
+test_first_columns (TestScratch   *scratch,
+                    gconstpointer  data)
+{
+  g_autofree char *csv = write_wide_csv (scratch->dir);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autofree char *path = NULL;
+  g_autoptr(EquityProject) project = test_create_project (scratch->dir, "Wide.equity", &path);
+  g_autoptr(EquityDataset) dataset = test_import_ok (project, file, NULL);
+  g_autoptr(GPtrArray) cells = NULL;
+  g_autoptr(GtkColumnViewColumn) last = NULL;
+  FirstShown first = { NULL, 0, 0 };
+  EquityWindow *window;
+  EquityTableView *view;
+  EquityRowModel *model;
+  GtkAdjustment *hadjustment;
+  GListModel *columns;
+  int first_width = 0;
+
+  g_assert_cmpuint (equity_dataset_get_n_columns (dataset), ==, WIDE_COLUMNS);
+  equity_project_close (project);
+  window = open_on_screen (path, &view);
+  first.view = equity_table_view_get_column_view (view);
+  columns = gtk_column_view_get_columns (first.view);
+  g_signal_connect (gtk_column_view_get_model (first.view), "items-changed", G_CALLBACK (first_shown_cb), &first);
+  test_await (model_ready, view, "the table's rows ordered");
+  test_await (all_rows_shown, first.view, "every row given to the column view");
+  test_await (all_columns_shown, first.view, "every column in the column view");
+  g_signal_handlers_disconnect_by_data (gtk_column_view_get_model (first.view), &first);
+
+  /* the first rows came in the columns that start inside the window: they
+   * reach past its right edge, the next would have started beyond it */
+  g_assert_cmpuint (first.rows, >, 0);
+  g_assert_cmpuint (first.columns, >, 0);
+  g_assert_cmpuint (first.columns, <, WIDE_COLUMNS);
+  for (guint c = 0; c < first.columns; c++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+
+      first_width += gtk_column_view_column_get_fixed_width (column);
+    }
+  g_assert_cmpint (first_width, >=, gtk_widget_get_width (GTK_WIDGET (window)));
+
+  /* then every column, in the dataset's order */
+  for (guint c = 0; c < WIDE_COLUMNS; c++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+      g_autofree char *title = g_strdup_printf ("column_%02u", c + 1);
+
+      g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, title);
+    }
+
+  /* every cell on screen at the start was in the first columns */
+  app_test_settle (GTK_WIDGET (first.view));
+  cells = visible_cells (first.view);
+  g_assert_cmpuint (cells->len, >, 0);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const char *cell = g_ptr_array_index (cells, i);
+
+      g_assert_true (cell[0] == 'c');
+      g_assert_cmpuint (g_ascii_strtoull (cell + 1, NULL, 10), <=, first.columns);
+    }
+  g_assert_true (cells_contain (first.view, "c01 row 0"));
+
+  /* the last column scrolls into view with its values */
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (first.view));
+  app_test_wait_frames (GTK_WIDGET (first.view), 2);
+  gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_upper (hadjustment) - gtk_adjustment_get_page_size (hadjustment));
+  app_test_settle (GTK_WIDGET (first.view));
+  g_assert_true (cells_contain (first.view, "c30 row 0"));
+  g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "datasets-wide-end"), >, MIN_VARIANCE);
+
+  /* and sorts by itself: a header of a late column means that column */
+  model = equity_table_view_get_model (view);
+  last = g_list_model_get_item (columns, WIDE_COLUMNS - 1);
+  gtk_column_view_sort_by_column (first.view, last, GTK_SORT_DESCENDING);
+  test_await (model_ready, view, "the table's rows ordered");
+  g_assert_cmpint (equity_row_model_get_sort_column (model), ==, WIDE_COLUMNS - 1);
+  {
+    g_autoptr(EquityRow) top = g_list_model_get_item (G_LIST_MODEL (model), 0);
+
+    /* "c30 row 99" is the largest of "c30 row 0" … "c30 row 299" as text */
+    g_assert_cmpstr (equity_row_get_value (top, WIDE_COLUMNS - 1), ==, "c30 row 99");
+  }
+
+  app_test_destroy_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -355,6 +509,7 @@ main (int   argc,
 
   test_add_with_scratch ("/app/table/million-rows", test_million_rows);
   test_add_with_scratch ("/app/table/first-screenful", test_first_screenful);
+  test_add_with_scratch ("/app/table/first-columns", test_first_columns);
 
   return app_test_run (&app);
 }
