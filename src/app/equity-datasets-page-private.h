@@ -26,6 +26,7 @@ struct _EquityDatasetsPage
   GtkListBox    *columns_list;
   GtkStack      *tabs;
   GtkToggleButton *rows_button;
+  GtkToggleButton *details_button;
   GtkSearchEntry *search_entry;
   GtkWidget     *summaries_button;
   EquityTableView *table_view;
@@ -33,6 +34,11 @@ struct _EquityDatasetsPage
   /* Owned references */
   EquityProject *project;
   EquityDataset *dataset;
+
+  /* the Details tab's row per column is made when the tab is shown: most
+   * datasets are looked at by their rows, and the rows of 11 columns are
+   * some 130 widgets */
+  gboolean       columns_listed;
 };
 
 /* equity-datasets-page.c */

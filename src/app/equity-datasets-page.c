@@ -75,6 +75,21 @@ create_column_row (EquityColumn *column)
   return row;
 }
 
+static void
+list_columns_if_shown (EquityDatasetsPage *self)
+{
+  GPtrArray *columns;
+
+  if (self->columns_listed || self->dataset == NULL
+      || g_strcmp0 (gtk_stack_get_visible_child_name (self->tabs), "columns") != 0)
+    return;
+
+  self->columns_listed = TRUE;
+  columns = equity_dataset_get_columns (self->dataset);
+  for (guint i = 0; columns != NULL && i < columns->len; i++)
+    gtk_list_box_append (self->columns_list, create_column_row (g_ptr_array_index (columns, i)));
+}
+
 void
 _equity_datasets_page_update (EquityDatasetsPage *self)
 {
@@ -86,6 +101,7 @@ _equity_datasets_page_update (EquityDatasetsPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_list))) != NULL)
     gtk_list_box_remove (self->columns_list, child);
+  self->columns_listed = FALSE;
 
   if (self->project != NULL)
     has_datasets = g_list_model_get_n_items (equity_project_get_datasets (self->project)) > 0;
@@ -122,7 +138,6 @@ _equity_datasets_page_update (EquityDatasetsPage *self)
     g_autofree char *columns_text = NULL;
     g_autofree char *summary = NULL;
     g_autofree char *source_name = NULL;
-    GPtrArray *columns;
 
     gtk_label_set_label (self->name_label, equity_dataset_get_name (dataset));
 
@@ -180,10 +195,7 @@ _equity_datasets_page_update (EquityDatasetsPage *self)
       gtk_label_set_label (self->columns_label, n);
     }
 
-    columns = equity_dataset_get_columns (dataset);
-    for (guint i = 0; columns != NULL && i < columns->len; i++)
-      gtk_list_box_append (self->columns_list, create_column_row (g_ptr_array_index (columns, i)));
-
+    list_columns_if_shown (self);
     gtk_stack_set_visible_child_name (self->stack, "details");
   }
 }
@@ -212,6 +224,7 @@ tab_changed_cb (EquityDatasetsPage *self,
 
   gtk_widget_set_visible (GTK_WIDGET (self->search_entry), rows);
   gtk_widget_set_visible (self->summaries_button, rows);
+  list_columns_if_shown (self);
 }
 
 static void
@@ -326,6 +339,7 @@ equity_datasets_page_class_init (EquityDatasetsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EquityDatasetsPage, columns_label);
   gtk_widget_class_bind_template_child (widget_class, EquityDatasetsPage, columns_list);
   gtk_widget_class_bind_template_child (widget_class, EquityDatasetsPage, tabs);
+  gtk_widget_class_bind_template_child (widget_class, EquityDatasetsPage, details_button);
   gtk_widget_class_bind_template_child (widget_class, EquityDatasetsPage, rows_button);
   gtk_widget_class_bind_template_child (widget_class, EquityDatasetsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, EquityDatasetsPage, summaries_button);

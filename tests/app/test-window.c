@@ -10,6 +10,7 @@
 #include "app-test-util.h"
 #include "equity-application.h"
 #include "equity-core.h"
+#include "equity-datasets-page-private.h"
 #include "equity-preferences-window.h"
 #include "equity-start-page.h"
 #include "equity-window-private.h"
@@ -246,6 +247,30 @@ test_project_with_data (TestScratch   *scratch,
 
   app_test_show_window (GTK_WINDOW (window));
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "window-dataset"), >, MIN_VARIANCE);
+
+  /* The Details tab lists the columns, made when it is first shown. */
+  {
+    EquityDatasetsPage *page = _equity_window_get_datasets_page (window);
+    GPtrArray *columns = equity_dataset_get_columns (shown);
+    guint n_rows = 0;
+
+    g_assert_null (gtk_widget_get_first_child (GTK_WIDGET (page->columns_list)));
+    gtk_toggle_button_set_active (page->details_button, TRUE);
+    g_assert_false (gtk_toggle_button_get_active (page->rows_button));
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (page->tabs), ==, "columns");
+    for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (page->columns_list));
+         row != NULL;
+         row = gtk_widget_get_next_sibling (row))
+      {
+        g_assert_cmpuint (n_rows, <, columns->len);
+        g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                         equity_column_get_name (g_ptr_array_index (columns, n_rows)));
+        n_rows++;
+      }
+    g_assert_cmpuint (n_rows, ==, columns->len);
+    g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "window-dataset-details"), >, MIN_VARIANCE);
+    gtk_toggle_button_set_active (page->rows_button, TRUE);
+  }
 
   /* A saved analysis shows up in the sidebar and opens in Explore. */
   {
