@@ -247,6 +247,9 @@ test_project_with_data (TestScratch   *scratch,
 
   app_test_show_window (GTK_WINDOW (window));
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "window-dataset"), >, MIN_VARIANCE);
+  /* wide enough for the switcher in the header: none at the foot */
+  g_assert_false (adw_view_switcher_title_get_title_visible (window->switcher_title));
+  g_assert_false (adw_view_switcher_bar_get_reveal (window->switcher_bar));
 
   /* The Details tab lists the columns, made when it is first shown. */
   {
@@ -500,9 +503,13 @@ test_narrow (TestScratch   *scratch,
   g_assert_true (equity_window_open_project (window, path));
   app_test_show_window (GTK_WINDOW (window));
 
-  /* The sidebar folds away; the dataset is shown with a way back. */
+  /* The sidebar folds away; the dataset is shown with a way back, and the
+   * pages are switched from a bar at the foot. */
   g_assert_true (adw_leaflet_get_folded (window->leaflet));
   g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->content_box);
+  g_assert_true (adw_view_switcher_title_get_title_visible (window->switcher_title));
+  g_assert_true (adw_view_switcher_bar_get_reveal (window->switcher_bar));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->switcher_bar)));
   g_assert_cmpfloat (app_test_render_png (GTK_WIDGET (window), "window-narrow"), >, MIN_VARIANCE);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
