@@ -34,11 +34,6 @@ struct _EquityDatasetsPage
   /* Owned references */
   EquityProject *project;
   EquityDataset *dataset;
-
-  /* the Details tab's row per column is made when the tab is shown: most
-   * datasets are looked at by their rows, and the rows of 11 columns are
-   * some 130 widgets */
-  gboolean       columns_listed;
 };
 
 /* equity-datasets-page.c */

@@ -75,16 +75,19 @@ create_column_row (EquityColumn *column)
   return row;
 }
 
+/* The Details tab's row per column is made when the tab is shown: most
+ * datasets are looked at by their rows, and the rows of 11 columns are
+ * some 130 widgets. */
 static void
 list_columns_if_shown (EquityDatasetsPage *self)
 {
   GPtrArray *columns;
 
-  if (self->columns_listed || self->dataset == NULL
+  /* listed already: the list is emptied whenever the dataset changes */
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->columns_list)) != NULL || self->dataset == NULL
       || g_strcmp0 (gtk_stack_get_visible_child_name (self->tabs), "columns") != 0)
     return;
 
-  self->columns_listed = TRUE;
   columns = equity_dataset_get_columns (self->dataset);
   for (guint i = 0; columns != NULL && i < columns->len; i++)
     gtk_list_box_append (self->columns_list, create_column_row (g_ptr_array_index (columns, i)));
@@ -101,7 +104,6 @@ _equity_datasets_page_update (EquityDatasetsPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_list))) != NULL)
     gtk_list_box_remove (self->columns_list, child);
-  self->columns_listed = FALSE;
 
   if (self->project != NULL)
     has_datasets = g_list_model_get_n_items (equity_project_get_datasets (self->project)) > 0;

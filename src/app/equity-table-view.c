@@ -265,8 +265,9 @@ update_status (EquityTableView *self)
 /* The dataset */
 
 /* Once the first rows are in, each column is made as wide as its name and
- * its widest value among them (within reason); the person can resize it. */
-static void
+ * its widest value among them (within reason); the person can resize it.
+ * TRUE when this call fitted them. */
+static gboolean
 fit_columns (EquityTableView *self)
 {
   GListModel *columns = gtk_column_view_get_columns (self->column_view);
@@ -277,7 +278,7 @@ fit_columns (EquityTableView *self)
   int char_width;
 
   if (self->columns_fitted || n_rows == 0)
-    return;
+    return FALSE;
   self->columns_fitted = TRUE;
 
   metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self->column_view)), NULL, NULL);
@@ -311,6 +312,7 @@ fit_columns (EquityTableView *self)
       gtk_column_view_column_set_fixed_width (column,
                                               CLAMP (chars[c], 4, 40) * char_width / PANGO_SCALE + 16);
     }
+  return TRUE;
 }
 
 /* The first screenful of rows, then the rest.
@@ -330,15 +332,25 @@ fit_columns (EquityTableView *self)
 /* the rows GTK 4.8's column view makes widgets for at once */
 #define GTK_LIST_ROWS_MADE 200
 
+/* the window's size, or before it has one the size it opens at */
+static void
+get_window_size (GtkWidget *window,
+                 int       *width,
+                 int       *height)
+{
+  int default_width, default_height;
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &default_width, &default_height);
+  *width = gtk_widget_get_width (window) > 0 ? gtk_widget_get_width (window) : default_width;
+  *height = gtk_widget_get_height (window) > 0 ? gtk_widget_get_height (window) : default_height;
+}
+
 static guint
 rows_that_fit (GtkWidget *window)
 {
-  int height = gtk_widget_get_height (window);
-  int width;
+  int width, height;
 
-  /* (GTK 4.8 wants both pointers) */
-  if (height <= 0)
-    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  get_window_size (window, &width, &height);
   if (height <= 0)
     return G_MAXUINT;
   return (guint) height / SMALLEST_ROW_HEIGHT + 1;
@@ -354,7 +366,7 @@ hold_back_columns (EquityTableView *self)
   GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
   GListModel *columns = gtk_column_view_get_columns (self->column_view);
   guint n_columns = g_list_model_get_n_items (columns);
-  guint first_later = n_columns;
+  guint first_later;
   int width, height;
   int left = 0;
 
@@ -362,25 +374,22 @@ hold_back_columns (EquityTableView *self)
       || gtk_slice_list_model_get_size (self->shown_rows) == G_MAXUINT)
     return;
 
-  width = gtk_widget_get_width (window);
-  if (width <= 0)
-    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  get_window_size (window, &width, &height);
   if (width <= 0)
     return;
 
-  for (guint c = 0; c < n_columns && first_later == n_columns; c++)
+  /* the first column whose left edge is at or past the window's width */
+  for (first_later = 0; first_later < n_columns && left < width; first_later++)
     {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, first_later);
 
-      if (left >= width)
-        first_later = c;
       left += gtk_column_view_column_get_fixed_width (column);
     }
 
   for (guint c = first_later; c < n_columns; c++)
     g_ptr_array_add (self->later_columns, g_list_model_get_item (columns, c));
-  for (guint c = n_columns; c > first_later; c--)
-    gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->later_columns, c - 1 - first_later));
+  for (guint i = 0; i < self->later_columns->len; i++)
+    gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->later_columns, i));
 }
 
 static void
@@ -472,12 +481,8 @@ fill_after_next_frame (EquityTableView *self)
 static void
 model_changed_cb (EquityTableView *self)
 {
-  if (!self->columns_fitted)
-    {
-      fit_columns (self);
-      if (self->columns_fitted)
-        hold_back_columns (self);
-    }
+  if (fit_columns (self))
+    hold_back_columns (self);
   update_status (self);
 }
 
