@@ -97,19 +97,15 @@ _equity_workbook_write_indicators (lxw_worksheet               *sheet,
                                    const char                  *footer_title,
                                    EquityProject               *project,
                                    GPtrArray                   *indicators,
-                                   GCancellable                *cancellable,
+                                   GPtrArray                   *evaluations,
                                    GError                     **error)
 {
-  g_autoptr(GPtrArray) evaluations = NULL;
   g_autoptr(EquityScoreTable) table = equity_project_dup_score_table (project, error);
   g_autofree char *score_note = NULL;
   g_autofree char *table_source = NULL;
   lxw_row_t r = 0, header;
 
   if (table == NULL)
-    return FALSE;
-  evaluations = equity_indicator_evaluate_each (project, indicators, cancellable, error);
-  if (evaluations == NULL)
     return FALSE;
 
   /* an edited table says so, so a score never changes meaning silently */

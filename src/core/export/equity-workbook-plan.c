@@ -91,15 +91,18 @@ GPtrArray *
 _equity_workbook_list_plan (EquityProject               *project,
                             const EquityWorkbookOptions *options,
                             GHashTable                  *used,
-                            GHashTable                 **statuses,
+                            GHashTable                  *statuses,
                             GError                     **error)
 {
   GPtrArray *actions;
 
   if (options->skip_plan)
     return g_ptr_array_new ();
-  actions = equity_plan_list_actions_full (project, NULL, statuses, error);
-  if (actions != NULL && actions->len > 0)
+  actions = equity_plan_list_actions_unchecked (project, NULL, error);
+  if (actions == NULL)
+    return NULL;
+  equity_plan_mark_off_track (actions, statuses);
+  if (actions->len > 0)
     g_free (equity_workbook_sheet_name (_("Action plan"), used));
   return actions;
 }
@@ -110,14 +113,12 @@ _equity_workbook_write_plan (lxw_worksheet               *sheet,
                              const char                  *footer_title,
                              EquityProject               *project,
                              GPtrArray                   *actions,
+                             GPtrArray                   *indicators,
                              GHashTable                  *statuses,
                              GError                     **error)
 {
-  g_autoptr(GPtrArray) indicators = equity_project_list_indicators (project, error);
   lxw_row_t r = 0, header;
 
-  if (indicators == NULL)
-    return FALSE;
   worksheet_write_string (sheet, r++, 0, _("Action plan"), formats->title);
   worksheet_write_string (sheet, r++, 0, _("Overdue: due before today and neither done nor dropped. Off track: "
                                            "an indicator the action is linked to is off track."), formats->note);

@@ -106,14 +106,15 @@ void     _equity_workbook_write_headings (lxw_worksheet               *sheet,
                                           const EquityWorkbookFormats *formats,
                                           const char                  *first,
                                           ...) G_GNUC_NULL_TERMINATED;
-/* The Indicators sheet: every indicator of INDICATORS evaluated, one row a
- * year with the rates behind its score, then the theme and city means. */
+/* The Indicators sheet: each of INDICATORS with its evaluation in
+ * EVALUATIONS (same order), one row a year with the rates behind its score,
+ * then the theme and city means. */
 gboolean _equity_workbook_write_indicators (lxw_worksheet               *sheet,
                                             const EquityWorkbookFormats *formats,
                                             const char                  *footer_title,
                                             EquityProject               *project,
                                             GPtrArray                   *indicators,
-                                            GCancellable                *cancellable,
+                                            GPtrArray                   *evaluations,
                                             GError                     **error);
 /* The Scan sheet: the latest stored scan, ranked, with its FDR statement */
 gboolean _equity_workbook_write_scan     (lxw_worksheet               *sheet,
@@ -122,20 +123,22 @@ gboolean _equity_workbook_write_scan     (lxw_worksheet               *sheet,
                                           const char                  *footer_title,
                                           GError                     **error);
 /* The actions the Action plan sheet lists (none when OPTIONS skip it), its
- * name taken in USED when there are some, and the STATUSES of the indicators
- * they link to (see equity_plan_list_actions_full()); NULL on error */
+ * name taken in USED when there are some, each marked off track by the
+ * STATUSES of the indicators (see equity_plan_statuses_of_evaluations());
+ * NULL on error */
 GPtrArray *_equity_workbook_list_plan    (EquityProject               *project,
                                           const EquityWorkbookOptions *options,
                                           GHashTable                  *used,
-                                          GHashTable                 **statuses,
+                                          GHashTable                  *statuses,
                                           GError                     **error);
 /* The Action plan sheet: ACTIONS (EquityPlanAction, plan order), one row
- * each, their indicators' STATUSES as the list gave them */
+ * each, naming the INDICATORS they link to with their STATUSES */
 gboolean _equity_workbook_write_plan     (lxw_worksheet               *sheet,
                                           const EquityWorkbookFormats *formats,
                                           const char                  *footer_title,
                                           EquityProject               *project,
                                           GPtrArray                   *actions,
+                                          GPtrArray                   *indicators,
                                           GHashTable                  *statuses,
                                           GError                     **error);
 

@@ -23,7 +23,8 @@
 #include "equity-saved-analysis.h"
 #include "equity-cell-text.h"
 #include "equity-dataset-reader.h"
-#include "equity-indicator.h"
+#include "equity-indicator-evaluation.h"
+#include "equity-plan.h"
 #include "equity-workbook-private.h"
 
 #define MAX_SHEET_NAME 31
@@ -519,6 +520,7 @@ equity_workbook_export (EquityProject                *project,
   g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GPtrArray) evaluations = NULL;
   g_autoptr(GPtrArray) data_sheets = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *project_title = NULL;
   g_autofree char *dir = NULL;
@@ -557,6 +559,11 @@ equity_workbook_export (EquityProject                *project,
   indicators = equity_project_list_indicators (project, error);
   if (indicators == NULL)
     return FALSE;
+  /* evaluated once, for their sheet and for the plan's off-track marks */
+  evaluations = equity_indicator_evaluate_each (project, indicators, cancellable, error);
+  if (evaluations == NULL)
+    return FALSE;
+  plan_statuses = equity_plan_statuses_of_evaluations (indicators, evaluations);
   if (indicators->len > 0)
     g_free (equity_workbook_sheet_name (_("Indicators"), used));
   /* the latest stored scan joins the packet on a sheet of its own */
@@ -565,7 +572,7 @@ equity_workbook_export (EquityProject                *project,
     return FALSE;
   if (scan != NULL)
     g_free (equity_workbook_sheet_name (_("Scan"), used));
-  plan = _equity_workbook_list_plan (project, options, used, &plan_statuses, error);
+  plan = _equity_workbook_list_plan (project, options, used, plan_statuses, error);
   if (plan == NULL)
     return FALSE;
   /* each assessment chosen on a sheet of its own */
@@ -633,7 +640,7 @@ equity_workbook_export (EquityProject                *project,
     }
   if (indicators->len > 0
       && !_equity_workbook_write_indicators (workbook_add_worksheet (workbook, _("Indicators")), &formats, title,
-                                             project, indicators, cancellable, error))
+                                             project, indicators, evaluations, error))
     {
       workbook_close (workbook);
       g_unlink (partial);
@@ -643,7 +650,7 @@ equity_workbook_export (EquityProject                *project,
        && !_equity_workbook_write_scan (workbook_add_worksheet (workbook, _("Scan")), &formats, scan, title, error))
       || (plan->len > 0
           && !_equity_workbook_write_plan (workbook_add_worksheet (workbook, _("Action plan")), &formats, title,
-                                           project, plan, plan_statuses, error)))
+                                           project, plan, indicators, plan_statuses, error)))
     {
       workbook_close (workbook);
       g_unlink (partial);

@@ -25,6 +25,28 @@ set_status (GHashTable            *statuses,
   g_hash_table_insert (statuses, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (status));
 }
 
+/* one that cannot be evaluated is not off track: the others still are */
+static EquityIndicatorStatus
+status_of (EquityIndicatorEvaluation *evaluation)
+{
+  return evaluation != NULL ? equity_indicator_evaluation_get_status (evaluation) : EQUITY_INDICATOR_NO_DATA;
+}
+
+GHashTable *
+equity_plan_statuses_of_evaluations (GPtrArray *indicators,
+                                     GPtrArray *evaluations)
+{
+  GHashTable *statuses = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  g_return_val_if_fail (indicators != NULL && evaluations != NULL, statuses);
+  g_return_val_if_fail (indicators->len == evaluations->len, statuses);
+
+  for (guint i = 0; i < indicators->len; i++)
+    set_status (statuses, equity_indicator_get_id (g_ptr_array_index (indicators, i)),
+                status_of (g_ptr_array_index (evaluations, i)));
+  return statuses;
+}
+
 GHashTable *
 equity_plan_evaluate_indicators (EquityProject  *project,
                                  GArray         *ids,
@@ -43,14 +65,8 @@ equity_plan_evaluate_indicators (EquityProject  *project,
   if (board == NULL)
     return NULL;
   for (guint i = 0; i < equity_indicator_board_get_n_indicators (board); i++)
-    {
-      EquityIndicatorEvaluation *evaluation = equity_indicator_board_get_evaluation (board, i);
-
-      /* one that cannot be evaluated is not off track: the others still are */
-      set_status (statuses, equity_indicator_get_id (equity_indicator_board_get_indicator (board, i)),
-                  evaluation != NULL ? equity_indicator_evaluation_get_status (evaluation)
-                                     : EQUITY_INDICATOR_NO_DATA);
-    }
+    set_status (statuses, equity_indicator_get_id (equity_indicator_board_get_indicator (board, i)),
+                status_of (equity_indicator_board_get_evaluation (board, i)));
   /* linked ones that are gone have no data */
   for (guint i = 0; ids != NULL && i < ids->len; i++)
     if (!g_hash_table_contains (statuses, &g_array_index (ids, gint64, i)))

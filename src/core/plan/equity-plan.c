@@ -330,15 +330,6 @@ equity_plan_list_actions (EquityProject  *project,
                           const GDate    *today,
                           GError        **error)
 {
-  return equity_plan_list_actions_full (project, today, NULL, error);
-}
-
-GPtrArray *
-equity_plan_list_actions_full (EquityProject  *project,
-                               const GDate    *today,
-                               GHashTable    **statuses_out,
-                               GError        **error)
-{
   g_autoptr(GPtrArray) actions = equity_plan_list_actions_unchecked (project, today, error);
   g_autoptr(GArray) linked = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GHashTable) statuses = NULL;
@@ -356,8 +347,6 @@ equity_plan_list_actions_full (EquityProject  *project,
   if (statuses == NULL)
     return NULL;
   equity_plan_mark_off_track (actions, statuses);
-  if (statuses_out != NULL)
-    *statuses_out = g_steal_pointer (&statuses);
   return g_steal_pointer (&actions);
 }
 

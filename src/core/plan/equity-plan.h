@@ -85,12 +85,6 @@ gboolean  equity_plan_add_progress_note (EquityProject  *project,
 GPtrArray *equity_plan_list_actions   (EquityProject    *project,
                                        const GDate      *today,
                                        GError          **error);
-/* …and in STATUSES (may be NULL) the status of each indicator they link to,
- * as equity_plan_evaluate_indicators() gives it */
-GPtrArray *equity_plan_list_actions_full (EquityProject  *project,
-                                          const GDate    *today,
-                                          GHashTable    **statuses,
-                                          GError        **error);
 /* The same list with no indicator evaluated: off_track stays FALSE until
  * equity_plan_mark_off_track(). Quick enough for the main thread, which
  * shows the actions at once and their off-track marks when they are known. */
@@ -116,6 +110,11 @@ void        equity_plan_evaluate_indicators_async  (const char           *projec
                                                     gpointer              user_data);
 GHashTable *equity_plan_evaluate_indicators_finish (GAsyncResult         *result,
                                                     GError              **error);
+/* The same table from evaluations the caller already has: the status of
+ * each of INDICATORS by its evaluation in EVALUATIONS (same order; a NULL
+ * one has no data), so what evaluated them once need not again. */
+GHashTable *equity_plan_statuses_of_evaluations    (GPtrArray            *indicators,
+                                                    GPtrArray            *evaluations);
 /* no data for an id STATUSES does not hold */
 EquityIndicatorStatus equity_plan_get_indicator_status (GHashTable   *statuses,
                                                         gint64        indicator_id);
