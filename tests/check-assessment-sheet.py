@@ -12,7 +12,7 @@ import tempfile
 
 import openpyxl
 
-from sheet_check import cli, report
+from sheet_check import cli, report, rows_too_short
 
 FORMULA = "=SUM(A1:A9) <b>not markup</b>"
 
@@ -84,7 +84,11 @@ try:
     results.append((len(formula_cell) == 1 and all(c.data_type == "s" for c in cells),
                     "answers are strings, a leading '=' included"))
 
-    # 5: without --assessment, no sheet; a bad id is refused in words
+    # 5: each row is tall enough for its wrapped question and answer
+    short = rows_too_short(sheet, header + 2, header + 1 + len(body))
+    results.append((not short, f"rows fit their wrapped text {short}"))
+
+    # 6: without --assessment, no sheet; a bad id is refused in words
     plain = os.path.join(work, "plain.xlsx")
     cli("export", sample, plain)
     results.append((not any(n.startswith("Assessment") for n in openpyxl.load_workbook(plain).sheetnames),

@@ -15,7 +15,7 @@ import tempfile
 
 import openpyxl
 
-from sheet_check import cli, report
+from sheet_check import cli, report, rows_too_short
 
 STATUS_WORDS = {"not-started": "Not started", "ongoing": "Ongoing", "done": "Done", "dropped": "Dropped"}
 INDICATOR_WORDS = {"on-track": "On track", "off-track": "Off track", "no-data": "No data"}
@@ -82,7 +82,14 @@ try:
     results.append((cell.data_type == "s" and cell.value.startswith("=HYPERLINK"),
                     "formula-looking text stays text"))
 
-    # 6: --no-plan leaves it out
+    # 6: each row is tall enough for its wrapped text (1.2's action takes
+    # two lines of its column), so nothing prints over the next row
+    first, last = header + 2, header + 1 + len(body)
+    short = rows_too_short(sheet, first, last)
+    taller = [r for r in range(first, last + 1) if (sheet.row_dimensions[r].height or 15) > 15]
+    results.append((not short and len(taller) == len(body), f"rows fit their wrapped text {short}"))
+
+    # 7: --no-plan leaves it out
     other = os.path.join(work, "no-plan.xlsx")
     cli("export", sample, other, "--no-plan")
     results.append(("Action plan" not in openpyxl.load_workbook(other).sheetnames, "--no-plan"))

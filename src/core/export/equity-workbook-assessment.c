@@ -11,7 +11,9 @@
 #include "equity-assessment.h"
 #include "equity-workbook-private.h"
 
-enum { N_ASSESSMENT_COLUMNS = 5 };
+/* the columns' widths, in characters: step, question, answer, citation
+ * and completeness */
+static const double assessment_widths[] = { 22, 45, 60, 30, 12 };
 
 /* "Assessment - TITLE", unique among the workbook's sheets */
 char *
@@ -69,17 +71,26 @@ _equity_workbook_write_assessment (lxw_worksheet               *sheet,
           EquityAnswer *answer = g_hash_table_lookup (assessment->answers, question->id);
           g_autofree char *text = equity_assessment_dup_answer_text (project, question, answer);
           g_autofree char *cited = answer != NULL ? equity_assessment_dup_cited_name (project, answer) : NULL;
+          const char *wrapped[] = { step_title, question->text, text, cited };
+          guint lines = 1;
 
           worksheet_write_string (sheet, r, 0, step_title, formats->wrap);
           worksheet_write_string (sheet, r, 1, question->text, formats->wrap);
           worksheet_write_string (sheet, r, 2, text != NULL ? text : _("Not answered"),
                                   text != NULL ? formats->wrap : formats->marker);
-          worksheet_write_string (sheet, r, 3, cited != NULL ? cited : "", formats->text);
+          worksheet_write_string (sheet, r, 3, cited != NULL ? cited : "", formats->wrap);
           worksheet_write_number (sheet, r, 4, fraction, formats->percent);
+          for (guint k = 0; k < G_N_ELEMENTS (wrapped); k++)
+            {
+              guint cell_lines = _equity_workbook_wrapped_lines (wrapped[k], assessment_widths[k]);
+
+              lines = MAX (lines, cell_lines);
+            }
+          _equity_workbook_set_row_lines (sheet, r, lines);
         }
     }
-  worksheet_autofilter (sheet, header_row, 0, MAX (r - 1, header_row), N_ASSESSMENT_COLUMNS - 1);
-  EQUITY_WORKBOOK_SET_WIDTHS (sheet, 22, 45, 60, 30, 12);
+  worksheet_autofilter (sheet, header_row, 0, MAX (r - 1, header_row), G_N_ELEMENTS (assessment_widths) - 1);
+  _equity_workbook_set_widths (sheet, assessment_widths, G_N_ELEMENTS (assessment_widths));
   _equity_workbook_print_setup (sheet, footer_title, TRUE, header_row);
   return TRUE;
 }

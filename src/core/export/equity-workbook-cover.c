@@ -129,29 +129,6 @@ _equity_workbook_internal_link (const char *sheet)
 #define LABEL_WIDTH        40
 #define DESCRIPTION_WIDTH  90
 
-/* Prose is narrower than the digit a column's width counts: the scan's
- * sentence printed (LibreOffice, Carlito for Calibri) 113 characters on the
- * first line of a 90-wide column, 1.26 a width; 1.15 leaves room for the
- * word each line breaks before. */
-#define PROSE_CHARACTERS_PER_WIDTH 1.15
-
-/* libxlsxwriter 1.1.4 cannot fit a row to its wrapped text, and Excel keeps
- * a row's stored height on opening: a description longer than a line of its
- * column gets one default row height (15 pt) per line it wraps to */
-static void
-fit_row_to_text (lxw_worksheet *sheet,
-                 lxw_row_t      row,
-                 const char    *text,
-                 double         width)
-{
-  double per_line = width * PROSE_CHARACTERS_PER_WIDTH;
-  glong length = text != NULL ? g_utf8_strlen (text, -1) : 0;
-  guint lines = (guint) ((length + per_line - 1) / per_line);
-
-  if (lines > 1)
-    worksheet_set_row (sheet, row, lines * LXW_DEF_ROW_HEIGHT, NULL);
-}
-
 void
 _equity_workbook_write_cover (lxw_worksheet               *sheet,
                               const EquityWorkbookFormats *formats,
@@ -184,7 +161,8 @@ _equity_workbook_write_cover (lxw_worksheet               *sheet,
       worksheet_write_url_opt (sheet, r, 0, link, formats->link, content->label, NULL);
       /* wrapped within its column: a long one (the scan's) ran past the printed page */
       worksheet_write_string (sheet, r, 1, content->description, formats->wrap);
-      fit_row_to_text (sheet, r++, content->description, DESCRIPTION_WIDTH);
+      _equity_workbook_set_row_lines (sheet, r++, _equity_workbook_wrapped_lines (content->description,
+                                                                                DESCRIPTION_WIDTH));
     }
   worksheet_set_column (sheet, 0, 0, LABEL_WIDTH, NULL);
   worksheet_set_column (sheet, 1, 1, DESCRIPTION_WIDTH, NULL);

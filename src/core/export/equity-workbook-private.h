@@ -100,6 +100,15 @@ void     _equity_workbook_set_widths     (lxw_worksheet               *sheet,
   _equity_workbook_set_widths ((sheet), (const double[]) { __VA_ARGS__ }, \
                                sizeof ((const double[]) { __VA_ARGS__ }) / sizeof (double))
 
+/* The lines TEXT takes wrapped in a column WIDTH characters wide (at
+ * least one), and a row made tall enough for LINES of text: a row keeps its
+ * stored height when opened, so wrapped text would print over the next */
+guint    _equity_workbook_wrapped_lines  (const char                  *text,
+                                          double                       width);
+void     _equity_workbook_set_row_lines  (lxw_worksheet               *sheet,
+                                          lxw_row_t                    row,
+                                          guint                        lines);
+
 /* A header row: the titles given, from column A, then NULL */
 void     _equity_workbook_write_headings (lxw_worksheet               *sheet,
                                           lxw_row_t                    row,

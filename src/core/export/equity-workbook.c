@@ -98,6 +98,8 @@ add_number_format (lxw_workbook *workbook,
   lxw_format *format = workbook_add_format (workbook);
 
   format_set_num_format (format, pattern);
+  /* level with the first line of wrapped text in the same row */
+  format_set_align (format, LXW_ALIGN_VERTICAL_TOP);
   return format;
 }
 
@@ -124,6 +126,7 @@ add_formats (lxw_workbook          *workbook,
   /* level with the first line of the cover's wrapped description beside it */
   format_set_align (formats->link, LXW_ALIGN_VERTICAL_TOP);
   formats->text = workbook_add_format (workbook);
+  format_set_align (formats->text, LXW_ALIGN_VERTICAL_TOP);
   formats->wrap = workbook_add_format (workbook);
   format_set_text_wrap (formats->wrap);
   format_set_align (formats->wrap, LXW_ALIGN_VERTICAL_TOP);
@@ -135,6 +138,7 @@ add_formats (lxw_workbook          *workbook,
   formats->decimal = add_number_format (workbook, "#,##0.0");
   formats->marker = workbook_add_format (workbook);
   format_set_align (formats->marker, LXW_ALIGN_RIGHT);
+  format_set_align (formats->marker, LXW_ALIGN_VERTICAL_TOP);
   formats->higher = workbook_add_format (workbook);
   format_set_bg_color (formats->higher, 0xF8D7C4);
   formats->lower = workbook_add_format (workbook);
