@@ -19,6 +19,7 @@ first_frame_cb (GtkWidget *window,
 {
   double seconds = equity_startup_clock_seconds ();
 
+  equity_startup_mark ("first frame painted");
   g_print ("first_frame_s=%.3f loaded_s=%.3f\n", seconds, seconds);
   g_application_quit (G_APPLICATION (user_data));
 }
@@ -37,6 +38,7 @@ activate_cb (GApplication *app)
   gtk_box_append (GTK_BOX (box), label);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
 
+  equity_startup_mark ("window built");
   equity_startup_on_next_frame (window, first_frame_cb, app);
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -45,7 +47,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(AdwApplication) app = adw_application_new ("org.asheville.Equity.BenchWindowPeer",
+  g_autoptr(AdwApplication) app = NULL;
+
+  equity_startup_mark ("main() entered");
+  app = adw_application_new ("org.asheville.Equity.BenchWindowPeer",
                                                        G_APPLICATION_DEFAULT_FLAGS);
 
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);

@@ -62,6 +62,10 @@ struct _EquityWindow
   char                 *select_after_reload;
   GCancellable         *loading;            /* a project opening in a worker */
   char                 *loading_path;
+  EquityProject        *opened;             /* in, waiting for the first frame to be painted */
+  GdkFrameClock        *first_frame_clock;  /* watched until the first frame */
+  gulong                first_frame_id;
+  gboolean              first_frame_painted;
   gboolean              creating_sample;
   guint                 bound_pages;        /* EquityWindowPage bits: pages given the project */
 
