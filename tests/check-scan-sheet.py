@@ -14,7 +14,7 @@ import tempfile
 
 import openpyxl
 
-from sheet_check import cli, report
+from sheet_check import cli, notes_span_the_table, report
 
 
 
@@ -69,7 +69,17 @@ try:
     # the sample's Charlotte areas with 1-10 requests are there to be withheld
     results.append((withheld > 0, f"comparisons on small counts are withheld as [c] ({withheld})"))
 
-    # 4: a project without a stored scan has no Scan sheet
+    # 4: printed one page wide, the notes wrap within the table's 14 columns,
+    # and a tiny p (the sample has some below 1e-200) is shown short enough
+    # for its column rather than in all its digits over the cells beside it
+    loose = notes_span_the_table(sheet, header + 1, 14)
+    tiny = [sheet.cell(row=header + 2 + i, column=11) for i, g in enumerate(gaps)
+            if not g["suppressed"] and g["p"] is not None and 0 < g["p"] < 1e-4]
+    results.append((not loose and tiny and all("E+00" in c.number_format for c in tiny)
+                    and sheet.cell(row=header + 2, column=11).alignment.vertical == "top",
+                    f"notes across the table {loose}, {len(tiny)} tiny p in scientific notation"))
+
+    # 5: a project without a stored scan has no Scan sheet
     empty = os.path.join(work, "empty.equity")
     shutil.copy(sample, empty)
     with sqlite3.connect(empty) as db:

@@ -15,7 +15,7 @@ import tempfile
 
 import openpyxl
 
-from sheet_check import cli
+from sheet_check import cli, notes_span_the_table, rows_too_short
 
 tests = []
 
@@ -170,6 +170,43 @@ def indicators_sheet_matches_indicators_json():
     small_out = os.path.join(work, "small-no-indicators.xlsx")
     cli("export", small, small_out)
     assert "Indicators" not in openpyxl.load_workbook(small_out).sheetnames
+
+
+@test
+def sheets_print_readably():
+    # The Indicators sheet printed one page wide: the notes wrap within the table's 19 columns
+    # (in column A alone the longest ran past the table, and the page shrank
+    # the table to a third to fit them), and every row is tall enough for
+    # the indicator names wrapped in it (cut off at the next column they hid
+    # which group an indicator compares)
+    out = os.path.join(work, "indicators.xlsx")
+    if not os.path.exists(out):
+        cli("export", sample, out)
+    sheet = openpyxl.load_workbook(out)["Indicators"]
+    header = next(r for r in range(1, sheet.max_row + 1)
+                  if sheet.cell(row=r, column=1).value == "Theme" and sheet.cell(row=r, column=2).value == "Topic")
+    assert sheet.max_column == 19 and sheet.cell(row=header, column=19).value == "Status", sheet.max_column
+    loose = notes_span_the_table(sheet, header, 19)
+    assert not loose, loose
+    short = rows_too_short(sheet, 1, sheet.max_row)
+    assert not short, short
+    names = [sheet.cell(row=r, column=3) for r in range(header + 1, sheet.max_row + 1)
+             if isinstance(sheet.cell(row=r, column=3).value, str)]
+    longest = max(names, key=lambda c: len(c.value))
+    assert longest.alignment.wrap_text and (sheet.row_dimensions[longest.row].height or 15) >= 30, longest.value
+    # the same on the closing sheets: the sample's census-proportion method
+    # is longer than a line of the Methods sheet's widest column
+    book = openpyxl.load_workbook(out)
+    for name, column in (("Methods", 2), ("Sources", 2), ("Notes", 3)):
+        sheet = book[name]
+        cells = [sheet.cell(row=r, column=column) for r in range(4, sheet.max_row + 1)
+                 if isinstance(sheet.cell(row=r, column=column).value, str)]
+        assert cells and all(c.alignment.wrap_text for c in cells), name
+        assert not rows_too_short(sheet, 1, sheet.max_row), (name, rows_too_short(sheet, 1, sheet.max_row))
+    methods = book["Methods"]
+    proportion = next(r for r in range(1, methods.max_row + 1)
+                      if str(methods.cell(row=r, column=2).value).startswith("Census survey proportion"))
+    assert (methods.row_dimensions[proportion].height or 15) >= 30
 
 
 @test

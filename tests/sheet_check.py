@@ -7,6 +7,8 @@ import math
 import subprocess
 import sys
 
+from openpyxl.utils import get_column_letter
+
 CLI = sys.argv[1]
 
 # LibreOffice (Carlito for Calibri 11) printed at most 113 characters of
@@ -28,18 +30,40 @@ def rows_too_short(sheet, first_row, last_row):
     """The rows FIRST_ROW..LAST_ROW (1-based) too short for a wrapped cell's
     text, as (row, column, lines, height): a row keeps its stored height when
     opened, so such text prints over the row beneath. The lines a cell needs
-    at least are its characters over the most a line of its column holds."""
+    at least are its characters over the most a line of its column holds (of
+    all the columns it is merged across)."""
+    merged = {(m.min_row, m.min_col): m for m in sheet.merged_cells.ranges}
     short = []
     for r in range(first_row, last_row + 1):
         height = sheet.row_dimensions[r].height or LINE_HEIGHT
         for cell in sheet[r]:
             if not isinstance(cell.value, str) or not cell.alignment.wrap_text:
                 continue
-            per_line = sheet.column_dimensions[cell.column_letter].width * MOST_CHARACTERS_PER_WIDTH
+            span = merged.get((r, cell.column))
+            columns = range(span.min_col, span.max_col + 1) if span else [cell.column]
+            width = sum(sheet.column_dimensions[get_column_letter(c)].width for c in columns)
+            per_line = width * MOST_CHARACTERS_PER_WIDTH
             lines = sum(max(1, math.ceil(len(part) / per_line)) for part in cell.value.split("\n"))
             if height < lines * LINE_HEIGHT:
                 short.append((r, cell.column_letter, lines, height))
     return short
+
+
+def notes_span_the_table(sheet, header_row, n_columns):
+    """The text above HEADER_ROW (1-based) that is not within the table's
+    N_COLUMNS columns, merged across them and wrapped: a long note left in
+    column A alone runs past the table, and printed one page wide the table
+    shrinks to make room for it. Returns what is not (row, text)."""
+    spans = {m.min_row: m for m in sheet.merged_cells.ranges}
+    loose = []
+    for r in range(2, header_row):
+        cell = sheet.cell(row=r, column=1)
+        if not isinstance(cell.value, str) or cell.font.sz and cell.font.sz > 11:
+            continue
+        span = spans.get(r)
+        if not (span and span.min_col == 1 and span.max_col == n_columns and cell.alignment.wrap_text):
+            loose.append((r, cell.value[:40]))
+    return loose
 
 
 def report(results):

@@ -13,6 +13,10 @@
 #include "equity-indicator-evaluation.h"
 #include "equity-workbook-private.h"
 
+/* the columns' widths, in characters: theme, topic and indicator, then
+ * sixteen of figures and the status */
+static const double indicator_widths[] = { 16, 16, 44, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10 };
+
 static void
 write_year (lxw_worksheet               *sheet,
             lxw_row_t                    row,
@@ -25,13 +29,23 @@ write_year (lxw_worksheet               *sheet,
   lxw_format *value_format = ratio ? formats->ratio : formats->decimal;
   const double rates[] = { year->rate_a, year->rate_a_low, year->rate_a_high,
                            year->rate_b, year->rate_b_low, year->rate_b_high };
+  const char *names[] = { equity_indicator_get_theme (indicator), equity_indicator_get_topic (indicator),
+                          equity_indicator_get_name (indicator) };
+  guint lines = 1;
   lxw_col_t c = 0;
 
-  /* text typed by the analyst is written as strings, never as formulas */
-  worksheet_write_string (sheet, row, c++, equity_indicator_get_theme (indicator), formats->text);
-  worksheet_write_string (sheet, row, c++, equity_indicator_get_topic (indicator), formats->text);
-  worksheet_write_string (sheet, row, c++, equity_indicator_get_name (indicator), formats->text);
-  worksheet_write_number (sheet, row, c++, year->year, NULL);
+  /* text typed by the analyst is written as strings, never as formulas;
+   * wrapped, since a long name cut off at the next column hides what it is */
+  for (; c < G_N_ELEMENTS (names); c++)
+    {
+      guint name_lines = _equity_workbook_wrapped_lines (names[c], indicator_widths[c]);
+
+      worksheet_write_string (sheet, row, c, names[c], formats->wrap);
+      lines = MAX (lines, name_lines);
+    }
+  _equity_workbook_set_row_lines (sheet, row, lines);
+  /* general numbers in the text format: at the top, level with the wrapped names */
+  worksheet_write_number (sheet, row, c++, year->year, formats->text);
   worksheet_write_string (sheet, row, c++,
                           year->year == equity_indicator_evaluation_get_baseline_year (evaluation) ? _("baseline") : "",
                           formats->text);
@@ -42,11 +56,20 @@ write_year (lxw_worksheet               *sheet,
   for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
     _equity_workbook_write_figure (sheet, row, c++, rates[i], formats->rate, formats);
   _equity_workbook_write_figure (sheet, row, c++, year->target, value_format, formats);
-  _equity_workbook_write_figure (sheet, row, c++, year->score, NULL, formats);
-  _equity_workbook_write_figure (sheet, row, c++, year->change, NULL, formats);
+  _equity_workbook_write_figure (sheet, row, c++, year->score, formats->text, formats);
+  _equity_workbook_write_figure (sheet, row, c++, year->change, formats->text, formats);
   worksheet_write_string (sheet, row, c++,
                           equity_indicator_status_to_label (equity_indicator_evaluation_get_status (evaluation)),
                           formats->text);
+}
+
+static void
+write_note (lxw_worksheet               *sheet,
+            lxw_row_t                    row,
+            const char                  *text,
+            const EquityWorkbookFormats *formats)
+{
+  _equity_workbook_write_wide_note (sheet, row, text, indicator_widths, G_N_ELEMENTS (indicator_widths), formats);
 }
 
 /* theme means, then the city's, one column a year */
@@ -63,7 +86,7 @@ write_means (lxw_worksheet               *sheet,
   const int *years = equity_indicator_summary_get_years (summary, &n_years);
 
   worksheet_write_string (sheet, r++, 0, _("Theme and city scores: unweighted means of the level below"),
-                          formats->heading);
+                          formats->subtitle);
   worksheet_write_string (sheet, r, 0, _("Level"), formats->heading);
   worksheet_write_string (sheet, r, 1, _("Name"), formats->heading);
   for (guint y = 0; y < n_years; y++)
@@ -114,14 +137,14 @@ _equity_workbook_write_indicators (lxw_worksheet               *sheet,
                                   "a percentage the percentage of the good outcome, rounded up. Change: the score "
                                   "minus the baseline year’s."), table_source);
   worksheet_write_string (sheet, r++, 0, _("Equity indicators"), formats->title);
-  worksheet_write_string (sheet, r++, 0, score_note, formats->note);
-  worksheet_write_string (sheet, r++, 0, _("Ratio: group A’s rate over group B’s (B over A for a good outcome), "
-                                           "so that above 1 means inequity; 95% intervals by the log method. "
-                                           "A is the disadvantaged group (or the most), B the advantaged (or the least)."),
-                          formats->note);
-  worksheet_write_string (sheet, r++, 0, _("Status: on track when the latest year’s interval reaches its target "
-                                           "in the good direction; off track when it does not; no data without a "
-                                           "value or a target."), formats->note);
+  write_note (sheet, r++, score_note, formats);
+  write_note (sheet, r++, _("Ratio: group A’s rate over group B’s (B over A for a good outcome), "
+                            "so that above 1 means inequity; 95% intervals by the log method. "
+                            "A is the disadvantaged group (or the most), B the advantaged (or the least)."),
+              formats);
+  write_note (sheet, r++, _("Status: on track when the latest year’s interval reaches its target "
+                            "in the good direction; off track when it does not; no data without a "
+                            "value or a target."), formats);
   for (guint i = 0; i < indicators->len; i++)
     {
       EquityIndicator *indicator = g_ptr_array_index (indicators, i);
@@ -131,7 +154,7 @@ _equity_workbook_write_indicators (lxw_worksheet               *sheet,
                                                equity_indicator_get_group_a (indicator) != NULL ? equity_indicator_get_group_a (indicator) : "—",
                                                equity_indicator_get_group_b (indicator) != NULL ? equity_indicator_get_group_b (indicator) : "—");
 
-      worksheet_write_string (sheet, r++, 0, line, formats->note);
+      write_note (sheet, r++, line, formats);
     }
   r++;
 
@@ -151,7 +174,7 @@ _equity_workbook_write_indicators (lxw_worksheet               *sheet,
   r++;
   r = write_means (sheet, r, formats, indicators, evaluations);
 
-  EQUITY_WORKBOOK_SET_WIDTHS (sheet, 16, 16, 44, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10);
+  _equity_workbook_set_widths (sheet, indicator_widths, G_N_ELEMENTS (indicator_widths));
   _equity_workbook_hold_header (sheet, footer_title, header, 3);
   return TRUE;
 }

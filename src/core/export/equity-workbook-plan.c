@@ -67,20 +67,6 @@ latest_note (EquityProject *project,
 /* the columns' widths, in characters: long text wraps within them */
 static const double plan_widths[] = { 28, 8, 40, 13, 13, 13, 13, 13, 13, 13, 36, 10, 10, 40 };
 
-/* writes TEXT wrapped in its column, LINES raised to the lines it takes */
-static void
-write_text (lxw_worksheet               *sheet,
-            lxw_row_t                    row,
-            lxw_col_t                    column,
-            const char                  *text,
-            const EquityWorkbookFormats *formats,
-            guint                       *lines)
-{
-  /* typed text is a string cell, never a formula */
-  worksheet_write_string (sheet, row, column, text != NULL ? text : "", formats->wrap);
-  *lines = MAX (*lines, _equity_workbook_wrapped_lines (text, plan_widths[column]));
-}
-
 static void
 write_money (lxw_worksheet               *sheet,
              lxw_row_t                    row,
@@ -142,20 +128,20 @@ _equity_workbook_write_plan (lxw_worksheet               *sheet,
       lxw_col_t c = 0;
       guint lines = 1;
 
-      write_text (sheet, r, c++, action->goal, formats, &lines);
-      write_text (sheet, r, c++, action->number, formats, &lines);
-      write_text (sheet, r, c++, action->title, formats, &lines);
-      write_text (sheet, r, c++, action->department, formats, &lines);
-      write_text (sheet, r, c++, action->owner, formats, &lines);
-      write_text (sheet, r, c++, action->due, formats, &lines);
-      write_text (sheet, r, c++, equity_plan_status_to_label (action->status), formats, &lines);
-      write_text (sheet, r, c++, action->priority, formats, &lines);
+      _equity_workbook_write_wrapped (sheet, r, c++, action->goal, plan_widths, formats, &lines);
+      _equity_workbook_write_wrapped (sheet, r, c++, action->number, plan_widths, formats, &lines);
+      _equity_workbook_write_wrapped (sheet, r, c++, action->title, plan_widths, formats, &lines);
+      _equity_workbook_write_wrapped (sheet, r, c++, action->department, plan_widths, formats, &lines);
+      _equity_workbook_write_wrapped (sheet, r, c++, action->owner, plan_widths, formats, &lines);
+      _equity_workbook_write_wrapped (sheet, r, c++, action->due, plan_widths, formats, &lines);
+      _equity_workbook_write_wrapped (sheet, r, c++, equity_plan_status_to_label (action->status), plan_widths, formats, &lines);
+      _equity_workbook_write_wrapped (sheet, r, c++, action->priority, plan_widths, formats, &lines);
       write_money (sheet, r, c++, action->budget, formats);
       write_money (sheet, r, c++, action->spent, formats);
-      write_text (sheet, r, c++, linked, formats, &lines);
-      write_text (sheet, r, c++, action->overdue ? _("overdue") : _("no"), formats, &lines);
-      write_text (sheet, r, c++, action->off_track ? _("off track") : _("no"), formats, &lines);
-      write_text (sheet, r, c++, note, formats, &lines);
+      _equity_workbook_write_wrapped (sheet, r, c++, linked, plan_widths, formats, &lines);
+      _equity_workbook_write_wrapped (sheet, r, c++, action->overdue ? _("overdue") : _("no"), plan_widths, formats, &lines);
+      _equity_workbook_write_wrapped (sheet, r, c++, action->off_track ? _("off track") : _("no"), plan_widths, formats, &lines);
+      _equity_workbook_write_wrapped (sheet, r, c++, note, plan_widths, formats, &lines);
       _equity_workbook_set_row_lines (sheet, r, lines);
     }
   _equity_workbook_set_widths (sheet, plan_widths, G_N_ELEMENTS (plan_widths));

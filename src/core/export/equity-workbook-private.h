@@ -25,6 +25,7 @@ typedef struct
   lxw_format *title;
   lxw_format *subtitle;
   lxw_format *note;
+  lxw_format *wrapped_note;
   lxw_format *heading;
   lxw_format *link;
   lxw_format *text;
@@ -35,6 +36,7 @@ typedef struct
   lxw_format *ratio;
   lxw_format *percent;
   lxw_format *decimal;
+  lxw_format *p_value;
   lxw_format *marker;
   lxw_format *higher;
   lxw_format *lower;
@@ -91,14 +93,10 @@ void     _equity_workbook_write_figure   (lxw_worksheet               *sheet,
                                           lxw_format                  *format,
                                           const EquityWorkbookFormats *formats);
 
-/* The widths of the first N_WIDTHS columns, from column A, in characters;
- * EQUITY_WORKBOOK_SET_WIDTHS (sheet, 12, 30, 130) counts them itself */
+/* The widths of the first N_WIDTHS columns, from column A, in characters */
 void     _equity_workbook_set_widths     (lxw_worksheet               *sheet,
                                           const double                *widths,
                                           guint                        n_widths);
-#define EQUITY_WORKBOOK_SET_WIDTHS(sheet, ...) \
-  _equity_workbook_set_widths ((sheet), (const double[]) { __VA_ARGS__ }, \
-                               sizeof ((const double[]) { __VA_ARGS__ }) / sizeof (double))
 
 /* The lines TEXT takes wrapped in a column WIDTH characters wide (at
  * least one), and a row made tall enough for LINES of text: a row keeps its
@@ -108,6 +106,25 @@ guint    _equity_workbook_wrapped_lines  (const char                  *text,
 void     _equity_workbook_set_row_lines  (lxw_worksheet               *sheet,
                                           lxw_row_t                    row,
                                           guint                        lines);
+/* TEXT (NULL: empty) as a string wrapped in COLUMN, WIDTHS[COLUMN] wide,
+ * and *LINES raised to the lines it takes: a row's cells are written, then
+ * _equity_workbook_set_row_lines() given the most */
+void     _equity_workbook_write_wrapped  (lxw_worksheet               *sheet,
+                                          lxw_row_t                    row,
+                                          lxw_col_t                    column,
+                                          const char                  *text,
+                                          const double                *widths,
+                                          const EquityWorkbookFormats *formats,
+                                          guint                       *lines);
+/* A note above a table N_WIDTHS columns wide (their WIDTHS), wrapped
+ * across all of them: in column A alone a long note ran far past the table,
+ * and printing one page wide shrank the table until it could not be read */
+void     _equity_workbook_write_wide_note (lxw_worksheet               *sheet,
+                                           lxw_row_t                    row,
+                                           const char                  *text,
+                                           const double                *widths,
+                                           guint                        n_widths,
+                                           const EquityWorkbookFormats *formats);
 
 /* A header row: the titles given, from column A, then NULL */
 void     _equity_workbook_write_headings (lxw_worksheet               *sheet,

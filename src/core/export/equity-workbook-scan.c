@@ -13,6 +13,9 @@
 
 enum { N_SCAN_COLUMNS = 14 };
 
+/* the columns' widths, in characters */
+static const double scan_widths[N_SCAN_COLUMNS] = { 8, 40, 18, 18, 18, 18, 14, 14, 14, 14, 14, 14, 14, 14 };
+
 static void
 write_gap (lxw_worksheet               *sheet,
            lxw_row_t                    r,
@@ -41,8 +44,8 @@ write_gap (lxw_worksheet               *sheet,
       _equity_workbook_write_figure (sheet, r, 7, gap->ratio_low, formats->ratio, formats);
       _equity_workbook_write_figure (sheet, r, 8, gap->ratio_high, formats->ratio, formats);
       _equity_workbook_write_figure (sheet, r, 9, gap->difference, formats->rate, formats);
-      _equity_workbook_write_figure (sheet, r, 10, gap->p, NULL, formats);
-      _equity_workbook_write_figure (sheet, r, 11, gap->p_adjusted, NULL, formats);
+      _equity_workbook_write_figure (sheet, r, 10, gap->p, formats->p_value, formats);
+      _equity_workbook_write_figure (sheet, r, 11, gap->p_adjusted, formats->p_value, formats);
     }
   worksheet_write_string (sheet, r, 12, gap->significant ? _("Yes") : _("No"), formats->text);
   worksheet_write_string (sheet, r, 13, change != NULL ? change : _("—"), formats->text);
@@ -71,18 +74,19 @@ _equity_workbook_write_scan (lxw_worksheet               *sheet,
 
   worksheet_write_string (sheet, r++, 0, title, formats->title);
   worksheet_write_string (sheet, r++, 0, fdr, formats->subtitle);
-  worksheet_write_string (sheet, r++, 0,
-                          _("Each ratio is the worse-off side’s rate over the other’s, so it is at least 1. "
-                            "p: exact conditional test of two Poisson rates (Wald on the log ratio where counts "
-                            "are not whole). Ranked: significant gaps first, then the larger gap by the low end of its "
-                            "interval, so a large ratio resting on a few events does not come first. "
-                            "The Methods sheet and docs/methods.md §11 explain each rule."),
-                          formats->note);
-  worksheet_write_string (sheet, r++, 0,
-                          _("[x]: not available (an interval without an upper end, where a count is 0). "
-                            "[c]: withheld, because a count behind the comparison is small enough to identify "
-                            "people (the analysis's own suppression rule); its ratio or p would give it away."),
-                          formats->note);
+  _equity_workbook_write_wide_note (sheet, r++,
+                                    _("Each ratio is the worse-off side’s rate over the other’s, so it is at least 1. "
+                                      "p: exact conditional test of two Poisson rates (Wald on the log ratio where "
+                                      "counts are not whole). Ranked: significant gaps first, then the larger gap by "
+                                      "the low end of its interval, so a large ratio resting on a few events does not "
+                                      "come first. The Methods sheet and docs/methods.md §11 explain each rule."),
+                                    scan_widths, N_SCAN_COLUMNS, formats);
+  _equity_workbook_write_wide_note (sheet, r++,
+                                    _("[x]: not available (an interval without an upper end, where a count is 0). "
+                                      "[c]: withheld, because a count behind the comparison is small enough to "
+                                      "identify people (the analysis's own suppression rule); its ratio or p would "
+                                      "give it away."),
+                                    scan_widths, N_SCAN_COLUMNS, formats);
   r++;
 
   header_row = r;
@@ -111,7 +115,7 @@ _equity_workbook_write_scan (lxw_worksheet               *sheet,
   for (guint i = 0; i < record->gaps->len; i++)
     write_gap (sheet, header_row + 1 + i, formats, g_ptr_array_index (record->gaps, i));
 
-  EQUITY_WORKBOOK_SET_WIDTHS (sheet, 8, 40, 18, 18, 18, 18, 14, 14, 14, 14, 14, 14, 14, 14);
+  _equity_workbook_set_widths (sheet, scan_widths, N_SCAN_COLUMNS);
   _equity_workbook_print_setup (sheet, footer_title, TRUE, header_row);
   return TRUE;
 }

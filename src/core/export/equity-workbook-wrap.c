@@ -88,10 +88,42 @@ _equity_workbook_wrapped_lines (const char *text,
 }
 
 void
+_equity_workbook_write_wrapped (lxw_worksheet               *sheet,
+                                lxw_row_t                    row,
+                                lxw_col_t                    column,
+                                const char                  *text,
+                                const double                *widths,
+                                const EquityWorkbookFormats *formats,
+                                guint                       *lines)
+{
+  guint text_lines = _equity_workbook_wrapped_lines (text, widths[column]);
+
+  /* typed text is a string cell, never a formula */
+  worksheet_write_string (sheet, row, column, text != NULL ? text : "", formats->wrap);
+  *lines = MAX (*lines, text_lines);
+}
+
+void
 _equity_workbook_set_row_lines (lxw_worksheet *sheet,
                                 lxw_row_t      row,
                                 guint          lines)
 {
   if (lines > 1)
     worksheet_set_row (sheet, row, lines * LXW_DEF_ROW_HEIGHT, NULL);
+}
+
+void
+_equity_workbook_write_wide_note (lxw_worksheet               *sheet,
+                                  lxw_row_t                    row,
+                                  const char                  *text,
+                                  const double                *widths,
+                                  guint                        n_widths,
+                                  const EquityWorkbookFormats *formats)
+{
+  double width = 0;
+
+  for (guint c = 0; c < n_widths; c++)
+    width += widths[c];
+  worksheet_merge_range (sheet, row, 0, row, n_widths - 1, text, formats->wrapped_note);
+  _equity_workbook_set_row_lines (sheet, row, _equity_workbook_wrapped_lines (text, width));
 }

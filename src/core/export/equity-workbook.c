@@ -115,6 +115,10 @@ add_formats (lxw_workbook          *workbook,
   format_set_font_size (formats->subtitle, 12);
   formats->note = workbook_add_format (workbook);
   format_set_font_color (formats->note, 0x404040);
+  formats->wrapped_note = workbook_add_format (workbook);
+  format_set_font_color (formats->wrapped_note, 0x404040);
+  format_set_text_wrap (formats->wrapped_note);
+  format_set_align (formats->wrapped_note, LXW_ALIGN_VERTICAL_TOP);
   formats->heading = workbook_add_format (workbook);
   format_set_bold (formats->heading);
   format_set_text_wrap (formats->heading);
@@ -136,6 +140,8 @@ add_formats (lxw_workbook          *workbook,
   formats->ratio = add_number_format (workbook, "0.00");
   formats->percent = add_number_format (workbook, "0.0%");
   formats->decimal = add_number_format (workbook, "#,##0.0");
+  /* a tiny p in full (2.17754407E-229) ran over the cells beside it */
+  formats->p_value = add_number_format (workbook, "[<0.0001]0.0E+00;0.0000");
   formats->marker = workbook_add_format (workbook);
   format_set_align (formats->marker, LXW_ALIGN_RIGHT);
   format_set_align (formats->marker, LXW_ALIGN_VERTICAL_TOP);
@@ -241,6 +247,12 @@ _equity_workbook_write_headings (lxw_worksheet               *sheet,
   va_end (args);
 }
 
+/* the columns' widths on the Methods, Sources and Notes sheets, in
+ * characters: what is longer wraps within them */
+static const double methods_widths[] = { 44, 120, 12, 46 };
+static const double sources_widths[] = { 46, 70, 14, 14, 44 };
+static const double notes_widths[] = { 12, 30, 130 };
+
 static void
 write_methods (lxw_worksheet               *sheet,
                const EquityWorkbookFormats *formats,
@@ -269,10 +281,13 @@ write_methods (lxw_worksheet               *sheet,
       else
         rule = g_strdup (_("none hidden"));
 
-      worksheet_write_string (sheet, r, 0, entry->name, formats->text);
-      worksheet_write_string (sheet, r, 1, method, formats->text);
+      guint lines = 1;
+
+      _equity_workbook_write_wrapped (sheet, r, 0, entry->name, methods_widths, formats, &lines);
+      _equity_workbook_write_wrapped (sheet, r, 1, method, methods_widths, formats, &lines);
       worksheet_write_number (sheet, r, 2, equity_result_get_confidence (entry->result), formats->percent);
-      worksheet_write_string (sheet, r++, 3, rule, formats->text);
+      _equity_workbook_write_wrapped (sheet, r, 3, rule, methods_widths, formats, &lines);
+      _equity_workbook_set_row_lines (sheet, r++, lines);
     }
   r++;
   {
@@ -284,7 +299,7 @@ write_methods (lxw_worksheet               *sheet,
   }
   worksheet_write_string (sheet, r++, 0, _("Rates of counts: exact Poisson limits below 10 events, Byar's "
                                             "approximation from 10; ratios by the log method."), formats->note);
-  EQUITY_WORKBOOK_SET_WIDTHS (sheet, 44, 120, 12, 46);
+  _equity_workbook_set_widths (sheet, methods_widths, G_N_ELEMENTS (methods_widths));
   _equity_workbook_print_setup (sheet, title, TRUE, 3);
 }
 
@@ -312,6 +327,7 @@ write_sources (lxw_worksheet               *sheet,
           g_autofree char *imported = NULL;
           g_autofree char *source = NULL;
           EquityDataset *dataset;
+          guint lines = 1;
 
           if (info->fields[f].type != EQUITY_FIELD_DATASET)
             continue;
@@ -324,14 +340,16 @@ write_sources (lxw_worksheet               *sheet,
           source = _equity_source_display_name (equity_dataset_get_source (dataset));
           imported = equity_dataset_get_imported_at (dataset) != NULL
                      ? g_date_time_format (equity_dataset_get_imported_at (dataset), "%Y-%m-%d") : g_strdup ("");
-          worksheet_write_string (sheet, r, 0, equity_dataset_get_name (dataset), formats->text);
-          worksheet_write_string (sheet, r, 1, source != NULL ? source : "", formats->text);
+          _equity_workbook_write_wrapped (sheet, r, 0, equity_dataset_get_name (dataset), sources_widths,
+                                          formats, &lines);
+          _equity_workbook_write_wrapped (sheet, r, 1, source, sources_widths, formats, &lines);
           worksheet_write_string (sheet, r, 2, imported, formats->text);
           worksheet_write_number (sheet, r, 3, equity_dataset_get_n_rows (dataset), formats->count);
-          worksheet_write_string (sheet, r++, 4, entry->name, formats->text);
+          _equity_workbook_write_wrapped (sheet, r, 4, entry->name, sources_widths, formats, &lines);
+          _equity_workbook_set_row_lines (sheet, r++, lines);
         }
     }
-  EQUITY_WORKBOOK_SET_WIDTHS (sheet, 46, 70, 14, 14, 44);
+  _equity_workbook_set_widths (sheet, sources_widths, G_N_ELEMENTS (sources_widths));
   _equity_workbook_print_setup (sheet, title, TRUE, 2);
 }
 
@@ -356,11 +374,13 @@ write_notes (lxw_worksheet               *sheet,
   _equity_workbook_write_headings (sheet, r++, formats, _("Note"), _("Sheet"), _("Text"), NULL);
   for (guint m = 0; m < G_N_ELEMENTS (markers); m++)
     {
+      g_autofree char *meaning = g_strdup_printf (_(markers[m].meaning), EQUITY_ACS_CV_LOW);
+      guint lines = 1;
+
       worksheet_write_string (sheet, r, 0, markers[m].marker, formats->text);
       worksheet_write_string (sheet, r, 1, _("every sheet"), formats->text);
-      g_autofree char *meaning = g_strdup_printf (_(markers[m].meaning), EQUITY_ACS_CV_LOW);
-
-      worksheet_write_string (sheet, r++, 2, meaning, formats->text);
+      _equity_workbook_write_wrapped (sheet, r, 2, meaning, notes_widths, formats, &lines);
+      _equity_workbook_set_row_lines (sheet, r++, lines);
     }
   for (guint i = 0; i < entries->len; i++)
     {
@@ -370,13 +390,15 @@ write_notes (lxw_worksheet               *sheet,
         {
           /* Translators: a numbered note, as sheets refer to it: "[note 3]" */
           g_autofree char *label = g_strdup_printf (_("[note %u]"), entry->first_note + n);
+          guint lines = 1;
 
           worksheet_write_string (sheet, r, 0, label, formats->text);
-          worksheet_write_string (sheet, r, 1, entry->sheet, formats->text);
-          worksheet_write_string (sheet, r++, 2, g_ptr_array_index (entry->notes, n), formats->text);
+          _equity_workbook_write_wrapped (sheet, r, 1, entry->sheet, notes_widths, formats, &lines);
+          _equity_workbook_write_wrapped (sheet, r, 2, g_ptr_array_index (entry->notes, n), notes_widths, formats, &lines);
+          _equity_workbook_set_row_lines (sheet, r++, lines);
         }
     }
-  EQUITY_WORKBOOK_SET_WIDTHS (sheet, 12, 30, 130);
+  _equity_workbook_set_widths (sheet, notes_widths, G_N_ELEMENTS (notes_widths));
   _equity_workbook_print_setup (sheet, title, TRUE, 3);
 }
 
