@@ -63,8 +63,7 @@ struct _EquityWindow
   GCancellable         *loading;            /* a project opening in a worker */
   char                 *loading_path;
   EquityProject        *opened;             /* in, waiting for the first frame to be painted */
-  GdkFrameClock        *first_frame_clock;  /* watched until the first frame */
-  gulong                first_frame_id;
+  gulong                first_frame_id;     /* the frame clock watched until the first frame */
   gboolean              first_frame_painted;
   gboolean              creating_sample;
   guint                 bound_pages;        /* EquityWindowPage bits: pages given the project */

@@ -525,8 +525,7 @@ first_frame_painted_cb (EquityWindow *self)
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
-  g_clear_signal_handler (&self->first_frame_id, self->first_frame_clock);
-  self->first_frame_clock = NULL;
+  g_clear_signal_handler (&self->first_frame_id, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
   self->first_frame_painted = TRUE;
   if (self->opened != NULL)
     show_opened_project (self);
@@ -541,10 +540,9 @@ equity_window_realize (GtkWidget *widget)
 
   if (!self->first_frame_painted && self->first_frame_id == 0)
     {
-      self->first_frame_clock = gtk_widget_get_frame_clock (widget);
       /* last, so that whoever else watches for the first frame (the
        * start-up report) sees the frame that was painted: still opening */
-      self->first_frame_id = g_signal_connect_object (self->first_frame_clock, "after-paint",
+      self->first_frame_id = g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
                                                       G_CALLBACK (first_frame_painted_cb), self,
                                                       G_CONNECT_SWAPPED | G_CONNECT_AFTER);
     }
@@ -555,8 +553,8 @@ equity_window_unrealize (GtkWidget *widget)
 {
   EquityWindow *self = EQUITY_WINDOW (widget);
 
-  g_clear_signal_handler (&self->first_frame_id, self->first_frame_clock);
-  self->first_frame_clock = NULL;
+  /* the frame clock goes with the surface */
+  g_clear_signal_handler (&self->first_frame_id, gtk_widget_get_frame_clock (widget));
 
   GTK_WIDGET_CLASS (equity_window_parent_class)->unrealize (widget);
 }

@@ -71,21 +71,16 @@ _equity_workbook_write_assessment (lxw_worksheet               *sheet,
           EquityAnswer *answer = g_hash_table_lookup (assessment->answers, question->id);
           g_autofree char *text = equity_assessment_dup_answer_text (project, question, answer);
           g_autofree char *cited = answer != NULL ? equity_assessment_dup_cited_name (project, answer) : NULL;
-          const char *wrapped[] = { step_title, question->text, text, cited };
           guint lines = 1;
 
-          worksheet_write_string (sheet, r, 0, step_title, formats->wrap);
-          worksheet_write_string (sheet, r, 1, question->text, formats->wrap);
-          worksheet_write_string (sheet, r, 2, text != NULL ? text : _("Not answered"),
-                                  text != NULL ? formats->wrap : formats->marker);
-          worksheet_write_string (sheet, r, 3, cited != NULL ? cited : "", formats->wrap);
+          _equity_workbook_write_wrapped (sheet, r, 0, step_title, assessment_widths, formats, &lines);
+          _equity_workbook_write_wrapped (sheet, r, 1, question->text, assessment_widths, formats, &lines);
+          if (text != NULL)
+            _equity_workbook_write_wrapped (sheet, r, 2, text, assessment_widths, formats, &lines);
+          else
+            worksheet_write_string (sheet, r, 2, _("Not answered"), formats->marker);
+          _equity_workbook_write_wrapped (sheet, r, 3, cited, assessment_widths, formats, &lines);
           worksheet_write_number (sheet, r, 4, fraction, formats->percent);
-          for (guint k = 0; k < G_N_ELEMENTS (wrapped); k++)
-            {
-              guint cell_lines = _equity_workbook_wrapped_lines (wrapped[k], assessment_widths[k]);
-
-              lines = MAX (lines, cell_lines);
-            }
           _equity_workbook_set_row_lines (sheet, r, lines);
         }
     }

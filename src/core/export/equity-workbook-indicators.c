@@ -29,20 +29,17 @@ write_year (lxw_worksheet               *sheet,
   lxw_format *value_format = ratio ? formats->ratio : formats->decimal;
   const double rates[] = { year->rate_a, year->rate_a_low, year->rate_a_high,
                            year->rate_b, year->rate_b_low, year->rate_b_high };
-  const char *names[] = { equity_indicator_get_theme (indicator), equity_indicator_get_topic (indicator),
-                          equity_indicator_get_name (indicator) };
   guint lines = 1;
   lxw_col_t c = 0;
 
-  /* text typed by the analyst is written as strings, never as formulas;
-   * wrapped, since a long name cut off at the next column hides what it is */
-  for (; c < G_N_ELEMENTS (names); c++)
-    {
-      guint name_lines = _equity_workbook_wrapped_lines (names[c], indicator_widths[c]);
-
-      worksheet_write_string (sheet, row, c, names[c], formats->wrap);
-      lines = MAX (lines, name_lines);
-    }
+  /* text typed by the analyst, wrapped: a long name cut off at the next
+   * column hides what it is */
+  _equity_workbook_write_wrapped (sheet, row, c++, equity_indicator_get_theme (indicator), indicator_widths,
+                                  formats, &lines);
+  _equity_workbook_write_wrapped (sheet, row, c++, equity_indicator_get_topic (indicator), indicator_widths,
+                                  formats, &lines);
+  _equity_workbook_write_wrapped (sheet, row, c++, equity_indicator_get_name (indicator), indicator_widths,
+                                  formats, &lines);
   _equity_workbook_set_row_lines (sheet, row, lines);
   /* general numbers in the text format: at the top, level with the wrapped names */
   worksheet_write_number (sheet, row, c++, year->year, formats->text);

@@ -273,6 +273,7 @@ write_methods (lxw_worksheet               *sheet,
       g_autofree char *method = g_strdup_printf ("%s: %s", info != NULL ? _(info->label) : "",
                                                  info != NULL ? _(info->formula) : "");
       g_autofree char *rule = NULL;
+      guint lines = 1;
 
       if (!equity_suppression_applies (entry->result))
         rule = g_strdup (_("not applied: no counts of people (see reliability)"));
@@ -280,8 +281,6 @@ write_methods (lxw_worksheet               *sheet,
         rule = g_strdup_printf (_("1 to %u hidden, and what would reveal them"), entry->suppress_below - 1);
       else
         rule = g_strdup (_("none hidden"));
-
-      guint lines = 1;
 
       _equity_workbook_write_wrapped (sheet, r, 0, entry->name, methods_widths, formats, &lines);
       _equity_workbook_write_wrapped (sheet, r, 1, method, methods_widths, formats, &lines);
