@@ -564,6 +564,57 @@ test_fuzz_regressions (void)
 }
 
 
+/* The reader looks for the bytes that end a run sixteen at a time, so a
+ * quote, delimiter, CR or LF must be found wherever it falls among those
+ * sixteen, and the last look reads past the end of the text. Every field
+ * length to 40 with such a byte at every place in it, quoted (where the
+ * byte is text) after an unquoted field as long as that place; the file
+ * runs over a chunk boundary and ends without a line break. The expected
+ * fields are built here, not read. */
+static void
+test_special_at_every_offset (void)
+{
+  static const char specials[] = { '"', ',', '\n', '\r' };
+  g_autoptr(GString) csv = g_string_new (NULL);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) records = NULL;
+  char **last;
+
+  for (guint length = 1; length <= 40; length++)
+    for (guint at = 0; at < length; at++)
+      for (guint s = 0; s < G_N_ELEMENTS (specials); s++)
+        {
+          char **record = g_new0 (char *, 3);
+
+          record[0] = g_strnfill (at, 'x');
+          record[1] = g_strnfill (length, 'a' + (length + at) % 26);
+          record[1][at] = specials[s];
+          g_string_append_printf (csv, "%s,\"", record[0]);
+          for (const char *c = record[1]; *c != '\0'; c++)
+            g_string_append_printf (csv, *c == '"' ? "\"\"" : "%c", *c);
+          g_string_append (csv, "\"\n");
+          g_ptr_array_add (expected, record);
+        }
+  last = g_new0 (char *, 3);
+  last[0] = g_strnfill (37, 'y');
+  last[1] = g_strnfill (19, 'z');
+  g_string_append_printf (csv, "%s,%s", last[0], last[1]);
+  g_ptr_array_add (expected, last);
+  g_assert_cmpuint (csv->len, >, 128 * 1024);
+
+  records = read_all_bytes (csv->str, csv->len, NULL);
+  g_assert_cmpuint (records->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      char **want = g_ptr_array_index (expected, i);
+      char **got = g_ptr_array_index (records, i);
+
+      g_assert_cmpuint (g_strv_length (got), ==, 2);
+      g_assert_cmpstr (got[0], ==, want[0]);
+      g_assert_cmpstr (got[1], ==, want[1]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -588,6 +639,7 @@ main (int   argc,
   g_test_add_func ("/csv-reader/nul-characters", test_nul_characters);
   g_test_add_func ("/csv-reader/utf16-without-bom", test_utf16_without_bom);
   g_test_add_func ("/csv-reader/binary-files", test_binary_files);
+  g_test_add_func ("/csv-reader/special-at-every-offset", test_special_at_every_offset);
 
   return g_test_run ();
 }

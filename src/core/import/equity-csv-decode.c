@@ -47,7 +47,7 @@ _equity_csv_reader_decode (EquityCsvReader *self,
   else
     {
       if (self->text_buf == NULL)
-        self->text_buf = g_malloc (TEXT_CAP);
+        self->text_buf = g_malloc (TEXT_CAP + SCAN_SLACK);
       self->text = self->text_buf;
 
       if (self->encoding == EQUITY_CSV_ENC_CP1252)

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 #define CHUNK_SIZE   ((gsize) EQUITY_CSV_CHUNK_SIZE)
 #define RAW_CAP      (CHUNK_SIZE + 8)           /* + carried bytes, sentinel */
 #define TEXT_CAP     (3 * RAW_CAP + 8)          /* Windows-1252: 1 byte → 3 */
+/* room after the sentinel for a scan that reads 16 bytes at a time */
+#define SCAN_SLACK   16
 
 typedef enum
 {

@@ -47,6 +47,10 @@ guint             equity_csv_reader_get_n_fields  (EquityCsvReader  *self);
 const char       *equity_csv_reader_get_field     (EquityCsvReader  *self,
                                                    guint             index,
                                                    gsize            *length);
+/* The current record's fields back to back, each NUL-terminated: field I
+ * starts at OFFSETS[I], and OFFSETS[n_fields] is where the last one ends. */
+const char       *equity_csv_reader_get_fields    (EquityCsvReader  *self,
+                                                   const gsize     **offsets);
 /* 1-based physical line on which the current record starts */
 guint64           equity_csv_reader_get_line      (EquityCsvReader  *self);
 /* records returned so far (the header counts as one) */

@@ -208,21 +208,35 @@ equity_import_rows_per_chunk (guint n_columns)
   return MAX (CELLS_PER_CHUNK / MAX (n_columns, 1), 1);
 }
 
-/* Keeps a copy of CELL's text: the source reuses its buffer for the next row. */
+/* Keeps a copy of LENGTH bytes of TEXT, which end on a NUL, and returns
+ * where in CHUNK's bytes: an offset until the bytes stop moving (see
+ * fill_chunk()). The source reuses its buffer for the next row. */
+static gsize
+chunk_keep_bytes (EquityImportChunk *chunk,
+                  const char        *text,
+                  gsize              length)
+{
+  gsize start = chunk->n_bytes;
+
+  if (start + length > chunk->bytes_cap)
+    {
+      chunk->bytes_cap = MAX (chunk->bytes_cap * 2, start + length);
+      chunk->bytes = g_realloc (chunk->bytes, chunk->bytes_cap);
+    }
+  memcpy (chunk->bytes + start, text, length);
+  chunk->n_bytes += length;
+  return start;
+}
+
+/* Keeps a copy of CELL's text, a NUL after it. */
 static void
 chunk_keep_data (EquityImportChunk *chunk,
                  EquityCell        *cell)
 {
-  if (chunk->n_bytes + cell->length + 1 > chunk->bytes_cap)
-    {
-      chunk->bytes_cap = MAX (chunk->bytes_cap * 2, chunk->n_bytes + cell->length + 1);
-      chunk->bytes = g_realloc (chunk->bytes, chunk->bytes_cap);
-    }
-  memcpy (chunk->bytes + chunk->n_bytes, cell->v.data, cell->length);
-  chunk->bytes[chunk->n_bytes + cell->length] = '\0';
-  /* an offset until the bytes stop moving: see fill_chunk() */
-  cell->v.offset = chunk->n_bytes;
-  chunk->n_bytes += cell->length + 1;
+  gsize start = chunk_keep_bytes (chunk, cell->v.data, cell->length);
+
+  chunk_keep_bytes (chunk, "", 1);
+  cell->v.offset = start;
 }
 
 typedef enum
@@ -244,6 +258,9 @@ read_record (EquityImportPipeline *pipeline,
   EquityRecordSource *source = self->source;
   guint n_columns = pipeline->n_columns;
   gboolean analyzing = pipeline->types == NULL;
+  const gsize *offsets = NULL;
+  const char *block = NULL;
+  gsize kept = 0;
   guint n_fields;
   char date[32];
 
@@ -259,11 +276,26 @@ read_record (EquityImportPipeline *pipeline,
     return RECORD_END;
 
   n_fields = MIN (source->funcs->n_fields (source), n_columns);
+  /* A source whose fields lie back to back has the row kept in one copy,
+   * and a field that is kept as it was read points into that copy. */
+  if (source->funcs->fields != NULL)
+    block = source->funcs->fields (source, &offsets);
+  if (block != NULL)
+    kept = chunk_keep_bytes (chunk, block, offsets[n_fields]);
+
   for (guint i = 0; i < n_fields; i++)
     {
       EquityCell *cell = &row[i];
       gsize length = 0;
-      const char *value = source->funcs->field (source, i, &length);
+      const char *value;
+
+      if (block != NULL)
+        {
+          value = block + offsets[i];
+          length = offsets[i + 1] - offsets[i] - 1;
+        }
+      else
+        value = source->funcs->field (source, i, &length);
 
       if (analyzing)
         {
@@ -274,7 +306,11 @@ read_record (EquityImportPipeline *pipeline,
       else if (!equity_import_convert_value (self, i, pipeline->types[i], value, length, cell, date,
                                              &pipeline->n_nulls[i], &chunk->error))
         return RECORD_END;
-      if (cell->kind == EQUITY_CELL_TEXT || cell->kind == EQUITY_CELL_BLOB)
+      if (cell->kind != EQUITY_CELL_TEXT && cell->kind != EQUITY_CELL_BLOB)
+        continue;
+      if (block != NULL && cell->v.data == value)
+        cell->v.offset = kept + offsets[i];
+      else
         chunk_keep_data (chunk, cell);
     }
 

@@ -39,6 +39,13 @@ csv_field (EquityRecordSource *source,
   return equity_csv_reader_get_field (((CsvSource *) source)->reader, index, length);
 }
 
+static const char *
+csv_fields (EquityRecordSource  *source,
+            const gsize        **offsets)
+{
+  return equity_csv_reader_get_fields (((CsvSource *) source)->reader, offsets);
+}
+
 static int
 csv_field_type (EquityRecordSource *source,
                 guint               index)
@@ -113,7 +120,7 @@ csv_free (EquityRecordSource *source)
 
 static const EquityRecordSourceFuncs csv_funcs = {
   csv_next, csv_n_fields, csv_field, csv_field_type, csv_line, csv_fraction,
-  csv_rewind, csv_describe, csv_bbox, csv_free,
+  csv_rewind, csv_describe, csv_bbox, csv_free, csv_fields,
 };
 
 EquityRecordSource *

@@ -29,6 +29,10 @@ typedef struct
   /* the bounding box (lon/lat) of the current record's geometry; FALSE if it has none */
   gboolean    (*bbox)       (EquityRecordSource *source, double extent[4]);
   void        (*free)       (EquityRecordSource *source);
+  /* Optional: the current record's fields back to back, each NUL-terminated,
+   * field I at OFFSETS[I] and the end at OFFSETS[n_fields], so that a row is
+   * kept with one copy; NULL where the source holds its fields apart. */
+  const char *(*fields)     (EquityRecordSource *source, const gsize **offsets);
 } EquityRecordSourceFuncs;
 
 struct _EquityRecordSource
