@@ -14,7 +14,7 @@ import tempfile
 
 import openpyxl
 
-from sheet_check import cli, notes_span_the_table, report
+from sheet_check import cli, notes_span_the_table, report, text_against_numbers
 
 
 
@@ -78,6 +78,9 @@ try:
     results.append((not loose and tiny and all("E+00" in c.number_format for c in tiny)
                     and sheet.cell(row=header + 2, column=11).alignment.vertical == "top",
                     f"notes across the table {loose}, {len(tiny)} tiny p in scientific notation"))
+    # a right-aligned rank or adjusted p ran into the text beside it in print
+    crowded = text_against_numbers(sheet)
+    results.append((not crowded, f"text stands off the numbers left of it {crowded[:3]}"))
 
     # 5: a project without a stored scan has no Scan sheet
     empty = os.path.join(work, "empty.equity")

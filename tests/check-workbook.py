@@ -15,7 +15,7 @@ import tempfile
 
 import openpyxl
 
-from sheet_check import cli, notes_span_the_table, rows_too_short
+from sheet_check import cli, notes_span_the_table, rows_too_short, text_against_numbers
 
 tests = []
 
@@ -190,6 +190,11 @@ def sheets_print_readably():
     assert not loose, loose
     short = rows_too_short(sheet, 1, sheet.max_row)
     assert not short, short
+    # printed, a right-aligned number ran into the text right of it
+    # ("9.21Off track"): no sheet of the packet has text flush against one
+    book = openpyxl.load_workbook(out)
+    crowded = {s.title: text_against_numbers(s)[:3] for s in book.worksheets if text_against_numbers(s)}
+    assert not crowded, crowded
     names = [sheet.cell(row=r, column=3) for r in range(header + 1, sheet.max_row + 1)
              if isinstance(sheet.cell(row=r, column=3).value, str)]
     longest = max(names, key=lambda c: len(c.value))

@@ -16,6 +16,8 @@ CLI = sys.argv[1]
 # takes one default row height, 15 pt.
 MOST_CHARACTERS_PER_WIDTH = 113 / 90
 LINE_HEIGHT = 15
+# An indent level took no more than two units of width from a line (LibreOffice)
+INDENT_WIDTH = 2
 
 
 def cli(*args, ok=True):
@@ -42,6 +44,7 @@ def rows_too_short(sheet, first_row, last_row):
             span = merged.get((r, cell.column))
             columns = range(span.min_col, span.max_col + 1) if span else [cell.column]
             width = sum(sheet.column_dimensions[get_column_letter(c)].width for c in columns)
+            width -= (cell.alignment.indent or 0) * INDENT_WIDTH
             per_line = width * MOST_CHARACTERS_PER_WIDTH
             lines = sum(max(1, math.ceil(len(part) / per_line)) for part in cell.value.split("\n"))
             if height < lines * LINE_HEIGHT:
@@ -64,6 +67,23 @@ def notes_span_the_table(sheet, header_row, n_columns):
         if not (span and span.min_col == 1 and span.max_col == n_columns and cell.alignment.wrap_text):
             loose.append((r, cell.value[:40]))
     return loose
+
+
+def text_against_numbers(sheet):
+    """The cells (row, column) whose text starts at the left edge right
+    after a number that ends at the right edge of the cell before: printed,
+    the two run together ("0.0012Yes"). Such text needs an indent."""
+    crowded = []
+    for row in sheet.iter_rows():
+        for before, cell in zip(row, row[1:]):
+            number = isinstance(before.value, (int, float)) and not isinstance(before.value, bool)
+            if not number or before.alignment.horizontal not in (None, "general", "right"):
+                continue
+            if (isinstance(cell.value, str) and cell.value
+                    and cell.alignment.horizontal in (None, "general", "left")
+                    and not cell.alignment.indent):
+                crowded.append((cell.row, cell.column_letter, cell.value[:20]))
+    return crowded
 
 
 def report(results):

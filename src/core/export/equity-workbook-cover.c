@@ -129,6 +129,8 @@ _equity_workbook_internal_link (const char *sheet)
 #define LABEL_WIDTH        40
 #define DESCRIPTION_WIDTH  90
 
+static const double contents_widths[] = { LABEL_WIDTH, DESCRIPTION_WIDTH };
+
 void
 _equity_workbook_write_cover (lxw_worksheet               *sheet,
                               const EquityWorkbookFormats *formats,
@@ -157,12 +159,12 @@ _equity_workbook_write_cover (lxw_worksheet               *sheet,
     {
       Content *content = g_ptr_array_index (contents, i);
       g_autofree char *link = _equity_workbook_internal_link (content->sheet);
+      guint lines = 1;
 
       worksheet_write_url_opt (sheet, r, 0, link, formats->link, content->label, NULL);
       /* wrapped within its column: a long one (the scan's) ran past the printed page */
-      worksheet_write_string (sheet, r, 1, content->description, formats->wrap);
-      _equity_workbook_set_row_lines (sheet, r++, _equity_workbook_wrapped_lines (content->description,
-                                                                                DESCRIPTION_WIDTH));
+      _equity_workbook_write_wrapped (sheet, r, 1, content->description, contents_widths, formats, &lines);
+      _equity_workbook_set_row_lines (sheet, r++, lines);
     }
   worksheet_set_column (sheet, 0, 0, LABEL_WIDTH, NULL);
   worksheet_set_column (sheet, 1, 1, DESCRIPTION_WIDTH, NULL);

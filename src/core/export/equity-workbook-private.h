@@ -20,6 +20,12 @@ G_BEGIN_DECLS
 #define EQUITY_MARKER_UNRELIABLE "[u]"
 #define EQUITY_MARKER_NOT_AVAILABLE "[x]"
 
+/* Text cells stand one indent level off their left edge: printed, text
+ * right of a right-aligned number ran into it ("0.0012Yes"). A level takes
+ * about two units of column width from the text's lines. */
+#define EQUITY_WORKBOOK_TEXT_INDENT        1
+#define EQUITY_WORKBOOK_TEXT_INDENT_WIDTH  2.0
+
 typedef struct
 {
   lxw_format *title;

@@ -96,7 +96,7 @@ _equity_workbook_write_wrapped (lxw_worksheet               *sheet,
                                 const EquityWorkbookFormats *formats,
                                 guint                       *lines)
 {
-  guint text_lines = _equity_workbook_wrapped_lines (text, widths[column]);
+  guint text_lines = _equity_workbook_wrapped_lines (text, widths[column] - EQUITY_WORKBOOK_TEXT_INDENT_WIDTH);
 
   /* typed text is a string cell, never a formula */
   worksheet_write_string (sheet, row, column, text != NULL ? text : "", formats->wrap);

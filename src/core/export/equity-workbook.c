@@ -131,9 +131,11 @@ add_formats (lxw_workbook          *workbook,
   format_set_align (formats->link, LXW_ALIGN_VERTICAL_TOP);
   formats->text = workbook_add_format (workbook);
   format_set_align (formats->text, LXW_ALIGN_VERTICAL_TOP);
+  format_set_indent (formats->text, EQUITY_WORKBOOK_TEXT_INDENT);
   formats->wrap = workbook_add_format (workbook);
   format_set_text_wrap (formats->wrap);
   format_set_align (formats->wrap, LXW_ALIGN_VERTICAL_TOP);
+  format_set_indent (formats->wrap, EQUITY_WORKBOOK_TEXT_INDENT);
   formats->count = add_number_format (workbook, "#,##0");
   formats->count_decimal = add_number_format (workbook, "#,##0.00");
   formats->rate = add_number_format (workbook, "#,##0.00");
@@ -147,9 +149,12 @@ add_formats (lxw_workbook          *workbook,
   format_set_align (formats->marker, LXW_ALIGN_VERTICAL_TOP);
   formats->higher = workbook_add_format (workbook);
   format_set_bg_color (formats->higher, 0xF8D7C4);
+  format_set_indent (formats->higher, EQUITY_WORKBOOK_TEXT_INDENT);
   formats->lower = workbook_add_format (workbook);
   format_set_bg_color (formats->lower, 0xCFE3F3);
+  format_set_indent (formats->lower, EQUITY_WORKBOOK_TEXT_INDENT);
   formats->unreliable = workbook_add_format (workbook);
+  format_set_indent (formats->unreliable, EQUITY_WORKBOOK_TEXT_INDENT);
   format_set_bg_color (formats->unreliable, 0xE6E6E6);
   format_set_italic (formats->unreliable);
 }
