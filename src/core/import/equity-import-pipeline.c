@@ -208,9 +208,9 @@ equity_import_rows_per_chunk (guint n_columns)
   return MAX (CELLS_PER_CHUNK / MAX (n_columns, 1), 1);
 }
 
-/* Keeps a copy of LENGTH bytes of TEXT, which end on a NUL, and returns
- * where in CHUNK's bytes: an offset until the bytes stop moving (see
- * fill_chunk()). The source reuses its buffer for the next row. */
+/* Keeps a copy of LENGTH bytes of TEXT and returns where in CHUNK's bytes:
+ * an offset until the bytes stop moving (see fill_chunk()). The source
+ * reuses its buffer for the next row. */
 static gsize
 chunk_keep_bytes (EquityImportChunk *chunk,
                   const char        *text,
