@@ -218,6 +218,9 @@ chunk_keep_bytes (EquityImportChunk *chunk,
 {
   gsize start = chunk->n_bytes;
 
+  /* an empty value in a chunk with no bytes yet: nothing to copy, nowhere to */
+  if (length == 0)
+    return start;
   if (start + length > chunk->bytes_cap)
     {
       chunk->bytes_cap = MAX (chunk->bytes_cap * 2, start + length);
