@@ -182,7 +182,8 @@ def sheets_print_readably():
     out = os.path.join(work, "indicators.xlsx")
     if not os.path.exists(out):
         cli("export", sample, out)
-    sheet = openpyxl.load_workbook(out)["Indicators"]
+    book = openpyxl.load_workbook(out)
+    sheet = book["Indicators"]
     header = next(r for r in range(1, sheet.max_row + 1)
                   if sheet.cell(row=r, column=1).value == "Theme" and sheet.cell(row=r, column=2).value == "Topic")
     assert sheet.max_column == 19 and sheet.cell(row=header, column=19).value == "Status", sheet.max_column
@@ -192,22 +193,21 @@ def sheets_print_readably():
     assert not short, short
     # printed, a right-aligned number ran into the text right of it
     # ("9.21Off track"): no sheet of the packet has text flush against one
-    book = openpyxl.load_workbook(out)
-    crowded = {s.title: text_against_numbers(s)[:3] for s in book.worksheets if text_against_numbers(s)}
-    assert not crowded, crowded
+    crowded = {s.title: text_against_numbers(s)[:3] for s in book.worksheets}
+    assert not any(crowded.values()), crowded
     names = [sheet.cell(row=r, column=3) for r in range(header + 1, sheet.max_row + 1)
              if isinstance(sheet.cell(row=r, column=3).value, str)]
     longest = max(names, key=lambda c: len(c.value))
     assert longest.alignment.wrap_text and (sheet.row_dimensions[longest.row].height or 15) >= 30, longest.value
     # the same on the closing sheets: the sample's census-proportion method
     # is longer than a line of the Methods sheet's widest column
-    book = openpyxl.load_workbook(out)
     for name, column in (("Methods", 2), ("Sources", 2), ("Notes", 3)):
         sheet = book[name]
         cells = [sheet.cell(row=r, column=column) for r in range(4, sheet.max_row + 1)
                  if isinstance(sheet.cell(row=r, column=column).value, str)]
         assert cells and all(c.alignment.wrap_text for c in cells), name
-        assert not rows_too_short(sheet, 1, sheet.max_row), (name, rows_too_short(sheet, 1, sheet.max_row))
+        short = rows_too_short(sheet, 1, sheet.max_row)
+        assert not short, (name, short)
     methods = book["Methods"]
     proportion = next(r for r in range(1, methods.max_row + 1)
                       if str(methods.cell(row=r, column=2).value).startswith("Census survey proportion"))

@@ -70,7 +70,7 @@ def notes_span_the_table(sheet, header_row, n_columns):
 
 
 def text_against_numbers(sheet):
-    """The cells (row, column) whose text starts at the left edge right
+    """The cells (row, column, text) whose text starts at the left edge right
     after a number that ends at the right edge of the cell before: printed,
     the two run together ("0.0012Yes"). Such text needs an indent."""
     crowded = []
